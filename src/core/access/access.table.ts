@@ -1,0 +1,23 @@
+export type Role =
+  'hub_admin' | 'hub_staff' | 'coop_manager' | 'coop_cashier' | 'gov_viewer' | 'program_admin';
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: string;
+  disabled: number;
+  createdAt: string;
+}
+
+export interface MembershipTable {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
+
+export interface AccessTables {
+  appUser: AppUserTable;
+  membership: MembershipTable;
+}

@@ -1,0 +1,2 @@
+export { recordAuditEvent, findAuditEvents } from './audit.repository.ts';
+export type { AuditEventTable } from './audit.table.ts';

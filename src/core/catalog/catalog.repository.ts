@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database.ts';
+import type { CommodityCeilingTable, PriceTable, ProductTable } from './catalog.table.ts';
+
+export async function insertProduct(db: Db, row: ProductTable): Promise<void> {
+  await db.insertInto('product').values(row).execute();
+}
+
+export async function findProductById(db: Db, id: string) {
+  return db.selectFrom('product').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findProductsByIds(db: Db, ids: string[]): Promise<ProductTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('product').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function findProductsOfHub(db: Db, hubId: string): Promise<ProductTable[]> {
+  return db.selectFrom('product').selectAll().where('hubId', '=', hubId).orderBy('sku').execute();
+}
+
+export async function findProductBySku(db: Db, hubId: string, sku: string) {
+  return db
+    .selectFrom('product')
+    .selectAll()
+    .where('hubId', '=', hubId)
+    .where('sku', '=', sku)
+    .executeTakeFirst();
+}
+
+export async function upsertPrice(db: Db, row: PriceTable): Promise<void> {
+  await db
+    .insertInto('price')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['productId', 'kind', 'effectiveFrom']).doUpdateSet({ amount: row.amount }),
+    )
+    .execute();
+}
+
+export async function findPricesOfProducts(db: Db, productIds: string[]): Promise<PriceTable[]> {
+  if (productIds.length === 0) return [];
+  return db
+    .selectFrom('price')
+    .selectAll()
+    .where('productId', 'in', productIds)
+    .orderBy('effectiveFrom')
+    .execute();
+}
+
+export async function insertCeiling(db: Db, row: CommodityCeilingTable): Promise<void> {
+  await db.insertInto('commodityCeiling').values(row).execute();
+}
+
+export async function findCeilingsOfCommodities(
+  db: Db,
+  commodities: string[],
+): Promise<CommodityCeilingTable[]> {
+  if (commodities.length === 0) return [];
+  return db
+    .selectFrom('commodityCeiling')
+    .selectAll()
+    .where('commodity', 'in', commodities)
+    .orderBy('effectiveFrom')
+    .execute();
+}
+
+export async function updateProductLastUnitCost(db: Db, productId: string, lastUnitCost: number) {
+  await db.updateTable('product').set({ lastUnitCost }).where('id', '=', productId).execute();
+}

@@ -1,0 +1,197 @@
+import type { Db } from '../../db/database.ts';
+import { isValidBusinessDate } from '../shared/business-date.ts';
+import { todayWib, type Clock } from '../shared/clock.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { formatRupiah } from '../shared/money.ts';
+import type { NetUnit, PriceKind, ProductTable } from './catalog.table.ts';
+import {
+  findProductById,
+  findProductBySku,
+  insertCeiling,
+  insertProduct,
+  upsertPrice,
+} from './catalog.repository.ts';
+import { loadPriceBook } from './price-book.ts';
+
+/** Commodity codes and the unit their regulated ceilings are quoted in. */
+export const COMMODITIES: Record<string, 'kg' | 'l'> = {
+  gula: 'kg',
+  beras_medium: 'kg',
+  beras_premium: 'kg',
+  minyakita: 'l',
+  minyak_goreng: 'l',
+  tepung_terigu: 'kg',
+  telur: 'kg',
+  lainnya: 'kg',
+};
+
+const NET_FACTOR: Record<NetUnit, { milli: number; base: 'kg' | 'l' }> = {
+  g: { milli: 1, base: 'kg' },
+  kg: { milli: 1000, base: 'kg' },
+  ml: { milli: 1, base: 'l' },
+  l: { milli: 1000, base: 'l' },
+};
+
+export interface CreateProductInput {
+  id?: string;
+  sku: string;
+  name: string;
+  unit: string;
+  commodity: string;
+  netContent: { value: number; unit: NetUnit };
+  consignmentPrice: number;
+  retailPrice: number;
+  effectiveFrom?: string;
+}
+
+function checkPrices(consignment: number, retail: number, errors: ErrorDetail[]) {
+  if (!Number.isSafeInteger(consignment) || consignment < 0)
+    errors.push({ path: '/consignmentPrice', message: 'must be a non-negative integer (rupiah)' });
+  if (!Number.isSafeInteger(retail) || retail < 0)
+    errors.push({ path: '/retailPrice', message: 'must be a non-negative integer (rupiah)' });
+  if (errors.length === 0 && consignment > retail)
+    errors.push({ path: '/consignmentPrice', message: 'must not exceed the retail price' });
+}
+
+/**
+ * Adds a product to a hub's catalog with its first prices. Keeps: SKU unique
+ * per hub; net content matches the commodity's unit; the recommended retail
+ * price is within the regulated ceiling in the hub's province.
+ */
+export async function createProduct(
+  db: Db,
+  hubId: string,
+  hubProvinceCode: string | null,
+  input: CreateProductInput,
+  clock: Clock,
+): Promise<ProductTable> {
+  const errors: ErrorDetail[] = [];
+  const sku = input.sku?.trim() ?? '';
+  if (!sku) errors.push({ path: '/sku', message: 'required' });
+  if (!input.name?.trim()) errors.push({ path: '/name', message: 'required' });
+  if (!input.unit?.trim()) errors.push({ path: '/unit', message: 'required' });
+  const base = COMMODITIES[input.commodity];
+  if (!base)
+    errors.push({
+      path: '/commodity',
+      message: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
+    });
+  const net = NET_FACTOR[input.netContent?.unit];
+  if (!net || !Number.isSafeInteger(input.netContent.value) || input.netContent.value <= 0) {
+    errors.push({
+      path: '/netContent',
+      message: 'value must be a positive integer; unit g, kg, ml or l',
+    });
+  } else if (base && net.base !== base) {
+    errors.push({
+      path: '/netContent/unit',
+      message: `${input.commodity} is measured in ${base === 'kg' ? 'g or kg' : 'ml or l'}`,
+    });
+  }
+  checkPrices(input.consignmentPrice, input.retailPrice, errors);
+  const effectiveFrom = input.effectiveFrom ?? todayWib(clock);
+  if (!isValidBusinessDate(effectiveFrom))
+    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+  if (errors.length) throw new DomainError('ValidationFailed', 'Data produk tidak valid', errors);
+  if (await findProductBySku(db, hubId, sku)) {
+    throw new DomainError('AlreadyExists', `SKU ${sku} sudah ada`, [
+      { path: '/sku', message: 'already exists' },
+    ]);
+  }
+  const row: ProductTable = {
+    id: input.id ?? newId(),
+    hubId,
+    sku,
+    name: input.name.trim(),
+    unit: input.unit.trim(),
+    commodity: input.commodity,
+    netValue: input.netContent.value,
+    netUnit: input.netContent.unit,
+    netMilli: input.netContent.value * net!.milli,
+    lastUnitCost: 0,
+    createdAt: clock.now().toISOString(),
+  };
+  await insertProduct(db, row);
+  await setProductPrices(
+    db,
+    row.id,
+    hubProvinceCode,
+    { consignmentPrice: input.consignmentPrice, retailPrice: input.retailPrice, effectiveFrom },
+    clock,
+  );
+  return row;
+}
+
+/**
+ * Dates a new consignment and retail price. Keeps: retail within the regulated
+ * ceiling in force on that date (`PriceAboveCeiling`), consignment ≤ retail.
+ */
+export async function setProductPrices(
+  db: Db,
+  productId: string,
+  provinceCode: string | null,
+  input: { consignmentPrice: number; retailPrice: number; effectiveFrom: string },
+  clock: Clock,
+): Promise<void> {
+  const errors: ErrorDetail[] = [];
+  checkPrices(input.consignmentPrice, input.retailPrice, errors);
+  if (!isValidBusinessDate(input.effectiveFrom))
+    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+  if (errors.length) throw new DomainError('ValidationFailed', 'Harga tidak valid', errors);
+  if (!(await findProductById(db, productId)))
+    throw new DomainError('NotFound', 'Produk tidak ditemukan');
+  const book = await loadPriceBook(db, [productId]);
+  const ceiling = book.ceiling(productId, provinceCode, input.effectiveFrom);
+  if (ceiling && input.retailPrice > ceiling.amount) {
+    throw new DomainError(
+      'PriceAboveCeiling',
+      `Harga eceran ${formatRupiah(input.retailPrice)} melebihi HET/HAP ${formatRupiah(ceiling.amount)} (${ceiling.regulationRef})`,
+      [{ path: '/retailPrice', message: `above the regulated ceiling ${ceiling.amount}` }],
+    );
+  }
+  const createdAt = clock.now().toISOString();
+  const rows: { kind: PriceKind; amount: number }[] = [
+    { kind: 'consignment', amount: input.consignmentPrice },
+    { kind: 'retail', amount: input.retailPrice },
+  ];
+  for (const r of rows) {
+    await upsertPrice(db, {
+      productId,
+      kind: r.kind,
+      effectiveFrom: input.effectiveFrom,
+      amount: r.amount,
+      createdAt,
+    });
+  }
+}
+
+export interface CreateCeilingInput {
+  commodity: string;
+  provinceCode?: string;
+  effectiveFrom: string;
+  amount: number;
+  regulationRef: string;
+}
+
+/** Records a regulated ceiling (HET/HAP) per kg or litre, as dated data. */
+export async function createCommodityCeiling(db: Db, input: CreateCeilingInput): Promise<void> {
+  const base = COMMODITIES[input.commodity];
+  const errors: ErrorDetail[] = [];
+  if (!base) errors.push({ path: '/commodity', message: 'unknown commodity' });
+  if (!isValidBusinessDate(input.effectiveFrom))
+    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    errors.push({ path: '/amount', message: 'must be a positive integer' });
+  if (!input.regulationRef?.trim()) errors.push({ path: '/regulationRef', message: 'required' });
+  if (errors.length) throw new DomainError('ValidationFailed', 'HET tidak valid', errors);
+  await insertCeiling(db, {
+    id: newId(),
+    commodity: input.commodity,
+    provinceCode: input.provinceCode ?? '',
+    effectiveFrom: input.effectiveFrom,
+    amount: input.amount,
+    baseUnit: base!,
+    regulationRef: input.regulationRef.trim(),
+  });
+}

@@ -1,0 +1,170 @@
+import type { Db } from '../../db/database.ts';
+import { insertMany } from '../../db/batch.ts';
+import type {
+  DeliveryOrderLineTable,
+  DeliveryOrderTable,
+  GoodsReceiptLineTable,
+  GoodsReceiptTable,
+  SaleLineTable,
+  SaleTable,
+  StockCountLineTable,
+  StockCountTable,
+  StockReturnLineTable,
+  StockReturnTable,
+} from './consignment.table.ts';
+
+export async function findGoodsReceipt(db: Db, hubId: string, id: string) {
+  return db
+    .selectFrom('goodsReceipt')
+    .selectAll()
+    .where('orgId', '=', hubId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertGoodsReceipt(
+  db: Db,
+  row: GoodsReceiptTable,
+  lines: GoodsReceiptLineTable[],
+) {
+  await db.insertInto('goodsReceipt').values(row).execute();
+  await insertMany(db, 'goodsReceiptLine', lines);
+}
+
+/** A delivery order by id alone (its cooperative is found through the id index). */
+export async function findDeliveryOrderById(
+  db: Db,
+  id: string,
+): Promise<DeliveryOrderTable | undefined> {
+  return db.selectFrom('deliveryOrder').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDeliveryOrderLines(
+  db: Db,
+  coopId: string,
+  id: string,
+): Promise<DeliveryOrderLineTable[]> {
+  return db
+    .selectFrom('deliveryOrderLine')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('deliveryOrderId', '=', id)
+    .orderBy('lineNo')
+    .execute();
+}
+
+export async function insertDeliveryOrder(
+  db: Db,
+  row: DeliveryOrderTable,
+  lines: DeliveryOrderLineTable[],
+) {
+  await db.insertInto('deliveryOrder').values(row).execute();
+  await insertMany(db, 'deliveryOrderLine', lines);
+}
+
+export async function updateDeliveryOrder(
+  db: Db,
+  coopId: string,
+  id: string,
+  set: Partial<DeliveryOrderTable>,
+) {
+  await db
+    .updateTable('deliveryOrder')
+    .set(set)
+    .where('orgId', '=', coopId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateDeliveryOrderLine(
+  db: Db,
+  coopId: string,
+  id: string,
+  lineNo: number,
+  set: Partial<DeliveryOrderLineTable>,
+) {
+  await db
+    .updateTable('deliveryOrderLine')
+    .set(set)
+    .where('orgId', '=', coopId)
+    .where('deliveryOrderId', '=', id)
+    .where('lineNo', '=', lineNo)
+    .execute();
+}
+
+export async function findSalesByIds(db: Db, coopId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('sale')
+    .select(['id', 'contentHash'])
+    .where('orgId', '=', coopId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function insertSales(db: Db, sales: SaleTable[], lines: SaleLineTable[]) {
+  await insertMany(db, 'sale', sales);
+  await insertMany(db, 'saleLine', lines);
+}
+
+export async function findStockReturn(db: Db, coopId: string, id: string) {
+  return db
+    .selectFrom('stockReturn')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertStockReturn(
+  db: Db,
+  row: StockReturnTable,
+  lines: StockReturnLineTable[],
+) {
+  await db.insertInto('stockReturn').values(row).execute();
+  await insertMany(db, 'stockReturnLine', lines);
+}
+
+export async function findStockCount(db: Db, coopId: string, id: string) {
+  return db
+    .selectFrom('stockCount')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findStockCountLines(db: Db, coopId: string, id: string) {
+  return db
+    .selectFrom('stockCountLine')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('countId', '=', id)
+    .orderBy('lineNo')
+    .execute();
+}
+
+export async function insertStockCount(db: Db, row: StockCountTable, lines: StockCountLineTable[]) {
+  await db.insertInto('stockCount').values(row).execute();
+  await insertMany(db, 'stockCountLine', lines);
+}
+
+export async function countSalesAndCounts(db: Db, coopId: string, from: string, to: string) {
+  const [s, c] = await Promise.all([
+    db
+      .selectFrom('sale')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orgId', '=', coopId)
+      .where('saleDate', '>=', from)
+      .where('saleDate', '<=', to)
+      .executeTakeFirst(),
+    db
+      .selectFrom('stockCount')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orgId', '=', coopId)
+      .where('countDate', '>=', from)
+      .where('countDate', '<=', to)
+      .executeTakeFirst(),
+  ]);
+  return { sales: Number(s?.n ?? 0), counts: Number(c?.n ?? 0) };
+}

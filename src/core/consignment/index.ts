@@ -1,0 +1,29 @@
+export type * from './consignment.table.ts';
+export { createGoodsReceipt, type GoodsReceiptInput } from './goods-receipt.ts';
+export {
+  createDeliveryOrder,
+  cancelDeliveryOrder,
+  dispatchDeliveryOrder,
+  receiveDeliveryOrder,
+  type DeliveryOrderInput,
+} from './delivery-order.ts';
+export {
+  recordSales,
+  MAX_SALES_PER_BATCH,
+  CLOCK_SKEW_MS,
+  type SaleInput,
+  type SaleResult,
+} from './record-sales.ts';
+export { createReturn, type ReturnInput } from './create-return.ts';
+export {
+  createStockCount,
+  type StockCountInput,
+  type StockCountResultLine,
+} from './create-stock-count.ts';
+export { computeExposure, checkDispatchAllowed, type Exposure } from './exposure.ts';
+export {
+  findDeliveryOrderById,
+  findDeliveryOrderLines,
+  countSalesAndCounts,
+} from './consignment.repository.ts';
+export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';

@@ -1,0 +1,310 @@
+import type { Db } from '../../db/database.ts';
+import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
+import {
+  balanceKey,
+  findOpenDiscrepancies,
+  insertDiscrepancies,
+  moveStock,
+  type MoveInput,
+} from '../inventory/index.ts';
+import { COOP, HUB, postJournalEntries, type JournalEntryInput } from '../ledger/index.ts';
+import { loadCooperativeContext, type CooperativeContext } from '../network/index.ts';
+import { wibDateOf } from '../shared/business-date.ts';
+import type { CommandContext } from '../shared/context.ts';
+import { DomainError, type ErrorCode } from '../shared/errors.ts';
+import { contentHash, isUuid, newId } from '../shared/ids.ts';
+import { formatRupiah } from '../shared/money.ts';
+import type { PaymentMethod, SaleLineTable, SaleTable } from './consignment.table.ts';
+import { findSalesByIds, insertSales } from './consignment.repository.ts';
+import { MAX_LINES, isNonNegativeInt, isPositiveInt } from './lines.ts';
+
+export const MAX_SALES_PER_BATCH = 500;
+/** A device clock more than this far from the server's is flagged. */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
+const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'qris', 'transfer', 'payroll'];
+
+export interface SaleInput {
+  id: string;
+  occurredAt: string;
+  lines: { productId: string; qty: number; unitPrice: number }[];
+  paymentMethod: PaymentMethod;
+  memberId?: string;
+}
+
+export interface SaleResult {
+  id: string;
+  status: 'created' | 'duplicate' | 'rejected';
+  code?: ErrorCode;
+  message?: string;
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface PricedSale {
+  input: SaleInput;
+  hash: string;
+  date: string;
+  skew: boolean;
+  lines: { productId: string; qty: number; unitPrice: number; k: number }[];
+  total: number;
+  consignment: number;
+}
+
+/** The checks a single sale must pass; a sale is never refused for stock. */
+function priceSale(
+  s: SaleInput,
+  c: CooperativeContext,
+  book: PriceBook,
+  now: Date,
+): Omit<PricedSale, 'hash'> {
+  const at = typeof s.occurredAt === 'string' ? new Date(s.occurredAt) : new Date(NaN);
+  if (Number.isNaN(at.getTime()))
+    throw new Rejection('ValidationFailed', 'occurredAt must be an ISO 8601 instant');
+  if (!PAYMENT_METHODS.includes(s.paymentMethod))
+    throw new Rejection(
+      'ValidationFailed',
+      `paymentMethod must be one of ${PAYMENT_METHODS.join(', ')}`,
+    );
+  if (!Array.isArray(s.lines) || s.lines.length === 0 || s.lines.length > MAX_LINES) {
+    throw new Rejection('ValidationFailed', `a sale has 1 to ${MAX_LINES} lines`);
+  }
+  const skew = Math.abs(at.getTime() - now.getTime()) > CLOCK_SKEW_MS;
+  // A device clock ahead of the server never dates a sale in the future.
+  const date = at.getTime() > now.getTime() ? wibDateOf(now) : wibDateOf(at);
+  const lines = s.lines.map((l, i) => {
+    const p = book.products.get(l.productId);
+    if (!p || p.hubId !== c.hubId)
+      throw new Rejection('ValidationFailed', `line ${i + 1}: unknown product`);
+    if (!isPositiveInt(l.qty))
+      throw new Rejection('ValidationFailed', `line ${i + 1}: qty must be a whole number > 0`);
+    if (!isNonNegativeInt(l.unitPrice))
+      throw new Rejection('ValidationFailed', `line ${i + 1}: unitPrice must be whole rupiah ≥ 0`);
+    const ceiling = book.ceiling(l.productId, c.coop.provinceCode, date);
+    if (ceiling && l.unitPrice > ceiling.amount) {
+      throw new Rejection(
+        'PriceAboveCeiling',
+        `${p.name}: harga ${formatRupiah(l.unitPrice)} melebihi HET/HAP ${formatRupiah(ceiling.amount)} (${ceiling.regulationRef})`,
+      );
+    }
+    const k = book.price(l.productId, 'consignment', date);
+    if (k === undefined)
+      throw new Rejection('PriceNotSet', `${p.name}: no consignment price on ${date}`);
+    return { productId: l.productId, qty: l.qty, unitPrice: l.unitPrice, k };
+  });
+  const total = lines.reduce((t, l) => t + l.qty * l.unitPrice, 0);
+  const consignment = lines.reduce((t, l) => t + l.qty * l.k, 0);
+  if (!Number.isSafeInteger(total)) throw new Rejection('ValidationFailed', 'sale total too large');
+  return { input: s, date, skew, lines, total, consignment };
+}
+
+const cashAccount = (m: PaymentMethod) =>
+  m === 'cash' ? COOP.kas : m === 'payroll' ? COOP.piutangPotongGaji : COOP.bank;
+
+/**
+ * Records a batch of a cooperative's sales, each accepted or rejected on its
+ * own, in one transaction. Per sale: stock store → customer; C: Dr Kas/Bank/
+ * Piutang q·p, Cr Utang kepada Pengamanat q·k, Cr Pendapatan Komisi q·(p−k);
+ * H: Dr Piutang Konsinyasi, Cr Penjualan q·k; Dr HPP, Cr Persediaan di
+ * Koperasi at cost. Keeps: idempotency by sale id (replay → duplicate, other
+ * content → IdempotencyConflict); no sale refused for stock (a discrepancy is
+ * raised); no sale above the regulated ceiling.
+ */
+export async function recordSales(
+  db: Db,
+  ctx: CommandContext,
+  coopId: string,
+  sales: SaleInput[],
+): Promise<SaleResult[]> {
+  if (!Array.isArray(sales) || sales.length === 0)
+    throw new DomainError('ValidationFailed', 'sales must hold at least one sale', [
+      { path: '/sales', message: 'required' },
+    ]);
+  if (sales.length > MAX_SALES_PER_BATCH) {
+    throw new DomainError('ValidationFailed', `At most ${MAX_SALES_PER_BATCH} sales per call`, [
+      { path: '/sales', message: `at most ${MAX_SALES_PER_BATCH}` },
+    ]);
+  }
+  const c = await loadCooperativeContext(db, coopId, { lock: true });
+  const now = ctx.clock.now();
+  const ids = sales
+    .map((s) => s?.id)
+    .filter((id): id is string => typeof id === 'string' && isUuid(id));
+  const known = new Map(
+    (await findSalesByIds(db, coopId, [...new Set(ids)])).map((r) => [r.id, r.contentHash]),
+  );
+  const book = await loadPriceBook(
+    db,
+    sales.flatMap((s) =>
+      Array.isArray(s?.lines)
+        ? s.lines.map((l) => l?.productId).filter((p) => typeof p === 'string')
+        : [],
+    ),
+  );
+
+  const results: SaleResult[] = [];
+  const accepted: PricedSale[] = [];
+  for (const s of sales) {
+    const id = typeof s?.id === 'string' ? s.id : '';
+    if (!isUuid(id)) {
+      results.push({
+        id,
+        status: 'rejected',
+        code: 'ValidationFailed',
+        message: 'id must be a UUID',
+      });
+      continue;
+    }
+    const hash = contentHash({
+      o: s.occurredAt,
+      l: s.lines,
+      p: s.paymentMethod,
+      m: s.memberId ?? null,
+    });
+    const prior = known.get(id);
+    if (prior !== undefined) {
+      results.push(
+        prior === hash
+          ? { id, status: 'duplicate' }
+          : {
+              id,
+              status: 'rejected',
+              code: 'IdempotencyConflict',
+              message: 'Penjualan dengan id ini sudah tercatat dengan isi berbeda',
+            },
+      );
+      continue;
+    }
+    try {
+      accepted.push({ ...priceSale(s, c, book, now), hash });
+      known.set(id, hash);
+      results.push({ id, status: 'created' });
+    } catch (e) {
+      if (!(e instanceof Rejection)) throw e;
+      results.push({ id, status: 'rejected', code: e.code, message: e.message });
+    }
+  }
+  if (accepted.length === 0) return results;
+
+  const moved = await moveStock(
+    db,
+    accepted.map((s) => ({
+      orgId: coopId,
+      date: s.date,
+      docType: 'sale',
+      docId: s.input.id,
+      moves: s.lines.map<MoveInput>((l) => ({
+        productId: l.productId,
+        ownerOrgId: c.hubId,
+        from: c.store,
+        to: c.customer,
+        qty: l.qty,
+        fallbackUnitCost: book.products.get(l.productId)!.lastUnitCost,
+      })),
+    })),
+    now,
+  );
+
+  const saleRows: SaleTable[] = [];
+  const lineRows: SaleLineTable[] = [];
+  const entries: JournalEntryInput[] = [];
+  const receivedAt = now.toISOString();
+  let m = 0;
+  for (const s of accepted) {
+    let cost = 0;
+    s.lines.forEach((l, i) => {
+      const costValue = moved.moves[m++]!.value;
+      cost += costValue;
+      lineRows.push({
+        orgId: coopId,
+        saleDate: s.date,
+        saleId: s.input.id,
+        lineNo: i + 1,
+        productId: l.productId,
+        qty: l.qty,
+        unitPrice: l.unitPrice,
+        consignmentPrice: l.k,
+        costValue,
+      });
+    });
+    saleRows.push({
+      orgId: coopId,
+      id: s.input.id,
+      hubId: c.hubId,
+      saleDate: s.date,
+      occurredAt: new Date(s.input.occurredAt).toISOString(),
+      receivedAt,
+      clockSkew: s.skew ? 1 : 0,
+      paymentMethod: s.input.paymentMethod,
+      memberId: s.input.memberId ?? null,
+      totalAmount: s.total,
+      consignmentAmount: s.consignment,
+      contentHash: s.hash,
+      statementId: null,
+    });
+    const commission = s.total - s.consignment;
+    entries.push({
+      orgId: coopId,
+      book: 'cooperative',
+      date: s.date,
+      docType: 'sale',
+      docId: s.input.id,
+      memo: 'Penjualan barang konsinyasi',
+      lines: [
+        { account: cashAccount(s.input.paymentMethod), debit: s.total },
+        { account: COOP.utangPengamanat, counterpartyOrgId: c.hubId, credit: s.consignment },
+        commission >= 0
+          ? { account: COOP.pendapatanKomisi, credit: commission }
+          : { account: COOP.pendapatanKomisi, debit: -commission },
+      ],
+    });
+    entries.push({
+      orgId: c.hubId,
+      book: 'hub',
+      date: s.date,
+      docType: 'sale',
+      docId: s.input.id,
+      memo: `Penjualan konsinyasi ${c.coop.name}`,
+      lines: [
+        { account: HUB.piutangKonsinyasi, counterpartyOrgId: coopId, debit: s.consignment },
+        { account: HUB.penjualan, credit: s.consignment },
+        { account: HUB.hpp, debit: cost },
+        { account: HUB.persediaanKoperasi, credit: cost },
+      ],
+    });
+  }
+  await insertSales(db, saleRows, lineRows);
+  await postJournalEntries(db, entries, now);
+
+  // Recorded stock gone below zero: the sale stands; the next count settles it.
+  const negative = [...new Set(accepted.flatMap((s) => s.lines.map((l) => l.productId)))].filter(
+    (p) => (moved.after.get(balanceKey(c.store.id, p, c.hubId))?.qty ?? 0) < 0,
+  );
+  if (negative.length) {
+    const open = new Set((await findOpenDiscrepancies(db, coopId)).map((d) => d.productId));
+    const lastSale = accepted[accepted.length - 1]!;
+    await insertDiscrepancies(
+      db,
+      negative
+        .filter((p) => !open.has(p))
+        .map((p) => ({
+          orgId: coopId,
+          id: newId(),
+          locationId: c.store.id,
+          productId: p,
+          raisedOn: lastSale.date,
+          sourceType: 'sale',
+          sourceId: lastSale.input.id,
+          recordedQty: moved.after.get(balanceKey(c.store.id, p, c.hubId))!.qty,
+          resolvedByCountId: null,
+        })),
+    );
+  }
+  return results;
+}

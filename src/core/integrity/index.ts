@@ -1,0 +1,1 @@
+export { verifyDatabase, type VerifyReport } from './verify.ts';

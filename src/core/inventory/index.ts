@@ -1,0 +1,21 @@
+export type { LocationKind, LocationTable } from './inventory.table.ts';
+export { VALUED_LOCATION_KINDS, averageUnitCost, costOut, type Balance } from './stock.ts';
+export {
+  moveStock,
+  balanceKey,
+  type MoveBatch,
+  type MoveInput,
+  type MovedStock,
+} from './move-stock.ts';
+export {
+  findBalancesForUpdate,
+  findLocationById,
+  findLocationsOfOrgs,
+  findOpenDiscrepancies,
+  findStockAtLocations,
+  findStockBalanceDrift,
+  insertDiscrepancies,
+  insertLocations,
+  resolveDiscrepancies,
+  sumStockValueByLocationKind,
+} from './stock.repository.ts';

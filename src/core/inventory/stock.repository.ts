@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import { insertMany } from '../../db/batch.ts';
+import { engineOf } from '../../db/connection.ts';
+import type { Db } from '../../db/database.ts';
+import type {
+  LocationKind,
+  LocationTable,
+  StockBalanceTable,
+  StockDiscrepancyTable,
+  StockMoveTable,
+} from './inventory.table.ts';
+
+export async function insertLocations(db: Db, rows: LocationTable[]): Promise<void> {
+  await insertMany(db, 'location', rows);
+}
+
+export async function findLocationsOfOrgs(db: Db, orgIds: string[]): Promise<LocationTable[]> {
+  if (orgIds.length === 0) return [];
+  return db.selectFrom('location').selectAll().where('orgId', 'in', orgIds).execute();
+}
+
+export async function findLocationById(db: Db, id: string): Promise<LocationTable | undefined> {
+  return db.selectFrom('location').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Balances of the given (location, product, owner) keys. On PostgreSQL the
+ * rows are locked until the transaction ends, so that two commands cannot
+ * both take their cost from the same snapshot.
+ */
+export async function findBalancesForUpdate(
+  db: Db,
+  keys: { orgId: string; locationId: string; productId: string; ownerOrgId: string }[],
+): Promise<StockBalanceTable[]> {
+  if (keys.length === 0) return [];
+  const locationIds = [...new Set(keys.map((k) => k.locationId))];
+  const productIds = [...new Set(keys.map((k) => k.productId))];
+  let q = db
+    .selectFrom('stockBalance')
+    .selectAll()
+    .where('locationId', 'in', locationIds)
+    .where('productId', 'in', productIds)
+    .orderBy('orgId')
+    .orderBy('locationId')
+    .orderBy('productId')
+    .orderBy('ownerOrgId');
+  if (engineOf(db) === 'postgres') q = q.forUpdate();
+  const wanted = new Set(keys.map((k) => `${k.locationId}|${k.productId}|${k.ownerOrgId}`));
+  return (await q.execute()).filter((r) =>
+    wanted.has(`${r.locationId}|${r.productId}|${r.ownerOrgId}`),
+  );
+}
+
+export async function insertStockMoves(db: Db, rows: StockMoveTable[]): Promise<void> {
+  await insertMany(db, 'stockMove', rows);
+}
+
+export async function addToStockBalances(db: Db, deltas: StockBalanceTable[]): Promise<void> {
+  for (let i = 0; i < deltas.length; i += 1000) {
+    await db
+      .insertInto('stockBalance')
+      .values(deltas.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.columns(['orgId', 'locationId', 'productId', 'ownerOrgId']).doUpdateSet((eb) => ({
+          qty: eb(eb.ref('stockBalance.qty'), '+', eb.ref('excluded.qty')),
+          value: eb(eb.ref('stockBalance.value'), '+', eb.ref('excluded.value')),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findStockAtLocations(db: Db, locationIds: string[]) {
+  if (locationIds.length === 0) return [];
+  return db
+    .selectFrom('stockBalance')
+    .selectAll()
+    .where('locationId', 'in', locationIds)
+    .orderBy('productId')
+    .execute();
+}
+
+export async function insertDiscrepancies(db: Db, rows: StockDiscrepancyTable[]): Promise<void> {
+  await insertMany(db, 'stockDiscrepancy', rows);
+}
+
+export async function resolveDiscrepancies(
+  db: Db,
+  orgId: string,
+  locationId: string,
+  productIds: string[],
+  countId: string,
+) {
+  if (productIds.length === 0) return;
+  await db
+    .updateTable('stockDiscrepancy')
+    .set({ resolvedByCountId: countId })
+    .where('orgId', '=', orgId)
+    .where('locationId', '=', locationId)
+    .where('productId', 'in', productIds)
+    .where('resolvedByCountId', 'is', null)
+    .execute();
+}
+
+export async function findOpenDiscrepancies(db: Db, orgId: string) {
+  return db
+    .selectFrom('stockDiscrepancy')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('resolvedByCountId', 'is', null)
+    .orderBy('raisedOn')
+    .execute();
+}
+
+/** Every kept balance that differs from Σ in − Σ out of its moves. */
+export async function findStockBalanceDrift(db: Db) {
+  const ins = db
+    .selectFrom('stockMove')
+    .select([
+      'toLocationId as locationId',
+      'productId',
+      'ownerOrgId',
+      sql<number>`sum(qty)`.as('qty'),
+      sql<number>`sum(value)`.as('value'),
+    ])
+    .groupBy(['toLocationId', 'productId', 'ownerOrgId'])
+    .execute();
+  const outs = db
+    .selectFrom('stockMove')
+    .select([
+      'fromLocationId as locationId',
+      'productId',
+      'ownerOrgId',
+      sql<number>`sum(qty)`.as('qty'),
+      sql<number>`sum(value)`.as('value'),
+    ])
+    .groupBy(['fromLocationId', 'productId', 'ownerOrgId'])
+    .execute();
+  const kept = db.selectFrom('stockBalance').selectAll().execute();
+  const [inRows, outRows, keptRows] = await Promise.all([ins, outs, kept]);
+  const computed = new Map<string, { qty: number; value: number }>();
+  const key = (r: { locationId: string; productId: string; ownerOrgId: string }) =>
+    `${r.locationId}|${r.productId}|${r.ownerOrgId}`;
+  for (const r of inRows) computed.set(key(r), { qty: r.qty, value: r.value });
+  for (const r of outRows) {
+    const c = computed.get(key(r)) ?? { qty: 0, value: 0 };
+    computed.set(key(r), { qty: c.qty - r.qty, value: c.value - r.value });
+  }
+  const drift: {
+    key: string;
+    kept: { qty: number; value: number };
+    computed: { qty: number; value: number };
+  }[] = [];
+  for (const k of keptRows) {
+    const c = computed.get(key(k)) ?? { qty: 0, value: 0 };
+    computed.delete(key(k));
+    if (c.qty !== k.qty || c.value !== k.value)
+      drift.push({ key: key(k), kept: { qty: k.qty, value: k.value }, computed: c });
+  }
+  for (const [k, c] of computed) {
+    if (c.qty !== 0 || c.value !== 0)
+      drift.push({ key: k, kept: { qty: 0, value: 0 }, computed: c });
+  }
+  return drift;
+}
+
+/** Σ value of the owner's stock per location kind (to tie stock to the inventory accounts). */
+export async function sumStockValueByLocationKind(db: Db, ownerOrgId: string) {
+  return db
+    .selectFrom('stockBalance as b')
+    .innerJoin('location as l', 'l.id', 'b.locationId')
+    .select(['l.kind', sql<number>`sum(b.value)`.as('value'), sql<number>`sum(b.qty)`.as('qty')])
+    .where('b.ownerOrgId', '=', ownerOrgId)
+    .groupBy('l.kind')
+    .execute() as Promise<{ kind: LocationKind; value: number; qty: number }[]>;
+}

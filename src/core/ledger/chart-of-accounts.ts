@@ -1,0 +1,119 @@
+/**
+ * The charts of accounts (SAK EP style). The hub's books and a cooperative's
+ * books have their own charts; codes are unique within a chart.
+ */
+export type AccountType = 'aset' | 'liabilitas' | 'ekuitas' | 'pendapatan' | 'beban';
+export interface AccountDef {
+  code: string;
+  name: string;
+  type: AccountType;
+  /** Sub-ledger by counterparty organization (e.g. a receivable per cooperative). */
+  byCounterparty: boolean;
+}
+
+export const HUB = {
+  kas: '1101',
+  bank: '1102',
+  piutangKonsinyasi: '1201',
+  persediaanGudang: '1301',
+  persediaanPerjalanan: '1302',
+  persediaanKoperasi: '1303',
+  utangUsaha: '2101',
+  utangSubsidi: '2201',
+  penjualan: '4101',
+  hpp: '5101',
+  bebanSusut: '5201',
+  bebanSubsidi: '5301',
+} as const;
+
+export const COOP = {
+  kas: '1101',
+  bank: '1102',
+  piutangSubsidi: '1201',
+  piutangPotongGaji: '1202',
+  utangPengamanat: '2101',
+  pendapatanKomisi: '4101',
+  pendapatanSubsidi: '4201',
+  bebanSusut: '5201',
+} as const;
+
+export const HUB_CHART: readonly AccountDef[] = [
+  { code: HUB.kas, name: 'Kas', type: 'aset', byCounterparty: false },
+  { code: HUB.bank, name: 'Bank', type: 'aset', byCounterparty: false },
+  { code: HUB.piutangKonsinyasi, name: 'Piutang Konsinyasi', type: 'aset', byCounterparty: true },
+  { code: HUB.persediaanGudang, name: 'Persediaan Gudang', type: 'aset', byCounterparty: false },
+  {
+    code: HUB.persediaanPerjalanan,
+    name: 'Persediaan Dalam Perjalanan',
+    type: 'aset',
+    byCounterparty: false,
+  },
+  {
+    code: HUB.persediaanKoperasi,
+    name: 'Persediaan di Koperasi (Konsinyasi)',
+    type: 'aset',
+    byCounterparty: false,
+  },
+  { code: HUB.utangUsaha, name: 'Utang Usaha', type: 'liabilitas', byCounterparty: false },
+  {
+    code: HUB.utangSubsidi,
+    name: 'Utang Subsidi Operasional',
+    type: 'liabilitas',
+    byCounterparty: true,
+  },
+  { code: HUB.penjualan, name: 'Penjualan Konsinyasi', type: 'pendapatan', byCounterparty: false },
+  { code: HUB.hpp, name: 'Harga Pokok Penjualan', type: 'beban', byCounterparty: false },
+  { code: HUB.bebanSusut, name: 'Beban Susut Persediaan', type: 'beban', byCounterparty: false },
+  {
+    code: HUB.bebanSubsidi,
+    name: 'Beban Subsidi Operasional',
+    type: 'beban',
+    byCounterparty: false,
+  },
+];
+
+export const COOP_CHART: readonly AccountDef[] = [
+  { code: COOP.kas, name: 'Kas', type: 'aset', byCounterparty: false },
+  { code: COOP.bank, name: 'Bank', type: 'aset', byCounterparty: false },
+  {
+    code: COOP.piutangSubsidi,
+    name: 'Piutang Subsidi Operasional',
+    type: 'aset',
+    byCounterparty: true,
+  },
+  {
+    code: COOP.piutangPotongGaji,
+    name: 'Piutang Potong Gaji',
+    type: 'aset',
+    byCounterparty: false,
+  },
+  {
+    code: COOP.utangPengamanat,
+    name: 'Utang kepada Pengamanat',
+    type: 'liabilitas',
+    byCounterparty: true,
+  },
+  {
+    code: COOP.pendapatanKomisi,
+    name: 'Pendapatan Komisi Konsinyasi',
+    type: 'pendapatan',
+    byCounterparty: false,
+  },
+  {
+    code: COOP.pendapatanSubsidi,
+    name: 'Pendapatan Subsidi Operasional',
+    type: 'pendapatan',
+    byCounterparty: false,
+  },
+  { code: COOP.bebanSusut, name: 'Beban Susut Persediaan', type: 'beban', byCounterparty: false },
+];
+
+export type BookKind = 'hub' | 'cooperative';
+
+export function chartFor(kind: BookKind): readonly AccountDef[] {
+  return kind === 'hub' ? HUB_CHART : COOP_CHART;
+}
+
+export function findAccount(kind: BookKind, code: string): AccountDef | undefined {
+  return chartFor(kind).find((a) => a.code === code);
+}

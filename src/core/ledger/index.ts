@@ -1,0 +1,11 @@
+export * from './chart-of-accounts.ts';
+export { checkJournalEntry, InvariantViolation } from './journal.ts';
+export type { JournalEntryInput, JournalLineInput } from './journal.ts';
+export { postJournalEntries } from './post-journal-entry.ts';
+export {
+  findAccountBalances,
+  findAccountBalanceDrift,
+  findJournal,
+  findUnbalancedEntries,
+  sumJournalLines,
+} from './journal.repository.ts';

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { insertMany } from '../../db/batch.ts';
+import type { Db } from '../../db/database.ts';
+import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';
+
+export async function insertJournal(
+  db: Db,
+  entries: JournalEntryTable[],
+  lines: JournalLineTable[],
+): Promise<void> {
+  await insertMany(db, 'journalEntry', entries);
+  await insertMany(db, 'journalLine', lines);
+}
+
+/** Adds the deltas to the kept balances (one row per org, account, counterparty). */
+export async function addToAccountBalances(db: Db, deltas: AccountBalanceTable[]): Promise<void> {
+  if (deltas.length === 0) return;
+  for (let i = 0; i < deltas.length; i += 1000) {
+    await db
+      .insertInto('accountBalance')
+      .values(deltas.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.columns(['orgId', 'accountCode', 'counterpartyOrgId']).doUpdateSet((eb) => ({
+          debit: eb(eb.ref('accountBalance.debit'), '+', eb.ref('excluded.debit')),
+          credit: eb(eb.ref('accountBalance.credit'), '+', eb.ref('excluded.credit')),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findAccountBalances(
+  db: Db,
+  orgId: string,
+  filter: { accountCode?: string; counterpartyOrgId?: string } = {},
+): Promise<AccountBalanceTable[]> {
+  let q = db.selectFrom('accountBalance').selectAll().where('orgId', '=', orgId);
+  if (filter.accountCode) q = q.where('accountCode', '=', filter.accountCode);
+  if (filter.counterpartyOrgId) q = q.where('counterpartyOrgId', '=', filter.counterpartyOrgId);
+  return q.orderBy('accountCode').orderBy('counterpartyOrgId').execute();
+}
+
+/** Σ debit and Σ credit per account up to a date, from the journal lines themselves. */
+export async function sumJournalLines(db: Db, orgId: string, asOf?: string) {
+  let q = db
+    .selectFrom('journalLine')
+    .select([
+      'accountCode',
+      'counterpartyOrgId',
+      sql<number>`sum(debit)`.as('debit'),
+      sql<number>`sum(credit)`.as('credit'),
+    ])
+    .where('orgId', '=', orgId);
+  if (asOf) q = q.where('entryDate', '<=', asOf);
+  return q
+    .groupBy(['accountCode', 'counterpartyOrgId'])
+    .orderBy('accountCode')
+    .orderBy('counterpartyOrgId')
+    .execute();
+}
+
+export async function findJournal(
+  db: Db,
+  orgId: string,
+  range: { from?: string; to?: string } = {},
+) {
+  let q = db
+    .selectFrom('journalEntry as e')
+    .innerJoin('journalLine as l', (j) =>
+      j.onRef('l.orgId', '=', 'e.orgId').onRef('l.entryId', '=', 'e.id'),
+    )
+    .select([
+      'e.id as entryId',
+      'e.entryDate',
+      'e.docType',
+      'e.docId',
+      'e.memo',
+      'l.lineNo',
+      'l.accountCode',
+      'l.counterpartyOrgId',
+      'l.debit',
+      'l.credit',
+    ])
+    .where('e.orgId', '=', orgId);
+  if (range.from) q = q.where('e.entryDate', '>=', range.from);
+  if (range.to) q = q.where('e.entryDate', '<=', range.to);
+  return q.orderBy('e.entryDate').orderBy('e.id').orderBy('l.lineNo').execute();
+}
+
+/** Entries whose lines do not balance: must always be empty. */
+export async function findUnbalancedEntries(db: Db) {
+  return db
+    .selectFrom('journalLine')
+    .select([
+      'orgId',
+      'entryId',
+      sql<number>`sum(debit)`.as('debit'),
+      sql<number>`sum(credit)`.as('credit'),
+    ])
+    .groupBy(['orgId', 'entryId'])
+    .having(sql`sum(debit)`, '<>', sql`sum(credit)`)
+    .execute();
+}
+
+/** Every kept balance next to the sum of its lines, where they differ. */
+export async function findAccountBalanceDrift(db: Db) {
+  const sums = await db
+    .selectFrom('journalLine')
+    .select([
+      'orgId',
+      'accountCode',
+      'counterpartyOrgId',
+      sql<number>`sum(debit)`.as('debit'),
+      sql<number>`sum(credit)`.as('credit'),
+    ])
+    .groupBy(['orgId', 'accountCode', 'counterpartyOrgId'])
+    .execute();
+  const kept = await db.selectFrom('accountBalance').selectAll().execute();
+  const key = (r: { orgId: string; accountCode: string; counterpartyOrgId: string }) =>
+    `${r.orgId}|${r.accountCode}|${r.counterpartyOrgId}`;
+  const keptMap = new Map(kept.map((r) => [key(r), r]));
+  const drift: { key: string; kept: [number, number]; computed: [number, number] }[] = [];
+  for (const s of sums) {
+    const k = keptMap.get(key(s));
+    keptMap.delete(key(s));
+    if (!k || k.debit !== s.debit || k.credit !== s.credit) {
+      drift.push({
+        key: key(s),
+        kept: [k?.debit ?? 0, k?.credit ?? 0],
+        computed: [s.debit, s.credit],
+      });
+    }
+  }
+  for (const [k, r] of keptMap) {
+    if (r.debit !== 0 || r.credit !== 0)
+      drift.push({ key: k, kept: [r.debit, r.credit], computed: [0, 0] });
+  }
+  return drift;
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../../db/database.ts';
+import { newId } from '../shared/ids.ts';
+import { checkJournalEntry, type JournalEntryInput } from './journal.ts';
+import { addToAccountBalances, insertJournal } from './journal.repository.ts';
+import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';
+
+/**
+ * The only writer of journal lines. Keeps: every entry balanced, one entry per
+ * document and book (unique constraint), account balances equal to the sum of
+ * their lines (updated in the caller's transaction).
+ */
+export async function postJournalEntries(
+  db: Db,
+  inputs: JournalEntryInput[],
+  now: Date,
+): Promise<void> {
+  const entries: JournalEntryTable[] = [];
+  const lines: JournalLineTable[] = [];
+  const deltas = new Map<string, AccountBalanceTable>();
+  const createdAt = now.toISOString();
+  for (const input of inputs) {
+    const entry = checkJournalEntry(input);
+    if (entry.lines.length === 0) continue;
+    const id = newId();
+    entries.push({
+      orgId: entry.orgId,
+      id,
+      entryDate: entry.date,
+      docType: entry.docType,
+      docId: entry.docId,
+      memo: entry.memo,
+      createdAt,
+    });
+    entry.lines.forEach((l, i) => {
+      const counterpartyOrgId = l.counterpartyOrgId ?? '';
+      const debit = l.debit ?? 0;
+      const credit = l.credit ?? 0;
+      lines.push({
+        orgId: entry.orgId,
+        entryDate: entry.date,
+        entryId: id,
+        lineNo: i + 1,
+        accountCode: l.account,
+        counterpartyOrgId,
+        debit,
+        credit,
+      });
+      const k = `${entry.orgId}|${l.account}|${counterpartyOrgId}`;
+      const d = deltas.get(k);
+      if (d) {
+        d.debit += debit;
+        d.credit += credit;
+      } else {
+        deltas.set(k, {
+          orgId: entry.orgId,
+          accountCode: l.account,
+          counterpartyOrgId,
+          debit,
+          credit,
+        });
+      }
+    });
+  }
+  await insertJournal(db, entries, lines);
+  await addToAccountBalances(db, [...deltas.values()]);
+}

@@ -1,0 +1,68 @@
+import { engineOf } from '../../db/connection.ts';
+import type { Db } from '../../db/database.ts';
+import type { OfficerTable, OrganizationTable, ParticipationTable } from './network.table.ts';
+
+export async function insertOrganization(db: Db, row: OrganizationTable): Promise<void> {
+  await db.insertInto('organization').values(row).execute();
+}
+
+export async function findOrganizationById(
+  db: Db,
+  id: string,
+): Promise<OrganizationTable | undefined> {
+  return db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrganizationByVillageCode(db: Db, villageCode: string) {
+  return db
+    .selectFrom('organization')
+    .selectAll()
+    .where('villageCode', '=', villageCode)
+    .executeTakeFirst();
+}
+
+export async function findOrganizationsByKind(db: Db, kind: OrganizationTable['kind']) {
+  return db
+    .selectFrom('organization')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('name')
+    .execute();
+}
+
+export async function insertOfficers(db: Db, rows: OfficerTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('officer').values(rows).execute();
+}
+
+export async function insertParticipation(db: Db, row: ParticipationTable): Promise<void> {
+  await db.insertInto('participation').values(row).execute();
+}
+
+/**
+ * The cooperative's participation in a hub's program. With `lock`, on
+ * PostgreSQL the row stays locked until the transaction ends: every command
+ * that changes what the cooperative owes or holds takes this lock first, so
+ * that concurrent commands see each other's effects (exposure, replays).
+ */
+export async function findParticipation(
+  db: Db,
+  coopId: string,
+  opts: { hubId?: string; lock?: boolean } = {},
+): Promise<ParticipationTable | undefined> {
+  let q = db.selectFrom('participation').selectAll().where('orgId', '=', coopId);
+  if (opts.hubId) q = q.where('hubId', '=', opts.hubId);
+  if (opts.lock && engineOf(db) === 'postgres') q = q.forUpdate();
+  return q.orderBy('startDate').executeTakeFirst();
+}
+
+export async function findParticipationsOfHub(
+  db: Db,
+  hubId: string,
+): Promise<ParticipationTable[]> {
+  return db
+    .selectFrom('participation')
+    .selectAll()
+    .where('hubId', '=', hubId)
+    .orderBy('orgId')
+    .execute();
+}

@@ -1,0 +1,260 @@
+import type { Db } from '../../db/database.ts';
+import { insertLocations, type LocationKind } from '../inventory/index.ts';
+import { isValidBusinessDate } from '../shared/business-date.ts';
+import type { Clock } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type {
+  OfficerRole,
+  OrganizationTable,
+  OrgKind,
+  ParticipationTable,
+  SettlementPeriod,
+  SubsidyMode,
+} from './network.table.ts';
+import {
+  findOrganizationById,
+  findOrganizationByVillageCode,
+  findParticipation,
+  insertOfficers,
+  insertOrganization,
+  insertParticipation,
+} from './network.repository.ts';
+import { findVillage } from './regions.ts';
+
+const LOCATIONS_BY_KIND: Record<OrgKind, { kind: LocationKind; name: string }[]> = {
+  hub: [
+    { kind: 'warehouse', name: 'Gudang Utama' },
+    { kind: 'supplier', name: 'Pemasok' },
+    { kind: 'loss', name: 'Susut Gudang' },
+  ],
+  cooperative: [
+    { kind: 'store', name: 'Toko' },
+    { kind: 'transit', name: 'Dalam Perjalanan' },
+    { kind: 'customer', name: 'Pelanggan' },
+    { kind: 'loss', name: 'Susut' },
+  ],
+  government: [],
+  employer: [],
+};
+
+export interface CreateOrganizationInput {
+  id?: string;
+  kind: OrgKind;
+  name: string;
+  regionCode?: string;
+  provinceCode?: string;
+  regencyCode?: string;
+  legalNumber?: string;
+  nikKoperasi?: string;
+  npwp?: string;
+  bankName?: string;
+  bankAccountNo?: string;
+  bankAccountName?: string;
+}
+
+function blankOrganization(id: string, kind: OrgKind, name: string, now: Date): OrganizationTable {
+  return {
+    id,
+    kind,
+    name,
+    villageCode: null,
+    villageName: null,
+    districtCode: null,
+    districtName: null,
+    regencyCode: null,
+    provinceCode: null,
+    regionCode: null,
+    legalNumber: null,
+    nikKoperasi: null,
+    npwp: null,
+    bankName: null,
+    bankAccountNo: null,
+    bankAccountName: null,
+    status: 'active',
+    createdAt: now.toISOString(),
+  };
+}
+
+/** Creates a hub, government body or employer with its standard locations. */
+export async function createOrganization(
+  db: Db,
+  input: CreateOrganizationInput,
+  clock: Clock,
+): Promise<OrganizationTable> {
+  if (input.kind === 'cooperative') throw new Error('Use createCooperative for cooperatives');
+  const name = input.name.trim();
+  if (!name)
+    throw new DomainError('ValidationFailed', 'Nama organisasi wajib diisi', [
+      { path: '/name', message: 'required' },
+    ]);
+  const row: OrganizationTable = {
+    ...blankOrganization(input.id ?? newId(), input.kind, name, clock.now()),
+    regionCode: input.regionCode ?? null,
+    provinceCode: input.provinceCode ?? input.regionCode?.slice(0, 2) ?? null,
+    regencyCode:
+      input.regencyCode ??
+      (input.regionCode && input.regionCode.length >= 5 ? input.regionCode.slice(0, 5) : null),
+    legalNumber: input.legalNumber ?? null,
+    nikKoperasi: input.nikKoperasi ?? null,
+    npwp: input.npwp ?? null,
+    bankName: input.bankName ?? null,
+    bankAccountNo: input.bankAccountNo ?? null,
+    bankAccountName: input.bankAccountName ?? null,
+  };
+  await insertOrganization(db, row);
+  await insertLocations(
+    db,
+    LOCATIONS_BY_KIND[input.kind].map((l) => ({
+      id: newId(),
+      orgId: row.id,
+      kind: l.kind,
+      name: l.name,
+    })),
+  );
+  return row;
+}
+
+export interface CreateCooperativeInput {
+  id?: string;
+  name: string;
+  villageCode: string;
+  legalNumber?: string;
+  nikKoperasi?: string;
+  npwp?: string;
+  bankName?: string;
+  bankAccountNo?: string;
+  bankAccountName?: string;
+  officers?: { role: OfficerRole; name: string; phone?: string }[];
+}
+
+/** Creates a KDKMP for an official village code. Keeps: one KDKMP per village (unique constraint). */
+export async function createCooperative(
+  db: Db,
+  input: CreateCooperativeInput,
+  clock: Clock,
+): Promise<OrganizationTable> {
+  const name = input.name.trim();
+  if (!name)
+    throw new DomainError('ValidationFailed', 'Nama koperasi wajib diisi', [
+      { path: '/name', message: 'required' },
+    ]);
+  const village = await findVillage(input.villageCode);
+  if (!village) {
+    throw new DomainError(
+      'ValidationFailed',
+      `Kode kelurahan/desa ${input.villageCode} tidak dikenal`,
+      [{ path: '/villageCode', message: 'unknown Kemendagri village code' }],
+    );
+  }
+  if (await findOrganizationByVillageCode(db, input.villageCode)) {
+    throw new DomainError('AlreadyExists', `Kelurahan/desa ${village.name} sudah memiliki KDKMP`, [
+      { path: '/villageCode', message: 'a cooperative already exists for this village' },
+    ]);
+  }
+  const row: OrganizationTable = {
+    ...blankOrganization(input.id ?? newId(), 'cooperative', name, clock.now()),
+    villageCode: village.code,
+    villageName: village.name,
+    districtCode: village.districtCode,
+    districtName: village.districtName,
+    regencyCode: village.regencyCode,
+    provinceCode: village.provinceCode,
+    legalNumber: input.legalNumber ?? null,
+    nikKoperasi: input.nikKoperasi ?? null,
+    npwp: input.npwp ?? null,
+    bankName: input.bankName ?? null,
+    bankAccountNo: input.bankAccountNo ?? null,
+    bankAccountName: input.bankAccountName ?? null,
+  };
+  await insertOrganization(db, row);
+  await insertLocations(
+    db,
+    LOCATIONS_BY_KIND.cooperative.map((l) => ({
+      id: newId(),
+      orgId: row.id,
+      kind: l.kind,
+      name: l.name,
+    })),
+  );
+  await insertOfficers(
+    db,
+    (input.officers ?? []).map((o) => ({
+      orgId: row.id,
+      id: newId(),
+      role: o.role,
+      name: o.name,
+      phone: o.phone ?? null,
+    })),
+  );
+  return row;
+}
+
+export interface CreateParticipationInput {
+  hubId: string;
+  agreementNo: string;
+  startDate: string;
+  endDate?: string | null;
+  exposureLimit: number;
+  monthlySubsidy?: number;
+  settlementPeriod?: SettlementPeriod;
+  paymentTermsDays?: number;
+  graceDays?: number;
+  subsidyMode?: SubsidyMode;
+}
+
+/** Joins a cooperative to a hub's Koperasi Manis program with its terms. */
+export async function createParticipation(
+  db: Db,
+  coopId: string,
+  input: CreateParticipationInput,
+  clock: Clock,
+): Promise<ParticipationTable> {
+  const coop = await findOrganizationById(db, coopId);
+  if (!coop || coop.kind !== 'cooperative')
+    throw new DomainError('NotFound', 'Koperasi tidak ditemukan');
+  const hub = await findOrganizationById(db, input.hubId);
+  if (!hub || hub.kind !== 'hub') throw new DomainError('NotFound', 'Hub tidak ditemukan');
+  const errors: { path: string; message: string }[] = [];
+  if (!input.agreementNo.trim()) errors.push({ path: '/agreementNo', message: 'required' });
+  if (!isValidBusinessDate(input.startDate))
+    errors.push({ path: '/startDate', message: 'must be YYYY-MM-DD' });
+  if (
+    input.endDate != null &&
+    (!isValidBusinessDate(input.endDate) || input.endDate < input.startDate)
+  ) {
+    errors.push({ path: '/endDate', message: 'must be a date on or after startDate' });
+  }
+  for (const [k, v] of Object.entries({
+    exposureLimit: input.exposureLimit,
+    monthlySubsidy: input.monthlySubsidy ?? 0,
+    paymentTermsDays: input.paymentTermsDays ?? 0,
+    graceDays: input.graceDays ?? 0,
+  })) {
+    if (!Number.isSafeInteger(v) || v < 0)
+      errors.push({ path: `/${k}`, message: 'must be a non-negative integer' });
+  }
+  if (errors.length)
+    throw new DomainError('ValidationFailed', 'Data kepesertaan tidak valid', errors);
+  if (await findParticipation(db, coopId, { hubId: hub.id })) {
+    throw new DomainError('AlreadyExists', 'Koperasi sudah menjadi peserta program hub ini');
+  }
+  const row: ParticipationTable = {
+    orgId: coopId,
+    id: newId(),
+    hubId: hub.id,
+    program: 'koperasi_manis',
+    agreementNo: input.agreementNo.trim(),
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    exposureLimit: input.exposureLimit,
+    monthlySubsidy: input.monthlySubsidy ?? 2_000_000,
+    settlementPeriod: input.settlementPeriod ?? 'monthly',
+    paymentTermsDays: input.paymentTermsDays ?? 14,
+    graceDays: input.graceDays ?? 7,
+    subsidyMode: input.subsidyMode ?? 'payout',
+    createdAt: clock.now().toISOString(),
+  };
+  await insertParticipation(db, row);
+  return row;
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../../db/database.ts';
+import { addDays } from '../shared/business-date.ts';
+import { allocateOldestFirst, ageBalance, type Aging } from './settlement-math.ts';
+import { findStatementsOfCooperative, sumCredits } from './settlement.repository.ts';
+import type { StatementTable } from './settlement.table.ts';
+
+export interface StatementPosition extends StatementTable {
+  outstanding: number;
+}
+
+export interface CreditPosition {
+  statements: StatementPosition[];
+  /** Credit received beyond every billed statement. */
+  unusedCredit: number;
+  /** Outstanding on statements already past their due date. */
+  overdueAmount: number;
+  /** Statements overdue longer than the grace days: they put the cooperative on shipping hold. */
+  holdStatements: StatementPosition[];
+}
+
+/**
+ * Where the cooperative stands on its statements on `asOf`: credits received
+ * up to that day allocated oldest statement first.
+ */
+export async function getCreditPosition(
+  db: Db,
+  coopId: string,
+  asOf: string,
+  graceDays: number,
+): Promise<CreditPosition> {
+  const statements = await findStatementsOfCooperative(db, coopId, { upTo: asOf });
+  const credits = await sumCredits(db, coopId, asOf);
+  const billed = statements.map((s) => ({
+    id: s.id,
+    periodEnd: s.periodEnd,
+    dueDate: s.dueDate,
+    billed: s.salesAmount + s.shrinkageAmount,
+  }));
+  const { outstanding, unusedCredit } = allocateOldestFirst(billed, credits);
+  const positions = statements.map((s, i) => ({ ...s, outstanding: outstanding[i] ?? 0 }));
+  const overdue = positions.filter((s) => s.outstanding > 0 && s.dueDate < asOf);
+  return {
+    statements: positions,
+    unusedCredit,
+    overdueAmount: overdue.reduce((t, s) => t + s.outstanding, 0),
+    holdStatements: overdue.filter((s) => addDays(s.dueDate, graceDays) < asOf),
+  };
+}
+
+export function agingOf(position: CreditPosition, receivable: number, asOf: string): Aging {
+  const billedOutstanding = position.statements.reduce((t, s) => t + s.outstanding, 0);
+  const unbilled = receivable - billedOutstanding + position.unusedCredit;
+  return ageBalance(
+    position.statements.map((s) => ({
+      id: s.id,
+      periodEnd: s.periodEnd,
+      dueDate: s.dueDate,
+      billed: s.salesAmount + s.shrinkageAmount,
+    })),
+    position.statements.map((s) => s.outstanding),
+    Math.max(0, unbilled),
+    position.unusedCredit,
+    asOf,
+  );
+}

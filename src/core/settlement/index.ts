@@ -1,0 +1,29 @@
+export type * from './settlement.table.ts';
+export {
+  allocateOldestFirst,
+  ageBalance,
+  agingBucket,
+  type Aging,
+  type BilledStatement,
+} from './settlement-math.ts';
+export {
+  getCreditPosition,
+  agingOf,
+  type CreditPosition,
+  type StatementPosition,
+} from './credit-position.ts';
+export { findReceivable } from './receivable.ts';
+export { recordPayment, type PaymentInput } from './record-payment.ts';
+export {
+  closeSettlementPeriod,
+  closeCooperativePeriod,
+  isPeriodEnd,
+} from './close-settlement-period.ts';
+export {
+  findStatementsOfCooperative,
+  findStatementsOfCooperatives,
+  findPaymentsOfCooperative,
+  sumCredits,
+  sumCreditsOfCooperatives,
+  sumStatementDocuments,
+} from './settlement.repository.ts';

@@ -1,0 +1,40 @@
+/** The closed list of error codes. Each maps to one HTTP status. */
+export const ERROR_STATUS = {
+  ValidationFailed: 400,
+  Unauthenticated: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  IdempotencyConflict: 409,
+  ExposureLimitExceeded: 409,
+  ShippingHold: 409,
+  InsufficientStock: 409,
+  InvalidState: 409,
+  AlreadyExists: 409,
+  PriceAboveCeiling: 422,
+  PriceNotSet: 422,
+  NotParticipating: 422,
+  DateInFuture: 422,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The one error type of the domain. Commands throw it; the HTTP layer maps `code` to a status. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

@@ -1,0 +1,270 @@
+import type { Db } from '../../db/database.ts';
+import { countSalesAndCounts } from '../consignment/index.ts';
+import { COOP, HUB, postJournalEntries, type JournalEntryInput } from '../ledger/index.ts';
+import {
+  findOrganizationById,
+  findParticipationsOfHub,
+  loadCooperativeContext,
+} from '../network/index.ts';
+import { getCreditPosition } from '../settlement/index.ts';
+import {
+  firstDayOfMonth,
+  isValidBusinessDate,
+  isValidMonth,
+  lastDayOfMonth,
+} from '../shared/business-date.ts';
+import { todayWib } from '../shared/clock.ts';
+import { businessDateOf, type CommandContext } from '../shared/context.ts';
+import { DomainError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { SubsidyGrantTable } from './subsidy.table.ts';
+import {
+  findGrant,
+  findGrantsOfRun,
+  findSubsidyRun,
+  insertSubsidyGrants,
+  insertSubsidyRun,
+  updateGrant,
+} from './subsidy.repository.ts';
+import { proRataSubsidy, subsidyEligibility } from './subsidy-rules.ts';
+
+export interface SubsidyItem {
+  cooperativeId: string;
+  amount: number;
+  eligible: boolean;
+  reason?: string;
+  status: SubsidyGrantTable['status'];
+  activeDays: number;
+  daysInMonth: number;
+}
+
+const toItem = (g: SubsidyGrantTable): SubsidyItem => ({
+  cooperativeId: g.orgId,
+  amount: g.amount,
+  eligible: g.eligible === 1,
+  ...(g.reason ? { reason: g.reason } : {}),
+  status: g.status,
+  activeDays: g.activeDays,
+  daysInMonth: g.daysInMonth,
+});
+
+function nettingEntries(
+  g: { orgId: string; hubId: string; id: string; amount: number },
+  date: string,
+): JournalEntryInput[] {
+  return [
+    {
+      orgId: g.hubId,
+      book: 'hub',
+      date,
+      docType: 'subsidy_netting',
+      docId: g.id,
+      memo: 'Subsidi operasional dikompensasikan dengan piutang konsinyasi',
+      lines: [
+        { account: HUB.utangSubsidi, counterpartyOrgId: g.orgId, debit: g.amount },
+        { account: HUB.piutangKonsinyasi, counterpartyOrgId: g.orgId, credit: g.amount },
+      ],
+    },
+    {
+      orgId: g.orgId,
+      book: 'cooperative',
+      date,
+      docType: 'subsidy_netting',
+      docId: g.id,
+      memo: 'Subsidi operasional dikompensasikan dengan utang kepada pengamanat',
+      lines: [
+        { account: COOP.utangPengamanat, counterpartyOrgId: g.hubId, debit: g.amount },
+        { account: COOP.piutangSubsidi, counterpartyOrgId: g.hubId, credit: g.amount },
+      ],
+    },
+  ];
+}
+
+/**
+ * The hub's monthly operational subsidy run, idempotent per month. Each
+ * participation active in the month gets its pro-rata amount if eligible
+ * (H: Dr Beban Subsidi Operasional, Cr Utang Subsidi; C: Dr Piutang Subsidi,
+ * Cr Pendapatan Subsidi Operasional), else a recorded reason. Participations
+ * set to `net` are netted against the statement at once.
+ */
+export async function runMonthlySubsidy(
+  db: Db,
+  ctx: CommandContext,
+  hubId: string,
+  input: { month: string; date?: string },
+): Promise<{ runId: string; month: string; items: SubsidyItem[]; created: boolean }> {
+  if (!isValidMonth(input.month))
+    throw new DomainError('ValidationFailed', 'Bulan harus YYYY-MM', [
+      { path: '/month', message: 'must be YYYY-MM' },
+    ]);
+  const monthEnd = lastDayOfMonth(input.month);
+  const today = todayWib(ctx.clock);
+  if (monthEnd >= today)
+    throw new DomainError('ValidationFailed', `Bulan ${input.month} belum berakhir`, [
+      { path: '/month', message: 'the month has not ended yet' },
+    ]);
+  const runDate = businessDateOf(ctx, input.date);
+  if (runDate < monthEnd)
+    throw new DomainError('ValidationFailed', 'Tanggal proses sebelum akhir bulan', [
+      { path: '/date', message: 'before the end of the month' },
+    ]);
+  const hub = await findOrganizationById(db, hubId);
+  if (!hub || hub.kind !== 'hub') throw new DomainError('NotFound', 'Hub tidak ditemukan');
+
+  const existing = await findSubsidyRun(db, hubId, input.month);
+  if (existing)
+    return {
+      runId: existing.id,
+      month: input.month,
+      items: (await findGrantsOfRun(db, hubId, existing.id)).map(toItem),
+      created: false,
+    };
+
+  const runId = newId();
+  const now = ctx.clock.now();
+  await insertSubsidyRun(db, {
+    orgId: hubId,
+    id: runId,
+    month: input.month,
+    runDate,
+    createdAt: now.toISOString(),
+  });
+  const grants: SubsidyGrantTable[] = [];
+  const entries: JournalEntryInput[] = [];
+  for (const p of await findParticipationsOfHub(db, hubId)) {
+    const pr = proRataSubsidy(p.monthlySubsidy, input.month, p.startDate, p.endDate);
+    if (pr.activeDays === 0) continue;
+    if (await findGrant(db, p.orgId, input.month)) continue;
+    await loadCooperativeContext(db, p.orgId, { lock: true });
+    const [activity, position] = await Promise.all([
+      countSalesAndCounts(db, p.orgId, firstDayOfMonth(input.month), monthEnd),
+      getCreditPosition(db, p.orgId, monthEnd, p.graceDays),
+    ]);
+    const e = subsidyEligibility(activity, position.statements, monthEnd);
+    const amount = e.eligible ? pr.amount : 0;
+    const net = p.subsidyMode === 'net' && amount > 0;
+    const g: SubsidyGrantTable = {
+      orgId: p.orgId,
+      id: newId(),
+      hubId,
+      runId,
+      month: input.month,
+      participationId: p.id,
+      activeDays: pr.activeDays,
+      daysInMonth: pr.daysInMonth,
+      amount,
+      eligible: e.eligible ? 1 : 0,
+      reason: e.reason,
+      mode: p.subsidyMode,
+      status: !e.eligible || amount === 0 ? 'ineligible' : net ? 'netted' : 'accrued',
+      grantedOn: monthEnd,
+      settledOn: net ? runDate : null,
+      paidReference: null,
+      statementId: null,
+    };
+    if (e.eligible && amount === 0) g.reason = 'Jumlah subsidi nol';
+    grants.push(g);
+    if (amount > 0) {
+      entries.push(
+        {
+          orgId: hubId,
+          book: 'hub',
+          date: monthEnd,
+          docType: 'subsidy_grant',
+          docId: g.id,
+          memo: `Subsidi operasional ${input.month}`,
+          lines: [
+            { account: HUB.bebanSubsidi, debit: amount },
+            { account: HUB.utangSubsidi, counterpartyOrgId: p.orgId, credit: amount },
+          ],
+        },
+        {
+          orgId: p.orgId,
+          book: 'cooperative',
+          date: monthEnd,
+          docType: 'subsidy_grant',
+          docId: g.id,
+          memo: `Subsidi operasional ${input.month}`,
+          lines: [
+            { account: COOP.piutangSubsidi, counterpartyOrgId: hubId, debit: amount },
+            { account: COOP.pendapatanSubsidi, credit: amount },
+          ],
+        },
+      );
+      if (net) entries.push(...nettingEntries(g, runDate));
+    }
+  }
+  await insertSubsidyGrants(db, grants);
+  await postJournalEntries(db, entries, now);
+  return { runId, month: input.month, items: grants.map(toItem), created: true };
+}
+
+/**
+ * Records the transfer of an accrued subsidy: H: Dr Utang Subsidi, Cr Bank;
+ * C: Dr Bank, Cr Piutang Subsidi. Marking a paid grant again is a no-op.
+ */
+export async function markSubsidyPaid(
+  db: Db,
+  ctx: CommandContext,
+  coopId: string,
+  input: { month: string; reference: string; paidOn?: string },
+) {
+  if (!isValidMonth(input.month))
+    throw new DomainError('ValidationFailed', 'Bulan harus YYYY-MM', [
+      { path: '/month', message: 'must be YYYY-MM' },
+    ]);
+  if (typeof input.reference !== 'string' || !input.reference.trim()) {
+    throw new DomainError('ValidationFailed', 'Nomor referensi transfer wajib diisi', [
+      { path: '/reference', message: 'required' },
+    ]);
+  }
+  const paidOn = businessDateOf(ctx, input.paidOn, '/paidOn');
+  if (!isValidBusinessDate(paidOn))
+    throw new DomainError('ValidationFailed', 'Tanggal tidak valid');
+  await loadCooperativeContext(db, coopId, { lock: true });
+  const g = await findGrant(db, coopId, input.month);
+  if (!g) throw new DomainError('NotFound', 'Subsidi bulan ini tidak ditemukan');
+  if (g.status === 'paid') return toItem(g);
+  if (g.status !== 'accrued')
+    throw new DomainError('InvalidState', `Subsidi berstatus ${g.status} tidak dapat dibayar`);
+  if (paidOn < g.grantedOn)
+    throw new DomainError('ValidationFailed', 'Tanggal bayar sebelum akhir bulan subsidi', [
+      { path: '/paidOn', message: 'before the grant date' },
+    ]);
+  await updateGrant(db, coopId, g.id, {
+    status: 'paid',
+    settledOn: paidOn,
+    paidReference: input.reference.trim(),
+  });
+  await postJournalEntries(
+    db,
+    [
+      {
+        orgId: g.hubId,
+        book: 'hub',
+        date: paidOn,
+        docType: 'subsidy_payout',
+        docId: g.id,
+        memo: `Transfer subsidi operasional ${g.month} ${input.reference.trim()}`,
+        lines: [
+          { account: HUB.utangSubsidi, counterpartyOrgId: coopId, debit: g.amount },
+          { account: HUB.bank, credit: g.amount },
+        ],
+      },
+      {
+        orgId: coopId,
+        book: 'cooperative',
+        date: paidOn,
+        docType: 'subsidy_payout',
+        docId: g.id,
+        memo: `Penerimaan subsidi operasional ${g.month} ${input.reference.trim()}`,
+        lines: [
+          { account: COOP.bank, debit: g.amount },
+          { account: COOP.piutangSubsidi, counterpartyOrgId: g.hubId, credit: g.amount },
+        ],
+      },
+    ],
+    ctx.clock.now(),
+  );
+  return toItem({ ...g, status: 'paid', settledOn: paidOn, paidReference: input.reference.trim() });
+}

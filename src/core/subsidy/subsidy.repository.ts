@@ -1,0 +1,62 @@
+import type { Db } from '../../db/database.ts';
+import { insertMany } from '../../db/batch.ts';
+import type { SubsidyGrantTable, SubsidyRunTable } from './subsidy.table.ts';
+
+export async function findSubsidyRun(db: Db, hubId: string, month: string) {
+  return db
+    .selectFrom('subsidyRun')
+    .selectAll()
+    .where('orgId', '=', hubId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}
+
+export async function insertSubsidyRun(db: Db, row: SubsidyRunTable) {
+  await db.insertInto('subsidyRun').values(row).execute();
+}
+
+export async function insertSubsidyGrants(db: Db, rows: SubsidyGrantTable[]) {
+  await insertMany(db, 'subsidyGrant', rows);
+}
+
+export async function findGrantsOfRun(db: Db, hubId: string, runId: string) {
+  return db
+    .selectFrom('subsidyGrant')
+    .selectAll()
+    .where('hubId', '=', hubId)
+    .where('runId', '=', runId)
+    .orderBy('orgId')
+    .execute();
+}
+
+export async function findGrant(db: Db, coopId: string, month: string) {
+  return db
+    .selectFrom('subsidyGrant')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}
+
+export async function findGrantsOfCooperative(db: Db, coopId: string) {
+  return db
+    .selectFrom('subsidyGrant')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .orderBy('month')
+    .execute();
+}
+
+export async function updateGrant(
+  db: Db,
+  coopId: string,
+  id: string,
+  set: Partial<SubsidyGrantTable>,
+) {
+  await db
+    .updateTable('subsidyGrant')
+    .set(set)
+    .where('orgId', '=', coopId)
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type MigrationResultSet,
+} from 'kysely';
+import pg from 'pg';
+import type { Database, Db, Engine } from './database.ts';
+import { migrations } from './migrations/index.ts';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/lumbung.sqlite';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Parses a BIGINT/NUMERIC that must be a whole, safe number of rupiah or units. */
+export function parseSafeInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`Database value ${text} is not a safe integer`);
+  return n;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return parseSafeInteger;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (pg.types.getTypeParser as any)(oid, format);
+  },
+};
+
+export function engineOfUrl(url: string): Engine {
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  if (url.startsWith('file:') || url === ':memory:') return 'sqlite';
+  throw new Error(`DATABASE_URL must start with file: or postgres://, got ${url}`);
+}
+
+/** Opens (does not migrate) the database at `url`: `file:PATH`, `file::memory:` or `postgres://…`. */
+export function openDatabase(
+  url: string = DEFAULT_DATABASE_URL,
+  opts: { poolSize?: number } = {},
+): DatabaseHandle {
+  const engine = engineOfUrl(url);
+  if (engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return { db, engine, url, close: () => db.destroy() };
+  }
+  const path = url === ':memory:' ? ':memory:' : url.slice('file:'.length);
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, engine, url, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+export function engineOf(db: Db): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

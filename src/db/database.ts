@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AccessTables } from '../core/access/access.table.ts';
+import type { AuditTables } from '../core/audit/audit.table.ts';
+import type { CatalogTables } from '../core/catalog/catalog.table.ts';
+import type { ConsignmentTables } from '../core/consignment/consignment.table.ts';
+import type { InventoryTables } from '../core/inventory/inventory.table.ts';
+import type { LedgerTables } from '../core/ledger/ledger.table.ts';
+import type { NetworkTables } from '../core/network/network.table.ts';
+import type { SettlementTables } from '../core/settlement/settlement.table.ts';
+import type { SubsidyTables } from '../core/subsidy/subsidy.table.ts';
+
+export interface Database
+  extends
+    NetworkTables,
+    CatalogTables,
+    InventoryTables,
+    LedgerTables,
+    ConsignmentTables,
+    SettlementTables,
+    SubsidyTables,
+    AccessTables,
+    AuditTables {}
+
+/** A database handle or an open transaction: repositories accept either. */
+export type Db = Kysely<Database> | Transaction<Database>;
+export type Engine = 'sqlite' | 'postgres';
