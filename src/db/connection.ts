@@ -68,11 +68,39 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -131072');
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, engine, url, close: () => db.destroy() };
+}
+
+/**
+ * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares
+ * every query. Reusing compiled statements by SQL text saves that work on the
+ * hot paths (sales posting), where the same statements repeat.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (sqlText: string) => {
+        let stmt = cache.get(sqlText);
+        if (stmt) {
+          cache.delete(sqlText);
+        } else {
+          stmt = prepare(sqlText);
+          if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sqlText, stmt);
+        return stmt;
+      };
+    },
+  });
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -54,14 +54,12 @@ export async function insertCeiling(db: Db, row: CommodityCeilingTable): Promise
 export async function findCeilingsOfCommodities(
   db: Db,
   commodities: string[],
+  provinceCodes?: string[],
 ): Promise<CommodityCeilingTable[]> {
   if (commodities.length === 0) return [];
-  return db
-    .selectFrom('commodityCeiling')
-    .selectAll()
-    .where('commodity', 'in', commodities)
-    .orderBy('effectiveFrom')
-    .execute();
+  let q = db.selectFrom('commodityCeiling').selectAll().where('commodity', 'in', commodities);
+  if (provinceCodes) q = q.where('provinceCode', 'in', provinceCodes);
+  return q.orderBy('effectiveFrom').execute();
 }
 
 export async function updateProductLastUnitCost(db: Db, productId: string, lastUnitCost: number) {

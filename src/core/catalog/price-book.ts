@@ -85,12 +85,21 @@ export class PriceBook {
   }
 }
 
-export async function loadPriceBook(db: Db, productIds: string[]): Promise<PriceBook> {
+/** Loads the price book of some products; with `provinceCode`, only that province's ceilings (and the national ones). */
+export async function loadPriceBook(
+  db: Db,
+  productIds: string[],
+  provinceCode?: string | null,
+): Promise<PriceBook> {
   const ids = [...new Set(productIds)];
   const products = await findProductsByIds(db, ids);
   const [prices, ceilings] = await Promise.all([
     findPricesOfProducts(db, ids),
-    findCeilingsOfCommodities(db, [...new Set(products.map((p) => p.commodity))]),
+    findCeilingsOfCommodities(
+      db,
+      [...new Set(products.map((p) => p.commodity))],
+      provinceCode === undefined ? undefined : ['', ...(provinceCode ? [provinceCode] : [])],
+    ),
   ]);
   return new PriceBook(products, prices, ceilings);
 }

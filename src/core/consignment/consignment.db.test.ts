@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
-import { buildNetwork, journalOf, stockQty, type TestNetwork } from '../../../test/helpers/network.ts';
+import {
+  buildNetwork,
+  journalOf,
+  stockQty,
+  type TestNetwork,
+} from '../../../test/helpers/network.ts';
 import { findLocationsOfOrgs } from '../inventory/index.ts';
 import { verifyDatabase } from '../integrity/index.ts';
 import { newId } from '../shared/ids.ts';
@@ -27,8 +32,13 @@ for (const engine of ENGINES) {
       t = await createTestDatabase(engine);
       n = await buildNetwork(t.db);
       const locs = await findLocationsOfOrgs(t.db, [n.hub.id, n.coopA.id]);
-      const find = (orgId: string, kind: string) => locs.find((l) => l.orgId === orgId && l.kind === kind)!.id;
-      loc = { warehouse: find(n.hub.id, 'warehouse'), store: find(n.coopA.id, 'store'), transit: find(n.coopA.id, 'transit') };
+      const find = (orgId: string, kind: string) =>
+        locs.find((l) => l.orgId === orgId && l.kind === kind)!.id;
+      loc = {
+        warehouse: find(n.hub.id, 'warehouse'),
+        store: find(n.coopA.id, 'store'),
+        transit: find(n.coopA.id, 'transit'),
+      };
     });
     afterAll(async () => {
       const report = await verifyDatabase(t.db);
@@ -55,48 +65,93 @@ for (const engine of ENGINES) {
         { account: '2101', cp: undefined, debit: 0, credit: 8_900_000, date: '2026-03-01' },
       ]);
       await tx((db) =>
-        createGoodsReceipt(db, n.ctx, n.hub.id, { supplierName: 'PT Gula Nusantara', lines: [{ productId: n.gula1.id, qty: 100, unitCost: 15_400 }] }),
+        createGoodsReceipt(db, n.ctx, n.hub.id, {
+          supplierName: 'PT Gula Nusantara',
+          lines: [{ productId: n.gula1.id, qty: 100, unitCost: 15_400 }],
+        }),
       );
-      expect(await stockQty(t.db, loc.warehouse!, n.gula1.id)).toEqual({ qty: 200, value: 3_040_000 });
-      const p = await t.db.selectFrom('product').select('lastUnitCost').where('id', '=', n.gula1.id).executeTakeFirstOrThrow();
+      expect(await stockQty(t.db, loc.warehouse!, n.gula1.id)).toEqual({
+        qty: 200,
+        value: 3_040_000,
+      });
+      const p = await t.db
+        .selectFrom('product')
+        .select('lastUnitCost')
+        .where('id', '=', n.gula1.id)
+        .executeTakeFirstOrThrow();
       expect(p.lastUnitCost).toBe(15_200);
     });
 
     it('goods receipt replay returns the first result; other content is a conflict', async () => {
       const id = newId();
-      const input = { id, supplierName: 'PT A', lines: [{ productId: n.minyak.id, qty: 10, unitCost: 13_000 }] };
+      const input = {
+        id,
+        supplierName: 'PT A',
+        lines: [{ productId: n.minyak.id, qty: 10, unitCost: 13_000 }],
+      };
       const first = await tx((db) => createGoodsReceipt(db, n.ctx, n.hub.id, input));
       const again = await tx((db) => createGoodsReceipt(db, n.ctx, n.hub.id, input));
       expect(again).toEqual({ ...first, created: false });
-      await expect(tx((db) => createGoodsReceipt(db, n.ctx, n.hub.id, { ...input, supplierName: 'PT B' }))).rejects.toMatchObject({ code: 'IdempotencyConflict' });
+      await expect(
+        tx((db) => createGoodsReceipt(db, n.ctx, n.hub.id, { ...input, supplierName: 'PT B' })),
+      ).rejects.toMatchObject({ code: 'IdempotencyConflict' });
       expect((await stockQty(t.db, loc.warehouse!, n.minyak.id)).qty).toBe(10);
     });
 
     it('delivery order: draft valued at consignment price, dispatch moves stock to transit at average cost', async () => {
       const d = await tx((db) =>
-        createDeliveryOrder(db, n.ctx, { cooperativeId: n.coopA.id, lines: [{ productId: n.gula1.id, qty: 50 }, { productId: n.gula50.id, qty: 2 }] }),
+        createDeliveryOrder(db, n.ctx, {
+          cooperativeId: n.coopA.id,
+          lines: [
+            { productId: n.gula1.id, qty: 50 },
+            { productId: n.gula50.id, qty: 2 },
+          ],
+        }),
       );
       doId = d.id;
       expect(d).toMatchObject({ status: 'draft', value: 50 * 16_000 + 2 * 800_000 });
-      expect(await tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).toEqual({ id: d.id, status: 'dispatched' });
+      expect(await tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).toEqual({
+        id: d.id,
+        status: 'dispatched',
+      });
       expect(await stockQty(t.db, loc.transit!, n.gula1.id)).toEqual({ qty: 50, value: 760_000 });
-      expect(await stockQty(t.db, loc.warehouse!, n.gula1.id)).toEqual({ qty: 150, value: 2_280_000 });
+      expect(await stockQty(t.db, loc.warehouse!, n.gula1.id)).toEqual({
+        qty: 150,
+        value: 2_280_000,
+      });
       expect(await journalOf(t.db, n.hub.id, 'delivery_dispatch', d.id)).toEqual([
         { account: '1302', cp: undefined, debit: 2_240_000, credit: 0, date: '2026-03-10' },
         { account: '1301', cp: undefined, debit: 0, credit: 2_240_000, date: '2026-03-10' },
       ]);
-      await expect(tx((db) => cancelDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({ code: 'InvalidState' });
+      await expect(tx((db) => cancelDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({
+        code: 'InvalidState',
+      });
     });
 
     it('only drafts can be cancelled, and a cancelled order cannot be dispatched', async () => {
-      const d = await tx((db) => createDeliveryOrder(db, n.ctx, { cooperativeId: n.coopA.id, lines: [{ productId: n.gula1.id, qty: 1 }] }));
-      expect(await tx((db) => cancelDeliveryOrder(db, n.ctx, d.id))).toEqual({ id: d.id, status: 'cancelled' });
-      await expect(tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({ code: 'InvalidState' });
+      const d = await tx((db) =>
+        createDeliveryOrder(db, n.ctx, {
+          cooperativeId: n.coopA.id,
+          lines: [{ productId: n.gula1.id, qty: 1 }],
+        }),
+      );
+      expect(await tx((db) => cancelDeliveryOrder(db, n.ctx, d.id))).toEqual({
+        id: d.id,
+        status: 'cancelled',
+      });
+      await expect(tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({
+        code: 'InvalidState',
+      });
     });
 
     it('receipt with a shortage: the short units are the hub’s loss, at the dispatched value', async () => {
       await tx((db) =>
-        receiveDeliveryOrder(db, n.ctx, doId, { lines: [{ productId: n.gula1.id, qtyReceived: 48 }, { productId: n.gula50.id, qtyReceived: 2 }] }),
+        receiveDeliveryOrder(db, n.ctx, doId, {
+          lines: [
+            { productId: n.gula1.id, qtyReceived: 48 },
+            { productId: n.gula50.id, qtyReceived: 2 },
+          ],
+        }),
       );
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: 48, value: 729_600 });
       expect(await stockQty(t.db, loc.transit!, n.gula1.id)).toEqual({ qty: 0, value: 0 });
@@ -109,8 +164,18 @@ for (const engine of ENGINES) {
     });
 
     it('a sale posts in both books; a replay is a duplicate; other content is a conflict; above ceiling is refused', async () => {
-      const s = { id: sale1, occurredAt: '2026-03-10T02:00:00Z', paymentMethod: 'cash' as const, lines: [{ productId: n.gula1.id, qty: 3, unitPrice: 17_500 }] };
-      const above = { id: newId(), occurredAt: '2026-03-10T02:00:00Z', paymentMethod: 'cash' as const, lines: [{ productId: n.gula1.id, qty: 1, unitPrice: 17_600 }] };
+      const s = {
+        id: sale1,
+        occurredAt: '2026-03-10T02:00:00Z',
+        paymentMethod: 'cash' as const,
+        lines: [{ productId: n.gula1.id, qty: 3, unitPrice: 17_500 }],
+      };
+      const above = {
+        id: newId(),
+        occurredAt: '2026-03-10T02:00:00Z',
+        paymentMethod: 'cash' as const,
+        lines: [{ productId: n.gula1.id, qty: 1, unitPrice: 17_600 }],
+      };
       const res = await tx((db) => recordSales(db, n.ctx, n.coopA.id, [s, above]));
       expect(res[0]).toEqual({ id: sale1, status: 'created' });
       expect(res[1]).toMatchObject({ status: 'rejected', code: 'PriceAboveCeiling' });
@@ -127,7 +192,9 @@ for (const engine of ENGINES) {
       ]);
       const replay = await tx((db) => recordSales(db, n.ctx, n.coopA.id, [s]));
       expect(replay[0]).toEqual({ id: sale1, status: 'duplicate' });
-      const conflict = await tx((db) => recordSales(db, n.ctx, n.coopA.id, [{ ...s, lines: [{ ...s.lines[0]!, qty: 4 }] }]));
+      const conflict = await tx((db) =>
+        recordSales(db, n.ctx, n.coopA.id, [{ ...s, lines: [{ ...s.lines[0]!, qty: 4 }] }]),
+      );
       expect(conflict[0]).toMatchObject({ status: 'rejected', code: 'IdempotencyConflict' });
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: 45, value: 684_000 });
     });
@@ -135,13 +202,29 @@ for (const engine of ENGINES) {
     it('a sale beyond recorded stock is accepted and raises a discrepancy; a payroll sale is a receivable', async () => {
       const id = newId();
       const res = await tx((db) =>
-        recordSales(db, n.ctx, n.coopA.id, [{ id, occurredAt: '2026-03-10T03:00:00Z', paymentMethod: 'payroll', lines: [{ productId: n.gula1.id, qty: 50, unitPrice: 17_000 }] }]),
+        recordSales(db, n.ctx, n.coopA.id, [
+          {
+            id,
+            occurredAt: '2026-03-10T03:00:00Z',
+            paymentMethod: 'payroll',
+            lines: [{ productId: n.gula1.id, qty: 50, unitPrice: 17_000 }],
+          },
+        ]),
       );
       expect(res[0]!.status).toBe('created');
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: -5, value: -76_000 });
-      const open = await t.db.selectFrom('stockDiscrepancy').selectAll().where('orgId', '=', n.coopA.id).execute();
-      expect(open).toMatchObject([{ productId: n.gula1.id, recordedQty: -5, resolvedByCountId: null }]);
-      expect((await journalOf(t.db, n.coopA.id, 'sale', id))[0]).toMatchObject({ account: '1202', debit: 850_000 });
+      const open = await t.db
+        .selectFrom('stockDiscrepancy')
+        .selectAll()
+        .where('orgId', '=', n.coopA.id)
+        .execute();
+      expect(open).toMatchObject([
+        { productId: n.gula1.id, recordedQty: -5, resolvedByCountId: null },
+      ]);
+      expect((await journalOf(t.db, n.coopA.id, 'sale', id))[0]).toMatchObject({
+        account: '1202',
+        debit: 850_000,
+      });
     });
 
     it('stock count: shortage charged at consignment price, surplus free, discrepancy resolved', async () => {
@@ -173,10 +256,21 @@ for (const engine of ENGINES) {
         { account: '5201', cp: undefined, debit: 0, credit: 76_000, date: '2026-03-10' },
       ]);
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: 0, value: 0 });
-      const open = await t.db.selectFrom('stockDiscrepancy').selectAll().where('resolvedByCountId', 'is', null).execute();
+      const open = await t.db
+        .selectFrom('stockDiscrepancy')
+        .selectAll()
+        .where('resolvedByCountId', 'is', null)
+        .execute();
       expect(open).toEqual([]);
       const replay = await tx((db) =>
-        createStockCount(db, n.ctx, n.coopA.id, { id, countedAt: '2026-03-10T03:00:00Z', lines: [{ productId: n.gula1.id, qtyCounted: 0 }, { productId: n.gula50.id, qtyCounted: 1 }] }),
+        createStockCount(db, n.ctx, n.coopA.id, {
+          id,
+          countedAt: '2026-03-10T03:00:00Z',
+          lines: [
+            { productId: n.gula1.id, qtyCounted: 0 },
+            { productId: n.gula50.id, qtyCounted: 1 },
+          ],
+        }),
       );
       expect(replay.created).toBe(false);
       expect(replay.lines).toEqual(res.lines);
@@ -184,27 +278,65 @@ for (const engine of ENGINES) {
 
     it('return: store → warehouse at cost; cannot return more than the store holds', async () => {
       const id = newId();
-      await expect(tx((db) => createReturn(db, n.ctx, n.coopA.id, { id, reason: 'Karung rusak', lines: [{ productId: n.gula50.id, qty: 2 }] }))).rejects.toMatchObject({
+      await expect(
+        tx((db) =>
+          createReturn(db, n.ctx, n.coopA.id, {
+            id,
+            reason: 'Karung rusak',
+            lines: [{ productId: n.gula50.id, qty: 2 }],
+          }),
+        ),
+      ).rejects.toMatchObject({
         code: 'InsufficientStock',
       });
-      await tx((db) => createReturn(db, n.ctx, n.coopA.id, { id, reason: 'Karung rusak', lines: [{ productId: n.gula50.id, qty: 1 }] }));
+      await tx((db) =>
+        createReturn(db, n.ctx, n.coopA.id, {
+          id,
+          reason: 'Karung rusak',
+          lines: [{ productId: n.gula50.id, qty: 1 }],
+        }),
+      );
       expect(await journalOf(t.db, n.hub.id, 'return', id)).toEqual([
         { account: '1301', cp: undefined, debit: 740_000, credit: 0, date: '2026-03-10' },
         { account: '1303', cp: undefined, debit: 0, credit: 740_000, date: '2026-03-10' },
       ]);
-      expect(await stockQty(t.db, loc.warehouse!, n.gula50.id)).toEqual({ qty: 9, value: 6_660_000 });
+      expect(await stockQty(t.db, loc.warehouse!, n.gula50.id)).toEqual({
+        qty: 9,
+        value: 6_660_000,
+      });
     });
 
     it('documents accept a past business date but never a future one', async () => {
       await expect(
-        tx((db) => createGoodsReceipt(db, n.ctx, n.hub.id, { date: '2026-03-11', supplierName: 'X', lines: [{ productId: n.gula1.id, qty: 1, unitCost: 1 }] })),
+        tx((db) =>
+          createGoodsReceipt(db, n.ctx, n.hub.id, {
+            date: '2026-03-11',
+            supplierName: 'X',
+            lines: [{ productId: n.gula1.id, qty: 1, unitCost: 1 }],
+          }),
+        ),
       ).rejects.toMatchObject({ code: 'DateInFuture' });
     });
 
     it('dispatch refuses what the warehouse does not hold', async () => {
-      const d = await tx((db) => createDeliveryOrder(db, n.ctx, { cooperativeId: n.coopB.id, lines: [{ productId: n.minyak.id, qty: 11 }] }));
-      await expect(tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({ code: 'InsufficientStock' });
-      expect((await t.db.selectFrom('deliveryOrder').select('status').where('id', '=', d.id).executeTakeFirstOrThrow()).status).toBe('draft');
+      const d = await tx((db) =>
+        createDeliveryOrder(db, n.ctx, {
+          cooperativeId: n.coopB.id,
+          lines: [{ productId: n.minyak.id, qty: 11 }],
+        }),
+      );
+      await expect(tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({
+        code: 'InsufficientStock',
+      });
+      expect(
+        (
+          await t.db
+            .selectFrom('deliveryOrder')
+            .select('status')
+            .where('id', '=', d.id)
+            .executeTakeFirstOrThrow()
+        ).status,
+      ).toBe('draft');
     });
   });
 }

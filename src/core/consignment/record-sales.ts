@@ -146,6 +146,7 @@ export async function recordSales(
         ? s.lines.map((l) => l?.productId).filter((p) => typeof p === 'string')
         : [],
     ),
+    c.coop.provinceCode,
   );
 
   const results: SaleResult[] = [];

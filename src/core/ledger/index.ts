@@ -9,3 +9,4 @@ export {
   findUnbalancedEntries,
   sumJournalLines,
 } from './journal.repository.ts';
+export { formatHledgerJournal, type JournalRow } from './export-hledger.ts';

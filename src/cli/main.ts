@@ -1,0 +1,61 @@
+import { Command } from 'commander';
+import { VERSION } from '../config.ts';
+import { exportJournalCommand } from './export-journal.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
+import { serveCommand } from './serve.ts';
+import { verifyCommand } from './verify.ts';
+
+const program = new Command();
+program
+  .name('lumbung')
+  .description(
+    'Lumbung — jaringan distribusi konsinyasi pangan pokok (hub ↔ KDKMP).\nConfiguration: PORT (3000), DATABASE_URL (file:./data/lumbung.sqlite or postgres://…), LUMBUNG_DEMO=1.',
+  )
+  .version(VERSION);
+
+const exit = (code: number) => process.exit(code);
+
+program
+  .command('serve')
+  .description(
+    'Serve the API and web app (production: never seeds; --demo seeds an empty database)',
+  )
+  .option('--demo', 'seed the demo network into an empty database first (same as LUMBUNG_DEMO=1)')
+  .action(async (o: { demo?: boolean }) => serveCommand(o));
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(async () => exit(await migrateCommand()));
+program
+  .command('seed')
+  .description('Seed data into an empty database')
+  .option('--demo', 'the Kota Jambi demo network with 90 days of activity')
+  .action(async (o: { demo?: boolean }) => exit(await seedCommand(o)));
+program
+  .command('verify')
+  .description(
+    'Recompute every balance from stock movements and journal lines and check every invariant; exit 1 on drift',
+  )
+  .action(async () => exit(await verifyCommand()));
+program
+  .command('export-journal')
+  .description("Export an organization's journal")
+  .requiredOption('--org <id>', 'organization id (hub or cooperative)')
+  .option('--format <format>', 'output format', 'hledger')
+  .option('--from <date>', 'first business date (YYYY-MM-DD)')
+  .option('--to <date>', 'last business date (YYYY-MM-DD)')
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (o: { org: string; format: string; from?: string; to?: string; out?: string }) =>
+    exit(await exportJournalCommand(o)),
+  );
+program
+  .command('bench')
+  .description('Run the benchmarks (bench/run.ts) and write bench/results/latest.json')
+  .allowUnknownOption()
+  .action(async () => {
+    const { runBenchmarks } = await import('../../bench/run.ts');
+    exit(await runBenchmarks(process.argv.slice(3)));
+  });
+
+await program.parseAsync(process.argv);

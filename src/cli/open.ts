@@ -1,0 +1,9 @@
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connection.ts';
+import { loadConfig } from '../config.ts';
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openMigrated(): Promise<DatabaseHandle> {
+  const handle = openDatabase(loadConfig().databaseUrl);
+  await migrateToLatest(handle.db);
+  return handle;
+}

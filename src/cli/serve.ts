@@ -1,0 +1,24 @@
+import { loadConfig } from '../config.ts';
+import { buildApp } from '../http/app.ts';
+import { openMigrated } from './open.ts';
+import { isEmpty, seedDemoWithProgress } from './seed.ts';
+
+/** Serves the product. Production (`serve`) never seeds; demo mode seeds an empty database. */
+export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
+  const config = loadConfig();
+  const demo = opts.demo || config.demo;
+  const h = await openMigrated();
+  if (demo && (await isEmpty(h.db))) await seedDemoWithProgress(h.db);
+  const app = await buildApp({ db: h.db, engine: h.engine, version: config.version, logger: true });
+  const shutdown = async () => {
+    await app.close();
+    await h.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.error(
+    `Lumbung ${config.version} di http://localhost:${config.port} (${h.engine}${demo ? ', demo' : ''})`,
+  );
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Role } from './access.table.ts';
+import { findUserByEmail, insertUser } from './access.repository.ts';
+import { hashPassword } from './password.ts';
+
+export const ROLES: readonly Role[] = [
+  'hub_admin',
+  'hub_staff',
+  'coop_manager',
+  'coop_cashier',
+  'gov_viewer',
+  'program_admin',
+];
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  password?: string;
+  /** A ready argon2id hash (demo seeding reuses one). */
+  passwordHash?: string;
+  memberships: { orgId: string; role: Role }[];
+}
+
+/** Creates a user with argon2id-hashed password. Keeps: e-mail unique (case-insensitive). */
+export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
+  const errors: ErrorDetail[] = [];
+  const email = input.email?.trim().toLowerCase() ?? '';
+  if (!EMAIL_RE.test(email) || email.length > 254)
+    errors.push({ path: '/email', message: 'must be an e-mail address' });
+  if (!input.name?.trim()) errors.push({ path: '/name', message: 'required' });
+  if (
+    !input.passwordHash &&
+    (typeof input.password !== 'string' || input.password.length < 8 || input.password.length > 200)
+  ) {
+    errors.push({ path: '/password', message: 'must be 8 to 200 characters' });
+  }
+  input.memberships.forEach((m, i) => {
+    if (!ROLES.includes(m.role))
+      errors.push({
+        path: `/memberships/${i}/role`,
+        message: `must be one of ${ROLES.join(', ')}`,
+      });
+  });
+  if (errors.length) throw new DomainError('ValidationFailed', 'Data pengguna tidak valid', errors);
+  if (await findUserByEmail(db, email))
+    throw new DomainError('AlreadyExists', `Pengguna ${email} sudah ada`, [
+      { path: '/email', message: 'already exists' },
+    ]);
+  const id = newId();
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password!));
+  await insertUser(
+    db,
+    {
+      id,
+      email,
+      name: input.name.trim(),
+      passwordHash,
+      locale: 'id',
+      disabled: 0,
+      createdAt: clock.now().toISOString(),
+    },
+    input.memberships.map((m) => ({ userId: id, orgId: m.orgId, role: m.role })),
+  );
+  return { id, email, name: input.name.trim() };
+}
