@@ -14,12 +14,16 @@ export interface PgCluster {
 }
 
 function findBinDir(): string | undefined {
-  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'pg_ctl'))) return process.env.PG_BIN;
+  if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'pg_ctl')))
+    return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    const preferred = versions.includes('15') ? ['15', ...versions.filter((v) => v !== '15')] : versions;
-    for (const v of preferred) if (existsSync(join(root, v, 'bin', 'pg_ctl'))) return join(root, v, 'bin');
+    const preferred = versions.includes('15')
+      ? ['15', ...versions.filter((v) => v !== '15')]
+      : versions;
+    for (const v of preferred)
+      if (existsSync(join(root, v, 'bin', 'pg_ctl'))) return join(root, v, 'bin');
   }
   const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) return join(which.stdout.trim(), '..');
@@ -44,7 +48,9 @@ export async function startPgCluster(opts: { fast?: boolean } = {}): Promise<PgC
   if (!bin) throw new Error('no PostgreSQL server binaries (install Debian package postgresql-15)');
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const full = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const full = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     execFileSync(full[0] as string, full[1] as string[], { stdio: ['ignore', 'pipe', 'pipe'] });
   };
   const base = mkdtempSync(join(tmpdir(), 'lumbung-pg-'));
@@ -53,14 +59,26 @@ export async function startPgCluster(opts: { fast?: boolean } = {}): Promise<PgC
   if (asRoot) execFileSync('chown', ['postgres:postgres', base]);
   const port = await freePort();
   try {
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--locale=C',
+    ]);
     const settings = [
       `-c listen_addresses=127.0.0.1`,
       `-c port=${port}`,
       `-c unix_socket_directories=${base}`,
       `-c max_connections=200`,
       `-c shared_buffers=256MB`,
-      ...(opts.fast !== false ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+      ...(opts.fast !== false
+        ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+        : []),
     ].join(' ');
     run('pg_ctl', ['-D', data, '-o', settings, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
   } catch (e) {

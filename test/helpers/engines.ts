@@ -17,7 +17,10 @@ export interface TestDatabase {
 }
 
 /** A freshly migrated, empty database of the engine: in memory for SQLite, a new database for PostgreSQL. */
-export async function createTestDatabase(engine: Engine, opts: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  opts: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const h = openDatabase(':memory:');
     await migrateToLatest(h.db);
