@@ -1,0 +1,323 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createDeliveryOrder,
+  createGoodsReceipt,
+  createReturn,
+  createStockCount,
+  dispatchDeliveryOrder,
+  receiveDeliveryOrder,
+  recordSales,
+  type SaleInput,
+} from '../src/core/consignment/index.ts';
+import { verifyDatabase } from '../src/core/integrity/index.ts';
+import { closeSettlementPeriod, recordPayment } from '../src/core/settlement/index.ts';
+import { addMonths, lastDayOfMonth, monthOf } from '../src/core/shared/business-date.ts';
+import { todayWib } from '../src/core/shared/clock.ts';
+import { isDomainError } from '../src/core/shared/errors.ts';
+import { newId } from '../src/core/shared/ids.ts';
+import { runMonthlySubsidy } from '../src/core/subsidy/index.ts';
+import { ENGINES, createTestDatabase } from './helpers/engines.ts';
+import { buildNetwork } from './helpers/network.ts';
+
+/** Refusals a user can meet; anything else thrown is a bug. */
+const EXPECTED = new Set([
+  'InsufficientStock',
+  'ExposureLimitExceeded',
+  'ShippingHold',
+  'InvalidState',
+  'IdempotencyConflict',
+  'ValidationFailed',
+  'PriceAboveCeiling',
+]);
+
+const arbSaleLine = fc.record({
+  product: fc.integer({ min: 0, max: 2 }),
+  qty: fc.integer({ min: 1, max: 8 }),
+  overCeiling: fc.boolean(),
+});
+const arbCommand = fc.oneof(
+  fc.record({
+    kind: fc.constant('receipt' as const),
+    product: fc.integer({ min: 0, max: 2 }),
+    qty: fc.integer({ min: 1, max: 200 }),
+    cost: fc.integer({ min: 10_000, max: 20_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('dispatch' as const),
+    coop: fc.integer({ min: 0, max: 1 }),
+    product: fc.integer({ min: 0, max: 2 }),
+    qty: fc.integer({ min: 1, max: 60 }),
+  }),
+  fc.record({
+    kind: fc.constant('receive' as const),
+    pick: fc.nat(),
+    short: fc.integer({ min: 0, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('sales' as const),
+    coop: fc.integer({ min: 0, max: 1 }),
+    sales: fc.array(fc.array(arbSaleLine, { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
+    replay: fc.nat(),
+    conflict: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('return' as const),
+    coop: fc.integer({ min: 0, max: 1 }),
+    product: fc.integer({ min: 0, max: 2 }),
+    qty: fc.integer({ min: 1, max: 10 }),
+  }),
+  fc.record({
+    kind: fc.constant('count' as const),
+    coop: fc.integer({ min: 0, max: 1 }),
+    delta: fc.integer({ min: -3, max: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('payment' as const),
+    coop: fc.integer({ min: 0, max: 1 }),
+    amount: fc.integer({ min: 1, max: 2_000_000 }),
+    replay: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 12 }) }),
+);
+
+async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
+  const [l, m, s] = await Promise.all([
+    db
+      .selectFrom('journalLine')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('stockMove')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('sale')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { lines: Number(l.n), moves: Number(m.n), sales: Number(s.n) };
+}
+
+for (const engine of ENGINES) {
+  describe(`invariants under random command sequences on ${engine}`, () => {
+    it('verify passes, replays change nothing, receivables equal documents, stock equals movements', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(arbCommand, { minLength: 5, maxLength: 35 }),
+          async (commands) => {
+            const t = await createTestDatabase(engine);
+            try {
+              const n = await buildNetwork(t.db, {
+                exposureLimit: 3_000_000,
+                now: '2026-01-05T03:00:00Z',
+              });
+              const coops = [n.coopA, n.coopB];
+              const products = [n.gula1, n.gula50, n.minyak];
+              const ceilings = [17_500, 875_000, 15_700];
+              const dispatched: string[] = [];
+              const sent: { coopId: string; sale: SaleInput }[] = [];
+              const payments: { coopId: string; input: Parameters<typeof recordPayment>[3] }[] = [];
+              const tx = <T>(fn: (db: typeof t.db) => Promise<T>) => t.db.transaction().execute(fn);
+              const attempt = async (fn: () => Promise<unknown>) => {
+                try {
+                  await fn();
+                } catch (e) {
+                  if (!isDomainError(e) || !EXPECTED.has(e.code)) throw e;
+                }
+              };
+              /** A command sent again with the same id and body must leave every fact as it was. */
+              const unchanged = async (fn: () => Promise<unknown>) => {
+                const before = await countFacts(t.db);
+                await fn();
+                expect(await countFacts(t.db)).toEqual(before);
+              };
+
+              for (const c of commands) {
+                switch (c.kind) {
+                  case 'receipt':
+                    await tx((db) =>
+                      createGoodsReceipt(db, n.ctx, n.hub.id, {
+                        supplierName: 'PT Uji',
+                        lines: [
+                          { productId: products[c.product]!.id, qty: c.qty, unitCost: c.cost },
+                        ],
+                      }),
+                    );
+                    break;
+                  case 'dispatch': {
+                    const d = await tx((db) =>
+                      createDeliveryOrder(db, n.ctx, {
+                        cooperativeId: coops[c.coop]!.id,
+                        lines: [{ productId: products[c.product]!.id, qty: c.qty }],
+                      }),
+                    );
+                    await attempt(async () => {
+                      await tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id));
+                      dispatched.push(d.id);
+                    });
+                    break;
+                  }
+                  case 'receive': {
+                    if (dispatched.length === 0) break;
+                    const id = dispatched.splice(c.pick % dispatched.length, 1)[0]!;
+                    const lines = await t.db
+                      .selectFrom('deliveryOrderLine')
+                      .select(['productId', 'qty'])
+                      .where('deliveryOrderId', '=', id)
+                      .execute();
+                    await tx((db) =>
+                      receiveDeliveryOrder(db, n.ctx, id, {
+                        lines: lines.map((l) => ({
+                          productId: l.productId,
+                          qtyReceived: Math.max(0, l.qty - c.short),
+                        })),
+                      }),
+                    );
+                    break;
+                  }
+                  case 'sales': {
+                    const coopId = coops[c.coop]!.id;
+                    const batch: SaleInput[] = c.sales.map((lines) => ({
+                      id: newId(),
+                      occurredAt: n.clock.now().toISOString(),
+                      paymentMethod: 'cash',
+                      lines: lines
+                        .map((l, i) => ({
+                          productId: products[(l.product + i) % 3]!.id,
+                          qty: l.qty,
+                          unitPrice: ceilings[(l.product + i) % 3]! + (l.overCeiling ? 100 : 0),
+                        }))
+                        .filter(
+                          (l, i, all) => all.findIndex((x) => x.productId === l.productId) === i,
+                        ),
+                    }));
+                    const res = await tx((db) => recordSales(db, n.ctx, coopId, batch));
+                    res.forEach((r, i) => {
+                      if (r.status === 'created') sent.push({ coopId, sale: batch[i]! });
+                      else expect(r.code).toBe('PriceAboveCeiling');
+                    });
+                    if (sent.length) {
+                      const old = sent[c.replay % sent.length]!;
+                      await unchanged(async () =>
+                        expect(
+                          (await tx((db) => recordSales(db, n.ctx, old.coopId, [old.sale])))[0]!
+                            .status,
+                        ).toBe('duplicate'),
+                      );
+                      if (c.conflict) {
+                        const other = {
+                          ...old.sale,
+                          lines: old.sale.lines.map((l) => ({ ...l, qty: l.qty + 1 })),
+                        };
+                        await unchanged(async () =>
+                          expect(
+                            (await tx((db) => recordSales(db, n.ctx, old.coopId, [other])))[0],
+                          ).toMatchObject({ status: 'rejected', code: 'IdempotencyConflict' }),
+                        );
+                      }
+                    }
+                    break;
+                  }
+                  case 'return':
+                    await attempt(() =>
+                      tx((db) =>
+                        createReturn(db, n.ctx, coops[c.coop]!.id, {
+                          id: newId(),
+                          reason: 'Rusak',
+                          lines: [{ productId: products[c.product]!.id, qty: c.qty }],
+                        }),
+                      ),
+                    );
+                    break;
+                  case 'count': {
+                    const coopId = coops[c.coop]!.id;
+                    const store = await t.db
+                      .selectFrom('location')
+                      .select('id')
+                      .where('orgId', '=', coopId)
+                      .where('kind', '=', 'store')
+                      .executeTakeFirstOrThrow();
+                    const stock = await t.db
+                      .selectFrom('stockBalance')
+                      .select(['productId', 'qty'])
+                      .where('locationId', '=', store.id)
+                      .execute();
+                    if (stock.length === 0) break;
+                    await tx((db) =>
+                      createStockCount(db, n.ctx, coopId, {
+                        id: newId(),
+                        countedAt: n.clock.now().toISOString(),
+                        lines: stock.map((s) => ({
+                          productId: s.productId,
+                          qtyCounted: Math.max(0, s.qty + c.delta),
+                        })),
+                      }),
+                    );
+                    break;
+                  }
+                  case 'payment': {
+                    const coopId = coops[c.coop]!.id;
+                    const input = {
+                      id: newId(),
+                      amount: c.amount,
+                      method: 'transfer' as const,
+                      reference: 'uji',
+                    };
+                    await tx((db) => recordPayment(db, n.ctx, coopId, input));
+                    payments.push({ coopId, input });
+                    if (c.replay) {
+                      const old = payments[c.amount % payments.length]!;
+                      await unchanged(() =>
+                        tx((db) => recordPayment(db, n.ctx, old.coopId, old.input)),
+                      );
+                      await unchanged(() =>
+                        attempt(() =>
+                          tx((db) =>
+                            recordPayment(db, n.ctx, old.coopId, {
+                              ...old.input,
+                              amount: old.input.amount + 1,
+                            }),
+                          ),
+                        ),
+                      );
+                    }
+                    break;
+                  }
+                  case 'days': {
+                    const before = todayWib(n.clock);
+                    n.clock.set(
+                      new Date(n.clock.now().getTime() + c.days * 86_400_000).toISOString(),
+                    );
+                    const today = todayWib(n.clock);
+                    // Every month end passed: close the period, then run the subsidy of that month.
+                    for (let m = monthOf(before); lastDayOfMonth(m) < today; m = addMonths(m, 1)) {
+                      if (lastDayOfMonth(m) < before) continue;
+                      await tx((db) =>
+                        closeSettlementPeriod(db, n.ctx, n.hub.id, {
+                          periodEnd: lastDayOfMonth(m),
+                        }),
+                      );
+                      await tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month: m }));
+                    }
+                    break;
+                  }
+                }
+              }
+              const report = await verifyDatabase(t.db);
+              expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+              // Replays made no second sale: one row per accepted id.
+              expect((await countFacts(t.db)).sales).toBe(sent.length);
+            } finally {
+              await t.close();
+            }
+          },
+        ),
+        { numRuns: engine === 'sqlite' ? 40 : 12 },
+      );
+    });
+  });
+}
