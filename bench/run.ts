@@ -1,4 +1,51 @@
-/** Placeholder replaced below. */
-export async function runBenchmarks(_args: string[]): Promise<number> {
+/**
+ * `npm run bench`: runs the benchmarks, prints a table and merges the entries
+ * into bench/results/latest.json. Not a test: nothing here asserts a time.
+ * Usage: npm run bench [-- NAME…]  (names: sales-posting, stock-count, dispatch-check)
+ */
+import { benchSalesPosting } from './sales-posting.ts';
+import {
+  cleanupSqlite,
+  printTable,
+  say,
+  stopPgServer,
+  writeResults,
+  type BenchEntry,
+} from './lib.ts';
+import type { Engine } from '../src/db/database.ts';
+
+type Bench = (engine: Engine) => Promise<BenchEntry | undefined>;
+const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
+  'sales-posting': { run: benchSalesPosting, engines: ['sqlite', 'postgres'] },
+};
+
+export async function runBenchmarks(args: string[]): Promise<number> {
+  const names = args.filter((a) => !a.startsWith('-'));
+  const chosen = names.length ? names : Object.keys(BENCHES);
+  const unknown = chosen.filter((n) => !BENCHES[n]);
+  if (unknown.length) {
+    say(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+    return 2;
+  }
+  const entries: BenchEntry[] = [];
+  try {
+    for (const name of chosen) {
+      for (const engine of BENCHES[name]!.engines) {
+        say(`▶ ${name} on ${engine}`);
+        const e = await BENCHES[name]!.run(engine);
+        if (e) entries.push(e);
+      }
+    }
+  } finally {
+    stopPgServer();
+    cleanupSqlite();
+  }
+  printTable(entries);
+  writeResults(entries);
+  say('Results merged into bench/results/latest.json');
   return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(await runBenchmarks(process.argv.slice(2)));
 }

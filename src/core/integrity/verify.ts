@@ -146,8 +146,8 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   add(docs.netted, -1);
   const recv: string[] = [];
   const ledgerRecv = new Map<string, number>();
-  for (const b of balances)
-    if (b.accountCode === HUB.piutangKonsinyasi && b.counterpartyOrgId)
+  for (const b of hubBook)
+    if (b.accountCode === HUB.piutangKonsinyasi)
       ledgerRecv.set(
         b.counterpartyOrgId,
         (ledgerRecv.get(b.counterpartyOrgId) ?? 0) + b.debit - b.credit,

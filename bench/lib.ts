@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
+import type { Engine } from '../src/db/database.ts';
+import { startPgCluster, type PgCluster } from '../scripts/pg-cluster.ts';
+
+/** One line of bench/results/latest.json. */
+export interface BenchEntry {
+  name: string;
+  engine: Engine | 'http';
+  value: number;
+  unit: string;
+  /** What the value is compared with, measured in the same run. */
+  reference: { name: string; value: number; unit: string } | null;
+  /** value ÷ reference for throughputs, reference ÷ value for latencies: 1 = as fast as the raw reference. */
+  ratio: number | null;
+  p99Ms?: number;
+  target?: string;
+  note?: string;
+}
+
+export const RESULTS = new URL('./results/latest.json', import.meta.url);
+
+export function say(text: string) {
+  process.stderr.write(`${text}\n`);
+}
+
+/** A progress line that rewrites itself on a terminal. */
+export function progress(label: string, done: number, total: number) {
+  const pct = Math.floor((done / total) * 100);
+  const line = `  ${label}: ${done}/${total} (${pct}%)`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+  else if (done === total || done % Math.max(1, Math.floor(total / 5)) === 0)
+    process.stderr.write(`${line}\n`);
+}
+
+export function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+}
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+let cluster: PgCluster | undefined;
+let clusterError: string | undefined;
+/** The throwaway PostgreSQL server of this run (started once, like the tests do). */
+export async function pgServer(): Promise<string | undefined> {
+  if (process.env.LUMBUNG_BENCH_PG_URL) return process.env.LUMBUNG_BENCH_PG_URL;
+  if (cluster) return cluster.url;
+  if (clusterError) return undefined;
+  try {
+    cluster = await startPgCluster({ fast: false });
+    return cluster.url;
+  } catch (e) {
+    clusterError = (e as Error).message;
+    say(`PostgreSQL benchmarks skipped: ${clusterError}`);
+    return undefined;
+  }
+}
+
+export function stopPgServer() {
+  cluster?.stop();
+}
+
+const sqliteDirs: string[] = [];
+/** A fresh, migrated database of the engine: a file-backed SQLite (WAL) or a new PostgreSQL database. */
+export async function freshDatabase(
+  engine: Engine,
+  name: string,
+): Promise<DatabaseHandle | undefined> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lumbung-bench-'));
+    sqliteDirs.push(dir);
+    const h = openDatabase(`file:${join(dir, `${name}.sqlite`)}`);
+    await migrateToLatest(h.db);
+    return h;
+  }
+  const url = await pgServer();
+  if (!url) return undefined;
+  const dbName = `bench_${name.replace(/[^a-z0-9]/g, '_')}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const h = openDatabase(url.replace(/\/[^/]*$/, `/${dbName}`), { poolSize: 60 });
+  await migrateToLatest(h.db);
+  return h;
+}
+
+export function cleanupSqlite() {
+  for (const d of sqliteDirs) rmSync(d, { recursive: true, force: true });
+}
+
+/** Merges entries into bench/results/latest.json (replacing same name and engine). */
+export function writeResults(entries: BenchEntry[]) {
+  const dir = new URL('./results/', import.meta.url);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  let old: BenchEntry[] = [];
+  if (existsSync(RESULTS)) {
+    try {
+      old = JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchEntry[];
+    } catch {
+      old = [];
+    }
+  }
+  const key = (e: BenchEntry) => `${e.name}|${e.engine}`;
+  const fresh = new Set(entries.map(key));
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify([...old.filter((e) => !fresh.has(key(e))), ...entries], null, 2)}\n`,
+  );
+}
+
+export function printTable(entries: BenchEntry[]) {
+  const rows = entries.map((e) => [
+    e.name,
+    e.engine,
+    `${e.value} ${e.unit}`,
+    e.reference ? `${e.reference.value} ${e.reference.unit} (${e.reference.name})` : '—',
+    e.ratio === null ? '—' : String(e.ratio),
+    e.p99Ms === undefined ? '—' : `${e.p99Ms} ms`,
+    e.target ?? '',
+  ]);
+  const head = ['benchmark', 'engine', 'value', 'reference (same run)', 'ratio', 'p99', 'target'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}

@@ -1,0 +1,180 @@
+import { sql, type Kysely } from 'kysely';
+import { recordSales, type SaleInput } from '../src/core/consignment/index.ts';
+import { seededRandom } from '../src/demo/random.ts';
+import { newId } from '../src/core/shared/ids.ts';
+import type { Database, Engine } from '../src/db/database.ts';
+import { freshDatabase, progress, round, say, type BenchEntry } from './lib.ts';
+import { buildBenchNetwork } from './network.ts';
+
+const SALES_PER_BATCH = 100;
+
+/** Plain tables of the same shape as the ones a sale writes, without keys beyond the primary key, checks or balances. */
+async function createReferenceTables(db: Kysely<Database>) {
+  for (const [name, from] of [
+    ['ref_sale', 'sale'],
+    ['ref_sale_line', 'sale_line'],
+    ['ref_stock_move', 'stock_move'],
+    ['ref_journal_entry', 'journal_entry'],
+    ['ref_journal_line', 'journal_line'],
+  ] as const) {
+    await sql`create table ${sql.table(name)} as select * from ${sql.table(from)} where 1 = 0`.execute(
+      db,
+    );
+  }
+}
+
+/**
+ * `sales-posting`: sale lines per second through the core (batches of 100
+ * sales of 1–3 lines: stock, both books, idempotency), against inserting the
+ * same rows into plain tables of the same shape in the same database.
+ */
+export async function benchSalesPosting(engine: Engine): Promise<BenchEntry | undefined> {
+  const h = await freshDatabase(engine, 'sales');
+  if (!h) return undefined;
+  const db = h.db;
+  try {
+    const batches = engine === 'sqlite' ? 200 : 100;
+    const net = await buildBenchNetwork(db, {
+      coops: 20,
+      products: 10,
+      stock: 5_000,
+      startDate: '2026-03-01',
+      label: `sales-posting/${engine}`,
+    });
+    await createReferenceTables(db);
+    const rnd = seededRandom(7);
+    const inputs: { coopId: string; sales: SaleInput[] }[] = [];
+    for (let b = 0; b < batches; b++) {
+      const sales: SaleInput[] = [];
+      for (let s = 0; s < SALES_PER_BATCH; s++) {
+        const n = rnd.int(1, 3);
+        const picked = new Set<number>();
+        while (picked.size < n) picked.add(rnd.int(0, net.products.length - 1));
+        sales.push({
+          id: newId(),
+          occurredAt: new Date(
+            Date.parse('2026-03-01T01:00:00Z') + b * 60_000 + s * 500,
+          ).toISOString(),
+          paymentMethod: 'cash',
+          lines: [...picked].map((i) => ({
+            productId: net.products[i]!.id,
+            qty: rnd.int(1, 5),
+            unitPrice: 17_500,
+          })),
+        });
+      }
+      inputs.push({ coopId: net.coops[b % net.coops.length]!.id, sales });
+    }
+    const lines = inputs.reduce((t, b) => t + b.sales.reduce((u, s) => u + s.lines.length, 0), 0);
+
+    // The core, batch after batch, each batch one transaction as the API runs it.
+    const t0 = performance.now();
+    for (const [i, b] of inputs.entries()) {
+      const res = await db
+        .transaction()
+        .execute((trx) => recordSales(trx, net.ctx, b.coopId, b.sales));
+      if (res.some((r) => r.status !== 'created'))
+        throw new Error(
+          `bench sale refused: ${JSON.stringify(res.find((r) => r.status !== 'created'))}`,
+        );
+      progress(`sales-posting/${engine}: core`, i + 1, inputs.length);
+    }
+    const coreMs = performance.now() - t0;
+
+    // The reference: the same rows the core wrote, inserted into plain tables, batch by batch.
+    const written = await Promise.all([
+      db.selectFrom('sale').selectAll().execute(),
+      db.selectFrom('saleLine').selectAll().execute(),
+      db.selectFrom('stockMove').selectAll().where('docType', '=', 'sale').execute(),
+      db.selectFrom('journalEntry').selectAll().where('docType', '=', 'sale').execute(),
+      db
+        .selectFrom('journalLine as l')
+        .innerJoin('journalEntry as e', (j) =>
+          j.onRef('e.orgId', '=', 'l.orgId').onRef('e.id', '=', 'l.entryId'),
+        )
+        .selectAll('l')
+        .where('e.docType', '=', 'sale')
+        .execute(),
+    ]);
+    const bySale = <T>(rows: T[], key: (r: T) => string) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+      return m;
+    };
+    const [saleRows, lineRows, moveRows, entryRows, jlRows] = written;
+    const entryDoc = new Map(entryRows.map((e) => [e.id, e.docId]));
+    const saleById = new Map(saleRows.map((s) => [s.id, s]));
+    const linesBy = bySale(lineRows, (r) => r.saleId);
+    const movesBy = bySale(moveRows, (r) => r.docId);
+    const entriesBy = bySale(entryRows, (r) => r.docId);
+    const jlBy = bySale(jlRows, (r) => entryDoc.get(r.entryId)!);
+    const r0 = performance.now();
+    for (const [i, b] of inputs.entries()) {
+      const ids = b.sales.map((s) => s.id);
+      await db.transaction().execute(async (trx) => {
+        const t = trx as unknown as Kysely<Database>;
+        await chunkInto(
+          t,
+          'refSale',
+          ids.map((id) => saleById.get(id)!),
+        );
+        await chunkInto(
+          t,
+          'refSaleLine',
+          ids.flatMap((id) => linesBy.get(id) ?? []),
+        );
+        await chunkInto(
+          t,
+          'refStockMove',
+          ids.flatMap((id) => movesBy.get(id) ?? []),
+        );
+        await chunkInto(
+          t,
+          'refJournalEntry',
+          ids.flatMap((id) => entriesBy.get(id) ?? []),
+        );
+        await chunkInto(
+          t,
+          'refJournalLine',
+          ids.flatMap((id) => jlBy.get(id) ?? []),
+        );
+      });
+      progress(`sales-posting/${engine}: reference`, i + 1, inputs.length);
+    }
+    const refMs = performance.now() - r0;
+    const value = round(lines / (coreMs / 1000), 0);
+    const reference = round(lines / (refMs / 1000), 0);
+    say(
+      `  sales-posting/${engine}: ${lines} lines; core ${round(coreMs / 1000)} s, reference ${round(refMs / 1000)} s`,
+    );
+    return {
+      name: 'sales-posting',
+      engine,
+      value,
+      unit: 'lines/s',
+      reference: {
+        name: 'same rows into plain tables, same database',
+        value: reference,
+        unit: 'lines/s',
+      },
+      ratio: round(value / reference, 3),
+      target: 'ratio ≥ 0.25',
+      note: `${batches} batches × ${SALES_PER_BATCH} sales, ${lines} lines`,
+    };
+  } finally {
+    await h.close();
+  }
+}
+
+async function chunkInto(db: Kysely<Database>, table: string, rows: object[]) {
+  if (rows.length === 0) return;
+  const cols = Object.keys(rows[0]!).length;
+  const size = Math.floor(30_000 / cols);
+  for (let i = 0; i < rows.length; i += size) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await (db as any)
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
+  }
+}
