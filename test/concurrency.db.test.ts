@@ -23,14 +23,12 @@ for (const engine of engines) {
     beforeAll(async () => {
       t = await createTestDatabase(engine, { poolSize: 25 });
       n = await buildNetwork(t.db, { exposureLimit: 1_000_000 });
-      await t.db
-        .transaction()
-        .execute((db) =>
-          createGoodsReceipt(db, n.ctx, n.hub.id, {
-            supplierName: 'PT Uji',
-            lines: [{ productId: n.gula1.id, qty: 1_000, unitCost: 15_000 }],
-          }),
-        );
+      await t.db.transaction().execute((db) =>
+        createGoodsReceipt(db, n.ctx, n.hub.id, {
+          supplierName: 'PT Uji',
+          lines: [{ productId: n.gula1.id, qty: 1_000, unitCost: 15_000 }],
+        }),
+      );
     });
     afterAll(async () => {
       expect((await verifyDatabase(t.db)).checks.filter((c) => !c.ok)).toEqual([]);
@@ -42,14 +40,12 @@ for (const engine of engines) {
       const orders = [];
       for (let i = 0; i < 20; i++) {
         orders.push(
-          await t.db
-            .transaction()
-            .execute((db) =>
-              createDeliveryOrder(db, n.ctx, {
-                cooperativeId: n.coopA.id,
-                lines: [{ productId: n.gula1.id, qty: 10 }],
-              }),
-            ),
+          await t.db.transaction().execute((db) =>
+            createDeliveryOrder(db, n.ctx, {
+              cooperativeId: n.coopA.id,
+              lines: [{ productId: n.gula1.id, qty: 10 }],
+            }),
+          ),
         );
       }
       const outcomes = await Promise.all(
