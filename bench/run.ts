@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the benchmarks, prints a table and merges the entries
  * into bench/results/latest.json. Not a test: nothing here asserts a time.
- * Usage: npm run bench [-- NAME…]  (names: sales-posting, stock-count, dispatch-check)
+ * Usage: npm run bench [-- NAME…] [--engine=sqlite|postgres]
  */
 import { benchSalesPosting } from './sales-posting.ts';
 import {
@@ -20,6 +20,7 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {
+  const engineArg = args.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
   const names = args.filter((a) => !a.startsWith('-'));
   const chosen = names.length ? names : Object.keys(BENCHES);
   const unknown = chosen.filter((n) => !BENCHES[n]);
@@ -30,7 +31,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   const entries: BenchEntry[] = [];
   try {
     for (const name of chosen) {
-      for (const engine of BENCHES[name]!.engines) {
+      for (const engine of BENCHES[name]!.engines.filter((e) => !engineArg || e === engineArg)) {
         say(`▶ ${name} on ${engine}`);
         const e = await BENCHES[name]!.run(engine);
         if (e) entries.push(e);

@@ -104,220 +104,230 @@ async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db
 
 for (const engine of ENGINES) {
   describe(`invariants under random command sequences on ${engine}`, () => {
-    it('verify passes, replays change nothing, receivables equal documents, stock equals movements', async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(arbCommand, { minLength: 5, maxLength: 35 }),
-          async (commands) => {
-            const t = await createTestDatabase(engine);
-            try {
-              const n = await buildNetwork(t.db, {
-                exposureLimit: 3_000_000,
-                now: '2026-01-05T03:00:00Z',
-              });
-              const coops = [n.coopA, n.coopB];
-              const products = [n.gula1, n.gula50, n.minyak];
-              const ceilings = [17_500, 875_000, 15_700];
-              const dispatched: string[] = [];
-              const sent: { coopId: string; sale: SaleInput }[] = [];
-              const payments: { coopId: string; input: Parameters<typeof recordPayment>[3] }[] = [];
-              const tx = <T>(fn: (db: typeof t.db) => Promise<T>) => t.db.transaction().execute(fn);
-              const attempt = async (fn: () => Promise<unknown>) => {
-                try {
+    it(
+      'verify passes, replays change nothing, receivables equal documents, stock equals movements',
+      { timeout: 600_000 },
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(arbCommand, { minLength: 5, maxLength: 35 }),
+            async (commands) => {
+              const t = await createTestDatabase(engine);
+              try {
+                const n = await buildNetwork(t.db, {
+                  exposureLimit: 3_000_000,
+                  now: '2026-01-05T03:00:00Z',
+                });
+                const coops = [n.coopA, n.coopB];
+                const products = [n.gula1, n.gula50, n.minyak];
+                const ceilings = [17_500, 875_000, 15_700];
+                const dispatched: string[] = [];
+                const sent: { coopId: string; sale: SaleInput }[] = [];
+                const payments: { coopId: string; input: Parameters<typeof recordPayment>[3] }[] =
+                  [];
+                const tx = <T>(fn: (db: typeof t.db) => Promise<T>) =>
+                  t.db.transaction().execute(fn);
+                const attempt = async (fn: () => Promise<unknown>) => {
+                  try {
+                    await fn();
+                  } catch (e) {
+                    if (!isDomainError(e) || !EXPECTED.has(e.code)) throw e;
+                  }
+                };
+                /** A command sent again with the same id and body must leave every fact as it was. */
+                const unchanged = async (fn: () => Promise<unknown>) => {
+                  const before = await countFacts(t.db);
                   await fn();
-                } catch (e) {
-                  if (!isDomainError(e) || !EXPECTED.has(e.code)) throw e;
-                }
-              };
-              /** A command sent again with the same id and body must leave every fact as it was. */
-              const unchanged = async (fn: () => Promise<unknown>) => {
-                const before = await countFacts(t.db);
-                await fn();
-                expect(await countFacts(t.db)).toEqual(before);
-              };
+                  expect(await countFacts(t.db)).toEqual(before);
+                };
 
-              for (const c of commands) {
-                switch (c.kind) {
-                  case 'receipt':
-                    await tx((db) =>
-                      createGoodsReceipt(db, n.ctx, n.hub.id, {
-                        supplierName: 'PT Uji',
-                        lines: [
-                          { productId: products[c.product]!.id, qty: c.qty, unitCost: c.cost },
-                        ],
-                      }),
-                    );
-                    break;
-                  case 'dispatch': {
-                    const d = await tx((db) =>
-                      createDeliveryOrder(db, n.ctx, {
-                        cooperativeId: coops[c.coop]!.id,
-                        lines: [{ productId: products[c.product]!.id, qty: c.qty }],
-                      }),
-                    );
-                    await attempt(async () => {
-                      await tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id));
-                      dispatched.push(d.id);
-                    });
-                    break;
-                  }
-                  case 'receive': {
-                    if (dispatched.length === 0) break;
-                    const id = dispatched.splice(c.pick % dispatched.length, 1)[0]!;
-                    const lines = await t.db
-                      .selectFrom('deliveryOrderLine')
-                      .select(['productId', 'qty'])
-                      .where('deliveryOrderId', '=', id)
-                      .execute();
-                    await tx((db) =>
-                      receiveDeliveryOrder(db, n.ctx, id, {
-                        lines: lines.map((l) => ({
-                          productId: l.productId,
-                          qtyReceived: Math.max(0, l.qty - c.short),
-                        })),
-                      }),
-                    );
-                    break;
-                  }
-                  case 'sales': {
-                    const coopId = coops[c.coop]!.id;
-                    const batch: SaleInput[] = c.sales.map((lines) => ({
-                      id: newId(),
-                      occurredAt: n.clock.now().toISOString(),
-                      paymentMethod: 'cash',
-                      lines: lines
-                        .map((l, i) => ({
-                          productId: products[(l.product + i) % 3]!.id,
-                          qty: l.qty,
-                          unitPrice: ceilings[(l.product + i) % 3]! + (l.overCeiling ? 100 : 0),
-                        }))
-                        .filter(
-                          (l, i, all) => all.findIndex((x) => x.productId === l.productId) === i,
-                        ),
-                    }));
-                    const res = await tx((db) => recordSales(db, n.ctx, coopId, batch));
-                    res.forEach((r, i) => {
-                      if (r.status === 'created') sent.push({ coopId, sale: batch[i]! });
-                      else expect(r.code).toBe('PriceAboveCeiling');
-                    });
-                    if (sent.length) {
-                      const old = sent[c.replay % sent.length]!;
-                      await unchanged(async () =>
-                        expect(
-                          (await tx((db) => recordSales(db, n.ctx, old.coopId, [old.sale])))[0]!
-                            .status,
-                        ).toBe('duplicate'),
+                for (const c of commands) {
+                  switch (c.kind) {
+                    case 'receipt':
+                      await tx((db) =>
+                        createGoodsReceipt(db, n.ctx, n.hub.id, {
+                          supplierName: 'PT Uji',
+                          lines: [
+                            { productId: products[c.product]!.id, qty: c.qty, unitCost: c.cost },
+                          ],
+                        }),
                       );
-                      if (c.conflict) {
-                        const other = {
-                          ...old.sale,
-                          lines: old.sale.lines.map((l) => ({ ...l, qty: l.qty + 1 })),
-                        };
-                        await unchanged(async () =>
-                          expect(
-                            (await tx((db) => recordSales(db, n.ctx, old.coopId, [other])))[0],
-                          ).toMatchObject({ status: 'rejected', code: 'IdempotencyConflict' }),
-                        );
-                      }
-                    }
-                    break;
-                  }
-                  case 'return':
-                    await attempt(() =>
-                      tx((db) =>
-                        createReturn(db, n.ctx, coops[c.coop]!.id, {
-                          id: newId(),
-                          reason: 'Rusak',
+                      break;
+                    case 'dispatch': {
+                      const d = await tx((db) =>
+                        createDeliveryOrder(db, n.ctx, {
+                          cooperativeId: coops[c.coop]!.id,
                           lines: [{ productId: products[c.product]!.id, qty: c.qty }],
                         }),
-                      ),
-                    );
-                    break;
-                  case 'count': {
-                    const coopId = coops[c.coop]!.id;
-                    const store = await t.db
-                      .selectFrom('location')
-                      .select('id')
-                      .where('orgId', '=', coopId)
-                      .where('kind', '=', 'store')
-                      .executeTakeFirstOrThrow();
-                    const stock = await t.db
-                      .selectFrom('stockBalance')
-                      .select(['productId', 'qty'])
-                      .where('locationId', '=', store.id)
-                      .execute();
-                    if (stock.length === 0) break;
-                    await tx((db) =>
-                      createStockCount(db, n.ctx, coopId, {
-                        id: newId(),
-                        countedAt: n.clock.now().toISOString(),
-                        lines: stock.map((s) => ({
-                          productId: s.productId,
-                          qtyCounted: Math.max(0, s.qty + c.delta),
-                        })),
-                      }),
-                    );
-                    break;
-                  }
-                  case 'payment': {
-                    const coopId = coops[c.coop]!.id;
-                    const input = {
-                      id: newId(),
-                      amount: c.amount,
-                      method: 'transfer' as const,
-                      reference: 'uji',
-                    };
-                    await tx((db) => recordPayment(db, n.ctx, coopId, input));
-                    payments.push({ coopId, input });
-                    if (c.replay) {
-                      const old = payments[c.amount % payments.length]!;
-                      await unchanged(() =>
-                        tx((db) => recordPayment(db, n.ctx, old.coopId, old.input)),
                       );
-                      await unchanged(() =>
-                        attempt(() =>
-                          tx((db) =>
-                            recordPayment(db, n.ctx, old.coopId, {
-                              ...old.input,
-                              amount: old.input.amount + 1,
-                            }),
-                          ),
-                        ),
-                      );
+                      await attempt(async () => {
+                        await tx((db) => dispatchDeliveryOrder(db, n.ctx, d.id));
+                        dispatched.push(d.id);
+                      });
+                      break;
                     }
-                    break;
-                  }
-                  case 'days': {
-                    const before = todayWib(n.clock);
-                    n.clock.set(
-                      new Date(n.clock.now().getTime() + c.days * 86_400_000).toISOString(),
-                    );
-                    const today = todayWib(n.clock);
-                    // Every month end passed: close the period, then run the subsidy of that month.
-                    for (let m = monthOf(before); lastDayOfMonth(m) < today; m = addMonths(m, 1)) {
-                      if (lastDayOfMonth(m) < before) continue;
+                    case 'receive': {
+                      if (dispatched.length === 0) break;
+                      const id = dispatched.splice(c.pick % dispatched.length, 1)[0]!;
+                      const lines = await t.db
+                        .selectFrom('deliveryOrderLine')
+                        .select(['productId', 'qty'])
+                        .where('deliveryOrderId', '=', id)
+                        .execute();
                       await tx((db) =>
-                        closeSettlementPeriod(db, n.ctx, n.hub.id, {
-                          periodEnd: lastDayOfMonth(m),
+                        receiveDeliveryOrder(db, n.ctx, id, {
+                          lines: lines.map((l) => ({
+                            productId: l.productId,
+                            qtyReceived: Math.max(0, l.qty - c.short),
+                          })),
                         }),
                       );
-                      await tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month: m }));
+                      break;
                     }
-                    break;
+                    case 'sales': {
+                      const coopId = coops[c.coop]!.id;
+                      const batch: SaleInput[] = c.sales.map((lines) => ({
+                        id: newId(),
+                        occurredAt: n.clock.now().toISOString(),
+                        paymentMethod: 'cash',
+                        lines: lines
+                          .map((l, i) => ({
+                            productId: products[(l.product + i) % 3]!.id,
+                            qty: l.qty,
+                            unitPrice: ceilings[(l.product + i) % 3]! + (l.overCeiling ? 100 : 0),
+                          }))
+                          .filter(
+                            (l, i, all) => all.findIndex((x) => x.productId === l.productId) === i,
+                          ),
+                      }));
+                      const res = await tx((db) => recordSales(db, n.ctx, coopId, batch));
+                      res.forEach((r, i) => {
+                        if (r.status === 'created') sent.push({ coopId, sale: batch[i]! });
+                        else expect(r.code).toBe('PriceAboveCeiling');
+                      });
+                      if (sent.length) {
+                        const old = sent[c.replay % sent.length]!;
+                        await unchanged(async () =>
+                          expect(
+                            (await tx((db) => recordSales(db, n.ctx, old.coopId, [old.sale])))[0]!
+                              .status,
+                          ).toBe('duplicate'),
+                        );
+                        if (c.conflict) {
+                          const other = {
+                            ...old.sale,
+                            lines: old.sale.lines.map((l) => ({ ...l, qty: l.qty + 1 })),
+                          };
+                          await unchanged(async () =>
+                            expect(
+                              (await tx((db) => recordSales(db, n.ctx, old.coopId, [other])))[0],
+                            ).toMatchObject({ status: 'rejected', code: 'IdempotencyConflict' }),
+                          );
+                        }
+                      }
+                      break;
+                    }
+                    case 'return':
+                      await attempt(() =>
+                        tx((db) =>
+                          createReturn(db, n.ctx, coops[c.coop]!.id, {
+                            id: newId(),
+                            reason: 'Rusak',
+                            lines: [{ productId: products[c.product]!.id, qty: c.qty }],
+                          }),
+                        ),
+                      );
+                      break;
+                    case 'count': {
+                      const coopId = coops[c.coop]!.id;
+                      const store = await t.db
+                        .selectFrom('location')
+                        .select('id')
+                        .where('orgId', '=', coopId)
+                        .where('kind', '=', 'store')
+                        .executeTakeFirstOrThrow();
+                      const stock = await t.db
+                        .selectFrom('stockBalance')
+                        .select(['productId', 'qty'])
+                        .where('locationId', '=', store.id)
+                        .execute();
+                      if (stock.length === 0) break;
+                      await tx((db) =>
+                        createStockCount(db, n.ctx, coopId, {
+                          id: newId(),
+                          countedAt: n.clock.now().toISOString(),
+                          lines: stock.map((s) => ({
+                            productId: s.productId,
+                            qtyCounted: Math.max(0, s.qty + c.delta),
+                          })),
+                        }),
+                      );
+                      break;
+                    }
+                    case 'payment': {
+                      const coopId = coops[c.coop]!.id;
+                      const input = {
+                        id: newId(),
+                        amount: c.amount,
+                        method: 'transfer' as const,
+                        reference: 'uji',
+                      };
+                      await tx((db) => recordPayment(db, n.ctx, coopId, input));
+                      payments.push({ coopId, input });
+                      if (c.replay) {
+                        const old = payments[c.amount % payments.length]!;
+                        await unchanged(() =>
+                          tx((db) => recordPayment(db, n.ctx, old.coopId, old.input)),
+                        );
+                        await unchanged(() =>
+                          attempt(() =>
+                            tx((db) =>
+                              recordPayment(db, n.ctx, old.coopId, {
+                                ...old.input,
+                                amount: old.input.amount + 1,
+                              }),
+                            ),
+                          ),
+                        );
+                      }
+                      break;
+                    }
+                    case 'days': {
+                      const before = todayWib(n.clock);
+                      n.clock.set(
+                        new Date(n.clock.now().getTime() + c.days * 86_400_000).toISOString(),
+                      );
+                      const today = todayWib(n.clock);
+                      // Every month end passed: close the period, then run the subsidy of that month.
+                      for (
+                        let m = monthOf(before);
+                        lastDayOfMonth(m) < today;
+                        m = addMonths(m, 1)
+                      ) {
+                        if (lastDayOfMonth(m) < before) continue;
+                        await tx((db) =>
+                          closeSettlementPeriod(db, n.ctx, n.hub.id, {
+                            periodEnd: lastDayOfMonth(m),
+                          }),
+                        );
+                        await tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month: m }));
+                      }
+                      break;
+                    }
                   }
                 }
+                const report = await verifyDatabase(t.db);
+                expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+                // Replays made no second sale: one row per accepted id.
+                expect((await countFacts(t.db)).sales).toBe(sent.length);
+              } finally {
+                await t.close();
               }
-              const report = await verifyDatabase(t.db);
-              expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-              // Replays made no second sale: one row per accepted id.
-              expect((await countFacts(t.db)).sales).toBe(sent.length);
-            } finally {
-              await t.close();
-            }
-          },
-        ),
-        { numRuns: engine === 'sqlite' ? 40 : 12 },
-      );
-    });
+            },
+          ),
+          { numRuns: engine === 'sqlite' ? 40 : 12 },
+        );
+      },
+    );
   });
 }

@@ -98,7 +98,10 @@ async function loadOrder(db: Db, id: string) {
 
 /** Only drafts can be cancelled. */
 export async function cancelDeliveryOrder(db: Db, ctx: CommandContext, id: string) {
-  const order = await loadOrder(db, id);
+  const found = await loadOrder(db, id);
+  // The same lock as dispatch: a cancel racing a dispatch sees its outcome.
+  await loadCooperativeContext(db, found.orgId, { lock: true });
+  const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'cancelled') return { id, status: 'cancelled' as const };
   if (order.status !== 'draft')
     throw new DomainError('InvalidState', 'Hanya surat jalan berstatus draf yang dapat dibatalkan');

@@ -134,7 +134,11 @@ export async function moveStock(db: Db, batches: MoveBatch[], now: Date): Promis
     }
   }
   await insertStockMoves(db, rows);
-  await addToStockBalances(db, [...deltas.values()]);
+  // Always in key order, so concurrent transactions lock balance rows in the same order (no deadlock).
+  await addToStockBalances(
+    db,
+    [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d),
+  );
   return { moves: done, after: current };
 }
 

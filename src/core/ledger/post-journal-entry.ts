@@ -62,5 +62,9 @@ export async function postJournalEntries(
     });
   }
   await insertJournal(db, entries, lines);
-  await addToAccountBalances(db, [...deltas.values()]);
+  // Always in key order, so concurrent transactions lock balance rows in the same order (no deadlock).
+  await addToAccountBalances(
+    db,
+    [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d),
+  );
 }

@@ -200,8 +200,8 @@ export async function runMonthlySubsidy(
 }
 
 /**
- * Records the transfer of an accrued subsidy: H: Dr Utang Subsidi, Cr Bank;
- * C: Dr Bank, Cr Piutang Subsidi. Marking a paid grant again is a no-op.
+ * Records the transfer of an accrued subsidy: H: Dr Utang Subsidi, Cr Kas;
+ * C: Dr Kas, Cr Piutang Subsidi. Marking a paid grant again is a no-op.
  */
 export async function markSubsidyPaid(
   db: Db,
@@ -248,7 +248,7 @@ export async function markSubsidyPaid(
         memo: `Transfer subsidi operasional ${g.month} ${input.reference.trim()}`,
         lines: [
           { account: HUB.utangSubsidi, counterpartyOrgId: coopId, debit: g.amount },
-          { account: HUB.bank, credit: g.amount },
+          { account: HUB.kas, credit: g.amount },
         ],
       },
       {
@@ -259,7 +259,7 @@ export async function markSubsidyPaid(
         docId: g.id,
         memo: `Penerimaan subsidi operasional ${g.month} ${input.reference.trim()}`,
         lines: [
-          { account: COOP.bank, debit: g.amount },
+          { account: COOP.kas, debit: g.amount },
           { account: COOP.piutangSubsidi, counterpartyOrgId: g.hubId, credit: g.amount },
         ],
       },

@@ -323,10 +323,10 @@ for (const engine of ENGINES) {
       });
       expect(await journalOf(t.db, n.hub.id, 'subsidy_payout', a.id)).toEqual([
         { account: '2201', cp: n.coopA.id, debit: 2_000_000, credit: 0, date: '2026-02-05' },
-        { account: '1102', cp: undefined, debit: 0, credit: 2_000_000, date: '2026-02-05' },
+        { account: '1101', cp: undefined, debit: 0, credit: 2_000_000, date: '2026-02-05' },
       ]);
       expect(await journalOf(t.db, n.coopA.id, 'subsidy_payout', a.id)).toEqual([
-        { account: '1102', cp: undefined, debit: 2_000_000, credit: 0, date: '2026-02-05' },
+        { account: '1101', cp: undefined, debit: 2_000_000, credit: 0, date: '2026-02-05' },
         { account: '1201', cp: n.hub.id, debit: 0, credit: 2_000_000, date: '2026-02-05' },
       ]);
     });

@@ -470,11 +470,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('stock_move_qty_chk', sql`qty > 0`)
     .addCheckConstraint('stock_move_locations_chk', sql`from_location_id <> to_location_id`)
     .execute();
-  await db.schema
-    .createIndex('stock_move_doc_idx')
-    .on('stock_move')
-    .columns(['org_id', 'doc_type', 'doc_id'])
-    .execute();
 
   await db.schema
     .createTable('stock_balance')
