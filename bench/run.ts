@@ -3,7 +3,9 @@
  * into bench/results/latest.json. Not a test: nothing here asserts a time.
  * Usage: npm run bench [-- NAME…] [--engine=sqlite|postgres]
  */
+import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchSalesPosting } from './sales-posting.ts';
+import { benchStockCount } from './stock-count.ts';
 import {
   cleanupSqlite,
   printTable,
@@ -17,6 +19,8 @@ import type { Engine } from '../src/db/database.ts';
 type Bench = (engine: Engine) => Promise<BenchEntry | undefined>;
 const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'sales-posting': { run: benchSalesPosting, engines: ['sqlite', 'postgres'] },
+  'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
+  'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {

@@ -366,7 +366,7 @@ export async function seedDemo(
   const replenish = async (c: DemoCoop, date: string, initial: boolean) => {
     const cc = ctxs.get(c.org.id)!;
     const stock = new Map(
-      (await findStockAtLocations(cur, [cc.store.id])).map((b) => [b.productId, b.qty]),
+      (await findStockAtLocations(cur, [cc.store])).map((b) => [b.productId, b.qty]),
     );
     const lines = PRODUCTS.map((p, i) => {
       const target = Math.ceil(p.daily * c.size * (initial ? 10 : 14));
@@ -383,7 +383,7 @@ export async function seedDemo(
     await inTx(cur, async (trx) => {
       const wh = cc.hubWarehouses[0]!;
       const held = new Map(
-        (await findStockAtLocations(trx, [wh.id])).map((b) => [b.productId, b.qty]),
+        (await findStockAtLocations(trx, [wh])).map((b) => [b.productId, b.qty]),
       );
       const need = lines.filter((l) => (held.get(l.productId) ?? 0) < l.qty);
       if (need.length) {
@@ -558,7 +558,7 @@ export async function seedDemo(
         // Month end: the monthly stock count, with a little shrinkage.
         if (date === lastDayOfMonth(monthOf(date)) && !isToday) {
           const cc = ctxs.get(c.org.id)!;
-          const stock = await findStockAtLocations(cur, [cc.store.id]);
+          const stock = await findStockAtLocations(cur, [cc.store]);
           await inTx(cur, (trx) =>
             createStockCount(trx, admin, c.org.id, {
               id: newId(),

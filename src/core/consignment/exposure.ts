@@ -24,7 +24,7 @@ export async function computeExposure(
   c: CooperativeContext,
   today: string,
 ): Promise<Exposure> {
-  const stock = (await findStockAtLocations(db, [c.store.id, c.transit.id])).filter(
+  const stock = (await findStockAtLocations(db, [c.store, c.transit])).filter(
     (b) => b.ownerOrgId === c.hubId && b.qty > 0,
   );
   const book = await loadPriceBook(

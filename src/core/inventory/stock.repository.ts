@@ -38,6 +38,7 @@ export async function findBalancesForUpdate(
   let q = db
     .selectFrom('stockBalance')
     .selectAll()
+    .where('orgId', 'in', [...new Set(keys.map((k) => k.orgId))])
     .where('locationId', 'in', locationIds)
     .where('productId', 'in', productIds)
     .orderBy('orgId')
@@ -70,12 +71,21 @@ export async function addToStockBalances(db: Db, deltas: StockBalanceTable[]): P
   }
 }
 
-export async function findStockAtLocations(db: Db, locationIds: string[]) {
-  if (locationIds.length === 0) return [];
+/** Stock balances at some locations (each given with its organization, so the key's prefix is used). */
+export async function findStockAtLocations(
+  db: Db,
+  locations: Pick<LocationTable, 'id' | 'orgId'>[],
+) {
+  if (locations.length === 0) return [];
   return db
     .selectFrom('stockBalance')
     .selectAll()
-    .where('locationId', 'in', locationIds)
+    .where('orgId', 'in', [...new Set(locations.map((l) => l.orgId))])
+    .where(
+      'locationId',
+      'in',
+      locations.map((l) => l.id),
+    )
     .orderBy('productId')
     .execute();
 }
