@@ -60,12 +60,19 @@ export async function benchDispatchCheck(engine: Engine): Promise<BenchEntry | u
               lines: products.map((p) => ({ productId: p.id, qty: 300 })),
             }),
           );
-          await tx((trx) => dispatchDeliveryOrder(trx, ctx, d.id));
-          await tx((trx) =>
-            receiveDeliveryOrder(trx, ctx, d.id, {
-              lines: products.map((p) => ({ productId: p.id, qtyReceived: 300 })),
-            }),
+          const sent = await tx((trx) => dispatchDeliveryOrder(trx, ctx, d.id)).catch(
+            (e: { code?: string }) => {
+              if (e.code === 'ShippingHold' || e.code === 'ExposureLimitExceeded') return undefined;
+              throw e;
+            },
           );
+          if (sent) {
+            await tx((trx) =>
+              receiveDeliveryOrder(trx, ctx, d.id, {
+                lines: products.map((p) => ({ productId: p.id, qtyReceived: 300 })),
+              }),
+            );
+          }
         }
         const sales: SaleInput[] = Array.from({ length: 10 }, (_, k) => ({
           id: newId(),
@@ -155,22 +162,20 @@ export async function benchDispatchCheck(engine: Engine): Promise<BenchEntry | u
         await raw
           .insertInto('refMove')
           .values(
-            products
-              .slice(0, 3)
-              .map((p) => ({
-                orgId: c.id,
-                moveDate: '2026-03-15',
-                id: newId(),
-                docType: 'x',
-                docId: id,
-                productId: p.id,
-                ownerOrgId: hub.id,
-                fromLocationId: 'a',
-                toLocationId: 'b',
-                qty: 10,
-                value: 150_000,
-                createdAt: 'now',
-              })),
+            products.slice(0, 3).map((p) => ({
+              orgId: c.id,
+              moveDate: '2026-03-15',
+              id: newId(),
+              docType: 'x',
+              docId: id,
+              productId: p.id,
+              ownerOrgId: hub.id,
+              fromLocationId: 'a',
+              toLocationId: 'b',
+              qty: 10,
+              value: 150_000,
+              createdAt: 'now',
+            })),
           )
           .execute();
         await trx

@@ -83,14 +83,15 @@ export async function buildBenchNetwork(
         ),
       );
     }
-    await createGoodsReceipt(trx, ctx, hub.id, {
-      supplierName: 'PT Bench',
-      lines: products.map((p) => ({
-        productId: p.id,
-        qty: opts.stock * opts.coops * 3,
-        unitCost: 15_000,
-      })),
-    });
+    if (opts.stock > 0)
+      await createGoodsReceipt(trx, ctx, hub.id, {
+        supplierName: 'PT Bench',
+        lines: products.map((p) => ({
+          productId: p.id,
+          qty: opts.stock * opts.coops * 3,
+          unitCost: 15_000,
+        })),
+      });
     return { hub, products };
   });
   const coops: OrganizationTable[] = [];

@@ -1,21 +1,214 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { authenticateToken } from '../core/access/index.ts';
+import { recordAuditEvent } from '../core/audit/index.ts';
+import { systemClock, type Clock } from '../core/shared/clock.ts';
+import { DomainError } from '../core/shared/errors.ts';
 import type { Database, Engine } from '../db/database.ts';
+import { LoginLimiter } from './plugins/login-limiter.ts';
+import { registerProblemHandlers } from './plugins/problem.ts';
+import { Problem } from './schemas.ts';
+import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
   engine: Engine;
   version: string;
+  clock?: Clock;
   logger?: boolean;
 }
 
-/** The HTTP server: the API under /api. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  engine: Engine;
+  version: string;
+  clock: Clock;
+  limiter: LoginLimiter;
+}
+
+export const SESSION_COOKIE = 'lumbung_session';
+export const CSRF_COOKIE = 'lumbung_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** The HTTP server: the API under /api, its OpenAPI document and reference page. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576 });
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    database: opts.engine,
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1_048_576,
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: true,
+        useDefaults: false,
+      },
+    },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const deps: AppDeps = {
+    db: opts.db,
+    engine: opts.engine,
     version: opts.version,
-  }));
+    clock: opts.clock ?? systemClock,
+    limiter: new LoginLimiter(),
+  };
+  app.decorate('deps', deps);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lumbung API',
+        version: opts.version,
+        description:
+          'Consignment distribution network for staple food (hub ↔ KDKMP). Money in whole rupiah, quantities in whole units, business dates YYYY-MM-DD in WIB. Errors are application/problem+json with a `code` from the closed list of the Problem schema.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Authentication: a bearer token or the session cookie; CSRF check for cookie-authenticated writes.
+  app.addHook('preHandler', async (request) => {
+    const roles = request.routeOptions.config?.roles;
+    if (roles === undefined) return;
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const cookieToken = request.cookies[SESSION_COOKIE];
+    const token = bearer ?? cookieToken;
+    if (token) {
+      const user = await authenticateToken(deps.db, token, deps.clock);
+      if (user) request.auth = { ...user, via: bearer ? 'bearer' : 'cookie' };
+    }
+    if (roles === 'public') return;
+    if (!request.auth)
+      throw new DomainError(
+        'Unauthenticated',
+        'Silakan masuk terlebih dahulu',
+        undefined,
+        'Please sign in first',
+      );
+    if (request.auth.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      const csrf = request.headers[CSRF_HEADER];
+      if (!csrf || csrf !== request.cookies[CSRF_COOKIE]) {
+        throw new DomainError(
+          'Forbidden',
+          'Token CSRF tidak cocok; muat ulang halaman',
+          undefined,
+          'CSRF token missing or wrong; reload the page',
+        );
+      }
+    }
+    if (!request.auth.memberships.some((m) => roles.includes(m.role as never))) {
+      throw new DomainError(
+        'Forbidden',
+        'Peran Anda tidak berhak melakukan ini',
+        undefined,
+        'Your role may not do this',
+      );
+    }
+  });
+
+  // The audit trail: every successful state change, who, when, what, request id, address.
+  app.addHook('onResponse', async (request, reply) => {
+    if (
+      ['GET', 'HEAD', 'OPTIONS'].includes(request.method) ||
+      reply.statusCode >= 400 ||
+      !request.auth
+    )
+      return;
+    const operationId =
+      (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ??
+      request.routeOptions.url ??
+      request.url;
+    const orgId = request.auditOrgId ?? request.auth.memberships[0]?.orgId;
+    if (!orgId) return;
+    try {
+      await recordAuditEvent(
+        deps.db,
+        {
+          clock: deps.clock,
+          actor: { userId: request.auth.id, role: request.auth.memberships[0]?.role ?? '' },
+          requestId: request.id,
+          address: request.ip,
+        },
+        {
+          orgId,
+          action: operationId,
+          targetType: request.auditTarget?.type ?? 'request',
+          targetId:
+            request.auditTarget?.id ?? (request.params as { id?: string })?.id ?? request.id,
+          detail: {
+            method: request.method,
+            path: request.url.split('?')[0],
+            status: reply.statusCode,
+          },
+        },
+      );
+    } catch (e) {
+      request.log.error({ err: e }, 'audit write failed');
+    }
+  });
+
+  registerProblemHandlers(app);
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        operationId: 'health',
+        tags: ['system'],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              status: { type: 'string' },
+              database: { type: 'string' },
+              version: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    async () => ({
+      status: 'ok',
+      database: deps.engine,
+      version: deps.version,
+    }),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerRoutes(app);
   return app;
 }

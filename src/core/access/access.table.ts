@@ -17,7 +17,18 @@ export interface MembershipTable {
   role: Role;
 }
 
+export interface AuthTokenTable {
+  tokenHash: string;
+  userId: string;
+  kind: 'session' | 'api';
+  label: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
 export interface AccessTables {
   appUser: AppUserTable;
   membership: MembershipTable;
+  authToken: AuthTokenTable;
 }

@@ -2,3 +2,12 @@ export type * from './access.table.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { createUser, ROLES, type CreateUserInput } from './user.service.ts';
 export { findUserByEmail, findMemberships } from './access.repository.ts';
+export {
+  issueToken,
+  revokeToken,
+  authenticateToken,
+  checkCredentials,
+  setUserLocale,
+  SESSION_TTL_MS,
+  type AuthUser,
+} from './auth.service.ts';

@@ -6,6 +6,9 @@ export {
   findOrganizationsByKind,
   findParticipation,
   findParticipationsOfHub,
+  findCooperatives,
+  findOfficers,
+  type CooperativeFilter,
 } from './network.repository.ts';
 export { findVillage, listVillagesIn, type Village } from './regions.ts';
 export {

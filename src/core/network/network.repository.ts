@@ -66,3 +66,57 @@ export async function findParticipationsOfHub(
     .orderBy('orgId')
     .execute();
 }
+
+export interface CooperativeFilter {
+  hubIds?: string[];
+  regionCodes?: string[];
+  ids?: string[];
+  q?: string;
+  districtCode?: string;
+  /** Cursor: the last (name, id) of the previous page. */
+  after?: { name: string; id: string };
+  limit: number;
+}
+
+/** Cooperatives visible through the filter, by name, a page at a time. */
+export async function findCooperatives(db: Db, f: CooperativeFilter) {
+  let q = db
+    .selectFrom('organization as o')
+    .leftJoin('participation as p', 'p.orgId', 'o.id')
+    .select([
+      'o.id',
+      'o.name',
+      'o.villageCode',
+      'o.villageName',
+      'o.districtCode',
+      'o.districtName',
+      'o.status',
+      'p.hubId',
+      'p.exposureLimit',
+      'p.startDate',
+    ])
+    .where('o.kind', '=', 'cooperative');
+  q = q.where((eb) => {
+    const ors = [];
+    if (f.hubIds?.length) ors.push(eb('p.hubId', 'in', f.hubIds));
+    if (f.ids?.length) ors.push(eb('o.id', 'in', f.ids));
+    for (const r of f.regionCodes ?? []) ors.push(eb('o.villageCode', 'like', `${r}.%`));
+    return ors.length ? eb.or(ors) : eb.lit(false);
+  });
+  if (f.q) q = q.where('o.name', 'like', `%${f.q}%`);
+  if (f.districtCode) q = q.where('o.districtCode', '=', f.districtCode);
+  if (f.after) {
+    const after = f.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('o.name', '>', after.name),
+        eb.and([eb('o.name', '=', after.name), eb('o.id', '>', after.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('o.name').orderBy('o.id').limit(f.limit).execute();
+}
+
+export async function findOfficers(db: Db, coopId: string) {
+  return db.selectFrom('officer').selectAll().where('orgId', '=', coopId).orderBy('role').execute();
+}

@@ -14,6 +14,10 @@ export const ERROR_STATUS = {
   PriceNotSet: 422,
   NotParticipating: 422,
   DateInFuture: 422,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  TooManyRequests: 429,
+  InternalError: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -27,11 +31,14 @@ export interface ErrorDetail {
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  /** The message in English, where the command gives one (the message is Indonesian). */
+  readonly messageEn: string | undefined;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], messageEn?: string) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+    this.messageEn = messageEn;
   }
 }
 

@@ -1,0 +1,135 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorDetail,
+} from '../../core/shared/errors.ts';
+
+const TITLES: Record<ErrorCode, { id: string; en: string }> = {
+  ValidationFailed: { id: 'Data tidak valid', en: 'Invalid input' },
+  Unauthenticated: { id: 'Belum masuk', en: 'Not signed in' },
+  Forbidden: { id: 'Tidak diizinkan', en: 'Not allowed' },
+  NotFound: { id: 'Tidak ditemukan', en: 'Not found' },
+  IdempotencyConflict: {
+    id: 'Id sudah dipakai dengan isi berbeda',
+    en: 'Id already used with different content',
+  },
+  ExposureLimitExceeded: { id: 'Batas eksposur terlampaui', en: 'Exposure limit exceeded' },
+  ShippingHold: { id: 'Pengiriman ditahan', en: 'Shipping on hold' },
+  InsufficientStock: { id: 'Stok tidak cukup', en: 'Insufficient stock' },
+  InvalidState: { id: 'Status dokumen tidak sesuai', en: 'Invalid document state' },
+  AlreadyExists: { id: 'Sudah ada', en: 'Already exists' },
+  PriceAboveCeiling: { id: 'Harga melebihi HET/HAP', en: 'Price above the regulated ceiling' },
+  PriceNotSet: { id: 'Harga belum ditetapkan', en: 'Price not set' },
+  NotParticipating: {
+    id: 'Koperasi belum menjadi peserta',
+    en: 'Cooperative is not participating',
+  },
+  DateInFuture: { id: 'Tanggal belum terjadi', en: 'Date in the future' },
+  PayloadTooLarge: { id: 'Data terlalu besar', en: 'Payload too large' },
+  UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
+  TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+  InternalError: { id: 'Kesalahan server', en: 'Server error' },
+};
+
+/** 'en' when the client prefers English, else Indonesian. */
+export function languageOf(request: FastifyRequest): 'id' | 'en' {
+  const header = String(request.headers['accept-language'] ?? '').toLowerCase();
+  const first = header.split(',')[0]?.trim() ?? '';
+  return first.startsWith('en') ? 'en' : 'id';
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: { id: string; en?: string },
+  errors?: ErrorDetail[],
+) {
+  const lang = languageOf(request);
+  const status = ERROR_STATUS[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://lumbung.id/problems/${code}`,
+      title: TITLES[code][lang],
+      status,
+      detail: lang === 'en' ? (detail.en ?? TITLES[code].en) : detail.id,
+      code,
+      requestId: request.id,
+      ...(errors?.length ? { errors } : {}),
+    });
+}
+
+/** One error handler: DomainError by its code, framework errors mapped to the closed list, 5xx without internals. */
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    if (error instanceof DomainError) {
+      return sendProblem(
+        request,
+        reply,
+        error.code,
+        { id: error.message, en: error.messageEn },
+        error.details,
+      );
+    }
+    const fe = error as FastifyError & {
+      validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+    };
+    if (fe.validation) {
+      const errors = fe.validation.map((v) => {
+        const extra = v.params?.additionalProperty
+          ? `/${String(v.params.additionalProperty)}`
+          : v.params?.missingProperty
+            ? `/${String(v.params.missingProperty)}`
+            : '';
+        return { path: `${v.instancePath ?? ''}${extra}` || '/', message: v.message ?? 'invalid' };
+      });
+      return sendProblem(
+        request,
+        reply,
+        'ValidationFailed',
+        {
+          id: `Data tidak valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+          en: `Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+        },
+        errors,
+      );
+    }
+    const status = fe.statusCode ?? 500;
+    if (status === 413)
+      return sendProblem(request, reply, 'PayloadTooLarge', {
+        id: 'Data yang dikirim terlalu besar',
+        en: 'The request body is too large',
+      });
+    if (status === 415)
+      return sendProblem(request, reply, 'UnsupportedMediaType', {
+        id: 'Kirim data sebagai application/json',
+        en: 'Send the body as application/json',
+      });
+    if (status === 429)
+      return sendProblem(request, reply, 'TooManyRequests', {
+        id: 'Terlalu banyak percobaan; coba lagi nanti',
+        en: 'Too many attempts; try again later',
+      });
+    if (status >= 400 && status < 500) {
+      return sendProblem(request, reply, 'ValidationFailed', {
+        id: 'Permintaan tidak dapat dibaca (JSON rusak atau kosong)',
+        en: 'The request could not be read (broken or empty JSON)',
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, 'InternalError', {
+      id: 'Terjadi kesalahan di server; sudah dicatat',
+      en: 'Something went wrong on the server; it has been logged',
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, 'NotFound', {
+      id: `Alamat ${request.method} ${request.url.split('?')[0]} tidak ada`,
+      en: `No such route: ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+}

@@ -1,0 +1,695 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import {
+  createReturn,
+  createStockCount,
+  getCooperativeBalance,
+  recordSales,
+  type SaleInput,
+} from '../../core/consignment/index.ts';
+import { findLocationsOfOrgs, findStockAtLocations } from '../../core/inventory/index.ts';
+import {
+  createCooperative,
+  createParticipation,
+  findCooperatives,
+  findOfficers,
+  findParticipation,
+  type CreateParticipationInput,
+} from '../../core/network/index.ts';
+import {
+  findPaymentsOfCooperative,
+  getCreditPosition,
+  recordPayment,
+  type PaymentInput,
+} from '../../core/settlement/index.ts';
+import { todayWib } from '../../core/shared/clock.ts';
+import { findGrantsOfCooperative } from '../../core/subsidy/index.ts';
+import {
+  ALL_ROLES,
+  COOP_ROLES,
+  HUB_ROLES,
+  authOf,
+  authorizeCooperative,
+  callerHubId,
+  viewerRegions,
+} from '../access.ts';
+import {
+  BusinessDate,
+  Id,
+  Instant,
+  List,
+  Qty,
+  Rupiah,
+  SignedRupiah,
+  Text,
+  Uuid,
+  problems,
+} from '../schemas.ts';
+import { commandContext, inTransaction } from './tx.ts';
+
+const READERS = ALL_ROLES.filter((r) => r !== 'program_admin');
+const CoopId = Type.Object({ id: Id });
+
+const CooperativeItem = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  villageCode: Type.String(),
+  villageName: Type.String(),
+  districtName: Type.String(),
+  status: Type.String(),
+  exposure: SignedRupiah,
+  exposureLimit: Rupiah,
+  balanceDue: SignedRupiah,
+  overdueAmount: Rupiah,
+  onHold: Type.Boolean(),
+});
+
+const Balance = Type.Object({
+  balanceDue: SignedRupiah,
+  overdueAmount: Rupiah,
+  exposure: SignedRupiah,
+  exposureLimit: Rupiah,
+  consignedStockValue: Rupiah,
+  inTransitValue: Rupiah,
+  onHold: Type.Boolean(),
+  aging: Type.Object({
+    current: Rupiah,
+    d1to30: Rupiah,
+    d31to60: Rupiah,
+    d61to90: Rupiah,
+    d90plus: Rupiah,
+  }),
+});
+
+const Statement = Type.Object({
+  id: Type.String(),
+  periodStart: Type.String(),
+  periodEnd: Type.String(),
+  openingBalance: SignedRupiah,
+  salesAmount: Rupiah,
+  shrinkageAmount: Rupiah,
+  paymentsAmount: Rupiah,
+  subsidyNettedAmount: Rupiah,
+  closingBalance: SignedRupiah,
+  dueDate: Type.String(),
+  outstanding: Rupiah,
+  issuedAt: Type.String(),
+});
+
+function encodeCursor(name: string, id: string) {
+  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
+}
+function decodeCursor(c: string | undefined) {
+  if (!c) return undefined;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
+    return typeof name === 'string' && typeof id === 'string' ? { name, id } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function registerCooperativeRoutes(app: FastifyInstance) {
+  const { deps } = app;
+
+  app.get(
+    '/api/v1/cooperatives',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'listCooperatives',
+        tags: ['cooperatives'],
+        summary: 'Cooperatives the caller may see, with balance, overdue and exposure',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            districtCode: Type.Optional(Type.String({ maxLength: 20 })),
+            limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+            cursor: Type.Optional(Type.String({ maxLength: 400 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: List(CooperativeItem), ...problems() },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request);
+      const query = request.query as {
+        q?: string;
+        districtCode?: string;
+        limit?: string;
+        cursor?: string;
+      };
+      const limit = Math.min(Math.max(Number(query.limit ?? 100), 1), 200);
+      const hubIds = auth.memberships
+        .filter((m) => m.orgKind === 'hub' && HUB_ROLES.includes(m.role as never))
+        .map((m) => m.orgId);
+      const ids = auth.memberships.filter((m) => m.orgKind === 'cooperative').map((m) => m.orgId);
+      const regionCodes = await viewerRegions(deps.db, request);
+      const rows = await findCooperatives(deps.db, {
+        hubIds,
+        ids,
+        regionCodes,
+        q: query.q,
+        districtCode: query.districtCode,
+        after: decodeCursor(query.cursor),
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      const items = [];
+      for (const r of page) {
+        const b = r.hubId ? await getCooperativeBalance(deps.db, deps.clock, r.id) : undefined;
+        items.push({
+          id: r.id,
+          name: r.name,
+          villageCode: r.villageCode ?? '',
+          villageName: r.villageName ?? '',
+          districtName: r.districtName ?? '',
+          status: !r.hubId ? 'not_participating' : b?.onHold ? 'on_hold' : r.status,
+          exposure: b?.exposure ?? 0,
+          exposureLimit: b?.exposureLimit ?? 0,
+          balanceDue: b?.balanceDue ?? 0,
+          overdueAmount: b?.overdueAmount ?? 0,
+          onHold: b?.onHold ?? false,
+        });
+      }
+      const last = page[page.length - 1];
+      return {
+        items,
+        ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.name, last.id) } : {}),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives',
+    {
+      config: { roles: ['hub_admin'] },
+      schema: {
+        operationId: 'createCooperative',
+        tags: ['cooperatives'],
+        summary: 'Register a KDKMP for an official village code (one per village)',
+        body: Type.Object(
+          {
+            name: Text(200),
+            villageCode: Type.String({
+              pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$',
+              examples: ['15.71.01.1001'],
+            }),
+            legalNumber: Type.Optional(Type.String({ maxLength: 100 })),
+            nikKoperasi: Type.Optional(Type.String({ maxLength: 50 })),
+            npwp: Type.Optional(Type.String({ maxLength: 30 })),
+            bankName: Type.Optional(Type.String({ maxLength: 100 })),
+            bankAccountNo: Type.Optional(Type.String({ maxLength: 50 })),
+            bankAccountName: Type.Optional(Type.String({ maxLength: 200 })),
+            officers: Type.Optional(
+              Type.Array(
+                Type.Object(
+                  {
+                    role: Type.Union(
+                      ['ketua', 'sekretaris', 'bendahara', 'pengawas'].map((r) => Type.Literal(r)),
+                    ),
+                    name: Text(200),
+                    phone: Type.Optional(Type.String({ maxLength: 30 })),
+                  },
+                  { additionalProperties: false },
+                ),
+                { maxItems: 20 },
+              ),
+            ),
+          },
+          {
+            additionalProperties: false,
+            examples: [{ name: 'KDKMP Simpang IV Sipin', villageCode: '15.71.01.1001' }],
+          },
+        ),
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            villageCode: Type.String(),
+            villageName: Type.String(),
+            districtName: Type.String(),
+          }),
+          ...problems(404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      callerHubId(request, ['hub_admin']);
+      const coop = await inTransaction(app, (db) =>
+        createCooperative(db, request.body as never, deps.clock),
+      );
+      request.auditOrgId = coop.id;
+      request.auditTarget = { type: 'cooperative', id: coop.id };
+      return reply
+        .code(201)
+        .send({
+          id: coop.id,
+          name: coop.name,
+          villageCode: coop.villageCode!,
+          villageName: coop.villageName!,
+          districtName: coop.districtName!,
+        });
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'getCooperative',
+        tags: ['cooperatives'],
+        params: CoopId,
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const coop = await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      const [participation, officers] = await Promise.all([
+        findParticipation(deps.db, id),
+        findOfficers(deps.db, id),
+      ]);
+      return { ...coop, participation: participation ?? null, officers };
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives/:id/participation',
+    {
+      config: { roles: ['hub_admin'] },
+      schema: {
+        operationId: 'createParticipation',
+        tags: ['cooperatives'],
+        summary: "Join the cooperative to the caller hub's Koperasi Manis program",
+        params: CoopId,
+        body: Type.Object(
+          {
+            agreementNo: Text(100),
+            startDate: BusinessDate,
+            endDate: Type.Optional(BusinessDate),
+            exposureLimit: Rupiah,
+            monthlySubsidy: Type.Optional(Rupiah),
+            settlementPeriod: Type.Optional(
+              Type.Union([Type.Literal('weekly'), Type.Literal('monthly')]),
+            ),
+            paymentTermsDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+            subsidyMode: Type.Optional(Type.Union([Type.Literal('payout'), Type.Literal('net')])),
+          },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                agreementNo: 'PKS/KANA-JBI/001/2026',
+                startDate: '2026-01-01',
+                exposureLimit: 50_000_000,
+              },
+            ],
+          },
+        ),
+        response: { 201: Type.Object({}, { additionalProperties: true }), ...problems(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const hubId = callerHubId(request, ['hub_admin']);
+      const { id } = request.params as { id: string };
+      request.auditOrgId = id;
+      const p = await inTransaction(app, (db) =>
+        createParticipation(
+          db,
+          id,
+          { ...(request.body as Omit<CreateParticipationInput, 'hubId'>), hubId },
+          deps.clock,
+        ),
+      );
+      request.auditTarget = { type: 'participation', id: p.id };
+      return reply.code(201).send(p);
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/stock',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'getCooperativeStock',
+        tags: ['stock'],
+        params: CoopId,
+        response: {
+          200: List(
+            Type.Object({
+              productId: Type.String(),
+              ownerOrgId: Type.String(),
+              qty: Type.Integer(),
+              inTransit: Type.Integer(),
+            }),
+          ),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      const locs = (await findLocationsOfOrgs(deps.db, [id])).filter(
+        (l) => l.kind === 'store' || l.kind === 'transit',
+      );
+      const rows = await findStockAtLocations(deps.db, locs);
+      const store = locs.find((l) => l.kind === 'store')!;
+      const byKey = new Map<
+        string,
+        { productId: string; ownerOrgId: string; qty: number; inTransit: number }
+      >();
+      for (const r of rows) {
+        const k = `${r.productId}|${r.ownerOrgId}`;
+        const item = byKey.get(k) ?? {
+          productId: r.productId,
+          ownerOrgId: r.ownerOrgId,
+          qty: 0,
+          inTransit: 0,
+        };
+        if (r.locationId === store.id) item.qty += r.qty;
+        else item.inTransit += r.qty;
+        byKey.set(k, item);
+      }
+      return { items: [...byKey.values()].filter((i) => i.qty !== 0 || i.inTransit !== 0) };
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/balance',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'getCooperativeBalance',
+        tags: ['settlement'],
+        params: CoopId,
+        response: { 200: Balance, ...problems(404, 422) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      return getCooperativeBalance(deps.db, deps.clock, id);
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/statements',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'listStatements',
+        tags: ['settlement'],
+        params: CoopId,
+        response: { 200: List(Statement), ...problems(404, 422) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      const p = await findParticipation(deps.db, id);
+      const position = await getCreditPosition(
+        deps.db,
+        id,
+        todayWib(deps.clock),
+        p?.graceDays ?? 0,
+      );
+      return { items: [...position.statements].reverse() };
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/payments',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'listPayments',
+        tags: ['settlement'],
+        params: CoopId,
+        response: {
+          200: List(
+            Type.Object({
+              id: Type.String(),
+              amount: Rupiah,
+              receivedOn: Type.String(),
+              method: Type.String(),
+              reference: Type.String(),
+              statementId: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      return { items: (await findPaymentsOfCooperative(deps.db, id)).reverse() };
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives/:id/payments',
+    {
+      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      schema: {
+        operationId: 'recordPayment',
+        tags: ['settlement'],
+        summary:
+          'A payment from the cooperative to the hub; allocated to the oldest open statement first',
+        params: CoopId,
+        body: Type.Object(
+          {
+            id: Uuid,
+            amount: Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 }),
+            receivedOn: Type.Optional(BusinessDate),
+            method: Type.Union([
+              Type.Literal('cash'),
+              Type.Literal('transfer'),
+              Type.Literal('qris'),
+            ]),
+            reference: Type.String({ maxLength: 200 }),
+          },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                id: '01936f6e-7c1a-7000-8000-000000000001',
+                amount: 1_500_000,
+                receivedOn: '2026-03-10',
+                method: 'transfer',
+                reference: 'TRF-0001',
+              },
+            ],
+          },
+        ),
+        response: {
+          200: Type.Object({}, { additionalProperties: true }),
+          201: Type.Object({}, { additionalProperties: true }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'write', [
+        'hub_admin',
+        'hub_staff',
+        'coop_manager',
+      ]);
+      const result = await inTransaction(app, (db) =>
+        recordPayment(db, commandContext(app, request), id, request.body as PaymentInput),
+      );
+      request.auditTarget = { type: 'payment', id: result.id };
+      const { contentHash: _h, created, ...payment } = result;
+      return reply.code(created ? 201 : 200).send(payment);
+    },
+  );
+
+  const SaleLine = Type.Object(
+    { productId: Id, qty: Qty, unitPrice: Rupiah },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/v1/cooperatives/:id/sales',
+    {
+      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager', 'coop_cashier'] },
+      schema: {
+        operationId: 'recordSales',
+        tags: ['sales'],
+        summary:
+          'Up to 500 sales a call, each accepted or rejected on its own; idempotent by sale id',
+        params: CoopId,
+        body: Type.Object(
+          {
+            sales: Type.Array(
+              Type.Object(
+                {
+                  id: Uuid,
+                  occurredAt: Instant,
+                  lines: Type.Array(SaleLine, { minItems: 1, maxItems: 200 }),
+                  paymentMethod: Type.Union(
+                    ['cash', 'qris', 'transfer', 'payroll'].map((m) => Type.Literal(m)),
+                  ),
+                  memberId: Type.Optional(Type.String({ maxLength: 64 })),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 500 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            results: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                status: Type.String(),
+                code: Type.Optional(Type.String()),
+                message: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+          ...problems(404, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'write', [...HUB_ROLES, ...COOP_ROLES]);
+      const { sales } = request.body as { sales: SaleInput[] };
+      const results = await inTransaction(app, (db) =>
+        recordSales(db, commandContext(app, request), id, sales),
+      );
+      request.auditTarget = {
+        type: 'sales',
+        id: `${results.filter((r) => r.status === 'created').length} created`,
+      };
+      return { results };
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives/:id/returns',
+    {
+      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      schema: {
+        operationId: 'createReturn',
+        tags: ['stock'],
+        summary: 'Goods handed back to the hub',
+        params: CoopId,
+        body: Type.Object(
+          {
+            id: Uuid,
+            lines: Type.Array(
+              Type.Object({ productId: Id, qty: Qty }, { additionalProperties: false }),
+              { minItems: 1, maxItems: 200 },
+            ),
+            reason: Text(500),
+            warehouseId: Type.Optional(Id),
+            date: Type.Optional(BusinessDate),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String() }),
+          201: Type.Object({ id: Type.String() }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'write', [
+        'hub_admin',
+        'hub_staff',
+        'coop_manager',
+      ]);
+      const r = await inTransaction(app, (db) =>
+        createReturn(db, commandContext(app, request), id, request.body as never),
+      );
+      request.auditTarget = { type: 'return', id: r.id };
+      return reply.code(r.created ? 201 : 200).send({ id: r.id });
+    },
+  );
+
+  const CountLine = Type.Object({
+    productId: Type.String(),
+    expected: Type.Integer(),
+    counted: Type.Integer(),
+    variance: Type.Integer(),
+    chargeAmount: Rupiah,
+  });
+  app.post(
+    '/api/v1/cooperatives/:id/stock-counts',
+    {
+      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      schema: {
+        operationId: 'createStockCount',
+        tags: ['stock'],
+        summary:
+          'A stock count (stok opname): shortages charged at the consignment price, surplus free',
+        params: CoopId,
+        body: Type.Object(
+          {
+            id: Uuid,
+            countedAt: Instant,
+            lines: Type.Array(
+              Type.Object(
+                { productId: Id, qtyCounted: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }) },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 200 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), lines: Type.Array(CountLine) }),
+          201: Type.Object({ id: Type.String(), lines: Type.Array(CountLine) }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'write', [
+        'hub_admin',
+        'hub_staff',
+        'coop_manager',
+      ]);
+      const r = await inTransaction(app, (db) =>
+        createStockCount(db, commandContext(app, request), id, request.body as never),
+      );
+      request.auditTarget = { type: 'stock_count', id: r.id };
+      return reply.code(r.created ? 201 : 200).send({ id: r.id, lines: r.lines });
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/subsidies',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'listCooperativeSubsidies',
+        tags: ['subsidy'],
+        params: CoopId,
+        response: { 200: List(Type.Object({}, { additionalProperties: true })), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      return {
+        items: (await findGrantsOfCooperative(deps.db, id))
+          .reverse()
+          .map((g) => ({ ...g, eligible: g.eligible === 1 })),
+      };
+    },
+  );
+}

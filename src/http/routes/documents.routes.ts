@@ -1,0 +1,240 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import {
+  cancelDeliveryOrder,
+  createDeliveryOrder,
+  createGoodsReceipt,
+  dispatchDeliveryOrder,
+  findDeliveryOrderById,
+  findDeliveryOrderLines,
+  receiveDeliveryOrder,
+} from '../../core/consignment/index.ts';
+import { DomainError } from '../../core/shared/errors.ts';
+import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
+import { BusinessDate, Id, Qty, Rupiah, Text, Uuid, problems } from '../schemas.ts';
+import { commandContext, inTransaction } from './tx.ts';
+
+const Line = Type.Object({ productId: Id, qty: Qty }, { additionalProperties: false });
+const DeliveryOrder = Type.Object({ id: Type.String(), status: Type.String(), value: Rupiah });
+
+export function registerDocumentRoutes(app: FastifyInstance) {
+  const { deps } = app;
+
+  app.post(
+    '/api/v1/goods-receipts',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'createGoodsReceipt',
+        tags: ['documents'],
+        summary: 'Goods from a supplier into a hub warehouse (moving-average cost)',
+        body: Type.Object(
+          {
+            id: Type.Optional(Uuid),
+            warehouseId: Type.Optional(Id),
+            supplierName: Text(200),
+            date: Type.Optional(BusinessDate),
+            lines: Type.Array(
+              Type.Object(
+                { productId: Id, qty: Qty, unitCost: Rupiah },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 200 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), totalCost: Rupiah }),
+          201: Type.Object({ id: Type.String(), totalCost: Rupiah }),
+          ...problems(409, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const hubId = callerHubId(request);
+      request.auditOrgId = hubId;
+      const r = await inTransaction(app, (db) =>
+        createGoodsReceipt(db, commandContext(app, request), hubId, request.body as never),
+      );
+      request.auditTarget = { type: 'goods_receipt', id: r.id };
+      return reply.code(r.created ? 201 : 200).send({ id: r.id, totalCost: r.totalCost });
+    },
+  );
+
+  app.post(
+    '/api/v1/delivery-orders',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'createDeliveryOrder',
+        tags: ['documents'],
+        summary: 'A draft delivery order (surat jalan) valued at consignment prices',
+        body: Type.Object(
+          {
+            id: Type.Optional(Uuid),
+            cooperativeId: Id,
+            warehouseId: Type.Optional(Id),
+            date: Type.Optional(BusinessDate),
+            lines: Type.Array(Line, { minItems: 1, maxItems: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: DeliveryOrder, 201: DeliveryOrder, ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { cooperativeId: string };
+      await authorizeCooperative(deps.db, request, body.cooperativeId, 'write', HUB_ROLES);
+      const r = await inTransaction(app, (db) =>
+        createDeliveryOrder(db, commandContext(app, request), request.body as never),
+      );
+      request.auditTarget = { type: 'delivery_order', id: r.id };
+      return reply.code(r.created ? 201 : 200).send({ id: r.id, status: r.status, value: r.value });
+    },
+  );
+
+  const loadForCaller = async (
+    request: Parameters<typeof authorizeCooperative>[1],
+    id: string,
+    mode: 'read' | 'write',
+    roles: typeof HUB_ROLES,
+  ) => {
+    const order = await findDeliveryOrderById(deps.db, id);
+    if (!order)
+      throw new DomainError(
+        'NotFound',
+        'Surat jalan tidak ditemukan',
+        undefined,
+        'Delivery order not found',
+      );
+    await authorizeCooperative(deps.db, request, order.orgId, mode, roles);
+    request.auditTarget = { type: 'delivery_order', id };
+    return order;
+  };
+
+  app.get(
+    '/api/v1/delivery-orders/:id',
+    {
+      config: { roles: [...HUB_ROLES, ...COOP_ROLES, 'gov_viewer'] },
+      schema: {
+        operationId: 'getDeliveryOrder',
+        tags: ['documents'],
+        params: Type.Object({ id: Id }),
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const order = await loadForCaller(request, id, 'read', [
+        ...HUB_ROLES,
+        ...COOP_ROLES,
+        'gov_viewer',
+      ]);
+      const { contentHash: _h, ...rest } = order;
+      return {
+        ...rest,
+        cooperativeId: order.orgId,
+        lines: await findDeliveryOrderLines(deps.db, order.orgId, id),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/delivery-orders/:id/dispatch',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'dispatchDeliveryOrder',
+        tags: ['documents'],
+        summary:
+          'Send a draft: refused past the exposure limit or on shipping hold unless a hub admin overrides with a reason',
+        params: Type.Object({ id: Id }),
+        body: Type.Optional(
+          Type.Object(
+            {
+              override: Type.Optional(
+                Type.Object({ reason: Text(500) }, { additionalProperties: false }),
+              ),
+              date: Type.Optional(BusinessDate),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), status: Type.String() }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadForCaller(request, id, 'write', HUB_ROLES);
+      return inTransaction(app, (db) =>
+        dispatchDeliveryOrder(db, commandContext(app, request), id, (request.body ?? {}) as never),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/delivery-orders/:id/receive',
+    {
+      config: { roles: [...HUB_ROLES, 'coop_manager'] },
+      schema: {
+        operationId: 'receiveDeliveryOrder',
+        tags: ['documents'],
+        summary: 'The cooperative receives the goods line by line; shortages are the hub’s loss',
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            lines: Type.Array(
+              Type.Object(
+                {
+                  productId: Id,
+                  qtyReceived: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 200 },
+            ),
+            date: Type.Optional(BusinessDate),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.String(), status: Type.String() }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadForCaller(request, id, 'write', [...HUB_ROLES, 'coop_manager']);
+      return inTransaction(app, (db) =>
+        receiveDeliveryOrder(db, commandContext(app, request), id, request.body as never),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/delivery-orders/:id/cancel',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'cancelDeliveryOrder',
+        tags: ['documents'],
+        summary: 'Cancel a draft',
+        params: Type.Object({ id: Id }),
+        response: {
+          200: Type.Object({ id: Type.String(), status: Type.String() }),
+          ...problems(404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadForCaller(request, id, 'write', HUB_ROLES);
+      return inTransaction(app, (db) => cancelDeliveryOrder(db, commandContext(app, request), id));
+    },
+  );
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { closeSettlementPeriod } from '../../core/settlement/index.ts';
+import { markSubsidyPaid, runMonthlySubsidy } from '../../core/subsidy/index.ts';
+import { todayWib } from '../../core/shared/clock.ts';
+import { HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
+import { BusinessDate, Id, Month, Rupiah, Text, problems } from '../schemas.ts';
+import { commandContext, inTransaction } from './tx.ts';
+import { getCreditPosition } from '../../core/settlement/index.ts';
+
+const SubsidyItem = Type.Object({
+  cooperativeId: Type.String(),
+  amount: Rupiah,
+  eligible: Type.Boolean(),
+  reason: Type.Optional(Type.String()),
+  status: Type.String(),
+  activeDays: Type.Integer(),
+  daysInMonth: Type.Integer(),
+});
+
+export function registerSettlementRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  app.post(
+    '/api/v1/settlements/close',
+    {
+      config: { roles: ['hub_admin'] },
+      schema: {
+        operationId: 'closeSettlementPeriod',
+        tags: ['settlement'],
+        summary:
+          'Issue the statements of the period ending periodEnd (idempotent per cooperative and period)',
+        body: Type.Object(
+          { periodEnd: BusinessDate, cooperativeId: Type.Optional(Id) },
+          { additionalProperties: false, examples: [{ periodEnd: '2026-02-28' }] },
+        ),
+        response: {
+          200: Type.Object({
+            statements: Type.Array(Type.Object({}, { additionalProperties: true })),
+          }),
+          ...problems(404, 409, 422),
+        },
+      },
+    },
+    async (request) => {
+      const hubId = callerHubId(request, ['hub_admin']);
+      const body = request.body as { periodEnd: string; cooperativeId?: string };
+      request.auditOrgId = hubId;
+      if (body.cooperativeId)
+        await authorizeCooperative(deps.db, request, body.cooperativeId, 'write', ['hub_admin']);
+      const statements = await inTransaction(app, (db) =>
+        closeSettlementPeriod(db, commandContext(app, request), hubId, body),
+      );
+      request.auditTarget = { type: 'settlement_period', id: body.periodEnd };
+      const today = todayWib(deps.clock);
+      const out = [];
+      for (const s of statements) {
+        const pos = await getCreditPosition(deps.db, s.orgId, today, 0);
+        out.push({
+          ...s,
+          cooperativeId: s.orgId,
+          outstanding: pos.statements.find((x) => x.id === s.id)?.outstanding ?? 0,
+        });
+      }
+      return { statements: out };
+    },
+  );
+
+  app.post(
+    '/api/v1/subsidies/runs',
+    {
+      config: { roles: ['hub_admin'] },
+      schema: {
+        operationId: 'runMonthlySubsidy',
+        tags: ['subsidy'],
+        summary: 'The monthly operational subsidy run (idempotent per month)',
+        body: Type.Object(
+          { month: Month, date: Type.Optional(BusinessDate) },
+          { additionalProperties: false, examples: [{ month: '2026-02' }] },
+        ),
+        response: {
+          200: Type.Object({
+            runId: Type.String(),
+            month: Type.String(),
+            items: Type.Array(SubsidyItem),
+          }),
+          201: Type.Object({
+            runId: Type.String(),
+            month: Type.String(),
+            items: Type.Array(SubsidyItem),
+          }),
+          ...problems(404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const hubId = callerHubId(request, ['hub_admin']);
+      request.auditOrgId = hubId;
+      const r = await inTransaction(app, (db) =>
+        runMonthlySubsidy(db, commandContext(app, request), hubId, request.body as never),
+      );
+      request.auditTarget = { type: 'subsidy_run', id: r.runId };
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ runId: r.runId, month: r.month, items: r.items });
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives/:id/subsidies/:month/paid',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'markSubsidyPaid',
+        tags: ['subsidy'],
+        summary: 'Record the transfer of an accrued subsidy',
+        params: Type.Object({ id: Id, month: Month }),
+        body: Type.Object(
+          { reference: Text(200), paidOn: Type.Optional(BusinessDate) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SubsidyItem, ...problems(404, 409) },
+      },
+    },
+    async (request) => {
+      const { id, month } = request.params as { id: string; month: string };
+      await authorizeCooperative(deps.db, request, id, 'write', HUB_ROLES);
+      request.auditTarget = { type: 'subsidy_grant', id: `${id}/${month}` };
+      return inTransaction(app, (db) =>
+        markSubsidyPaid(db, commandContext(app, request), id, {
+          month,
+          ...(request.body as { reference: string; paidOn?: string }),
+        }),
+      );
+    },
+  );
+}

@@ -1,0 +1,66 @@
+import { Type, type TSchema } from 'typebox';
+import { ERROR_STATUS } from '../core/shared/errors.ts';
+
+/** Shared schema pieces: the HTTP contract's vocabulary. */
+export const Uuid = Type.String({
+  format: 'uuid',
+  maxLength: 36,
+  description: 'UUID (clients generate UUIDv7)',
+});
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const BusinessDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'Business date YYYY-MM-DD (WIB)',
+  examples: ['2026-03-10'],
+});
+export const Month = Type.String({
+  pattern: '^\\d{4}-\\d{2}$',
+  description: 'YYYY-MM',
+  examples: ['2026-03'],
+});
+export const Instant = Type.String({
+  format: 'date-time',
+  maxLength: 40,
+  description: 'ISO 8601 instant',
+});
+export const Rupiah = Type.Integer({
+  minimum: 0,
+  maximum: 9_007_199_254_740_991,
+  description: 'Whole rupiah',
+});
+export const SignedRupiah = Type.Integer({
+  minimum: -9_007_199_254_740_991,
+  maximum: 9_007_199_254_740_991,
+  description: 'Whole rupiah (negative = credit)',
+});
+export const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole units' });
+export const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS);
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.Union(ERROR_CODES.map((c) => Type.Literal(c))),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'application/problem+json' },
+);
+
+/** Responses for errors an operation can answer, by status. */
+export function problems(...statuses: number[]) {
+  const out: Record<number, TSchema> = {};
+  for (const s of new Set([400, 401, 403, ...statuses])) {
+    const codes = Object.entries(ERROR_STATUS)
+      .filter(([, st]) => st === s)
+      .map(([c]) => c);
+    out[s] = Type.Unsafe({ $ref: 'Problem#', description: `Problem; code: ${codes.join(', ')}` });
+  }
+  return out;
+}
+
+export const List = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Optional(Type.String()) });
