@@ -102,7 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // Authentication: a bearer token or the session cookie; CSRF check for cookie-authenticated writes.
-  app.addHook('preHandler', async (request) => {
+  // On request, before the body is read: an unauthenticated or unauthorized call learns nothing else.
+  app.addHook('onRequest', async (request) => {
     const roles = request.routeOptions.config?.roles;
     if (roles === undefined) return;
     const header = request.headers.authorization;
