@@ -4,6 +4,7 @@ import { exportJournalCommand } from './export-journal.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { userCreateCommand, type UserCreateOptions } from './user.ts';
 import { verifyCommand } from './verify.ts';
 
 const program = new Command();
@@ -49,6 +50,22 @@ program
   .action(async (o: { org: string; format: string; from?: string; to?: string; out?: string }) =>
     exit(await exportJournalCommand(o)),
   );
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user (or the first hub admin of a new database, with --hub-name)')
+  .requiredOption('--email <email>', 'e-mail address (the login)')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption(
+    '--role <role>',
+    'hub_admin, hub_staff, coop_manager, coop_cashier, gov_viewer or program_admin',
+  )
+  .option('--org <id>', 'the organization the user works for')
+  .option('--hub-name <name>', 'create this hub and make the user its member')
+  .option('--region <code>', 'Kemendagri region code of the new hub (e.g. 15.71)')
+  .option('--password <password>', 'password (else LUMBUNG_PASSWORD or standard input)')
+  .action(async (o: UserCreateOptions) => exit(await userCreateCommand(o)));
+
 program
   .command('bench')
   .description('Run the benchmarks (bench/run.ts) and write bench/results/latest.json')
