@@ -4,6 +4,7 @@
  * Usage: npm run bench [-- NAME…] [--engine=sqlite|postgres]
  */
 import { benchDispatchCheck } from './dispatch-check.ts';
+import { benchHttpSync } from './http-sync.ts';
 import { benchSalesPosting } from './sales-posting.ts';
 import { benchStockCount } from './stock-count.ts';
 import {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'sales-posting': { run: benchSalesPosting, engines: ['sqlite', 'postgres'] },
   'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
   'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
+  'http-sync': { run: () => benchHttpSync(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {

@@ -9,7 +9,12 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   const demo = opts.demo || config.demo;
   const h = await openMigrated();
   if (demo && (await isEmpty(h.db))) await seedDemoWithProgress(h.db);
-  const app = await buildApp({ db: h.db, engine: h.engine, version: config.version, logger: true });
+  const app = await buildApp({
+    db: h.db,
+    engine: h.engine,
+    version: config.version,
+    logLevel: process.env.LUMBUNG_LOG ?? 'info',
+  });
   const shutdown = async () => {
     await app.close();
     await h.close();

@@ -20,7 +20,8 @@ export interface AppOptions {
   engine: Engine;
   version: string;
   clock?: Clock;
-  logger?: boolean;
+  /** Log level of the request log (pino); false for none. */
+  logLevel?: string | false;
 }
 
 export interface AppDeps {
@@ -44,7 +45,7 @@ declare module 'fastify' {
 /** The HTTP server: the API under /api, its OpenAPI document and reference page. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logLevel ? { level: opts.logLevel } : false,
     bodyLimit: 1_048_576,
     ajv: {
       customOptions: {

@@ -127,7 +127,9 @@ for (const engine of ENGINES) {
 
     it('every role is allowed or refused (403 Forbidden) exactly as designed', async () => {
       // logout would revoke the tokens the other calls need; it is covered on its own below.
-      for (const op of ops.filter((o) => RULES[o.operationId] !== 'public' && o.operationId !== 'logout')) {
+      for (const op of ops.filter(
+        (o) => RULES[o.operationId] !== 'public' && o.operationId !== 'logout',
+      )) {
         const allowed = RULES[op.operationId] as UserKey[];
         for (const user of ALL) {
           const res = await f.app.inject({

@@ -242,15 +242,13 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
       );
       request.auditOrgId = coop.id;
       request.auditTarget = { type: 'cooperative', id: coop.id };
-      return reply
-        .code(201)
-        .send({
-          id: coop.id,
-          name: coop.name,
-          villageCode: coop.villageCode!,
-          villageName: coop.villageName!,
-          districtName: coop.districtName!,
-        });
+      return reply.code(201).send({
+        id: coop.id,
+        name: coop.name,
+        villageCode: coop.villageCode!,
+        villageName: coop.villageName!,
+        districtName: coop.districtName!,
+      });
     },
   );
 

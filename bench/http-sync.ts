@@ -1,0 +1,179 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { createUser, hashPassword, issueToken } from '../src/core/access/index.ts';
+import { systemClock } from '../src/core/shared/clock.ts';
+import { round, say, freshDatabase, type BenchEntry } from './lib.ts';
+import { buildBenchNetwork } from './network.ts';
+
+const CONNECTIONS = 50;
+const SALES_PER_REQUEST = 100;
+const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onData = (d: Buffer) => {
+      if (ready.test(d.toString())) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+    let last = 0;
+    inst.on('tick', () => {
+      last++;
+      if (process.stderr.isTTY) process.stderr.write(`\r  ${last}/${DURATION_S} s`);
+    });
+    inst.on('done', () => process.stderr.isTTY && process.stderr.write('\n'));
+  });
+}
+
+/**
+ * `http-sync`: POS sync over HTTP — recordSales with batches of 100 sales
+ * from 50 concurrent connections against a SQLite-backed Lumbung server
+ * (its own process), next to a minimal Fastify route parsing the same body.
+ */
+export async function benchHttpSync(): Promise<BenchEntry | undefined> {
+  const h = await freshDatabase('sqlite', 'http');
+  if (!h) return undefined;
+  const net = await buildBenchNetwork(h.db, {
+    coops: 50,
+    products: 10,
+    stock: 100_000,
+    startDate: '2026-01-01',
+    label: 'http-sync',
+  });
+  const user = await createUser(
+    h.db,
+    {
+      email: 'bench@hub.test',
+      name: 'Bench',
+      passwordHash: await hashPassword('bench-password'),
+      memberships: [{ orgId: net.hub.id, role: 'hub_staff' }],
+    },
+    net.ctx.clock,
+  );
+  const { token } = await issueToken(h.db, user.id, 'api', systemClock);
+  const url = h.url;
+  await h.close();
+
+  const body = () =>
+    JSON.stringify({
+      sales: Array.from({ length: SALES_PER_REQUEST }, (_, i) => ({
+        id: randomUUID(),
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        paymentMethod: 'cash',
+        lines: [
+          {
+            productId: net.products[i % net.products.length]!.id,
+            qty: 1 + (i % 3),
+            unitPrice: 17_500,
+          },
+        ],
+      })),
+    });
+
+  const lumbungPort = await freePort();
+  const lumbung = await start(
+    ['bin/lumbung.js', 'serve'],
+    { PORT: String(lumbungPort), HOST: '127.0.0.1', DATABASE_URL: url, LUMBUNG_LOG: 'warn' },
+    /localhost:\d+/,
+  );
+  let coop = 0;
+  let bad = 0;
+  let result: autocannon.Result;
+  try {
+    say(`  http-sync: Lumbung recordSales, ${CONNECTIONS} connections, ${DURATION_S} s`);
+    result = await run({
+      url: `http://127.0.0.1:${lumbungPort}`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/cooperatives/${net.coops[coop++ % net.coops.length]!.id}/sales`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: body(),
+          }),
+          onResponse: (status, resBody) => {
+            if (status !== 200 && bad++ === 0)
+              say(`  http-sync: first refusal ${status}: ${String(resBody).slice(0, 300)}`);
+          },
+        },
+      ],
+    });
+  } finally {
+    lumbung.kill();
+  }
+
+  const refPort = await freePort();
+  const ref = await start(
+    ['--import', 'tsx', 'bench/minimal-server.ts'],
+    { PORT: String(refPort) },
+    /ready/,
+  );
+  let refResult: autocannon.Result;
+  try {
+    say(`  http-sync: minimal Fastify route, same load`);
+    refResult = await run({
+      url: `http://127.0.0.1:${refPort}`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: '/sales',
+            headers: { 'content-type': 'application/json' },
+            body: body(),
+          }),
+        },
+      ],
+    });
+  } finally {
+    ref.kill();
+  }
+  const okRequests = result.requests.total - bad - result.non2xx;
+  const salesPerS = round(((result['2xx'] ?? okRequests) * SALES_PER_REQUEST) / DURATION_S, 0);
+  say(
+    `  http-sync: ${result['2xx']} batches ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p99 ${result.latency.p99} ms; reference ${refResult.requests.average} req/s p99 ${refResult.latency.p99} ms`,
+  );
+  return {
+    name: 'http-sync',
+    engine: 'sqlite',
+    value: salesPerS,
+    unit: 'sales/s',
+    p99Ms: result.latency.p99,
+    reference: {
+      name: 'minimal Fastify route, same body and load',
+      value: round(refResult.requests.average, 1),
+      unit: 'requests/s',
+    },
+    ratio: round(result.requests.average / refResult.requests.average, 3),
+    target: '≥ 10,000 sales/s and p99 < 100 ms',
+    note: `${CONNECTIONS} connections × ${DURATION_S} s, ${SALES_PER_REQUEST} sales per request; ${result.non2xx} non-2xx, ${result.errors} errors`,
+  };
+}
