@@ -62,6 +62,12 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   exportJournal: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
   createUser: ['hubAdmin', 'managerA', 'managerB'],
   listAuditEvents: ['hubAdmin'],
+  listSales: READERS,
+  listDeliveryOrders: [...HUB, 'managerA', 'cashierA', 'managerB', 'govViewer', 'otherGov'],
+  listGoodsReceipts: HUB,
+  listSubsidyRuns: HUB,
+  getSubsidyRun: HUB,
+  listUsers: ['hubAdmin', 'managerA', 'managerB'],
 };
 
 interface Op {

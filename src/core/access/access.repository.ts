@@ -22,3 +22,17 @@ export async function findMemberships(db: Db, userId: string) {
     .where('m.userId', '=', userId)
     .execute();
 }
+
+/** Users who work for any of the organizations, with their roles there. */
+export async function findUsersOfOrganizations(db: Db, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .innerJoin('organization as o', 'o.id', 'm.orgId')
+    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'm.orgId', 'm.role', 'o.name as orgName'])
+    .where('m.orgId', 'in', orgIds)
+    .orderBy('o.name')
+    .orderBy('u.email')
+    .execute();
+}

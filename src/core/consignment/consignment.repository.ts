@@ -168,3 +168,105 @@ export async function countSalesAndCounts(db: Db, coopId: string, from: string, 
   ]);
   return { sales: Number(s?.n ?? 0), counts: Number(c?.n ?? 0) };
 }
+
+export interface DocumentPage {
+  limit: number;
+  /** Cursor: the last (date, id) of the previous page, newest first. */
+  before?: { date: string; id: string };
+}
+
+export async function findDeliveryOrders(
+  db: Db,
+  f: DocumentPage & { coopIds?: string[]; hubId?: string; status?: string },
+) {
+  let q = db
+    .selectFrom('deliveryOrder')
+    .select([
+      'id',
+      'orgId',
+      'hubId',
+      'status',
+      'value',
+      'orderDate',
+      'dispatchedOn',
+      'receivedOn',
+      'cancelledOn',
+      'overrideReason',
+      'createdAt',
+    ]);
+  if (f.coopIds) q = q.where('orgId', 'in', f.coopIds.length ? f.coopIds : ['']);
+  if (f.hubId) q = q.where('hubId', '=', f.hubId);
+  if (f.status) q = q.where('status', '=', f.status as never);
+  if (f.before) {
+    const b = f.before;
+    q = q.where((eb) =>
+      eb.or([
+        eb('orderDate', '<', b.date),
+        eb.and([eb('orderDate', '=', b.date), eb('id', '<', b.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('orderDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function findGoodsReceipts(db: Db, hubId: string, f: DocumentPage) {
+  let q = db
+    .selectFrom('goodsReceipt')
+    .select(['id', 'warehouseId', 'supplierName', 'receiptDate', 'totalCost', 'createdAt'])
+    .where('orgId', '=', hubId);
+  if (f.before) {
+    const b = f.before;
+    q = q.where((eb) =>
+      eb.or([
+        eb('receiptDate', '<', b.date),
+        eb.and([eb('receiptDate', '=', b.date), eb('id', '<', b.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('receiptDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function findSales(
+  db: Db,
+  coopId: string,
+  f: DocumentPage & { from?: string; to?: string },
+) {
+  let q = db
+    .selectFrom('sale')
+    .select([
+      'id',
+      'saleDate',
+      'occurredAt',
+      'receivedAt',
+      'clockSkew',
+      'paymentMethod',
+      'memberId',
+      'totalAmount',
+      'consignmentAmount',
+      'statementId',
+    ])
+    .where('orgId', '=', coopId);
+  if (f.from) q = q.where('saleDate', '>=', f.from);
+  if (f.to) q = q.where('saleDate', '<=', f.to);
+  if (f.before) {
+    const b = f.before;
+    q = q.where((eb) =>
+      eb.or([
+        eb('saleDate', '<', b.date),
+        eb.and([eb('saleDate', '=', b.date), eb('id', '<', b.id)]),
+      ]),
+    );
+  }
+  return q.orderBy('saleDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function findSaleLines(db: Db, coopId: string, saleIds: string[]) {
+  if (saleIds.length === 0) return [];
+  return db
+    .selectFrom('saleLine')
+    .select(['saleId', 'lineNo', 'productId', 'qty', 'unitPrice', 'consignmentPrice'])
+    .where('orgId', '=', coopId)
+    .where('saleId', 'in', saleIds)
+    .orderBy('lineNo')
+    .execute();
+}

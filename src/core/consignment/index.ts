@@ -25,5 +25,10 @@ export {
   findDeliveryOrderById,
   findDeliveryOrderLines,
   countSalesAndCounts,
+  findDeliveryOrders,
+  findGoodsReceipts,
+  findSales,
+  findSaleLines,
+  type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';

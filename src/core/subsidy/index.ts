@@ -1,4 +1,9 @@
 export type * from './subsidy.table.ts';
 export { runMonthlySubsidy, markSubsidyPaid, type SubsidyItem } from './run-monthly-subsidy.ts';
 export { proRataSubsidy, subsidyEligibility, OVERDUE_LIMIT_DAYS } from './subsidy-rules.ts';
-export { findGrantsOfCooperative } from './subsidy.repository.ts';
+export {
+  findGrantsOfCooperative,
+  findGrantsOfRun,
+  findRunsOfHub,
+  findSubsidyRun,
+} from './subsidy.repository.ts';

@@ -60,3 +60,12 @@ export async function updateGrant(
     .where('id', '=', id)
     .execute();
 }
+
+export async function findRunsOfHub(db: Db, hubId: string) {
+  return db
+    .selectFrom('subsidyRun')
+    .selectAll()
+    .where('orgId', '=', hubId)
+    .orderBy('month', 'desc')
+    .execute();
+}

@@ -46,6 +46,8 @@ import {
   problems,
 } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
+import { PageQuery, decodeCursor, encodeCursor, pageLimit, pageOf } from '../cursor.ts';
+import { findSaleLines, findSales } from '../../core/consignment/index.ts';
 
 const READERS = ALL_ROLES.filter((r) => r !== 'program_admin');
 const CoopId = Type.Object({ id: Id });
@@ -96,19 +98,6 @@ const Statement = Type.Object({
   issuedAt: Type.String(),
 });
 
-function encodeCursor(name: string, id: string) {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-function decodeCursor(c: string | undefined) {
-  if (!c) return undefined;
-  try {
-    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
-    return typeof name === 'string' && typeof id === 'string' ? { name, id } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function registerCooperativeRoutes(app: FastifyInstance) {
   const { deps } = app;
 
@@ -124,8 +113,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           {
             q: Type.Optional(Type.String({ maxLength: 100 })),
             districtCode: Type.Optional(Type.String({ maxLength: 20 })),
-            limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
-            cursor: Type.Optional(Type.String({ maxLength: 400 })),
+            ...PageQuery,
           },
           { additionalProperties: false },
         ),
@@ -152,7 +140,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         regionCodes,
         q: query.q,
         districtCode: query.districtCode,
-        after: decodeCursor(query.cursor),
+        after: ((c) => (c ? { name: c[0], id: c[1] } : undefined))(decodeCursor(query.cursor)),
         limit: limit + 1,
       });
       const page = rows.slice(0, limit);
@@ -176,7 +164,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
       const last = page[page.length - 1];
       return {
         items,
-        ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.name, last.id) } : {}),
+        ...(rows.length > limit && last ? { nextCursor: encodeCursor([last.name, last.id]) } : {}),
       };
     },
   );
@@ -687,6 +675,51 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         items: (await findGrantsOfCooperative(deps.db, id))
           .reverse()
           .map((g) => ({ ...g, eligible: g.eligible === 1 })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/sales',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'listSales',
+        tags: ['sales'],
+        summary: "The cooperative's sales, newest first, with their lines",
+        params: CoopId,
+        querystring: Type.Object(
+          { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: { 200: List(Type.Object({}, { additionalProperties: true })), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      const q = request.query as { from?: string; to?: string; limit?: string; cursor?: string };
+      const limit = pageLimit(q.limit);
+      const c = decodeCursor(q.cursor);
+      const rows = await findSales(deps.db, id, {
+        from: q.from,
+        to: q.to,
+        limit: limit + 1,
+        before: c ? { date: c[0], id: c[1] } : undefined,
+      });
+      const page = pageOf(rows, limit, (r) => [r.saleDate, r.id]);
+      const lines = await findSaleLines(
+        deps.db,
+        id,
+        page.items.map((s) => s.id),
+      );
+      return {
+        ...page,
+        items: page.items.map((s) => ({
+          ...s,
+          clockSkew: s.clockSkew === 1,
+          lines: lines.filter((l) => l.saleId === s.id),
+        })),
       };
     },
   );

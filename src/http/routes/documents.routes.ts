@@ -13,6 +13,9 @@ import { DomainError } from '../../core/shared/errors.ts';
 import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
 import { BusinessDate, Id, Qty, Rupiah, Text, Uuid, problems } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
+import { PageQuery, decodeCursor, pageLimit, pageOf } from '../cursor.ts';
+import { findDeliveryOrders, findGoodsReceipts } from '../../core/consignment/index.ts';
+import { authOf } from '../access.ts';
 
 const Line = Type.Object({ productId: Id, qty: Qty }, { additionalProperties: false });
 const DeliveryOrder = Type.Object({ id: Type.String(), status: Type.String(), value: Rupiah });
@@ -235,6 +238,104 @@ export function registerDocumentRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       await loadForCaller(request, id, 'write', HUB_ROLES);
       return inTransaction(app, (db) => cancelDeliveryOrder(db, commandContext(app, request), id));
+    },
+  );
+
+  app.get(
+    '/api/v1/delivery-orders',
+    {
+      config: { roles: [...HUB_ROLES, ...COOP_ROLES, 'gov_viewer'] },
+      schema: {
+        operationId: 'listDeliveryOrders',
+        tags: ['documents'],
+        summary: 'Delivery orders the caller may see, newest first',
+        querystring: Type.Object(
+          {
+            cooperativeId: Type.Optional(Id),
+            status: Type.Optional(
+              Type.Union(
+                ['draft', 'dispatched', 'received', 'cancelled'].map((x) => Type.Literal(x)),
+              ),
+            ),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+            nextCursor: Type.Optional(Type.String()),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        cooperativeId?: string;
+        status?: string;
+        limit?: string;
+        cursor?: string;
+      };
+      const auth = authOf(request);
+      const limit = pageLimit(q.limit);
+      const c = decodeCursor(q.cursor);
+      const before = c ? { date: c[0], id: c[1] } : undefined;
+      let filter: { coopIds?: string[]; hubId?: string };
+      if (q.cooperativeId) {
+        await authorizeCooperative(deps.db, request, q.cooperativeId, 'read', [
+          ...HUB_ROLES,
+          ...COOP_ROLES,
+          'gov_viewer',
+        ]);
+        filter = { coopIds: [q.cooperativeId] };
+      } else if (
+        auth.memberships.some((m) => m.orgKind === 'hub' && HUB_ROLES.includes(m.role as never))
+      ) {
+        filter = { hubId: callerHubId(request) };
+      } else {
+        filter = {
+          coopIds: auth.memberships.filter((m) => m.orgKind === 'cooperative').map((m) => m.orgId),
+        };
+      }
+      const rows = await findDeliveryOrders(deps.db, {
+        ...filter,
+        status: q.status,
+        limit: limit + 1,
+        before,
+      });
+      const page = pageOf(rows, limit, (r) => [r.orderDate, r.id]);
+      return { ...page, items: page.items.map((r) => ({ ...r, cooperativeId: r.orgId })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/goods-receipts',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'listGoodsReceipts',
+        tags: ['documents'],
+        summary: "The hub's goods receipts, newest first",
+        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+            nextCursor: Type.Optional(Type.String()),
+          }),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query as { limit?: string; cursor?: string };
+      const limit = pageLimit(q.limit);
+      const c = decodeCursor(q.cursor);
+      const rows = await findGoodsReceipts(deps.db, callerHubId(request), {
+        limit: limit + 1,
+        before: c ? { date: c[0], id: c[1] } : undefined,
+      });
+      return pageOf(rows, limit, (r) => [r.receiptDate, r.id]);
     },
   );
 }

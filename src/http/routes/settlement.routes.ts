@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { closeSettlementPeriod } from '../../core/settlement/index.ts';
-import { markSubsidyPaid, runMonthlySubsidy } from '../../core/subsidy/index.ts';
+import {
+  findGrantsOfRun,
+  findRunsOfHub,
+  findSubsidyRun,
+  markSubsidyPaid,
+  runMonthlySubsidy,
+} from '../../core/subsidy/index.ts';
+import { DomainError } from '../../core/shared/errors.ts';
 import { todayWib } from '../../core/shared/clock.ts';
 import { HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
 import { BusinessDate, Id, Month, Rupiah, Text, problems } from '../schemas.ts';
@@ -131,6 +138,72 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           ...(request.body as { reference: string; paidOn?: string }),
         }),
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/subsidies/runs',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'listSubsidyRuns',
+        tags: ['subsidy'],
+        summary: "The hub's monthly subsidy runs, newest first",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                month: Type.String(),
+                runDate: Type.String(),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => ({ items: await findRunsOfHub(deps.db, callerHubId(request)) }),
+  );
+
+  app.get(
+    '/api/v1/subsidies/runs/:month',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'getSubsidyRun',
+        tags: ['subsidy'],
+        summary:
+          'One month’s run: every cooperative, eligible or not with the reason, paid out or netted',
+        params: Type.Object({ month: Month }),
+        response: {
+          200: Type.Object({
+            runId: Type.String(),
+            month: Type.String(),
+            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const hubId = callerHubId(request);
+      const { month } = request.params as { month: string };
+      const run = await findSubsidyRun(deps.db, hubId, month);
+      if (!run)
+        throw new DomainError(
+          'NotFound',
+          `Belum ada proses subsidi untuk ${month}`,
+          undefined,
+          `No subsidy run for ${month}`,
+        );
+      const grants = await findGrantsOfRun(deps.db, hubId, run.id);
+      return {
+        runId: run.id,
+        month,
+        items: grants.map((g) => ({ ...g, cooperativeId: g.orgId, eligible: g.eligible === 1 })),
+      };
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ROLES, createUser, type Role } from '../../core/access/index.ts';
+import { ROLES, createUser, findUsersOfOrganizations, type Role } from '../../core/access/index.ts';
+import { findParticipationsOfHub } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authOf, authorizeCooperative, callerHubId } from '../access.ts';
 import { Id, Text, problems } from '../schemas.ts';
@@ -100,6 +101,48 @@ export function registerUserRoutes(app: FastifyInstance) {
       );
       request.auditTarget = { type: 'user', id: user.id };
       return reply.code(201).send(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      config: { roles: ['hub_admin', 'coop_manager'] },
+      schema: {
+        operationId: 'listUsers',
+        tags: ['users'],
+        summary:
+          "Users of the caller's hub and its cooperatives (a manager: of the manager's cooperative)",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                email: Type.String(),
+                name: Type.String(),
+                disabled: Type.Boolean(),
+                orgId: Type.String(),
+                orgName: Type.String(),
+                role: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => {
+      const auth = authOf(request);
+      const orgIds = new Set<string>();
+      for (const m of auth.memberships) {
+        if (m.role === 'hub_admin') {
+          orgIds.add(m.orgId);
+          for (const p of await findParticipationsOfHub(deps.db, m.orgId)) orgIds.add(p.orgId);
+        }
+        if (m.role === 'coop_manager') orgIds.add(m.orgId);
+      }
+      const rows = await findUsersOfOrganizations(deps.db, [...orgIds]);
+      return { items: rows.map((r) => ({ ...r, disabled: r.disabled === 1 })) };
     },
   );
 }
