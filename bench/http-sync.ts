@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { createUser, hashPassword, issueToken } from '../src/core/access/index.ts';
@@ -80,7 +80,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   const body = () =>
     JSON.stringify({
       sales: Array.from({ length: SALES_PER_REQUEST }, (_, i) => ({
-        id: randomUUID(),
+        id: uuidv7(),
         occurredAt: new Date(Date.now() - 60_000).toISOString(),
         paymentMethod: 'cash',
         lines: [

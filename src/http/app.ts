@@ -11,8 +11,9 @@ import { systemClock, type Clock } from '../core/shared/clock.ts';
 import { DomainError } from '../core/shared/errors.ts';
 import type { Database, Engine } from '../db/database.ts';
 import { LoginLimiter } from './plugins/login-limiter.ts';
+import { TokenCache } from './plugins/token-cache.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
-import { Problem } from './schemas.ts';
+import { DATED_FIELDS, Problem, problemResponse } from './schemas.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -30,6 +31,7 @@ export interface AppDeps {
   version: string;
   clock: Clock;
   limiter: LoginLimiter;
+  tokens: TokenCache;
 }
 
 export const SESSION_COOKIE = 'lumbung_session';
@@ -57,12 +59,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const clock = opts.clock ?? systemClock;
   const deps: AppDeps = {
     db: opts.db,
     engine: opts.engine,
     version: opts.version,
-    clock: opts.clock ?? systemClock,
+    clock,
     limiter: new LoginLimiter(),
+    tokens: new TokenCache((token) => authenticateToken(opts.db, token, clock), clock),
   };
   app.decorate('deps', deps);
   app.addHook('onRequest', async (request, reply) => {
@@ -112,7 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const cookieToken = request.cookies[SESSION_COOKIE];
     const token = bearer ?? cookieToken;
     if (token) {
-      const user = await authenticateToken(deps.db, token, deps.clock);
+      const user = await deps.tokens.lookup(token);
       if (user) request.auth = { ...user, via: bearer ? 'bearer' : 'cookie' };
     }
     if (roles === 'public') return;
@@ -185,6 +189,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as
+      | {
+          body?: { properties?: Record<string, unknown>; anyOf?: unknown };
+          response?: Record<number, unknown>;
+        }
+      | undefined;
+    if (!schema?.body || !schema.response) return;
+    schema.response[413] ??= problemResponse(413);
+    schema.response[415] ??= problemResponse(415);
+    const props = schema.body.properties ?? {};
+    if (DATED_FIELDS.some((f) => f in props)) schema.response[422] ??= problemResponse(422);
+  });
   registerProblemHandlers(app);
   app.get(
     '/api/health',

@@ -50,17 +50,26 @@ export const Problem = Type.Object(
   { $id: 'Problem', description: 'application/problem+json' },
 );
 
-/** Responses for errors an operation can answer, by status. */
+/** One documented error response: application/problem+json with the codes of its status. */
+export function problemResponse(status: number) {
+  const codes = Object.entries(ERROR_STATUS)
+    .filter(([, st]) => st === status)
+    .map(([c]) => c);
+  return {
+    description: `Problem; code: ${codes.join(', ')}`,
+    content: { 'application/problem+json': { schema: Type.Unsafe({ $ref: 'Problem#' }) } },
+  };
+}
+
+/** Responses for errors an operation can answer, by status (400, 401 and 403 always). */
 export function problems(...statuses: number[]) {
-  const out: Record<number, TSchema> = {};
-  for (const s of new Set([400, 401, 403, ...statuses])) {
-    const codes = Object.entries(ERROR_STATUS)
-      .filter(([, st]) => st === s)
-      .map(([c]) => c);
-    out[s] = Type.Unsafe({ $ref: 'Problem#', description: `Problem; code: ${codes.join(', ')}` });
-  }
+  const out: Record<number, ReturnType<typeof problemResponse>> = {};
+  for (const s of new Set([400, 401, 403, ...statuses])) out[s] = problemResponse(s);
   return out;
 }
+
+/** Body fields holding a business date or instant that must not lie in the future. */
+export const DATED_FIELDS = ['date', 'receivedOn', 'paidOn', 'countedAt'];
 
 export const List = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Optional(Type.String()) });

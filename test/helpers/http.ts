@@ -20,7 +20,15 @@ export interface HttpFixture {
   close(): Promise<void>;
 }
 
-export type UserKey = 'hubAdmin' | 'hubStaff' | 'managerA' | 'cashierA' | 'managerB' | 'govViewer' | 'otherGov' | 'programAdmin';
+export type UserKey =
+  | 'hubAdmin'
+  | 'hubStaff'
+  | 'managerA'
+  | 'cashierA'
+  | 'managerB'
+  | 'govViewer'
+  | 'otherGov'
+  | 'programAdmin';
 
 /**
  * The small test network behind the real HTTP app, with one user per role
@@ -29,8 +37,16 @@ export type UserKey = 'hubAdmin' | 'hubStaff' | 'managerA' | 'cashierA' | 'manag
 export async function buildHttpFixture(engine: Engine): Promise<HttpFixture> {
   const t = await createTestDatabase(engine);
   const n = await buildNetwork(t.db);
-  const dinas = await createOrganization(t.db, { kind: 'government', name: 'Dinas Koperasi Kota Jambi', regionCode: '15.71' }, n.clock);
-  const other = await createOrganization(t.db, { kind: 'government', name: 'Dinas Koperasi Kota Sungai Penuh', regionCode: '15.72' }, n.clock);
+  const dinas = await createOrganization(
+    t.db,
+    { kind: 'government', name: 'Dinas Koperasi Kota Jambi', regionCode: '15.71' },
+    n.clock,
+  );
+  const other = await createOrganization(
+    t.db,
+    { kind: 'government', name: 'Dinas Koperasi Kota Sungai Penuh', regionCode: '15.72' },
+    n.clock,
+  );
   await createGoodsReceipt(t.db, n.ctx, n.hub.id, {
     supplierName: 'PT Uji',
     lines: [
@@ -54,7 +70,11 @@ export async function buildHttpFixture(engine: Engine): Promise<HttpFixture> {
   const emails = {} as Record<UserKey, string>;
   for (const [key, u] of Object.entries(users) as [UserKey, { orgId: string; role: Role }][]) {
     emails[key] = `${key.toLowerCase()}@uji.test`;
-    const user = await createUser(t.db, { email: emails[key], name: key, passwordHash, memberships: [u] }, n.clock);
+    const user = await createUser(
+      t.db,
+      { email: emails[key], name: key, passwordHash, memberships: [u] },
+      n.clock,
+    );
     tokens[key] = (await issueToken(t.db, user.id, 'api', n.clock)).token;
   }
   const app = await buildApp({ db: t.db, engine, version: 'test', clock: n.clock });

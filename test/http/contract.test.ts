@@ -617,7 +617,16 @@ describe('the served OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('documents DateInFuture (422) on every command with a business-date field', () => {
+  it('documents DateInFuture (422) on every command with a business-date field', async () => {
+    // The server does refuse a future business date with 422 DateInFuture, e.g. a subsidy payment:
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cooperatives/${f.n.coopA.id}/subsidies/2026-02/paid`,
+      headers: bearer(f.tokens.hubAdmin),
+      payload: { reference: 'TRF-1', paidOn: '2099-01-01' },
+    });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json<{ code: string }>().code).toBe('DateInFuture');
     const codes = problemCodes();
     const missing: string[] = [];
     for (const { path, method, op } of allOperations()) {
@@ -628,19 +637,6 @@ describe('the served OpenAPI document', () => {
         missing.push(`${op.operationId} (${method} ${path}) with ${dated.join(', ')}`);
     }
     expect(missing).toEqual([]);
-  });
-
-  it('documents the status markSubsidyPaid answers for a future paidOn', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: `/api/v1/cooperatives/${f.n.coopA.id}/subsidies/2026-02/paid`,
-      headers: bearer(f.tokens.hubAdmin),
-      payload: { reference: 'TRF-1', paidOn: '2099-01-01' },
-    });
-    expect(res.statusCode, res.body).toBe(422);
-    expect(res.json<{ code: string }>().code).toBe('DateInFuture');
-    const op = doc.paths['/api/v1/cooperatives/{id}/subsidies/{month}/paid']?.post;
-    expect(Object.keys(op?.responses ?? {})).toContain('422');
   });
 
   it('describes the hledger journal as text/plain', () => {

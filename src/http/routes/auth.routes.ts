@@ -121,7 +121,10 @@ export function registerAuthRoutes(app: FastifyInstance) {
       const token = header?.startsWith('Bearer ')
         ? header.slice(7).trim()
         : request.cookies[SESSION_COOKIE];
-      if (token) await revokeToken(deps.db, token, deps.clock);
+      if (token) {
+        await revokeToken(deps.db, token, deps.clock);
+        deps.tokens.forget(token);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.code(204).send();

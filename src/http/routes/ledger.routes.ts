@@ -107,7 +107,18 @@ export function registerLedgerRoutes(app: FastifyInstance) {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Unknown({ description: 'text/plain journal (hledger) or JSON lines' }),
+          200: {
+            description:
+              'The journal: plain text for hledger/ledger (format=hledger, the default) or JSON lines (format=json)',
+            content: {
+              'text/plain': { schema: Type.String() },
+              'application/json': {
+                schema: Type.Object({
+                  items: Type.Array(Type.Object({}, { additionalProperties: true })),
+                }),
+              },
+            },
+          },
           ...problems(404),
         },
       },
