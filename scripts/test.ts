@@ -3,6 +3,9 @@
  * throwaway cluster can be started (LUMBUNG_REQUIRE_PG=1 makes that a must).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 let cluster: PgCluster | undefined;
@@ -29,6 +32,31 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 const args = process.argv.slice(2);
-const res = spawnSync('npx', ['vitest', 'run', ...args], { stdio: 'inherit', env });
+const out = mkdtempSync(join(tmpdir(), 'lumbung-test-'));
+const report = join(out, 'report.json');
+const res = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ],
+  { stdio: 'inherit', env },
+);
 stop();
+// One plain closing line that any CI reads: how many tests passed and failed.
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
+  console.log(
+    `\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`,
+  );
+}
+rmSync(out, { recursive: true, force: true });
 process.exit(res.status ?? 1);

@@ -311,6 +311,8 @@ export async function seedDemo(
           startDate: addDays(start, -rnd.int(0, 20)),
           exposureLimit: Math.ceil((dailyValue * 75) / 10_000_000) * 10_000_000,
           subsidyMode: i % 10 === 3 ? 'net' : 'payout',
+          // The two late payers have negotiated a longer grace: late, but not yet on hold.
+          graceDays: late.has(i) ? 30 : 7,
         },
         clock,
       );
@@ -454,7 +456,7 @@ export async function seedDemo(
           const c = coops.find((x) => x.org.id === s.orgId)!;
           if (c.payer === 'hold' || s.closingBalance <= 0) continue;
           const payOn =
-            c.payer === 'late' ? addDays(s.dueDate, 12) : addDays(s.dueDate, -rnd.int(1, 6));
+            c.payer === 'late' ? addDays(s.dueDate, 20) : addDays(s.dueDate, -rnd.int(1, 6));
           pendingPayments.set(payOn, [
             ...(pendingPayments.get(payOn) ?? []),
             {
