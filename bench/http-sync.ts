@@ -103,11 +103,13 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   let bad = 0;
   let result: autocannon.Result;
   try {
-    say(`  http-sync: Lumbung recordSales, ${CONNECTIONS} connections, ${DURATION_S} s`);
-    result = await run({
+    say(
+      `  http-sync: Lumbung recordSales, ${CONNECTIONS} connections, ${DURATION_S} s (after a 3 s warm-up)`,
+    );
+    const load = (duration: number): autocannon.Options => ({
       url: `http://127.0.0.1:${lumbungPort}`,
       connections: CONNECTIONS,
-      duration: DURATION_S,
+      duration,
       requests: [
         {
           method: 'POST',
@@ -124,8 +126,12 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
         },
       ],
     });
+    await run(load(3));
+    bad = 0;
+    result = await run(load(DURATION_S));
   } finally {
-    lumbung.kill();
+    lumbung.kill('SIGINT');
+    await new Promise((r) => lumbung.once('exit', r));
   }
 
   const refPort = await freePort();

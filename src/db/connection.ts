@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  type DatabaseConnection,
+  type Driver,
+  type TransactionSettings,
   CamelCasePlugin,
   Kysely,
   Migrator,
@@ -71,10 +74,54 @@ export function openDatabase(
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, engine, url, close: () => db.destroy() };
+}
+
+/**
+ * SQLite has one connection, shared by turns. Kysely's own lock wakes every
+ * waiter at once and lets them race for it, so under load some requests wait
+ * far longer than others; this driver hands the connection out first come,
+ * first served.
+ */
+class FifoSqliteDriver implements Driver {
+  private readonly queue: (() => void)[] = [];
+  private busy = false;
+  constructor(private readonly inner: Driver) {}
+  init() {
+    return this.inner.init();
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.busy = true;
+    return this.inner.acquireConnection();
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.inner.releaseConnection(connection);
+    const next = this.queue.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.inner.commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.inner.rollbackTransaction(connection);
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+class FifoSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    return new FifoSqliteDriver(super.createDriver());
+  }
 }
 
 /**

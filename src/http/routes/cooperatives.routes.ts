@@ -547,11 +547,12 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      await authorizeCooperative(deps.db, request, id, 'write', [...HUB_ROLES, ...COOP_ROLES]);
       const { sales } = request.body as { sales: SaleInput[] };
-      const results = await inTransaction(app, (db) =>
-        recordSales(db, commandContext(app, request), id, sales),
-      );
+      // Authorized inside the command's transaction: one turn at the database per sync call.
+      const results = await inTransaction(app, async (db) => {
+        await authorizeCooperative(db, request, id, 'write', [...HUB_ROLES, ...COOP_ROLES]);
+        return recordSales(db, commandContext(app, request), id, sales);
+      });
       request.auditTarget = {
         type: 'sales',
         id: `${results.filter((r) => r.status === 'created').length} created`,
