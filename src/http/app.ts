@@ -14,6 +14,7 @@ import { LoginLimiter } from './plugins/login-limiter.ts';
 import { TokenCache } from './plugins/token-cache.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
 import { DATED_FIELDS, Problem, problemResponse } from './schemas.ts';
+import { EXAMPLES } from './examples.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -191,6 +192,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.
   app.addHook('onRoute', (route) => {
+    addExample(route.schema as never);
     const schema = route.schema as
       | {
           body?: { properties?: Record<string, unknown>; anyOf?: unknown };
@@ -231,4 +233,32 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerRoutes(app);
   return app;
+}
+
+/** Puts the operation's example into its schema: on the body, else on the success response. */
+function addExample(
+  schema:
+    | {
+        operationId?: string;
+        body?: { examples?: unknown[] };
+        response?: Record<
+          number,
+          { examples?: unknown[]; content?: Record<string, { example?: unknown }> }
+        >;
+      }
+    | undefined,
+) {
+  const ex = schema?.operationId ? EXAMPLES[schema.operationId] : undefined;
+  if (!ex || !schema) return;
+  if (ex.request !== undefined && schema.body && !schema.body.examples)
+    schema.body.examples = [ex.request];
+  if (ex.response !== undefined && schema.response) {
+    const ok = schema.response[200] ?? schema.response[201] ?? schema.response[204];
+    if (!ok) return;
+    if (ok.content) {
+      for (const media of Object.values(ok.content)) media.example ??= ex.response;
+    } else {
+      ok.examples ??= [ex.response];
+    }
+  }
 }

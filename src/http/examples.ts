@@ -1,0 +1,313 @@
+/**
+ * One example per operation for the OpenAPI document: a request body where
+ * the operation takes one, else a response. Ids are illustrative.
+ */
+const COOP = '01936f6e-7c1a-7000-8000-0000000000c1';
+const HUB = '01936f6e-7c1a-7000-8000-0000000000a1';
+const GULA = '01936f6e-7c1a-7000-8000-0000000000b1';
+const DO = '01936f6e-7c1a-7000-8000-0000000000d1';
+
+const balance = {
+  balanceDue: 12_450_000,
+  overdueAmount: 0,
+  exposure: 31_200_000,
+  exposureLimit: 50_000_000,
+  consignedStockValue: 18_750_000,
+  inTransitValue: 0,
+  onHold: false,
+  aging: { current: 12_450_000, d1to30: 0, d31to60: 0, d61to90: 0, d90plus: 0 },
+};
+
+export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }> = {
+  health: { response: { status: 'ok', database: 'sqlite', version: '0.1.0' } },
+  logout: { response: null },
+  getCurrentUser: {
+    response: {
+      id: '01936f6e-7c1a-7000-8000-0000000000e1',
+      email: 'admin@kana.demo',
+      name: 'Admin Koperasi Kana',
+      locale: 'id',
+      memberships: [
+        { orgId: HUB, orgKind: 'hub', orgName: 'Koperasi Kana — Cabang Jambi', role: 'hub_admin' },
+      ],
+    },
+  },
+  createApiToken: { request: { label: 'HP kasir KDKMP Simpang IV Sipin', days: 90 } },
+  setLocale: { request: { locale: 'en' } },
+  listCooperatives: {
+    response: {
+      items: [
+        {
+          id: COOP,
+          name: 'KDKMP Simpang IV Sipin',
+          villageCode: '15.71.01.1001',
+          villageName: 'Simpang IV Sipin',
+          districtName: 'Telanaipura',
+          status: 'active',
+          exposure: 31_200_000,
+          exposureLimit: 50_000_000,
+          balanceDue: 12_450_000,
+          overdueAmount: 0,
+          onHold: false,
+        },
+      ],
+      nextCursor: 'WyJLREtNUCBTaW1wYW5nIElWIFNpcGluIiwiLi4uIl0',
+    },
+  },
+  getCooperative: {
+    response: {
+      id: COOP,
+      name: 'KDKMP Simpang IV Sipin',
+      villageCode: '15.71.01.1001',
+      participation: {
+        agreementNo: 'PKS/KANA-JBI/001/2025',
+        exposureLimit: 50_000_000,
+        monthlySubsidy: 2_000_000,
+        settlementPeriod: 'monthly',
+        paymentTermsDays: 14,
+        graceDays: 7,
+        subsidyMode: 'payout',
+      },
+      officers: [{ role: 'ketua', name: 'Siti Aminah' }],
+    },
+  },
+  getCooperativeStock: {
+    response: { items: [{ productId: GULA, ownerOrgId: HUB, qty: 480, inTransit: 0 }] },
+  },
+  getCooperativeBalance: { response: balance },
+  listStatements: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-0000000000f1',
+          periodStart: '2026-02-01',
+          periodEnd: '2026-02-28',
+          openingBalance: 0,
+          salesAmount: 48_900_000,
+          shrinkageAmount: 32_600,
+          paymentsAmount: 36_000_000,
+          subsidyNettedAmount: 0,
+          closingBalance: 12_932_600,
+          dueDate: '2026-03-14',
+          outstanding: 12_932_600,
+          issuedAt: '2026-03-01T02:00:00.000Z',
+        },
+      ],
+    },
+  },
+  listPayments: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000101',
+          amount: 36_000_000,
+          receivedOn: '2026-03-10',
+          method: 'transfer',
+          reference: 'TRF-0001',
+          statementId: null,
+        },
+      ],
+    },
+  },
+  recordSales: {
+    request: {
+      sales: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000201',
+          occurredAt: '2026-03-10T02:15:00Z',
+          paymentMethod: 'cash',
+          lines: [{ productId: GULA, qty: 2, unitPrice: 17_500 }],
+        },
+      ],
+    },
+  },
+  listSales: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000201',
+          saleDate: '2026-03-10',
+          occurredAt: '2026-03-10T02:15:00.000Z',
+          paymentMethod: 'cash',
+          totalAmount: 35_000,
+          consignmentAmount: 32_600,
+          clockSkew: false,
+          lines: [{ productId: GULA, qty: 2, unitPrice: 17_500, consignmentPrice: 16_300 }],
+        },
+      ],
+    },
+  },
+  createReturn: {
+    request: {
+      id: '01936f6e-7c1a-7000-8000-000000000301',
+      reason: 'Karung rusak',
+      lines: [{ productId: GULA, qty: 1 }],
+    },
+  },
+  createStockCount: {
+    request: {
+      id: '01936f6e-7c1a-7000-8000-000000000401',
+      countedAt: '2026-03-31T10:00:00Z',
+      lines: [{ productId: GULA, qtyCounted: 118 }],
+    },
+  },
+  listCooperativeSubsidies: {
+    response: {
+      items: [
+        {
+          month: '2026-02',
+          amount: 2_000_000,
+          eligible: true,
+          status: 'paid',
+          paidReference: 'TRF/SUBSIDI/2026-02',
+        },
+      ],
+    },
+  },
+  listProducts: {
+    response: {
+      items: [
+        {
+          id: GULA,
+          sku: 'GKP-1',
+          name: 'Gula Kristal Putih 1 kg',
+          unit: 'pak',
+          commodity: 'gula',
+          netContent: { value: 1, unit: 'kg' },
+          consignmentPrice: 16_300,
+          retailPrice: 17_500,
+          ceilingPrice: 17_500,
+          ceilingRegulation: 'Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen',
+          hubId: HUB,
+        },
+      ],
+    },
+  },
+  setProductPrices: {
+    request: { consignmentPrice: 16_500, retailPrice: 17_500, effectiveFrom: '2026-04-01' },
+  },
+  createGoodsReceipt: {
+    request: {
+      supplierName: 'PT Sinar Gula Nusantara',
+      date: '2026-03-09',
+      lines: [{ productId: GULA, qty: 5_000, unitCost: 15_100 }],
+    },
+  },
+  listGoodsReceipts: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000501',
+          supplierName: 'PT Sinar Gula Nusantara',
+          receiptDate: '2026-03-09',
+          totalCost: 75_500_000,
+        },
+      ],
+    },
+  },
+  createDeliveryOrder: { request: { cooperativeId: COOP, lines: [{ productId: GULA, qty: 300 }] } },
+  listDeliveryOrders: {
+    response: {
+      items: [
+        {
+          id: DO,
+          cooperativeId: COOP,
+          status: 'dispatched',
+          value: 4_890_000,
+          orderDate: '2026-03-10',
+          dispatchedOn: '2026-03-10',
+        },
+      ],
+    },
+  },
+  getDeliveryOrder: {
+    response: {
+      id: DO,
+      cooperativeId: COOP,
+      status: 'received',
+      value: 4_890_000,
+      lines: [{ productId: GULA, qty: 300, qtyReceived: 298 }],
+    },
+  },
+  dispatchDeliveryOrder: {
+    request: { override: { reason: 'Pembayaran sudah ditransfer, bukti diterima 10/03' } },
+  },
+  receiveDeliveryOrder: { request: { lines: [{ productId: GULA, qtyReceived: 298 }] } },
+  cancelDeliveryOrder: { response: { id: DO, status: 'cancelled' } },
+  listSubsidyRuns: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000601',
+          month: '2026-02',
+          runDate: '2026-03-02',
+          createdAt: '2026-03-02T02:00:00.000Z',
+        },
+      ],
+    },
+  },
+  getSubsidyRun: {
+    response: {
+      runId: '01936f6e-7c1a-7000-8000-000000000601',
+      month: '2026-02',
+      items: [{ cooperativeId: COOP, amount: 2_000_000, eligible: true, status: 'accrued' }],
+    },
+  },
+  markSubsidyPaid: { request: { reference: 'TRF/SUBSIDI/2026-02/0042', paidOn: '2026-03-05' } },
+  getTrialBalance: {
+    response: {
+      orgId: COOP,
+      asOf: '2026-03-31',
+      accounts: [
+        { code: '1101', name: 'Kas', debit: 3_500_000, credit: 0 },
+        {
+          code: '2101',
+          name: 'Utang kepada Pengamanat',
+          counterpartyOrgId: HUB,
+          debit: 0,
+          credit: 3_260_000,
+        },
+        { code: '4101', name: 'Pendapatan Komisi Konsinyasi', debit: 0, credit: 240_000 },
+      ],
+      totalDebit: 3_500_000,
+      totalCredit: 3_500_000,
+    },
+  },
+  exportJournal: {
+    response:
+      '2026-03-10 Penjualan barang konsinyasi  ; sale:01936f6e-…\n    Aset:1101 Kas  IDR 35000\n    Liabilitas:2101 Utang kepada Pengamanat:Koperasi Kana — Cabang Jambi  IDR -32600\n    Pendapatan:4101 Pendapatan Komisi Konsinyasi  IDR -2400\n',
+  },
+  listUsers: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-0000000000e2',
+          email: 'simpang-iv-sipin@kdkmp.demo',
+          name: 'Pengurus KDKMP Simpang IV Sipin',
+          disabled: false,
+          orgId: COOP,
+          orgName: 'KDKMP Simpang IV Sipin',
+          role: 'coop_manager',
+        },
+      ],
+    },
+  },
+  listAuditEvents: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000701',
+          orgId: HUB,
+          at: '2026-03-10T03:00:00.000Z',
+          actorUserId: '01936f6e-7c1a-7000-8000-0000000000e1',
+          action: 'dispatchDeliveryOrder',
+          targetType: 'delivery_order',
+          targetId: DO,
+          detail: { method: 'POST', path: `/api/v1/delivery-orders/${DO}/dispatch`, status: 200 },
+          requestId: 'c0ffee00-0000-4000-8000-000000000001',
+          address: '10.0.0.7',
+        },
+      ],
+    },
+  },
+};
