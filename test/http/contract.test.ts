@@ -663,3 +663,30 @@ describe('the reference page', () => {
     }
   });
 });
+
+describe('examples', () => {
+  it('every operation with a body or a JSON answer shows an example', () => {
+    const missing: string[] = [];
+    for (const { path, method, op } of allOperations()) {
+      const o = op as unknown as {
+        operationId: string;
+        requestBody?: {
+          content?: Record<string, { schema?: { examples?: unknown[] }; example?: unknown }>;
+        };
+        responses?: Record<
+          string,
+          { content?: Record<string, { schema?: { examples?: unknown[] }; example?: unknown }> }
+        >;
+      };
+      const media = [
+        ...Object.values(o.requestBody?.content ?? {}),
+        ...Object.values(o.responses?.['200']?.content ?? {}),
+        ...Object.values(o.responses?.['201']?.content ?? {}),
+      ];
+      if (media.length === 0) continue;
+      if (!media.some((m) => m.example !== undefined || (m.schema?.examples?.length ?? 0) > 0))
+        missing.push(`${o.operationId} ${method} ${path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
