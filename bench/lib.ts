@@ -12,8 +12,10 @@ export interface BenchEntry {
   engine: Engine | 'http';
   value: number;
   unit: string;
-  /** What the value is compared with, measured in the same run. */
-  reference: { name: string; value: number; unit: string } | null;
+  /** The raw reference's figure, measured in the same run (in referenceUnit). */
+  reference: number | null;
+  referenceName?: string;
+  referenceUnit?: string;
   /** value ÷ reference for throughputs, reference ÷ value for latencies: 1 = as fast as the raw reference. */
   ratio: number | null;
   p99Ms?: number;
@@ -118,7 +120,9 @@ export function printTable(entries: BenchEntry[]) {
     e.name,
     e.engine,
     `${e.value} ${e.unit}`,
-    e.reference ? `${e.reference.value} ${e.reference.unit} (${e.reference.name})` : '—',
+    e.reference !== null
+      ? `${e.reference} ${e.referenceUnit ?? e.unit} (${e.referenceName ?? 'reference'})`
+      : '—',
     e.ratio === null ? '—' : String(e.ratio),
     e.p99Ms === undefined ? '—' : `${e.p99Ms} ms`,
     e.target ?? '',
