@@ -46,6 +46,14 @@ import {
   problems,
 } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
+import {
+  CooperativeDetail,
+  Participation,
+  Payment,
+  SaleWithLines,
+  Statement,
+  SubsidyGrant,
+} from '../models.ts';
 import { PageQuery, decodeCursor, encodeCursor, pageLimit, pageOf } from '../cursor.ts';
 import { findSaleLines, findSales } from '../../core/consignment/index.ts';
 
@@ -81,21 +89,6 @@ const Balance = Type.Object({
     d61to90: Rupiah,
     d90plus: Rupiah,
   }),
-});
-
-const Statement = Type.Object({
-  id: Type.String(),
-  periodStart: Type.String(),
-  periodEnd: Type.String(),
-  openingBalance: SignedRupiah,
-  salesAmount: Rupiah,
-  shrinkageAmount: Rupiah,
-  paymentsAmount: Rupiah,
-  subsidyNettedAmount: Rupiah,
-  closingBalance: SignedRupiah,
-  dueDate: Type.String(),
-  outstanding: Rupiah,
-  issuedAt: Type.String(),
 });
 
 export function registerCooperativeRoutes(app: FastifyInstance) {
@@ -248,7 +241,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         operationId: 'getCooperative',
         tags: ['cooperatives'],
         params: CoopId,
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...problems(404) },
+        response: { 200: CooperativeDetail, ...problems(404) },
       },
     },
     async (request) => {
@@ -296,7 +289,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
             ],
           },
         ),
-        response: { 201: Type.Object({}, { additionalProperties: true }), ...problems(404, 409) },
+        response: { 201: Participation, ...problems(404, 409) },
       },
     },
     async (request, reply) => {
@@ -474,8 +467,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           },
         ),
         response: {
-          200: Type.Object({}, { additionalProperties: true }),
-          201: Type.Object({}, { additionalProperties: true }),
+          200: Payment,
+          201: Payment,
           ...problems(404, 409, 422),
         },
       },
@@ -666,7 +659,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         operationId: 'listCooperativeSubsidies',
         tags: ['subsidy'],
         params: CoopId,
-        response: { 200: List(Type.Object({}, { additionalProperties: true })), ...problems(404) },
+        response: { 200: List(SaleWithLines), ...problems(404) },
       },
     },
     async (request) => {
@@ -693,7 +686,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
           { additionalProperties: false },
         ),
-        response: { 200: List(Type.Object({}, { additionalProperties: true })), ...problems(404) },
+        response: { 200: List(SubsidyGrant), ...problems(404) },
       },
     },
     async (request) => {

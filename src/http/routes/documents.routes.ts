@@ -13,6 +13,7 @@ import { DomainError } from '../../core/shared/errors.ts';
 import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
 import { BusinessDate, Id, Qty, Rupiah, Text, Uuid, problems } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
+import { DeliveryOrderDetail, DeliveryOrderSummary, GoodsReceiptSummary } from '../models.ts';
 import { PageQuery, decodeCursor, pageLimit, pageOf } from '../cursor.ts';
 import { findDeliveryOrders, findGoodsReceipts } from '../../core/consignment/index.ts';
 import { authOf } from '../access.ts';
@@ -124,7 +125,7 @@ export function registerDocumentRoutes(app: FastifyInstance) {
         operationId: 'getDeliveryOrder',
         tags: ['documents'],
         params: Type.Object({ id: Id }),
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...problems(404) },
+        response: { 200: DeliveryOrderDetail, ...problems(404) },
       },
     },
     async (request) => {
@@ -263,7 +264,7 @@ export function registerDocumentRoutes(app: FastifyInstance) {
         ),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+            items: Type.Array(DeliveryOrderSummary),
             nextCursor: Type.Optional(Type.String()),
           }),
           ...problems(404),
@@ -320,7 +321,7 @@ export function registerDocumentRoutes(app: FastifyInstance) {
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+            items: Type.Array(GoodsReceiptSummary),
             nextCursor: Type.Optional(Type.String()),
           }),
           ...problems(),

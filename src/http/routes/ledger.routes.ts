@@ -10,6 +10,7 @@ import { findOrganizationsByKind } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authorizeOrganization } from '../access.ts';
 import { BusinessDate, Id, Rupiah, problems } from '../schemas.ts';
+import { JournalRow } from '../models.ts';
 
 const BOOK_READERS = ['hub_admin', 'hub_staff', 'coop_manager', 'gov_viewer'] as const;
 
@@ -114,7 +115,7 @@ export function registerLedgerRoutes(app: FastifyInstance) {
               'text/plain': { schema: Type.String() },
               'application/json': {
                 schema: Type.Object({
-                  items: Type.Array(Type.Object({}, { additionalProperties: true })),
+                  items: Type.Array(JournalRow),
                 }),
               },
             },

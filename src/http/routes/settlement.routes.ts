@@ -13,6 +13,7 @@ import { todayWib } from '../../core/shared/clock.ts';
 import { HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
 import { BusinessDate, Id, Month, Rupiah, Text, problems } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
+import { ClosedStatement, SubsidyGrant } from '../models.ts';
 import { getCreditPosition } from '../../core/settlement/index.ts';
 
 const SubsidyItem = Type.Object({
@@ -42,7 +43,7 @@ export function registerSettlementRoutes(app: FastifyInstance) {
         ),
         response: {
           200: Type.Object({
-            statements: Type.Array(Type.Object({}, { additionalProperties: true })),
+            statements: Type.Array(ClosedStatement),
           }),
           ...problems(404, 409, 422),
         },
@@ -181,7 +182,7 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           200: Type.Object({
             runId: Type.String(),
             month: Type.String(),
-            items: Type.Array(Type.Object({}, { additionalProperties: true })),
+            items: Type.Array(SubsidyGrant),
           }),
           ...problems(404),
         },

@@ -1,0 +1,178 @@
+import { Type, type TSchema } from 'typebox';
+import { Rupiah, SignedRupiah } from './schemas.ts';
+
+/** Response models: what the API answers, field by field (the OpenAPI document shows them). */
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const S = Type.String();
+const NS = Nullable(Type.String());
+const I = Type.Integer();
+
+export const Participation = Type.Object({
+  orgId: S,
+  id: S,
+  hubId: S,
+  program: S,
+  agreementNo: S,
+  startDate: S,
+  endDate: NS,
+  exposureLimit: Rupiah,
+  monthlySubsidy: Rupiah,
+  settlementPeriod: S,
+  paymentTermsDays: I,
+  graceDays: I,
+  subsidyMode: S,
+  createdAt: S,
+});
+
+export const Officer = Type.Object({ orgId: S, id: S, role: S, name: S, phone: NS });
+
+export const CooperativeDetail = Type.Object({
+  id: S,
+  kind: S,
+  name: S,
+  villageCode: NS,
+  villageName: NS,
+  districtCode: NS,
+  districtName: NS,
+  regencyCode: NS,
+  provinceCode: NS,
+  legalNumber: NS,
+  nikKoperasi: NS,
+  npwp: NS,
+  bankName: NS,
+  bankAccountNo: NS,
+  bankAccountName: NS,
+  status: S,
+  createdAt: S,
+  participation: Nullable(Participation),
+  officers: Type.Array(Officer),
+});
+
+export const Payment = Type.Object({
+  orgId: S,
+  id: S,
+  hubId: S,
+  amount: Rupiah,
+  receivedOn: S,
+  method: S,
+  reference: S,
+  statementId: NS,
+  createdAt: S,
+});
+
+export const SubsidyGrant = Type.Object({
+  orgId: S,
+  cooperativeId: Type.Optional(S),
+  id: S,
+  hubId: S,
+  runId: S,
+  month: S,
+  participationId: S,
+  activeDays: I,
+  daysInMonth: I,
+  amount: Rupiah,
+  eligible: Type.Boolean(),
+  reason: NS,
+  mode: S,
+  status: S,
+  grantedOn: S,
+  settledOn: NS,
+  paidReference: NS,
+  statementId: NS,
+});
+
+export const SaleWithLines = Type.Object({
+  id: S,
+  saleDate: S,
+  occurredAt: S,
+  receivedAt: S,
+  clockSkew: Type.Boolean(),
+  paymentMethod: S,
+  memberId: NS,
+  totalAmount: Rupiah,
+  consignmentAmount: Rupiah,
+  statementId: NS,
+  lines: Type.Array(
+    Type.Object({
+      saleId: S,
+      lineNo: I,
+      productId: S,
+      qty: I,
+      unitPrice: Rupiah,
+      consignmentPrice: Rupiah,
+    }),
+  ),
+});
+
+export const DeliveryOrderSummary = Type.Object({
+  id: S,
+  orgId: S,
+  cooperativeId: S,
+  hubId: S,
+  status: S,
+  value: Rupiah,
+  orderDate: S,
+  dispatchedOn: NS,
+  receivedOn: NS,
+  cancelledOn: NS,
+  overrideReason: NS,
+  createdAt: S,
+});
+
+export const DeliveryOrderDetail = Type.Object({
+  ...DeliveryOrderSummary.properties,
+  warehouseId: S,
+  overrideBy: NS,
+  createdBy: NS,
+  lines: Type.Array(
+    Type.Object({
+      orgId: S,
+      deliveryOrderId: S,
+      lineNo: I,
+      productId: S,
+      qty: I,
+      dispatchValue: Nullable(Rupiah),
+      qtyReceived: Nullable(I),
+      receivedValue: Nullable(Rupiah),
+    }),
+  ),
+});
+
+export const GoodsReceiptSummary = Type.Object({
+  id: S,
+  warehouseId: S,
+  supplierName: S,
+  receiptDate: S,
+  totalCost: Rupiah,
+  createdAt: S,
+});
+
+export const Statement = Type.Object({
+  id: S,
+  periodStart: S,
+  periodEnd: S,
+  openingBalance: SignedRupiah,
+  salesAmount: Rupiah,
+  shrinkageAmount: Rupiah,
+  paymentsAmount: Rupiah,
+  subsidyNettedAmount: Rupiah,
+  closingBalance: SignedRupiah,
+  dueDate: S,
+  outstanding: Rupiah,
+  issuedAt: S,
+});
+
+export const ClosedStatement = Type.Object({ ...Statement.properties, cooperativeId: S, hubId: S });
+
+export const JournalRow = Type.Object({
+  entryId: S,
+  entryDate: S,
+  docType: S,
+  docId: S,
+  memo: S,
+  lineNo: I,
+  accountCode: S,
+  counterpartyOrgId: S,
+  debit: Rupiah,
+  credit: Rupiah,
+});
