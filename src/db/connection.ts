@@ -81,10 +81,8 @@ export function openDatabase(
 }
 
 /**
- * SQLite has one connection, shared by turns. Kysely's own lock wakes every
- * waiter at once and lets them race for it, so under load some requests wait
- * far longer than others; this driver hands the connection out first come,
- * first served.
+ * SQLite has one connection, shared by turns: this driver hands it out first
+ * come, first served, one turn of the event loop apart.
  */
 class FifoSqliteDriver implements Driver {
   private readonly queue: (() => void)[] = [];
@@ -101,7 +99,10 @@ class FifoSqliteDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     await this.inner.releaseConnection(connection);
     const next = this.queue.shift();
-    if (next) next();
+    // Hand over on the next turn of the event loop: SQLite calls never wait, so
+    // handing over at once would run every queued transaction back to back and
+    // starve the network (no response written, no request read) until the queue ran dry.
+    if (next) setImmediate(next);
     else this.busy = false;
   }
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
