@@ -1,0 +1,140 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../app/api.ts';
+import { rupiah } from '../../ui/format.ts';
+
+type SortKey = 'name' | 'balanceDue' | 'overdueAmount' | 'exposure';
+
+/** The hub's (or the office's) cooperatives grouped by kecamatan: balance, overdue, exposure against the limit, holds. */
+export function NetworkOverview() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
+  const query = useInfiniteQuery({
+    queryKey: ['cooperatives'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/cooperatives', {
+          params: { query: { limit: '200', ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
+  const groups = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    const filtered = items.filter(
+      (c) =>
+        !needle ||
+        c.name.toLowerCase().includes(needle) ||
+        c.districtName.toLowerCase().includes(needle),
+    );
+    const sorted = [...filtered].sort((a, b) => {
+      const d = sort.key === 'name' ? a.name.localeCompare(b.name) : a[sort.key] - b[sort.key];
+      return sort.desc ? -d : d;
+    });
+    const byDistrict = new Map<string, typeof sorted>();
+    for (const c of sorted)
+      byDistrict.set(c.districtName, [...(byDistrict.get(c.districtName) ?? []), c]);
+    return [...byDistrict.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [items, q, sort]);
+
+  const header = (key: SortKey, label: string) => (
+    <th
+      scope="col"
+      aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+    >
+      <button
+        type="button"
+        className="sort"
+        title={t('sortBy', { col: label })}
+        onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== 'name' }))}
+      >
+        {label}
+        {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+
+  if (query.isPending) return <p className="state">{t('loading')}</p>;
+  if (query.isError)
+    return (
+      <div role="alert" className="state error">
+        <p>
+          {t('loadError')}: {query.error.message}
+        </p>
+        <button type="button" onClick={() => void query.refetch()}>
+          {t('retry')}
+        </button>
+      </div>
+    );
+  return (
+    <section>
+      <h1>{t('network')}</h1>
+      <label className="search">
+        {t('search')}
+        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </label>
+      {groups.length === 0 && <p className="state">{t('noResults')}</p>}
+      {groups.map(([district, coops]) => (
+        <div key={district} className="group">
+          <h2>
+            {t('district')} {district} <span className="muted">({coops.length})</span>
+          </h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  {header('name', t('cooperative'))}
+                  <th scope="col">{t('status')}</th>
+                  {header('balanceDue', t('balanceDue'))}
+                  {header('overdueAmount', t('overdue'))}
+                  {header('exposure', t('exposure'))}
+                </tr>
+              </thead>
+              <tbody>
+                {coops.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/koperasi/${c.id}`}>{c.name}</Link>
+                    </td>
+                    <td>
+                      {c.onHold ? (
+                        <span className="badge hold">{t('hold')}</span>
+                      ) : c.status === 'not_participating' ? (
+                        t('notParticipating')
+                      ) : (
+                        t('active')
+                      )}
+                    </td>
+                    <td className="num">{rupiah(c.balanceDue)}</td>
+                    <td className={`num${c.overdueAmount > 0 ? ' warn' : ''}`}>
+                      {rupiah(c.overdueAmount)}
+                    </td>
+                    <td className="num">
+                      {rupiah(c.exposure)} / {rupiah(c.exposureLimit)}
+                      <meter
+                        min={0}
+                        max={Math.max(1, c.exposureLimit)}
+                        value={Math.min(c.exposure, c.exposureLimit)}
+                        aria-label={t('exposure')}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()}>
+          {t('loading')}
+        </button>
+      )}
+    </section>
+  );
+}
