@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DashboardPage, LoginPage, NetworkPage, Shell } from './pages/pages.ts';
+import { startDemoServer, type RunningServer } from './server.ts';
+
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startDemoServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedIn(email: string, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.open(server.url);
+  await login.signIn(email);
+  await new Shell(page).heading().waitFor();
+  return page;
+}
+
+describe('web app in Chromium', () => {
+  it('a hub admin sees the 68 cooperatives grouped by kecamatan, with amounts in rupiah', async () => {
+    for (const width of [1280, 360]) {
+      const page = await signedIn('admin@kana.demo', width);
+      await expect.poll(() => new NetworkPage(page).cooperativeLinks().count()).toBe(68);
+      expect(await new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
+      expect(await new NetworkPage(page).districtHeadings().count()).toBe(11);
+      expect(
+        await page
+          .getByText(/^Rp \d{1,3}(\.\d{3})*$/)
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      expect(await new Shell(page).horizontalOverflow()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}network-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  it("a manager sees the cooperative's dashboard and cannot open another cooperative (direct URL)", async () => {
+    for (const width of [360, 1280]) {
+      const page = await signedIn('simpang-iv-sipin@kdkmp.demo', width);
+      expect(page.url()).toMatch(/\/koperasi\//);
+      const dash = new DashboardPage(page);
+      await dash
+        .card(/Tagihan/)
+        .first()
+        .waitFor();
+      expect(await dash.card(/Eksposur/).textContent()).toMatch(/Rp [\d.]+/);
+      expect(await new Shell(page).horizontalOverflow()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}cooperative-dashboard-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
+    const hub = await signedIn('admin@kana.demo', 1280);
+    const other = (await new NetworkPage(hub)
+      .cooperativeLinks()
+      .filter({ hasText: 'Buluran Kenali' })
+      .getAttribute('href'))!;
+    await hub.context().close();
+    const page = await signedIn('simpang-iv-sipin@kdkmp.demo', 360);
+    await page.goto(`${server.url}${other}`);
+    const alert = new DashboardPage(page).alert().first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/tidak dapat dimuat.*tidak berhak/i);
+    expect(await page.locator('.card').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the language switch turns the screens English and is remembered', async () => {
+    const page = await signedIn('dinas@jambikota.demo', 1280);
+    await new Shell(page).chooseLanguage('English');
+    await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
+    await page.reload();
+    await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
+    await new Shell(page).chooseLanguage('Bahasa Indonesia');
+    await expect.poll(() => new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
+    await page.context().close();
+  });
+});
