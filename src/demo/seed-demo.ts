@@ -561,19 +561,21 @@ export async function seedDemo(
         if (date === lastDayOfMonth(monthOf(date)) && !isToday) {
           const cc = ctxs.get(c.org.id)!;
           const stock = await findStockAtLocations(cur, [cc.store]);
-          await inTx(cur, (trx) =>
-            createStockCount(trx, admin, c.org.id, {
-              id: newId(),
-              countedAt: new Date(dayEndMs).toISOString(),
-              lines: stock.map((b) => ({
-                productId: b.productId,
-                qtyCounted: Math.max(
-                  0,
-                  b.qty - (b.qty > 10 && rnd.chance(0.15) ? rnd.int(1, 2) : 0),
-                ),
-              })),
-            }),
-          );
+          // Nothing delivered yet (the first day can be a month end): nothing to count.
+          if (stock.length > 0)
+            await inTx(cur, (trx) =>
+              createStockCount(trx, admin, c.org.id, {
+                id: newId(),
+                countedAt: new Date(dayEndMs).toISOString(),
+                lines: stock.map((b) => ({
+                  productId: b.productId,
+                  qtyCounted: Math.max(
+                    0,
+                    b.qty - (b.qty > 10 && rnd.chance(0.15) ? rnd.int(1, 2) : 0),
+                  ),
+                })),
+              }),
+            );
         }
       }
     });

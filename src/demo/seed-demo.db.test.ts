@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase } from '../../test/helpers/engines.ts';
+import { verifyDatabase } from '../core/integrity/index.ts';
+import { fixedClock } from '../core/shared/clock.ts';
+import { seedDemo } from './seed-demo.ts';
+
+for (const engine of ENGINES) {
+  describe(`demo seed on ${engine}`, () => {
+    // The seed runs up to "today": its first day may be a month end, a
+    // statement day or a subsidy day. 2026-11-29 00:30 WIB starts 3 days back
+    // on 2026-11-26; 2026-12-04 00:30 WIB starts on the month end 2026-11-30.
+    for (const now of ['2026-11-28T17:30:00Z', '2026-12-03T17:30:00Z']) {
+      it(`builds the Kota Jambi network and its books verify (today ${now})`, async () => {
+        const t = await createTestDatabase(engine);
+        try {
+          const summary = await seedDemo(t.db, { days: 4, realClock: fixedClock(now) });
+          expect(summary.cooperatives).toBe(68);
+          expect(summary.sales).toBeGreaterThan(0);
+          const users = await t.db.selectFrom('appUser').select('email').execute();
+          expect(users.map((u) => u.email)).toEqual(
+            expect.arrayContaining([
+              'admin@kana.demo',
+              'gudang@kana.demo',
+              'dinas@jambikota.demo',
+              'simpang-iv-sipin@kdkmp.demo',
+            ]),
+          );
+          expect(users).toHaveLength(71);
+          expect((await verifyDatabase(t.db)).checks.filter((c) => !c.ok)).toEqual([]);
+        } finally {
+          await t.close();
+        }
+      });
+    }
+  });
+}
