@@ -85,7 +85,7 @@ export function NetworkOverview() {
             {t('district')} {district} <span className="muted">({coops.length})</span>
           </h2>
           <div className="table-wrap">
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   {header('name', t('cooperative'))}
@@ -98,10 +98,10 @@ export function NetworkOverview() {
               <tbody>
                 {coops.map((c) => (
                   <tr key={c.id}>
-                    <td>
+                    <td data-label={t('cooperative')}>
                       <Link to={`/koperasi/${c.id}`}>{c.name}</Link>
                     </td>
-                    <td>
+                    <td data-label={t('status')}>
                       {c.onHold ? (
                         <span className="badge hold">{t('hold')}</span>
                       ) : c.status === 'not_participating' ? (
@@ -110,11 +110,16 @@ export function NetworkOverview() {
                         t('active')
                       )}
                     </td>
-                    <td className="num">{rupiah(c.balanceDue)}</td>
-                    <td className={`num${c.overdueAmount > 0 ? ' warn' : ''}`}>
+                    <td className="num" data-label={t('balanceDue')}>
+                      {rupiah(c.balanceDue)}
+                    </td>
+                    <td
+                      className={`num${c.overdueAmount > 0 ? ' warn' : ''}`}
+                      data-label={t('overdue')}
+                    >
                       {rupiah(c.overdueAmount)}
                     </td>
-                    <td className="num">
+                    <td className="num" data-label={t('exposure')}>
                       {rupiah(c.exposure)} / {rupiah(c.exposureLimit)}
                       <meter
                         min={0}
