@@ -45,7 +45,8 @@ import {
   Uuid,
   problems,
 } from '../schemas.ts';
-import { commandContext, inTransaction } from './tx.ts';
+import { inTransaction, runForCooperative } from './tx.ts';
+import type { Role } from '../../core/access/index.ts';
 import {
   CooperativeDetail,
   Participation,
@@ -58,6 +59,8 @@ import { PageQuery, decodeCursor, encodeCursor, pageLimit, pageOf } from '../cur
 import { findSaleLines, findSales } from '../../core/consignment/index.ts';
 
 const READERS = ALL_ROLES.filter((r) => r !== 'program_admin');
+/** Who may record a cooperative's payments, returns and counts. */
+const DOC_WRITERS: Role[] = ['hub_admin', 'hub_staff', 'coop_manager'];
 const CoopId = Type.Object({ id: Id });
 
 const CooperativeItem = Type.Object({
@@ -434,7 +437,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
   app.post(
     '/api/v1/cooperatives/:id/payments',
     {
-      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      config: { roles: DOC_WRITERS },
       schema: {
         operationId: 'recordPayment',
         tags: ['settlement'],
@@ -475,13 +478,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      await authorizeCooperative(deps.db, request, id, 'write', [
-        'hub_admin',
-        'hub_staff',
-        'coop_manager',
-      ]);
-      const result = await inTransaction(app, (db) =>
-        recordPayment(db, commandContext(app, request), id, request.body as PaymentInput),
+      const result = await runForCooperative(app, request, id, DOC_WRITERS, (db, ctx) =>
+        recordPayment(db, ctx, id, request.body as PaymentInput),
       );
       request.auditTarget = { type: 'payment', id: result.id };
       const { contentHash: _h, created, ...payment } = result;
@@ -541,11 +539,13 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     async (request) => {
       const { id } = request.params as { id: string };
       const { sales } = request.body as { sales: SaleInput[] };
-      // Authorized inside the command's transaction: one turn at the database per sync call.
-      const results = await inTransaction(app, async (db) => {
-        await authorizeCooperative(db, request, id, 'write', [...HUB_ROLES, ...COOP_ROLES]);
-        return recordSales(db, commandContext(app, request), id, sales);
-      });
+      const results = await runForCooperative(
+        app,
+        request,
+        id,
+        [...HUB_ROLES, ...COOP_ROLES],
+        (db, ctx) => recordSales(db, ctx, id, sales),
+      );
       request.auditTarget = {
         type: 'sales',
         id: `${results.filter((r) => r.status === 'created').length} created`,
@@ -557,7 +557,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
   app.post(
     '/api/v1/cooperatives/:id/returns',
     {
-      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      config: { roles: DOC_WRITERS },
       schema: {
         operationId: 'createReturn',
         tags: ['stock'],
@@ -585,13 +585,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      await authorizeCooperative(deps.db, request, id, 'write', [
-        'hub_admin',
-        'hub_staff',
-        'coop_manager',
-      ]);
-      const r = await inTransaction(app, (db) =>
-        createReturn(db, commandContext(app, request), id, request.body as never),
+      const r = await runForCooperative(app, request, id, DOC_WRITERS, (db, ctx) =>
+        createReturn(db, ctx, id, request.body as never),
       );
       request.auditTarget = { type: 'return', id: r.id };
       return reply.code(r.created ? 201 : 200).send({ id: r.id });
@@ -608,7 +603,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
   app.post(
     '/api/v1/cooperatives/:id/stock-counts',
     {
-      config: { roles: ['hub_admin', 'hub_staff', 'coop_manager'] },
+      config: { roles: DOC_WRITERS },
       schema: {
         operationId: 'createStockCount',
         tags: ['stock'],
@@ -638,13 +633,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      await authorizeCooperative(deps.db, request, id, 'write', [
-        'hub_admin',
-        'hub_staff',
-        'coop_manager',
-      ]);
-      const r = await inTransaction(app, (db) =>
-        createStockCount(db, commandContext(app, request), id, request.body as never),
+      const r = await runForCooperative(app, request, id, DOC_WRITERS, (db, ctx) =>
+        createStockCount(db, ctx, id, request.body as never),
       );
       request.auditTarget = { type: 'stock_count', id: r.id };
       return reply.code(r.created ? 201 : 200).send({ id: r.id, lines: r.lines });
