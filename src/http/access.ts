@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuthUser } from '../core/access/index.ts';
-import type { Role } from '../core/access/index.ts';
+import type { AuthUser, Role } from '../core/access/index.ts';
 import type { Db } from '../db/database.ts';
 import {
+  findCooperatives,
   findOrganizationById,
   findParticipation,
   type OrganizationTable,
@@ -62,7 +62,7 @@ export function callerHubId(request: FastifyRequest, roles: Role[] = HUB_ROLES):
   return m.orgId;
 }
 
-/** Every hub the caller may see: its own, or the hub of its cooperative. */
+/** Every hub the caller may see: its own, its cooperative's, or (an office) those serving its region. */
 export async function visibleHubIds(db: Db, request: FastifyRequest): Promise<string[]> {
   const out = new Set<string>();
   for (const m of authOf(request).memberships) {
@@ -71,9 +71,12 @@ export async function visibleHubIds(db: Db, request: FastifyRequest): Promise<st
       const p = await findParticipation(db, m.orgId);
       if (p) out.add(p.hubId);
     }
-    if (m.orgKind === 'government') {
-      // A government viewer sees the hubs serving its region; resolved by the caller's queries.
-    }
+  }
+  // A government viewer sees the hubs that serve cooperatives of its region.
+  const regionCodes = await viewerRegions(db, request);
+  if (regionCodes.length) {
+    for (const c of await findCooperatives(db, { regionCodes, limit: 100_000 }))
+      if (c.hubId) out.add(c.hubId);
   }
   return [...out];
 }

@@ -337,6 +337,23 @@ for (const engine of ENGINES) {
           })
         ).statusCode,
       ).toBe(200);
+      // The office also reads the catalogue of the hub serving its region (not of hubs elsewhere).
+      const products = (
+        await f.app.inject({
+          method: 'GET',
+          url: '/api/v1/products',
+          headers: bearer(f.tokens.govViewer),
+        })
+      ).json() as { items: { sku: string }[] };
+      expect(products.items.map((p) => p.sku).sort()).toEqual(['GKP-1', 'GKP-50', 'MK-1']);
+      const elsewhere = (
+        await f.app.inject({
+          method: 'GET',
+          url: '/api/v1/products',
+          headers: bearer(f.tokens.otherGov),
+        })
+      ).json() as { items: unknown[] };
+      expect(elsewhere.items).toEqual([]);
       const other = (
         await f.app.inject({
           method: 'GET',
