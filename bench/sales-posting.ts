@@ -1,27 +1,12 @@
-import { sql, type Kysely } from 'kysely';
 import { recordSales, type SaleInput } from '../src/core/consignment/index.ts';
 import { seededRandom } from '../src/demo/random.ts';
 import { newId } from '../src/core/shared/ids.ts';
-import type { Database, Engine } from '../src/db/database.ts';
+import type { Engine } from '../src/db/database.ts';
+import { timeReferenceInserts } from './reference.ts';
 import { freshDatabase, progress, round, say, type BenchEntry } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
 const SALES_PER_BATCH = 100;
-
-/** Plain tables of the same shape as the ones a sale writes, without keys beyond the primary key, checks or balances. */
-async function createReferenceTables(db: Kysely<Database>) {
-  for (const [name, from] of [
-    ['ref_sale', 'sale'],
-    ['ref_sale_line', 'sale_line'],
-    ['ref_stock_move', 'stock_move'],
-    ['ref_journal_entry', 'journal_entry'],
-    ['ref_journal_line', 'journal_line'],
-  ] as const) {
-    await sql`create table ${sql.table(name)} as select * from ${sql.table(from)} where 1 = 0`.execute(
-      db,
-    );
-  }
-}
 
 /**
  * `sales-posting`: sale lines per second through the core (batches of 100
@@ -41,7 +26,6 @@ export async function benchSalesPosting(engine: Engine): Promise<BenchEntry | un
       startDate: '2026-03-01',
       label: `sales-posting/${engine}`,
     });
-    await createReferenceTables(db);
     const rnd = seededRandom(7);
     const inputs: { coopId: string; sales: SaleInput[] }[] = [];
     for (let b = 0; b < batches; b++) {
@@ -82,66 +66,11 @@ export async function benchSalesPosting(engine: Engine): Promise<BenchEntry | un
     const coreMs = performance.now() - t0;
 
     // The reference: the same rows the core wrote, inserted into plain tables, batch by batch.
-    const written = await Promise.all([
-      db.selectFrom('sale').selectAll().execute(),
-      db.selectFrom('saleLine').selectAll().execute(),
-      db.selectFrom('stockMove').selectAll().where('docType', '=', 'sale').execute(),
-      db.selectFrom('journalEntry').selectAll().where('docType', '=', 'sale').execute(),
-      db
-        .selectFrom('journalLine as l')
-        .innerJoin('journalEntry as e', (j) =>
-          j.onRef('e.orgId', '=', 'l.orgId').onRef('e.id', '=', 'l.entryId'),
-        )
-        .selectAll('l')
-        .where('e.docType', '=', 'sale')
-        .execute(),
-    ]);
-    const bySale = <T>(rows: T[], key: (r: T) => string) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-      return m;
-    };
-    const [saleRows, lineRows, moveRows, entryRows, jlRows] = written;
-    const entryDoc = new Map(entryRows.map((e) => [e.id, e.docId]));
-    const saleById = new Map(saleRows.map((s) => [s.id, s]));
-    const linesBy = bySale(lineRows, (r) => r.saleId);
-    const movesBy = bySale(moveRows, (r) => r.docId);
-    const entriesBy = bySale(entryRows, (r) => r.docId);
-    const jlBy = bySale(jlRows, (r) => entryDoc.get(r.entryId)!);
-    const r0 = performance.now();
-    for (const [i, b] of inputs.entries()) {
-      const ids = b.sales.map((s) => s.id);
-      await db.transaction().execute(async (trx) => {
-        const t = trx as unknown as Kysely<Database>;
-        await chunkInto(
-          t,
-          'refSale',
-          ids.map((id) => saleById.get(id)!),
-        );
-        await chunkInto(
-          t,
-          'refSaleLine',
-          ids.flatMap((id) => linesBy.get(id) ?? []),
-        );
-        await chunkInto(
-          t,
-          'refStockMove',
-          ids.flatMap((id) => movesBy.get(id) ?? []),
-        );
-        await chunkInto(
-          t,
-          'refJournalEntry',
-          ids.flatMap((id) => entriesBy.get(id) ?? []),
-        );
-        await chunkInto(
-          t,
-          'refJournalLine',
-          ids.flatMap((id) => jlBy.get(id) ?? []),
-        );
-      });
-      progress(`sales-posting/${engine}: reference`, i + 1, inputs.length);
-    }
-    const refMs = performance.now() - r0;
+    const refMs = await timeReferenceInserts(
+      db,
+      { docType: 'sale', header: 'sale', lines: 'saleLine', lineDocColumn: 'saleId' },
+      inputs.map((b) => b.sales.map((s) => s.id)),
+    );
     const value = round(lines / (coreMs / 1000), 0);
     const reference = round(lines / (refMs / 1000), 0);
     say(
@@ -161,18 +90,5 @@ export async function benchSalesPosting(engine: Engine): Promise<BenchEntry | un
     };
   } finally {
     await h.close();
-  }
-}
-
-async function chunkInto(db: Kysely<Database>, table: string, rows: object[]) {
-  if (rows.length === 0) return;
-  const cols = Object.keys(rows[0]!).length;
-  const size = Math.floor(30_000 / cols);
-  for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await (db as any)
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
   }
 }

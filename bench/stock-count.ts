@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { createStockCount } from '../src/core/consignment/index.ts';
 import { newId } from '../src/core/shared/ids.ts';
 import { seededRandom } from '../src/demo/random.ts';
 import type { Engine } from '../src/db/database.ts';
+import { timeReferenceInserts } from './reference.ts';
 import { freshDatabase, progress, round, say, type BenchEntry } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
@@ -52,61 +52,16 @@ export async function benchStockCount(engine: Engine): Promise<BenchEntry | unde
     const coreMs = performance.now() - t0;
 
     // Reference: the rows the counts wrote, into plain tables, one transaction per location.
-    for (const [name, from] of [
-      ['ref_stock_count', 'stock_count'],
-      ['ref_stock_count_line', 'stock_count_line'],
-      ['ref_stock_move', 'stock_move'],
-      ['ref_journal_entry', 'journal_entry'],
-      ['ref_journal_line', 'journal_line'],
-    ] as const) {
-      await sql`create table ${sql.table(name)} as select * from ${sql.table(from)} where 1 = 0`.execute(
-        db,
-      );
-    }
-    const ids = counts.map((c) => c.input.id);
-    const [heads, clines, moves, entries, jlines] = await Promise.all([
-      db.selectFrom('stockCount').selectAll().execute(),
-      db.selectFrom('stockCountLine').selectAll().execute(),
-      db.selectFrom('stockMove').selectAll().where('docType', '=', 'stock_count').execute(),
-      db.selectFrom('journalEntry').selectAll().where('docType', '=', 'stock_count').execute(),
-      db
-        .selectFrom('journalLine as l')
-        .innerJoin('journalEntry as e', (j) =>
-          j.onRef('e.orgId', '=', 'l.orgId').onRef('e.id', '=', 'l.entryId'),
-        )
-        .selectAll('l')
-        .where('e.docType', '=', 'stock_count')
-        .execute(),
-    ]);
-    const entryDoc = new Map(entries.map((e) => [e.id, e.docId]));
-    const group = <T>(rows: T[], key: (r: T) => string) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
-      return m;
-    };
-    const by = {
-      head: group(heads, (r) => r.id),
-      line: group(clines, (r) => r.countId),
-      move: group(moves, (r) => r.docId),
-      entry: group(entries, (r) => r.docId),
-      jl: group(jlines, (r) => entryDoc.get(r.entryId)!),
-    };
-    const r0 = performance.now();
-    for (const id of ids) {
-      await db.transaction().execute(async (trx) => {
-        for (const [table, rows] of [
-          ['refStockCount', by.head.get(id)],
-          ['refStockCountLine', by.line.get(id)],
-          ['refStockMove', by.move.get(id)],
-          ['refJournalEntry', by.entry.get(id)],
-          ['refJournalLine', by.jl.get(id)],
-        ] as const) {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          if (rows?.length) await (trx as any).insertInto(table).values(rows).execute();
-        }
-      });
-    }
-    const refMs = performance.now() - r0;
+    const refMs = await timeReferenceInserts(
+      db,
+      {
+        docType: 'stock_count',
+        header: 'stockCount',
+        lines: 'stockCountLine',
+        lineDocColumn: 'countId',
+      },
+      counts.map((c) => [c.input.id]),
+    );
     say(
       `  stock-count/${engine}: ${lines} lines over ${counts.length} locations; core ${round(coreMs / 1000)} s, reference ${round(refMs / 1000)} s`,
     );

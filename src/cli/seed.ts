@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { hasAnyOrganization } from '../core/network/index.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { openMigrated } from './open.ts';
 import { progressBar } from './progress.ts';
 
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('organization').select('id').limit(1).executeTakeFirst();
-  return !row;
+  return !(await hasAnyOrganization(db));
 }
 
 /** Seeds the demo network into an empty database, with progress. */

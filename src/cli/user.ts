@@ -1,4 +1,4 @@
-import { createUser, ROLES, type Role } from '../core/access/index.ts';
+import { createUser, roleFitsOrganization, ROLES, type Role } from '../core/access/index.ts';
 import { createOrganization, findOrganizationById } from '../core/network/index.ts';
 import { systemClock } from '../core/shared/clock.ts';
 import { isDomainError } from '../core/shared/errors.ts';
@@ -41,6 +41,10 @@ export async function userCreateCommand(o: UserCreateOptions): Promise<number> {
   try {
     const result = await h.db.transaction().execute(async (db) => {
       let orgId = o.org;
+      const kind = orgId ? (await findOrganizationById(db, orgId))?.kind : 'hub';
+      if (!kind) throw new Error(`No organization ${orgId}`);
+      if (!roleFitsOrganization(kind, o.role as Role))
+        throw new Error(`A ${kind} has no role ${o.role}`);
       if (!orgId) {
         const hub = await createOrganization(
           db,
@@ -49,8 +53,6 @@ export async function userCreateCommand(o: UserCreateOptions): Promise<number> {
         );
         orgId = hub.id;
         console.log(`Created hub ${hub.name} (${hub.id})`);
-      } else if (!(await findOrganizationById(db, orgId))) {
-        throw new Error(`No organization ${orgId}`);
       }
       return createUser(
         db,

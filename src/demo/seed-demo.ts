@@ -12,6 +12,7 @@ import {
   createReturn,
   createStockCount,
   dispatchDeliveryOrder,
+  findDeliveryOrderLines,
   receiveDeliveryOrder,
   recordSales,
   type SaleInput,
@@ -247,36 +248,28 @@ export async function seedDemo(
         );
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await createUser(
-      trx,
-      {
-        email: 'admin@kana.demo',
-        name: 'Admin Koperasi Kana',
-        passwordHash,
-        memberships: [{ orgId: hub.id, role: 'hub_admin' }],
-      },
-      clock,
-    );
-    await createUser(
-      trx,
-      {
-        email: 'gudang@kana.demo',
-        name: 'Staf Gudang Kana',
-        passwordHash,
-        memberships: [{ orgId: hub.id, role: 'hub_staff' }],
-      },
-      clock,
-    );
-    await createUser(
-      trx,
+    const staff = [
+      { email: 'admin@kana.demo', name: 'Admin Koperasi Kana', orgId: hub.id, role: 'hub_admin' },
+      { email: 'gudang@kana.demo', name: 'Staf Gudang Kana', orgId: hub.id, role: 'hub_staff' },
       {
         email: 'dinas@jambikota.demo',
         name: 'Dinas Koperasi Kota Jambi',
-        passwordHash,
-        memberships: [{ orgId: dinas.id, role: 'gov_viewer' }],
+        orgId: dinas.id,
+        role: 'gov_viewer',
       },
-      clock,
-    );
+    ] as const;
+    for (const u of staff) {
+      await createUser(
+        trx,
+        {
+          email: u.email,
+          name: u.name,
+          passwordHash,
+          memberships: [{ orgId: u.orgId, role: u.role }],
+        },
+        clock,
+      );
+    }
 
     const large = new Set([0, 9, 21, 37, 52]);
     const late = new Set([14, 45]);
@@ -428,12 +421,7 @@ export async function seedDemo(
 
       // Deliveries arriving today.
       for (const r of pendingReceipts.get(date) ?? []) {
-        const lines = await cur
-          .selectFrom('deliveryOrderLine')
-          .select(['productId', 'qty'])
-          .where('orgId', '=', r.coopId)
-          .where('deliveryOrderId', '=', r.doId)
-          .execute();
+        const lines = await findDeliveryOrderLines(cur, r.coopId, r.doId);
         await inTx(cur, (trx) =>
           receiveDeliveryOrder(trx, admin, r.doId, {
             lines: lines.map((l) => ({

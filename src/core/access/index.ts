@@ -1,6 +1,6 @@
 export type * from './access.table.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { createUser, ROLES, type CreateUserInput } from './user.service.ts';
+export { createUser, roleFitsOrganization, ROLES, type CreateUserInput } from './user.service.ts';
 export { findUserByEmail, findMemberships, findUsersOfOrganizations } from './access.repository.ts';
 export {
   issueToken,

@@ -6,6 +6,19 @@ import type { Role } from './access.table.ts';
 import { findUserByEmail, insertUser } from './access.repository.ts';
 import { hashPassword } from './password.ts';
 
+/** The roles each kind of organization has. */
+const ROLES_OF_KIND: Record<string, readonly Role[]> = {
+  hub: ['hub_admin', 'hub_staff'],
+  cooperative: ['coop_manager', 'coop_cashier'],
+  government: ['gov_viewer', 'program_admin'],
+  employer: ['program_admin'],
+};
+
+/** Whether a role belongs to this kind of organization (a cashier works for a cooperative, not a hub). */
+export function roleFitsOrganization(orgKind: string, role: Role): boolean {
+  return ROLES_OF_KIND[orgKind]?.includes(role) ?? false;
+}
+
 export const ROLES: readonly Role[] = [
   'hub_admin',
   'hub_staff',

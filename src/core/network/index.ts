@@ -7,6 +7,7 @@ export {
   findParticipation,
   findParticipationsOfHub,
   findCooperatives,
+  hasAnyOrganization,
   findOfficers,
   type CooperativeFilter,
 } from './network.repository.ts';

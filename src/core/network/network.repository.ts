@@ -120,3 +120,8 @@ export async function findCooperatives(db: Db, f: CooperativeFilter) {
 export async function findOfficers(db: Db, coopId: string) {
   return db.selectFrom('officer').selectAll().where('orgId', '=', coopId).orderBy('role').execute();
 }
+
+/** Whether the database holds any organization yet (an empty database is seeded in demo mode). */
+export async function hasAnyOrganization(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('organization').select('id').limit(1).executeTakeFirst());
+}

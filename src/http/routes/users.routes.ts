@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ROLES, createUser, findUsersOfOrganizations, type Role } from '../../core/access/index.ts';
+import {
+  ROLES,
+  roleFitsOrganization,
+  createUser,
+  findUsersOfOrganizations,
+  type Role,
+} from '../../core/access/index.ts';
 import { findParticipationsOfHub } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authOf, authorizeCooperative, callerHubId } from '../access.ts';
@@ -63,12 +69,7 @@ export function registerUserRoutes(app: FastifyInstance) {
           undefined,
           'Organization not found',
         );
-      const fits =
-        (org.kind === 'hub' && ['hub_admin', 'hub_staff'].includes(body.role)) ||
-        (org.kind === 'cooperative' && ['coop_manager', 'coop_cashier'].includes(body.role)) ||
-        (org.kind === 'government' && ['gov_viewer', 'program_admin'].includes(body.role)) ||
-        (org.kind === 'employer' && body.role === 'program_admin');
-      if (!fits)
+      if (!roleFitsOrganization(org.kind, body.role))
         throw new DomainError(
           'ValidationFailed',
           'Peran tidak cocok dengan jenis organisasi',
