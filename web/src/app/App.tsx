@@ -1,11 +1,62 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useNavigate } from 'react-router';
-import { CooperativeDashboard } from '../features/cooperative/CooperativeDashboard.tsx';
+import { BrowserRouter, Navigate, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { NetworkOverview } from '../features/network/NetworkOverview.tsx';
 import { api } from './api.ts';
 import type { Lang } from './i18n.ts';
-import { homeOf, useSession } from './session.tsx';
+import { homeOf, navOf, useSession } from './session.tsx';
+
+/** A screen loaded with its own code chunk (route code splitting): `lazyPage(() => import(...), 'Name')`. */
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const NetworkOverview = lazyPage(
+  () => import('../features/network/NetworkOverview.tsx'),
+  'NetworkOverview',
+);
+const CooperativeDashboard = lazyPage(
+  () => import('../features/cooperative/CooperativeDashboard.tsx'),
+  'CooperativeDashboard',
+);
+const ReceivePage = lazyPage(
+  () => import('../features/cooperative/ReceivePage.tsx'),
+  'ReceivePage',
+);
+const CashierPage = lazyPage(() => import('../features/cashier/CashierPage.tsx'), 'CashierPage');
+const ReturnPage = lazyPage(() => import('../features/cooperative/ReturnPage.tsx'), 'ReturnPage');
+const StockCountPage = lazyPage(
+  () => import('../features/cooperative/StockCountPage.tsx'),
+  'StockCountPage',
+);
+const CooperativeStatementsPage = lazyPage(
+  () => import('../features/settlement/CooperativeStatementsPage.tsx'),
+  'CooperativeStatementsPage',
+);
+const BooksPage = lazyPage(() => import('../features/ledger/BooksPage.tsx'), 'BooksPage');
+const DeliveryRoutes = lazyPage(
+  () => import('../features/delivery/DeliveryRoutes.tsx'),
+  'DeliveryRoutes',
+);
+const GoodsReceiptsPage = lazyPage(
+  () => import('../features/catalog/GoodsReceiptsPage.tsx'),
+  'GoodsReceiptsPage',
+);
+const ProductsPage = lazyPage(() => import('../features/catalog/ProductsPage.tsx'), 'ProductsPage');
+const SettlementPage = lazyPage(
+  () => import('../features/settlement/SettlementPage.tsx'),
+  'SettlementPage',
+);
+const SubsidyPage = lazyPage(() => import('../features/subsidy/SubsidyPage.tsx'), 'SubsidyPage');
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
+const RegionOverview = lazyPage(
+  () => import('../features/office/RegionOverview.tsx'),
+  'RegionOverview',
+);
+const TrainingRoutes = lazyPage(
+  () => import('../features/training/TrainingRoutes.tsx'),
+  'TrainingRoutes',
+);
 
 function Shell() {
   const { t, i18n } = useTranslation();
@@ -40,8 +91,17 @@ function Shell() {
           {t('signOut')}
         </button>
       </header>
+      <nav className="mainnav" aria-label={t('menu')}>
+        {navOf(me).map((item) => (
+          <NavLink key={item.to} to={item.to} end={item.end ?? false}>
+            {t(item.label)}
+          </NavLink>
+        ))}
+      </nav>
       <main className="page">
-        <Outlet />
+        <Suspense fallback={<p className="state">{t('loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );
@@ -52,16 +112,41 @@ function Home() {
   return <Navigate to={me ? homeOf(me) : '/login'} replace />;
 }
 
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('notFound')}</h1>
+      <NavLink to="/">{t('back')}</NavLink>
+    </section>
+  );
+}
+
 export function App() {
   return (
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/" element={<Home />} />
         <Route element={<Shell />}>
           <Route path="/jaringan" element={<NetworkOverview />} />
           <Route path="/koperasi/:id" element={<CooperativeDashboard />} />
+          <Route path="/koperasi/:id/terima" element={<ReceivePage />} />
+          <Route path="/koperasi/:id/kasir" element={<CashierPage />} />
+          <Route path="/koperasi/:id/retur" element={<ReturnPage />} />
+          <Route path="/koperasi/:id/opname" element={<StockCountPage />} />
+          <Route path="/koperasi/:id/tagihan" element={<CooperativeStatementsPage />} />
+          <Route path="/koperasi/:id/buku" element={<BooksPage />} />
+          <Route path="/pengiriman/*" element={<DeliveryRoutes />} />
+          <Route path="/gudang/penerimaan" element={<GoodsReceiptsPage />} />
+          <Route path="/produk" element={<ProductsPage />} />
+          <Route path="/penagihan" element={<SettlementPage />} />
+          <Route path="/subsidi" element={<SubsidyPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="/wilayah" element={<RegionOverview />} />
+          <Route path="/pelatihan/*" element={<TrainingRoutes />} />
+          <Route path="*" element={<NotFound />} />
         </Route>
-        <Route path="*" element={<Home />} />
       </Routes>
     </BrowserRouter>
   );

@@ -39,6 +39,40 @@ const id = {
   welcome: 'Selamat datang, {{name}}',
   sortBy: 'Urutkan menurut {{col}}',
   days: 'hari',
+  sortLabel: 'Urutkan',
+  pages: 'Halaman',
+  previous: 'Sebelumnya',
+  next: 'Berikutnya',
+  pageOf: 'Halaman {{page}} dari {{pages}}',
+  requestFailed: 'Permintaan gagal',
+  menu: 'Menu',
+  navNetwork: 'Jaringan',
+  navDeliveries: 'Pengiriman',
+  navGoodsReceipts: 'Penerimaan gudang',
+  navProducts: 'Produk & harga',
+  navSettlement: 'Penagihan',
+  navSubsidy: 'Subsidi',
+  navAudit: 'Log audit',
+  navDashboard: 'Ringkasan',
+  navReceive: 'Terima kiriman',
+  navCashier: 'Kasir',
+  navReturns: 'Retur',
+  navCount: 'Stok opname',
+  navStatements: 'Tagihan & bayar',
+  navBooks: 'Pembukuan',
+  navRegion: 'Ringkasan wilayah',
+  navTraining: 'Pelatihan',
+  notFound: 'Halaman tidak ditemukan.',
+  forbidden: 'Anda tidak berhak membuka halaman ini.',
+  back: 'Kembali',
+  save: 'Simpan',
+  cancel: 'Batal',
+  required: 'Wajib diisi',
+  date: 'Tanggal',
+  product: 'Produk',
+  qty: 'Jumlah',
+  amount: 'Nilai',
+  total: 'Total',
 };
 const en: typeof id = {
   appName: 'Lumbung',
@@ -78,6 +112,40 @@ const en: typeof id = {
   welcome: 'Welcome, {{name}}',
   sortBy: 'Sort by {{col}}',
   days: 'days',
+  sortLabel: 'Sort',
+  pages: 'Pages',
+  previous: 'Previous',
+  next: 'Next',
+  pageOf: 'Page {{page}} of {{pages}}',
+  requestFailed: 'The request failed',
+  menu: 'Menu',
+  navNetwork: 'Network',
+  navDeliveries: 'Deliveries',
+  navGoodsReceipts: 'Goods receipts',
+  navProducts: 'Products & prices',
+  navSettlement: 'Settlement',
+  navSubsidy: 'Subsidy',
+  navAudit: 'Audit log',
+  navDashboard: 'Overview',
+  navReceive: 'Receive delivery',
+  navCashier: 'Cashier',
+  navReturns: 'Returns',
+  navCount: 'Stock count',
+  navStatements: 'Statements & pay',
+  navBooks: 'Books',
+  navRegion: 'Region overview',
+  navTraining: 'Training',
+  notFound: 'Page not found.',
+  forbidden: 'You are not allowed to open this page.',
+  back: 'Back',
+  save: 'Save',
+  cancel: 'Cancel',
+  required: 'Required',
+  date: 'Date',
+  product: 'Product',
+  qty: 'Quantity',
+  amount: 'Amount',
+  total: 'Total',
 };
 
 export type Lang = 'id' | 'en';
@@ -91,5 +159,17 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
 });
+
+/**
+ * A feature's own strings, as namespace `ns` (`useTranslation(ns)`); called at the top of the feature's
+ * module so the strings arrive with its lazily loaded code. Both languages must have the same keys.
+ */
+export function registerTranslations<T extends Record<string, string>>(
+  ns: string,
+  strings: { id: T; en: NoInfer<T> },
+) {
+  i18n.addResourceBundle('id', ns, strings.id, true, true);
+  i18n.addResourceBundle('en', ns, strings.en, true, true);
+}
 
 export default i18n;

@@ -40,5 +40,51 @@ export function homeOf(me: Me): string {
   const m = me.memberships[0];
   if (!m) return '/login';
   if (m.orgKind === 'cooperative') return `/koperasi/${m.orgId}`;
+  if (m.orgKind === 'government') return '/wilayah';
   return '/jaringan';
+}
+
+export interface NavItem {
+  to: string;
+  /** A key of the common translations. */
+  label: string;
+  end?: boolean;
+}
+
+/** The menu of the signed-in user's role; the server still checks every request. */
+export function navOf(me: Me): NavItem[] {
+  const m = me.memberships[0];
+  if (!m) return [];
+  if (m.orgKind === 'cooperative') {
+    const base = `/koperasi/${m.orgId}`;
+    const items: NavItem[] = [
+      { to: base, label: 'navDashboard', end: true },
+      { to: `${base}/kasir`, label: 'navCashier' },
+      { to: `${base}/terima`, label: 'navReceive' },
+    ];
+    if (m.role === 'coop_manager')
+      items.push(
+        { to: `${base}/retur`, label: 'navReturns' },
+        { to: `${base}/opname`, label: 'navCount' },
+        { to: `${base}/tagihan`, label: 'navStatements' },
+        { to: `${base}/buku`, label: 'navBooks' },
+      );
+    return items;
+  }
+  if (m.orgKind === 'government')
+    return [
+      { to: '/wilayah', label: 'navRegion' },
+      { to: '/jaringan', label: 'navNetwork' },
+      { to: '/pelatihan', label: 'navTraining' },
+    ];
+  const items: NavItem[] = [
+    { to: '/jaringan', label: 'navNetwork' },
+    { to: '/pengiriman', label: 'navDeliveries' },
+    { to: '/gudang/penerimaan', label: 'navGoodsReceipts' },
+    { to: '/produk', label: 'navProducts' },
+    { to: '/penagihan', label: 'navSettlement' },
+    { to: '/subsidi', label: 'navSubsidy' },
+  ];
+  if (m.role === 'hub_admin') items.push({ to: '/audit', label: 'navAudit' });
+  return items;
 }

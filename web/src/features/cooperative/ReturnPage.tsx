@@ -1,0 +1,4 @@
+// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+export function ReturnPage() {
+  return null;
+}

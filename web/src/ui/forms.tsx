@@ -1,0 +1,74 @@
+import { useId, type ReactElement, type ReactNode } from 'react';
+import { cloneElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../app/api.ts';
+
+/** A labelled form control with its hint and error; the control gets the id, so its accessible name is the label. */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  children: ReactElement<{ id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
+}) {
+  const id = useId();
+  const msgId = `${id}-msg`;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': error || hint ? msgId : undefined,
+      })}
+      {(error || hint) && (
+        <small id={msgId} className={error ? 'error' : 'muted'}>
+          {error ?? hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** The server's problem (or a network failure) in words, with each field's message. Renders nothing without an error. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const problem = (error as { problem?: Partial<Problem> }).problem;
+  const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  return (
+    <div role="alert" className="state error">
+      <p>
+        {problem?.title ? <strong>{problem.title}: </strong> : null}
+        {detail || t('requestFailed')}
+      </p>
+      {problem?.errors && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={`${e.path}${e.message}`}>
+              {e.path ? <code>{e.path}</code> : null} {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The problem's code, to branch on (e.g. `ExposureLimitExceeded`). */
+export function problemCode(error: unknown): string | undefined {
+  return (error as { problem?: Partial<Problem> } | null)?.problem?.code;
+}
+
+/** A success message announced to screen readers. */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="notice">
+      {children}
+    </p>
+  );
+}
