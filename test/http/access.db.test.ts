@@ -39,6 +39,7 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   createParticipation: ['hubAdmin'],
   getCooperativeStock: READERS,
   getCooperativeBalance: READERS,
+  getCooperativeDashboard: READERS,
   listStatements: READERS,
   listPayments: READERS,
   listCooperativeSubsidies: READERS,

@@ -32,3 +32,4 @@ export {
   type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
+export { sumSales, sumSoldQtyByProduct } from './sales-summary.repository.ts';

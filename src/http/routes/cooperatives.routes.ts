@@ -24,6 +24,7 @@ import {
 } from '../../core/settlement/index.ts';
 import { todayWib } from '../../core/shared/clock.ts';
 import { findGrantsOfCooperative } from '../../core/subsidy/index.ts';
+import { getCooperativeDashboard } from '../../core/dashboard/index.ts';
 import {
   ALL_ROLES,
   COOP_ROLES,
@@ -380,6 +381,77 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
   );
 
   app.get(
+    '/api/v1/cooperatives/:id/dashboard',
+    {
+      config: { roles: READERS },
+      schema: {
+        operationId: 'getCooperativeDashboard',
+        tags: ['cooperatives'],
+        summary:
+          "A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales)",
+        params: CoopId,
+        response: {
+          200: Type.Object({
+            today: BusinessDate,
+            cooperative: Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              villageName: Type.Union([Type.String(), Type.Null()]),
+              districtName: Type.Union([Type.String(), Type.Null()]),
+            }),
+            sales: Type.Object({
+              today: Rupiah,
+              todayCount: Type.Integer(),
+              month: Rupiah,
+              monthCount: Type.Integer(),
+              monthlyPotential: Rupiah,
+            }),
+            balance: Balance,
+            nextDue: Type.Union([
+              Type.Object({
+                statementId: Type.String(),
+                amount: Rupiah,
+                dueDate: BusinessDate,
+                periodEnd: BusinessDate,
+              }),
+              Type.Null(),
+            ]),
+            subsidy: Type.Union([
+              Type.Object({
+                month: Type.String(),
+                amount: Rupiah,
+                eligible: Type.Boolean(),
+                reason: Type.Union([Type.String(), Type.Null()]),
+                mode: Type.String(),
+                status: Type.String(),
+              }),
+              Type.Null(),
+            ]),
+            stock: Type.Array(
+              Type.Object({
+                productId: Type.String(),
+                sku: Type.String(),
+                name: Type.String(),
+                unit: Type.String(),
+                qty: Type.Integer(),
+                inTransit: Type.Integer(),
+                sold28Days: Type.Integer(),
+                daysOfCover: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...problems(404, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', READERS);
+      return getCooperativeDashboard(deps.db, deps.clock, id);
+    },
+  );
+
+  app.get(
     '/api/v1/cooperatives/:id/statements',
     {
       config: { roles: READERS },
@@ -649,7 +721,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         operationId: 'listCooperativeSubsidies',
         tags: ['subsidy'],
         params: CoopId,
-        response: { 200: List(SaleWithLines), ...problems(404) },
+        response: { 200: List(SubsidyGrant), ...problems(404) },
       },
     },
     async (request) => {
@@ -676,7 +748,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
           { additionalProperties: false },
         ),
-        response: { 200: List(SubsidyGrant), ...problems(404) },
+        response: { 200: List(SaleWithLines), ...problems(404) },
       },
     },
     async (request) => {

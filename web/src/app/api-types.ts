@@ -182,6 +182,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cooperatives/{id}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales) */
+    get: operations['getCooperativeDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives/{id}/statements': {
     parameters: {
       query?: never;
@@ -1686,6 +1703,174 @@ export interface operations {
       };
     };
   };
+  getCooperativeDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            today: string;
+            cooperative: {
+              id: string;
+              name: string;
+              villageName: string | null;
+              districtName: string | null;
+            };
+            sales: {
+              /** @description Whole rupiah */
+              today: number;
+              todayCount: number;
+              /** @description Whole rupiah */
+              month: number;
+              monthCount: number;
+              /** @description Whole rupiah */
+              monthlyPotential: number;
+            };
+            /**
+             * @example {
+             *       "balanceDue": 12450000,
+             *       "overdueAmount": 0,
+             *       "exposure": 31200000,
+             *       "exposureLimit": 50000000,
+             *       "consignedStockValue": 18750000,
+             *       "inTransitValue": 0,
+             *       "onHold": false,
+             *       "aging": {
+             *         "current": 12450000,
+             *         "d1to30": 0,
+             *         "d31to60": 0,
+             *         "d61to90": 0,
+             *         "d90plus": 0
+             *       }
+             *     }
+             */
+            balance: {
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              exposure: number;
+              /** @description Whole rupiah */
+              exposureLimit: number;
+              /** @description Whole rupiah */
+              consignedStockValue: number;
+              /** @description Whole rupiah */
+              inTransitValue: number;
+              onHold: boolean;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            };
+            nextDue: {
+              statementId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              dueDate: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              periodEnd: string;
+            } | null;
+            subsidy: {
+              month: string;
+              /** @description Whole rupiah */
+              amount: number;
+              eligible: boolean;
+              reason: string | null;
+              mode: string;
+              status: string;
+            } | null;
+            stock: {
+              productId: string;
+              sku: string;
+              name: string;
+              unit: string;
+              qty: number;
+              inTransit: number;
+              sold28Days: number;
+              daysOfCover: number | null;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listStatements: {
     parameters: {
       query?: never;
@@ -2088,25 +2273,28 @@ export interface operations {
            */
           'application/json': {
             items: {
-              orgId: string;
-              cooperativeId?: string;
               id: string;
-              hubId: string;
-              runId: string;
-              month: string;
-              participationId: string;
-              activeDays: number;
-              daysInMonth: number;
+              saleDate: string;
+              occurredAt: string;
+              receivedAt: string;
+              clockSkew: boolean;
+              paymentMethod: string;
+              memberId: string | null;
               /** @description Whole rupiah */
-              amount: number;
-              eligible: boolean;
-              reason: string | null;
-              mode: string;
-              status: string;
-              grantedOn: string;
-              settledOn: string | null;
-              paidReference: string | null;
+              totalAmount: number;
+              /** @description Whole rupiah */
+              consignmentAmount: number;
               statementId: string | null;
+              lines: {
+                saleId: string;
+                lineNo: number;
+                productId: string;
+                qty: number;
+                /** @description Whole rupiah */
+                unitPrice: number;
+                /** @description Whole rupiah */
+                consignmentPrice: number;
+              }[];
             }[];
             nextCursor?: string;
           };
@@ -2613,28 +2801,25 @@ export interface operations {
            */
           'application/json': {
             items: {
+              orgId: string;
+              cooperativeId?: string;
               id: string;
-              saleDate: string;
-              occurredAt: string;
-              receivedAt: string;
-              clockSkew: boolean;
-              paymentMethod: string;
-              memberId: string | null;
+              hubId: string;
+              runId: string;
+              month: string;
+              participationId: string;
+              activeDays: number;
+              daysInMonth: number;
               /** @description Whole rupiah */
-              totalAmount: number;
-              /** @description Whole rupiah */
-              consignmentAmount: number;
+              amount: number;
+              eligible: boolean;
+              reason: string | null;
+              mode: string;
+              status: string;
+              grantedOn: string;
+              settledOn: string | null;
+              paidReference: string | null;
               statementId: string | null;
-              lines: {
-                saleId: string;
-                lineNo: number;
-                productId: string;
-                qty: number;
-                /** @description Whole rupiah */
-                unitPrice: number;
-                /** @description Whole rupiah */
-                consignmentPrice: number;
-              }[];
             }[];
             nextCursor?: string;
           };

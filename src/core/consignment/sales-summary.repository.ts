@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+/** Sales of a cooperative between two business dates (inclusive): rupiah at retail and how many sales. */
+export async function sumSales(db: Db, coopId: string, from: string, to: string) {
+  const r = await db
+    .selectFrom('sale')
+    .select([
+      sql<number>`coalesce(sum(total_amount), 0)`.as('amount'),
+      sql<number>`count(*)`.as('count'),
+    ])
+    .where('orgId', '=', coopId)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .executeTakeFirstOrThrow();
+  return { amount: Number(r.amount), count: Number(r.count) };
+}
+
+/** Units sold per product by a cooperative between two business dates (inclusive). */
+export async function sumSoldQtyByProduct(db: Db, coopId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('saleLine')
+    .select(['productId', sql<number>`sum(qty)`.as('qty')])
+    .where('orgId', '=', coopId)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy('productId')
+    .execute();
+  return rows.map((r) => ({ productId: r.productId, qty: Number(r.qty) }));
+}

@@ -1,0 +1,7 @@
+export {
+  getCooperativeDashboard,
+  daysOfCover,
+  MONTHLY_SALES_POTENTIAL,
+  COVER_WINDOW_DAYS,
+  type CooperativeDashboard,
+} from './get-cooperative-dashboard.ts';
