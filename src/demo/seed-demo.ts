@@ -319,6 +319,16 @@ export async function seedDemo(
         },
         clock,
       );
+      await createUser(
+        trx,
+        {
+          email: `kasir.${slugOf(v.name)}@kdkmp.demo`,
+          name: `Kasir KDKMP ${v.name}`,
+          passwordHash,
+          memberships: [{ orgId: org.id, role: 'coop_cashier' }],
+        },
+        clock,
+      );
       coops.push({
         org,
         index: i,

@@ -89,6 +89,8 @@ describe('web app in Chromium', () => {
 
   it('the language switch turns the screens English and is remembered', async () => {
     const page = await signedIn('dinas@jambikota.demo', 1280);
+    await page.goto(`${server.url}/jaringan`);
+    await expect.poll(() => new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
     await new Shell(page).chooseLanguage('English');
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
     await page.reload();

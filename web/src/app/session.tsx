@@ -60,10 +60,10 @@ export function navOf(me: Me): NavItem[] {
     const items: NavItem[] = [
       { to: base, label: 'navDashboard', end: true },
       { to: `${base}/kasir`, label: 'navCashier' },
-      { to: `${base}/terima`, label: 'navReceive' },
     ];
     if (m.role === 'coop_manager')
       items.push(
+        { to: `${base}/terima`, label: 'navReceive' },
         { to: `${base}/retur`, label: 'navReturns' },
         { to: `${base}/opname`, label: 'navCount' },
         { to: `${base}/tagihan`, label: 'navStatements' },

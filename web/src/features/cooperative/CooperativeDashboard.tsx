@@ -1,115 +1,534 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { businessDate, rupiah } from '../../ui/format.ts';
+import { useSession } from '../../app/session.tsx';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { businessDate, instantWib, monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import './i18n.ts';
 
-/** A cooperative at a glance: what it owes and how late, the hub's exposure, and its statements. Two API requests. */
+type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
+async function fetchDashboard(id: string) {
+  return unwrap(await api.GET('/api/v1/cooperatives/{id}/dashboard', { params: { path: { id } } }));
+}
+
+const TABS = [
+  'tabOverview',
+  'tabDocuments',
+  'tabSales',
+  'tabPayments',
+  'tabSubsidy',
+  'tabProfile',
+] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * A cooperative at a glance (its manager's home, the hub's cooperative detail): two requests —
+ * the dashboard and the statements; the other tabs load when opened.
+ */
 export function CooperativeDashboard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation('cooperative');
   const { id = '' } = useParams();
-  const balance = useQuery({
-    queryKey: ['balance', id],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/cooperatives/{id}/balance', { params: { path: { id } } })),
-  });
+  const { me } = useSession();
+  const [tab, setTab] = useState<Tab>('tabOverview');
+  const dashboard = useQuery({ queryKey: ['dashboard', id], queryFn: () => fetchDashboard(id) });
+  const isHub = me?.memberships.some((m) => m.orgKind === 'hub') ?? false;
+  return (
+    <section>
+      <h1>{dashboard.data?.cooperative.name ?? t('translation:dashboard')}</h1>
+      {dashboard.data?.cooperative.districtName && (
+        <p className="muted">
+          {dashboard.data.cooperative.villageName}, {t('translation:district')}{' '}
+          {dashboard.data.cooperative.districtName}
+          {isHub && (
+            <>
+              {' · '}
+              <Link to={`/pengiriman/baru?koperasi=${id}`}>{t('createDelivery')}</Link>
+            </>
+          )}
+        </p>
+      )}
+      <div role="tablist" className="tabs" aria-label={t('translation:menu')}>
+        {TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'tab active' : 'tab'}
+            onClick={() => setTab(k)}
+          >
+            {t(k)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'tabOverview' && (
+          <QueryState query={dashboard}>{(d) => <Overview d={d} id={id} />}</QueryState>
+        )}
+        {tab === 'tabDocuments' && <Deliveries id={id} isHub={isHub} />}
+        {tab === 'tabSales' && <Sales id={id} />}
+        {tab === 'tabPayments' && <Payments id={id} />}
+        {tab === 'tabSubsidy' && <Subsidies id={id} />}
+        {tab === 'tabProfile' && <Profile id={id} />}
+      </div>
+    </section>
+  );
+}
+
+function Overview({ d, id }: { d: Dashboard; id: string }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const lang = i18n.language;
+  const b = d.balance;
+  const pct = Math.min(100, Math.floor((d.sales.month * 100) / d.sales.monthlyPotential));
   const statements = useQuery({
     queryKey: ['statements', id],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/cooperatives/{id}/statements', { params: { path: { id } } })),
   });
+  type Stock = Dashboard['stock'][number];
+  const stockColumns: Column<Stock>[] = [
+    { id: 'name', header: t('translation:product'), accessorKey: 'name' },
+    { id: 'qty', header: t('inStore'), accessorKey: 'qty', numeric: true },
+    { id: 'inTransit', header: t('inTransit'), accessorKey: 'inTransit', numeric: true },
+    { id: 'sold', header: t('sold28'), accessorKey: 'sold28Days', numeric: true },
+    {
+      id: 'cover',
+      header: t('cover'),
+      accessorFn: (s) => s.daysOfCover ?? Number.POSITIVE_INFINITY,
+      numeric: true,
+      cell: ({ row }) =>
+        row.original.daysOfCover === null ? (
+          <span className="muted">{t('noRate')}</span>
+        ) : (
+          <span className={row.original.daysOfCover < 7 ? 'warn' : undefined}>
+            {t('coverDays', { count: row.original.daysOfCover })}
+          </span>
+        ),
+    },
+  ];
+  type St = NonNullable<typeof statements.data>['items'][number];
+  const statementColumns: Column<St>[] = [
+    {
+      id: 'period',
+      header: t('translation:period'),
+      accessorKey: 'periodEnd',
+      cell: ({ row }) =>
+        `${businessDate(row.original.periodStart, lang)} – ${businessDate(row.original.periodEnd, lang)}`,
+    },
+    {
+      id: 'due',
+      header: t('translation:dueDate'),
+      accessorKey: 'dueDate',
+      cell: ({ row }) => businessDate(row.original.dueDate, lang),
+    },
+    {
+      id: 'closing',
+      header: t('translation:closing'),
+      accessorKey: 'closingBalance',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.closingBalance),
+    },
+    {
+      id: 'outstanding',
+      header: t('translation:outstanding'),
+      accessorKey: 'outstanding',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.outstanding),
+    },
+  ];
   return (
-    <section>
-      <h1>{t('dashboard')}</h1>
-      <QueryState query={balance}>
-        {(b) => (
+    <>
+      {b.onHold && (
+        <p role="alert" className="state error">
+          {t('shippingHold')}
+        </p>
+      )}
+      <div className="cards">
+        <div className="card">
+          <span>{t('salesToday')}</span>
+          <strong>{rupiah(d.sales.today)}</strong>
+          <small>{t('salesCount', { count: d.sales.todayCount })}</small>
+        </div>
+        <div className="card">
+          <span>{t('salesMonth')}</span>
+          <strong>{rupiah(d.sales.month)}</strong>
+          <meter min={0} max={100} value={pct} aria-label={t('progress')} title={`${pct}%`} />
+          <small>
+            {pct}% {t('potential', { amount: rupiah(d.sales.monthlyPotential) })}
+          </small>
+        </div>
+        <div className="card">
+          <span>{t('nextDue')}</span>
+          {d.nextDue ? (
+            <>
+              <strong>{rupiah(d.nextDue.amount)}</strong>
+              <small>{t('dueOn', { date: businessDate(d.nextDue.dueDate, lang) })}</small>
+            </>
+          ) : (
+            <strong>{t('nothingDue')}</strong>
+          )}
+        </div>
+        <div className="card">
+          <span>{t('subsidy')}</span>
+          {d.subsidy ? (
+            <>
+              <strong>{rupiah(d.subsidy.amount)}</strong>
+              <small>
+                {monthName(d.subsidy.month, lang)} · {t(`subsidyStatus_${d.subsidy.status}`)}
+              </small>
+              {d.subsidy.reason && <small className="warn">{d.subsidy.reason}</small>}
+            </>
+          ) : (
+            <strong>{t('subsidyNone')}</strong>
+          )}
+        </div>
+        <div className="card">
+          <span>{t('translation:balanceDue')}</span>
+          <strong>{rupiah(b.balanceDue)}</strong>
+        </div>
+        <div className={`card${b.overdueAmount > 0 ? ' warn' : ''}`}>
+          <span>{t('translation:overdue')}</span>
+          <strong>{rupiah(b.overdueAmount)}</strong>
+          {b.onHold && <span className="badge hold">{t('translation:hold')}</span>}
+        </div>
+        <div className="card">
+          <span>{t('translation:exposure')}</span>
+          <strong>{rupiah(b.exposure)}</strong>
+          <small>
+            {t('translation:limit')} {rupiah(b.exposureLimit)}
+          </small>
+        </div>
+        <div className="card">
+          <span>{t('translation:consignedStock')}</span>
+          <strong>{rupiah(b.consignedStockValue)}</strong>
+          <small>
+            {t('translation:inTransit')} {rupiah(b.inTransitValue)}
+          </small>
+        </div>
+      </div>
+      <h2>{t('stock')}</h2>
+      <DataTable data={d.stock} columns={stockColumns} empty={t('stockEmpty')} />
+      <h2>{t('translation:aging')}</h2>
+      <dl className="aging">
+        {(
+          [
+            ['current', t('translation:current')],
+            ['d1to30', `1–30 ${t('translation:days')}`],
+            ['d31to60', `31–60 ${t('translation:days')}`],
+            ['d61to90', `61–90 ${t('translation:days')}`],
+            ['d90plus', `>90 ${t('translation:days')}`],
+          ] as const
+        ).map(([k, label]) => (
+          <div key={k}>
+            <dt>{label}</dt>
+            <dd>{rupiah(b.aging[k])}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('translation:statements')}</h2>
+      <QueryState query={statements}>
+        {(s) => (
+          <DataTable
+            data={s.items}
+            columns={statementColumns}
+            empty={t('translation:noStatements')}
+            pageSize={12}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const q = useQuery({
+    queryKey: ['deliveryOrders', id],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/delivery-orders', {
+          params: { query: { cooperativeId: id, limit: '100' } },
+        }),
+      ),
+  });
+  type Row = NonNullable<typeof q.data>['items'][number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'date',
+      header: t('orderDate'),
+      accessorKey: 'orderDate',
+      cell: ({ row }) => businessDate(row.original.orderDate, i18n.language),
+    },
+    {
+      id: 'status',
+      header: t('translation:status'),
+      accessorKey: 'status',
+      cell: ({ row }) => t(`status_${row.original.status}`),
+    },
+    {
+      id: 'value',
+      header: t('value'),
+      accessorKey: 'value',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.value),
+    },
+    {
+      id: 'open',
+      header: t('open'),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <Link to={isHub ? `/pengiriman/${row.original.id}` : `/koperasi/${id}/terima`}>
+          {t('open')}
+        </Link>
+      ),
+    },
+  ];
+  return (
+    <>
+      <h2>{t('deliveries')}</h2>
+      <QueryState query={q}>
+        {(d) => (
+          <DataTable
+            data={d.items}
+            columns={columns}
+            empty={t('noDeliveries')}
+            initialSort={[{ id: 'date', desc: true }]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function Sales({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const q = useQuery({
+    queryKey: ['sales', id],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/cooperatives/{id}/sales', {
+          params: { path: { id }, query: { limit: '100' } },
+        }),
+      ),
+  });
+  type Row = NonNullable<typeof q.data>['items'][number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'when',
+      header: t('when'),
+      accessorKey: 'occurredAt',
+      cell: ({ row }) => (
+        <>
+          {instantWib(row.original.occurredAt, i18n.language)}
+          {row.original.clockSkew && <span className="badge hold">{t('clockSkew')}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'items',
+      header: t('items'),
+      accessorFn: (s) => s.lines.reduce((n, l) => n + l.qty, 0),
+      numeric: true,
+    },
+    {
+      id: 'method',
+      header: t('method'),
+      accessorKey: 'paymentMethod',
+      cell: ({ row }) => t(row.original.paymentMethod),
+    },
+    {
+      id: 'total',
+      header: t('translation:total'),
+      accessorKey: 'totalAmount',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.totalAmount),
+    },
+  ];
+  return (
+    <>
+      <h2>{t('sales')}</h2>
+      <QueryState query={q}>
+        {(d) => <DataTable data={d.items} columns={columns} empty={t('noSales')} />}
+      </QueryState>
+    </>
+  );
+}
+
+function Payments({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const q = useQuery({
+    queryKey: ['payments', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}/payments', { params: { path: { id } } })),
+  });
+  type Row = NonNullable<typeof q.data>['items'][number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'receivedOn',
+      header: t('receivedOn'),
+      accessorKey: 'receivedOn',
+      cell: ({ row }) => businessDate(row.original.receivedOn, i18n.language),
+    },
+    { id: 'method', header: t('method'), accessorKey: 'method' },
+    { id: 'reference', header: t('reference'), accessorKey: 'reference' },
+    {
+      id: 'amount',
+      header: t('translation:amount'),
+      accessorKey: 'amount',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.amount),
+    },
+  ];
+  return (
+    <>
+      <h2>{t('payments')}</h2>
+      <QueryState query={q}>
+        {(d) => (
+          <DataTable
+            data={d.items}
+            columns={columns}
+            empty={t('noPayments')}
+            initialSort={[{ id: 'receivedOn', desc: true }]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function Subsidies({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const q = useQuery({
+    queryKey: ['subsidies', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}/subsidies', { params: { path: { id } } })),
+  });
+  type Row = NonNullable<typeof q.data>['items'][number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'month',
+      header: t('month'),
+      accessorKey: 'month',
+      cell: ({ row }) => monthName(row.original.month, i18n.language),
+    },
+    {
+      id: 'status',
+      header: t('translation:status'),
+      accessorKey: 'status',
+      cell: ({ row }) => t(`subsidyStatus_${row.original.status}`),
+    },
+    {
+      id: 'reason',
+      header: t('reason'),
+      accessorFn: (s) => s.reason ?? s.paidReference ?? '',
+    },
+    {
+      id: 'amount',
+      header: t('translation:amount'),
+      accessorKey: 'amount',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.amount),
+    },
+  ];
+  return (
+    <>
+      <h2>{t('subsidyHistory')}</h2>
+      <QueryState query={q}>
+        {(d) => <DataTable data={d.items} columns={columns} empty={t('noSubsidy')} />}
+      </QueryState>
+    </>
+  );
+}
+
+function Profile({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('cooperative');
+  const q = useQuery({
+    queryKey: ['cooperative', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}', { params: { path: { id } } })),
+  });
+  return (
+    <QueryState query={q}>
+      {(c) => {
+        const p = c.participation;
+        return (
           <>
-            <div className="cards">
-              <div className="card">
-                <span>{t('balanceDue')}</span>
-                <strong>{rupiah(b.balanceDue)}</strong>
-              </div>
-              <div className={`card${b.overdueAmount > 0 ? ' warn' : ''}`}>
-                <span>{t('overdue')}</span>
-                <strong>{rupiah(b.overdueAmount)}</strong>
-                {b.onHold && <span className="badge hold">{t('hold')}</span>}
-              </div>
-              <div className="card">
-                <span>{t('exposure')}</span>
-                <strong>{rupiah(b.exposure)}</strong>
-                <small>
-                  {t('limit')} {rupiah(b.exposureLimit)}
-                </small>
-              </div>
-              <div className="card">
-                <span>{t('consignedStock')}</span>
-                <strong>{rupiah(b.consignedStockValue)}</strong>
-                <small>
-                  {t('inTransit')} {rupiah(b.inTransitValue)}
-                </small>
-              </div>
-            </div>
-            <h2>{t('aging')}</h2>
-            <dl className="aging">
+            <h2>{t('officers')}</h2>
+            {c.officers.length === 0 ? (
+              <p className="state">{t('noOfficers')}</p>
+            ) : (
+              <dl className="facts">
+                {c.officers.map((o) => (
+                  <div key={o.id}>
+                    <dt>{o.role}</dt>
+                    <dd>
+                      {o.name}
+                      {o.phone ? ` · ${o.phone}` : ''}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <h2>{t('participation')}</h2>
+            {p && (
+              <dl className="facts">
+                <div>
+                  <dt>{t('agreementNo')}</dt>
+                  <dd>{p.agreementNo}</dd>
+                </div>
+                <div>
+                  <dt>{t('startDate')}</dt>
+                  <dd>{businessDate(p.startDate, i18n.language)}</dd>
+                </div>
+                <div>
+                  <dt>{t('exposureLimit')}</dt>
+                  <dd>{rupiah(p.exposureLimit)}</dd>
+                </div>
+                <div>
+                  <dt>{t('monthlySubsidy')}</dt>
+                  <dd>{rupiah(p.monthlySubsidy)}</dd>
+                </div>
+                <div>
+                  <dt>{t('settlementPeriod')}</dt>
+                  <dd>{t(p.settlementPeriod)}</dd>
+                </div>
+                <div>
+                  <dt>{t('paymentTerms')}</dt>
+                  <dd>
+                    {p.paymentTermsDays} {t('translation:days')}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('graceDays')}</dt>
+                  <dd>
+                    {p.graceDays} {t('translation:days')}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('subsidyMode')}</dt>
+                  <dd>{t(p.subsidyMode)}</dd>
+                </div>
+              </dl>
+            )}
+            <dl className="facts">
               <div>
-                <dt>{t('current')}</dt>
-                <dd>{rupiah(b.aging.current)}</dd>
+                <dt>{t('legal')}</dt>
+                <dd>{[c.legalNumber, c.nikKoperasi, c.npwp].filter(Boolean).join(' · ') || '—'}</dd>
               </div>
               <div>
-                <dt>1–30 {t('days')}</dt>
-                <dd>{rupiah(b.aging.d1to30)}</dd>
-              </div>
-              <div>
-                <dt>31–60 {t('days')}</dt>
-                <dd>{rupiah(b.aging.d31to60)}</dd>
-              </div>
-              <div>
-                <dt>61–90 {t('days')}</dt>
-                <dd>{rupiah(b.aging.d61to90)}</dd>
-              </div>
-              <div>
-                <dt>&gt;90 {t('days')}</dt>
-                <dd>{rupiah(b.aging.d90plus)}</dd>
+                <dt>{t('bank')}</dt>
+                <dd>
+                  {[c.bankName, c.bankAccountNo, c.bankAccountName].filter(Boolean).join(' · ') ||
+                    '—'}
+                </dd>
               </div>
             </dl>
           </>
-        )}
-      </QueryState>
-      <h2>{t('statements')}</h2>
-      <QueryState query={statements}>
-        {(s) =>
-          s.items.length === 0 ? (
-            <p className="state">{t('noStatements')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('period')}</th>
-                    <th scope="col">{t('dueDate')}</th>
-                    <th scope="col">{t('closing')}</th>
-                    <th scope="col">{t('outstanding')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.items.map((st) => (
-                    <tr key={st.id}>
-                      <td>
-                        {businessDate(st.periodStart, i18n.language)} –{' '}
-                        {businessDate(st.periodEnd, i18n.language)}
-                      </td>
-                      <td>{businessDate(st.dueDate, i18n.language)}</td>
-                      <td className="num">{rupiah(st.closingBalance)}</td>
-                      <td className="num">{rupiah(st.outstanding)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
-    </section>
+        );
+      }}
+    </QueryState>
   );
 }

@@ -1,4 +1,129 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { v7 as uuidv7 } from 'uuid';
+import { api, unwrap } from '../../app/api.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { rupiah } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import './i18n-docs.ts';
+import { useStoreStock } from './store-stock.ts';
+
+interface CountLine {
+  productId: string;
+  expected: number;
+  counted: number;
+  variance: number;
+  chargeAmount: number;
+}
+
+/** The monthly physical count: shortages are billed at the consignment price, surpluses are free. */
 export function StockCountPage() {
-  return null;
+  const { t } = useTranslation('coopDocs');
+  const { id = '' } = useParams();
+  const client = useQueryClient();
+  const stock = useStoreStock(id);
+  const [counted, setCounted] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<CountLine[] | null>(null);
+  const clientId = useRef(uuidv7());
+  const send = useMutation({
+    mutationFn: async (lines: { productId: string; qtyCounted: number }[]) =>
+      unwrap(
+        await api.POST('/api/v1/cooperatives/{id}/stock-counts', {
+          params: { path: { id } },
+          body: { id: clientId.current, countedAt: new Date().toISOString(), lines },
+        }),
+      ),
+    onSuccess: async (r) => {
+      clientId.current = uuidv7();
+      setResult(r.lines);
+      setCounted({});
+      await client.invalidateQueries({ queryKey: ['dashboard', id] });
+    },
+  });
+  return (
+    <section>
+      <h1>{t('countTitle')}</h1>
+      <p className="muted">{t('countIntro')}</p>
+      {result && <CountResult lines={result} names={stock.data ?? []} />}
+      <QueryState query={stock}>
+        {(items) => {
+          if (items.length === 0) return <p className="state">{t('noStock')}</p>;
+          const submit = (e: FormEvent) => {
+            e.preventDefault();
+            setResult(null);
+            const errs: Record<string, string> = {};
+            const lines = items.map((s) => {
+              const text = (counted[s.productId] ?? '').trim();
+              if (!/^\d+$/.test(text)) errs[s.productId] = t('countAll');
+              return { productId: s.productId, qtyCounted: Number(text) };
+            });
+            setErrors(errs);
+            if (Object.keys(errs).length === 0) send.mutate(lines);
+          };
+          return (
+            <form className="form" onSubmit={submit} noValidate>
+              <div className="form-row">
+                {items.map((s) => (
+                  <Field
+                    key={s.productId}
+                    label={t('counted', { product: s.name })}
+                    error={errors[s.productId]}
+                  >
+                    <input
+                      inputMode="numeric"
+                      value={counted[s.productId] ?? ''}
+                      onChange={(e) => setCounted((c) => ({ ...c, [s.productId]: e.target.value }))}
+                    />
+                  </Field>
+                ))}
+              </div>
+              <ProblemAlert error={send.error} />
+              <div className="actions">
+                <button type="submit" disabled={send.isPending}>
+                  {t('countSubmit')}
+                </button>
+              </div>
+            </form>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function CountResult({
+  lines,
+  names,
+}: {
+  lines: CountLine[];
+  names: { productId: string; name: string }[];
+}) {
+  const { t } = useTranslation('coopDocs');
+  const columns: Column<CountLine>[] = [
+    {
+      id: 'product',
+      header: t('translation:product'),
+      accessorFn: (l) => names.find((n) => n.productId === l.productId)?.name ?? l.productId,
+    },
+    { id: 'expected', header: t('expected'), accessorKey: 'expected', numeric: true },
+    { id: 'counted', header: t('countedCol'), accessorKey: 'counted', numeric: true },
+    { id: 'variance', header: t('variance'), accessorKey: 'variance', numeric: true },
+    {
+      id: 'charge',
+      header: t('charge'),
+      accessorKey: 'chargeAmount',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.chargeAmount),
+    },
+  ];
+  return (
+    <>
+      <Notice>{t('countDone')}</Notice>
+      <DataTable data={lines} columns={columns} empty="" />
+    </>
+  );
 }

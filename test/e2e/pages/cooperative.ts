@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+
+/** The cooperative's screens: dashboard, receiving, cashier, return, stock count. */
+export class CooperativeScreens {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+  async open(coopId: string, screen: '' | 'terima' | 'kasir' | 'retur' | 'opname') {
+    await this.page.goto(`${this.base}/koperasi/${coopId}${screen ? `/${screen}` : ''}`);
+  }
+  card(label: RegExp) {
+    return this.page.locator('.card').filter({ hasText: label });
+  }
+  field(label: string | RegExp) {
+    return this.page.getByLabel(label);
+  }
+  button(name: string | RegExp) {
+    return this.page.getByRole('button', { name });
+  }
+  notice() {
+    return this.page.getByRole('status');
+  }
+  alert() {
+    return this.page.getByRole('alert');
+  }
+  tab(name: string | RegExp) {
+    return this.page.getByRole('tab', { name });
+  }
+}
+
+/** The cashier screen: tap products, set quantities, take cash, finish. */
+export class CashierScreen {
+  constructor(private readonly page: Page) {}
+  async add(product: string | RegExp, times = 1) {
+    for (let i = 0; i < times; i++)
+      await this.page
+        .getByRole('button', {
+          name: new RegExp(
+            `^(Tambah|Add) ${typeof product === 'string' ? product : product.source}`,
+          ),
+        })
+        .click();
+  }
+  total() {
+    return this.page.getByTestId('cart-total');
+  }
+  async pay(method: 'Tunai' | 'QRIS' | 'Transfer', cash?: string) {
+    await this.page.getByLabel(method, { exact: true }).check();
+    if (cash !== undefined) await this.page.getByLabel('Uang diterima').fill(cash);
+  }
+  async finish() {
+    await this.page.getByRole('button', { name: 'Selesaikan penjualan' }).click();
+  }
+}
