@@ -177,7 +177,15 @@ describe('the cooperative in Chromium', () => {
     for (const width of [360, 1280]) {
       const page = await signedIn(MANAGER, width);
       const s = new CooperativeScreens(page, server.url);
+      // The dashboard loads in at most 2 API requests (the session and the dashboard).
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/api/')) requests.push(new URL(r.url()).pathname);
+      });
+      await page.reload();
       await s.card(/Penjualan bulan ini/).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(requests.length, requests.join(', ')).toBeLessThanOrEqual(2);
       expect(await s.card(/Penjualan bulan ini/).textContent()).toMatch(
         /dari potensi Rp 200\.000\.000/,
       );

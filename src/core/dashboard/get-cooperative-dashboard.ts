@@ -8,7 +8,7 @@ import {
 } from '../consignment/index.ts';
 import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
 import { findOrganizationById, findParticipation } from '../network/index.ts';
-import { getCreditPosition } from '../settlement/index.ts';
+import { getCreditPosition, type StatementPosition } from '../settlement/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -16,6 +16,9 @@ import { findGrantsOfCooperative } from '../subsidy/index.ts';
 
 /** The Koperasi Manis program's stated potential: Rp 200 juta of transactions per cooperative per month. */
 export const MONTHLY_SALES_POTENTIAL = 200_000_000;
+
+/** How many statements the dashboard lists (a year of monthly ones). */
+export const RECENT_STATEMENTS = 12;
 
 /** Days of sales history behind "days of cover". */
 export const COVER_WINDOW_DAYS = 28;
@@ -66,6 +69,8 @@ export interface CooperativeDashboard {
     sold28Days: number;
     daysOfCover: number | null;
   }[];
+  /** The latest statements, newest first, with what is still outstanding on each. */
+  statements: StatementPosition[];
 }
 
 /** A cooperative's day at a glance, in one read: sales against the potential, what it owes, subsidy, stock cover. */
@@ -159,5 +164,6 @@ export async function getCooperativeDashboard(
         }
       : null,
     stock,
+    statements: [...position.statements].reverse().slice(0, RECENT_STATEMENTS),
   };
 }

@@ -388,7 +388,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         operationId: 'getCooperativeDashboard',
         tags: ['cooperatives'],
         summary:
-          "A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales)",
+          "A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements",
         params: CoopId,
         response: {
           200: Type.Object({
@@ -439,6 +439,7 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
                 daysOfCover: Type.Union([Type.Integer(), Type.Null()]),
               }),
             ),
+            statements: Type.Array(Statement),
           }),
           ...problems(404, 422),
         },

@@ -189,7 +189,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales) */
+    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements */
     get: operations['getCooperativeDashboard'];
     put?: never;
     post?: never;
@@ -1820,6 +1820,27 @@ export interface operations {
               inTransit: number;
               sold28Days: number;
               daysOfCover: number | null;
+            }[];
+            statements: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
             }[];
           };
         };

@@ -73,7 +73,7 @@ export function DataTable<T>({
             />
           </label>
         )}
-        {sortable.length > 0 && (
+        {sortable.length > 0 && data.length > 1 && (
           <label className="mobile-only">
             {t('sortLabel')}
             <select

@@ -25,8 +25,8 @@ const TABS = [
 type Tab = (typeof TABS)[number];
 
 /**
- * A cooperative at a glance (its manager's home, the hub's cooperative detail): two requests —
- * the dashboard and the statements; the other tabs load when opened.
+ * A cooperative at a glance (its manager's home, the hub's cooperative detail): one request for the
+ * whole overview (two with the session check); the other tabs load when opened.
  */
 export function CooperativeDashboard() {
   const { t } = useTranslation('cooperative');
@@ -66,7 +66,7 @@ export function CooperativeDashboard() {
       </div>
       <div role="tabpanel">
         {tab === 'tabOverview' && (
-          <QueryState query={dashboard}>{(d) => <Overview d={d} id={id} />}</QueryState>
+          <QueryState query={dashboard}>{(d) => <Overview d={d} />}</QueryState>
         )}
         {tab === 'tabDocuments' && <Deliveries id={id} isHub={isHub} />}
         {tab === 'tabSales' && <Sales id={id} />}
@@ -78,16 +78,11 @@ export function CooperativeDashboard() {
   );
 }
 
-function Overview({ d, id }: { d: Dashboard; id: string }) {
+function Overview({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation('cooperative');
   const lang = i18n.language;
   const b = d.balance;
   const pct = Math.min(100, Math.floor((d.sales.month * 100) / d.sales.monthlyPotential));
-  const statements = useQuery({
-    queryKey: ['statements', id],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/cooperatives/{id}/statements', { params: { path: { id } } })),
-  });
   type Stock = Dashboard['stock'][number];
   const stockColumns: Column<Stock>[] = [
     { id: 'name', header: t('translation:product'), accessorKey: 'name' },
@@ -109,7 +104,7 @@ function Overview({ d, id }: { d: Dashboard; id: string }) {
         ),
     },
   ];
-  type St = NonNullable<typeof statements.data>['items'][number];
+  type St = Dashboard['statements'][number];
   const statementColumns: Column<St>[] = [
     {
       id: 'period',
@@ -229,16 +224,12 @@ function Overview({ d, id }: { d: Dashboard; id: string }) {
         ))}
       </dl>
       <h2>{t('translation:statements')}</h2>
-      <QueryState query={statements}>
-        {(s) => (
-          <DataTable
-            data={s.items}
-            columns={statementColumns}
-            empty={t('translation:noStatements')}
-            pageSize={12}
-          />
-        )}
-      </QueryState>
+      <DataTable
+        data={d.statements}
+        columns={statementColumns}
+        empty={t('translation:noStatements')}
+        pageSize={12}
+      />
     </>
   );
 }
