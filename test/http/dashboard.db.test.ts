@@ -84,6 +84,24 @@ for (const engine of ENGINES) {
       expect(body.subsidy).toBeNull();
     });
 
+    it("the network list shows each cooperative's sales this month against the potential", async () => {
+      const res = await f.app.inject({
+        method: 'GET',
+        url: '/api/v1/cooperatives',
+        headers: bearer(f.tokens.hubAdmin),
+      });
+      const items = res.json().items as {
+        id: string;
+        monthSales: number;
+        monthlyPotential: number;
+      }[];
+      expect(items.find((c) => c.id === f.n.coopA.id)).toMatchObject({
+        monthSales: 210_000,
+        monthlyPotential: 200_000_000,
+      });
+      expect(items.find((c) => c.id === f.n.coopB.id)).toMatchObject({ monthSales: 0 });
+    });
+
     it("lists the cooperative's sales with their lines, and another cooperative's manager cannot read them", async () => {
       const res = await f.app.inject({
         method: 'GET',

@@ -32,4 +32,8 @@ export {
   type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
-export { sumSales, sumSoldQtyByProduct } from './sales-summary.repository.ts';
+export {
+  sumSales,
+  sumSalesOfCooperatives,
+  sumSoldQtyByProduct,
+} from './sales-summary.repository.ts';

@@ -28,3 +28,22 @@ export async function sumSoldQtyByProduct(db: Db, coopId: string, from: string, 
     .execute();
   return rows.map((r) => ({ productId: r.productId, qty: Number(r.qty) }));
 }
+
+/** Retail sales per cooperative between two business dates (inclusive), for a list of cooperatives. */
+export async function sumSalesOfCooperatives(
+  db: Db,
+  coopIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  if (coopIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sale')
+    .select(['orgId', sql<number>`sum(total_amount)`.as('amount')])
+    .where('orgId', 'in', coopIds)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy('orgId')
+    .execute();
+  return new Map(rows.map((r) => [r.orgId, Number(r.amount)]));
+}

@@ -5,6 +5,7 @@ import {
   createStockCount,
   getCooperativeBalance,
   recordSales,
+  sumSalesOfCooperatives,
   type SaleInput,
 } from '../../core/consignment/index.ts';
 import { findLocationsOfOrgs, findStockAtLocations } from '../../core/inventory/index.ts';
@@ -24,7 +25,7 @@ import {
 } from '../../core/settlement/index.ts';
 import { todayWib } from '../../core/shared/clock.ts';
 import { findGrantsOfCooperative } from '../../core/subsidy/index.ts';
-import { getCooperativeDashboard } from '../../core/dashboard/index.ts';
+import { getCooperativeDashboard, MONTHLY_SALES_POTENTIAL } from '../../core/dashboard/index.ts';
 import {
   ALL_ROLES,
   COOP_ROLES,
@@ -76,6 +77,9 @@ const CooperativeItem = Type.Object({
   balanceDue: SignedRupiah,
   overdueAmount: Rupiah,
   onHold: Type.Boolean(),
+  /** Retail sales this month (WIB), against the program's monthly potential. */
+  monthSales: Rupiah,
+  monthlyPotential: Rupiah,
 });
 
 const Balance = Type.Object({
@@ -105,7 +109,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'listCooperatives',
         tags: ['cooperatives'],
-        summary: 'Cooperatives the caller may see, with balance, overdue and exposure',
+        summary:
+          "Cooperatives the caller may see, with this month's sales against the potential, balance, overdue, exposure and hold",
         querystring: Type.Object(
           {
             q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -141,6 +146,13 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         limit: limit + 1,
       });
       const page = rows.slice(0, limit);
+      const today = todayWib(deps.clock);
+      const monthSales = await sumSalesOfCooperatives(
+        deps.db,
+        page.map((r) => r.id),
+        `${today.slice(0, 8)}01`,
+        today,
+      );
       const items = [];
       for (const r of page) {
         const b = r.hubId ? await getCooperativeBalance(deps.db, deps.clock, r.id) : undefined;
@@ -156,6 +168,8 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           balanceDue: b?.balanceDue ?? 0,
           overdueAmount: b?.overdueAmount ?? 0,
           onHold: b?.onHold ?? false,
+          monthSales: monthSales.get(r.id) ?? 0,
+          monthlyPotential: MONTHLY_SALES_POTENTIAL,
         });
       }
       const last = page[page.length - 1];

@@ -106,7 +106,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Cooperatives the caller may see, with balance, overdue and exposure */
+    /** Cooperatives the caller may see, with this month's sales against the potential, balance, overdue, exposure and hold */
     get: operations['listCooperatives'];
     put?: never;
     /** Register a KDKMP for an official village code (one per village) */
@@ -1110,6 +1110,10 @@ export interface operations {
               /** @description Whole rupiah */
               overdueAmount: number;
               onHold: boolean;
+              /** @description Whole rupiah */
+              monthSales: number;
+              /** @description Whole rupiah */
+              monthlyPotential: number;
             }[];
             nextCursor?: string;
           };

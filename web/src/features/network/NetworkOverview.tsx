@@ -5,12 +5,14 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { rupiah } from '../../ui/format.ts';
 
-type SortKey = 'name' | 'balanceDue' | 'overdueAmount' | 'exposure';
+type SortKey = 'name' | 'monthSales' | 'balanceDue' | 'overdueAmount' | 'exposure';
+type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
 
 /** The hub's (or the office's) cooperatives grouped by kecamatan: balance, overdue, exposure against the limit, holds. */
 export function NetworkOverview() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
+  const [show, setShow] = useState<Show>('all');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
   const query = useInfiniteQuery({
     queryKey: ['cooperatives'],
@@ -28,9 +30,13 @@ export function NetworkOverview() {
     const needle = q.trim().toLowerCase();
     const filtered = items.filter(
       (c) =>
-        !needle ||
-        c.name.toLowerCase().includes(needle) ||
-        c.districtName.toLowerCase().includes(needle),
+        (!needle ||
+          c.name.toLowerCase().includes(needle) ||
+          c.districtName.toLowerCase().includes(needle)) &&
+        (show === 'all' ||
+          (show === 'hold' && c.onHold) ||
+          (show === 'overdue' && c.overdueAmount > 0) ||
+          (show === 'notParticipating' && c.status === 'not_participating')),
     );
     const sorted = [...filtered].sort((a, b) => {
       const d = sort.key === 'name' ? a.name.localeCompare(b.name) : a[sort.key] - b[sort.key];
@@ -40,7 +46,7 @@ export function NetworkOverview() {
     for (const c of sorted)
       byDistrict.set(c.districtName, [...(byDistrict.get(c.districtName) ?? []), c]);
     return [...byDistrict.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [items, q, sort]);
+  }, [items, q, sort, show]);
 
   const header = (key: SortKey, label: string) => (
     <th
@@ -74,10 +80,48 @@ export function NetworkOverview() {
   return (
     <section>
       <h1>{t('network')}</h1>
-      <label className="search">
-        {t('search')}
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-      </label>
+      <div className="table-tools">
+        <label className="search">
+          {t('search')}
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label>
+          {t('show')}
+          <select value={show} onChange={(e) => setShow(e.target.value as Show)}>
+            <option value="all">{t('showAll')}</option>
+            <option value="hold">{t('hold')}</option>
+            <option value="overdue">{t('overdue')}</option>
+            <option value="notParticipating">{t('notParticipating')}</option>
+          </select>
+        </label>
+        <label className="mobile-only">
+          {t('sortLabel')}
+          <select
+            value={`${sort.key}:${sort.desc ? 'desc' : 'asc'}`}
+            onChange={(e) => {
+              const [key, dir] = e.target.value.split(':') as [SortKey, string];
+              setSort({ key, desc: dir === 'desc' });
+            }}
+          >
+            {(
+              [
+                ['name', t('cooperative')],
+                ['monthSales', t('monthSales')],
+                ['balanceDue', t('balanceDue')],
+                ['overdueAmount', t('overdue')],
+                ['exposure', t('exposure')],
+              ] as const
+            ).flatMap(([key, label]) => [
+              <option key={`${key}:asc`} value={`${key}:asc`}>
+                {label} ▲
+              </option>,
+              <option key={`${key}:desc`} value={`${key}:desc`}>
+                {label} ▼
+              </option>,
+            ])}
+          </select>
+        </label>
+      </div>
       {groups.length === 0 && <p className="state">{t('noResults')}</p>}
       {groups.map(([district, coops]) => (
         <div key={district} className="group">
@@ -90,6 +134,7 @@ export function NetworkOverview() {
                 <tr>
                   {header('name', t('cooperative'))}
                   <th scope="col">{t('status')}</th>
+                  {header('monthSales', t('monthSales'))}
                   {header('balanceDue', t('balanceDue'))}
                   {header('overdueAmount', t('overdue'))}
                   {header('exposure', t('exposure'))}
@@ -109,6 +154,16 @@ export function NetworkOverview() {
                       ) : (
                         t('active')
                       )}
+                    </td>
+                    <td className="num" data-label={t('monthSales')}>
+                      {rupiah(c.monthSales)}
+                      <meter
+                        min={0}
+                        max={c.monthlyPotential}
+                        value={Math.min(c.monthSales, c.monthlyPotential)}
+                        aria-label={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
+                        title={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
+                      />
                     </td>
                     <td className="num" data-label={t('balanceDue')}>
                       {rupiah(c.balanceDue)}
@@ -136,8 +191,12 @@ export function NetworkOverview() {
         </div>
       ))}
       {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()}>
-          {t('loading')}
+        <button
+          type="button"
+          disabled={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? t('loading') : t('loadMore')}
         </button>
       )}
     </section>
