@@ -80,10 +80,18 @@ describe('web app in Chromium', () => {
     await hub.context().close();
     const page = await signedIn('simpang-iv-sipin@kdkmp.demo', 360);
     await page.goto(`${server.url}${other}`);
-    const alert = new DashboardPage(page).alert().first();
-    await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/tidak dapat dimuat.*tidak berhak/i);
-    expect(await page.locator('.card').count()).toBe(0);
+    for (const screen of ['', '/kasir', '/terima', '/retur', '/opname', '/tagihan', '/buku']) {
+      await page.goto(`${server.url}${other}${screen}`);
+      const alert = new DashboardPage(page).alert().first();
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/tidak berhak/i);
+      expect(await page.locator('.card, form, table').count()).toBe(0);
+    }
+    // The server refuses too, whatever the screen shows.
+    const res = await page.request.get(
+      `${server.url}/api/v1${other.replace('/koperasi/', '/cooperatives/')}/dashboard`,
+    );
+    expect([403, 404]).toContain(res.status());
     await page.context().close();
   });
 
@@ -95,6 +103,11 @@ describe('web app in Chromium', () => {
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
     await page.reload();
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
+    // Remembered per user: a new browser (nothing stored) signs in in English.
+    const again = await signedIn('dinas@jambikota.demo', 360);
+    await again.goto(`${server.url}/jaringan`);
+    await expect.poll(() => new Shell(again).heading().textContent()).toBe('Cooperative network');
+    await again.context().close();
     await new Shell(page).chooseLanguage('Bahasa Indonesia');
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
     await page.context().close();

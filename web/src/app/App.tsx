@@ -1,6 +1,15 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, NavLink, Outlet, Route, Routes, useNavigate } from 'react-router';
+import {
+  BrowserRouter,
+  Navigate,
+  NavLink,
+  Outlet,
+  Route,
+  Routes,
+  useNavigate,
+  useParams,
+} from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { api } from './api.ts';
 import type { Lang } from './i18n.ts';
@@ -107,6 +116,39 @@ function Shell() {
   );
 }
 
+/**
+ * Who may open a cooperative's screen, checked before anything loads (the server checks every request
+ * again): `read` — the hub, the office of its region, its own users; `sell` — the hub and its own users;
+ * `manage` — the hub and its own manager.
+ */
+function CooperativeArea({
+  need,
+  children,
+}: {
+  need: 'read' | 'sell' | 'manage';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const { id = '' } = useParams();
+  const ms = me?.memberships ?? [];
+  const own = ms.filter((m) => m.orgKind === 'cooperative' && m.orgId === id);
+  const allowed =
+    ms.some((m) => m.orgKind === 'hub') ||
+    (need === 'read' && ms.some((m) => m.orgKind === 'government')) ||
+    (need === 'manage' ? own.some((m) => m.role === 'coop_manager') : own.length > 0);
+  if (allowed) return <>{children}</>;
+  return (
+    <section>
+      <h1>{t('forbiddenTitle')}</h1>
+      <p role="alert" className="state error">
+        {t('forbidden')}
+      </p>
+      <NavLink to="/">{t('back')}</NavLink>
+    </section>
+  );
+}
+
 function Home() {
   const { me } = useSession();
   return <Navigate to={me ? homeOf(me) : '/login'} replace />;
@@ -130,13 +172,62 @@ export function App() {
         <Route path="/" element={<Home />} />
         <Route element={<Shell />}>
           <Route path="/jaringan" element={<NetworkOverview />} />
-          <Route path="/koperasi/:id" element={<CooperativeDashboard />} />
-          <Route path="/koperasi/:id/terima" element={<ReceivePage />} />
-          <Route path="/koperasi/:id/kasir" element={<CashierPage />} />
-          <Route path="/koperasi/:id/retur" element={<ReturnPage />} />
-          <Route path="/koperasi/:id/opname" element={<StockCountPage />} />
-          <Route path="/koperasi/:id/tagihan" element={<CooperativeStatementsPage />} />
-          <Route path="/koperasi/:id/buku" element={<BooksPage />} />
+          <Route
+            path="/koperasi/:id"
+            element={
+              <CooperativeArea need="read">
+                <CooperativeDashboard />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/terima"
+            element={
+              <CooperativeArea need="manage">
+                <ReceivePage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/kasir"
+            element={
+              <CooperativeArea need="sell">
+                <CashierPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/retur"
+            element={
+              <CooperativeArea need="manage">
+                <ReturnPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/opname"
+            element={
+              <CooperativeArea need="manage">
+                <StockCountPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/tagihan"
+            element={
+              <CooperativeArea need="manage">
+                <CooperativeStatementsPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/buku"
+            element={
+              <CooperativeArea need="manage">
+                <BooksPage />
+              </CooperativeArea>
+            }
+          />
           <Route path="/pengiriman/*" element={<DeliveryRoutes />} />
           <Route path="/gudang/penerimaan" element={<GoodsReceiptsPage />} />
           <Route path="/produk" element={<ProductsPage />} />
