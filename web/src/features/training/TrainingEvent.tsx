@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
@@ -206,51 +206,55 @@ export function TrainingEventPage() {
   const { id = '' } = useParams();
   const office = useIsOffice();
   const event = useQuery({ queryKey: ['training-event', id], queryFn: () => fetchEvent(id) });
-  const columns: Column<Participant>[] = [
-    { id: 'cooperative', header: t('cooperative'), accessorFn: (p) => p.cooperativeName },
-    { id: 'district', header: t('district'), accessorFn: (p) => p.districtName },
-    { id: 'name', header: t('officer'), accessorFn: (p) => p.name },
-    {
-      id: 'position',
-      header: t('position'),
-      accessorFn: (p) => p.position,
-      cell: (c) => t(c.row.original.position),
-    },
-    ...(office
-      ? [
-          {
-            id: 'edit',
-            header: t('attended'),
-            accessorFn: (p: Participant) => (p.attended ? 1 : 0),
-            cell: (c: { row: { original: Participant } }) => (
-              <ParticipantEditor key={c.row.original.id} eventId={id} p={c.row.original} />
-            ),
-          } satisfies Column<Participant>,
-        ]
-      : [
-          {
-            id: 'attended',
-            header: t('attended'),
-            accessorFn: (p: Participant) => (p.attended ? 1 : 0),
-            cell: (c: { row: { original: Participant } }) =>
-              c.row.original.attended ? t('yes') : t('no'),
-          } satisfies Column<Participant>,
-          {
-            id: 'pre',
-            header: t('preScore'),
-            accessorFn: (p: Participant) => p.preScore ?? -1,
-            cell: (c: { row: { original: Participant } }) => c.row.original.preScore ?? '—',
-            numeric: true,
-          } satisfies Column<Participant>,
-          {
-            id: 'post',
-            header: t('postScore'),
-            accessorFn: (p: Participant) => p.postScore ?? -1,
-            cell: (c: { row: { original: Participant } }) => c.row.original.postScore ?? '—',
-            numeric: true,
-          } satisfies Column<Participant>,
-        ]),
-  ];
+  // Stable cell renderers: a new one each render would remount the editors and lose their state.
+  const columns = useMemo<Column<Participant>[]>(
+    () => [
+      { id: 'cooperative', header: t('cooperative'), accessorFn: (p) => p.cooperativeName },
+      { id: 'district', header: t('district'), accessorFn: (p) => p.districtName },
+      { id: 'name', header: t('officer'), accessorFn: (p) => p.name },
+      {
+        id: 'position',
+        header: t('position'),
+        accessorFn: (p) => p.position,
+        cell: (c) => t(c.row.original.position),
+      },
+      ...(office
+        ? [
+            {
+              id: 'edit',
+              header: t('attended'),
+              accessorFn: (p: Participant) => (p.attended ? 1 : 0),
+              cell: (c: { row: { original: Participant } }) => (
+                <ParticipantEditor key={c.row.original.id} eventId={id} p={c.row.original} />
+              ),
+            } satisfies Column<Participant>,
+          ]
+        : [
+            {
+              id: 'attended',
+              header: t('attended'),
+              accessorFn: (p: Participant) => (p.attended ? 1 : 0),
+              cell: (c: { row: { original: Participant } }) =>
+                c.row.original.attended ? t('yes') : t('no'),
+            } satisfies Column<Participant>,
+            {
+              id: 'pre',
+              header: t('preScore'),
+              accessorFn: (p: Participant) => p.preScore ?? -1,
+              cell: (c: { row: { original: Participant } }) => c.row.original.preScore ?? '—',
+              numeric: true,
+            } satisfies Column<Participant>,
+            {
+              id: 'post',
+              header: t('postScore'),
+              accessorFn: (p: Participant) => p.postScore ?? -1,
+              cell: (c: { row: { original: Participant } }) => c.row.original.postScore ?? '—',
+              numeric: true,
+            } satisfies Column<Participant>,
+          ]),
+    ],
+    [t, office, id],
+  );
   return (
     <section>
       <QueryState query={event}>
