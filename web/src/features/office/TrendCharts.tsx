@@ -57,7 +57,11 @@ function TrendChart({
         height: 220,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(max, 1)] } },
+        scales: {
+          x: { time: false },
+          // From zero; an all-zero series still gets a readable axis (Rp 1 jt, or 5 cooperatives).
+          y: { range: (_u, _min, max) => [0, Math.max(max, kind === 'rupiah' ? 1_000_000 : 5)] },
+        },
         series: [
           {},
           {
@@ -77,6 +81,7 @@ function TrendChart({
           },
           {
             size: kind === 'rupiah' ? 78 : 40,
+            ...(kind === 'count' ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } : {}),
             values: (_u, splits) =>
               splits.map((v) => (kind === 'rupiah' ? shortRupiah(v, lang) : String(v))),
           },
