@@ -46,6 +46,7 @@ import { newId } from '../core/shared/ids.ts';
 import type { Database } from '../db/database.ts';
 import { CEILINGS } from './regulations.ts';
 import { seededRandom, slugOf } from './random.ts';
+import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
 export const DEMO_REGENCY = '15.71';
@@ -580,6 +581,8 @@ export async function seedDemo(
     cur = db;
     progress(di + 1, allDays, date);
   }
+  // The Dinas trained the cooperatives' officers together at the BKPSDM hall, early in the history.
+  await seedTraining(db, { date: addDays(start, Math.floor(days / 3)), clock });
   summary.ms = Date.now() - started;
   return summary;
 }

@@ -6,6 +6,8 @@ const COOP = '01936f6e-7c1a-7000-8000-0000000000c1';
 const HUB = '01936f6e-7c1a-7000-8000-0000000000a1';
 const GULA = '01936f6e-7c1a-7000-8000-0000000000b1';
 const DO = '01936f6e-7c1a-7000-8000-0000000000d1';
+const DINAS = '01936f6e-7c1a-7000-8000-0000000000f1';
+const TRAINING = '01936f6e-7c1a-7000-8000-000000000901';
 
 const balance = {
   balanceDue: 12_450_000,
@@ -306,6 +308,182 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
           detail: { method: 'POST', path: `/api/v1/delivery-orders/${DO}/dispatch`, status: 200 },
           requestId: 'c0ffee00-0000-4000-8000-000000000001',
           address: '10.0.0.7',
+        },
+      ],
+    },
+  },
+  getRegionTrends: {
+    response: {
+      items: [
+        {
+          month: '2026-02',
+          asOf: '2026-02-28',
+          salesAmount: 1_482_350_000,
+          subsidyPaid: 134_000_000,
+          overdueAmount: 18_240_000,
+          activeCooperatives: 68,
+        },
+      ],
+    },
+  },
+  createTrainingEvent: {
+    request: {
+      id: '01936f6e-7c1a-7000-8000-000000000901',
+      title: 'Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi',
+      date: '2026-02-12',
+      venue: 'Aula BKPSDM Kota Jambi',
+      organizerName: 'Dinas Koperasi dan UKM Kota Jambi',
+      materials: 'Modul pembukuan konsinyasi (PDF)\nhttps://example.org/modul-konsinyasi',
+    },
+  },
+  recordTrainingParticipants: {
+    request: {
+      participants: [
+        {
+          cooperativeId: COOP,
+          name: 'Ketua KDKMP Simpang IV Sipin',
+          position: 'ketua',
+          attended: true,
+          preScore: 55,
+          postScore: 80,
+        },
+        {
+          cooperativeId: COOP,
+          name: 'Bendahara KDKMP Simpang IV Sipin',
+          position: 'bendahara',
+          attended: false,
+        },
+      ],
+    },
+  },
+  getRegionOverview: {
+    response: {
+      month: '2026-03',
+      asOf: '2026-03-10',
+      districts: [
+        {
+          districtCode: '15.71.01',
+          districtName: 'Telanaipura',
+          cooperatives: 1,
+          participating: 1,
+          salesAmount: 41_250_000,
+          consignmentAmount: 38_400_000,
+          subsidyPaidMonth: 2_000_000,
+          subsidyPaidYear: 6_000_000,
+          overdueAmount: 0,
+          onHold: 0,
+          items: [
+            {
+              id: COOP,
+              name: 'KDKMP Simpang IV Sipin',
+              villageName: 'Simpang IV Sipin',
+              districtCode: '15.71.01',
+              districtName: 'Telanaipura',
+              participating: true,
+              salesAmount: 41_250_000,
+              consignmentAmount: 38_400_000,
+              subsidyPaidMonth: 2_000_000,
+              subsidyPaidYear: 6_000_000,
+              overdueAmount: 0,
+              onHold: false,
+            },
+          ],
+        },
+      ],
+      totals: {
+        cooperatives: 1,
+        participating: 1,
+        salesAmount: 41_250_000,
+        consignmentAmount: 38_400_000,
+        subsidyPaidMonth: 2_000_000,
+        subsidyPaidYear: 6_000_000,
+        overdueAmount: 0,
+        onHold: 0,
+      },
+    },
+  },
+  listTrainingEvents: {
+    response: {
+      items: [
+        {
+          id: TRAINING,
+          organizerId: DINAS,
+          title: 'Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi',
+          date: '2026-02-12',
+          venue: 'Aula BKPSDM Kota Jambi',
+          organizerName: 'Dinas Koperasi dan UKM Kota Jambi',
+          materials: 'Modul pembukuan konsinyasi (PDF)',
+          createdAt: '2026-02-01T02:00:00.000Z',
+          invited: 170,
+          attended: 158,
+          cooperatives: 68,
+        },
+      ],
+    },
+  },
+  getTrainingEvent: {
+    response: {
+      id: TRAINING,
+      organizerId: DINAS,
+      title: 'Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi',
+      date: '2026-02-12',
+      venue: 'Aula BKPSDM Kota Jambi',
+      organizerName: 'Dinas Koperasi dan UKM Kota Jambi',
+      materials: 'Modul pembukuan konsinyasi (PDF)',
+      createdAt: '2026-02-01T02:00:00.000Z',
+      participants: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000911',
+          cooperativeId: COOP,
+          cooperativeName: 'KDKMP Simpang IV Sipin',
+          districtName: 'Telanaipura',
+          name: 'Ketua KDKMP Simpang IV Sipin',
+          position: 'ketua',
+          attended: true,
+          preScore: 55,
+          postScore: 80,
+          updatedAt: '2026-02-12T09:00:00.000Z',
+        },
+      ],
+    },
+  },
+  getTrainingCoverage: {
+    response: {
+      month: '2026-03',
+      asOf: '2026-03-10',
+      districts: [
+        {
+          districtCode: '15.71.01',
+          districtName: 'Telanaipura',
+          cooperatives: 1,
+          trainedCooperatives: 1,
+          officersInvited: 2,
+          officersTrained: 1,
+          avgPreScore: 55,
+          avgPostScore: 80,
+        },
+      ],
+      totals: {
+        cooperatives: 1,
+        trainedCooperatives: 1,
+        officersInvited: 2,
+        officersTrained: 1,
+        avgPreScore: 55,
+        avgPostScore: 80,
+      },
+      items: [
+        {
+          cooperativeId: COOP,
+          name: 'KDKMP Simpang IV Sipin',
+          districtName: 'Telanaipura',
+          officersInvited: 2,
+          officersTrained: 1,
+          avgPreScore: 55,
+          avgPostScore: 80,
+          participating: true,
+          salesAmount: 41_250_000,
+          overdueAmount: 0,
+          onHold: false,
         },
       ],
     },

@@ -176,3 +176,125 @@ export const JournalRow = Type.Object({
   debit: Rupiah,
   credit: Rupiah,
 });
+
+/** Region overview (the cooperative office's read model): one cooperative's month. */
+export const RegionCooperative = Type.Object({
+  id: S,
+  name: S,
+  villageName: S,
+  districtCode: S,
+  districtName: S,
+  participating: Type.Boolean(),
+  salesAmount: Rupiah,
+  consignmentAmount: Rupiah,
+  subsidyPaidMonth: Rupiah,
+  subsidyPaidYear: Rupiah,
+  overdueAmount: Rupiah,
+  onHold: Type.Boolean(),
+});
+
+const RegionFiguresProps = {
+  cooperatives: I,
+  participating: I,
+  salesAmount: Rupiah,
+  consignmentAmount: Rupiah,
+  subsidyPaidMonth: Rupiah,
+  subsidyPaidYear: Rupiah,
+  overdueAmount: Rupiah,
+  onHold: Type.Integer({ description: 'cooperatives on shipping hold' }),
+};
+
+export const RegionOverview = Type.Object({
+  month: S,
+  asOf: Type.String({ description: 'the day overdue and holds are seen on' }),
+  districts: Type.Array(
+    Type.Object({
+      districtCode: S,
+      districtName: S,
+      ...RegionFiguresProps,
+      items: Type.Array(RegionCooperative),
+    }),
+  ),
+  totals: Type.Object(RegionFiguresProps),
+});
+
+export const RegionTrendPoint = Type.Object({
+  month: S,
+  asOf: S,
+  salesAmount: Rupiah,
+  subsidyPaid: Rupiah,
+  overdueAmount: Rupiah,
+  activeCooperatives: I,
+});
+
+const Score = Nullable(Type.Number({ minimum: 0, maximum: 100 }));
+
+export const TrainingEventSummary = Type.Object({
+  id: S,
+  organizerId: S,
+  title: S,
+  date: S,
+  venue: S,
+  organizerName: S,
+  materials: NS,
+  createdAt: S,
+  invited: I,
+  attended: I,
+  cooperatives: I,
+});
+
+export const TrainingParticipant = Type.Object({
+  id: S,
+  cooperativeId: S,
+  cooperativeName: S,
+  districtName: S,
+  name: S,
+  position: S,
+  attended: Type.Boolean(),
+  preScore: Nullable(I),
+  postScore: Nullable(I),
+  updatedAt: S,
+});
+
+export const TrainingEventDetail = Type.Object({
+  id: S,
+  organizerId: S,
+  title: S,
+  date: S,
+  venue: S,
+  organizerName: S,
+  materials: NS,
+  createdAt: S,
+  participants: Type.Array(TrainingParticipant),
+});
+
+const CoverageFiguresProps = {
+  cooperatives: I,
+  trainedCooperatives: I,
+  officersInvited: I,
+  officersTrained: I,
+  avgPreScore: Score,
+  avgPostScore: Score,
+};
+
+export const TrainingCoverage = Type.Object({
+  month: S,
+  asOf: S,
+  districts: Type.Array(Type.Object({ districtCode: S, districtName: S, ...CoverageFiguresProps })),
+  totals: Type.Object(CoverageFiguresProps),
+  items: Type.Array(
+    Type.Object({
+      cooperativeId: S,
+      name: S,
+      districtName: S,
+      officersInvited: I,
+      officersTrained: I,
+      avgPreScore: Score,
+      avgPostScore: Score,
+      participating: Type.Boolean(),
+      salesAmount: Rupiah,
+      overdueAmount: Rupiah,
+      onHold: Type.Boolean(),
+    }),
+  ),
+});

@@ -5,7 +5,9 @@ import { registerCatalogRoutes } from './catalog.routes.ts';
 import { registerCooperativeRoutes } from './cooperatives.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerLedgerRoutes } from './ledger.routes.ts';
+import { registerRegionRoutes } from './region.routes.ts';
 import { registerSettlementRoutes } from './settlement.routes.ts';
+import { registerTrainingRoutes } from './training.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
@@ -17,4 +19,6 @@ export async function registerRoutes(app: FastifyInstance) {
   registerLedgerRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerRegionRoutes(app);
+  registerTrainingRoutes(app);
 }

@@ -576,6 +576,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/region/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cooperatives by kecamatan for one month: participation, sales, subsidy handed over (month and year), overdue and holds at the month end */
+    get: operations['getRegionOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/region/trends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Month by month (the current month last): sales, subsidy handed over, overdue at the month end, cooperatives that sold */
+    get: operations['getRegionTrends'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training events, newest first, with officers invited and attending */
+    get: operations['listTrainingEvents'];
+    put?: never;
+    /** Record a training event of the caller's office (idempotent by client id; the date may lie ahead) */
+    post: operations['createTrainingEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One training event with its participants by cooperative */
+    get: operations['getTrainingEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/events/{id}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Invite officers, mark attendance and record pre/post-test scores; each named officer is set to the given state (sending it again changes nothing) */
+    put: operations['recordTrainingParticipants'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training coverage by kecamatan, and per cooperative next to this month's sales, overdue and hold */
+    get: operations['getTrainingCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5098,6 +5201,953 @@ export interface operations {
               address: string | null;
             }[];
             nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getRegionOverview: {
+    parameters: {
+      query?: {
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "month": "2026-03",
+           *       "asOf": "2026-03-10",
+           *       "districts": [
+           *         {
+           *           "districtCode": "15.71.01",
+           *           "districtName": "Telanaipura",
+           *           "cooperatives": 1,
+           *           "participating": 1,
+           *           "salesAmount": 41250000,
+           *           "consignmentAmount": 38400000,
+           *           "subsidyPaidMonth": 2000000,
+           *           "subsidyPaidYear": 6000000,
+           *           "overdueAmount": 0,
+           *           "onHold": 0,
+           *           "items": [
+           *             {
+           *               "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *               "name": "KDKMP Simpang IV Sipin",
+           *               "villageName": "Simpang IV Sipin",
+           *               "districtCode": "15.71.01",
+           *               "districtName": "Telanaipura",
+           *               "participating": true,
+           *               "salesAmount": 41250000,
+           *               "consignmentAmount": 38400000,
+           *               "subsidyPaidMonth": 2000000,
+           *               "subsidyPaidYear": 6000000,
+           *               "overdueAmount": 0,
+           *               "onHold": false
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "totals": {
+           *         "cooperatives": 1,
+           *         "participating": 1,
+           *         "salesAmount": 41250000,
+           *         "consignmentAmount": 38400000,
+           *         "subsidyPaidMonth": 2000000,
+           *         "subsidyPaidYear": 6000000,
+           *         "overdueAmount": 0,
+           *         "onHold": 0
+           *       }
+           *     }
+           */
+          'application/json': {
+            month: string;
+            /** @description the day overdue and holds are seen on */
+            asOf: string;
+            districts: {
+              districtCode: string;
+              districtName: string;
+              cooperatives: number;
+              participating: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              consignmentAmount: number;
+              /** @description Whole rupiah */
+              subsidyPaidMonth: number;
+              /** @description Whole rupiah */
+              subsidyPaidYear: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description cooperatives on shipping hold */
+              onHold: number;
+              items: {
+                id: string;
+                name: string;
+                villageName: string;
+                districtCode: string;
+                districtName: string;
+                participating: boolean;
+                /** @description Whole rupiah */
+                salesAmount: number;
+                /** @description Whole rupiah */
+                consignmentAmount: number;
+                /** @description Whole rupiah */
+                subsidyPaidMonth: number;
+                /** @description Whole rupiah */
+                subsidyPaidYear: number;
+                /** @description Whole rupiah */
+                overdueAmount: number;
+                onHold: boolean;
+              }[];
+            }[];
+            totals: {
+              cooperatives: number;
+              participating: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              consignmentAmount: number;
+              /** @description Whole rupiah */
+              subsidyPaidMonth: number;
+              /** @description Whole rupiah */
+              subsidyPaidYear: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description cooperatives on shipping hold */
+              onHold: number;
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getRegionTrends: {
+    parameters: {
+      query?: {
+        /** @description how many months (1–36), default 12 */
+        months?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "month": "2026-02",
+           *           "asOf": "2026-02-28",
+           *           "salesAmount": 1482350000,
+           *           "subsidyPaid": 134000000,
+           *           "overdueAmount": 18240000,
+           *           "activeCooperatives": 68
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              month: string;
+              asOf: string;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              subsidyPaid: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              activeCooperatives: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listTrainingEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000901",
+           *           "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+           *           "date": "2026-02-12",
+           *           "venue": "Aula BKPSDM Kota Jambi",
+           *           "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+           *           "materials": "Modul pembukuan konsinyasi (PDF)",
+           *           "createdAt": "2026-02-01T02:00:00.000Z",
+           *           "invited": 170,
+           *           "attended": 158,
+           *           "cooperatives": 68
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              organizerId: string;
+              title: string;
+              date: string;
+              venue: string;
+              organizerName: string;
+              materials: string | null;
+              createdAt: string;
+              invited: number;
+              attended: number;
+              cooperatives: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createTrainingEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000901",
+         *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+         *       "date": "2026-02-12",
+         *       "venue": "Aula BKPSDM Kota Jambi",
+         *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+         *       "materials": "Modul pembukuan konsinyasi (PDF)\nhttps://example.org/modul-konsinyasi"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          title: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date: string;
+          venue: string;
+          organizerName: string;
+          materials?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
+           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+           *       "date": "2026-02-12",
+           *       "venue": "Aula BKPSDM Kota Jambi",
+           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+           *       "materials": "Modul pembukuan konsinyasi (PDF)",
+           *       "createdAt": "2026-02-01T02:00:00.000Z",
+           *       "participants": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "districtName": "Telanaipura",
+           *           "name": "Ketua KDKMP Simpang IV Sipin",
+           *           "position": "ketua",
+           *           "attended": true,
+           *           "preScore": 55,
+           *           "postScore": 80,
+           *           "updatedAt": "2026-02-12T09:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            organizerId: string;
+            title: string;
+            date: string;
+            venue: string;
+            organizerName: string;
+            materials: string | null;
+            createdAt: string;
+            participants: {
+              id: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              districtName: string;
+              name: string;
+              position: string;
+              attended: boolean;
+              preScore: number | null;
+              postScore: number | null;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
+           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+           *       "date": "2026-02-12",
+           *       "venue": "Aula BKPSDM Kota Jambi",
+           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+           *       "materials": "Modul pembukuan konsinyasi (PDF)",
+           *       "createdAt": "2026-02-01T02:00:00.000Z",
+           *       "participants": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "districtName": "Telanaipura",
+           *           "name": "Ketua KDKMP Simpang IV Sipin",
+           *           "position": "ketua",
+           *           "attended": true,
+           *           "preScore": 55,
+           *           "postScore": 80,
+           *           "updatedAt": "2026-02-12T09:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            organizerId: string;
+            title: string;
+            date: string;
+            venue: string;
+            organizerName: string;
+            materials: string | null;
+            createdAt: string;
+            participants: {
+              id: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              districtName: string;
+              name: string;
+              position: string;
+              attended: boolean;
+              preScore: number | null;
+              postScore: number | null;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getTrainingEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
+           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+           *       "date": "2026-02-12",
+           *       "venue": "Aula BKPSDM Kota Jambi",
+           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+           *       "materials": "Modul pembukuan konsinyasi (PDF)",
+           *       "createdAt": "2026-02-01T02:00:00.000Z",
+           *       "participants": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "districtName": "Telanaipura",
+           *           "name": "Ketua KDKMP Simpang IV Sipin",
+           *           "position": "ketua",
+           *           "attended": true,
+           *           "preScore": 55,
+           *           "postScore": 80,
+           *           "updatedAt": "2026-02-12T09:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            organizerId: string;
+            title: string;
+            date: string;
+            venue: string;
+            organizerName: string;
+            materials: string | null;
+            createdAt: string;
+            participants: {
+              id: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              districtName: string;
+              name: string;
+              position: string;
+              attended: boolean;
+              preScore: number | null;
+              postScore: number | null;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordTrainingParticipants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "participants": [
+         *         {
+         *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+         *           "name": "Ketua KDKMP Simpang IV Sipin",
+         *           "position": "ketua",
+         *           "attended": true,
+         *           "preScore": 55,
+         *           "postScore": 80
+         *         },
+         *         {
+         *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+         *           "name": "Bendahara KDKMP Simpang IV Sipin",
+         *           "position": "bendahara",
+         *           "attended": false
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          participants: {
+            /**
+             * Format: uuid
+             * @description UUID (clients generate UUIDv7)
+             */
+            id?: string;
+            cooperativeId: string;
+            name: string;
+            position: 'ketua' | 'sekretaris' | 'bendahara' | 'pengawas' | 'manager';
+            attended?: boolean;
+            /** @description test score, a whole number 0–100; only for an officer who attended */
+            preScore?: number | null;
+            /** @description test score, a whole number 0–100; only for an officer who attended */
+            postScore?: number | null;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
+           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
+           *       "date": "2026-02-12",
+           *       "venue": "Aula BKPSDM Kota Jambi",
+           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
+           *       "materials": "Modul pembukuan konsinyasi (PDF)",
+           *       "createdAt": "2026-02-01T02:00:00.000Z",
+           *       "participants": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "districtName": "Telanaipura",
+           *           "name": "Ketua KDKMP Simpang IV Sipin",
+           *           "position": "ketua",
+           *           "attended": true,
+           *           "preScore": 55,
+           *           "postScore": 80,
+           *           "updatedAt": "2026-02-12T09:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            organizerId: string;
+            title: string;
+            date: string;
+            venue: string;
+            organizerName: string;
+            materials: string | null;
+            createdAt: string;
+            participants: {
+              id: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              districtName: string;
+              name: string;
+              position: string;
+              attended: boolean;
+              preScore: number | null;
+              postScore: number | null;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getTrainingCoverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "month": "2026-03",
+           *       "asOf": "2026-03-10",
+           *       "districts": [
+           *         {
+           *           "districtCode": "15.71.01",
+           *           "districtName": "Telanaipura",
+           *           "cooperatives": 1,
+           *           "trainedCooperatives": 1,
+           *           "officersInvited": 2,
+           *           "officersTrained": 1,
+           *           "avgPreScore": 55,
+           *           "avgPostScore": 80
+           *         }
+           *       ],
+           *       "totals": {
+           *         "cooperatives": 1,
+           *         "trainedCooperatives": 1,
+           *         "officersInvited": 2,
+           *         "officersTrained": 1,
+           *         "avgPreScore": 55,
+           *         "avgPostScore": 80
+           *       },
+           *       "items": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "name": "KDKMP Simpang IV Sipin",
+           *           "districtName": "Telanaipura",
+           *           "officersInvited": 2,
+           *           "officersTrained": 1,
+           *           "avgPreScore": 55,
+           *           "avgPostScore": 80,
+           *           "participating": true,
+           *           "salesAmount": 41250000,
+           *           "overdueAmount": 0,
+           *           "onHold": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            month: string;
+            asOf: string;
+            districts: {
+              districtCode: string;
+              districtName: string;
+              cooperatives: number;
+              trainedCooperatives: number;
+              officersInvited: number;
+              officersTrained: number;
+              avgPreScore: number | null;
+              avgPostScore: number | null;
+            }[];
+            totals: {
+              cooperatives: number;
+              trainedCooperatives: number;
+              officersInvited: number;
+              officersTrained: number;
+              avgPreScore: number | null;
+              avgPostScore: number | null;
+            };
+            items: {
+              cooperativeId: string;
+              name: string;
+              districtName: string;
+              officersInvited: number;
+              officersTrained: number;
+              avgPreScore: number | null;
+              avgPostScore: number | null;
+              participating: boolean;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              onHold: boolean;
+            }[];
           };
         };
       };

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+/**
+ * The region read model's SQL: aggregates over the cooperatives' documents
+ * (sales, statements, payments, subsidy grants). Reads the tables of
+ * network, consignment, settlement and subsidy; writes nothing.
+ */
+
+export interface RegionScope {
+  /** Cooperatives participating in these hubs' programs. */
+  hubIds?: string[];
+  /** Cooperatives whose village lies under these Kemendagri codes (e.g. `15.71`). */
+  regionCodes?: string[];
+}
+
+export interface RegionCooperativeRow {
+  id: string;
+  name: string;
+  villageCode: string | null;
+  villageName: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+  hubId: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  graceDays: number | null;
+}
+
+/** The cooperatives a scope covers, with their participation (if any), by kecamatan and name. */
+export async function findRegionCooperatives(
+  db: Db,
+  scope: RegionScope,
+): Promise<RegionCooperativeRow[]> {
+  return db
+    .selectFrom('organization as o')
+    .leftJoin('participation as p', 'p.orgId', 'o.id')
+    .select([
+      'o.id',
+      'o.name',
+      'o.villageCode',
+      'o.villageName',
+      'o.districtCode',
+      'o.districtName',
+      'p.hubId',
+      'p.startDate',
+      'p.endDate',
+      'p.graceDays',
+    ])
+    .where('o.kind', '=', 'cooperative')
+    .where((eb) => {
+      const ors = [];
+      if (scope.hubIds?.length) ors.push(eb('p.hubId', 'in', scope.hubIds));
+      for (const r of scope.regionCodes ?? []) ors.push(eb('o.villageCode', 'like', `${r}.%`));
+      return ors.length ? eb.or(ors) : eb.lit(false);
+    })
+    .orderBy('o.districtCode')
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .execute();
+}
+
+/** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
+export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
+  if (coopIds.length === 0) return [];
+  return db
+    .selectFrom('sale')
+    .select([
+      'orgId',
+      sql<number>`sum(total_amount)`.as('salesAmount'),
+      sql<number>`sum(consignment_amount)`.as('consignmentAmount'),
+      sql<number>`count(*)`.as('saleCount'),
+    ])
+    .where('orgId', 'in', coopIds)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy('orgId')
+    .execute();
+}
+
+/** Sales per month (`YYYY-MM`) in [from, to], with the number of cooperatives that sold anything. */
+export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, to: string) {
+  if (coopIds.length === 0) return [];
+  const month = sql<string>`substr(sale_date, 1, 7)`;
+  return db
+    .selectFrom('sale')
+    .select([
+      month.as('month'),
+      sql<number>`sum(total_amount)`.as('salesAmount'),
+      sql<number>`count(distinct org_id)`.as('activeCooperatives'),
+    ])
+    .where('orgId', 'in', coopIds)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy(month)
+    .execute();
+}
+
+/** Subsidy handed over (paid out by transfer or netted against the bill) per cooperative, settled in [from, to]. */
+export async function sumSubsidyPaidByCooperative(
+  db: Db,
+  coopIds: string[],
+  from: string,
+  to: string,
+) {
+  if (coopIds.length === 0) return [];
+  return db
+    .selectFrom('subsidyGrant')
+    .select(['orgId', sql<number>`sum(amount)`.as('amount')])
+    .where('orgId', 'in', coopIds)
+    .where('status', 'in', ['paid', 'netted'])
+    .where('settledOn', '>=', from)
+    .where('settledOn', '<=', to)
+    .groupBy('orgId')
+    .execute();
+}
+
+/** Subsidy handed over per month of settlement in [from, to]. */
+export async function sumSubsidyPaidByMonth(db: Db, coopIds: string[], from: string, to: string) {
+  if (coopIds.length === 0) return [];
+  const month = sql<string>`substr(settled_on, 1, 7)`;
+  return db
+    .selectFrom('subsidyGrant')
+    .select([month.as('month'), sql<number>`sum(amount)`.as('amount')])
+    .where('orgId', 'in', coopIds)
+    .where('status', 'in', ['paid', 'netted'])
+    .where('settledOn', '>=', from)
+    .where('settledOn', '<=', to)
+    .groupBy(month)
+    .execute();
+}
+
+/** Billed charges of every statement (period end up to `upTo`), oldest first per cooperative. */
+export async function findBilledStatements(db: Db, coopIds: string[], upTo: string) {
+  if (coopIds.length === 0) return [];
+  return db
+    .selectFrom('statement')
+    .select([
+      'orgId',
+      'id',
+      'periodEnd',
+      'dueDate',
+      sql<number>`sales_amount + shrinkage_amount`.as('billed'),
+    ])
+    .where('orgId', 'in', coopIds)
+    .where('periodEnd', '<=', upTo)
+    .orderBy('orgId')
+    .orderBy('periodEnd')
+    .execute();
+}
+
+/** Credits (payments and netted subsidy) per cooperative and day, up to `upTo`. */
+export async function findDailyCredits(db: Db, coopIds: string[], upTo: string) {
+  if (coopIds.length === 0) return [];
+  const [payments, netted] = await Promise.all([
+    db
+      .selectFrom('payment')
+      .select(['orgId', 'receivedOn as date', sql<number>`sum(amount)`.as('amount')])
+      .where('orgId', 'in', coopIds)
+      .where('receivedOn', '<=', upTo)
+      .groupBy(['orgId', 'receivedOn'])
+      .execute(),
+    db
+      .selectFrom('subsidyGrant')
+      .select(['orgId', 'settledOn as date', sql<number>`sum(amount)`.as('amount')])
+      .where('orgId', 'in', coopIds)
+      .where('status', '=', 'netted')
+      .where('settledOn', '<=', upTo)
+      .groupBy(['orgId', 'settledOn'])
+      .execute(),
+  ]);
+  return [...payments, ...netted].map((r) => ({
+    orgId: r.orgId,
+    date: r.date ?? '',
+    amount: r.amount,
+  }));
+}
