@@ -68,6 +68,10 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   listSubsidyRuns: HUB,
   getSubsidyRun: HUB,
   listUsers: ['hubAdmin', 'managerA', 'managerB'],
+  getNetworkAging: HUB,
+  listNetworkStatements: HUB,
+  getStatementPdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  listJournalEntries: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
 };
 
 interface Op {

@@ -3,14 +3,17 @@ import { Type } from 'typebox';
 import {
   chartFor,
   findJournal,
+  findJournalEntriesPage,
+  findJournalLinesOfEntries,
   formatHledgerJournal,
   sumJournalLines,
 } from '../../core/ledger/index.ts';
 import { findOrganizationsByKind } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authorizeOrganization } from '../access.ts';
-import { BusinessDate, Id, Rupiah, problems } from '../schemas.ts';
-import { JournalRow } from '../models.ts';
+import { BusinessDate, Id, List, Rupiah, problems } from '../schemas.ts';
+import { JournalEntry, JournalRow } from '../models.ts';
+import { PageQuery, decodeCursor, pageLimit, pageOf } from '../cursor.ts';
 
 const BOOK_READERS = ['hub_admin', 'hub_staff', 'coop_manager', 'gov_viewer'] as const;
 
@@ -137,6 +140,60 @@ export function registerLedgerRoutes(app: FastifyInstance) {
         .type('text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="jurnal-${orgId}.journal"`)
         .send(formatHledgerJournal(book, org.name, rows, names));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/entries',
+    {
+      config: { roles: [...BOOK_READERS] },
+      schema: {
+        operationId: 'listJournalEntries',
+        tags: ['ledger'],
+        summary:
+          "An organization's journal entries in a period (date order), each with its lines and account names",
+        params: Type.Object({ orgId: Id }),
+        querystring: Type.Object(
+          { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: { 200: List(JournalEntry), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { orgId } = request.params as { orgId: string };
+      const q = request.query as { from?: string; to?: string; limit?: string; cursor?: string };
+      const { book } = await bookOf(request, orgId);
+      const chart = new Map(chartFor(book).map((a) => [a.code, a.name]));
+      const limit = pageLimit(q.limit);
+      const c = decodeCursor(q.cursor);
+      const rows = await findJournalEntriesPage(deps.db, orgId, {
+        from: q.from,
+        to: q.to,
+        after: c ? { date: c[0], id: c[1] } : undefined,
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (e) => [e.entryDate, e.id]);
+      const lines = await findJournalLinesOfEntries(deps.db, orgId, page.items);
+      return {
+        ...page,
+        items: page.items.map((e) => ({
+          id: e.id,
+          date: e.entryDate,
+          documentType: e.docType,
+          documentId: e.docId,
+          memo: e.memo,
+          lines: lines
+            .filter((l) => l.entryId === e.id)
+            .map((l) => ({
+              accountCode: l.accountCode,
+              accountName: chart.get(l.accountCode) ?? l.accountCode,
+              ...(l.counterpartyOrgId ? { counterpartyOrgId: l.counterpartyOrgId } : {}),
+              debit: l.debit,
+              credit: l.credit,
+            })),
+        })),
+      };
     },
   );
 }
