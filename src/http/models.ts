@@ -188,6 +188,7 @@ export const JournalEntry = Type.Object({
       accountCode: S,
       accountName: S,
       counterpartyOrgId: Type.Optional(S),
+      counterpartyName: Type.Optional(S),
       debit: Rupiah,
       credit: Rupiah,
     }),

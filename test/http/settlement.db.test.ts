@@ -233,6 +233,7 @@ for (const engine of ENGINES) {
             accountCode: '2101',
             accountName: 'Utang kepada Pengamanat',
             counterpartyOrgId: f.n.hub.id,
+            counterpartyName: 'Koperasi Kana — Cabang Jambi',
             debit: 0,
             credit: 160_000,
           },

@@ -8,7 +8,7 @@ import {
   formatHledgerJournal,
   sumJournalLines,
 } from '../../core/ledger/index.ts';
-import { findOrganizationsByKind } from '../../core/network/index.ts';
+import { findOrganizationById, findOrganizationsByKind } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authorizeOrganization } from '../access.ts';
 import { BusinessDate, Id, List, Rupiah, problems } from '../schemas.ts';
@@ -29,6 +29,16 @@ export function registerLedgerRoutes(app: FastifyInstance) {
         'This organization keeps no books here',
       );
     return { org, book: org.kind === 'hub' ? ('hub' as const) : ('cooperative' as const) };
+  };
+
+  /** Names of the counterparties of sub-ledger lines (a cooperative's hub, a hub's cooperatives). */
+  const namesOf = async (ids: string[]) => {
+    const out = new Map<string, string>();
+    for (const id of new Set(ids.filter(Boolean))) {
+      const o = await findOrganizationById(deps.db, id);
+      if (o) out.set(id, o.name);
+    }
+    return out;
   };
 
   app.get(
@@ -53,6 +63,7 @@ export function registerLedgerRoutes(app: FastifyInstance) {
                 code: Type.String(),
                 name: Type.String(),
                 counterpartyOrgId: Type.Optional(Type.String()),
+                counterpartyName: Type.Optional(Type.String()),
                 debit: Rupiah,
                 credit: Rupiah,
               }),
@@ -70,13 +81,19 @@ export function registerLedgerRoutes(app: FastifyInstance) {
       const { book } = await bookOf(request, orgId);
       const chart = new Map(chartFor(book).map((a) => [a.code, a]));
       const rows = await sumJournalLines(deps.db, orgId, asOf);
+      const names = await namesOf(rows.map((r) => r.counterpartyOrgId));
       const accounts = rows
         .map((r) => {
           const net = r.debit - r.credit;
           return {
             code: r.accountCode,
             name: chart.get(r.accountCode)?.name ?? r.accountCode,
-            ...(r.counterpartyOrgId ? { counterpartyOrgId: r.counterpartyOrgId } : {}),
+            ...(r.counterpartyOrgId
+              ? {
+                  counterpartyOrgId: r.counterpartyOrgId,
+                  counterpartyName: names.get(r.counterpartyOrgId) ?? r.counterpartyOrgId,
+                }
+              : {}),
             debit: net > 0 ? net : 0,
             credit: net < 0 ? -net : 0,
           };
@@ -175,6 +192,7 @@ export function registerLedgerRoutes(app: FastifyInstance) {
       });
       const page = pageOf(rows, limit, (e) => [e.entryDate, e.id]);
       const lines = await findJournalLinesOfEntries(deps.db, orgId, page.items);
+      const names = await namesOf(lines.map((l) => l.counterpartyOrgId));
       return {
         ...page,
         items: page.items.map((e) => ({
@@ -188,7 +206,12 @@ export function registerLedgerRoutes(app: FastifyInstance) {
             .map((l) => ({
               accountCode: l.accountCode,
               accountName: chart.get(l.accountCode) ?? l.accountCode,
-              ...(l.counterpartyOrgId ? { counterpartyOrgId: l.counterpartyOrgId } : {}),
+              ...(l.counterpartyOrgId
+                ? {
+                    counterpartyOrgId: l.counterpartyOrgId,
+                    counterpartyName: names.get(l.counterpartyOrgId) ?? l.counterpartyOrgId,
+                  }
+                : {}),
               debit: l.debit,
               credit: l.credit,
             })),

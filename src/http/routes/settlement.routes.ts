@@ -12,6 +12,7 @@ import {
   markSubsidyPaid,
   runMonthlySubsidy,
 } from '../../core/subsidy/index.ts';
+import { findCooperatives } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { todayWib } from '../../core/shared/clock.ts';
 import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
@@ -193,7 +194,9 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           200: Type.Object({
             runId: Type.String(),
             month: Type.String(),
-            items: Type.Array(SubsidyGrant),
+            items: Type.Array(
+              Type.Object({ ...SubsidyGrant.properties, cooperativeName: Type.String() }),
+            ),
           }),
           ...problems(404),
         },
@@ -211,10 +214,21 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           `No subsidy run for ${month}`,
         );
       const grants = await findGrantsOfRun(deps.db, hubId, run.id);
+      const names = new Map(
+        (await findCooperatives(deps.db, { hubIds: [hubId], limit: 1_000_000 })).map((c) => [
+          c.id,
+          c.name,
+        ]),
+      );
       return {
         runId: run.id,
         month,
-        items: grants.map((g) => ({ ...g, cooperativeId: g.orgId, eligible: g.eligible === 1 })),
+        items: grants.map((g) => ({
+          ...g,
+          cooperativeId: g.orgId,
+          cooperativeName: names.get(g.orgId) ?? g.orgId,
+          eligible: g.eligible === 1,
+        })),
       };
     },
   );

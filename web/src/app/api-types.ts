@@ -4470,6 +4470,7 @@ export interface operations {
               settledOn: string | null;
               paidReference: string | null;
               statementId: string | null;
+              cooperativeName: string;
             }[];
           };
         };
@@ -4855,6 +4856,7 @@ export interface operations {
               code: string;
               name: string;
               counterpartyOrgId?: string;
+              counterpartyName?: string;
               /** @description Whole rupiah */
               debit: number;
               /** @description Whole rupiah */
@@ -5075,6 +5077,7 @@ export interface operations {
                 accountCode: string;
                 accountName: string;
                 counterpartyOrgId?: string;
+                counterpartyName?: string;
                 /** @description Whole rupiah */
                 debit: number;
                 /** @description Whole rupiah */
