@@ -220,9 +220,10 @@ function NetworkAging({ data }: { data: AgingData }) {
   ];
   return (
     <>
-      <h3>
-        {t('agingTotals')} <span className="muted">({businessDate(data.asOf, i18n.language)})</span>
-      </h3>
+      <p>
+        <strong>{t('agingTotals')}</strong>{' '}
+        <span className="muted">({businessDate(data.asOf, i18n.language)})</span>
+      </p>
       <div className="cards">
         <div className="card">
           <span>{t('balanceDue')}</span>

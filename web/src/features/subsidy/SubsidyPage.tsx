@@ -346,32 +346,23 @@ function RunDetail({ month }: { month: string }) {
           d.items.filter(f).reduce((x, g) => x + g.amount, 0);
         return (
           <>
-            <div className="cards">
-              <div className="card">
-                <span>{t('eligibleCount')}</span>
-                <strong>{d.items.filter((g) => g.eligible).length}</strong>
-              </div>
-              <div className="card">
-                <span>{t('ineligibleCount')}</span>
-                <strong>{d.items.filter((g) => !g.eligible).length}</strong>
-              </div>
-              <div className="card">
-                <span>{t('totalAmount')}</span>
-                <strong>{rupiah(sum(() => true))}</strong>
-              </div>
-              <div className="card">
-                <span>{t('paidOut')}</span>
-                <strong>{rupiah(sum((g) => g.status === 'paid'))}</strong>
-              </div>
-              <div className="card">
-                <span>{t('netted')}</span>
-                <strong>{rupiah(sum((g) => g.status === 'netted'))}</strong>
-              </div>
-              <div className="card">
-                <span>{t('unpaid')}</span>
-                <strong>{rupiah(sum((g) => g.status === 'accrued'))}</strong>
-              </div>
-            </div>
+            <dl className="aging">
+              {(
+                [
+                  ['eligibleCount', String(d.items.filter((g) => g.eligible).length)],
+                  ['ineligibleCount', String(d.items.filter((g) => !g.eligible).length)],
+                  ['totalAmount', rupiah(sum(() => true))],
+                  ['paidOut', rupiah(sum((g) => g.status === 'paid'))],
+                  ['netted', rupiah(sum((g) => g.status === 'netted'))],
+                  ['unpaid', rupiah(sum((g) => g.status === 'accrued'))],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label}>
+                  <dt>{t(label)}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
             {done && <Notice>{done}</Notice>}
             {paying && (
               <MarkPaidForm
