@@ -359,7 +359,7 @@ function NetworkStatements() {
             columns={columns}
             empty={all.data?.items.length ? t('noMatch') : t('noStatements')}
             filterLabel={t('filterCooperative')}
-            pageSize={25}
+            pageSize={10}
           />
         )}
       </QueryState>
