@@ -488,4 +488,72 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
       ],
     },
   },
+  getNetworkAging: {
+    response: {
+      asOf: '2026-03-10',
+      items: [
+        {
+          cooperativeId: COOP,
+          cooperativeName: 'KDKMP Simpang IV Sipin',
+          balanceDue: 12_450_000,
+          overdueAmount: 2_000_000,
+          onHold: false,
+          aging: { current: 10_450_000, d1to30: 2_000_000, d31to60: 0, d61to90: 0, d90plus: 0 },
+        },
+      ],
+      totals: {
+        balanceDue: 12_450_000,
+        overdueAmount: 2_000_000,
+        aging: { current: 10_450_000, d1to30: 2_000_000, d31to60: 0, d61to90: 0, d90plus: 0 },
+      },
+    },
+  },
+  listNetworkStatements: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000501',
+          cooperativeId: COOP,
+          cooperativeName: 'KDKMP Simpang IV Sipin',
+          periodStart: '2026-02-01',
+          periodEnd: '2026-02-28',
+          openingBalance: 0,
+          salesAmount: 9_800_000,
+          shrinkageAmount: 32_000,
+          paymentsAmount: 7_832_000,
+          subsidyNettedAmount: 0,
+          closingBalance: 2_000_000,
+          dueDate: '2026-03-14',
+          outstanding: 2_000_000,
+          daysPastDue: 0,
+          issuedAt: '2026-03-01T01:00:00.000Z',
+        },
+      ],
+    },
+  },
+  listJournalEntries: {
+    response: {
+      items: [
+        {
+          id: '01936f6e-7c1a-7000-8000-000000000601',
+          date: '2026-03-10',
+          documentType: 'payment',
+          documentId: '01936f6e-7c1a-7000-8000-000000000001',
+          memo: 'Pembayaran ke pengamanat Rp 1.500.000 TRF-0001',
+          lines: [
+            {
+              accountCode: '2101',
+              accountName: 'Utang kepada Pengamanat',
+              counterpartyOrgId: HUB,
+              debit: 1_500_000,
+              credit: 0,
+            },
+            { accountCode: '1102', accountName: 'Bank', debit: 0, credit: 1_500_000 },
+          ],
+        },
+      ],
+      nextCursor: 'WyIyMDI2LTAzLTEwIiwiMDE5MzZmNmUtLi4uIl0',
+    },
+  },
+  getStatementPdf: { response: '%PDF-1.3 … (binary: the statement as an A4 PDF)' },
 };

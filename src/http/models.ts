@@ -298,3 +298,45 @@ export const TrainingCoverage = Type.Object({
     }),
   ),
 });
+
+export const JournalEntry = Type.Object({
+  id: S,
+  date: S,
+  documentType: S,
+  documentId: S,
+  memo: S,
+  lines: Type.Array(
+    Type.Object({
+      accountCode: S,
+      accountName: S,
+      counterpartyOrgId: Type.Optional(S),
+      counterpartyName: Type.Optional(S),
+      debit: Rupiah,
+      credit: Rupiah,
+    }),
+  ),
+});
+
+export const NetworkStatement = Type.Object({
+  ...Statement.properties,
+  cooperativeId: S,
+  cooperativeName: S,
+  daysPastDue: I,
+});
+
+export const Aging = Type.Object({
+  current: Rupiah,
+  d1to30: Rupiah,
+  d31to60: Rupiah,
+  d61to90: Rupiah,
+  d90plus: Rupiah,
+});
+
+export const CooperativeAging = Type.Object({
+  cooperativeId: S,
+  cooperativeName: S,
+  balanceDue: SignedRupiah,
+  overdueAmount: Rupiah,
+  onHold: Type.Boolean(),
+  aging: Aging,
+});

@@ -78,6 +78,10 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   getTrainingCoverage: ['hubAdmin', 'govViewer', 'otherGov'],
   createTrainingEvent: ['hubAdmin', 'govViewer', 'otherGov'],
   recordTrainingParticipants: ['hubAdmin', 'govViewer', 'otherGov'],
+  getNetworkAging: HUB,
+  listNetworkStatements: HUB,
+  getStatementPdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  listJournalEntries: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
 };
 
 /** The only writes a government viewer makes: training is the cooperative office's own data. */

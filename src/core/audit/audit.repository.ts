@@ -34,3 +34,36 @@ export async function findAuditEvents(db: Db, orgIds: string[], limit = 100) {
     .limit(limit)
     .execute();
 }
+
+export interface AuditFilter {
+  orgIds: string[];
+  action?: string;
+  targetType?: string;
+  actorUserId?: string;
+  /** Instants (ISO 8601): from inclusive, to exclusive. */
+  fromAt?: string;
+  toAt?: string;
+  /** Cursor: the last (at, id) of the previous page; newest first. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+/** A page of the audit trail, newest first, with the filters the audit screen offers. */
+export async function findAuditEventsPage(db: Db, f: AuditFilter) {
+  if (f.orgIds.length === 0) return [];
+  let q = db.selectFrom('auditEvent').selectAll().where('orgId', 'in', f.orgIds);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.targetType) q = q.where('targetType', '=', f.targetType);
+  if (f.actorUserId) q = q.where('actorUserId', '=', f.actorUserId);
+  if (f.fromAt) q = q.where('at', '>=', f.fromAt);
+  if (f.toAt) q = q.where('at', '<', f.toAt);
+  const before = f.before;
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb('at', '<', before.at),
+        eb.and([eb('at', '=', before.at), eb('id', '<', before.id)]),
+      ]),
+    );
+  return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}

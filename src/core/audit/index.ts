@@ -1,2 +1,7 @@
-export { recordAuditEvent, findAuditEvents } from './audit.repository.ts';
+export {
+  recordAuditEvent,
+  findAuditEvents,
+  findAuditEventsPage,
+  type AuditFilter,
+} from './audit.repository.ts';
 export type { AuditEventTable } from './audit.table.ts';

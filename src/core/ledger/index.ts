@@ -6,6 +6,8 @@ export {
   findAccountBalances,
   findAccountBalanceDrift,
   findJournal,
+  findJournalEntriesPage,
+  findJournalLinesOfEntries,
   findUnbalancedEntries,
   sumJournalLines,
 } from './journal.repository.ts';

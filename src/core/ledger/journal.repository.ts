@@ -137,3 +137,51 @@ export async function findAccountBalanceDrift(db: Db) {
   }
   return drift;
 }
+
+/** A page of an organization's journal entries in reading order (date, then id), after a cursor. */
+export async function findJournalEntriesPage(
+  db: Db,
+  orgId: string,
+  opts: { from?: string; to?: string; after?: { date: string; id: string }; limit: number },
+): Promise<JournalEntryTable[]> {
+  let q = db.selectFrom('journalEntry').selectAll().where('orgId', '=', orgId);
+  if (opts.from) q = q.where('entryDate', '>=', opts.from);
+  if (opts.to) q = q.where('entryDate', '<=', opts.to);
+  const after = opts.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('entryDate', '>', after.date),
+        eb.and([eb('entryDate', '=', after.date), eb('id', '>', after.id)]),
+      ]),
+    );
+  return q.orderBy('entryDate').orderBy('id').limit(opts.limit).execute();
+}
+
+/**
+ * The lines of some of an organization's journal entries, in entry and line
+ * order. The entries' date range keeps a month-partitioned table to the
+ * partitions that can hold them.
+ */
+export async function findJournalLinesOfEntries(
+  db: Db,
+  orgId: string,
+  entries: Pick<JournalEntryTable, 'id' | 'entryDate'>[],
+): Promise<JournalLineTable[]> {
+  if (entries.length === 0) return [];
+  const dates = entries.map((e) => e.entryDate).sort();
+  return db
+    .selectFrom('journalLine')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('entryDate', '>=', dates[0]!)
+    .where('entryDate', '<=', dates[dates.length - 1]!)
+    .where(
+      'entryId',
+      'in',
+      entries.map((e) => e.id),
+    )
+    .orderBy('entryId')
+    .orderBy('lineNo')
+    .execute();
+}

@@ -30,6 +30,21 @@ export async function getCreditPosition(
 ): Promise<CreditPosition> {
   const statements = await findStatementsOfCooperative(db, coopId, { upTo: asOf });
   const credits = await sumCredits(db, coopId, asOf);
+  return creditPositionOf(statements, credits, asOf, graceDays);
+}
+
+/**
+ * The pure part of {@link getCreditPosition}: the statements issued up to
+ * `asOf` (oldest first) and the credits received up to then, allocated
+ * oldest statement first. The network views use it on rows read in bulk, so
+ * one cooperative's numbers are the same on every screen.
+ */
+export function creditPositionOf(
+  statements: StatementTable[],
+  credits: number,
+  asOf: string,
+  graceDays: number,
+): CreditPosition {
   const billed = statements.map((s) => ({
     id: s.id,
     periodEnd: s.periodEnd,

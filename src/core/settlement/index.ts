@@ -8,6 +8,7 @@ export {
 } from './settlement-math.ts';
 export {
   getCreditPosition,
+  creditPositionOf,
   agingOf,
   type CreditPosition,
   type StatementPosition,
@@ -23,7 +24,10 @@ export {
   findStatementsOfCooperative,
   findStatementsOfCooperatives,
   findPaymentsOfCooperative,
+  findStatementById,
+  findStatementDocuments,
   sumCredits,
   sumCreditsOfCooperatives,
   sumStatementDocuments,
 } from './settlement.repository.ts';
+export { getNetworkPositions, daysPastDue, type CooperativePosition } from './network-position.ts';

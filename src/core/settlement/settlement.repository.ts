@@ -12,18 +12,16 @@ export async function findStatementsOfCooperative(
   return q.orderBy('periodEnd').execute();
 }
 
+/** Statements of the cooperatives, oldest first per cooperative (up to a period end when given). */
 export async function findStatementsOfCooperatives(
   db: Db,
   coopIds: string[],
+  opts: { upTo?: string } = {},
 ): Promise<StatementTable[]> {
   if (coopIds.length === 0) return [];
-  return db
-    .selectFrom('statement')
-    .selectAll()
-    .where('orgId', 'in', coopIds)
-    .orderBy('orgId')
-    .orderBy('periodEnd')
-    .execute();
+  let q = db.selectFrom('statement').selectAll().where('orgId', 'in', coopIds);
+  if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
+  return q.orderBy('orgId').orderBy('periodEnd').execute();
 }
 
 export async function findStatementByPeriodEnd(db: Db, coopId: string, periodEnd: string) {
@@ -68,27 +66,28 @@ export async function sumCredits(db: Db, coopId: string, asOf?: string): Promise
   return (a?.total ?? 0) + (b?.total ?? 0);
 }
 
+/** Credits per cooperative (payments and netted subsidy), up to `asOf` when given. */
 export async function sumCreditsOfCooperatives(
   db: Db,
   coopIds: string[],
+  asOf?: string,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (coopIds.length === 0) return out;
-  const [p, g] = await Promise.all([
-    db
-      .selectFrom('payment')
-      .select(['orgId', sql<number>`sum(amount)`.as('total')])
-      .where('orgId', 'in', coopIds)
-      .groupBy('orgId')
-      .execute(),
-    db
-      .selectFrom('subsidyGrant')
-      .select(['orgId', sql<number>`sum(amount)`.as('total')])
-      .where('orgId', 'in', coopIds)
-      .where('status', '=', 'netted')
-      .groupBy('orgId')
-      .execute(),
-  ]);
+  let pq = db
+    .selectFrom('payment')
+    .select(['orgId', sql<number>`sum(amount)`.as('total')])
+    .where('orgId', 'in', coopIds);
+  let gq = db
+    .selectFrom('subsidyGrant')
+    .select(['orgId', sql<number>`sum(amount)`.as('total')])
+    .where('orgId', 'in', coopIds)
+    .where('status', '=', 'netted');
+  if (asOf) {
+    pq = pq.where('receivedOn', '<=', asOf);
+    gq = gq.where('settledOn', '<=', asOf);
+  }
+  const [p, g] = await Promise.all([pq.groupBy('orgId').execute(), gq.groupBy('orgId').execute()]);
   for (const r of [...p, ...g]) out.set(r.orgId, (out.get(r.orgId) ?? 0) + r.total);
   return out;
 }
@@ -212,4 +211,92 @@ export async function updateStatementSums(
     .where('orgId', '=', coopId)
     .where('id', '=', id)
     .execute();
+}
+
+export async function findStatementById(
+  db: Db,
+  coopId: string,
+  id: string,
+): Promise<StatementTable | undefined> {
+  return db
+    .selectFrom('statement')
+    .selectAll()
+    .where('orgId', '=', coopId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * The documents behind a statement's numbers, so that a manager can trace
+ * each one: its sales per day and per product, its stock counts with a
+ * shrinkage charge, its payments and its netted subsidy.
+ */
+export async function findStatementDocuments(db: Db, coopId: string, statementId: string) {
+  const [salesByDay, salesByProduct, counts, payments, netted] = await Promise.all([
+    db
+      .selectFrom('sale')
+      .select([
+        'saleDate',
+        sql<number>`count(*)`.as('sales'),
+        sql<number>`sum(consignment_amount)`.as('amount'),
+      ])
+      .where('orgId', '=', coopId)
+      .where('statementId', '=', statementId)
+      .groupBy('saleDate')
+      .orderBy('saleDate')
+      .execute(),
+    db
+      .selectFrom('saleLine as l')
+      .innerJoin('sale as s', (j) =>
+        j.onRef('s.orgId', '=', 'l.orgId').onRef('s.id', '=', 'l.saleId'),
+      )
+      .innerJoin('product as p', 'p.id', 'l.productId')
+      .select([
+        'l.productId',
+        'p.sku',
+        'p.name',
+        sql<number>`sum(l.qty)`.as('qty'),
+        sql<number>`sum(l.qty * l.consignment_price)`.as('amount'),
+      ])
+      .where('l.orgId', '=', coopId)
+      .where('s.statementId', '=', statementId)
+      .groupBy(['l.productId', 'p.sku', 'p.name'])
+      .orderBy('p.sku')
+      .execute(),
+    db
+      .selectFrom('stockCount')
+      .select(['id', 'countDate', 'shrinkageAmount'])
+      .where('orgId', '=', coopId)
+      .where('statementId', '=', statementId)
+      .orderBy('countDate')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('payment')
+      .select(['id', 'receivedOn', 'method', 'reference', 'amount'])
+      .where('orgId', '=', coopId)
+      .where('statementId', '=', statementId)
+      .orderBy('receivedOn')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('subsidyGrant')
+      .select(['id', 'month', 'settledOn', 'amount'])
+      .where('orgId', '=', coopId)
+      .where('statementId', '=', statementId)
+      .where('status', '=', 'netted')
+      .orderBy('month')
+      .execute(),
+  ]);
+  return {
+    salesByDay: salesByDay.map((r) => ({ ...r, sales: Number(r.sales) })),
+    salesByProduct: salesByProduct.map((r) => ({
+      ...r,
+      qty: Number(r.qty),
+      amount: Number(r.amount),
+    })),
+    counts,
+    payments,
+    netted,
+  };
 }

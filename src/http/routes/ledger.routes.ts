@@ -3,14 +3,17 @@ import { Type } from 'typebox';
 import {
   chartFor,
   findJournal,
+  findJournalEntriesPage,
+  findJournalLinesOfEntries,
   formatHledgerJournal,
   sumJournalLines,
 } from '../../core/ledger/index.ts';
-import { findOrganizationsByKind } from '../../core/network/index.ts';
+import { findOrganizationById, findOrganizationsByKind } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { authorizeOrganization } from '../access.ts';
-import { BusinessDate, Id, Rupiah, problems } from '../schemas.ts';
-import { JournalRow } from '../models.ts';
+import { BusinessDate, Id, List, Rupiah, problems } from '../schemas.ts';
+import { JournalEntry, JournalRow } from '../models.ts';
+import { PageQuery, decodeCursor, pageLimit, pageOf } from '../cursor.ts';
 
 const BOOK_READERS = ['hub_admin', 'hub_staff', 'coop_manager', 'gov_viewer'] as const;
 
@@ -26,6 +29,16 @@ export function registerLedgerRoutes(app: FastifyInstance) {
         'This organization keeps no books here',
       );
     return { org, book: org.kind === 'hub' ? ('hub' as const) : ('cooperative' as const) };
+  };
+
+  /** Names of the counterparties of sub-ledger lines (a cooperative's hub, a hub's cooperatives). */
+  const namesOf = async (ids: string[]) => {
+    const out = new Map<string, string>();
+    for (const id of new Set(ids.filter(Boolean))) {
+      const o = await findOrganizationById(deps.db, id);
+      if (o) out.set(id, o.name);
+    }
+    return out;
   };
 
   app.get(
@@ -50,6 +63,7 @@ export function registerLedgerRoutes(app: FastifyInstance) {
                 code: Type.String(),
                 name: Type.String(),
                 counterpartyOrgId: Type.Optional(Type.String()),
+                counterpartyName: Type.Optional(Type.String()),
                 debit: Rupiah,
                 credit: Rupiah,
               }),
@@ -67,13 +81,19 @@ export function registerLedgerRoutes(app: FastifyInstance) {
       const { book } = await bookOf(request, orgId);
       const chart = new Map(chartFor(book).map((a) => [a.code, a]));
       const rows = await sumJournalLines(deps.db, orgId, asOf);
+      const names = await namesOf(rows.map((r) => r.counterpartyOrgId));
       const accounts = rows
         .map((r) => {
           const net = r.debit - r.credit;
           return {
             code: r.accountCode,
             name: chart.get(r.accountCode)?.name ?? r.accountCode,
-            ...(r.counterpartyOrgId ? { counterpartyOrgId: r.counterpartyOrgId } : {}),
+            ...(r.counterpartyOrgId
+              ? {
+                  counterpartyOrgId: r.counterpartyOrgId,
+                  counterpartyName: names.get(r.counterpartyOrgId) ?? r.counterpartyOrgId,
+                }
+              : {}),
             debit: net > 0 ? net : 0,
             credit: net < 0 ? -net : 0,
           };
@@ -137,6 +157,66 @@ export function registerLedgerRoutes(app: FastifyInstance) {
         .type('text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="jurnal-${orgId}.journal"`)
         .send(formatHledgerJournal(book, org.name, rows, names));
+    },
+  );
+
+  app.get(
+    '/api/v1/orgs/:orgId/ledger/entries',
+    {
+      config: { roles: [...BOOK_READERS] },
+      schema: {
+        operationId: 'listJournalEntries',
+        tags: ['ledger'],
+        summary:
+          "An organization's journal entries in a period (date order), each with its lines and account names",
+        params: Type.Object({ orgId: Id }),
+        querystring: Type.Object(
+          { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: { 200: List(JournalEntry), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { orgId } = request.params as { orgId: string };
+      const q = request.query as { from?: string; to?: string; limit?: string; cursor?: string };
+      const { book } = await bookOf(request, orgId);
+      const chart = new Map(chartFor(book).map((a) => [a.code, a.name]));
+      const limit = pageLimit(q.limit);
+      const c = decodeCursor(q.cursor);
+      const rows = await findJournalEntriesPage(deps.db, orgId, {
+        from: q.from,
+        to: q.to,
+        after: c ? { date: c[0], id: c[1] } : undefined,
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (e) => [e.entryDate, e.id]);
+      const lines = await findJournalLinesOfEntries(deps.db, orgId, page.items);
+      const names = await namesOf(lines.map((l) => l.counterpartyOrgId));
+      return {
+        ...page,
+        items: page.items.map((e) => ({
+          id: e.id,
+          date: e.entryDate,
+          documentType: e.docType,
+          documentId: e.docId,
+          memo: e.memo,
+          lines: lines
+            .filter((l) => l.entryId === e.id)
+            .map((l) => ({
+              accountCode: l.accountCode,
+              accountName: chart.get(l.accountCode) ?? l.accountCode,
+              ...(l.counterpartyOrgId
+                ? {
+                    counterpartyOrgId: l.counterpartyOrgId,
+                    counterpartyName: names.get(l.counterpartyOrgId) ?? l.counterpartyOrgId,
+                  }
+                : {}),
+              debit: l.debit,
+              credit: l.credit,
+            })),
+        })),
+      };
     },
   );
 }

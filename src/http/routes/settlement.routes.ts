@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { closeSettlementPeriod } from '../../core/settlement/index.ts';
+import {
+  closeSettlementPeriod,
+  daysPastDue,
+  getNetworkPositions,
+} from '../../core/settlement/index.ts';
 import {
   findGrantsOfRun,
   findRunsOfHub,
@@ -8,12 +12,20 @@ import {
   markSubsidyPaid,
   runMonthlySubsidy,
 } from '../../core/subsidy/index.ts';
+import { findCooperatives } from '../../core/network/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { todayWib } from '../../core/shared/clock.ts';
-import { HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
-import { BusinessDate, Id, Month, Rupiah, Text, problems } from '../schemas.ts';
+import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
+import { BusinessDate, Id, List, Month, Rupiah, Text, problems } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
-import { ClosedStatement, SubsidyGrant } from '../models.ts';
+import {
+  Aging,
+  ClosedStatement,
+  CooperativeAging,
+  NetworkStatement,
+  SubsidyGrant,
+} from '../models.ts';
+import { renderStatementPdf } from '../pdf/statement-pdf.ts';
 import { getCreditPosition } from '../../core/settlement/index.ts';
 
 const SubsidyItem = Type.Object({
@@ -182,7 +194,9 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           200: Type.Object({
             runId: Type.String(),
             month: Type.String(),
-            items: Type.Array(SubsidyGrant),
+            items: Type.Array(
+              Type.Object({ ...SubsidyGrant.properties, cooperativeName: Type.String() }),
+            ),
           }),
           ...problems(404),
         },
@@ -200,11 +214,159 @@ export function registerSettlementRoutes(app: FastifyInstance) {
           `No subsidy run for ${month}`,
         );
       const grants = await findGrantsOfRun(deps.db, hubId, run.id);
+      const names = new Map(
+        (await findCooperatives(deps.db, { hubIds: [hubId], limit: 1_000_000 })).map((c) => [
+          c.id,
+          c.name,
+        ]),
+      );
       return {
         runId: run.id,
         month,
-        items: grants.map((g) => ({ ...g, cooperativeId: g.orgId, eligible: g.eligible === 1 })),
+        items: grants.map((g) => ({
+          ...g,
+          cooperativeId: g.orgId,
+          cooperativeName: names.get(g.orgId) ?? g.orgId,
+          eligible: g.eligible === 1,
+        })),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/settlements/aging',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'getNetworkAging',
+        tags: ['settlement'],
+        summary:
+          "Every participating cooperative's balance by days past due (as getCooperativeBalance computes it), with network totals",
+        response: {
+          200: Type.Object({
+            asOf: Type.String(),
+            items: Type.Array(CooperativeAging),
+            totals: Type.Object({
+              balanceDue: Type.Integer(),
+              overdueAmount: Rupiah,
+              aging: Aging,
+            }),
+          }),
+          ...problems(),
+        },
+      },
+    },
+    async (request) => {
+      const hubId = callerHubId(request);
+      const asOf = todayWib(deps.clock);
+      const positions = await getNetworkPositions(deps.db, hubId, asOf);
+      const totals = {
+        balanceDue: 0,
+        overdueAmount: 0,
+        aging: { current: 0, d1to30: 0, d31to60: 0, d61to90: 0, d90plus: 0 },
+      };
+      for (const p of positions) {
+        totals.balanceDue += p.balanceDue;
+        totals.overdueAmount += p.overdueAmount;
+        for (const k of Object.keys(totals.aging) as (keyof typeof totals.aging)[])
+          totals.aging[k] += p.aging[k];
+      }
+      return {
+        asOf,
+        items: positions.map(({ statements: _s, ...p }) => p),
+        totals,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/settlements/statements',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'listNetworkStatements',
+        tags: ['settlement'],
+        summary:
+          "The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due",
+        querystring: Type.Object(
+          {
+            periodEnd: Type.Optional(BusinessDate),
+            cooperativeId: Type.Optional(Id),
+            status: Type.Optional(
+              Type.Union([Type.Literal('open'), Type.Literal('overdue'), Type.Literal('paid')], {
+                description: 'open: something outstanding; overdue: outstanding past due; paid',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: List(NetworkStatement), ...problems() },
+      },
+    },
+    async (request) => {
+      const hubId = callerHubId(request);
+      const q = request.query as {
+        periodEnd?: string;
+        cooperativeId?: string;
+        status?: 'open' | 'overdue' | 'paid';
+      };
+      const asOf = todayWib(deps.clock);
+      const items = (await getNetworkPositions(deps.db, hubId, asOf))
+        .filter((p) => !q.cooperativeId || p.cooperativeId === q.cooperativeId)
+        .flatMap((p) =>
+          p.statements.map((s) => ({
+            ...s,
+            cooperativeId: p.cooperativeId,
+            cooperativeName: p.cooperativeName,
+            daysPastDue: daysPastDue(s, asOf),
+          })),
+        )
+        .filter((s) => !q.periodEnd || s.periodEnd === q.periodEnd)
+        .filter((s) =>
+          q.status === 'open'
+            ? s.outstanding > 0
+            : q.status === 'overdue'
+              ? s.daysPastDue > 0
+              : q.status === 'paid'
+                ? s.outstanding === 0
+                : true,
+        )
+        .sort(
+          (a, b) =>
+            b.periodEnd.localeCompare(a.periodEnd) ||
+            a.cooperativeName.localeCompare(b.cooperativeName),
+        );
+      return { items };
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/statements/:statementId/pdf',
+    {
+      config: { roles: [...HUB_ROLES, ...COOP_ROLES] },
+      schema: {
+        operationId: 'getStatementPdf',
+        tags: ['settlement'],
+        summary:
+          "A statement as PDF: the period's numbers and the documents behind them (sales per day and product, counts, payments, netted subsidy)",
+        params: Type.Object({ id: Id, statementId: Id }),
+        response: {
+          200: {
+            description: 'The statement (application/pdf)',
+            content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
+          },
+          ...problems(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, statementId } = request.params as { id: string; statementId: string };
+      await authorizeCooperative(deps.db, request, id, 'read', [...HUB_ROLES, ...COOP_ROLES]);
+      const pdf = await renderStatementPdf(deps.db, deps.clock, id, statementId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="tagihan-${pdf.periodEnd}.pdf"`)
+        .send(pdf.bytes);
     },
   );
 }

@@ -507,6 +507,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/settlements/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every participating cooperative's balance by days past due (as getCooperativeBalance computes it), with network totals */
+    get: operations['getNetworkAging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settlements/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due */
+    get: operations['listNetworkStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/statements/{statementId}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A statement as PDF: the period's numbers and the documents behind them (sales per day and product, counts, payments, netted subsidy) */
+    get: operations['getStatementPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/ledger/trial-balance': {
     parameters: {
       query?: never;
@@ -541,6 +592,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/orgs/{orgId}/ledger/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organization's journal entries in a period (date order), each with its lines and account names */
+    get: operations['listJournalEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/users': {
     parameters: {
       query?: never;
@@ -566,7 +634,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail of the hub and its cooperatives: who, when, what, request id, address */
+    /** The audit trail of the hub and its cooperatives, newest first: who, when, what, request id, address */
     get: operations['listAuditEvents'];
     put?: never;
     post?: never;
@@ -4715,8 +4783,293 @@ export interface operations {
               settledOn: string | null;
               paidReference: string | null;
               statementId: string | null;
+              cooperativeName: string;
             }[];
           };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getNetworkAging: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-03-10",
+           *       "items": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "balanceDue": 12450000,
+           *           "overdueAmount": 2000000,
+           *           "onHold": false,
+           *           "aging": {
+           *             "current": 10450000,
+           *             "d1to30": 2000000,
+           *             "d31to60": 0,
+           *             "d61to90": 0,
+           *             "d90plus": 0
+           *           }
+           *         }
+           *       ],
+           *       "totals": {
+           *         "balanceDue": 12450000,
+           *         "overdueAmount": 2000000,
+           *         "aging": {
+           *           "current": 10450000,
+           *           "d1to30": 2000000,
+           *           "d31to60": 0,
+           *           "d61to90": 0,
+           *           "d90plus": 0
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': {
+            asOf: string;
+            items: {
+              cooperativeId: string;
+              cooperativeName: string;
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              onHold: boolean;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            }[];
+            totals: {
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listNetworkStatements: {
+    parameters: {
+      query?: {
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        periodEnd?: string;
+        cooperativeId?: string;
+        /** @description open: something outstanding; overdue: outstanding past due; paid */
+        status?: 'open' | 'overdue' | 'paid';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000501",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "periodStart": "2026-02-01",
+           *           "periodEnd": "2026-02-28",
+           *           "openingBalance": 0,
+           *           "salesAmount": 9800000,
+           *           "shrinkageAmount": 32000,
+           *           "paymentsAmount": 7832000,
+           *           "subsidyNettedAmount": 0,
+           *           "closingBalance": 2000000,
+           *           "dueDate": "2026-03-14",
+           *           "outstanding": 2000000,
+           *           "daysPastDue": 0,
+           *           "issuedAt": "2026-03-01T01:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              daysPastDue: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        statementId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement (application/pdf) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the statement as an A4 PDF) */
+          'application/pdf': string;
         };
       };
       /** @description Problem; code: ValidationFailed */
@@ -4816,6 +5169,7 @@ export interface operations {
               code: string;
               name: string;
               counterpartyOrgId?: string;
+              counterpartyName?: string;
               /** @description Whole rupiah */
               debit: number;
               /** @description Whole rupiah */
@@ -4923,6 +5277,127 @@ export interface operations {
               /** @description Whole rupiah */
               credit: number;
             }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listJournalEntries: {
+    parameters: {
+      query?: {
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        from?: string;
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        to?: string;
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000601",
+           *           "date": "2026-03-10",
+           *           "documentType": "payment",
+           *           "documentId": "01936f6e-7c1a-7000-8000-000000000001",
+           *           "memo": "Pembayaran ke pengamanat Rp 1.500.000 TRF-0001",
+           *           "lines": [
+           *             {
+           *               "accountCode": "2101",
+           *               "accountName": "Utang kepada Pengamanat",
+           *               "counterpartyOrgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *               "debit": 1500000,
+           *               "credit": 0
+           *             },
+           *             {
+           *               "accountCode": "1102",
+           *               "accountName": "Bank",
+           *               "debit": 0,
+           *               "credit": 1500000
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "nextCursor": "WyIyMDI2LTAzLTEwIiwiMDE5MzZmNmUtLi4uIl0"
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              date: string;
+              documentType: string;
+              documentId: string;
+              memo: string;
+              lines: {
+                accountCode: string;
+                accountName: string;
+                counterpartyOrgId?: string;
+                counterpartyName?: string;
+                /** @description Whole rupiah */
+                debit: number;
+                /** @description Whole rupiah */
+                credit: number;
+              }[];
+            }[];
+            nextCursor?: string;
           };
         };
       };
@@ -5151,7 +5626,24 @@ export interface operations {
   listAuditEvents: {
     parameters: {
       query?: {
+        /** @description operationId of the command, e.g. recordPayment */
+        action?: string;
+        /** @description document or entity, e.g. payment */
+        targetType?: string;
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        from?: string;
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        to?: string;
+        /** @description page size (1–200) */
         limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -5191,8 +5683,11 @@ export interface operations {
             items: {
               id: string;
               orgId: string;
+              orgName: string | null;
               at: string;
               actorUserId: string | null;
+              actorName: string | null;
+              actorEmail: string | null;
               action: string;
               targetType: string;
               targetId: string;

@@ -1,4 +1,257 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api.ts';
+import { registerTranslations } from '../../app/i18n.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field } from '../../ui/forms.tsx';
+import { instantWib } from '../../ui/format.ts';
+
+/** The commands the trail records (operationIds), in the words of the screens. */
+const ACTIONS = {
+  recordPayment: ['Catat pembayaran', 'Record payment'],
+  closeSettlementPeriod: ['Tutup periode', 'Close period'],
+  runMonthlySubsidy: ['Proses subsidi bulanan', 'Run monthly subsidy'],
+  markSubsidyPaid: ['Subsidi ditandai dibayar', 'Subsidy marked paid'],
+  createDeliveryOrder: ['Buat surat jalan', 'Create delivery order'],
+  dispatchDeliveryOrder: ['Kirim surat jalan', 'Dispatch delivery order'],
+  receiveDeliveryOrder: ['Terima kiriman', 'Receive delivery'],
+  cancelDeliveryOrder: ['Batalkan surat jalan', 'Cancel delivery order'],
+  createGoodsReceipt: ['Penerimaan gudang', 'Goods receipt'],
+  recordSales: ['Catat penjualan', 'Record sales'],
+  createReturn: ['Retur', 'Return'],
+  createStockCount: ['Stok opname', 'Stock count'],
+  createCooperative: ['Daftarkan koperasi', 'Register cooperative'],
+  createParticipation: ['Kepesertaan koperasi', 'Cooperative participation'],
+  createProduct: ['Tambah produk', 'Add product'],
+  setProductPrices: ['Ubah harga', 'Change prices'],
+  createUser: ['Tambah pengguna', 'Add user'],
+  login: ['Masuk', 'Sign in'],
+  logout: ['Keluar', 'Sign out'],
+  createApiToken: ['Buat token API', 'Create API token'],
+  setLocale: ['Ganti bahasa', 'Change language'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+const TARGETS = {
+  payment: ['Pembayaran', 'Payment'],
+  settlement_period: ['Periode tagihan', 'Settlement period'],
+  subsidy_run: ['Proses subsidi', 'Subsidy run'],
+  subsidy_grant: ['Subsidi koperasi', 'Cooperative subsidy'],
+  delivery_order: ['Surat jalan', 'Delivery order'],
+  goods_receipt: ['Penerimaan gudang', 'Goods receipt'],
+  sales: ['Penjualan', 'Sales'],
+  return: ['Retur', 'Return'],
+  stock_count: ['Stok opname', 'Stock count'],
+  cooperative: ['Koperasi', 'Cooperative'],
+  participation: ['Kepesertaan', 'Participation'],
+  product: ['Produk', 'Product'],
+  user: ['Pengguna', 'User'],
+  request: ['Permintaan', 'Request'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+registerTranslations('audit', {
+  id: {
+    title: 'Log audit',
+    action: 'Tindakan',
+    anyAction: 'Semua tindakan',
+    target: 'Dokumen',
+    anyTarget: 'Semua dokumen',
+    from: 'Dari tanggal',
+    to: 'Sampai tanggal',
+    when: 'Waktu (WIB)',
+    who: 'Oleh',
+    system: 'Sistem',
+    document: 'Dokumen / entitas',
+    org: 'Organisasi',
+    requestId: 'ID permintaan',
+    address: 'Alamat IP',
+    more: 'Muat lebih banyak',
+    loadingMore: 'Memuat…',
+    empty: 'Tidak ada kejadian yang cocok.',
+    filter: 'Saring yang tampil',
+    shown: '{{count}} kejadian ditampilkan',
+    toBeforeFrom: '"Sampai tanggal" sebelum "Dari tanggal"',
+  },
+  en: {
+    title: 'Audit log',
+    action: 'Action',
+    anyAction: 'All actions',
+    target: 'Document',
+    anyTarget: 'All documents',
+    from: 'From date',
+    to: 'To date',
+    when: 'When (WIB)',
+    who: 'By',
+    system: 'System',
+    document: 'Document / entity',
+    org: 'Organization',
+    requestId: 'Request id',
+    address: 'IP address',
+    more: 'Load more',
+    loadingMore: 'Loading…',
+    empty: 'No event matches.',
+    filter: 'Filter what is shown',
+    shown: '{{count}} events shown',
+    toBeforeFrom: '"To date" is before "From date"',
+  },
+});
+
+function words<K extends string>(
+  table: Record<K, readonly [string, string]>,
+  key: string,
+  lang: string,
+): string {
+  const w = (table as Record<string, readonly [string, string]>)[key];
+  return w ? w[lang === 'en' ? 1 : 0] : key;
+}
+
+/** The hub's audit trail: who did what, when (WIB), to which document, from where; newest first. */
 export function AuditPage() {
-  return null;
+  const { t, i18n } = useTranslation('audit');
+  const lang = i18n.language;
+  const [action, setAction] = useState('');
+  const [target, setTarget] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const rangeError = from && to && to < from ? t('toBeforeFrom') : undefined;
+  const query = useInfiniteQuery({
+    queryKey: ['audit', action, target, from, to],
+    enabled: !rangeError,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/audit-events', {
+          params: {
+            query: {
+              limit: '50',
+              ...(action ? { action } : {}),
+              ...(target ? { targetType: target } : {}),
+              ...(from ? { from } : {}),
+              ...(to ? { to } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
+  type Row = (typeof items)[number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'at',
+      header: t('when'),
+      accessorFn: (e) => e.at,
+      cell: (c) => instantWib(c.row.original.at, lang),
+    },
+    {
+      id: 'who',
+      header: t('who'),
+      accessorFn: (e) => e.actorName ?? e.actorEmail ?? e.actorUserId ?? t('system'),
+      cell: (c) => {
+        const e = c.row.original;
+        return (
+          <span>
+            {e.actorName ?? e.actorUserId ?? t('system')}
+            {e.actorEmail && (
+              <>
+                {' '}
+                <small className="muted">{e.actorEmail}</small>
+              </>
+            )}
+          </span>
+        );
+      },
+    },
+    {
+      id: 'action',
+      header: t('action'),
+      accessorFn: (e) => words(ACTIONS, e.action, lang),
+    },
+    {
+      id: 'document',
+      header: t('document'),
+      accessorFn: (e) => `${words(TARGETS, e.targetType, lang)} ${e.targetId}`,
+      cell: (c) => (
+        <span style={{ overflowWrap: 'anywhere' }}>
+          {words(TARGETS, c.row.original.targetType, lang)} <code>{c.row.original.targetId}</code>
+        </span>
+      ),
+    },
+    { id: 'org', header: t('org'), accessorFn: (e) => e.orgName ?? e.orgId },
+    {
+      id: 'request',
+      header: t('requestId'),
+      accessorFn: (e) => e.requestId ?? '—',
+      cell: (c) => (
+        <code style={{ overflowWrap: 'anywhere' }}>{c.row.original.requestId ?? '—'}</code>
+      ),
+    },
+    { id: 'address', header: t('address'), accessorFn: (e) => e.address ?? '—' },
+  ];
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <div className="form-row">
+        <Field label={t('action')}>
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">{t('anyAction')}</option>
+            {Object.keys(ACTIONS).map((a) => (
+              <option key={a} value={a}>
+                {words(ACTIONS, a, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('target')}>
+          <select value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">{t('anyTarget')}</option>
+            {Object.keys(TARGETS).map((k) => (
+              <option key={k} value={k}>
+                {words(TARGETS, k, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('from')}>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </Field>
+        <Field label={t('to')} error={rangeError}>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
+      </div>
+      {query.isPending && !rangeError ? (
+        <p className="state">{t('loading', { ns: 'translation' })}</p>
+      ) : query.isError ? (
+        <div role="alert" className="state error">
+          <p>
+            {t('loadError', { ns: 'translation' })}: {query.error.message}
+          </p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('retry', { ns: 'translation' })}
+          </button>
+        </div>
+      ) : (
+        <>
+          <DataTable
+            data={items}
+            columns={columns}
+            empty={t('empty')}
+            filterLabel={t('filter')}
+            pageSize={1000}
+          />
+          <p className="muted">{t('shown', { count: items.length })}</p>
+          {query.hasNextPage && (
+            <button
+              type="button"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? t('loadingMore') : t('more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

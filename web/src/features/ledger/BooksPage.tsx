@@ -1,4 +1,335 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../app/api.ts';
+import { registerTranslations } from '../../app/i18n.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field } from '../../ui/forms.tsx';
+import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+
+const DOCUMENTS = {
+  sale: ['Penjualan', 'Sale'],
+  payment: ['Pembayaran', 'Payment'],
+  stock_count: ['Stok opname', 'Stock count'],
+  subsidy_grant: ['Subsidi operasional', 'Operational subsidy'],
+  subsidy_netting: ['Subsidi dinetting', 'Subsidy netted'],
+  subsidy_payout: ['Subsidi ditransfer', 'Subsidy paid out'],
+  goods_receipt: ['Penerimaan gudang', 'Goods receipt'],
+  delivery_dispatch: ['Pengiriman', 'Dispatch'],
+  delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
+  return: ['Retur', 'Return'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+registerTranslations('ledger', {
+  id: {
+    title: 'Pembukuan',
+    trialBalance: 'Neraca saldo',
+    asOf: 'Per tanggal',
+    code: 'Kode',
+    account: 'Akun',
+    counterparty: 'Sub-buku',
+    debit: 'Debit',
+    credit: 'Kredit',
+    total: 'Jumlah',
+    balanced: 'Seimbang: debit = kredit',
+    unbalanced: 'Tidak seimbang: selisih {{diff}}',
+    noAccounts: 'Belum ada transaksi sampai tanggal ini.',
+    journal: 'Jurnal per periode',
+    from: 'Dari tanggal',
+    to: 'Sampai tanggal',
+    date: 'Tanggal',
+    document: 'Dokumen',
+    memo: 'Keterangan',
+    noEntries: 'Tidak ada jurnal pada periode ini.',
+    more: 'Muat lebih banyak',
+    loadingMore: 'Memuat…',
+    entriesShown: '{{count}} jurnal ditampilkan',
+    export: 'Unduh jurnal (hledger)',
+    exportHint: 'Teks jurnal periode ini yang dibaca hledger dan ledger, jumlah dalam IDR.',
+    toBeforeFrom: '"Sampai tanggal" sebelum "Dari tanggal"',
+    filter: 'Saring baris',
+  },
+  en: {
+    title: 'Books',
+    trialBalance: 'Trial balance',
+    asOf: 'As of',
+    code: 'Code',
+    account: 'Account',
+    counterparty: 'Sub-ledger',
+    debit: 'Debit',
+    credit: 'Credit',
+    total: 'Total',
+    balanced: 'Balanced: debit = credit',
+    unbalanced: 'Not balanced: difference {{diff}}',
+    noAccounts: 'No transactions up to this date.',
+    journal: 'Journal by period',
+    from: 'From date',
+    to: 'To date',
+    date: 'Date',
+    document: 'Document',
+    memo: 'Memo',
+    noEntries: 'No journal entries in this period.',
+    more: 'Load more',
+    loadingMore: 'Loading…',
+    entriesShown: '{{count}} entries shown',
+    export: 'Download journal (hledger)',
+    exportHint: "This period's journal as text that hledger and ledger read, amounts in IDR.",
+    toBeforeFrom: '"To date" is before "From date"',
+    filter: 'Filter lines',
+  },
+});
+
+function Part({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A cooperative's own books: the trial balance on a date, and the journal of a period with its export. */
 export function BooksPage() {
-  return null;
+  const { t } = useTranslation('ledger');
+  const { id = '' } = useParams();
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <Part title={t('trialBalance')}>
+        <TrialBalance orgId={id} />
+      </Part>
+      <Part title={t('journal')}>
+        <Journal orgId={id} />
+      </Part>
+    </section>
+  );
+}
+
+function TrialBalance({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('ledger');
+  const [asOf, setAsOf] = useState(todayWib());
+  const query = useQuery({
+    queryKey: ['ledger', 'trial-balance', orgId, asOf],
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(asOf),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/orgs/{orgId}/ledger/trial-balance', {
+          params: { path: { orgId }, query: { asOf } },
+        }),
+      ),
+  });
+  type Account = NonNullable<typeof query.data>['accounts'][number];
+  const columns: Column<Account>[] = [
+    { id: 'code', header: t('code'), accessorFn: (a) => a.code },
+    { id: 'name', header: t('account'), accessorFn: (a) => a.name },
+    { id: 'cp', header: t('counterparty'), accessorFn: (a) => a.counterpartyName ?? '—' },
+    {
+      id: 'debit',
+      header: t('debit'),
+      numeric: true,
+      accessorFn: (a) => a.debit,
+      cell: (c) => (c.row.original.debit ? rupiah(c.row.original.debit) : '—'),
+    },
+    {
+      id: 'credit',
+      header: t('credit'),
+      numeric: true,
+      accessorFn: (a) => a.credit,
+      cell: (c) => (c.row.original.credit ? rupiah(c.row.original.credit) : '—'),
+    },
+  ];
+  return (
+    <>
+      <div className="form-row">
+        <Field label={t('asOf')}>
+          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </Field>
+      </div>
+      <QueryState query={query}>
+        {(tb) => (
+          <>
+            <DataTable
+              data={tb.accounts}
+              columns={columns}
+              empty={t('noAccounts')}
+              initialSort={[{ id: 'code', desc: false }]}
+              pageSize={50}
+            />
+            <div className="cards">
+              <div className="card">
+                <span>
+                  {t('total')} {t('debit')}
+                </span>
+                <strong>{rupiah(tb.totalDebit)}</strong>
+              </div>
+              <div className="card">
+                <span>
+                  {t('total')} {t('credit')}
+                </span>
+                <strong>{rupiah(tb.totalCredit)}</strong>
+              </div>
+            </div>
+            <p role="status" className={tb.totalDebit === tb.totalCredit ? 'notice' : 'warn'}>
+              {tb.totalDebit === tb.totalCredit
+                ? t('balanced')
+                : t('unbalanced', { diff: rupiah(tb.totalDebit - tb.totalCredit) })}
+            </p>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function firstOfMonth(): string {
+  return `${todayWib().slice(0, 8)}01`;
+}
+
+function Journal({ orgId }: { orgId: string }) {
+  const { t, i18n } = useTranslation('ledger');
+  const lang = i18n.language;
+  const [from, setFrom] = useState(firstOfMonth);
+  const [to, setTo] = useState(todayWib());
+  const rangeError = from && to && to < from ? t('toBeforeFrom') : undefined;
+  const query = useInfiniteQuery({
+    queryKey: ['ledger', 'entries', orgId, from, to],
+    enabled: !rangeError,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/orgs/{orgId}/ledger/entries', {
+          params: {
+            path: { orgId },
+            query: {
+              limit: '100',
+              ...(from ? { from } : {}),
+              ...(to ? { to } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const entries = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
+  const lines = useMemo(
+    () =>
+      entries.flatMap((e) =>
+        e.lines.map((l, i) => ({ ...l, key: `${e.id}-${i}`, entry: e, first: i === 0 })),
+      ),
+    [entries],
+  );
+  type Line = (typeof lines)[number];
+  const docName = (type: string) => {
+    const w = (DOCUMENTS as Record<string, readonly [string, string]>)[type];
+    return w ? w[lang === 'en' ? 1 : 0] : type;
+  };
+  const columns: Column<Line>[] = [
+    {
+      id: 'date',
+      header: t('date'),
+      accessorFn: (l) => l.entry.date,
+      cell: (c) => businessDate(c.row.original.entry.date, lang),
+    },
+    {
+      id: 'document',
+      header: t('document'),
+      accessorFn: (l) => `${docName(l.entry.documentType)} ${l.entry.memo}`,
+      cell: (c) => (
+        <span style={{ overflowWrap: 'anywhere' }}>
+          {docName(c.row.original.entry.documentType)}
+          {c.row.original.entry.memo && (
+            <>
+              {' '}
+              <small className="muted">{c.row.original.entry.memo}</small>
+            </>
+          )}
+        </span>
+      ),
+    },
+    {
+      id: 'account',
+      header: t('account'),
+      accessorFn: (l) => `${l.accountCode} ${l.accountName}`,
+      cell: (c) => (
+        <span>
+          {c.row.original.accountCode} {c.row.original.accountName}
+          {c.row.original.counterpartyName && (
+            <>
+              {' '}
+              <small className="muted">({c.row.original.counterpartyName})</small>
+            </>
+          )}
+        </span>
+      ),
+    },
+    {
+      id: 'debit',
+      header: t('debit'),
+      numeric: true,
+      accessorFn: (l) => l.debit,
+      cell: (c) => (c.row.original.debit ? rupiah(c.row.original.debit) : '—'),
+    },
+    {
+      id: 'credit',
+      header: t('credit'),
+      numeric: true,
+      accessorFn: (l) => l.credit,
+      cell: (c) => (c.row.original.credit ? rupiah(c.row.original.credit) : '—'),
+    },
+  ];
+  const exportUrl = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/journal?format=hledger${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`;
+  return (
+    <>
+      <div className="form-row">
+        <Field label={t('from')}>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </Field>
+        <Field label={t('to')} error={rangeError}>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
+      </div>
+      <p>
+        <a href={exportUrl} download>
+          {t('export')}
+        </a>{' '}
+        <small className="muted">{t('exportHint')}</small>
+      </p>
+      {rangeError ? null : query.isPending ? (
+        <p className="state">{t('loading', { ns: 'translation' })}</p>
+      ) : query.isError ? (
+        <div role="alert" className="state error">
+          <p>
+            {t('loadError', { ns: 'translation' })}: {query.error.message}
+          </p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('retry', { ns: 'translation' })}
+          </button>
+        </div>
+      ) : (
+        <>
+          <DataTable
+            data={lines}
+            columns={columns}
+            empty={t('noEntries')}
+            filterLabel={t('filter')}
+            pageSize={100}
+          />
+          <p className="muted">{t('entriesShown', { count: entries.length })}</p>
+          {query.hasNextPage && (
+            <button
+              type="button"
+              disabled={query.isFetchingNextPage}
+              onClick={() => void query.fetchNextPage()}
+            >
+              {query.isFetchingNextPage ? t('loadingMore') : t('more')}
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
 }

@@ -1,4 +1,208 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { businessDate, rupiah } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { AgingList, Part, PaymentForm, statementPdfUrl } from './payment.tsx';
+
+/** Who may record a cooperative's payment (the server checks it again). */
+const PAYERS = ['hub_admin', 'hub_staff', 'coop_manager'];
+
+/** A cooperative's statements with their PDFs, what it owes and since when, its payments, and paying. */
 export function CooperativeStatementsPage() {
-  return null;
+  const { t, i18n } = useTranslation('settlement');
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const canPay = me?.memberships.some(
+    (m) => PAYERS.includes(m.role) && (m.orgKind === 'hub' || m.orgId === id),
+  );
+  const coop = useQuery({
+    queryKey: ['cooperative', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}', { params: { path: { id } } })),
+  });
+  const coopName = coop.data?.name ?? me?.memberships.find((m) => m.orgId === id)?.orgName;
+  const balance = useQuery({
+    queryKey: ['balance', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}/balance', { params: { path: { id } } })),
+  });
+  const statements = useQuery({
+    queryKey: ['statements', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}/statements', { params: { path: { id } } })),
+  });
+  const payments = useQuery({
+    queryKey: ['payments', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}/payments', { params: { path: { id } } })),
+  });
+  const date = (d: string) => businessDate(d, i18n.language);
+
+  type Statement = NonNullable<typeof statements.data>['items'][number];
+  const statementColumns: Column<Statement>[] = [
+    {
+      id: 'period',
+      header: t('period'),
+      accessorFn: (s) => s.periodEnd,
+      cell: (c) => `${date(c.row.original.periodStart)} – ${date(c.row.original.periodEnd)}`,
+    },
+    {
+      id: 'opening',
+      header: t('opening'),
+      numeric: true,
+      accessorFn: (s) => s.openingBalance,
+      cell: (c) => rupiah(c.row.original.openingBalance),
+    },
+    {
+      id: 'sales',
+      header: t('sales'),
+      numeric: true,
+      accessorFn: (s) => s.salesAmount + s.shrinkageAmount,
+      cell: (c) => rupiah(c.row.original.salesAmount + c.row.original.shrinkageAmount),
+    },
+    {
+      id: 'payments',
+      header: t('payments'),
+      numeric: true,
+      accessorFn: (s) => s.paymentsAmount + s.subsidyNettedAmount,
+      cell: (c) => rupiah(c.row.original.paymentsAmount + c.row.original.subsidyNettedAmount),
+    },
+    {
+      id: 'closing',
+      header: t('closingBalance'),
+      numeric: true,
+      accessorFn: (s) => s.closingBalance,
+      cell: (c) => rupiah(c.row.original.closingBalance),
+    },
+    {
+      id: 'due',
+      header: t('dueDate'),
+      accessorFn: (s) => s.dueDate,
+      cell: (c) => date(c.row.original.dueDate),
+    },
+    {
+      id: 'outstanding',
+      header: t('outstanding'),
+      numeric: true,
+      accessorFn: (s) => s.outstanding,
+      cell: (c) => rupiah(c.row.original.outstanding),
+    },
+    {
+      id: 'pdf',
+      header: t('document'),
+      enableSorting: false,
+      cell: (c) => (
+        <a
+          href={statementPdfUrl(id, c.row.original.id)}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={t('pdfOf', {
+            coop: coopName ?? '',
+            period: date(c.row.original.periodEnd),
+          })}
+        >
+          {t('pdf')}
+        </a>
+      ),
+    },
+  ];
+
+  type Payment = NonNullable<typeof payments.data>['items'][number];
+  const paymentColumns: Column<Payment>[] = [
+    {
+      id: 'date',
+      header: t('date'),
+      accessorFn: (p) => p.receivedOn,
+      cell: (c) => date(c.row.original.receivedOn),
+    },
+    {
+      id: 'amount',
+      header: t('amount'),
+      numeric: true,
+      accessorFn: (p) => p.amount,
+      cell: (c) => rupiah(c.row.original.amount),
+    },
+    {
+      id: 'method',
+      header: t('method'),
+      accessorFn: (p) => (['cash', 'transfer', 'qris'].includes(p.method) ? t(p.method) : p.method),
+    },
+    { id: 'reference', header: t('reference'), accessorFn: (p) => p.reference || '—' },
+    {
+      id: 'billed',
+      header: t('status'),
+      accessorFn: (p) => (p.statementId ? t('onStatement') : t('notYetBilled')),
+    },
+  ];
+
+  return (
+    <section>
+      <h1>{t('statementsTitle')}</h1>
+      {coopName && <p className="muted">{coopName}</p>}
+      <QueryState query={balance}>
+        {(b) => {
+          const next = statements.data?.items
+            .filter((s) => s.outstanding > 0)
+            .sort((a, z) => a.dueDate.localeCompare(z.dueDate))[0];
+          return (
+            <>
+              <div className="cards">
+                <div className="card">
+                  <span>{t('balanceDue')}</span>
+                  <strong>{rupiah(b.balanceDue)}</strong>
+                </div>
+                <div className={`card${b.overdueAmount > 0 ? ' warn' : ''}`}>
+                  <span>{t('overdue')}</span>
+                  <strong>{rupiah(b.overdueAmount)}</strong>
+                  {b.onHold && <span className="badge hold">{t('onHold')}</span>}
+                </div>
+                <div className="card">
+                  <span>{t('nextDue')}</span>
+                  <strong>{next ? date(next.dueDate) : t('nothingDue')}</strong>
+                  {next && <small>{rupiah(next.outstanding)}</small>}
+                </div>
+              </div>
+              <h2>{t('aging')}</h2>
+              <AgingList aging={b.aging} />
+            </>
+          );
+        }}
+      </QueryState>
+      {canPay && (
+        <Part id="pay" title={t('payTitle')}>
+          <PaymentForm coopId={id} {...(coopName ? { coopName } : {})} />
+        </Part>
+      )}
+      <Part id="statements" title={t('statementList')}>
+        <QueryState query={statements}>
+          {(s) => (
+            <DataTable
+              data={s.items}
+              columns={statementColumns}
+              empty={t('noStatements')}
+              initialSort={[{ id: 'period', desc: true }]}
+              pageSize={12}
+            />
+          )}
+        </QueryState>
+      </Part>
+      <Part id="payments" title={t('paymentHistory')}>
+        <QueryState query={payments}>
+          {(p) => (
+            <DataTable
+              data={p.items}
+              columns={paymentColumns}
+              empty={t('noPayments')}
+              initialSort={[{ id: 'date', desc: true }]}
+              pageSize={10}
+            />
+          )}
+        </QueryState>
+      </Part>
+    </section>
+  );
 }

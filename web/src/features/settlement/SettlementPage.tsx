@@ -1,4 +1,368 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import {
+  AgingList,
+  BUCKETS,
+  Part,
+  PaymentForm,
+  statementPdfUrl,
+  type AgingBuckets,
+} from './payment.tsx';
+
+/** The last day of the month before today's (WIB): the period a hub usually closes. */
+function lastMonthEnd(): string {
+  const [y, m] = todayWib().split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+}
+
+type Status = '' | 'open' | 'overdue' | 'paid';
+
+/** The hub's settlement desk: close a period, record payments, the network's aging and statements. */
 export function SettlementPage() {
-  return null;
+  const { t } = useTranslation('settlement');
+  const { me } = useSession();
+  const isAdmin = me?.memberships.some((m) => m.orgKind === 'hub' && m.role === 'hub_admin');
+  const aging = useQuery({
+    queryKey: ['settlement', 'aging'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/settlements/aging')),
+  });
+  const cooperatives = useMemo(
+    () => (aging.data?.items ?? []).map((c) => ({ id: c.cooperativeId, name: c.cooperativeName })),
+    [aging.data],
+  );
+  return (
+    <section>
+      <h1>{t('settlementTitle')}</h1>
+      <Part id="close" title={t('closeTitle')}>
+        {isAdmin ? (
+          <ClosePeriodForm cooperatives={cooperatives} />
+        ) : (
+          <p className="state">{t('closeOnlyAdmin')}</p>
+        )}
+      </Part>
+      <Part id="pay" title={t('payTitle')}>
+        <PaymentForm cooperatives={cooperatives} />
+      </Part>
+      <Part id="aging" title={t('agingTitle')}>
+        <QueryState query={aging}>{(a) => <NetworkAging data={a} />}</QueryState>
+      </Part>
+      <Part id="statements" title={t('networkStatements')}>
+        <NetworkStatements />
+      </Part>
+    </section>
+  );
+}
+
+function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: string }[] }) {
+  const { t, i18n } = useTranslation('settlement');
+  const client = useQueryClient();
+  const [periodEnd, setPeriodEnd] = useState(lastMonthEnd);
+  const [coop, setCoop] = useState('');
+  const [error, setError] = useState<string>();
+  const mutation = useMutation({
+    mutationFn: async (input: { periodEnd: string; cooperativeId?: string }) => {
+      // What was issued before, to tell new statements from ones a repeated close returns again.
+      const before = unwrap(
+        await api.GET('/api/v1/settlements/statements', {
+          params: { query: { periodEnd: input.periodEnd } },
+        }),
+      );
+      const res = unwrap(await api.POST('/api/v1/settlements/close', { body: input }));
+      const known = new Set(before.items.map((s) => s.id));
+      return {
+        periodEnd: input.periodEnd,
+        statements: res.statements.map((s) => ({ ...s, fresh: !known.has(s.id) })),
+      };
+    },
+    onSuccess: () => client.invalidateQueries(),
+  });
+  const names = new Map(cooperatives.map((c) => [c.id, c.name]));
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!periodEnd) return setError(t('required', { ns: 'translation' }));
+    if (periodEnd >= todayWib()) return setError(t('futureDate'));
+    setError(undefined);
+    mutation.mutate({ periodEnd, ...(coop ? { cooperativeId: coop } : {}) });
+  }
+  const r = mutation.data;
+  type Issued = NonNullable<typeof r>['statements'][number];
+  const columns: Column<Issued>[] = [
+    {
+      id: 'coop',
+      header: t('cooperative'),
+      accessorFn: (s) => names.get(s.cooperativeId) ?? s.cooperativeId,
+    },
+    {
+      id: 'closing',
+      header: t('closingBalance'),
+      numeric: true,
+      accessorFn: (s) => s.closingBalance,
+      cell: (c) => rupiah(c.row.original.closingBalance),
+    },
+    {
+      id: 'due',
+      header: t('dueDate'),
+      accessorFn: (s) => s.dueDate,
+      cell: (c) => businessDate(c.row.original.dueDate, i18n.language),
+    },
+    {
+      id: 'fresh',
+      header: t('status'),
+      accessorFn: (s) => (s.fresh ? t('issued') : t('idempotentShort')),
+    },
+  ];
+  return (
+    <>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="form-row">
+          <Field label={t('periodEnd')} error={error} hint={t('periodEndHint')}>
+            <input
+              type="date"
+              value={periodEnd}
+              max={todayWib()}
+              onChange={(e) => setPeriodEnd(e.target.value)}
+            />
+          </Field>
+          <Field label={t('cooperativeOptional')}>
+            <select value={coop} onChange={(e) => setCoop(e.target.value)}>
+              <option value="">{t('allCooperatives')}</option>
+              {cooperatives.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? t('closing') : t('closeButton')}
+          </button>
+        </div>
+        <ProblemAlert error={mutation.error} />
+      </form>
+      {r &&
+        (r.statements.length === 0 ? (
+          <Notice>{t('noneToClose', { date: businessDate(r.periodEnd, i18n.language) })}</Notice>
+        ) : (
+          <>
+            <Notice>
+              {t('closedResult', {
+                count: r.statements.length,
+                date: businessDate(r.periodEnd, i18n.language),
+                total: rupiah(r.statements.reduce((x, s) => x + s.closingBalance, 0)),
+                fresh: r.statements.filter((s) => s.fresh).length,
+                again: r.statements.filter((s) => !s.fresh).length,
+              })}{' '}
+              {t('idempotentNote')}
+            </Notice>
+            <DataTable
+              data={r.statements}
+              columns={columns}
+              empty={t('noStatements')}
+              pageSize={10}
+            />
+          </>
+        ))}
+    </>
+  );
+}
+
+type AgingData = {
+  asOf: string;
+  items: {
+    cooperativeId: string;
+    cooperativeName: string;
+    balanceDue: number;
+    overdueAmount: number;
+    onHold: boolean;
+    aging: AgingBuckets;
+  }[];
+  totals: { balanceDue: number; overdueAmount: number; aging: AgingBuckets };
+};
+
+function NetworkAging({ data }: { data: AgingData }) {
+  const { t, i18n } = useTranslation('settlement');
+  type Row = AgingData['items'][number];
+  const columns: Column<Row>[] = [
+    {
+      id: 'coop',
+      header: t('cooperative'),
+      accessorFn: (r) => r.cooperativeName,
+      cell: (c) => (
+        <span>
+          {c.row.original.cooperativeName}{' '}
+          {c.row.original.onHold && <span className="badge hold">{t('onHold')}</span>}
+        </span>
+      ),
+    },
+    {
+      id: 'balance',
+      header: t('balanceDue'),
+      numeric: true,
+      accessorFn: (r) => r.balanceDue,
+      cell: (c) => rupiah(c.row.original.balanceDue),
+    },
+    ...BUCKETS.map((b): Column<Row> => ({
+      id: b.key,
+      header: t(b.label),
+      numeric: true,
+      accessorFn: (r) => r.aging[b.key],
+      cell: (c) => rupiah(c.row.original.aging[b.key]),
+    })),
+  ];
+  return (
+    <>
+      <p>
+        <strong>{t('agingTotals')}</strong>{' '}
+        <span className="muted">({businessDate(data.asOf, i18n.language)})</span>
+      </p>
+      <div className="cards">
+        <div className="card">
+          <span>{t('balanceDue')}</span>
+          <strong>{rupiah(data.totals.balanceDue)}</strong>
+        </div>
+        <div className={`card${data.totals.overdueAmount > 0 ? ' warn' : ''}`}>
+          <span>{t('overdue')}</span>
+          <strong>{rupiah(data.totals.overdueAmount)}</strong>
+        </div>
+      </div>
+      <AgingList aging={data.totals.aging} />
+      <DataTable
+        data={data.items}
+        columns={columns}
+        empty={t('noStatements')}
+        filterLabel={t('filterCooperative')}
+        initialSort={[{ id: 'balance', desc: true }]}
+        pageSize={10}
+      />
+    </>
+  );
+}
+
+function NetworkStatements() {
+  const { t, i18n } = useTranslation('settlement');
+  const [status, setStatus] = useState<Status>('');
+  const [period, setPeriod] = useState('');
+  const query = useQuery({
+    queryKey: ['settlement', 'statements', status, period],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/settlements/statements', {
+          params: {
+            query: { ...(status ? { status } : {}), ...(period ? { periodEnd: period } : {}) },
+          },
+        }),
+      ),
+  });
+  const all = useQuery({
+    queryKey: ['settlement', 'statements', '', ''],
+    queryFn: async () => unwrap(await api.GET('/api/v1/settlements/statements')),
+  });
+  const periods = useMemo(
+    () => [...new Set((all.data?.items ?? []).map((s) => s.periodEnd))].sort().reverse(),
+    [all.data],
+  );
+  type Row = NonNullable<typeof query.data>['items'][number];
+  const columns: Column<Row>[] = [
+    { id: 'coop', header: t('cooperative'), accessorFn: (s) => s.cooperativeName },
+    {
+      id: 'period',
+      header: t('period'),
+      accessorFn: (s) => s.periodEnd,
+      cell: (c) =>
+        `${businessDate(c.row.original.periodStart, i18n.language)} – ${businessDate(c.row.original.periodEnd, i18n.language)}`,
+    },
+    {
+      id: 'closing',
+      header: t('closingBalance'),
+      numeric: true,
+      accessorFn: (s) => s.closingBalance,
+      cell: (c) => rupiah(c.row.original.closingBalance),
+    },
+    {
+      id: 'due',
+      header: t('dueDate'),
+      accessorFn: (s) => s.dueDate,
+      cell: (c) => businessDate(c.row.original.dueDate, i18n.language),
+    },
+    {
+      id: 'outstanding',
+      header: t('outstanding'),
+      numeric: true,
+      accessorFn: (s) => s.outstanding,
+      cell: (c) => rupiah(c.row.original.outstanding),
+    },
+    {
+      id: 'late',
+      header: t('daysPastDue'),
+      numeric: true,
+      accessorFn: (s) => s.daysPastDue,
+      cell: (c) => (
+        <span className={c.row.original.daysPastDue > 0 ? 'warn' : undefined}>
+          {c.row.original.daysPastDue}
+        </span>
+      ),
+    },
+    {
+      id: 'pdf',
+      header: t('document'),
+      enableSorting: false,
+      cell: (c) => (
+        <a
+          href={statementPdfUrl(c.row.original.cooperativeId, c.row.original.id)}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={t('pdfOf', {
+            coop: c.row.original.cooperativeName,
+            period: businessDate(c.row.original.periodEnd, i18n.language),
+          })}
+        >
+          {t('pdf')}
+        </a>
+      ),
+    },
+  ];
+  return (
+    <>
+      <div className="form-row">
+        <Field label={t('status')}>
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+            <option value="">{t('statusAll')}</option>
+            <option value="open">{t('statusOpen')}</option>
+            <option value="overdue">{t('statusOverdue')}</option>
+            <option value="paid">{t('statusPaid')}</option>
+          </select>
+        </Field>
+        <Field label={t('periodFilter')}>
+          <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+            <option value="">{t('allPeriods')}</option>
+            {periods.map((p) => (
+              <option key={p} value={p}>
+                {businessDate(p, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <QueryState query={query}>
+        {(d) => (
+          <DataTable
+            data={d.items}
+            columns={columns}
+            empty={all.data?.items.length ? t('noMatch') : t('noStatements')}
+            filterLabel={t('filterCooperative')}
+            pageSize={10}
+          />
+        )}
+      </QueryState>
+    </>
+  );
 }
