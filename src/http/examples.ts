@@ -77,6 +77,52 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
     response: { items: [{ productId: GULA, ownerOrgId: HUB, qty: 480, inTransit: 0 }] },
   },
   getCooperativeBalance: { response: balance },
+  getCooperativeDashboard: {
+    response: {
+      today: '2026-03-10',
+      cooperative: {
+        id: COOP,
+        name: 'KDKMP Simpang IV Sipin',
+        villageName: 'Simpang IV Sipin',
+        districtName: 'Telanaipura',
+      },
+      sales: {
+        today: 1_750_000,
+        todayCount: 42,
+        month: 16_380_000,
+        monthCount: 391,
+        monthlyPotential: 200_000_000,
+      },
+      balance,
+      nextDue: {
+        statementId: '01936f6e-7c1a-7000-8000-0000000000f1',
+        amount: 12_932_600,
+        dueDate: '2026-03-14',
+        periodEnd: '2026-02-28',
+      },
+      subsidy: {
+        month: '2026-02',
+        amount: 2_000_000,
+        eligible: true,
+        reason: null,
+        mode: 'payout',
+        status: 'paid',
+      },
+      stock: [
+        {
+          productId: '01936f6e-7c1a-7000-8000-0000000000a1',
+          sku: 'GKP-1',
+          name: 'Gula Kristal Putih 1 kg',
+          unit: 'pak',
+          qty: 420,
+          inTransit: 0,
+          sold28Days: 840,
+          daysOfCover: 14,
+        },
+      ],
+      statements: [],
+    },
+  },
   listStatements: {
     response: {
       items: [
