@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
 import type {
   DeliveryOrderLineTable,
@@ -269,4 +270,22 @@ export async function findSaleLines(db: Db, coopId: string, saleIds: string[]) {
     .where('saleId', 'in', saleIds)
     .orderBy('lineNo')
     .execute();
+}
+
+/** Units of each product a cooperative sold between two business dates (inclusive). */
+export async function sumSoldQtyByProduct(
+  db: Db,
+  coopId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('saleLine')
+    .select(['productId', sql<number>`sum(qty)`.as('qty')])
+    .where('orgId', '=', coopId)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy('productId')
+    .execute();
+  return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
 }
