@@ -68,6 +68,9 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   listSubsidyRuns: HUB,
   getSubsidyRun: HUB,
   listUsers: ['hubAdmin', 'managerA', 'managerB'],
+  suggestDeliveryQuantities: HUB,
+  checkDispatch: HUB,
+  getDeliveryNotePdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
 };
 
 interface Op {

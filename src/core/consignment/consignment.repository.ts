@@ -194,6 +194,20 @@ export async function findDeliveryOrders(
       'cancelledOn',
       'overrideReason',
       'createdAt',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('deliveryOrderLine as l')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
+        .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
+        .as('lineCount'),
+      eb
+        .selectFrom('deliveryOrderLine as l')
+        .select(sql<number>`coalesce(sum(l.qty), 0)`.as('q'))
+        .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
+        .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
+        .as('totalQty'),
     ]);
   if (f.coopIds) q = q.where('orgId', 'in', f.coopIds.length ? f.coopIds : ['']);
   if (f.hubId) q = q.where('hubId', '=', f.hubId);
@@ -207,7 +221,8 @@ export async function findDeliveryOrders(
       ]),
     );
   }
-  return q.orderBy('orderDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const rows = await q.orderBy('orderDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({ ...r, lineCount: Number(r.lineCount), totalQty: Number(r.totalQty) }));
 }
 
 export async function findGoodsReceipts(db: Db, hubId: string, f: DocumentPage) {
