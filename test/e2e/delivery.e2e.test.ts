@@ -98,6 +98,32 @@ async function createDraft(page: Page, cooperative: string, width: number) {
   return { value: value + (first.consignmentPrice ?? 0), coopId };
 }
 
+/**
+ * Makes sure the hub's warehouse holds what the draft on screen needs (earlier dispatches may have
+ * emptied it): a goods receipt through the API for each shortfall the dispatch check reports.
+ */
+async function stockUpFor(page: Page) {
+  const id = page.url().split('/').pop()!;
+  const check = (await (
+    await page.request.get(`${server.url}/api/v1/delivery-orders/${id}/dispatch-check`)
+  ).json()) as { stockShortfalls: { productId: string; needed: number; available: number }[] };
+  if (check.stockShortfalls.length === 0) return;
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'lumbung_csrf')?.value ?? '';
+  const res = await page.request.post(`${server.url}/api/v1/goods-receipts`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      supplierName: 'PT Sinar Gula Nusantara',
+      lines: check.stockShortfalls.map((s) => ({
+        productId: s.productId,
+        qty: s.needed - Math.max(0, s.available),
+        unitCost: 10_000,
+      })),
+    },
+  });
+  expect(res.status()).toBe(201);
+  await page.reload();
+}
+
 describe('hub logistics screens in Chromium', () => {
   it('a hub admin creates a delivery with suggested quantities, sees the exposure check, dispatches it and prints the surat jalan', async () => {
     for (const width of [1280, 360]) {
@@ -105,6 +131,8 @@ describe('hub logistics screens in Chromium', () => {
       const coop = width === 1280 ? 'KDKMP Simpang IV Sipin' : 'KDKMP Buluran Kenali';
       const { value } = await createDraft(page, coop, width);
       const detail = new DeliveryDetailPage(page);
+      await detail.checkSection().waitFor();
+      await stockUpFor(page);
       await detail.checkSection().waitFor();
       expect(await detail.status().textContent()).toBe('Draf');
       expect(await detail.check('Nilai pesanan ini').textContent()).toBe(idr(value));
@@ -116,7 +144,7 @@ describe('hub logistics screens in Chromium', () => {
 
       await detail.dispatch();
       await expect.poll(() => detail.notice().textContent()).toBe('Surat jalan dikirim.');
-      expect(await detail.status().textContent()).toBe('Dikirim');
+      await expect.poll(() => detail.status().textContent()).toBe('Dikirim');
       expect(await detail.checkSection().count()).toBe(0);
       expect(await detail.history().textContent()).toMatch(/Dikirim:/);
 
@@ -143,6 +171,8 @@ describe('hub logistics screens in Chromium', () => {
     const staff = await signedIn('gudang@kana.demo', 1280);
     await createDraft(staff, 'KDKMP Tengah', 1280);
     const staffDetail = new DeliveryDetailPage(staff);
+    await staffDetail.checkSection().waitFor();
+    await stockUpFor(staff);
     await staffDetail.checkSection().waitFor();
     expect(
       await staff.getByText(/Pengiriman ditahan: tagihan lewat jatuh tempo Rp/).isVisible(),
@@ -173,7 +203,7 @@ describe('hub logistics screens in Chromium', () => {
     await expect.poll(() => page.getByText('Alasan wajib diisi').isVisible()).toBe(true);
     await detail.override('Tagihan Februari sudah ditransfer, bukti diterima bendahara');
     await expect.poll(() => detail.notice().textContent()).toBe('Surat jalan dikirim.');
-    expect(await detail.status().textContent()).toBe('Dikirim');
+    await expect.poll(() => detail.status().textContent()).toBe('Dikirim');
     expect(await detail.history().textContent()).toContain(
       'Alasan: Tagihan Februari sudah ditransfer, bukti diterima bendahara',
     );

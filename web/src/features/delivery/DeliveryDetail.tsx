@@ -80,10 +80,10 @@ export function DeliveryDetail() {
       ),
     onMutate: () => setDone(''),
     onSuccess: async () => {
+      await refresh();
       setConfirming(null);
       setReason('');
       setDone(t('dispatchedNotice'));
-      await refresh();
     },
     onError: () => setConfirming(null),
   });
@@ -92,9 +92,9 @@ export function DeliveryDetail() {
       unwrap(await api.POST('/api/v1/delivery-orders/{id}/cancel', { params: { path: { id } } })),
     onMutate: () => setDone(''),
     onSuccess: async () => {
+      await refresh();
       setConfirming(null);
       setDone(t('cancelledNotice'));
-      await refresh();
     },
     onError: () => setConfirming(null),
   });
