@@ -602,4 +602,31 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
     },
   },
   getStatementPdf: { response: '%PDF-1.3 … (binary: the statement as an A4 PDF)' },
+  suggestDeliveryQuantities: {
+    response: {
+      items: [
+        {
+          productId: GULA,
+          sold28Days: 620,
+          stock: 180,
+          inTransit: 0,
+          suggestedQty: 130,
+          consignmentPrice: 16_300,
+        },
+      ],
+    },
+  },
+  checkDispatch: {
+    response: {
+      exposure: 31_200_000,
+      orderValue: 4_890_000,
+      exposureLimit: 50_000_000,
+      exposureAfter: 36_090_000,
+      withinLimit: true,
+      onHold: false,
+      overdueAmount: 0,
+      stockShortfalls: [],
+    },
+  },
+  getDeliveryNotePdf: { response: '%PDF-1.3 … (the surat jalan as an A4 PDF document)' },
 };

@@ -340,3 +340,41 @@ export const CooperativeAging = Type.Object({
   onHold: Type.Boolean(),
   aging: Aging,
 });
+
+export const DeliveryOrderListItem = Type.Object({
+  ...DeliveryOrderSummary.properties,
+  lineCount: I,
+  totalQty: I,
+});
+
+export const DeliverySuggestion = Type.Object({
+  productId: S,
+  sold28Days: Type.Integer({
+    minimum: 0,
+    description: 'Units sold at the cooperative in the last 28 days, today included',
+  }),
+  stock: Type.Integer({
+    description: "The hub's units in the cooperative's store (negative: sold past the books)",
+  }),
+  inTransit: Type.Integer({
+    minimum: 0,
+    description: 'Units dispatched to the cooperative, not yet received',
+  }),
+  suggestedQty: Type.Integer({
+    minimum: 0,
+    description:
+      '28 days of sales scaled to 14 days of cover (rounded up), less stock and in transit; never below 0',
+  }),
+  consignmentPrice: Nullable(Rupiah),
+});
+
+export const DispatchCheck = Type.Object({
+  exposure: Rupiah,
+  orderValue: Rupiah,
+  exposureLimit: Rupiah,
+  exposureAfter: Rupiah,
+  withinLimit: Type.Boolean(),
+  onHold: Type.Boolean(),
+  overdueAmount: Rupiah,
+  stockShortfalls: Type.Array(Type.Object({ productId: S, needed: I, available: I })),
+});

@@ -82,6 +82,9 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   listNetworkStatements: HUB,
   getStatementPdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
   listJournalEntries: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
+  suggestDeliveryQuantities: HUB,
+  checkDispatch: HUB,
+  getDeliveryNotePdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
 };
 
 /** The only writes a government viewer makes: training is the cooperative office's own data. */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
 import type {
   DeliveryOrderLineTable,
@@ -193,6 +194,20 @@ export async function findDeliveryOrders(
       'cancelledOn',
       'overrideReason',
       'createdAt',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('deliveryOrderLine as l')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
+        .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
+        .as('lineCount'),
+      eb
+        .selectFrom('deliveryOrderLine as l')
+        .select(sql<number>`coalesce(sum(l.qty), 0)`.as('q'))
+        .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
+        .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
+        .as('totalQty'),
     ]);
   if (f.coopIds) q = q.where('orgId', 'in', f.coopIds.length ? f.coopIds : ['']);
   if (f.hubId) q = q.where('hubId', '=', f.hubId);
@@ -206,7 +221,8 @@ export async function findDeliveryOrders(
       ]),
     );
   }
-  return q.orderBy('orderDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const rows = await q.orderBy('orderDate', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({ ...r, lineCount: Number(r.lineCount), totalQty: Number(r.totalQty) }));
 }
 
 export async function findGoodsReceipts(db: Db, hubId: string, f: DocumentPage) {
@@ -269,4 +285,22 @@ export async function findSaleLines(db: Db, coopId: string, saleIds: string[]) {
     .where('saleId', 'in', saleIds)
     .orderBy('lineNo')
     .execute();
+}
+
+/** Units of each product a cooperative sold between two business dates (inclusive). */
+export async function sumSoldQtyByProduct(
+  db: Db,
+  coopId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('saleLine')
+    .select(['productId', sql<number>`sum(qty)`.as('qty')])
+    .where('orgId', '=', coopId)
+    .where('saleDate', '>=', from)
+    .where('saleDate', '<=', to)
+    .groupBy('productId')
+    .execute();
+  return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
 }

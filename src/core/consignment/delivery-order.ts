@@ -1,10 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { loadPriceBook } from '../catalog/index.ts';
-import { findBalancesForUpdate, moveStock } from '../inventory/index.ts';
+import { moveStock } from '../inventory/index.ts';
 import { HUB, postJournalEntries } from '../ledger/index.ts';
 import { loadCooperativeContext, pickWarehouse } from '../network/index.ts';
-import { getCreditPosition } from '../settlement/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -17,7 +16,8 @@ import {
   updateDeliveryOrder,
   updateDeliveryOrderLine,
 } from './consignment.repository.ts';
-import { checkDispatchAllowed, computeExposure } from './exposure.ts';
+import { assessDispatch } from './dispatch-check.ts';
+import { checkDispatchAllowed } from './exposure.ts';
 import { checkLines, consignmentPrices, failIf, isNonNegativeInt } from './lines.ts';
 
 export interface DeliveryOrderInput {
@@ -155,44 +155,26 @@ export async function dispatchDeliveryOrder(
     }
   }
 
-  const balances = await findBalancesForUpdate(
+  const today = todayWib(ctx.clock);
+  const { stockShortfalls, book, exposure, orderValue, position } = await assessDispatch(
     db,
-    lines.map((l) => ({
-      orgId: warehouse.orgId,
-      locationId: warehouse.id,
-      productId: l.productId,
-      ownerOrgId: c.hubId,
-    })),
+    c,
+    lines,
+    warehouse,
+    today,
+    { lockStock: true },
   );
-  const short = lines.filter(
-    (l) => (balances.find((b) => b.productId === l.productId)?.qty ?? 0) < l.qty,
-  );
-  if (short.length) {
+  if (stockShortfalls.length) {
     throw new DomainError(
       'InsufficientStock',
       'Stok gudang tidak cukup',
-      short.map((l) => ({
-        path: `/lines/${l.lineNo - 1}`,
-        message: `warehouse holds ${balances.find((b) => b.productId === l.productId)?.qty ?? 0}, order needs ${l.qty}`,
+      stockShortfalls.map((s) => ({
+        path: `/lines/${s.lineNo - 1}`,
+        message: `warehouse holds ${s.available}, order needs ${s.needed}`,
       })),
+      'The warehouse does not hold enough stock',
     );
   }
-
-  const today = todayWib(ctx.clock);
-  const book = await loadPriceBook(
-    db,
-    lines.map((l) => l.productId),
-  );
-  const prices = consignmentPrices(
-    book,
-    lines.map((l) => l.productId),
-    today,
-  );
-  const orderValue = lines.reduce((t, l) => t + l.qty * prices.get(l.productId)!, 0);
-  const [exposure, position] = await Promise.all([
-    computeExposure(db, c, today),
-    getCreditPosition(db, c.coop.id, today, c.participation.graceDays),
-  ]);
   checkDispatchAllowed(exposure, orderValue, position.holdStatements, overridden);
 
   const now = ctx.clock.now();

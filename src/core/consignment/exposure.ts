@@ -48,10 +48,33 @@ export async function computeExposure(
   };
 }
 
+/** The dispatch rule's verdict, before any override: what the exposure would become, and whether it is allowed. */
+export interface DispatchVerdict {
+  exposureAfter: number;
+  withinLimit: boolean;
+  onHold: boolean;
+}
+
 /**
- * Invariant at dispatch: exposure + the order's value stays within the limit,
- * and no statement is overdue past the grace days — unless a hub admin
- * overrides with a written reason.
+ * The rule at dispatch, as a pure function: exposure + the order's value must
+ * stay within the limit, and no statement may be overdue past the grace days.
+ */
+export function dispatchVerdict(
+  exposure: Pick<Exposure, 'exposure' | 'exposureLimit'>,
+  orderValue: number,
+  holdStatements: readonly unknown[],
+): DispatchVerdict {
+  const exposureAfter = exposure.exposure + orderValue;
+  return {
+    exposureAfter,
+    withinLimit: exposureAfter <= exposure.exposureLimit,
+    onHold: holdStatements.length > 0,
+  };
+}
+
+/**
+ * Invariant at dispatch (`dispatchVerdict`), enforced: refused on shipping
+ * hold or past the limit — unless a hub admin overrides with a written reason.
  */
 export function checkDispatchAllowed(
   exposure: Exposure,
@@ -60,17 +83,22 @@ export function checkDispatchAllowed(
   overridden: boolean,
 ): void {
   if (overridden) return;
-  if (holdStatements.length > 0) {
+  const verdict = dispatchVerdict(exposure, orderValue, holdStatements);
+  if (verdict.onHold) {
     const s = holdStatements[0]!;
     throw new DomainError(
       'ShippingHold',
       `Pengiriman ditahan: tagihan periode s.d. ${s.periodEnd} jatuh tempo ${s.dueDate} belum lunas (${formatRupiah(s.outstanding)})`,
+      undefined,
+      `Shipping on hold: the statement for the period to ${s.periodEnd}, due ${s.dueDate}, is unpaid (${formatRupiah(s.outstanding)})`,
     );
   }
-  if (exposure.exposure + orderValue > exposure.exposureLimit) {
+  if (!verdict.withinLimit) {
     throw new DomainError(
       'ExposureLimitExceeded',
       `Eksposur ${formatRupiah(exposure.exposure)} + pesanan ${formatRupiah(orderValue)} melebihi batas ${formatRupiah(exposure.exposureLimit)}`,
+      undefined,
+      `Exposure ${formatRupiah(exposure.exposure)} + order ${formatRupiah(orderValue)} exceeds the limit ${formatRupiah(exposure.exposureLimit)}`,
     );
   }
 }

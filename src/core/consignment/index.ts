@@ -20,7 +20,27 @@ export {
   type StockCountInput,
   type StockCountResultLine,
 } from './create-stock-count.ts';
-export { computeExposure, checkDispatchAllowed, type Exposure } from './exposure.ts';
+export {
+  computeExposure,
+  checkDispatchAllowed,
+  dispatchVerdict,
+  type DispatchVerdict,
+  type Exposure,
+} from './exposure.ts';
+export {
+  assessDispatch,
+  checkDispatch,
+  type DispatchAssessment,
+  type DispatchCheck,
+  type StockShortfall,
+} from './dispatch-check.ts';
+export {
+  suggestDeliveryQuantities,
+  suggestedQuantity,
+  SALES_WINDOW_DAYS,
+  TARGET_COVER_DAYS,
+  type DeliverySuggestion,
+} from './delivery-suggestion.ts';
 export {
   findDeliveryOrderById,
   findDeliveryOrderLines,

@@ -2,18 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
   cancelDeliveryOrder,
+  checkDispatch,
   createDeliveryOrder,
   createGoodsReceipt,
   dispatchDeliveryOrder,
   findDeliveryOrderById,
   findDeliveryOrderLines,
   receiveDeliveryOrder,
+  suggestDeliveryQuantities,
 } from '../../core/consignment/index.ts';
+import { findProductsByIds } from '../../core/catalog/index.ts';
+import { findOrganizationById } from '../../core/network/index.ts';
+import { todayWib } from '../../core/shared/clock.ts';
+import { renderDeliveryNote } from '../pdf/delivery-note.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 import { COOP_ROLES, HUB_ROLES, authorizeCooperative, callerHubId } from '../access.ts';
 import { BusinessDate, Id, Qty, Rupiah, Text, Uuid, problems } from '../schemas.ts';
 import { commandContext, inTransaction } from './tx.ts';
-import { DeliveryOrderDetail, DeliveryOrderSummary, GoodsReceiptSummary } from '../models.ts';
+import {
+  DeliveryOrderDetail,
+  DeliveryOrderListItem,
+  DeliverySuggestion,
+  DispatchCheck,
+  GoodsReceiptSummary,
+} from '../models.ts';
 import { PageQuery, decodeCursor, pageLimit, pageOf } from '../cursor.ts';
 import { findDeliveryOrders, findGoodsReceipts } from '../../core/consignment/index.ts';
 import { authOf } from '../access.ts';
@@ -264,7 +276,7 @@ export function registerDocumentRoutes(app: FastifyInstance) {
         ),
         response: {
           200: Type.Object({
-            items: Type.Array(DeliveryOrderSummary),
+            items: Type.Array(DeliveryOrderListItem),
             nextCursor: Type.Optional(Type.String()),
           }),
           ...problems(404),
@@ -337,6 +349,116 @@ export function registerDocumentRoutes(app: FastifyInstance) {
         before: c ? { date: c[0], id: c[1] } : undefined,
       });
       return pageOf(rows, limit, (r) => [r.receiptDate, r.id]);
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/delivery-suggestion',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'suggestDeliveryQuantities',
+        tags: ['documents'],
+        summary:
+          "Suggested quantities for the cooperative's next delivery: 28 days of sales scaled to 14 days of cover, less its stock and goods in transit",
+        params: Type.Object({ id: Id }),
+        response: {
+          200: Type.Object({ items: Type.Array(DeliverySuggestion) }),
+          ...problems(404, 422),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', HUB_ROLES);
+      return { items: await suggestDeliveryQuantities(deps.db, id, todayWib(deps.clock)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/delivery-orders/:id/dispatch-check',
+    {
+      config: { roles: HUB_ROLES },
+      schema: {
+        operationId: 'checkDispatch',
+        tags: ['documents'],
+        summary:
+          'What dispatching a draft would meet today (exposure against the limit, shipping hold, warehouse stock), by the rule the dispatch enforces',
+        params: Type.Object({ id: Id }),
+        response: { 200: DispatchCheck, ...problems(404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await loadForCaller(request, id, 'read', HUB_ROLES);
+      return checkDispatch(deps.db, deps.clock, id);
+    },
+  );
+
+  app.get(
+    '/api/v1/delivery-orders/:id/surat-jalan.pdf',
+    {
+      config: { roles: [...HUB_ROLES, ...COOP_ROLES] },
+      schema: {
+        operationId: 'getDeliveryNotePdf',
+        tags: ['documents'],
+        summary:
+          'The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes',
+        params: Type.Object({ id: Id }),
+        response: {
+          200: {
+            description: 'The delivery note, application/pdf',
+            content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
+          },
+          ...problems(404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const order = await loadForCaller(request, id, 'read', [...HUB_ROLES, ...COOP_ROLES]);
+      if (order.status !== 'dispatched' && order.status !== 'received')
+        throw new DomainError(
+          'InvalidState',
+          'Surat jalan dicetak setelah barang dikirim',
+          undefined,
+          'The delivery note is printed once the goods are dispatched',
+        );
+      const [lines, coop, hub] = await Promise.all([
+        findDeliveryOrderLines(deps.db, order.orgId, id),
+        findOrganizationById(deps.db, order.orgId),
+        findOrganizationById(deps.db, order.hubId),
+      ]);
+      const products = new Map(
+        (
+          await findProductsByIds(
+            deps.db,
+            lines.map((l) => l.productId),
+          )
+        ).map((p) => [p.id, p]),
+      );
+      const pdf = await renderDeliveryNote({
+        number: id,
+        hubName: hub?.name ?? '',
+        cooperativeName: coop?.name ?? '',
+        villageName: coop?.villageName ?? null,
+        districtName: coop?.districtName ?? null,
+        orderDate: order.orderDate,
+        dispatchedOn: order.dispatchedOn ?? order.orderDate,
+        receivedOn: order.receivedOn,
+        overrideReason: order.overrideReason,
+        lines: lines.map((l) => ({
+          sku: products.get(l.productId)?.sku ?? '',
+          name: products.get(l.productId)?.name ?? l.productId,
+          unit: products.get(l.productId)?.unit ?? '',
+          qty: l.qty,
+          qtyReceived: l.qtyReceived,
+        })),
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="surat-jalan-${id}.pdf"`)
+        .send(pdf);
     },
   );
 }

@@ -438,6 +438,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cooperatives/{id}/delivery-suggestion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Suggested quantities for the cooperative's next delivery: 28 days of sales scaled to 14 days of cover, less its stock and goods in transit */
+    get: operations['suggestDeliveryQuantities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/delivery-orders/{id}/dispatch-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What dispatching a draft would meet today (exposure against the limit, shipping hold, warehouse stock), by the rule the dispatch enforces */
+    get: operations['checkDispatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/delivery-orders/{id}/surat-jalan.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes */
+    get: operations['getDeliveryNotePdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/settlements/close': {
     parameters: {
       query?: never;
@@ -1895,6 +1946,67 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "today": "2026-03-10",
+           *       "cooperative": {
+           *         "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *         "name": "KDKMP Simpang IV Sipin",
+           *         "villageName": "Simpang IV Sipin",
+           *         "districtName": "Telanaipura"
+           *       },
+           *       "sales": {
+           *         "today": 1750000,
+           *         "todayCount": 42,
+           *         "month": 16380000,
+           *         "monthCount": 391,
+           *         "monthlyPotential": 200000000
+           *       },
+           *       "balance": {
+           *         "balanceDue": 12450000,
+           *         "overdueAmount": 0,
+           *         "exposure": 31200000,
+           *         "exposureLimit": 50000000,
+           *         "consignedStockValue": 18750000,
+           *         "inTransitValue": 0,
+           *         "onHold": false,
+           *         "aging": {
+           *           "current": 12450000,
+           *           "d1to30": 0,
+           *           "d31to60": 0,
+           *           "d61to90": 0,
+           *           "d90plus": 0
+           *         }
+           *       },
+           *       "nextDue": {
+           *         "statementId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *         "amount": 12932600,
+           *         "dueDate": "2026-03-14",
+           *         "periodEnd": "2026-02-28"
+           *       },
+           *       "subsidy": {
+           *         "month": "2026-02",
+           *         "amount": 2000000,
+           *         "eligible": true,
+           *         "reason": null,
+           *         "mode": "payout",
+           *         "status": "paid"
+           *       },
+           *       "stock": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "sku": "GKP-1",
+           *           "name": "Gula Kristal Putih 1 kg",
+           *           "unit": "pak",
+           *           "qty": 420,
+           *           "inTransit": 0,
+           *           "sold28Days": 840,
+           *           "daysOfCover": 14
+           *         }
+           *       ],
+           *       "statements": []
+           *     }
+           */
           'application/json': {
             /**
              * @description Business date YYYY-MM-DD (WIB)
@@ -3663,6 +3775,8 @@ export interface operations {
               cancelledOn: string | null;
               overrideReason: string | null;
               createdAt: string;
+              lineCount: number;
+              totalQty: number;
             }[];
             nextCursor?: string;
           };
@@ -4215,6 +4329,274 @@ export interface operations {
             id: string;
             status: string;
           };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  suggestDeliveryQuantities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "sold28Days": 620,
+           *           "stock": 180,
+           *           "inTransit": 0,
+           *           "suggestedQty": 130,
+           *           "consignmentPrice": 16300
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              productId: string;
+              /** @description Units sold at the cooperative in the last 28 days, today included */
+              sold28Days: number;
+              /** @description The hub's units in the cooperative's store (negative: sold past the books) */
+              stock: number;
+              /** @description Units dispatched to the cooperative, not yet received */
+              inTransit: number;
+              /** @description 28 days of sales scaled to 14 days of cover (rounded up), less stock and in transit; never below 0 */
+              suggestedQty: number;
+              consignmentPrice: number | null;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  checkDispatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "exposure": 31200000,
+           *       "orderValue": 4890000,
+           *       "exposureLimit": 50000000,
+           *       "exposureAfter": 36090000,
+           *       "withinLimit": true,
+           *       "onHold": false,
+           *       "overdueAmount": 0,
+           *       "stockShortfalls": []
+           *     }
+           */
+          'application/json': {
+            /** @description Whole rupiah */
+            exposure: number;
+            /** @description Whole rupiah */
+            orderValue: number;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            exposureAfter: number;
+            withinLimit: boolean;
+            onHold: boolean;
+            /** @description Whole rupiah */
+            overdueAmount: number;
+            stockShortfalls: {
+              productId: string;
+              needed: number;
+              available: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getDeliveryNotePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery note, application/pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (the surat jalan as an A4 PDF document) */
+          'application/pdf': string;
         };
       };
       /** @description Problem; code: ValidationFailed */

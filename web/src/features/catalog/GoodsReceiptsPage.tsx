@@ -1,4 +1,284 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { v7 } from 'uuid';
+import { api, unwrap } from '../../app/api.ts';
+import { registerTranslations } from '../../app/i18n.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { useProducts } from '../delivery/delivery-data.ts';
+
+registerTranslations('receipts', {
+  id: {
+    title: 'Penerimaan barang di gudang',
+    listTitle: 'Penerimaan terakhir',
+    formTitle: 'Catat penerimaan',
+    supplier: 'Pemasok',
+    date: 'Tanggal terima',
+    dateHint: 'Kosongkan untuk hari ini; tidak boleh di masa depan.',
+    productN: 'Produk baris {{n}}',
+    qtyN: 'Jumlah baris {{n}}',
+    costN: 'Harga pokok per unit baris {{n}}',
+    choose: '— pilih produk —',
+    addLine: 'Tambah baris',
+    removeN: 'Hapus baris {{n}}',
+    totalCost: 'Total harga pokok',
+    submit: 'Simpan penerimaan',
+    saving: 'Menyimpan…',
+    saved: 'Penerimaan dari {{supplier}} tersimpan: {{total}}.',
+    required: 'Wajib diisi',
+    qtyInvalid: 'Isi bilangan bulat lebih dari 0',
+    costInvalid: 'Isi harga dalam rupiah, mis. 15.100',
+    dateFuture: 'Tanggal tidak boleh di masa depan',
+    duplicate: 'Produk ini sudah ada di baris lain',
+    empty: 'Belum ada penerimaan barang.',
+    filter: 'Saring daftar',
+    loadMore: 'Muat lebih banyak',
+  },
+  en: {
+    title: 'Goods received at the warehouse',
+    listTitle: 'Recent receipts',
+    formTitle: 'Record a receipt',
+    supplier: 'Supplier',
+    date: 'Date received',
+    dateHint: 'Leave empty for today; it cannot be in the future.',
+    productN: 'Product line {{n}}',
+    qtyN: 'Quantity line {{n}}',
+    costN: 'Unit cost line {{n}}',
+    choose: '— choose a product —',
+    addLine: 'Add line',
+    removeN: 'Remove line {{n}}',
+    totalCost: 'Total cost',
+    submit: 'Save receipt',
+    saving: 'Saving…',
+    saved: 'Receipt from {{supplier}} saved: {{total}}.',
+    required: 'Required',
+    qtyInvalid: 'Enter a whole number above 0',
+    costInvalid: 'Enter an amount in rupiah, e.g. 15.100',
+    dateFuture: 'The date cannot be in the future',
+    duplicate: 'This product is already on another line',
+    empty: 'No goods receipts yet.',
+    filter: 'Filter the list',
+    loadMore: 'Load more',
+  },
+});
+
+interface Line {
+  key: string;
+  productId: string;
+  qty: string;
+  unitCost: string;
+}
+const newLine = (): Line => ({ key: v7(), productId: '', qty: '', unitCost: '' });
+const qtyOf = (s: string) => (/^\d{1,9}$/.test(s.trim()) ? Number(s.trim()) : undefined);
+
+interface Row {
+  id: string;
+  receiptDate: string;
+  supplierName: string;
+  totalCost: number;
+}
+
+/** The hub's goods receipts (supplier → warehouse at cost) and a form to record one. */
 export function GoodsReceiptsPage() {
-  return null;
+  const { t, i18n } = useTranslation('receipts');
+  const client = useQueryClient();
+  const products = useProducts();
+  const receipts = useInfiniteQuery({
+    queryKey: ['goodsReceipts'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/goods-receipts', {
+          params: { query: { limit: '100', ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const [supplier, setSupplier] = useState('');
+  const [date, setDate] = useState('');
+  const [lines, setLines] = useState<Line[]>([newLine()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [receiptId, setReceiptId] = useState(() => v7());
+  const [saved, setSaved] = useState('');
+
+  const total = lines.reduce((s, l) => s + (qtyOf(l.qty) ?? 0) * (parseRupiah(l.unitCost) ?? 0), 0);
+  const save = useMutation({
+    mutationFn: async (body: {
+      supplierName: string;
+      date?: string;
+      lines: { productId: string; qty: number; unitCost: number }[];
+    }) => unwrap(await api.POST('/api/v1/goods-receipts', { body: { id: receiptId, ...body } })),
+    onMutate: () => setSaved(''),
+    onSuccess: async (r, body) => {
+      setSaved(t('saved', { supplier: body.supplierName, total: rupiah(r.totalCost) }));
+      setSupplier('');
+      setDate('');
+      setLines([newLine()]);
+      setReceiptId(v7());
+      await client.invalidateQueries({ queryKey: ['goodsReceipts'] });
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!supplier.trim()) errs.supplier = t('required');
+    if (date && date > todayWib()) errs.date = t('dateFuture');
+    const seen = new Set<string>();
+    const out: { productId: string; qty: number; unitCost: number }[] = [];
+    lines.forEach((l) => {
+      const q = qtyOf(l.qty);
+      const c = parseRupiah(l.unitCost);
+      if (!l.productId) errs[`${l.key}.product`] = t('required');
+      else if (seen.has(l.productId)) errs[`${l.key}.product`] = t('duplicate');
+      seen.add(l.productId);
+      if (q === undefined || q <= 0) errs[`${l.key}.qty`] = t('qtyInvalid');
+      if (c === undefined) errs[`${l.key}.cost`] = t('costInvalid');
+      if (l.productId && q && c !== undefined)
+        out.push({ productId: l.productId, qty: q, unitCost: c });
+    });
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    save.mutate({ supplierName: supplier.trim(), ...(date ? { date } : {}), lines: out });
+  };
+  const setLine = (key: string, patch: Partial<Line>) =>
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
+
+  const rows: Row[] = useMemo(
+    () => (receipts.data?.pages ?? []).flatMap((p) => p.items),
+    [receipts.data],
+  );
+  const columns: Column<Row>[] = [
+    {
+      id: 'receiptDate',
+      header: t('date'),
+      accessorKey: 'receiptDate',
+      cell: ({ row }) => businessDate(row.original.receiptDate, i18n.language),
+    },
+    { id: 'supplierName', header: t('supplier'), accessorKey: 'supplierName' },
+    {
+      id: 'totalCost',
+      header: t('totalCost'),
+      accessorKey: 'totalCost',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.totalCost),
+    },
+  ];
+
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <h2>{t('formTitle')}</h2>
+      <QueryState query={products}>
+        {(items) => (
+          <form className="form" onSubmit={submit} noValidate>
+            <div className="form-row">
+              <Field label={t('supplier')} error={errors.supplier}>
+                <input
+                  value={supplier}
+                  maxLength={200}
+                  onChange={(e) => setSupplier(e.target.value)}
+                />
+              </Field>
+              <Field label={t('date')} error={errors.date} hint={t('dateHint')}>
+                <input
+                  type="date"
+                  value={date}
+                  max={todayWib()}
+                  onChange={(e) => setDate(e.target.value)}
+                />
+              </Field>
+            </div>
+            {lines.map((l, i) => (
+              <fieldset className="line-card" key={l.key}>
+                <Field label={t('productN', { n: i + 1 })} error={errors[`${l.key}.product`]}>
+                  <select
+                    value={l.productId}
+                    onChange={(e) => setLine(l.key, { productId: e.target.value })}
+                  >
+                    <option value="">{t('choose')}</option>
+                    {items.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.sku} — {p.name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <div className="form-row">
+                  <Field label={t('qtyN', { n: i + 1 })} error={errors[`${l.key}.qty`]}>
+                    <input
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      step={1}
+                      value={l.qty}
+                      onChange={(e) => setLine(l.key, { qty: e.target.value })}
+                    />
+                  </Field>
+                  <Field label={t('costN', { n: i + 1 })} error={errors[`${l.key}.cost`]}>
+                    <input
+                      inputMode="numeric"
+                      value={l.unitCost}
+                      onChange={(e) => setLine(l.key, { unitCost: e.target.value })}
+                    />
+                  </Field>
+                </div>
+                {lines.length > 1 && (
+                  <div className="actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                    >
+                      {t('removeN', { n: i + 1 })}
+                    </button>
+                  </div>
+                )}
+              </fieldset>
+            ))}
+            <div className="actions">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setLines((ls) => [...ls, newLine()])}
+              >
+                {t('addLine')}
+              </button>
+            </div>
+            <p className="total-line" aria-live="polite">
+              {t('totalCost')}: <strong>{rupiah(total)}</strong>
+            </p>
+            <ProblemAlert error={save.error} />
+            {saved && <Notice>{saved}</Notice>}
+            <div className="actions">
+              <button type="submit" disabled={save.isPending}>
+                {save.isPending ? t('saving') : t('submit')}
+              </button>
+            </div>
+          </form>
+        )}
+      </QueryState>
+      <h2>{t('listTitle')}</h2>
+      <QueryState query={receipts}>
+        {() => (
+          <>
+            <DataTable data={rows} columns={columns} empty={t('empty')} filterLabel={t('filter')} />
+            {receipts.hasNextPage && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={receipts.isFetchingNextPage}
+                onClick={() => void receipts.fetchNextPage()}
+              >
+                {t('loadMore')}
+              </button>
+            )}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
 }

@@ -1,4 +1,511 @@
-// STUB: replaced by the screen's real implementation in this session; never committed as a screen.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../app/api.ts';
+import { registerTranslations } from '../../app/i18n.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { useProducts } from '../delivery/delivery-data.ts';
+
+const COMMODITIES = [
+  'gula',
+  'beras_medium',
+  'beras_premium',
+  'minyakita',
+  'minyak_goreng',
+  'tepung_terigu',
+  'telur',
+  'lainnya',
+] as const;
+
+registerTranslations('products', {
+  id: {
+    title: 'Produk dan harga',
+    sku: 'SKU',
+    name: 'Nama produk',
+    unit: 'Satuan',
+    commodity: 'Komoditas',
+    netContent: 'Isi bersih',
+    netUnit: 'Ukuran isi (g, kg, ml, l)',
+    consignmentPrice: 'Harga konsinyasi',
+    retailPrice: 'Harga eceran',
+    ceiling: 'HET/HAP',
+    ceilingNone: 'Tidak diatur',
+    effectiveFrom: 'Berlaku mulai',
+    noPrice: 'Belum ada',
+    addProduct: 'Tambah produk',
+    newProduct: 'Produk baru',
+    createSubmit: 'Simpan produk',
+    created: 'Produk {{name}} tersimpan.',
+    changePrices: 'Ubah harga',
+    changePricesOf: 'Ubah harga {{name}}',
+    pricesFor: 'Harga baru untuk {{name}}',
+    ceilingInfo: 'HET/HAP untuk isi {{net}}: {{amount}} per {{unit}}',
+    ceilingUnregulated: 'Komoditas ini tidak punya HET/HAP di wilayah hub.',
+    savePrices: 'Simpan harga',
+    pricesSaved: 'Harga {{name}} mulai {{date}} tersimpan.',
+    close: 'Tutup',
+    saving: 'Menyimpan…',
+    required: 'Wajib diisi',
+    moneyInvalid: 'Isi harga dalam rupiah, mis. 17.500',
+    netInvalid: 'Isi bilangan bulat lebih dari 0',
+    aboveCeiling: 'Harga eceran melebihi HET/HAP {{amount}} ({{ref}})',
+    consignmentAboveRetail: 'Harga konsinyasi tidak boleh melebihi harga eceran',
+    empty: 'Belum ada produk.',
+    filter: 'Cari produk',
+    c_gula: 'Gula',
+    c_beras_medium: 'Beras medium',
+    c_beras_premium: 'Beras premium',
+    c_minyakita: 'Minyakita',
+    c_minyak_goreng: 'Minyak goreng',
+    c_tepung_terigu: 'Tepung terigu',
+    c_telur: 'Telur',
+    c_lainnya: 'Lainnya',
+    choose: '— pilih —',
+  },
+  en: {
+    title: 'Products and prices',
+    sku: 'SKU',
+    name: 'Product name',
+    unit: 'Unit',
+    commodity: 'Commodity',
+    netContent: 'Net content',
+    netUnit: 'Content measure (g, kg, ml, l)',
+    consignmentPrice: 'Consignment price',
+    retailPrice: 'Retail price',
+    ceiling: 'Ceiling (HET/HAP)',
+    ceilingNone: 'Not regulated',
+    effectiveFrom: 'Effective from',
+    noPrice: 'None yet',
+    addProduct: 'Add product',
+    newProduct: 'New product',
+    createSubmit: 'Save product',
+    created: 'Product {{name}} saved.',
+    changePrices: 'Change prices',
+    changePricesOf: 'Change prices {{name}}',
+    pricesFor: 'New prices for {{name}}',
+    ceilingInfo: 'Ceiling for {{net}}: {{amount}} per {{unit}}',
+    ceilingUnregulated: "This commodity has no ceiling in the hub's region.",
+    savePrices: 'Save prices',
+    pricesSaved: 'Prices of {{name}} from {{date}} saved.',
+    close: 'Close',
+    saving: 'Saving…',
+    required: 'Required',
+    moneyInvalid: 'Enter an amount in rupiah, e.g. 17.500',
+    netInvalid: 'Enter a whole number above 0',
+    aboveCeiling: 'The retail price is above the ceiling {{amount}} ({{ref}})',
+    consignmentAboveRetail: 'The consignment price may not exceed the retail price',
+    empty: 'No products yet.',
+    filter: 'Search products',
+    c_gula: 'Sugar',
+    c_beras_medium: 'Rice, medium',
+    c_beras_premium: 'Rice, premium',
+    c_minyakita: 'Minyakita',
+    c_minyak_goreng: 'Cooking oil',
+    c_tepung_terigu: 'Wheat flour',
+    c_telur: 'Eggs',
+    c_lainnya: 'Other',
+    choose: '— choose —',
+  },
+});
+
+type Product = NonNullable<ReturnType<typeof useProducts>['data']>[number];
+
+/** The hub's products with today's consignment and retail prices next to the regulated ceiling; new products and dated prices. */
 export function ProductsPage() {
-  return null;
+  const { t } = useTranslation('products');
+  const products = useProducts();
+  const [mode, setMode] = useState<
+    { kind: 'none' } | { kind: 'create' } | { kind: 'prices'; id: string }
+  >({ kind: 'none' });
+  const [notice, setNotice] = useState('');
+
+  const columns: Column<Product>[] = [
+    { id: 'sku', header: t('sku'), accessorKey: 'sku' },
+    {
+      id: 'name',
+      header: t('name'),
+      accessorKey: 'name',
+      cell: ({ row }) => (
+        <span className="wrap">
+          {row.original.name}{' '}
+          <small className="muted">
+            ({row.original.netContent.value} {row.original.netContent.unit} / {row.original.unit})
+          </small>
+        </span>
+      ),
+    },
+    {
+      id: 'commodity',
+      header: t('commodity'),
+      accessorFn: (p) => t(`c_${p.commodity}`, p.commodity),
+    },
+    {
+      id: 'consignmentPrice',
+      header: t('consignmentPrice'),
+      accessorFn: (p) => p.consignmentPrice ?? -1,
+      numeric: true,
+      cell: ({ row }) =>
+        row.original.consignmentPrice === null
+          ? t('noPrice')
+          : rupiah(row.original.consignmentPrice),
+    },
+    {
+      id: 'retailPrice',
+      header: t('retailPrice'),
+      accessorFn: (p) => p.retailPrice ?? -1,
+      numeric: true,
+      cell: ({ row }) => {
+        const p = row.original;
+        if (p.retailPrice === null) return t('noPrice');
+        const above = p.ceilingPrice !== null && p.retailPrice > p.ceilingPrice;
+        return <span className={above ? 'warn' : undefined}>{rupiah(p.retailPrice)}</span>;
+      },
+    },
+    {
+      id: 'ceiling',
+      header: t('ceiling'),
+      accessorFn: (p) => p.ceilingPrice ?? -1,
+      numeric: true,
+      cell: ({ row }) =>
+        row.original.ceilingPrice === null ? (
+          t('ceilingNone')
+        ) : (
+          <span className="wrap">
+            {rupiah(row.original.ceilingPrice)}
+            {row.original.ceilingRegulation && (
+              <>
+                <br />
+                <small className="muted">{row.original.ceilingRegulation}</small>
+              </>
+            )}
+          </span>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('changePrices'),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t('changePricesOf', { name: row.original.name })}
+          onClick={() => {
+            setNotice('');
+            setMode({ kind: 'prices', id: row.original.id });
+          }}
+        >
+          {t('changePrices')}
+        </button>
+      ),
+    },
+  ];
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        {mode.kind !== 'create' && (
+          <button
+            type="button"
+            onClick={() => {
+              setNotice('');
+              setMode({ kind: 'create' });
+            }}
+          >
+            {t('addProduct')}
+          </button>
+        )}
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <QueryState query={products}>
+        {(items) => {
+          const chosen = mode.kind === 'prices' ? items.find((p) => p.id === mode.id) : undefined;
+          return (
+            <>
+              {mode.kind === 'create' && (
+                <CreateProductForm
+                  onDone={(name) => {
+                    setMode({ kind: 'none' });
+                    setNotice(t('created', { name }));
+                  }}
+                  onClose={() => setMode({ kind: 'none' })}
+                />
+              )}
+              {chosen && (
+                <PriceForm
+                  key={chosen.id}
+                  product={chosen}
+                  onDone={(date) => {
+                    setMode({ kind: 'none' });
+                    setNotice(t('pricesSaved', { name: chosen.name, date }));
+                  }}
+                  onClose={() => setMode({ kind: 'none' })}
+                />
+              )}
+              <DataTable
+                data={items}
+                columns={columns}
+                empty={t('empty')}
+                filterLabel={t('filter')}
+                initialSort={[{ id: 'sku', desc: false }]}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function PriceForm({
+  product,
+  onDone,
+  onClose,
+}: {
+  product: Product;
+  onDone: (date: string) => void;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation('products');
+  const client = useQueryClient();
+  const [consignment, setConsignment] = useState(
+    product.consignmentPrice === null ? '' : String(product.consignmentPrice),
+  );
+  const [retail, setRetail] = useState(
+    product.retailPrice === null ? '' : String(product.retailPrice),
+  );
+  const [from, setFrom] = useState(todayWib());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: async (body: {
+      consignmentPrice: number;
+      retailPrice: number;
+      effectiveFrom: string;
+    }) =>
+      unwrap(
+        await api.POST('/api/v1/products/{id}/prices', {
+          params: { path: { id: product.id } },
+          body,
+        }),
+      ),
+    onSuccess: async (_r, body) => {
+      await client.invalidateQueries({ queryKey: ['products'] });
+      onDone(body.effectiveFrom);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const k = parseRupiah(consignment);
+    const r = parseRupiah(retail);
+    if (k === undefined) errs.consignment = t('moneyInvalid');
+    if (r === undefined) errs.retail = t('moneyInvalid');
+    else if (product.ceilingPrice !== null && r > product.ceilingPrice)
+      errs.retail = t('aboveCeiling', {
+        amount: rupiah(product.ceilingPrice),
+        ref: product.ceilingRegulation ?? '',
+      });
+    if (k !== undefined && r !== undefined && k > r) errs.consignment = t('consignmentAboveRetail');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) errs.from = t('required');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    save.mutate({ consignmentPrice: k!, retailPrice: r!, effectiveFrom: from });
+  };
+  const net = `${product.netContent.value} ${product.netContent.unit}`;
+  return (
+    <form className="form confirm" onSubmit={submit} noValidate>
+      <h2 className="wrap">{t('pricesFor', { name: product.name })}</h2>
+      <p>
+        {product.ceilingPrice === null ? (
+          t('ceilingUnregulated')
+        ) : (
+          <>
+            <strong>
+              {t('ceilingInfo', { net, amount: rupiah(product.ceilingPrice), unit: product.unit })}
+            </strong>
+            {product.ceilingRegulation && (
+              <>
+                <br />
+                <small className="muted wrap">{product.ceilingRegulation}</small>
+              </>
+            )}
+          </>
+        )}
+      </p>
+      <div className="form-row">
+        <Field label={t('consignmentPrice')} error={errors.consignment}>
+          <input
+            inputMode="numeric"
+            value={consignment}
+            onChange={(e) => setConsignment(e.target.value)}
+          />
+        </Field>
+        <Field
+          label={t('retailPrice')}
+          error={errors.retail}
+          hint={
+            product.ceilingPrice !== null
+              ? `${t('ceiling')} ${rupiah(product.ceilingPrice)}`
+              : undefined
+          }
+        >
+          <input inputMode="numeric" value={retail} onChange={(e) => setRetail(e.target.value)} />
+        </Field>
+        <Field label={t('effectiveFrom')} error={errors.from}>
+          <input
+            type="date"
+            value={from}
+            lang={i18n.language}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </Field>
+      </div>
+      <ProblemAlert error={save.error} />
+      <div className="actions">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('saving') : t('savePrices')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateProductForm({
+  onDone,
+  onClose,
+}: {
+  onDone: (name: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('products');
+  const client = useQueryClient();
+  const [f, setF] = useState({
+    sku: '',
+    name: '',
+    unit: '',
+    commodity: '',
+    netValue: '',
+    netUnit: 'kg',
+    consignment: '',
+    retail: '',
+    from: todayWib(),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((x) => ({ ...x, [k]: e.target.value }));
+  const save = useMutation({
+    mutationFn: async (body: {
+      sku: string;
+      name: string;
+      unit: string;
+      commodity: string;
+      netContent: { value: number; unit: 'g' | 'kg' | 'ml' | 'l' };
+      consignmentPrice: number;
+      retailPrice: number;
+      effectiveFrom: string;
+    }) => unwrap(await api.POST('/api/v1/products', { body })),
+    onSuccess: async (p) => {
+      await client.invalidateQueries({ queryKey: ['products'] });
+      onDone(p.name);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    for (const k of ['sku', 'name', 'unit', 'commodity'] as const)
+      if (!f[k].trim()) errs[k] = t('required');
+    const net = /^\d{1,7}$/.test(f.netValue.trim()) ? Number(f.netValue) : undefined;
+    if (!net) errs.netValue = t('netInvalid');
+    const k = parseRupiah(f.consignment);
+    const r = parseRupiah(f.retail);
+    if (k === undefined) errs.consignment = t('moneyInvalid');
+    if (r === undefined) errs.retail = t('moneyInvalid');
+    if (k !== undefined && r !== undefined && k > r) errs.consignment = t('consignmentAboveRetail');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    save.mutate({
+      sku: f.sku.trim(),
+      name: f.name.trim(),
+      unit: f.unit.trim(),
+      commodity: f.commodity,
+      netContent: { value: net!, unit: f.netUnit as 'g' | 'kg' | 'ml' | 'l' },
+      consignmentPrice: k!,
+      retailPrice: r!,
+      effectiveFrom: f.from,
+    });
+  };
+  return (
+    <form className="form confirm" onSubmit={submit} noValidate>
+      <h2>{t('newProduct')}</h2>
+      <div className="form-row">
+        <Field label={t('sku')} error={errors.sku}>
+          <input value={f.sku} maxLength={50} onChange={set('sku')} />
+        </Field>
+        <Field label={t('name')} error={errors.name}>
+          <input value={f.name} maxLength={200} onChange={set('name')} />
+        </Field>
+        <Field label={t('unit')} error={errors.unit}>
+          <input value={f.unit} maxLength={30} onChange={set('unit')} />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('commodity')} error={errors.commodity}>
+          <select value={f.commodity} onChange={set('commodity')}>
+            <option value="">{t('choose')}</option>
+            {COMMODITIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`c_${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('netContent')} error={errors.netValue}>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={f.netValue}
+            onChange={set('netValue')}
+          />
+        </Field>
+        <Field label={t('netUnit')}>
+          <select value={f.netUnit} onChange={set('netUnit')}>
+            {['g', 'kg', 'ml', 'l'].map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('consignmentPrice')} error={errors.consignment}>
+          <input inputMode="numeric" value={f.consignment} onChange={set('consignment')} />
+        </Field>
+        <Field label={t('retailPrice')} error={errors.retail}>
+          <input inputMode="numeric" value={f.retail} onChange={set('retail')} />
+        </Field>
+        <Field label={t('effectiveFrom')}>
+          <input type="date" value={f.from} onChange={set('from')} />
+        </Field>
+      </div>
+      <ProblemAlert error={save.error} />
+      <div className="actions">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? t('saving') : t('createSubmit')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </form>
+  );
 }

@@ -1,0 +1,99 @@
+import { pdfHeader, pdfSignatures, pdfTable, renderPdf } from './pdf-document.ts';
+
+export interface DeliveryNoteData {
+  number: string;
+  hubName: string;
+  /** The hub's address, where the organization has one on record. */
+  hubAddress?: string | null;
+  cooperativeName: string;
+  villageName: string | null;
+  districtName: string | null;
+  orderDate: string;
+  dispatchedOn: string;
+  receivedOn: string | null;
+  overrideReason: string | null;
+  lines: { sku: string; name: string; qty: number; unit: string; qtyReceived: number | null }[];
+}
+
+/** A business date (WIB) as `10 Maret 2026`. */
+export function longDateId(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const qty = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/**
+ * The surat jalan (delivery note) that travels with the goods: who sends,
+ * who receives, the dispatch date in WIB, each line's SKU, product, quantity
+ * and unit, the total quantity, and boxes for the sender, the driver and the
+ * receiver to sign.
+ */
+export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
+  return renderPdf(`Surat Jalan ${d.number}`, (doc) => {
+    const village = [
+      d.villageName ? `Kel. ${d.villageName}` : null,
+      d.districtName ? `Kec. ${d.districtName}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    pdfHeader(doc, {
+      org: d.hubName,
+      title: 'SURAT JALAN',
+      number: `No. ${d.number}`,
+      fields: [
+        ...(d.hubAddress ? ([['Alamat pengirim', d.hubAddress]] as [string, string][]) : []),
+        ['Kepada', d.cooperativeName],
+        ...(village ? ([['Alamat', village]] as [string, string][]) : []),
+        ['Tanggal pesanan', `${longDateId(d.orderDate)}`],
+        ['Tanggal kirim', `${longDateId(d.dispatchedOn)} (WIB)`],
+        ...(d.receivedOn
+          ? ([['Tanggal terima', `${longDateId(d.receivedOn)} (WIB)`]] as [string, string][])
+          : []),
+        ...(d.overrideReason
+          ? ([['Dikirim dengan persetujuan khusus', d.overrideReason]] as [string, string][])
+          : []),
+      ],
+    });
+    const received = d.receivedOn !== null;
+    type Row = DeliveryNoteData['lines'][number] & { no: string };
+    const rows: Row[] = d.lines.map((l, i) => ({ ...l, no: String(i + 1) }));
+    pdfTable<Row>(
+      doc,
+      [
+        { header: 'No', width: 28, value: (r) => r.no },
+        { header: 'SKU', width: 80, value: (r) => r.sku },
+        { header: 'Produk', width: received ? 205 : 265, value: (r) => r.name },
+        { header: 'Jumlah', width: 70, align: 'right', value: (r) => qty.format(r.qty) },
+        { header: 'Satuan', width: 72, value: (r) => r.unit },
+        ...(received
+          ? [
+              {
+                header: 'Diterima',
+                width: 60,
+                align: 'right' as const,
+                value: (r: Row) => (r.qtyReceived === null ? '' : qty.format(r.qtyReceived)),
+              },
+            ]
+          : []),
+      ],
+      rows,
+    );
+    const total = d.lines.reduce((t, l) => t + l.qty, 0);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(`Jumlah barang: ${qty.format(total)}`);
+    if (received) {
+      const got = d.lines.reduce((t, l) => t + (l.qtyReceived ?? 0), 0);
+      doc.font('Helvetica').text(`Diterima: ${qty.format(got)}`);
+    }
+    doc.moveDown(1.5);
+    pdfSignatures(doc, ['Pengirim', 'Pengemudi', 'Penerima']);
+  });
+}

@@ -1,0 +1,180 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../app/api.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Field } from '../../ui/forms.tsx';
+import { businessDate, rupiah } from '../../ui/format.ts';
+import { STATUSES, fmtQty, useCooperatives } from './delivery-data.ts';
+
+type Status = (typeof STATUSES)[number];
+
+interface Row {
+  id: string;
+  cooperativeId: string;
+  cooperative: string;
+  orderDate: string;
+  status: string;
+  value: number;
+  lineCount: number;
+  totalQty: number;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation('delivery');
+  const tone =
+    status === 'draft'
+      ? 'plain'
+      : status === 'cancelled'
+        ? 'hold'
+        : status === 'received'
+          ? 'ok'
+          : 'plain';
+  return <span className={`badge ${tone}`}>{t(`status_${status}`, status)}</span>;
+}
+
+/** Delivery orders of the hub, newest first, filtered on the server by status and cooperative. */
+export function DeliveryList() {
+  const { t, i18n } = useTranslation('delivery');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [coopId, setCoopId] = useState('');
+  const coops = useCooperatives();
+  const orders = useInfiniteQuery({
+    queryKey: ['deliveryOrders', status, coopId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/delivery-orders', {
+          params: {
+            query: {
+              limit: '200',
+              ...(status ? { status } : {}),
+              ...(coopId ? { cooperativeId: coopId } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const names = useMemo(() => new Map((coops.data ?? []).map((c) => [c.id, c.name])), [coops.data]);
+  const rows: Row[] = useMemo(
+    () =>
+      (orders.data?.pages ?? [])
+        .flatMap((p) => p.items)
+        .map((o) => ({
+          id: o.id,
+          cooperativeId: o.cooperativeId,
+          cooperative: names.get(o.cooperativeId) ?? o.cooperativeId,
+          orderDate: o.orderDate,
+          status: o.status,
+          value: o.value,
+          lineCount: o.lineCount,
+          totalQty: o.totalQty,
+        })),
+    [orders.data, names],
+  );
+  const columns: Column<Row>[] = [
+    {
+      id: 'cooperative',
+      header: t('cooperative'),
+      accessorKey: 'cooperative',
+      cell: ({ row }) => (
+        <Link to={`/pengiriman/${row.original.id}`}>{row.original.cooperative}</Link>
+      ),
+    },
+    {
+      id: 'orderDate',
+      header: t('orderDate'),
+      accessorKey: 'orderDate',
+      cell: ({ row }) => businessDate(row.original.orderDate, i18n.language),
+    },
+    {
+      id: 'status',
+      header: t('translation:status'),
+      accessorFn: (r) => t(`status_${r.status}`, r.status),
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    },
+    {
+      id: 'value',
+      header: t('value'),
+      accessorKey: 'value',
+      numeric: true,
+      cell: ({ row }) => rupiah(row.original.value),
+    },
+    {
+      id: 'lines',
+      header: t('lines'),
+      accessorKey: 'totalQty',
+      numeric: true,
+      cell: ({ row }) =>
+        t('linesValue', { lines: row.original.lineCount, qty: fmtQty(row.original.totalQty) }),
+    },
+  ];
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        <Link className="button" to="/pengiriman/baru">
+          {t('create')}
+        </Link>
+      </div>
+      <div className="filters">
+        <Field label={t('translation:status')}>
+          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+            <option value="">{t('all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status_${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('cooperative')}>
+          <select value={coopId} onChange={(e) => setCoopId(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {(coops.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {orders.isPending ? (
+        <p className="state">{t('translation:loading')}</p>
+      ) : orders.isError ? (
+        <div role="alert" className="state error">
+          <p>
+            {t('translation:loadError')}: {orders.error.message}
+          </p>
+          <button type="button" onClick={() => void orders.refetch()}>
+            {t('translation:retry')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <DataTable
+            data={rows}
+            columns={columns}
+            empty={t('empty')}
+            filterLabel={t('filterText')}
+            initialSort={[]}
+          />
+          {orders.hasNextPage && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={orders.isFetchingNextPage}
+              onClick={() => void orders.fetchNextPage()}
+            >
+              {orders.isFetchingNextPage ? t('translation:loading') : t('loadMore')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
