@@ -8,6 +8,11 @@ export interface Config {
   databaseUrl: string;
   demo: boolean;
   version: string;
+  /**
+   * `LUMBUNG_NOW`: the instant the server's clock starts from (it then runs at real speed). For
+   * browser tests of a chosen business day, like a month end; never set in production.
+   */
+  now?: string;
 }
 
 export const VERSION: string = (
@@ -26,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     demo: env.LUMBUNG_DEMO === '1' || env.LUMBUNG_DEMO === 'true',
     version: VERSION,
+    ...(env.LUMBUNG_NOW ? { now: env.LUMBUNG_NOW } : {}),
   };
 }

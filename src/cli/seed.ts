@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../core/shared/clock.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { hasAnyOrganization } from '../core/network/index.ts';
@@ -10,8 +11,14 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** Seeds the demo network into an empty database, with progress. */
-export async function seedDemoWithProgress(db: Kysely<Database>): Promise<void> {
-  const summary = await seedDemo(db, { onProgress: progressBar('Menyiapkan jaringan demo') });
+export async function seedDemoWithProgress(
+  db: Kysely<Database>,
+  clock: Clock = systemClock,
+): Promise<void> {
+  const summary = await seedDemo(db, {
+    onProgress: progressBar('Menyiapkan jaringan demo'),
+    realClock: clock,
+  });
   console.error(
     `Demo siap: ${summary.cooperatives} koperasi, ${summary.days} hari, ${summary.sales} penjualan, ${summary.deliveries} pengiriman, ${summary.statements} tagihan, ${summary.payments} pembayaran (${(summary.ms / 1000).toFixed(1)} s)`,
   );

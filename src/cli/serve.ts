@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { startedClock, systemClock } from '../core/shared/clock.ts';
 import { buildApp } from '../http/app.ts';
 import { openMigrated } from './open.ts';
 import { isEmpty, seedDemoWithProgress } from './seed.ts';
@@ -7,9 +8,11 @@ import { isEmpty, seedDemoWithProgress } from './seed.ts';
 export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   const config = loadConfig();
   const demo = opts.demo || config.demo;
+  const clock = config.now ? startedClock(config.now) : systemClock;
   const h = await openMigrated();
-  if (demo && (await isEmpty(h.db))) await seedDemoWithProgress(h.db);
+  if (demo && (await isEmpty(h.db))) await seedDemoWithProgress(h.db, clock);
   const app = await buildApp({
+    clock,
     db: h.db,
     engine: h.engine,
     version: config.version,
@@ -24,6 +27,6 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   console.error(
-    `Lumbung ${config.version} di http://localhost:${config.port} (${h.engine}${demo ? ', demo' : ''})`,
+    `Lumbung ${config.version} di http://localhost:${config.port} (${h.engine}${demo ? ', demo' : ''}${config.now ? `, jam mulai ${config.now} (LUMBUNG_NOW)` : ''})`,
   );
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateToLatest, openDatabase } from '../../src/db/connection.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
+import { fixedClock } from '../../src/core/shared/clock.ts';
 
 export interface RunningServer {
   url: string;
@@ -21,13 +22,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The real product on a fresh demo database (a short history), in its own process. */
-export async function startDemoServer(days = 21): Promise<RunningServer> {
+/**
+ * The real product on a fresh demo database (a short history), in its own process; with `now`, the
+ * history ends on that instant and the server's clock starts there (`LUMBUNG_NOW`).
+ */
+export async function startDemoServer(
+  days = 21,
+  opts: { now?: string } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'lumbung-e2e-'));
   const url = `file:${join(dir, 'demo.sqlite')}`;
   const h = openDatabase(url);
   await migrateToLatest(h.db);
-  await seedDemo(h.db, { days });
+  await seedDemo(h.db, { days, ...(opts.now ? { realClock: fixedClock(opts.now) } : {}) });
   await h.close();
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['bin/lumbung.js', 'serve'], {
@@ -37,6 +44,7 @@ export async function startDemoServer(days = 21): Promise<RunningServer> {
       HOST: '127.0.0.1',
       DATABASE_URL: url,
       LUMBUNG_LOG: 'warn',
+      ...(opts.now ? { LUMBUNG_NOW: opts.now } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

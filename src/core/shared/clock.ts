@@ -17,6 +17,13 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
   };
 }
 
+/** A clock that starts at `iso` and runs at real speed (browser tests of a chosen day; never production). */
+export function startedClock(iso: string, real: Clock = systemClock): Clock {
+  const offset = new Date(iso).getTime() - real.now().getTime();
+  if (Number.isNaN(offset)) throw new Error(`Not an instant: ${iso}`);
+  return { now: () => new Date(real.now().getTime() + offset) };
+}
+
 export function todayWib(clock: Clock): BusinessDate {
   return wibDateOf(clock.now());
 }
