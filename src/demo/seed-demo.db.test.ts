@@ -23,9 +23,11 @@ for (const engine of ENGINES) {
               'gudang@kana.demo',
               'dinas@jambikota.demo',
               'simpang-iv-sipin@kdkmp.demo',
+              'kasir.simpang-iv-sipin@kdkmp.demo',
             ]),
           );
-          expect(users).toHaveLength(71);
+          // Hub admin and staff, the office, and a manager and a cashier for each of the 68.
+          expect(users).toHaveLength(3 + 68 * 2);
           expect((await verifyDatabase(t.db)).checks.filter((c) => !c.ok)).toEqual([]);
         } finally {
           await t.close();
