@@ -286,21 +286,3 @@ export async function findSaleLines(db: Db, coopId: string, saleIds: string[]) {
     .orderBy('lineNo')
     .execute();
 }
-
-/** Units of each product a cooperative sold between two business dates (inclusive). */
-export async function sumSoldQtyByProduct(
-  db: Db,
-  coopId: string,
-  from: string,
-  to: string,
-): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('saleLine')
-    .select(['productId', sql<number>`sum(qty)`.as('qty')])
-    .where('orgId', '=', coopId)
-    .where('saleDate', '>=', from)
-    .where('saleDate', '<=', to)
-    .groupBy('productId')
-    .execute();
-  return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
-}

@@ -3,7 +3,7 @@ import { findProductsOfHub, loadPriceBook } from '../catalog/index.ts';
 import { findStockAtLocations } from '../inventory/index.ts';
 import { loadCooperativeContext } from '../network/index.ts';
 import { addDays } from '../shared/business-date.ts';
-import { sumSoldQtyByProduct } from './consignment.repository.ts';
+import { sumSoldQtyByProduct } from './sales-summary.repository.ts';
 
 /** The sales history the suggestion looks at: the last four weeks, today included. */
 export const SALES_WINDOW_DAYS = 28;

@@ -16,8 +16,13 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
   return { amount: Number(r.amount), count: Number(r.count) };
 }
 
-/** Units sold per product by a cooperative between two business dates (inclusive). */
-export async function sumSoldQtyByProduct(db: Db, coopId: string, from: string, to: string) {
+/** Units of each product a cooperative sold between two business dates (inclusive). */
+export async function sumSoldQtyByProduct(
+  db: Db,
+  coopId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('saleLine')
     .select(['productId', sql<number>`sum(qty)`.as('qty')])
@@ -26,7 +31,7 @@ export async function sumSoldQtyByProduct(db: Db, coopId: string, from: string, 
     .where('saleDate', '<=', to)
     .groupBy('productId')
     .execute();
-  return rows.map((r) => ({ productId: r.productId, qty: Number(r.qty) }));
+  return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
 }
 
 /** Retail sales per cooperative between two business dates (inclusive), for a list of cooperatives. */

@@ -106,7 +106,6 @@ export async function getCooperativeDashboard(
     db,
     locations.filter((l) => l.kind === 'store' || l.kind === 'transit'),
   );
-  const soldOf = new Map(sold.map((s) => [s.productId, s.qty]));
   const stock = products
     .map((p) => {
       const rows = stockRows.filter((r) => r.productId === p.id);
@@ -114,7 +113,7 @@ export async function getCooperativeDashboard(
       const inTransit = rows
         .filter((r) => r.locationId !== store?.id)
         .reduce((t, r) => t + r.qty, 0);
-      const sold28Days = soldOf.get(p.id) ?? 0;
+      const sold28Days = sold.get(p.id) ?? 0;
       return {
         productId: p.id,
         sku: p.sku,
