@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, launchChromium, signIn } from './browser.ts';
 import {
   DeliveryDetailPage,
   DeliveryListPage,
@@ -8,44 +8,26 @@ import {
   NewDeliveryPage,
   ProductsPage,
 } from './pages/delivery.ts';
-import { LoginPage, Shell } from './pages/pages.ts';
+import { Shell } from './pages/pages.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
 
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const RUPIAH = /^Rp \d{1,3}(\.\d{3})*$/;
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // 60 days of history: long enough for KDKMP Tengah (which never pays) to be past its grace days.
   server = await startDemoServer(60);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(server.url);
-  await login.signIn(email);
-  await new Shell(page).heading().waitFor();
-  return page;
+function signedIn(email: string, width: number): Promise<Page> {
+  return signIn(browser, server.url, email, width);
 }
 
 async function shoot(page: Page, name: string, width: number) {

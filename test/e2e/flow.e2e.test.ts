@@ -3,24 +3,14 @@
  * cooperative receives with a shortage, the cashier sells, the hub closes the month, the
  * cooperative sees its statement and pays, and the hub sees the balance drop.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signIn } from './browser.ts';
 import { CashierScreen, CooperativeScreens } from './pages/cooperative.ts';
 import { DeliveryDetailPage, NewDeliveryPage } from './pages/delivery.ts';
-import { LoginPage, Shell } from './pages/pages.ts';
 import { CooperativeStatementsPage, SettlementPage, rupiahValue } from './pages/settlement.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // A minute before the end of a month (23:59 WIB): the demo's history ends here; the goods move and
 // sell on the month's last day, and once the server's clock has passed midnight the hub closes it.
 const NOW = '2026-10-31T16:59:00Z';
@@ -35,15 +25,8 @@ let browser: Browser;
 let coopId: string;
 let gula: { id: string; name: string; retailPrice: number; consignmentPrice: number };
 
-async function signedIn(email: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  await context.clock.setFixedTime(new Date(NOW));
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(server.url);
-  await login.signIn(email);
-  await new Shell(page).heading().waitFor();
-  return page;
+function signedIn(email: string, width = 1280): Promise<Page> {
+  return signIn(browser, server.url, email, width, { now: NOW });
 }
 
 async function hubApi<T>(page: Page, path: string): Promise<T> {
@@ -54,7 +37,7 @@ async function hubApi<T>(page: Page, path: string): Promise<T> {
 
 beforeAll(async () => {
   server = await startDemoServer(35, { now: NOW });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();

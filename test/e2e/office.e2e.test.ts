@@ -1,44 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage, Shell } from './pages/pages.ts';
+import { SHOTS, launchChromium, signIn } from './browser.ts';
+import { Shell } from './pages/pages.ts';
 import { RegionPage, TrainingPage } from './pages/office.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
 
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const OFFICE = 'dinas@jambikota.demo';
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startDemoServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(server.url);
-  await login.signIn(email);
-  await new Shell(page).heading().waitFor();
-  return page;
+function signedIn(email: string, width: number): Promise<Page> {
+  return signIn(browser, server.url, email, width);
 }
 
 async function shot(page: Page, name: string, width: number) {

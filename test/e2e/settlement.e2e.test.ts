@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, launchChromium, signIn } from './browser.ts';
 import { slugOf } from '../../src/demo/random.ts';
-import { LoginPage, Shell } from './pages/pages.ts';
+import { Shell } from './pages/pages.ts';
 import {
   AuditPage,
   BooksPage,
@@ -13,18 +13,6 @@ import {
   rupiahValue,
 } from './pages/settlement.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
-
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let server: RunningServer;
 let browser: Browser;
@@ -109,9 +97,8 @@ async function prepareQuietMonth() {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startDemoServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
   await prepareQuietMonth();
 }, 240_000);
 afterAll(async () => {
@@ -119,14 +106,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(server.url);
-  await login.signIn(email);
-  await new Shell(page).heading().waitFor();
-  return page;
+function signedIn(email: string, width: number): Promise<Page> {
+  return signIn(browser, server.url, email, width);
 }
 
 /** The screen at 360 px fits without sideways scrolling; screenshots at both widths. */

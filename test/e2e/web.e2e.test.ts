@@ -1,42 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DashboardPage, LoginPage, NetworkPage, Shell } from './pages/pages.ts';
+import { SHOTS, launchChromium, signIn } from './browser.ts';
+import { DashboardPage, NetworkPage, Shell } from './pages/pages.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
-
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   server = await startDemoServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function signedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.open(server.url);
-  await login.signIn(email);
-  await new Shell(page).heading().waitFor();
-  return page;
+function signedIn(email: string, width: number): Promise<Page> {
+  return signIn(browser, server.url, email, width);
 }
 
 describe('web app in Chromium', () => {
@@ -99,7 +80,10 @@ describe('web app in Chromium', () => {
     const page = await signedIn('dinas@jambikota.demo', 1280);
     await page.goto(`${server.url}/jaringan`);
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
-    await new Shell(page).chooseLanguage('English');
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me/locale') && r.ok()),
+      new Shell(page).chooseLanguage('English'),
+    ]);
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');
     await page.reload();
     await expect.poll(() => new Shell(page).heading().textContent()).toBe('Cooperative network');

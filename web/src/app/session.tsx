@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import i18n from './i18n.ts';
+import { createContext, useContext, type ReactNode } from 'react';
 import { api } from './api.ts';
 
 type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
@@ -20,14 +19,6 @@ const SessionContext = createContext<{ me: Me | null; refresh: () => Promise<voi
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const q = useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000, retry: false });
-  // The language is remembered per user on the server: a sign-in on another phone speaks it too.
-  const locale = q.data?.locale;
-  useEffect(() => {
-    if ((locale === 'id' || locale === 'en') && locale !== i18n.language) {
-      localStorage.setItem('lumbung.lang', locale);
-      void i18n.changeLanguage(locale);
-    }
-  }, [locale]);
   if (q.isPending) return <p className="state">…</p>;
   const refresh = async () => {
     await client.invalidateQueries();

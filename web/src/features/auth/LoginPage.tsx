@@ -6,7 +6,7 @@ import { homeOf, useSession } from '../../app/session.tsx';
 
 /** Sign in with e-mail and password; the server sets the session cookie. */
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { refresh } = useSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -27,6 +27,12 @@ export function LoginPage() {
     if (!res.data) {
       setError((res.error as { detail?: string } | undefined)?.detail ?? res.response.statusText);
       return;
+    }
+    // The language is remembered per user: signing in on another phone speaks it too.
+    const locale = res.data.user.locale;
+    if (locale === 'id' || locale === 'en') {
+      localStorage.setItem('lumbung.lang', locale);
+      await i18n.changeLanguage(locale);
     }
     await refresh();
     navigate(homeOf(res.data.user));

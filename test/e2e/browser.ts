@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { LoginPage, Shell } from './pages/pages.ts';
+
+/** Screenshots of each screen (ignored by git), kept as the artifacts of a run. */
+export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/**
+ * A new browser context of `width` px signed in as `email` (demo password), on its home screen.
+ * With `now`, the browser's clock is fixed at that instant.
+ */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  width: number,
+  opts: { now?: string; password?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  if (opts.now) await context.clock.setFixedTime(new Date(opts.now));
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  await login.open(base);
+  await login.signIn(email, opts.password);
+  await new Shell(page).heading().waitFor();
+  return page;
+}
+
+/** Asserts the page fits its width with no sideways scrolling, then saves `<name>-<width>.png`. */
+export async function screenshot(page: Page, name: string) {
+  const width = page.viewportSize()!.width;
+  expect(await new Shell(page).horizontalOverflow(), `${name} at ${width}px`).toBeLessThanOrEqual(
+    0,
+  );
+  await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
+}
