@@ -93,7 +93,7 @@ describe('the consignment cycle in the browser', () => {
     await cashier.add(gula.name, 4);
     await cashier.pay('Tunai', String(4 * gula.retailPrice));
     await cashier.finish();
-    await expect.poll(() => cashierPage.getByRole('status').textContent()).toMatch(/tersimpan/);
+    await expect.poll(() => cashierPage.locator('p.notice').textContent()).toMatch(/tersimpan/);
     const salesAfter = await hubApi<Sales>(hub, monthEndSales);
     const sum = (x: Sales) => x.items.reduce((t, i) => t + i.totalAmount, 0);
     expect(salesAfter.items.length - salesBefore.items.length).toBe(1);

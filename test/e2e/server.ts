@@ -9,7 +9,13 @@ import { fixedClock } from '../../src/core/shared/clock.ts';
 
 export interface RunningServer {
   url: string;
+  /** The SQLite file behind it (`file:…`), to check after the server stops. */
+  databaseUrl: string;
   stop(): Promise<void>;
+  /** Kills the server process (SIGKILL: no goodbye), keeping its database. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -37,15 +43,40 @@ export async function startDemoServer(
   await seedDemo(h.db, { days, ...(opts.now ? { realClock: fixedClock(opts.now) } : {}) });
   await h.close();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/lumbung.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      LUMBUNG_LOG: 'warn',
-      ...(opts.now ? { LUMBUNG_NOW: opts.now } : {}),
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: url,
+    LUMBUNG_LOG: 'warn',
+    ...(opts.now ? { LUMBUNG_NOW: opts.now } : {}),
+  };
+  let child = await spawnServer(env);
+  const exited = (c: ChildProcess) =>
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((r) => c.once('exit', r));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    databaseUrl: url,
+    async stop() {
+      child.kill('SIGINT');
+      await exited(child);
+      rmSync(dir, { recursive: true, force: true });
     },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async restart() {
+      child = await spawnServer(env);
+    },
+  };
+}
+
+async function spawnServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['bin/lumbung.js', 'serve'], {
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -54,12 +85,5 @@ export async function startDemoServer(
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async stop() {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }

@@ -5,8 +5,20 @@ import { App } from './app/App.tsx';
 import './app/i18n.ts';
 import { SessionProvider } from './app/session.tsx';
 import './ui/styles.css';
+import { registerSW } from 'virtual:pwa-register';
 
-const client = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
+// The service worker makes the app installable and lets the cashier open with no connection.
+if ('serviceWorker' in navigator) registerSW({ immediate: true });
+
+// networkMode 'always': requests run even when the browser says it is offline — the cashier's
+// reads fall back to this device's copies and its sales go to the outbox; other screens say the
+// request failed instead of waiting silently.
+const client = new QueryClient({
+  defaultOptions: {
+    queries: { retry: 1, staleTime: 30_000, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

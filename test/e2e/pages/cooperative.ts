@@ -19,7 +19,7 @@ export class CooperativeScreens {
     return this.page.getByRole('button', { name });
   }
   notice() {
-    return this.page.getByRole('status');
+    return this.page.locator('p.notice');
   }
   alert() {
     return this.page.getByRole('alert');
@@ -51,5 +51,25 @@ export class CashierScreen {
   }
   async finish() {
     await this.page.getByRole('button', { name: 'Selesaikan penjualan' }).click();
+  }
+  notice() {
+    return this.page.locator('p.notice');
+  }
+  /** "Menunggu n · terkirim n · ditolak n": this device's outbox. */
+  counts() {
+    return this.page.getByTestId('outbox-counts');
+  }
+  syncStatus() {
+    return this.page.getByTestId('sync-status');
+  }
+  /** One whole sale: `times` of a product, paid with the exact cash. */
+  async sell(product: string, price: number, times = 1) {
+    await this.add(product, times);
+    await this.pay('Tunai', String(price * times));
+    await this.finish();
+    // Written to the outbox: the cart empties.
+    await this.total()
+      .filter({ hasText: /^Rp 0$/ })
+      .waitFor();
   }
 }

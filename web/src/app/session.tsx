@@ -1,12 +1,30 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { api } from './api.ts';
+import type { paths } from './api-types.ts';
 
-type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
-async function fetchMe() {
-  const res = await api.GET('/api/v1/auth/me');
-  if (res.response.status === 401) return null;
+const ME_KEY = 'lumbung.me';
+type Me = paths['/api/v1/auth/me']['get']['responses'][200]['content']['application/json'];
+
+/**
+ * The signed-in user. Without a connection (no answer at all) the last answer stands, so a cashier's
+ * phone opens its screens offline; the server still decides every request once it is reachable.
+ */
+async function fetchMe(): Promise<Me | null> {
+  let res;
+  try {
+    res = await api.GET('/api/v1/auth/me');
+  } catch (e) {
+    const saved = localStorage.getItem(ME_KEY);
+    if (saved) return JSON.parse(saved) as Me;
+    throw e;
+  }
+  if (res.response.status === 401) {
+    localStorage.removeItem(ME_KEY);
+    return null;
+  }
   if (!res.data) throw new Error(res.response.statusText);
+  localStorage.setItem(ME_KEY, JSON.stringify(res.data));
   return res.data;
 }
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,7 +7,6 @@ import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah } from '../../ui/format.ts';
-import { useProducts } from '../cooperative/products.ts';
 import {
   addItem,
   cartTotal,
@@ -19,6 +18,9 @@ import {
   type CartLine,
   type CartProduct,
 } from './cart.ts';
+import { withOfflineCache } from './offline-data.ts';
+import { OutboxPanel } from './OutboxPanel.tsx';
+import { useOutbox } from './useOutbox.ts';
 
 registerTranslations('cashier', {
   id: {
@@ -47,7 +49,6 @@ registerTranslations('cashier', {
     clear: 'Kosongkan',
     saved: 'Penjualan {{amount}} tersimpan.',
     savedChange: 'Penjualan {{amount}} tersimpan. Kembalian {{change}}.',
-    rejected: 'Penjualan ditolak: {{reason}}',
     noProducts: 'Belum ada barang untuk dijual.',
   },
   en: {
@@ -76,7 +77,6 @@ registerTranslations('cashier', {
     clear: 'Clear',
     saved: 'Sale of {{amount}} saved.',
     savedChange: 'Sale of {{amount}} saved. Change {{change}}.',
-    rejected: 'Sale refused: {{reason}}',
     noProducts: 'No products to sell yet.',
   },
 });
@@ -88,13 +88,28 @@ export function CashierPage() {
   const { t } = useTranslation('cashier');
   const { id = '' } = useParams();
   const client = useQueryClient();
-  const products = useProducts();
+  const outbox = useOutbox(id);
+  // Products, prices and ceilings: fresh when online, the last copy on this device when not.
+  const products = useQuery({
+    queryKey: ['products', 'cashier'],
+    queryFn: () =>
+      withOfflineCache('products', async () => unwrap(await api.GET('/api/v1/products')).items),
+    staleTime: 5 * 60_000,
+  });
   const today = useQuery({
     queryKey: ['dashboard', id],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/cooperatives/{id}/dashboard', { params: { path: { id } } })),
+    queryFn: () =>
+      withOfflineCache(`dashboard:${id}`, async () =>
+        unwrap(await api.GET('/api/v1/cooperatives/{id}/dashboard', { params: { path: { id } } })),
+      ),
     select: (d) => d.sales.today,
   });
+  const sentSoFar = outbox.sales.length;
+  useEffect(() => {
+    // What the outbox sent shows in today's figure once the server has it.
+    if (outbox.status.kind === 'idle' && sentSoFar > 0)
+      void client.invalidateQueries({ queryKey: ['dashboard', id] });
+  }, [outbox.status.kind, sentSoFar, client, id]);
   const catalog: CartProduct[] = useMemo(
     () =>
       (products.data ?? []).flatMap((p) =>
@@ -109,43 +124,34 @@ export function CashierPage() {
   const [cash, setCash] = useState('');
   const [cashError, setCashError] = useState<string>();
   const [message, setMessage] = useState<string>();
-  const [refusal, setRefusal] = useState<string>();
   // The sale's client id is fixed when the cashier presses "finish": a retry resends the same sale.
   const pendingId = useRef<string | null>(null);
   const total = cartTotal(cart);
   const received = parseRupiah(cash);
   const change = received === undefined ? null : changeDue(total, received);
 
+  // The sale goes to the device's outbox first (IndexedDB); the outbox sends it when it can.
   const sell = useMutation({
     mutationFn: async () => {
       pendingId.current ??= uuidv7();
-      const res = unwrap(
-        await api.POST('/api/v1/cooperatives/{id}/sales', {
-          params: { path: { id } },
-          body: {
-            sales: [
-              {
-                id: pendingId.current,
-                occurredAt: new Date().toISOString(),
-                paymentMethod: method,
-                lines: cart.map((l) => ({
-                  productId: l.product.id,
-                  qty: l.qty,
-                  unitPrice: l.product.price,
-                })),
-              },
-            ],
-          },
-        }),
+      const sale = {
+        id: pendingId.current,
+        occurredAt: new Date().toISOString(),
+        paymentMethod: method,
+        lines: cart.map((l) => ({
+          productId: l.product.id,
+          qty: l.qty,
+          unitPrice: l.product.price,
+        })),
+      };
+      await outbox.record(
+        sale,
+        total,
+        Object.fromEntries(cart.map((l) => [l.product.id, l.product.name])),
       );
-      return res.results[0]!;
     },
-    onSuccess: async (r) => {
+    onSuccess: () => {
       pendingId.current = null;
-      if (r.status === 'rejected') {
-        setRefusal(t('rejected', { reason: r.message ?? r.code ?? '' }));
-        return;
-      }
       setMessage(
         method === 'cash' && change !== null
           ? t('savedChange', { amount: rupiah(total), change: rupiah(change) })
@@ -153,14 +159,12 @@ export function CashierPage() {
       );
       setCart([]);
       setCash('');
-      await client.invalidateQueries({ queryKey: ['dashboard', id] });
     },
   });
 
   const finish = (e: FormEvent) => {
     e.preventDefault();
     setMessage(undefined);
-    setRefusal(undefined);
     if (cart.length === 0) return;
     if (method === 'cash') {
       if (received === undefined) return setCashError(t('cashInvalid'));
@@ -177,11 +181,6 @@ export function CashierPage() {
         <p className="muted">{t('todaySales', { amount: rupiah(today.data) })}</p>
       )}
       {message && <Notice>{message}</Notice>}
-      {refusal && (
-        <p role="alert" className="state error">
-          {refusal}
-        </p>
-      )}
       <h2>{t('products')}</h2>
       {products.isPending ? (
         <p className="state">{t('translation:loading')}</p>
@@ -311,6 +310,7 @@ export function CashierPage() {
           </button>
         </div>
       </form>
+      <OutboxPanel sales={outbox.sales} status={outbox.status} />
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { instantWib, rupiah } from '../../ui/format.ts';
+import { dismissSale, type OutboxSale } from './outbox.ts';
+import './outbox-i18n.ts';
+import type { SyncStatus } from './sync.ts';
+
+/**
+ * What happened to each sale of this device: waiting, sent, or refused with the server's reason.
+ * Refused sales stay listed until the manager deals with them; they never hold the others back.
+ */
+export function OutboxPanel({ sales, status }: { sales: OutboxSale[]; status: SyncStatus }) {
+  const { t, i18n } = useTranslation('cashier');
+  const waiting = sales.filter((s) => s.state === 'waiting');
+  const refused = sales.filter((s) => s.state === 'refused');
+  const recent = sales.slice(0, 10);
+  return (
+    <section className="outbox" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t('outboxTitle')}</h2>
+      <p
+        role="status"
+        className={status.kind === 'offline' ? 'warn' : 'muted'}
+        data-testid="sync-status"
+      >
+        {status.kind === 'offline'
+          ? t('syncOffline', {
+              count: waiting.length,
+              seconds: Math.round(status.retryInMs / 1000),
+            })
+          : status.kind === 'signedOut'
+            ? t('syncSignedOut', { count: waiting.length })
+            : waiting.length > 0
+              ? t('syncSending', { count: waiting.length })
+              : t('syncAllSent')}
+      </p>
+      <p className="muted" data-testid="outbox-counts">
+        {t('outboxCounts', {
+          waiting: waiting.length,
+          sent: sales.filter((s) => s.state === 'sent').length,
+          refused: refused.length,
+        })}
+      </p>
+      {refused.length > 0 && (
+        <div role="alert" className="state error">
+          <p>
+            <strong>{t('refusedTitle', { count: refused.length })}</strong>
+          </p>
+          <ul className="refused">
+            {refused.map((s) => (
+              <li key={s.id}>
+                {instantWib(s.sale.occurredAt, i18n.language)} · {rupiah(s.total)} —{' '}
+                {s.message || s.code}{' '}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void dismissSale(s.id)}
+                  aria-label={t('dismissRefused', { amount: rupiah(s.total) })}
+                >
+                  {t('dismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {recent.length > 0 && (
+        <ul className="outbox-list">
+          {recent.map((s) => (
+            <li key={s.id} data-state={s.state}>
+              <span>{instantWib(s.sale.occurredAt, i18n.language)}</span>
+              <span className="num">{rupiah(s.total)}</span>
+              <span className={`badge state-${s.state}`}>{t(`state_${s.state}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
