@@ -3,6 +3,7 @@
  * into bench/results/latest.json. Not a test: nothing here asserts a time.
  * Usage: npm run bench [-- NAME…] [--engine=sqlite|postgres]
  */
+import { benchCashierUi } from './cashier-ui.ts';
 import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchHttpSync } from './http-sync.ts';
 import { benchSalesPosting } from './sales-posting.ts';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
   'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
   'http-sync': { run: () => benchHttpSync(), engines: ['sqlite'] },
+  'cashier-ui': { run: () => benchCashierUi(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {
