@@ -186,6 +186,19 @@ describe('the cooperative in Chromium', () => {
         await expect.poll(() => page.locator('[role=tabpanel] h2').first().isVisible()).toBe(true);
       }
       await shoot(page, 'cooperative-profile');
+      if (width === 1280)
+        for (const [screen, heading] of [
+          ['terima', 'Terima kiriman'],
+          ['retur', 'Retur ke hub'],
+          ['opname', 'Stok opname'],
+        ] as const) {
+          await s.open(coopId, screen);
+          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+          await shoot(
+            page,
+            `cooperative-${screen === 'terima' ? 'receive' : screen === 'retur' ? 'return' : 'count'}`,
+          );
+        }
       await page.context().close();
     }
   });
