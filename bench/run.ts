@@ -6,6 +6,8 @@
 import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchHttpSync } from './http-sync.ts';
 import { benchSalesPosting } from './sales-posting.ts';
+import { benchSembakoImport } from './sembako-import.ts';
+import { benchSembakoOrders } from './sembako-orders.ts';
 import { benchStockCount } from './stock-count.ts';
 import {
   cleanupSqlite,
@@ -23,6 +25,8 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
   'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
   'http-sync': { run: () => benchHttpSync(), engines: ['sqlite'] },
+  'sembako-import': { run: () => benchSembakoImport(), engines: ['sqlite'] },
+  'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {
