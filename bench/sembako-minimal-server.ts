@@ -5,14 +5,12 @@ import Fastify from 'fastify';
 const app = Fastify({ bodyLimit: 1_048_576 });
 app.post('/orders', async (request, reply) => {
   const body = request.body as { id: string };
-  return reply
-    .code(201)
-    .send({
-      id: body.id,
-      pickupCode: randomUUID().slice(0, 10),
-      pickupCooperativeId: 'x',
-      amountToDeduct: 50_000,
-    });
+  return reply.code(201).send({
+    id: body.id,
+    pickupCode: randomUUID().slice(0, 10),
+    pickupCooperativeId: 'x',
+    amountToDeduct: 50_000,
+  });
 });
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 process.stdout.write('ready\n');
