@@ -7,6 +7,8 @@ import { benchCashierUi } from './cashier-ui.ts';
 import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchHttpSync } from './http-sync.ts';
 import { benchSalesPosting } from './sales-posting.ts';
+import { benchSembakoImport } from './sembako-import.ts';
+import { benchSembakoOrders } from './sembako-orders.ts';
 import { benchStockCount } from './stock-count.ts';
 import {
   cleanupSqlite,
@@ -25,6 +27,8 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
   'http-sync': { run: () => benchHttpSync(), engines: ['sqlite'] },
   'cashier-ui': { run: () => benchCashierUi(), engines: ['sqlite'] },
+  'sembako-import': { run: () => benchSembakoImport(), engines: ['sqlite'] },
+  'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import type { LedgerTables } from '../core/ledger/ledger.table.ts';
 import type { NetworkTables } from '../core/network/network.table.ts';
 import type { SettlementTables } from '../core/settlement/settlement.table.ts';
 import type { SubsidyTables } from '../core/subsidy/subsidy.table.ts';
+import type { SembakoTables } from '../core/sembako/sembako.table.ts';
 import type { TrainingTables } from '../core/training/training.table.ts';
 
 export interface Database
@@ -20,6 +21,7 @@ export interface Database
     SettlementTables,
     SubsidyTables,
     TrainingTables,
+    SembakoTables,
     AccessTables,
     AuditTables {}
 

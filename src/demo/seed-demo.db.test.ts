@@ -26,8 +26,12 @@ for (const engine of ENGINES) {
               'kasir.simpang-iv-sipin@kdkmp.demo',
             ]),
           );
-          // Hub admin and staff, the office, and a manager and a cashier for each of the 68.
-          expect(users).toHaveLength(3 + 68 * 2);
+          // Hub admin and staff, the office, and a manager and a cashier for each of the 68;
+          // Sembako Bahagia's program admin and its five activated participants.
+          expect(users).toHaveLength(3 + 68 * 2 + 1 + 5);
+          const orders = await t.db.selectFrom('sembakoOrder').select('status').execute();
+          expect(orders.length).toBeGreaterThan(300);
+          expect(orders.filter((o) => o.status === 'picked_up').length).toBeGreaterThan(100);
           expect((await verifyDatabase(t.db)).checks.filter((c) => !c.ok)).toEqual([]);
         } finally {
           await t.close();

@@ -46,6 +46,7 @@ import { newId } from '../core/shared/ids.ts';
 import type { Database } from '../db/database.ts';
 import { CEILINGS } from './regulations.ts';
 import { seededRandom, slugOf } from './random.ts';
+import { seedSembako } from './seed-sembako.ts';
 import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
@@ -583,6 +584,14 @@ export async function seedDemo(
   }
   // The Dinas trained the cooperatives' officers together at the BKPSDM hall, early in the history.
   await seedTraining(db, { date: addDays(start, Math.floor(days / 3)), clock });
+  // Sembako Bahagia: the city's ASN order this month's packages and pick them up at the KDKMP.
+  await seedSembako(db, {
+    hubId: hub.id,
+    products,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    password: DEMO_PASSWORD,
+    realClock: real,
+  });
   summary.ms = Date.now() - started;
   return summary;
 }

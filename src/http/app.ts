@@ -211,6 +211,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (DATED_FIELDS.some((f) => f in props)) schema.response[422] ??= problemResponse(422);
   });
   registerProblemHandlers(app);
+  // CSV uploads (the Sembako roster, payroll results) as text; their own, larger limit.
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'string', bodyLimit: 8 * 1_048_576 },
+    (_request, body, done) => done(null, body),
+  );
   app.get(
     '/api/health',
     {

@@ -630,3 +630,253 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
   },
   getDeliveryNotePdf: { response: '%PDF-1.3 … (the surat jalan as an A4 PDF document)' },
 };
+
+// --- Sembako Bahagia ---
+const PROGRAM = '01936f6e-7c1a-7000-8000-000000000a01';
+const PEMKOT = '01936f6e-7c1a-7000-8000-000000000a02';
+const PAKET = '01936f6e-7c1a-7000-8000-000000000a03';
+const ORDER = '01936f6e-7c1a-7000-8000-000000000a04';
+const MINYAK = '01936f6e-7c1a-7000-8000-0000000000b3';
+const NIP = '198503152010011002';
+const participantSession = {
+  token: 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c',
+  expiresAt: '2026-03-10T15:00:00.000Z',
+  csrfToken: 'm4n5b6v7c8x9z0l1k2j3h4g5f6d7s8a9',
+  user: {
+    id: '01936f6e-7c1a-7000-8000-0000000000e9',
+    email: `${NIP}@asn.invalid`,
+    name: 'Budi Santoso',
+    locale: 'id',
+    memberships: [
+      {
+        orgId: PEMKOT,
+        orgKind: 'government',
+        orgName: 'Pemerintah Kota Jambi',
+        role: 'program_participant',
+      },
+    ],
+  },
+};
+const sembakoPackage = {
+  id: PAKET,
+  name: 'Paket Gula & Minyak',
+  price: 65_000,
+  sponsorSubsidy: 15_000,
+  participantPays: 50_000,
+  items: [
+    { productId: GULA, qty: 2 },
+    { productId: MINYAK, qty: 2 },
+  ],
+};
+const coopAccount = {
+  ordered: 6_500_000,
+  pickedUp: 5_850_000,
+  subsidy: 1_350_000,
+  deducted: 4_400_000,
+  paidBySponsor: 5_750_000,
+  payable: 0,
+  open: 100_000,
+};
+Object.assign(EXAMPLES, {
+  activateParticipant: {
+    request: { nip: NIP, activationCode: 'K7PQ-2M9X', password: 'rahasia-saya-123' },
+    response: participantSession,
+  },
+  loginParticipant: {
+    request: { nip: NIP, password: 'rahasia-saya-123' },
+    response: participantSession,
+  },
+  listPrograms: {
+    response: {
+      items: [
+        {
+          id: PROGRAM,
+          name: 'Sembako Bahagia',
+          sponsorOrgId: PEMKOT,
+          hubId: HUB,
+          ordersPerPeriod: 1,
+        },
+      ],
+    },
+  },
+  createProgram: {
+    request: { name: 'Sembako Bahagia', sponsorOrgId: PEMKOT, hubId: HUB, ordersPerPeriod: 1 },
+  },
+  importParticipants: {
+    response: {
+      imported: 1_998,
+      updated: 0,
+      rejected: [
+        {
+          row: 17,
+          nip: '198502302010011002',
+          errors: ['tanggal lahir 19850230 tidak valid (birth date 19850230 is not a real date)'],
+        },
+      ],
+    },
+  },
+  exportActivationCodes: {
+    response: `nip,nama,opd,kode_aktivasi\r\n${NIP},Budi Santoso,Dinas Pendidikan,K7PQ-2M9X\r\n`,
+  },
+  listProgramPeriods: {
+    response: {
+      items: [
+        {
+          month: '2026-03',
+          orderOpensAt: '2026-02-28T17:00:00.000Z',
+          orderClosesAt: '2026-03-20T17:00:00.000Z',
+          packages: [sembakoPackage],
+        },
+      ],
+    },
+  },
+  createProgramPeriod: {
+    request: {
+      month: '2026-03',
+      orderOpensAt: '2026-02-28T17:00:00.000Z',
+      orderClosesAt: '2026-03-20T17:00:00.000Z',
+      packages: [
+        {
+          name: 'Paket Gula & Minyak',
+          items: [
+            { productId: GULA, qty: 2 },
+            { productId: MINYAK, qty: 2 },
+          ],
+          price: 65_000,
+          sponsorSubsidy: 15_000,
+        },
+      ],
+    },
+  },
+  placeOrder: {
+    request: { id: ORDER, nip: NIP, month: '2026-03', packageId: PAKET, qty: 1 },
+    response: {
+      id: ORDER,
+      pickupCode: 'K7PQ2M9XWA',
+      pickupCooperativeId: COOP,
+      amountToDeduct: 50_000,
+    },
+  },
+  cancelOrder: { response: { id: ORDER, status: 'cancelled' } },
+  pickupOrder: {
+    request: { code: 'K7PQ2M9XWA' },
+    response: {
+      id: ORDER,
+      status: 'picked_up',
+      saleId: '01936f6e-7c1a-7000-8000-000000000a05',
+      cooperativeId: COOP,
+      pickupDate: '2026-03-10',
+      amount: 65_000,
+      amountToDeduct: 50_000,
+      lines: [
+        { productId: GULA, qty: 2, unitPrice: 17_131 },
+        { productId: MINYAK, qty: 2, unitPrice: 15_369 },
+      ],
+    },
+  },
+  listMyOrders: {
+    response: {
+      items: [
+        {
+          id: ORDER,
+          month: '2026-03',
+          packageId: PAKET,
+          packageName: 'Paket Gula & Minyak',
+          qty: 1,
+          amount: 65_000,
+          amountToDeduct: 50_000,
+          status: 'ordered',
+          pickupCooperativeId: COOP,
+          pickupCooperativeName: 'KDKMP Simpang IV Sipin',
+          createdAt: '2026-03-02T01:15:00.000Z',
+          pickedUpAt: null,
+          pickupCode: 'K7PQ2M9XWA',
+          pickupQr: `lumbung:sembako:${PROGRAM}:${ORDER}:K7PQ2M9XWA`,
+        },
+      ],
+    },
+  },
+  listMyDeductions: {
+    response: {
+      items: [
+        { month: '2026-03', amountDue: 50_000, amountDeducted: 0, status: 'gagal', open: 50_000 },
+      ],
+    },
+  },
+  getPeriodDemand: {
+    response: {
+      items: [{ cooperativeId: COOP, productId: GULA, ordered: 180, pickedUp: 120, pending: 60 }],
+    },
+  },
+  proposeDeliveryOrders: {
+    response: {
+      items: [
+        {
+          id: DO,
+          cooperativeId: COOP,
+          status: 'draft',
+          value: 960_000,
+          lines: [{ productId: GULA, qty: 60 }],
+        },
+      ],
+    },
+  },
+  exportPayrollDeductions: {
+    response: `nip,nama,opd,jumlah,periode\r\n${NIP},Budi Santoso,Dinas Pendidikan,50000,2026-03\r\n`,
+  },
+  importPayrollResults: {
+    response: {
+      recorded: 1,
+      rejected: 1,
+      results: [
+        { row: 2, nip: NIP, status: 'berhasil' },
+        {
+          row: 3,
+          nip: '199001012015032001',
+          status: 'rejected',
+          errors: ['jumlah 90000 ≠ potongan 100000 (amount differs from the deduction due)'],
+        },
+      ],
+    },
+  },
+  recordSponsorPayment: {
+    request: {
+      id: '01936f6e-7c1a-7000-8000-000000000a06',
+      amount: 5_750_000,
+      receivedOn: '2026-04-05',
+      reference: 'SP2D 900/123/BPKAD/2026',
+    },
+    response: {
+      id: '01936f6e-7c1a-7000-8000-000000000a06',
+      month: '2026-03',
+      amount: 5_750_000,
+      receivedOn: '2026-04-05',
+      reference: 'SP2D 900/123/BPKAD/2026',
+      shares: [
+        {
+          cooperativeId: COOP,
+          amount: 5_750_000,
+          paymentId: '5c1e0a4e-2b7d-8f00-9a11-3c4d5e6f7a8b',
+        },
+      ],
+    },
+  },
+  getProgramReconciliation: {
+    response: {
+      month: '2026-03',
+      cooperatives: [{ cooperativeId: COOP, ...coopAccount }],
+      total: coopAccount,
+      openParticipants: [
+        {
+          nip: '199001012015032001',
+          name: 'Siti Aminah',
+          opd: 'BPKAD',
+          due: 100_000,
+          deducted: 0,
+          status: 'gagal',
+          open: 100_000,
+        },
+      ],
+    },
+  },
+});

@@ -85,6 +85,30 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   suggestDeliveryQuantities: HUB,
   checkDispatch: HUB,
   getDeliveryNotePdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  // Sembako Bahagia: the sponsor's program admin runs it, the hub supplies it, the pickup
+  // cooperative's staff hand packages over; participants (not in this fixture: see
+  // test/http/sembako.db.test.ts) order for themselves and read their own orders and deductions.
+  activateParticipant: 'public',
+  loginParticipant: 'public',
+  listPrograms: ALL,
+  // Hub admins pass the role gate of the writes with a body (a malformed body is a 400 like
+  // everywhere) and are refused by the program check (403): see sembako.db.test.ts.
+  createProgram: ['programAdmin', 'hubAdmin'],
+  importParticipants: ['programAdmin', 'hubAdmin'],
+  exportActivationCodes: ['programAdmin'],
+  listProgramPeriods: ALL,
+  createProgramPeriod: ['programAdmin', 'hubAdmin'],
+  placeOrder: ['programAdmin', 'hubAdmin'],
+  cancelOrder: ['programAdmin'],
+  pickupOrder: ['managerA', 'cashierA', 'managerB', 'hubAdmin'],
+  listMyOrders: [],
+  listMyDeductions: [],
+  getPeriodDemand: [...HUB, 'programAdmin'],
+  proposeDeliveryOrders: HUB,
+  exportPayrollDeductions: ['programAdmin'],
+  importPayrollResults: ['programAdmin', 'hubAdmin'],
+  recordSponsorPayment: ['hubAdmin', 'programAdmin'],
+  getProgramReconciliation: [...HUB, 'programAdmin'],
 };
 
 /** The only writes a government viewer makes: training is the cooperative office's own data. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import type { AppUserTable, MembershipTable } from './access.table.ts';
+import { sql } from 'kysely';
+import type { AppUserTable, MembershipTable, Role } from './access.table.ts';
 
 export async function insertUser(db: Db, row: AppUserTable, memberships: MembershipTable[]) {
   await db.insertInto('appUser').values(row).execute();
@@ -14,13 +15,41 @@ export async function findUserByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+/**
+ * A user's memberships: the stored ones, and `program_participant` in the
+ * sponsor organization of every Sembako program whose roster links the user
+ * (reads `sembako_participant`, no import).
+ */
 export async function findMemberships(db: Db, userId: string) {
-  return db
+  const rows = await db
     .selectFrom('membership as m')
     .innerJoin('organization as o', 'o.id', 'm.orgId')
     .select(['m.orgId', 'm.role', 'o.kind as orgKind', 'o.name as orgName'])
     .where('m.userId', '=', userId)
+    .unionAll(
+      db
+        .selectFrom('sembakoParticipant as p')
+        .innerJoin('organization as o', 'o.id', 'p.orgId')
+        .select([
+          'p.orgId',
+          sql<Role>`'program_participant'`.as('role'),
+          'o.kind as orgKind',
+          'o.name as orgName',
+        ])
+        .where('p.userId', '=', userId),
+    )
     .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.orgId}|${r.role}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export async function setUserPassword(db: Db, userId: string, passwordHash: string) {
+  await db.updateTable('appUser').set({ passwordHash }).where('id', '=', userId).execute();
 }
 
 /** Users who work for any of the organizations, with their roles there. */

@@ -1,5 +1,12 @@
 export type Role =
-  'hub_admin' | 'hub_staff' | 'coop_manager' | 'coop_cashier' | 'gov_viewer' | 'program_admin';
+  | 'hub_admin'
+  | 'hub_staff'
+  | 'coop_manager'
+  | 'coop_cashier'
+  | 'gov_viewer'
+  | 'program_admin'
+  /** An ASN of a Sembako Bahagia program: not a stored membership, derived from the roster. */
+  | 'program_participant';
 
 export interface AppUserTable {
   id: string;

@@ -11,3 +11,8 @@ export {
   SESSION_TTL_MS,
   type AuthUser,
 } from './auth.service.ts';
+export {
+  participantEmail,
+  checkParticipantCredentials,
+  setParticipantPassword,
+} from './participant-auth.ts';

@@ -14,7 +14,7 @@ export {
   type StatementPosition,
 } from './credit-position.ts';
 export { findReceivable } from './receivable.ts';
-export { recordPayment, type PaymentInput } from './record-payment.ts';
+export { recordPayment, type PaymentInput, type PaymentOptions } from './record-payment.ts';
 export {
   closeSettlementPeriod,
   closeCooperativePeriod,

@@ -18,8 +18,21 @@ export interface PaymentInput {
 
 const METHODS: readonly PaymentChannel[] = ['cash', 'transfer', 'qris'];
 
+/** How a payment made on the cooperative's behalf differs from its own. */
+export interface PaymentOptions {
+  /**
+   * The cooperative-side credit account instead of Kas/Bank: a third party
+   * paid the hub for the cooperative (Sembako Bahagia's sponsor settles
+   * payroll sales, so 1202 Piutang Potong Gaji is cleared).
+   */
+  coopCreditAccount?: typeof COOP.piutangPotongGaji;
+  /** The cooperative's journal memo. */
+  coopMemo?: string;
+}
+
 /**
- * A cooperative pays the hub. C: Dr Utang kepada Pengamanat, Cr Kas/Bank;
+ * A cooperative pays the hub. C: Dr Utang kepada Pengamanat, Cr Kas/Bank
+ * (or `opts.coopCreditAccount` for a payment made on its behalf);
  * H: Dr Kas/Bank, Cr Piutang Konsinyasi. Allocated to the oldest open
  * statement first. Idempotent by id.
  */
@@ -28,6 +41,7 @@ export async function recordPayment(
   ctx: CommandContext,
   coopId: string,
   input: PaymentInput,
+  opts: PaymentOptions = {},
 ) {
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
@@ -73,10 +87,15 @@ export async function recordPayment(
         date,
         docType: 'payment',
         docId: input.id,
-        memo: `Pembayaran ke pengamanat ${formatRupiah(input.amount)} ${input.reference}`.trim(),
+        memo:
+          opts.coopMemo ??
+          `Pembayaran ke pengamanat ${formatRupiah(input.amount)} ${input.reference}`.trim(),
         lines: [
           { account: COOP.utangPengamanat, counterpartyOrgId: c.hubId, debit: input.amount },
-          { account: cash ? COOP.kas : COOP.bank, credit: input.amount },
+          {
+            account: opts.coopCreditAccount ?? (cash ? COOP.kas : COOP.bank),
+            credit: input.amount,
+          },
         ],
       },
       {

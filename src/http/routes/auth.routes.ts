@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { activateParticipant } from '../../core/sembako/index.ts';
 import { Type } from 'typebox';
 import {
   checkCredentials,
+  checkParticipantCredentials,
+  type AuthUser,
   issueToken,
   revokeToken,
   setUserLocale,
@@ -81,34 +84,143 @@ export function registerAuthRoutes(app: FastifyInstance) {
         throw e;
       }
       deps.limiter.succeed(key);
-      const { token, expiresAt } = await issueToken(deps.db, user.id, 'session', deps.clock);
-      const csrfToken = randomBytes(24).toString('base64url');
-      const secure = request.protocol === 'https';
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      reply.setCookie(CSRF_COOKIE, csrfToken, {
-        path: '/',
-        httpOnly: false,
-        sameSite: 'lax',
-        secure,
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-      request.auth = { ...user, tokenKind: 'session', via: 'bearer' };
-      request.auditOrgId = user.memberships[0]?.orgId;
-      request.auditTarget = { type: 'user', id: user.id };
-      return { token, expiresAt, csrfToken, user };
+      return startSession(request, reply, user);
+    },
+  );
+
+  /** A session for a signed-in user: the bearer token in the body, the httpOnly cookie and the CSRF cookie. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, user: AuthUser) {
+    const { token, expiresAt } = await issueToken(deps.db, user.id, 'session', deps.clock);
+    const csrfToken = randomBytes(24).toString('base64url');
+    const secure = request.protocol === 'https';
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    reply.setCookie(CSRF_COOKIE, csrfToken, {
+      path: '/',
+      httpOnly: false,
+      sameSite: 'lax',
+      secure,
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+    request.auth = { ...user, tokenKind: 'session', via: 'bearer' };
+    request.auditOrgId = user.memberships[0]?.orgId;
+    request.auditTarget = { type: 'user', id: user.id };
+    return { token, expiresAt, csrfToken, user };
+  }
+
+  /** Throttled like login: wrong attempts lock the NIP, many attempts lock the address. */
+  async function throttled<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    fn: () => Promise<T>,
+  ) {
+    const wait = deps.limiter.retryAfter(key, request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new DomainError(
+        'TooManyRequests',
+        `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60)} menit`,
+        undefined,
+        `Too many attempts; try again in ${Math.ceil(wait / 60)} minutes`,
+      );
+    }
+    deps.limiter.attempt(request.ip);
+    try {
+      const r = await fn();
+      deps.limiter.succeed(key);
+      return r;
+    } catch (e) {
+      deps.limiter.fail(key);
+      throw e;
+    }
+  }
+
+  const Nip = Type.String({ pattern: '^\\d{18}$', examples: ['198503152010011002'] });
+  const Session = Type.Object({
+    token: Type.String(),
+    expiresAt: Type.String(),
+    csrfToken: Type.String(),
+    user: User,
+  });
+
+  app.post(
+    '/api/v1/auth/participants/activate',
+    {
+      config: { roles: 'public' },
+      schema: {
+        operationId: 'activateParticipant',
+        tags: ['auth'],
+        summary:
+          'A Sembako participant sets a password with the one-time activation code from the program admin; signs in like login',
+        security: [],
+        body: Type.Object(
+          {
+            programId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+            nip: Nip,
+            activationCode: Type.String({ minLength: 1, maxLength: 20, examples: ['K7PQ-2M9X'] }),
+            password: Type.String({ minLength: 8, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Session, ...problems(429) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        programId?: string;
+        nip: string;
+        activationCode: string;
+        password: string;
+      };
+      const user = await throttled(request, reply, `nip:${body.nip}`, () =>
+        deps.db.transaction().execute(async (db) => {
+          await activateParticipant(
+            db,
+            { clock: deps.clock, requestId: request.id, address: request.ip },
+            body,
+          );
+          return checkParticipantCredentials(db, body.nip, body.password);
+        }),
+      );
+      return startSession(request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/participants/login',
+    {
+      config: { roles: 'public' },
+      schema: {
+        operationId: 'loginParticipant',
+        tags: ['auth'],
+        summary: 'A Sembako participant signs in with NIP and password (the same answer as login)',
+        security: [],
+        body: Type.Object(
+          { nip: Nip, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Session, ...problems(429) },
+      },
+    },
+    async (request, reply) => {
+      const { nip, password } = request.body as { nip: string; password: string };
+      const user = await throttled(request, reply, `nip:${nip}`, () =>
+        checkParticipantCredentials(deps.db, nip, password),
+      );
+      return startSession(request, reply, user);
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: [...ALL_ROLES, 'program_participant'] },
       schema: {
         operationId: 'logout',
         tags: ['auth'],
@@ -134,7 +246,7 @@ export function registerAuthRoutes(app: FastifyInstance) {
   app.get(
     '/api/v1/auth/me',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: [...ALL_ROLES, 'program_participant'] },
       schema: {
         operationId: 'getCurrentUser',
         tags: ['auth'],
@@ -184,7 +296,7 @@ export function registerAuthRoutes(app: FastifyInstance) {
   app.put(
     '/api/v1/auth/me/locale',
     {
-      config: { roles: ALL_ROLES },
+      config: { roles: [...ALL_ROLES, 'program_participant'] },
       schema: {
         operationId: 'setLocale',
         tags: ['auth'],

@@ -6,6 +6,7 @@ import { registerCooperativeRoutes } from './cooperatives.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerLedgerRoutes } from './ledger.routes.ts';
 import { registerRegionRoutes } from './region.routes.ts';
+import { registerSembakoRoutes } from './sembako.routes.ts';
 import { registerSettlementRoutes } from './settlement.routes.ts';
 import { registerTrainingRoutes } from './training.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
@@ -21,4 +22,5 @@ export async function registerRoutes(app: FastifyInstance) {
   registerAuditRoutes(app);
   registerRegionRoutes(app);
   registerTrainingRoutes(app);
+  registerSembakoRoutes(app);
 }

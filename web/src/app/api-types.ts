@@ -33,6 +33,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/participants/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A Sembako participant sets a password with the one-time activation code from the program admin; signs in like login */
+    post: operations['activateParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/participants/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A Sembako participant signs in with NIP and password (the same answer as login) */
+    post: operations['loginParticipant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/logout': {
     parameters: {
       query?: never;
@@ -798,6 +832,263 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sembako programs the caller takes part in: as sponsor, supplying hub, its cooperatives, or a participant */
+    get: operations['listPrograms'];
+    put?: never;
+    /** A program of the sponsor (the caller's organization), supplied by a hub */
+    post: operations['createProgram'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the ASN roster; each row judged on its own (valid rows in or updated, invalid ones reported with every reason) */
+    post: operations['importParticipants'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/activation-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Fresh one-time activation codes (CSV nip,nama,opd,kode_aktivasi) for the not-yet-activated participants of an OPD; earlier codes stop working */
+    get: operations['exportActivationCodes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Periods with their ordering windows and packages, newest first */
+    get: operations['listProgramPeriods'];
+    put?: never;
+    /** A monthly period: ordering window and packages (each item at or under its regulated ceiling) */
+    post: operations['createProgramPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Order a package (a participant for themself, or the program admin): inside the ordering window, up to the orders per period; idempotent by id */
+    post: operations['placeOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/orders/{orderId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an order until it is picked up */
+    post: operations['cancelOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/orders/{orderId}/pickup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The pickup cooperative's staff hand the package over against its one-time code; recorded as a payroll sale there */
+    post: operations['pickupOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/my/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in participant's orders, with the pickup code and QR payload while it can be used */
+    get: operations['listMyOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/my/deductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in participant's payroll deductions per period: due, deducted, open */
+    get: operations['listMyDeductions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Units per cooperative and product: ordered, picked up, pending */
+    get: operations['getPeriodDemand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/delivery-orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Draft delivery orders from the program's hub covering each cooperative's pending demand minus the stock there, in transit or on drafts */
+    post: operations['proposeDeliveryOrders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/payroll-deductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payroll-deduction file per OPD (nip, nama, opd, jumlah, periode) for the packages picked up in the period */
+    get: operations['exportPayrollDeductions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/payroll-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The payroll office's result (CSV nip,jumlah,status berhasil|gagal): per-row results; failed deductions stay open */
+    post: operations['importPayrollResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/sponsor-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The sponsor's transfer, received at the hub on the cooperatives' behalf and credited to each cooperative's balance for its picked-up packages; idempotent by id */
+    post: operations['recordSponsorPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/periods/{month}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per cooperative and in total: ordered, picked up, subsidy, deducted, paid by the sponsor, payable, open; and the participants with open amounts */
+    get: operations['getProgramReconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -904,6 +1195,293 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'application/json': {
+            token: string;
+            expiresAt: string;
+            csrfToken: string;
+            /**
+             * @example {
+             *       "id": "01936f6e-7c1a-7000-8000-0000000000e1",
+             *       "email": "admin@kana.demo",
+             *       "name": "Admin Koperasi Kana",
+             *       "locale": "id",
+             *       "memberships": [
+             *         {
+             *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+             *           "orgKind": "hub",
+             *           "orgName": "Koperasi Kana — Cabang Jambi",
+             *           "role": "hub_admin"
+             *         }
+             *       ]
+             *     }
+             */
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              locale: string;
+              memberships: {
+                orgId: string;
+                orgKind: string;
+                orgName: string;
+                role: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: TooManyRequests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  activateParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "nip": "198503152010011002",
+         *       "activationCode": "K7PQ-2M9X",
+         *       "password": "rahasia-saya-123"
+         *     }
+         */
+        'application/json': {
+          /** Format: uuid */
+          programId?: string;
+          /** @example 198503152010011002 */
+          nip: string;
+          /** @example K7PQ-2M9X */
+          activationCode: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
+           *       "expiresAt": "2026-03-10T15:00:00.000Z",
+           *       "csrfToken": "m4n5b6v7c8x9z0l1k2j3h4g5f6d7s8a9",
+           *       "user": {
+           *         "id": "01936f6e-7c1a-7000-8000-0000000000e9",
+           *         "email": "198503152010011002@asn.invalid",
+           *         "name": "Budi Santoso",
+           *         "locale": "id",
+           *         "memberships": [
+           *           {
+           *             "orgId": "01936f6e-7c1a-7000-8000-000000000a02",
+           *             "orgKind": "government",
+           *             "orgName": "Pemerintah Kota Jambi",
+           *             "role": "program_participant"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': {
+            token: string;
+            expiresAt: string;
+            csrfToken: string;
+            /**
+             * @example {
+             *       "id": "01936f6e-7c1a-7000-8000-0000000000e1",
+             *       "email": "admin@kana.demo",
+             *       "name": "Admin Koperasi Kana",
+             *       "locale": "id",
+             *       "memberships": [
+             *         {
+             *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+             *           "orgKind": "hub",
+             *           "orgName": "Koperasi Kana — Cabang Jambi",
+             *           "role": "hub_admin"
+             *         }
+             *       ]
+             *     }
+             */
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              locale: string;
+              memberships: {
+                orgId: string;
+                orgKind: string;
+                orgName: string;
+                role: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: TooManyRequests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  loginParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "nip": "198503152010011002",
+         *       "password": "rahasia-saya-123"
+         *     }
+         */
+        'application/json': {
+          /** @example 198503152010011002 */
+          nip: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
+           *       "expiresAt": "2026-03-10T15:00:00.000Z",
+           *       "csrfToken": "m4n5b6v7c8x9z0l1k2j3h4g5f6d7s8a9",
+           *       "user": {
+           *         "id": "01936f6e-7c1a-7000-8000-0000000000e9",
+           *         "email": "198503152010011002@asn.invalid",
+           *         "name": "Budi Santoso",
+           *         "locale": "id",
+           *         "memberships": [
+           *           {
+           *             "orgId": "01936f6e-7c1a-7000-8000-000000000a02",
+           *             "orgKind": "government",
+           *             "orgName": "Pemerintah Kota Jambi",
+           *             "role": "program_participant"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
           'application/json': {
             token: string;
             expiresAt: string;
@@ -7048,6 +7626,1919 @@ export interface operations {
       };
       /** @description Problem; code: Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listPrograms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a01",
+           *           "name": "Sembako Bahagia",
+           *           "sponsorOrgId": "01936f6e-7c1a-7000-8000-000000000a02",
+           *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "ordersPerPeriod": 1
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              sponsorOrgId: string;
+              hubId: string;
+              ordersPerPeriod: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createProgram: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Sembako Bahagia",
+         *       "sponsorOrgId": "01936f6e-7c1a-7000-8000-000000000a02",
+         *       "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+         *       "ordersPerPeriod": 1
+         *     }
+         */
+        'application/json': {
+          name: string;
+          sponsorOrgId: string;
+          hubId: string;
+          ordersPerPeriod?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            sponsorOrgId: string;
+            hubId: string;
+            ordersPerPeriod: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  importParticipants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          csv: string;
+        };
+        /**
+         * @example nip,nama,opd,telepon,kode_kelurahan
+         *     198503152010011002,Budi Santoso,Dinas Pendidikan,081234567890,15.71.01.1001
+         */
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "imported": 1998,
+           *       "updated": 0,
+           *       "rejected": [
+           *         {
+           *           "row": 17,
+           *           "nip": "198502302010011002",
+           *           "errors": [
+           *             "tanggal lahir 19850230 tidak valid (birth date 19850230 is not a real date)"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            imported: number;
+            updated: number;
+            rejected: {
+              row: number;
+              nip: string;
+              errors: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportActivationCodes: {
+    parameters: {
+      query?: {
+        opd?: string;
+      };
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example nip,nama,opd,kode_aktivasi
+           *     198503152010011002,Budi Santoso,Dinas Pendidikan,K7PQ-2M9X
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listProgramPeriods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "month": "2026-03",
+           *           "orderOpensAt": "2026-02-28T17:00:00.000Z",
+           *           "orderClosesAt": "2026-03-20T17:00:00.000Z",
+           *           "packages": [
+           *             {
+           *               "id": "01936f6e-7c1a-7000-8000-000000000a03",
+           *               "name": "Paket Gula & Minyak",
+           *               "price": 65000,
+           *               "sponsorSubsidy": 15000,
+           *               "participantPays": 50000,
+           *               "items": [
+           *                 {
+           *                   "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *                   "qty": 2
+           *                 },
+           *                 {
+           *                   "productId": "01936f6e-7c1a-7000-8000-0000000000b3",
+           *                   "qty": 2
+           *                 }
+           *               ]
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              month: string;
+              orderOpensAt: string;
+              orderClosesAt: string;
+              packages: {
+                id: string;
+                name: string;
+                /** @description Whole rupiah */
+                price: number;
+                /** @description Whole rupiah */
+                sponsorSubsidy: number;
+                /** @description Whole rupiah */
+                participantPays: number;
+                items: {
+                  productId: string;
+                  qty: number;
+                }[];
+              }[];
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createProgramPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "month": "2026-03",
+         *       "orderOpensAt": "2026-02-28T17:00:00.000Z",
+         *       "orderClosesAt": "2026-03-20T17:00:00.000Z",
+         *       "packages": [
+         *         {
+         *           "name": "Paket Gula & Minyak",
+         *           "items": [
+         *             {
+         *               "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+         *               "qty": 2
+         *             },
+         *             {
+         *               "productId": "01936f6e-7c1a-7000-8000-0000000000b3",
+         *               "qty": 2
+         *             }
+         *           ],
+         *           "price": 65000,
+         *           "sponsorSubsidy": 15000
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description YYYY-MM
+           * @example 2026-03
+           */
+          month: string;
+          /**
+           * Format: date-time
+           * @description ISO 8601 instant
+           */
+          orderOpensAt: string;
+          /**
+           * Format: date-time
+           * @description ISO 8601 instant
+           */
+          orderClosesAt: string;
+          packages: {
+            name: string;
+            items: {
+              productId: string;
+              qty: number;
+            }[];
+            price: number;
+            sponsorSubsidy: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            month: string;
+            orderOpensAt: string;
+            orderClosesAt: string;
+            packages: {
+              id: string;
+              name: string;
+              /** @description Whole rupiah */
+              price: number;
+              /** @description Whole rupiah */
+              sponsorSubsidy: number;
+              /** @description Whole rupiah */
+              participantPays: number;
+              items: {
+                productId: string;
+                qty: number;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  placeOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+         *       "nip": "198503152010011002",
+         *       "month": "2026-03",
+         *       "packageId": "01936f6e-7c1a-7000-8000-000000000a03",
+         *       "qty": 1
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /** @example 198503152010011002 */
+          nip: string;
+          /**
+           * @description YYYY-MM
+           * @example 2026-03
+           */
+          month: string;
+          packageId: string;
+          qty: number;
+          pickupCooperativeId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *       "pickupCode": "K7PQ2M9XWA",
+           *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "amountToDeduct": 50000
+           *     }
+           */
+          'application/json': {
+            id: string;
+            pickupCode: string;
+            pickupCooperativeId: string;
+            /** @description Whole rupiah */
+            amountToDeduct: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *       "pickupCode": "K7PQ2M9XWA",
+           *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "amountToDeduct": 50000
+           *     }
+           */
+          'application/json': {
+            id: string;
+            pickupCode: string;
+            pickupCooperativeId: string;
+            /** @description Whole rupiah */
+            amountToDeduct: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  cancelOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /** @description UUID (clients generate UUIDv7) */
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *       "status": "cancelled"
+           *     }
+           */
+          'application/json': {
+            id: string;
+            status: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  pickupOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /** @description UUID (clients generate UUIDv7) */
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "code": "K7PQ2M9XWA"
+         *     }
+         */
+        'application/json': {
+          /** @example K7PQ2M9XWA */
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *       "status": "picked_up",
+           *       "saleId": "01936f6e-7c1a-7000-8000-000000000a05",
+           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "pickupDate": "2026-03-10",
+           *       "amount": 65000,
+           *       "amountToDeduct": 50000,
+           *       "lines": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "qty": 2,
+           *           "unitPrice": 17131
+           *         },
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b3",
+           *           "qty": 2,
+           *           "unitPrice": 15369
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            status: string;
+            saleId: string;
+            cooperativeId: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            pickupDate: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /** @description Whole rupiah */
+            amountToDeduct: number;
+            lines: {
+              productId: string;
+              qty: number;
+              /** @description Whole rupiah */
+              unitPrice: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listMyOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *           "month": "2026-03",
+           *           "packageId": "01936f6e-7c1a-7000-8000-000000000a03",
+           *           "packageName": "Paket Gula & Minyak",
+           *           "qty": 1,
+           *           "amount": 65000,
+           *           "amountToDeduct": 50000,
+           *           "status": "ordered",
+           *           "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "pickupCooperativeName": "KDKMP Simpang IV Sipin",
+           *           "createdAt": "2026-03-02T01:15:00.000Z",
+           *           "pickedUpAt": null,
+           *           "pickupCode": "K7PQ2M9XWA",
+           *           "pickupQr": "lumbung:sembako:01936f6e-7c1a-7000-8000-000000000a01:01936f6e-7c1a-7000-8000-000000000a04:K7PQ2M9XWA"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              month: string;
+              packageId: string;
+              packageName: string;
+              qty: number;
+              /** @description Whole rupiah */
+              amount: number;
+              /** @description Whole rupiah */
+              amountToDeduct: number;
+              status: string;
+              pickupCooperativeId: string;
+              pickupCooperativeName: string;
+              createdAt: string;
+              pickedUpAt: string | null;
+              pickupCode?: string;
+              pickupQr?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listMyDeductions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "month": "2026-03",
+           *           "amountDue": 50000,
+           *           "amountDeducted": 0,
+           *           "status": "gagal",
+           *           "open": 50000
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              month: string;
+              /** @description Whole rupiah */
+              amountDue: number;
+              /** @description Whole rupiah */
+              amountDeducted: number;
+              status: string | null;
+              /** @description Whole rupiah */
+              open: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getPeriodDemand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "ordered": 180,
+           *           "pickedUp": 120,
+           *           "pending": 60
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              cooperativeId: string;
+              productId: string;
+              ordered: number;
+              pickedUp: number;
+              pending: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  proposeDeliveryOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "status": "draft",
+           *           "value": 960000,
+           *           "lines": [
+           *             {
+           *               "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *               "qty": 60
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              cooperativeId: string;
+              status: string;
+              /** @description Whole rupiah */
+              value: number;
+              lines: {
+                productId: string;
+                qty: number;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportPayrollDeductions: {
+    parameters: {
+      query?: {
+        opd?: string;
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV or XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example nip,nama,opd,jumlah,periode
+           *     198503152010011002,Budi Santoso,Dinas Pendidikan,50000,2026-03
+           */
+          'text/csv': string;
+          /**
+           * @example nip,nama,opd,jumlah,periode
+           *     198503152010011002,Budi Santoso,Dinas Pendidikan,50000,2026-03
+           */
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  importPayrollResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          csv: string;
+        };
+        /**
+         * @example nip,jumlah,status
+         *     198503152010011002,50000,berhasil
+         */
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "recorded": 1,
+           *       "rejected": 1,
+           *       "results": [
+           *         {
+           *           "row": 2,
+           *           "nip": "198503152010011002",
+           *           "status": "berhasil"
+           *         },
+           *         {
+           *           "row": 3,
+           *           "nip": "199001012015032001",
+           *           "status": "rejected",
+           *           "errors": [
+           *             "jumlah 90000 ≠ potongan 100000 (amount differs from the deduction due)"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            recorded: number;
+            rejected: number;
+            results: {
+              row: number;
+              nip: string;
+              status: string;
+              errors?: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordSponsorPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000a06",
+         *       "amount": 5750000,
+         *       "receivedOn": "2026-04-05",
+         *       "reference": "SP2D 900/123/BPKAD/2026"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          amount: number;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          receivedOn?: string;
+          reference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a06",
+           *       "month": "2026-03",
+           *       "amount": 5750000,
+           *       "receivedOn": "2026-04-05",
+           *       "reference": "SP2D 900/123/BPKAD/2026",
+           *       "shares": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "amount": 5750000,
+           *           "paymentId": "5c1e0a4e-2b7d-8f00-9a11-3c4d5e6f7a8b"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            month: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            receivedOn: string;
+            reference: string;
+            shares: {
+              cooperativeId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              paymentId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a06",
+           *       "month": "2026-03",
+           *       "amount": 5750000,
+           *       "receivedOn": "2026-04-05",
+           *       "reference": "SP2D 900/123/BPKAD/2026",
+           *       "shares": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "amount": 5750000,
+           *           "paymentId": "5c1e0a4e-2b7d-8f00-9a11-3c4d5e6f7a8b"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            month: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            receivedOn: string;
+            reference: string;
+            shares: {
+              cooperativeId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              paymentId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getProgramReconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "month": "2026-03",
+           *       "cooperatives": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "ordered": 6500000,
+           *           "pickedUp": 5850000,
+           *           "subsidy": 1350000,
+           *           "deducted": 4400000,
+           *           "paidBySponsor": 5750000,
+           *           "payable": 0,
+           *           "open": 100000
+           *         }
+           *       ],
+           *       "total": {
+           *         "ordered": 6500000,
+           *         "pickedUp": 5850000,
+           *         "subsidy": 1350000,
+           *         "deducted": 4400000,
+           *         "paidBySponsor": 5750000,
+           *         "payable": 0,
+           *         "open": 100000
+           *       },
+           *       "openParticipants": [
+           *         {
+           *           "nip": "199001012015032001",
+           *           "name": "Siti Aminah",
+           *           "opd": "BPKAD",
+           *           "due": 100000,
+           *           "deducted": 0,
+           *           "status": "gagal",
+           *           "open": 100000
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            month: string;
+            cooperatives: {
+              cooperativeId: string;
+              /** @description Whole rupiah */
+              ordered: number;
+              /** @description Whole rupiah */
+              pickedUp: number;
+              /** @description Whole rupiah */
+              subsidy: number;
+              /** @description Whole rupiah */
+              deducted: number;
+              /** @description Whole rupiah */
+              paidBySponsor: number;
+              /** @description Whole rupiah */
+              payable: number;
+              /** @description Whole rupiah */
+              open: number;
+            }[];
+            total: {
+              /** @description Whole rupiah */
+              ordered: number;
+              /** @description Whole rupiah */
+              pickedUp: number;
+              /** @description Whole rupiah */
+              subsidy: number;
+              /** @description Whole rupiah */
+              deducted: number;
+              /** @description Whole rupiah */
+              paidBySponsor: number;
+              /** @description Whole rupiah */
+              payable: number;
+              /** @description Whole rupiah */
+              open: number;
+            };
+            openParticipants: {
+              nip: string;
+              name: string;
+              opd: string;
+              /** @description Whole rupiah */
+              due: number;
+              /** @description Whole rupiah */
+              deducted: number;
+              status: string | null;
+              /** @description Whole rupiah */
+              open: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { v7 as uuidv7 } from 'uuid';
+import { hashPassword } from '../src/core/access/index.ts';
+import { createOrganization } from '../src/core/network/index.ts';
+import {
+  createProgram,
+  createProgramPeriod,
+  importParticipants,
+  toCsv,
+} from '../src/core/sembako/index.ts';
+import { systemClock } from '../src/core/shared/clock.ts';
+import { insertMany } from '../src/db/batch.ts';
+import { demoRoster } from '../src/demo/seed-sembako.ts';
+import { freshDatabase, round, say, type BenchEntry } from './lib.ts';
+import { buildBenchNetwork } from './network.ts';
+
+const CONNECTIONS = 50;
+const ORDERS = 17_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onData = (d: Buffer) => {
+      if (ready.test(d.toString())) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+/**
+ * `sembako-orders`: 17,000 participants each place their order (placeOrder,
+ * their own bearer token) over HTTP from 50 concurrent connections against a
+ * SQLite-backed Lumbung server in its own process; next to a minimal Fastify
+ * route parsing the same body.
+ */
+export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
+  const h = await freshDatabase('sqlite', 'sembako-orders');
+  if (!h) return undefined;
+  const net = await buildBenchNetwork(h.db, {
+    coops: 50,
+    products: 2,
+    stock: 1_000,
+    startDate: '2026-01-01',
+    label: 'sembako-orders',
+  });
+  const now = systemClock.now();
+  const ctx = { clock: systemClock, actor: { userId: 'bench', role: 'program_admin' } };
+  const pemkot = await createOrganization(
+    h.db,
+    { kind: 'government', name: 'Pemerintah Provinsi Jambi', regionCode: '15' },
+    systemClock,
+  );
+  const program = await createProgram(h.db, ctx, {
+    name: 'Sembako Bahagia',
+    sponsorOrgId: pemkot.id,
+    hubId: net.hub.id,
+  });
+  const month = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 7);
+  const period = await createProgramPeriod(h.db, ctx, program.id, {
+    month,
+    orderOpensAt: new Date(now.getTime() - 3600_000).toISOString(),
+    orderClosesAt: new Date(now.getTime() + 86_400_000).toISOString(),
+    packages: [
+      {
+        name: 'Paket Gula',
+        items: [{ productId: net.products[0]!.id, qty: 2 }],
+        price: 35_000,
+        sponsorSubsidy: 10_000,
+      },
+    ],
+  });
+  const packageId = period.packages[0]!.id;
+  const roster = demoRoster(
+    ORDERS,
+    net.coops.map((c) => c.villageCode!),
+    1700,
+  );
+  await h.db.transaction().execute((trx) =>
+    importParticipants(
+      trx,
+      ctx,
+      program.id,
+      toCsv(
+        ['nip', 'nama', 'opd', 'telepon', 'kode_kelurahan'],
+        roster.map((r) => [r.nip, r.name, r.opd, r.phone, r.village]),
+      ),
+    ),
+  );
+  // One account and session token per participant, written directly (argon2 17,000 times would take minutes).
+  const passwordHash = await hashPassword('bench-password');
+  const tokens = roster.map(() => randomBytes(32).toString('base64url'));
+  const userIds = roster.map(() => uuidv7());
+  const iso = now.toISOString();
+  const expires = new Date(now.getTime() + 86_400_000).toISOString();
+  await h.db.transaction().execute(async (trx) => {
+    await insertMany(
+      trx,
+      'appUser',
+      roster.map((r, i) => ({
+        id: userIds[i]!,
+        email: `${r.nip}@asn.invalid`,
+        name: r.name,
+        passwordHash,
+        locale: 'id',
+        disabled: 0,
+        createdAt: iso,
+      })),
+    );
+    await insertMany(
+      trx,
+      'authToken',
+      tokens.map((t, i) => ({
+        tokenHash: createHash('sha256').update(t).digest('base64url'),
+        userId: userIds[i]!,
+        kind: 'session' as const,
+        label: null,
+        createdAt: iso,
+        expiresAt: expires,
+        revokedAt: null,
+      })),
+    );
+    for (const [i, r] of roster.entries())
+      await trx
+        .updateTable('sembakoParticipant')
+        .set({ userId: userIds[i]!, activatedAt: iso })
+        .where('programId', '=', program.id)
+        .where('nip', '=', r.nip)
+        .execute();
+  });
+  const url = h.url;
+  await h.close();
+
+  const port = await freePort();
+  const server = await start(
+    ['bin/lumbung.js', 'serve'],
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LUMBUNG_LOG: 'warn' },
+    /localhost:\d+/,
+  );
+  let next = 0;
+  let bad = 0;
+  let result: autocannon.Result;
+  try {
+    say(`  sembako-orders: ${ORDERS} placeOrder calls, ${CONNECTIONS} connections`);
+    result = await run({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      amount: ORDERS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = next++ % ORDERS;
+            return {
+              ...req,
+              path: `/api/v1/programs/${program.id}/orders`,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
+              body: JSON.stringify({ id: uuidv7(), nip: roster[i]!.nip, month, packageId, qty: 1 }),
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 201 && bad++ === 0)
+              say(`  sembako-orders: first refusal ${status}: ${String(body).slice(0, 300)}`);
+          },
+        },
+      ],
+    });
+  } finally {
+    server.kill('SIGINT');
+    await new Promise((r) => server.once('exit', r));
+  }
+  const refPort = await freePort();
+  const ref = await start(
+    ['--import', 'tsx', 'bench/sembako-minimal-server.ts'],
+    { PORT: String(refPort) },
+    /ready/,
+  );
+  let refResult: autocannon.Result;
+  try {
+    let j = 0;
+    refResult = await run({
+      url: `http://127.0.0.1:${refPort}`,
+      connections: CONNECTIONS,
+      amount: ORDERS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            path: '/orders',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens[j % ORDERS]}`,
+            },
+            body: JSON.stringify({
+              id: uuidv7(),
+              nip: roster[j++ % ORDERS]!.nip,
+              month,
+              packageId,
+              qty: 1,
+            }),
+          }),
+        },
+      ],
+    });
+  } finally {
+    ref.kill();
+  }
+  const ok = result['2xx'];
+  const perS = round(ok / result.duration, 0);
+  const refPerS = round(refResult['2xx'] / refResult.duration, 0);
+  say(
+    `  sembako-orders: ${ok} orders ok, ${result.non2xx} non-2xx, ${result.errors} errors in ${round(result.duration, 2)} s; p99 ${result.latency.p99} ms; reference ${refPerS} req/s p99 ${refResult.latency.p99} ms`,
+  );
+  return {
+    name: 'sembako-orders',
+    engine: 'sqlite',
+    value: perS,
+    unit: 'orders/s',
+    p99Ms: result.latency.p99,
+    reference: refPerS,
+    referenceName: 'minimal Fastify route, same body and load',
+    referenceUnit: 'requests/s',
+    ratio: round(perS / refPerS, 3),
+    target: '≥ 1,000 orders/s and p99 < 250 ms',
+    note: `${ORDERS} placeOrder calls by ${ORDERS} participants (own tokens), ${CONNECTIONS} connections; ${result.non2xx} non-2xx, ${result.errors} errors`,
+  };
+}

@@ -1,0 +1,67 @@
+import { parse } from 'csv-parse/sync';
+import { DomainError } from '../shared/errors.ts';
+
+export interface CsvRow {
+  /** The line of the file the row starts on (the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** The delimiter of a CSV file, read from its header: a semicolon (spreadsheets set to Indonesian) or a comma. */
+function delimiterOf(header: string): ';' | ',' {
+  const semis = (header.match(/;/g) ?? []).length;
+  const commas = (header.match(/,/g) ?? []).length;
+  return semis > commas ? ';' : ',';
+}
+
+/**
+ * Parses a CSV text (UTF-8, with or without BOM, comma or semicolon) whose
+ * header holds at least `columns` (any order, any case). Rows are returned as
+ * text by column; a broken file (unclosed quote, missing header) is a
+ * ValidationFailed for the whole file.
+ */
+export function parseCsv(text: string, columns: readonly string[]): CsvRow[] {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = delimiterOf(firstLine);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (e) {
+    throw new DomainError(
+      'ValidationFailed',
+      `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`,
+      [{ path: '/csv', message: 'not a readable CSV file' }],
+      `The CSV file cannot be read: ${(e as Error).message}`,
+    );
+  }
+  const header = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length)
+    throw new DomainError(
+      'ValidationFailed',
+      `Baris judul CSV harus memuat kolom ${columns.join(',')}; tidak ada: ${missing.join(', ')}`,
+      [{ path: '/csv', message: `header must hold ${columns.join(',')}` }],
+      `The CSV header must hold ${columns.join(',')}; missing: ${missing.join(', ')}`,
+    );
+  return records.slice(1).map((r) => ({
+    line: r.info.lines,
+    values: Object.fromEntries(header.map((h, i) => [h, (r.record[i] ?? '').trim()])),
+  }));
+}
+
+/** A CSV field, quoted when it holds a delimiter, quote or line break. */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: string[], rows: (string | number)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

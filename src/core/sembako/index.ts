@@ -1,0 +1,40 @@
+export type * from './sembako.table.ts';
+export { allocateLargestRemainder, splitPackagePrice } from './allocation.ts';
+export { nipErrors, isValidNip, nipParts } from './nip.ts';
+export { parseCsv, toCsv } from './csv.ts';
+export { writeXlsx } from './xlsx.ts';
+export {
+  createProgram,
+  createProgramPeriod,
+  listProgramPeriods,
+  loadProgram,
+  type PeriodInput,
+  type ProgramInput,
+} from './program.service.ts';
+export { importParticipants, ROSTER_COLUMNS, type ImportResult } from './import-participants.ts';
+export {
+  placeOrder,
+  cancelOrder,
+  pickupOrder,
+  findProgramOrder,
+  newPickupCode,
+  pickupQrPayload,
+  type OrderInput,
+  type PlacedOrder,
+} from './orders.ts';
+export { getPeriodDemand, proposeDeliveryOrders } from './demand.ts';
+export { listPayrollDeductions, payrollCsv, payrollXlsx, importPayrollResults } from './payroll.ts';
+export {
+  recordSponsorPayment,
+  getProgramReconciliation,
+  sharePaymentId,
+} from './sponsor-payment.ts';
+export { loadPeriodAccounts } from './period-accounts.ts';
+export { issueActivationCodes, activateParticipant, hashActivationCode } from './activation.ts';
+export { listParticipantOrders, listParticipantDeductions } from './my-account.ts';
+export {
+  findPrograms,
+  findParticipantOfUser,
+  findParticipant,
+  findOrganizationNames,
+} from './sembako.repository.ts';
