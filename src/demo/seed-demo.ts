@@ -46,6 +46,7 @@ import { newId } from '../core/shared/ids.ts';
 import type { Database } from '../db/database.ts';
 import { CEILINGS } from './regulations.ts';
 import { seededRandom, slugOf } from './random.ts';
+import { seedQris } from './seed-qris.ts';
 import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
@@ -583,6 +584,8 @@ export async function seedDemo(
   }
   // The Dinas trained the cooperatives' officers together at the BKPSDM hall, early in the history.
   await seedTraining(db, { date: addDays(start, Math.floor(days / 3)), clock });
+  // Each KDKMP's QRIS merchant data, for the cashier's dynamic QRIS.
+  await seedQris(db, { regionCode: DEMO_REGENCY, clock });
   summary.ms = Date.now() - started;
   return summary;
 }

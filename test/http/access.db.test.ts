@@ -85,6 +85,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   suggestDeliveryQuantities: HUB,
   checkDispatch: HUB,
   getDeliveryNotePdf: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  getQrisMerchant: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  setQrisMerchant: ['hubAdmin', 'managerA', 'managerB'],
 };
 
 /** The only writes a government viewer makes: training is the cooperative office's own data. */
