@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah } from '../../ui/format.ts';
 import { useProducts } from '../cooperative/products.ts';
@@ -19,6 +20,10 @@ import {
   type CartLine,
   type CartProduct,
 } from './cart.ts';
+import { QrisPayment } from './QrisPayment.tsx';
+import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
+import { Receipt } from './Receipt.tsx';
+import type { Receipt as ReceiptData } from './receipt-text.ts';
 
 registerTranslations('cashier', {
   id: {
@@ -49,6 +54,11 @@ registerTranslations('cashier', {
     savedChange: 'Penjualan {{amount}} tersimpan. Kembalian {{change}}.',
     rejected: 'Penjualan ditolak: {{reason}}',
     noProducts: 'Belum ada barang untuk dijual.',
+    showQris: 'Tampilkan QRIS',
+    qrisMissing:
+      'QRIS belum bisa dipakai: data merchant QRIS koperasi ini belum diatur. Pengurus koperasi dapat mengaturnya.',
+    qrisSetUp: 'Atur data merchant QRIS',
+    qrisUnavailable: 'Data merchant QRIS tidak dapat dimuat, jadi QRIS belum bisa dipakai.',
   },
   en: {
     title: 'Cashier',
@@ -78,17 +88,46 @@ registerTranslations('cashier', {
     savedChange: 'Sale of {{amount}} saved. Change {{change}}.',
     rejected: 'Sale refused: {{reason}}',
     noProducts: 'No products to sell yet.',
+    showQris: 'Show QRIS',
+    qrisMissing:
+      "QRIS cannot be used yet: this cooperative's QRIS merchant data has not been set. The cooperative's manager can set it.",
+    qrisSetUp: 'Set the QRIS merchant data',
+    qrisUnavailable: 'The QRIS merchant data could not be loaded, so QRIS cannot be used now.',
   },
 });
 
 type Method = 'cash' | 'qris' | 'transfer';
+
+/** What the cashier pressed "finish" (or "payment received") on: the receipt is made from it. */
+interface PendingSale {
+  lines: CartLine[];
+  method: Method;
+  total: number;
+  received: number | undefined;
+  change: number | null;
+}
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
 export function CashierPage() {
   const { t } = useTranslation('cashier');
   const { id = '' } = useParams();
   const client = useQueryClient();
+  const { me } = useSession();
+  const membership = me?.memberships.find((m) => m.orgId === id);
   const products = useProducts();
+  const merchant = useQrisMerchant(id);
+  // The receipt names the cooperative: from the session, else (a hub user at the counter) its record.
+  const coop = useQuery({
+    queryKey: ['cooperative', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}', { params: { path: { id } } })),
+    enabled: !membership,
+  });
+  const cooperativeName = membership?.orgName ?? coop.data?.name ?? '';
+  const qrisMerchant = useMemo(
+    () => (merchant.data ? toQrisMerchant(merchant.data) : null),
+    [merchant.data],
+  );
   const today = useQuery({
     queryKey: ['dashboard', id],
     queryFn: async () =>
@@ -110,25 +149,28 @@ export function CashierPage() {
   const [cashError, setCashError] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [refusal, setRefusal] = useState<string>();
-  // The sale's client id is fixed when the cashier presses "finish": a retry resends the same sale.
-  const pendingId = useRef<string | null>(null);
+  const [showQris, setShowQris] = useState(false);
+  const [receipt, setReceipt] = useState<ReceiptData | null>(null);
+  // The sale's client id and time are fixed when the cashier presses "finish": a retry resends the same sale.
+  const pending = useRef<{ id: string; occurredAt: string } | null>(null);
   const total = cartTotal(cart);
   const received = parseRupiah(cash);
   const change = received === undefined ? null : changeDue(total, received);
 
   const sell = useMutation({
-    mutationFn: async () => {
-      pendingId.current ??= uuidv7();
+    mutationFn: async (sale: PendingSale) => {
+      pending.current ??= { id: uuidv7(), occurredAt: new Date().toISOString() };
+      const { id: saleId, occurredAt } = pending.current;
       const res = unwrap(
         await api.POST('/api/v1/cooperatives/{id}/sales', {
           params: { path: { id } },
           body: {
             sales: [
               {
-                id: pendingId.current,
-                occurredAt: new Date().toISOString(),
-                paymentMethod: method,
-                lines: cart.map((l) => ({
+                id: saleId,
+                occurredAt,
+                paymentMethod: sale.method,
+                lines: sale.lines.map((l) => ({
                   productId: l.product.id,
                   qty: l.qty,
                   unitPrice: l.product.price,
@@ -138,24 +180,45 @@ export function CashierPage() {
           },
         }),
       );
-      return res.results[0]!;
+      return { result: res.results[0]!, occurredAt };
     },
-    onSuccess: async (r) => {
-      pendingId.current = null;
+    onSuccess: async ({ result: r, occurredAt }, sale) => {
+      pending.current = null;
+      setShowQris(false);
       if (r.status === 'rejected') {
         setRefusal(t('rejected', { reason: r.message ?? r.code ?? '' }));
         return;
       }
+      const cashSale =
+        sale.method === 'cash' && sale.received !== undefined && sale.change !== null;
       setMessage(
-        method === 'cash' && change !== null
-          ? t('savedChange', { amount: rupiah(total), change: rupiah(change) })
-          : t('saved', { amount: rupiah(total) }),
+        cashSale
+          ? t('savedChange', { amount: rupiah(sale.total), change: rupiah(sale.change!) })
+          : t('saved', { amount: rupiah(sale.total) }),
       );
+      setReceipt({
+        saleId: r.id,
+        cooperativeName,
+        occurredAt,
+        lines: sale.lines.map((l) => ({
+          name: l.product.name,
+          qty: l.qty,
+          unitPrice: l.product.price,
+        })),
+        total: sale.total,
+        paymentMethod: sale.method,
+        ...(cashSale ? { cashReceived: sale.received, change: sale.change! } : {}),
+      });
       setCart([]);
       setCash('');
       await client.invalidateQueries({ queryKey: ['dashboard', id] });
     },
   });
+  const record = () => sell.mutate({ lines: cart, method, total, received, change });
+  const startSale = () => {
+    setReceipt(null);
+    setMessage(undefined);
+  };
 
   const finish = (e: FormEvent) => {
     e.preventDefault();
@@ -167,8 +230,38 @@ export function CashierPage() {
       if (change === null) return setCashError(t('cashTooLow'));
     }
     setCashError(undefined);
-    sell.mutate();
+    if (method === 'qris') {
+      if (qrisMerchant) setShowQris(true);
+      return;
+    }
+    record();
   };
+  // QRIS is offered only with merchant data: if it goes (or never comes), fall back to cash.
+  useEffect(() => {
+    if (method === 'qris' && !qrisMerchant && !merchant.isPending) setMethod('cash');
+  }, [method, qrisMerchant, merchant.isPending]);
+  const methods: Method[] = qrisMerchant ? ['cash', 'qris', 'transfer'] : ['cash', 'transfer'];
+  const canManage = membership
+    ? membership.role === 'coop_manager'
+    : me?.memberships.some((m) => m.role === 'hub_admin');
+
+  if (showQris && qrisMerchant && cart.length > 0)
+    return (
+      <section className="cashier">
+        <h1>{t('title')}</h1>
+        <QrisPayment
+          merchant={qrisMerchant}
+          amount={total}
+          paying={sell.isPending}
+          error={sell.error}
+          onPaid={record}
+          onCancel={() => {
+            sell.reset();
+            setShowQris(false);
+          }}
+        />
+      </section>
+    );
 
   return (
     <section className="cashier">
@@ -177,6 +270,7 @@ export function CashierPage() {
         <p className="muted">{t('todaySales', { amount: rupiah(today.data) })}</p>
       )}
       {message && <Notice>{message}</Notice>}
+      {receipt && <Receipt receipt={receipt} onNew={startSale} />}
       {refusal && (
         <p role="alert" className="state error">
           {refusal}
@@ -199,7 +293,7 @@ export function CashierPage() {
               disabled={!sellable(p)}
               aria-label={t('add', { product: p.name })}
               onClick={() => {
-                setMessage(undefined);
+                startSale();
                 setCart((c) => addItem(c, p));
               }}
             >
@@ -258,7 +352,7 @@ export function CashierPage() {
         </p>
         <fieldset className="methods">
           <legend>{t('method')}</legend>
-          {(['cash', 'qris', 'transfer'] as const).map((m) => (
+          {methods.map((m) => (
             <label key={m} className="radio">
               <input
                 type="radio"
@@ -270,6 +364,16 @@ export function CashierPage() {
               {t(m)}
             </label>
           ))}
+          {merchant.isError ? (
+            <p className="muted qris-missing">{t('qrisUnavailable')}</p>
+          ) : (
+            merchant.data === null && (
+              <p className="muted qris-missing">
+                {t('qrisMissing')}{' '}
+                {canManage && <Link to={`/koperasi/${id}/qris`}>{t('qrisSetUp')}</Link>}
+              </p>
+            )
+          )}
         </fieldset>
         {method === 'cash' && (
           <>
@@ -295,8 +399,11 @@ export function CashierPage() {
         )}
         <ProblemAlert error={sell.error} />
         <div className="actions">
-          <button type="submit" disabled={cart.length === 0 || sell.isPending}>
-            {sell.isPending ? t('saving') : t('finish')}
+          <button
+            type="submit"
+            disabled={cart.length === 0 || sell.isPending || (method === 'qris' && !qrisMerchant)}
+          >
+            {sell.isPending ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
           </button>
           <button
             type="button"
