@@ -6,6 +6,7 @@ import type { ConsignmentTables } from '../core/consignment/consignment.table.ts
 import type { InventoryTables } from '../core/inventory/inventory.table.ts';
 import type { LedgerTables } from '../core/ledger/ledger.table.ts';
 import type { NetworkTables } from '../core/network/network.table.ts';
+import type { QrisMerchantTables } from '../core/network/qris-merchant.table.ts';
 import type { SettlementTables } from '../core/settlement/settlement.table.ts';
 import type { SubsidyTables } from '../core/subsidy/subsidy.table.ts';
 import type { SembakoTables } from '../core/sembako/sembako.table.ts';
@@ -14,6 +15,7 @@ import type { TrainingTables } from '../core/training/training.table.ts';
 export interface Database
   extends
     NetworkTables,
+    QrisMerchantTables,
     CatalogTables,
     InventoryTables,
     LedgerTables,

@@ -47,6 +47,7 @@ import type { Database } from '../db/database.ts';
 import { CEILINGS } from './regulations.ts';
 import { seededRandom, slugOf } from './random.ts';
 import { seedSembako } from './seed-sembako.ts';
+import { seedQris } from './seed-qris.ts';
 import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
@@ -592,6 +593,8 @@ export async function seedDemo(
     password: DEMO_PASSWORD,
     realClock: real,
   });
+  // Each KDKMP's QRIS merchant data, for the cashier's dynamic QRIS.
+  await seedQris(db, { regionCode: DEMO_REGENCY, clock });
   summary.ms = Date.now() - started;
   return summary;
 }

@@ -629,6 +629,28 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
     },
   },
   getDeliveryNotePdf: { response: '%PDF-1.3 … (the surat jalan as an A4 PDF document)' },
+  getQrisMerchant: {
+    response: {
+      cooperativeId: COOP,
+      nmid: 'ID1026157100001',
+      mcc: '5411',
+      name: 'KDKMP Simpang IV Sipin',
+      city: 'KOTA JAMBI',
+      postalCode: '36124',
+      criteria: 'UMI',
+      updatedAt: '2026-03-01T02:15:00.000Z',
+    },
+  },
+  setQrisMerchant: {
+    request: {
+      nmid: 'ID1026157100001',
+      mcc: '5411',
+      name: 'KDKMP Simpang IV Sipin',
+      city: 'KOTA JAMBI',
+      postalCode: '36124',
+      criteria: 'UMI',
+    },
+  },
 };
 
 // --- Sembako Bahagia ---

@@ -109,6 +109,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   importPayrollResults: ['programAdmin', 'hubAdmin'],
   recordSponsorPayment: ['hubAdmin', 'programAdmin'],
   getProgramReconciliation: [...HUB, 'programAdmin'],
+  getQrisMerchant: [...HUB, 'managerA', 'cashierA', 'managerB'],
+  setQrisMerchant: ['hubAdmin', 'managerA', 'managerB'],
 };
 
 /** The only writes a government viewer makes: training is the cooperative office's own data. */

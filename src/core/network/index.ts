@@ -17,3 +17,13 @@ export {
   pickWarehouse,
   type CooperativeContext,
 } from './cooperative-context.ts';
+export type * from './qris-merchant.table.ts';
+export { QRIS_CRITERIA } from './qris-merchant.table.ts';
+export {
+  checkQrisMerchant,
+  getQrisMerchant,
+  setQrisMerchant,
+  type QrisMerchant,
+  type QrisMerchantInput,
+} from './qris-merchant.service.ts';
+export { findQrisMerchant } from './qris-merchant.repository.ts';

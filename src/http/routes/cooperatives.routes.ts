@@ -15,7 +15,11 @@ import {
   findCooperatives,
   findOfficers,
   findParticipation,
+  getQrisMerchant,
+  QRIS_CRITERIA,
+  setQrisMerchant,
   type CreateParticipationInput,
+  type QrisMerchantInput,
 } from '../../core/network/index.ts';
 import {
   findPaymentsOfCooperative,
@@ -792,6 +796,103 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
           lines: lines.filter((l) => l.saleId === s.id),
         })),
       };
+    },
+  );
+
+  // --- QRIS merchant data: what the cashier's dynamic QRIS carries ---
+  const QrisMerchantBody = Type.Object(
+    {
+      nmid: Type.String({
+        pattern: '^[A-Za-z0-9]{1,25}$',
+        maxLength: 40,
+        description: 'National Merchant ID (NMID): letters and digits, stored upper-case',
+        examples: ['ID1026157100001'],
+      }),
+      mcc: Type.String({
+        pattern: '^\\d{4}$',
+        description: 'Merchant category code (5411: grocery stores)',
+        examples: ['5411'],
+      }),
+      name: Type.String({
+        pattern: '^[\\x20-\\x7e]+$',
+        minLength: 1,
+        maxLength: 25,
+        description: 'Merchant name: printable ASCII',
+        examples: ['KDKMP Simpang IV Sipin'],
+      }),
+      city: Type.String({
+        pattern: '^[\\x20-\\x7e]+$',
+        minLength: 1,
+        maxLength: 15,
+        description: 'Printable ASCII',
+        examples: ['KOTA JAMBI'],
+      }),
+      postalCode: Type.Optional(
+        Type.Union([Type.String({ pattern: '^\\d{5}$', examples: ['36124'] }), Type.Null()]),
+      ),
+      criteria: Type.Union(
+        QRIS_CRITERIA.map((c) => Type.Literal(c)),
+        {
+          description:
+            'Merchant criteria: UMI micro, UKE small, UME medium, UBE large, URE regular',
+        },
+      ),
+    },
+    { additionalProperties: false },
+  );
+  const QrisMerchantResponse = Type.Object({
+    cooperativeId: Type.String(),
+    nmid: Type.String(),
+    mcc: Type.String(),
+    name: Type.String(),
+    city: Type.String(),
+    postalCode: Type.Union([Type.String(), Type.Null()]),
+    criteria: Type.Union(QRIS_CRITERIA.map((c) => Type.Literal(c))),
+    updatedAt: Instant,
+  });
+  const QRIS_READERS: Role[] = [...HUB_ROLES, ...COOP_ROLES];
+  const QRIS_WRITERS: Role[] = ['hub_admin', 'coop_manager'];
+
+  app.get(
+    '/api/v1/cooperatives/:id/qris-merchant',
+    {
+      config: { roles: QRIS_READERS },
+      schema: {
+        operationId: 'getQrisMerchant',
+        tags: ['sales'],
+        summary:
+          "The cooperative's QRIS merchant data, for the cashier's dynamic QRIS; 404 NotFound when none is set",
+        params: CoopId,
+        response: { 200: QrisMerchantResponse, ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      await authorizeCooperative(deps.db, request, id, 'read', QRIS_READERS);
+      return getQrisMerchant(deps.db, id);
+    },
+  );
+
+  app.put(
+    '/api/v1/cooperatives/:id/qris-merchant',
+    {
+      config: { roles: QRIS_WRITERS },
+      schema: {
+        operationId: 'setQrisMerchant',
+        tags: ['sales'],
+        summary: "Sets or replaces the cooperative's QRIS merchant data",
+        params: CoopId,
+        body: QrisMerchantBody,
+        response: { 200: QrisMerchantResponse, ...problems(404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const merchant = await runForCooperative(app, request, id, QRIS_WRITERS, (db, ctx) =>
+        setQrisMerchant(db, ctx, id, request.body as QrisMerchantInput),
+      );
+      request.auditTarget = { type: 'qris_merchant', id };
+      return merchant;
     },
   );
 }

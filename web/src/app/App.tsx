@@ -42,6 +42,10 @@ const CooperativeStatementsPage = lazyPage(
   () => import('../features/settlement/CooperativeStatementsPage.tsx'),
   'CooperativeStatementsPage',
 );
+const QrisSettingsPage = lazyPage(
+  () => import('../features/cashier/QrisSettingsPage.tsx'),
+  'QrisSettingsPage',
+);
 const BooksPage = lazyPage(() => import('../features/ledger/BooksPage.tsx'), 'BooksPage');
 const DeliveryRoutes = lazyPage(
   () => import('../features/delivery/DeliveryRoutes.tsx'),
@@ -217,6 +221,14 @@ export function App() {
             element={
               <CooperativeArea need="manage">
                 <CooperativeStatementsPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path="/koperasi/:id/qris"
+            element={
+              <CooperativeArea need="manage">
+                <QrisSettingsPage />
               </CooperativeArea>
             }
           />

@@ -334,6 +334,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cooperatives/{id}/qris-merchant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cooperative's QRIS merchant data, for the cashier's dynamic QRIS; 404 NotFound when none is set */
+    get: operations['getQrisMerchant'];
+    /** Sets or replaces the cooperative's QRIS merchant data */
+    put: operations['setQrisMerchant'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products': {
     parameters: {
       query?: never;
@@ -3740,6 +3758,228 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getQrisMerchant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "nmid": "ID1026157100001",
+           *       "mcc": "5411",
+           *       "name": "KDKMP Simpang IV Sipin",
+           *       "city": "KOTA JAMBI",
+           *       "postalCode": "36124",
+           *       "criteria": "UMI",
+           *       "updatedAt": "2026-03-01T02:15:00.000Z"
+           *     }
+           */
+          'application/json': {
+            cooperativeId: string;
+            nmid: string;
+            mcc: string;
+            name: string;
+            city: string;
+            postalCode: string | null;
+            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  setQrisMerchant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "nmid": "ID1026157100001",
+         *       "mcc": "5411",
+         *       "name": "KDKMP Simpang IV Sipin",
+         *       "city": "KOTA JAMBI",
+         *       "postalCode": "36124",
+         *       "criteria": "UMI"
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description National Merchant ID (NMID): letters and digits, stored upper-case
+           * @example ID1026157100001
+           */
+          nmid: string;
+          /**
+           * @description Merchant category code (5411: grocery stores)
+           * @example 5411
+           */
+          mcc: string;
+          /**
+           * @description Merchant name: printable ASCII
+           * @example KDKMP Simpang IV Sipin
+           */
+          name: string;
+          /**
+           * @description Printable ASCII
+           * @example KOTA JAMBI
+           */
+          city: string;
+          postalCode?: string | null;
+          /** @description Merchant criteria: UMI micro, UKE small, UME medium, UBE large, URE regular */
+          criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "nmid": "ID1026157100001",
+           *       "mcc": "5411",
+           *       "name": "KDKMP Simpang IV Sipin",
+           *       "city": "KOTA JAMBI",
+           *       "postalCode": "36124",
+           *       "criteria": "UMI",
+           *       "updatedAt": "2026-03-01T02:15:00.000Z"
+           *     }
+           */
+          'application/json': {
+            cooperativeId: string;
+            nmid: string;
+            mcc: string;
+            name: string;
+            city: string;
+            postalCode: string | null;
+            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
         headers: {
           [name: string]: unknown;
         };

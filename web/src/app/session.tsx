@@ -86,6 +86,7 @@ export function navOf(me: Me): NavItem[] {
         { to: `${base}/opname`, label: 'navCount' },
         { to: `${base}/tagihan`, label: 'navStatements' },
         { to: `${base}/buku`, label: 'navBooks' },
+        { to: `${base}/qris`, label: 'navQris' },
       );
     return items;
   }

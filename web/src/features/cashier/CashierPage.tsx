@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah } from '../../ui/format.ts';
 import {
@@ -21,6 +22,10 @@ import {
 import { withOfflineCache } from './offline-data.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { useOutbox } from './useOutbox.ts';
+import { QrisPayment } from './QrisPayment.tsx';
+import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
+import { Receipt } from './Receipt.tsx';
+import type { Receipt as ReceiptData } from './receipt-text.ts';
 
 registerTranslations('cashier', {
   id: {
@@ -50,6 +55,11 @@ registerTranslations('cashier', {
     saved: 'Penjualan {{amount}} tersimpan.',
     savedChange: 'Penjualan {{amount}} tersimpan. Kembalian {{change}}.',
     noProducts: 'Belum ada barang untuk dijual.',
+    showQris: 'Tampilkan QRIS',
+    qrisMissing:
+      'QRIS belum bisa dipakai: data merchant QRIS koperasi ini belum diatur. Pengurus koperasi dapat mengaturnya.',
+    qrisSetUp: 'Atur data merchant QRIS',
+    qrisUnavailable: 'Data merchant QRIS tidak dapat dimuat, jadi QRIS belum bisa dipakai.',
   },
   en: {
     title: 'Cashier',
@@ -78,10 +88,24 @@ registerTranslations('cashier', {
     saved: 'Sale of {{amount}} saved.',
     savedChange: 'Sale of {{amount}} saved. Change {{change}}.',
     noProducts: 'No products to sell yet.',
+    showQris: 'Show QRIS',
+    qrisMissing:
+      "QRIS cannot be used yet: this cooperative's QRIS merchant data has not been set. The cooperative's manager can set it.",
+    qrisSetUp: 'Set the QRIS merchant data',
+    qrisUnavailable: 'The QRIS merchant data could not be loaded, so QRIS cannot be used now.',
   },
 });
 
 type Method = 'cash' | 'qris' | 'transfer';
+
+/** What the cashier pressed "finish" (or "payment received") on: the receipt is made from it. */
+interface PendingSale {
+  lines: CartLine[];
+  method: Method;
+  total: number;
+  received: number | undefined;
+  change: number | null;
+}
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
 export function CashierPage() {
@@ -96,6 +120,21 @@ export function CashierPage() {
       withOfflineCache('products', async () => unwrap(await api.GET('/api/v1/products')).items),
     staleTime: 5 * 60_000,
   });
+  const { me } = useSession();
+  const membership = me?.memberships.find((m) => m.orgId === id);
+  const merchant = useQrisMerchant(id);
+  // The receipt names the cooperative: from the session, else (a hub user at the counter) its record.
+  const coop = useQuery({
+    queryKey: ['cooperative', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}', { params: { path: { id } } })),
+    enabled: !membership,
+  });
+  const cooperativeName = membership?.orgName ?? coop.data?.name ?? '';
+  const qrisMerchant = useMemo(
+    () => (merchant.data ? toQrisMerchant(merchant.data) : null),
+    [merchant.data],
+  );
   const today = useQuery({
     queryKey: ['dashboard', id],
     queryFn: () =>
@@ -124,43 +163,67 @@ export function CashierPage() {
   const [cash, setCash] = useState('');
   const [cashError, setCashError] = useState<string>();
   const [message, setMessage] = useState<string>();
-  // The sale's client id is fixed when the cashier presses "finish": a retry resends the same sale.
-  const pendingId = useRef<string | null>(null);
+  const [showQris, setShowQris] = useState(false);
+  const [receipt, setReceipt] = useState<ReceiptData | null>(null);
+  // The sale's client id and time are fixed when the cashier presses "finish": a retry writes the same sale.
+  const pending = useRef<{ id: string; occurredAt: string } | null>(null);
   const total = cartTotal(cart);
   const received = parseRupiah(cash);
   const change = received === undefined ? null : changeDue(total, received);
 
   // The sale goes to the device's outbox first (IndexedDB); the outbox sends it when it can.
   const sell = useMutation({
-    mutationFn: async () => {
-      pendingId.current ??= uuidv7();
-      const sale = {
-        id: pendingId.current,
-        occurredAt: new Date().toISOString(),
-        paymentMethod: method,
-        lines: cart.map((l) => ({
-          productId: l.product.id,
+    mutationFn: async (sale: PendingSale) => {
+      pending.current ??= { id: uuidv7(), occurredAt: new Date().toISOString() };
+      const { id: saleId, occurredAt } = pending.current;
+      await outbox.record(
+        {
+          id: saleId,
+          occurredAt,
+          paymentMethod: sale.method,
+          lines: sale.lines.map((l) => ({
+            productId: l.product.id,
+            qty: l.qty,
+            unitPrice: l.product.price,
+          })),
+        },
+        sale.total,
+        Object.fromEntries(sale.lines.map((l) => [l.product.id, l.product.name])),
+      );
+      return { saleId, occurredAt };
+    },
+    onSuccess: ({ saleId, occurredAt }, sale) => {
+      pending.current = null;
+      setShowQris(false);
+      const cashSale =
+        sale.method === 'cash' && sale.received !== undefined && sale.change !== null;
+      setMessage(
+        cashSale
+          ? t('savedChange', { amount: rupiah(sale.total), change: rupiah(sale.change!) })
+          : t('saved', { amount: rupiah(sale.total) }),
+      );
+      setReceipt({
+        saleId,
+        cooperativeName,
+        occurredAt,
+        lines: sale.lines.map((l) => ({
+          name: l.product.name,
           qty: l.qty,
           unitPrice: l.product.price,
         })),
-      };
-      await outbox.record(
-        sale,
-        total,
-        Object.fromEntries(cart.map((l) => [l.product.id, l.product.name])),
-      );
-    },
-    onSuccess: () => {
-      pendingId.current = null;
-      setMessage(
-        method === 'cash' && change !== null
-          ? t('savedChange', { amount: rupiah(total), change: rupiah(change) })
-          : t('saved', { amount: rupiah(total) }),
-      );
+        total: sale.total,
+        paymentMethod: sale.method,
+        ...(cashSale ? { cashReceived: sale.received, change: sale.change! } : {}),
+      });
       setCart([]);
       setCash('');
     },
   });
+  const record = () => sell.mutate({ lines: cart, method, total, received, change });
+  const startSale = () => {
+    setReceipt(null);
+    setMessage(undefined);
+  };
 
   const finish = (e: FormEvent) => {
     e.preventDefault();
@@ -171,8 +234,38 @@ export function CashierPage() {
       if (change === null) return setCashError(t('cashTooLow'));
     }
     setCashError(undefined);
-    sell.mutate();
+    if (method === 'qris') {
+      if (qrisMerchant) setShowQris(true);
+      return;
+    }
+    record();
   };
+  // QRIS is offered only with merchant data: if it goes (or never comes), fall back to cash.
+  useEffect(() => {
+    if (method === 'qris' && !qrisMerchant && !merchant.isPending) setMethod('cash');
+  }, [method, qrisMerchant, merchant.isPending]);
+  const methods: Method[] = qrisMerchant ? ['cash', 'qris', 'transfer'] : ['cash', 'transfer'];
+  const canManage = membership
+    ? membership.role === 'coop_manager'
+    : me?.memberships.some((m) => m.role === 'hub_admin');
+
+  if (showQris && qrisMerchant && cart.length > 0)
+    return (
+      <section className="cashier">
+        <h1>{t('title')}</h1>
+        <QrisPayment
+          merchant={qrisMerchant}
+          amount={total}
+          paying={sell.isPending}
+          error={sell.error}
+          onPaid={record}
+          onCancel={() => {
+            sell.reset();
+            setShowQris(false);
+          }}
+        />
+      </section>
+    );
 
   return (
     <section className="cashier">
@@ -181,6 +274,7 @@ export function CashierPage() {
         <p className="muted">{t('todaySales', { amount: rupiah(today.data) })}</p>
       )}
       {message && <Notice>{message}</Notice>}
+      {receipt && <Receipt receipt={receipt} onNew={startSale} />}
       <h2>{t('products')}</h2>
       {products.isPending ? (
         <p className="state">{t('translation:loading')}</p>
@@ -198,7 +292,7 @@ export function CashierPage() {
               disabled={!sellable(p)}
               aria-label={t('add', { product: p.name })}
               onClick={() => {
-                setMessage(undefined);
+                startSale();
                 setCart((c) => addItem(c, p));
               }}
             >
@@ -257,7 +351,7 @@ export function CashierPage() {
         </p>
         <fieldset className="methods">
           <legend>{t('method')}</legend>
-          {(['cash', 'qris', 'transfer'] as const).map((m) => (
+          {methods.map((m) => (
             <label key={m} className="radio">
               <input
                 type="radio"
@@ -269,6 +363,16 @@ export function CashierPage() {
               {t(m)}
             </label>
           ))}
+          {merchant.isError ? (
+            <p className="muted qris-missing">{t('qrisUnavailable')}</p>
+          ) : (
+            merchant.data === null && (
+              <p className="muted qris-missing">
+                {t('qrisMissing')}{' '}
+                {canManage && <Link to={`/koperasi/${id}/qris`}>{t('qrisSetUp')}</Link>}
+              </p>
+            )
+          )}
         </fieldset>
         {method === 'cash' && (
           <>
@@ -294,8 +398,11 @@ export function CashierPage() {
         )}
         <ProblemAlert error={sell.error} />
         <div className="actions">
-          <button type="submit" disabled={cart.length === 0 || sell.isPending}>
-            {sell.isPending ? t('saving') : t('finish')}
+          <button
+            type="submit"
+            disabled={cart.length === 0 || sell.isPending || (method === 'qris' && !qrisMerchant)}
+          >
+            {sell.isPending ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
           </button>
           <button
             type="button"

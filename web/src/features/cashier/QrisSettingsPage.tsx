@@ -1,0 +1,245 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, unwrap } from '../../app/api.ts';
+import { registerTranslations } from '../../app/i18n.ts';
+import { useSession } from '../../app/session.tsx';
+import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { instantWib } from '../../ui/format.ts';
+import { QueryState } from '../../ui/QueryState.tsx';
+import {
+  CRITERIA,
+  checkMerchantForm,
+  merchantBody,
+  qrisMerchantQuery,
+  useQrisMerchant,
+  type MerchantForm,
+  type MerchantFormErrors,
+  type QrisMerchantData,
+} from './qris-merchant.ts';
+
+registerTranslations('qrisSettings', {
+  id: {
+    title: 'Data merchant QRIS',
+    intro:
+      'Data ini dicetak dalam QRIS dinamis di layar kasir. Isi persis seperti pada sertifikat QRIS dari bank atau penyedia jasa pembayaran koperasi.',
+    none: 'Data merchant QRIS belum diatur: kasir belum bisa menerima pembayaran QRIS.',
+    updated: 'Terakhir diubah {{at}}.',
+    nmid: 'NMID',
+    nmidHint: 'National Merchant ID, mis. ID1026157100001',
+    mcc: 'MCC',
+    mccHint: 'Kode kategori usaha, 4 angka (5411: toko kelontong)',
+    name: 'Nama merchant',
+    nameHint: 'Paling banyak 25 huruf, angka atau tanda baca (tanpa huruf beraksen)',
+    city: 'Kota',
+    cityHint: 'Paling banyak 15 huruf, mis. KOTA JAMBI',
+    postalCode: 'Kode pos',
+    postalCodeHint: 'Boleh kosong; 5 angka',
+    criteria: 'Kriteria',
+    UMI: 'UMI — usaha mikro',
+    UKE: 'UKE — usaha kecil',
+    UME: 'UME — usaha menengah',
+    UBE: 'UBE — usaha besar',
+    URE: 'URE — reguler',
+    'invalid.nmid': 'Isi 1–25 huruf dan angka, tanpa spasi atau tanda baca',
+    'invalid.mcc': 'Isi tepat 4 angka',
+    'invalid.name': 'Isi 1–25 huruf, angka atau tanda baca biasa',
+    'invalid.city': 'Isi 1–15 huruf, angka atau tanda baca biasa',
+    'invalid.postalCode': 'Kosongkan atau isi tepat 5 angka',
+    save: 'Simpan data QRIS',
+    saving: 'Menyimpan…',
+    saved: 'Data merchant QRIS tersimpan. Kasir kini dapat menampilkan QRIS.',
+  },
+  en: {
+    title: 'QRIS merchant data',
+    intro:
+      "This data goes into the dynamic QRIS on the cashier screen. Enter it exactly as on the cooperative's QRIS certificate from its bank or payment provider.",
+    none: 'The QRIS merchant data has not been set: the cashier cannot take QRIS payments yet.',
+    updated: 'Last changed {{at}}.',
+    nmid: 'NMID',
+    nmidHint: 'National Merchant ID, e.g. ID1026157100001',
+    mcc: 'MCC',
+    mccHint: 'Merchant category code, 4 digits (5411: grocery store)',
+    name: 'Merchant name',
+    nameHint: 'At most 25 letters, digits or punctuation (no accented letters)',
+    city: 'City',
+    cityHint: 'At most 15 letters, e.g. KOTA JAMBI',
+    postalCode: 'Postal code',
+    postalCodeHint: 'May be empty; 5 digits',
+    criteria: 'Criteria',
+    UMI: 'UMI — micro business',
+    UKE: 'UKE — small business',
+    UME: 'UME — medium business',
+    UBE: 'UBE — large business',
+    URE: 'URE — regular',
+    'invalid.nmid': 'Enter 1–25 letters and digits, no spaces or punctuation',
+    'invalid.mcc': 'Enter exactly 4 digits',
+    'invalid.name': 'Enter 1–25 plain letters, digits or punctuation',
+    'invalid.city': 'Enter 1–15 plain letters, digits or punctuation',
+    'invalid.postalCode': 'Leave empty or enter exactly 5 digits',
+    save: 'Save QRIS data',
+    saving: 'Saving…',
+    saved: 'QRIS merchant data saved. The cashier can now show QRIS.',
+  },
+});
+
+type TextField = 'nmid' | 'mcc' | 'name' | 'city' | 'postalCode';
+
+/** A name as a QRIS carries it: plain ASCII, at most 25 characters (a suggestion the manager may change). */
+function suggestedName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .slice(0, 25)
+    .trim();
+}
+
+/** The cooperative manager's (or hub admin's) settings of the QRIS the cashier shows. */
+export function QrisSettingsPage() {
+  const { t } = useTranslation('qrisSettings');
+  const { id = '' } = useParams();
+  const merchant = useQrisMerchant(id);
+  const { me } = useSession();
+  const membership = me?.memberships.find((m) => m.orgId === id);
+  const coop = useQuery({
+    queryKey: ['cooperative', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/cooperatives/{id}', { params: { path: { id } } })),
+    enabled: !membership,
+  });
+  const coopName = membership?.orgName ?? coop.data?.name ?? '';
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <QueryState query={merchant}>
+        {(data) => (
+          // The form starts from what is stored when it first shows; a save keeps it as typed.
+          <MerchantSettings coopId={id} current={data} coopName={coopName} />
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function MerchantSettings({
+  coopId,
+  current,
+  coopName,
+}: {
+  coopId: string;
+  current: QrisMerchantData | null;
+  coopName: string;
+}) {
+  const { t, i18n } = useTranslation('qrisSettings');
+  const client = useQueryClient();
+  const [form, setForm] = useState<MerchantForm>(() =>
+    current
+      ? { ...current, postalCode: current.postalCode ?? '' }
+      : {
+          nmid: '',
+          mcc: '5411',
+          name: suggestedName(coopName),
+          city: '',
+          postalCode: '',
+          criteria: 'UMI',
+        },
+  );
+  const [errors, setErrors] = useState<MerchantFormErrors>({});
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: async (f: MerchantForm) =>
+      unwrap(
+        await api.PUT('/api/v1/cooperatives/{id}/qris-merchant', {
+          params: { path: { id: coopId } },
+          body: merchantBody(f),
+        }),
+      ),
+    onSuccess: (data) => {
+      setSaved(true);
+      // The cashier's cached copy (also kept offline) is replaced by what the server stored.
+      client.setQueryData(qrisMerchantQuery(coopId).queryKey, data);
+    },
+  });
+  // The server's word on a field, when it refused one.
+  const serverErrors = new Map(
+    (
+      (save.error as { problem?: { errors?: { path: string; message: string }[] } } | null)?.problem
+        ?.errors ?? []
+    ).map((e) => [e.path.replace(/^\//, ''), e.message]),
+  );
+  const errorOf = (k: TextField) => (errors[k] ? t(`invalid.${k}`) : serverErrors.get(k));
+  const set = (k: keyof MerchantForm) => (value: string) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [k]: value }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const errs = checkMerchantForm(form);
+    setErrors(errs);
+    if (Object.keys(errs).length === 0) save.mutate(form);
+  };
+  return (
+    <>
+      {current ? (
+        <p className="muted">
+          {t('updated', { at: instantWib(current.updatedAt, i18n.language) })}
+        </p>
+      ) : (
+        <p className="state">{t('none')}</p>
+      )}
+      {saved && <Notice>{t('saved')}</Notice>}
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('nmid')} hint={t('nmidHint')} error={errorOf('nmid')}>
+          <input
+            value={form.nmid}
+            autoCapitalize="characters"
+            maxLength={40}
+            onChange={(e) => set('nmid')(e.target.value)}
+          />
+        </Field>
+        <Field label={t('name')} hint={t('nameHint')} error={errorOf('name')}>
+          <input value={form.name} maxLength={40} onChange={(e) => set('name')(e.target.value)} />
+        </Field>
+        <Field label={t('city')} hint={t('cityHint')} error={errorOf('city')}>
+          <input value={form.city} maxLength={30} onChange={(e) => set('city')(e.target.value)} />
+        </Field>
+        <div className="form-row">
+          <Field label={t('mcc')} hint={t('mccHint')} error={errorOf('mcc')}>
+            <input
+              value={form.mcc}
+              inputMode="numeric"
+              maxLength={4}
+              onChange={(e) => set('mcc')(e.target.value)}
+            />
+          </Field>
+          <Field label={t('postalCode')} hint={t('postalCodeHint')} error={errorOf('postalCode')}>
+            <input
+              value={form.postalCode}
+              inputMode="numeric"
+              maxLength={5}
+              onChange={(e) => set('postalCode')(e.target.value)}
+            />
+          </Field>
+        </div>
+        <Field label={t('criteria')} error={serverErrors.get('criteria')}>
+          <select value={form.criteria} onChange={(e) => set('criteria')(e.target.value)}>
+            {CRITERIA.map((c) => (
+              <option key={c} value={c}>
+                {t(c)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('save')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
