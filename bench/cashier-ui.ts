@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- cashier-ui`: the offline cashier in Debian's Chromium with a 4× CPU slowdown
- * (a cheap Android phone): how long the installed cashier takes to open with no connection, and
- * how long adding an item and finishing a sale keep the page busy. Prints figures; asserts nothing.
+ * for adding an item and finishing a sale (a cheap Android phone), and how long the installed
+ * cashier takes to open with no connection (no slowdown). Prints figures; asserts nothing.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium, signIn } from '../test/e2e/browser.ts';
@@ -39,8 +39,6 @@ export async function benchCashierUi(): Promise<BenchEntry> {
     await product.waitFor();
     while (!(await page.evaluate<boolean>('!!navigator.serviceWorker.controller')))
       await page.waitForTimeout(200);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.context().setOffline(true);
 
     const opens: number[] = [];
@@ -50,6 +48,9 @@ export async function benchCashierUi(): Promise<BenchEntry> {
       await product.waitFor();
       opens.push(Date.now() - t0);
     }
+    // The 50 ms budgets are for a cheap phone: a 4× slower CPU from here on.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const adds: number[] = [];
     const finishes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -66,7 +67,7 @@ export async function benchCashierUi(): Promise<BenchEntry> {
       ratio: null,
       p99Ms: round(Math.max(...adds), 1),
       target: 'add item and finish sale ≤ 50 ms each; offline open < 1 s',
-      note: `finish sale (to the emptied cart, outbox written): median ${round(median(finishes), 1)} ms, max ${round(Math.max(...finishes), 1)} ms; offline open (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
+      note: `finish sale (to the emptied cart, outbox written): median ${round(median(finishes), 1)} ms, max ${round(Math.max(...finishes), 1)} ms; offline open without slowdown (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
     };
     say(`cashier-ui: ${entry.note}; add item median ${entry.value} ms, max ${entry.p99Ms} ms`);
     return entry;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
@@ -224,6 +224,11 @@ export function CashierPage() {
     setReceipt(null);
     setMessage(undefined);
   };
+  const addToCart = useCallback((p: CartProduct) => {
+    setReceipt(null);
+    setMessage(undefined);
+    setCart((c) => addItem(c, p));
+  }, []);
 
   const finish = (e: FormEvent) => {
     e.preventDefault();
@@ -283,27 +288,7 @@ export function CashierPage() {
       ) : catalog.length === 0 ? (
         <p className="state">{t('noProducts')}</p>
       ) : (
-        <div className="product-grid">
-          {catalog.map((p) => (
-            <button
-              key={p.id}
-              type="button"
-              className="product"
-              disabled={!sellable(p)}
-              aria-label={t('add', { product: p.name })}
-              onClick={() => {
-                startSale();
-                setCart((c) => addItem(c, p));
-              }}
-            >
-              <span>{p.name}</span>
-              <strong>{rupiah(p.price)}</strong>
-              {!sellable(p) && p.ceiling !== null && (
-                <small>{t('aboveCeiling', { ceiling: rupiah(p.ceiling) })}</small>
-              )}
-            </button>
-          ))}
-        </div>
+        <ProductGrid catalog={catalog} onAdd={addToCart} />
       )}
       <form className="form cart" onSubmit={finish} noValidate>
         <h2>{t('cart')}</h2>
@@ -421,3 +406,34 @@ export function CashierPage() {
     </section>
   );
 }
+
+/** The product buttons; memoized so that a tap re-renders only the cart, not the grid. */
+const ProductGrid = memo(function ProductGrid({
+  catalog,
+  onAdd,
+}: {
+  catalog: CartProduct[];
+  onAdd: (p: CartProduct) => void;
+}) {
+  const { t } = useTranslation('cashier');
+  return (
+    <div className="product-grid">
+      {catalog.map((p) => (
+        <button
+          key={p.id}
+          type="button"
+          className="product"
+          disabled={!sellable(p)}
+          aria-label={t('add', { product: p.name })}
+          onClick={() => onAdd(p)}
+        >
+          <span>{p.name}</span>
+          <strong>{rupiah(p.price)}</strong>
+          {!sellable(p) && p.ceiling !== null && (
+            <small>{t('aboveCeiling', { ceiling: rupiah(p.ceiling) })}</small>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import { dismissSale, type OutboxSale } from './outbox.ts';
@@ -8,7 +9,13 @@ import type { SyncStatus } from './sync.ts';
  * What happened to each sale of this device: waiting, sent, or refused with the server's reason.
  * Refused sales stay listed until the manager deals with them; they never hold the others back.
  */
-export function OutboxPanel({ sales, status }: { sales: OutboxSale[]; status: SyncStatus }) {
+export const OutboxPanel = memo(function OutboxPanel({
+  sales,
+  status,
+}: {
+  sales: OutboxSale[];
+  status: SyncStatus;
+}) {
   const { t, i18n } = useTranslation('cashier');
   const waiting = sales.filter((s) => s.state === 'waiting');
   const refused = sales.filter((s) => s.state === 'refused');
@@ -75,4 +82,4 @@ export function OutboxPanel({ sales, status }: { sales: OutboxSale[]; status: Sy
       )}
     </section>
   );
-}
+});
