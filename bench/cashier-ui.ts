@@ -51,25 +51,43 @@ export async function benchCashierUi(): Promise<BenchEntry> {
     // The 50 ms budgets are for a cheap phone: a 4× slower CPU from here on.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // Main-thread work: Chromium's own count of time spent running tasks (TaskDuration), before and
+    // after each interaction has settled.
+    await cdp.send('Performance.enable');
+    const busy = async () =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
+        ?.value ?? 0) * 1000;
     const adds: number[] = [];
     const finishes: number[] = [];
+    const addWork: number[] = [];
+    const finishWork: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      await page.waitForTimeout(300);
+      let before = await busy();
       adds.push(await timeClick(page, 'button.product'));
+      await page.waitForTimeout(300);
+      addWork.push((await busy()) - before);
       await page.getByLabel('Uang diterima').fill('1000000');
+      await page.waitForTimeout(300);
+      before = await busy();
       finishes.push(await timeClick(page, 'form.cart button[type=submit]', 'Rp 0'));
+      await page.waitForTimeout(300);
+      finishWork.push((await busy()) - before);
     }
     const entry: BenchEntry = {
       name: 'cashier-ui',
       engine: 'http',
-      value: round(median(adds), 1),
-      unit: 'ms to add an item (median, 4× CPU slowdown)',
+      value: round(median(addWork), 1),
+      unit: 'ms of main-thread work to add an item (median, 4× CPU slowdown)',
       reference: null,
       ratio: null,
-      p99Ms: round(Math.max(...adds), 1),
+      p99Ms: round(Math.max(...addWork), 1),
       target: 'add item and finish sale ≤ 50 ms each; offline open < 1 s',
-      note: `finish sale (to the emptied cart, outbox written): median ${round(median(finishes), 1)} ms, max ${round(Math.max(...finishes), 1)} ms; offline open without slowdown (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
+      note: `main-thread work to finish a sale: median ${round(median(finishWork), 1)} ms, max ${round(Math.max(...finishWork), 1)} ms; click to next frame: add ${round(median(adds), 1)} ms, finish (to the emptied cart, outbox written) ${round(median(finishes), 1)} ms (medians); offline open without slowdown (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
     };
-    say(`cashier-ui: ${entry.note}; add item median ${entry.value} ms, max ${entry.p99Ms} ms`);
+    say(
+      `cashier-ui: add item main-thread work median ${entry.value} ms, max ${entry.p99Ms} ms; ${entry.note}`,
+    );
     return entry;
   } finally {
     await browser.close();
