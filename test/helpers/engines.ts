@@ -41,6 +41,16 @@ export async function createTestDatabase(
       await h.close();
       const a = new pg.Client({ connectionString: PG_URL });
       await a.connect();
+      // Let the closed pool's sessions finish leaving first: forcing them out while a client is
+      // still ending makes pg raise "terminating connection" as an uncaught error in the test.
+      for (let i = 0; i < 50; i++) {
+        const r = await a.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (Number(r.rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
