@@ -1,40 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { v7 as uuidv7 } from 'uuid';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { createUser, hashPassword, issueToken } from '../src/core/access/index.ts';
 import { systemClock } from '../src/core/shared/clock.ts';
-import { round, say, freshDatabase, type BenchEntry } from './lib.ts';
+import { round, say, freshDatabase, type BenchEntry, freePort, startProcess } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
 const CONNECTIONS = 50;
 const SALES_PER_REQUEST = 100;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const onData = (d: Buffer) => {
-      if (ready.test(d.toString())) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -94,7 +67,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     });
 
   const lumbungPort = await freePort();
-  const lumbung = await start(
+  const lumbung = await startProcess(
     ['bin/lumbung.js', 'serve'],
     { PORT: String(lumbungPort), HOST: '127.0.0.1', DATABASE_URL: url, LUMBUNG_LOG: 'warn' },
     /localhost:\d+/,
@@ -135,7 +108,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   }
 
   const refPort = await freePort();
-  const ref = await start(
+  const ref = await startProcess(
     ['--import', 'tsx', 'bench/minimal-server.ts'],
     { PORT: String(refPort) },
     /ready/,

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../src/core/access/index.ts';
@@ -14,36 +12,11 @@ import {
 import { systemClock } from '../src/core/shared/clock.ts';
 import { insertMany } from '../src/db/batch.ts';
 import { demoRoster } from '../src/demo/seed-sembako.ts';
-import { freshDatabase, round, say, type BenchEntry } from './lib.ts';
+import { freshDatabase, round, say, type BenchEntry, freePort, startProcess } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
 const CONNECTIONS = 50;
 const ORDERS = 17_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const onData = (d: Buffer) => {
-      if (ready.test(d.toString())) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -155,7 +128,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
   await h.close();
 
   const port = await freePort();
-  const server = await start(
+  const server = await startProcess(
     ['bin/lumbung.js', 'serve'],
     { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, LUMBUNG_LOG: 'warn' },
     /localhost:\d+/,
@@ -193,7 +166,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
     await new Promise((r) => server.once('exit', r));
   }
   const refPort = await freePort();
-  const ref = await start(
+  const ref = await startProcess(
     ['--import', 'tsx', 'bench/sembako-minimal-server.ts'],
     { PORT: String(refPort) },
     /ready/,
