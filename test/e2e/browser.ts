@@ -52,3 +52,29 @@ export async function screenshot(page: Page, name: string) {
   );
   await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
 }
+
+/** The API of the server under test, as a user with a bearer token (for setup and checks). */
+export function apiOf(base: string) {
+  return {
+    async tokenOf(email: string, password = 'lumbung-demo'): Promise<string> {
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      return ((await res.json()) as { token: string }).token;
+    },
+    async as(token: string, method: string, path: string, body?: unknown) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes, asserted field by field
+      return { status: res.status, body: (await res.json()) as any };
+    },
+  };
+}

@@ -7,7 +7,7 @@ import {
   parseTlv,
   type QrisMerchant,
 } from '../../web/src/features/cashier/qris.ts';
-import { SHOTS, launchChromium, screenshot, signIn } from './browser.ts';
+import { apiOf, SHOTS, launchChromium, screenshot, signIn } from './browser.ts';
 import { QrisScreen, QrisSettingsScreen, ReceiptPanel } from './pages/cashier-qris.ts';
 import { CashierScreen, CooperativeScreens } from './pages/cooperative.ts';
 import { Shell } from './pages/pages.ts';
@@ -31,26 +31,9 @@ let coopId: string;
 let gula: Product;
 let other: Product;
 
-async function apiAs(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes, asserted field by field
-  return { status: res.status, body: (await res.json()) as any };
-}
-async function tokenOf(email: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'lumbung-demo' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const apiAs = (token: string, method: string, path: string, body?: unknown) =>
+  apiOf(server.url).as(token, method, path, body);
+const tokenOf = (email: string) => apiOf(server.url).tokenOf(email);
 const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
 async function merchantOf(): Promise<QrisMerchant> {

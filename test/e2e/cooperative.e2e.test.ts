@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, launchChromium, signIn } from './browser.ts';
+import { apiOf, SHOTS, launchChromium, signIn } from './browser.ts';
 import { CashierScreen, CooperativeScreens } from './pages/cooperative.ts';
 import { Shell } from './pages/pages.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
@@ -14,26 +14,9 @@ let hubToken: string;
 let coopId: string;
 let gula: { id: string; name: string; retailPrice: number; consignmentPrice: number };
 
-async function apiAs(token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes, asserted field by field
-  return { status: res.status, body: (await res.json()) as any };
-}
-async function tokenOf(email: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'lumbung-demo' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
+const apiAs = (token: string, method: string, path: string, body?: unknown) =>
+  apiOf(server.url).as(token, method, path, body);
+const tokenOf = (email: string) => apiOf(server.url).tokenOf(email);
 const dashboard = async () =>
   (await apiAs(hubToken, 'GET', `/api/v1/cooperatives/${coopId}/dashboard`)).body;
 
