@@ -6,6 +6,7 @@ import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { monthName, parseRupiah, rupiah } from '../../ui/format.ts';
 import type { Directory } from './data.ts';
 import './strings.ts';
+import './sembako.css';
 
 interface ItemDraft {
   productId: string;
@@ -108,7 +109,7 @@ export function PeriodForm({ programId, dir }: { programId: string; dir: Directo
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="period-title">
+    <form className="form period-form" onSubmit={submit} noValidate aria-labelledby="period-title">
       <h2 id="period-title">{t('newPeriod')}</h2>
       <div className="form-row">
         <Field label={t('month')} error={errors.month}>
