@@ -825,6 +825,29 @@ Object.assign(EXAMPLES, {
       ],
     },
   },
+  getProgramDirectory: {
+    response: {
+      products: [{ id: GULA, sku: 'GKP-1', name: 'Gula Kristal Putih 1 kg', unit: 'pak' }],
+      cooperatives: [{ id: COOP, name: 'KDKMP Simpang IV Sipin' }],
+    },
+  },
+  findOrderByPickupCode: {
+    response: {
+      id: ORDER,
+      month: '2026-03',
+      nip: NIP,
+      participantName: 'Budi Santoso',
+      packageName: 'Paket Gula & Minyak',
+      qty: 1,
+      amount: 65_000,
+      amountToDeduct: 50_000,
+      status: 'ordered',
+      pickupCooperativeId: COOP,
+      pickupCooperativeName: 'KDKMP Simpang IV Sipin',
+      pickedUpAt: null,
+      items: [{ productId: GULA, productName: 'Gula Kristal Putih 1 kg', unit: 'pak', qty: 2 }],
+    },
+  },
   getPeriodDemand: {
     response: {
       items: [{ cooperativeId: COOP, productId: GULA, ordered: 180, pickedUp: 120, pending: 60 }],

@@ -101,6 +101,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   placeOrder: ['programAdmin', 'hubAdmin'],
   cancelOrder: ['programAdmin'],
   pickupOrder: ['managerA', 'cashierA', 'managerB', 'hubAdmin'],
+  findOrderByPickupCode: ['managerA', 'cashierA', 'managerB'],
+  getProgramDirectory: ALL,
   listMyOrders: [],
   listMyDeductions: [],
   getPeriodDemand: [...HUB, 'programAdmin'],

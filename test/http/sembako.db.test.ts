@@ -109,6 +109,20 @@ for (const engine of ENGINES) {
         headers: bearer(f.tokens.managerA),
       });
       expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['Sembako Bahagia']);
+      const dir = await f.app.inject({
+        method: 'GET',
+        url: `/api/v1/programs/${programId}/directory`,
+        headers: admin,
+      });
+      expect(dir.statusCode, dir.body).toBe(200);
+      expect(dir.json().products.map((p: { id: string }) => p.id)).toContain(f.n.gula1.id);
+      expect(dir.json().cooperatives.map((c: { id: string }) => c.id)).toContain(f.n.coopA.id);
+      const stranger = await f.app.inject({
+        method: 'GET',
+        url: `/api/v1/programs/${programId}/directory`,
+        headers: bearer(f.tokens.govViewer),
+      });
+      expect(stranger.statusCode).toBe(403);
     });
 
     it('imports a text/csv roster (BOM, semicolons) and reports bad rows', async () => {
@@ -246,6 +260,38 @@ for (const engine of ENGINES) {
           headers,
           payload: { code },
         });
+      const find = (headers: Record<string, string>, code: string) =>
+        f.app.inject({
+          method: 'GET',
+          url: `/api/v1/programs/${programId}/pickups?code=${encodeURIComponent(code)}`,
+          headers,
+        });
+      // The desk finds the order by its code (typed in lower case with a dash, or the QR payload).
+      const typed = `${order.pickupCode.slice(0, 5).toLowerCase()}-${order.pickupCode.slice(5)}`;
+      const found = await find(bearer(f.tokens.cashierA), typed);
+      expect(found.statusCode, found.body).toBe(200);
+      expect(found.json()).toMatchObject({
+        id: order.id,
+        nip: P1,
+        status: 'ordered',
+        packageName: 'Paket Gula & Minyak',
+        pickupCooperativeId: f.n.coopA.id,
+        items: [
+          { productId: f.n.gula1.id, qty: 2 },
+          { productId: f.n.minyak.id, qty: 2 },
+        ],
+      });
+      expect(found.json().participantName).toBeTruthy();
+      const scanned = await find(
+        bearer(f.tokens.managerA),
+        `lumbung:sembako:${programId}:${order.id}:${order.pickupCode}`,
+      );
+      expect(scanned.json().id).toBe(order.id);
+      // Another cooperative's staff, the participant, and an unknown code learn nothing.
+      expect((await find(bearer(f.tokens.managerB), order.pickupCode)).statusCode).toBe(403);
+      expect((await find(participant, order.pickupCode)).statusCode).toBe(403);
+      const unknown = await find(bearer(f.tokens.cashierA), 'ZZZZZZZZZZ');
+      expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'NotFound']);
       expect((await pick(bearer(f.tokens.managerB), order.pickupCode)).statusCode).toBe(403);
       expect((await pick(bearer(f.tokens.hubAdmin), order.pickupCode)).statusCode).toBe(403);
       expect((await pick(participant, order.pickupCode)).statusCode).toBe(403);
@@ -260,6 +306,9 @@ for (const engine of ENGINES) {
       });
       const reused = await pick(bearer(f.tokens.cashierA), order.pickupCode);
       expect([reused.statusCode, reused.json().code]).toEqual([409, 'InvalidState']);
+      expect((await find(bearer(f.tokens.cashierA), order.pickupCode)).json().status).toBe(
+        'picked_up',
+      );
       const sale = await f.app.inject({
         method: 'GET',
         url: `/api/v1/cooperatives/${f.n.coopA.id}/sales`,

@@ -38,3 +38,4 @@ export {
   findParticipant,
   findOrganizationNames,
 } from './sembako.repository.ts';
+export { findOrderForPickup, getProgramDirectory, normalizePickupCode } from './pickup-lookup.ts';

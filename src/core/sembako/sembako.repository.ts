@@ -322,6 +322,37 @@ export async function findOrdersOfParticipant(
     .execute();
 }
 
+/** The order of a program carrying this pickup code (unique per program), with who ordered what and where. */
+export async function findOrderByPickupCode(
+  db: Db,
+  orgId: string,
+  programId: string,
+  code: string,
+) {
+  return db
+    .selectFrom('sembakoOrder as o')
+    .innerJoin('sembakoPackage as k', (j) =>
+      j.onRef('k.orgId', '=', 'o.orgId').onRef('k.id', '=', 'o.packageId'),
+    )
+    .innerJoin('sembakoParticipant as p', (j) =>
+      j
+        .onRef('p.orgId', '=', 'o.orgId')
+        .onRef('p.programId', '=', 'o.programId')
+        .onRef('p.nip', '=', 'o.nip'),
+    )
+    .innerJoin('organization as c', 'c.id', 'o.pickupCooperativeId')
+    .selectAll('o')
+    .select([
+      'k.name as packageName',
+      'p.name as participantName',
+      'c.name as pickupCooperativeName',
+    ])
+    .where('o.orgId', '=', orgId)
+    .where('o.programId', '=', programId)
+    .where('o.pickupCode', '=', code)
+    .executeTakeFirst();
+}
+
 /** Packages per (cooperative, package, status) of a period: the demand's raw material. */
 export async function sumOrdersByCooperative(
   db: Db,

@@ -7,9 +7,11 @@ import {
   createProgram,
   createProgramPeriod,
   findParticipantOfUser,
+  findOrderForPickup,
   findProgramOrder,
   findPrograms,
   getPeriodDemand,
+  getProgramDirectory,
   getProgramReconciliation,
   importParticipants,
   importPayrollResults,
@@ -154,6 +156,19 @@ const Account = Type.Object({
 
 export function registerSembakoRoutes(app: FastifyInstance) {
   const { deps } = app;
+
+  /** The program, if the caller runs it, takes part in it, or works for its hub or one of the hub's cooperatives. */
+  async function authorizeProgramReader(request: FastifyRequest, programId: string) {
+    const program = await loadProgram(deps.db, programId);
+    const auth = authOf(request);
+    let ok =
+      has(request, program.orgId, [...ADMIN, ...PARTICIPANT]) ||
+      has(request, program.hubId, HUB_ROLES);
+    for (const m of auth.memberships.filter((x) => x.orgKind === 'cooperative' && !ok))
+      ok = !!(await findParticipation(deps.db, m.orgId, { hubId: program.hubId }));
+    if (!ok) forbidden();
+    return program;
+  }
 
   app.get(
     '/api/v1/programs',
@@ -316,14 +331,7 @@ export function registerSembakoRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { programId } = request.params as { programId: string };
-      const program = await loadProgram(deps.db, programId);
-      const auth = authOf(request);
-      let ok =
-        has(request, program.orgId, [...ADMIN, ...PARTICIPANT]) ||
-        has(request, program.hubId, HUB_ROLES);
-      for (const m of auth.memberships.filter((x) => x.orgKind === 'cooperative' && !ok))
-        ok = !!(await findParticipation(deps.db, m.orgId, { hubId: program.hubId }));
-      if (!ok) forbidden();
+      const program = await authorizeProgramReader(request, programId);
       return { items: await listProgramPeriods(deps.db, program) };
     },
   );
@@ -375,6 +383,90 @@ export function registerSembakoRoutes(app: FastifyInstance) {
       );
       request.auditTarget = { type: 'sembako_period', id: `${programId}/${period.month}` };
       return reply.code(201).send(period);
+    },
+  );
+
+  app.get(
+    '/api/v1/programs/:programId/directory',
+    {
+      config: { roles: [...ALL_ROLES, 'program_participant'] },
+      schema: {
+        operationId: 'getProgramDirectory',
+        tags: ['sembako'],
+        summary:
+          "Names for the program's screens: the supplying hub's products and the cooperatives taking part in the hub",
+        params: ProgramParams,
+        response: {
+          200: Type.Object({
+            products: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                sku: Type.String(),
+                name: Type.String(),
+                unit: Type.String(),
+              }),
+            ),
+            cooperatives: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { programId } = request.params as { programId: string };
+      await authorizeProgramReader(request, programId);
+      return getProgramDirectory(deps.db, programId);
+    },
+  );
+
+  app.get(
+    '/api/v1/programs/:programId/pickups',
+    {
+      config: { roles: COOP_ROLES },
+      schema: {
+        operationId: 'findOrderByPickupCode',
+        tags: ['sembako'],
+        summary:
+          "The order behind a pickup code (typed, or a scanned QR payload), for the pickup cooperative's staff before the hand-over: participant, package contents, status",
+        params: ProgramParams,
+        querystring: Type.Object(
+          { code: Type.String({ minLength: 1, maxLength: 200, examples: ['K7PQ2M9XWA'] }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            month: Type.String(),
+            nip: Type.String(),
+            participantName: Type.String(),
+            packageName: Type.String(),
+            qty: Type.Integer(),
+            amount: Rupiah,
+            amountToDeduct: Rupiah,
+            status: Type.String(),
+            pickupCooperativeId: Type.String(),
+            pickupCooperativeName: Type.String(),
+            pickedUpAt: Type.Union([Type.String(), Type.Null()]),
+            items: Type.Array(
+              Type.Object({
+                productId: Type.String(),
+                productName: Type.String(),
+                unit: Type.String(),
+                qty: Type.Integer(),
+              }),
+            ),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { programId } = request.params as { programId: string };
+      const { code } = request.query as { code: string };
+      const order = await findOrderForPickup(deps.db, programId, code);
+      // Only the pickup cooperative's own staff learn whose order it is.
+      await authorizeCooperative(deps.db, request, order.pickupCooperativeId, 'write', COOP_ROLES);
+      return order;
     },
   );
 

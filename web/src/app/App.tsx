@@ -7,6 +7,7 @@ import {
   Outlet,
   Route,
   Routes,
+  useLocation,
   useNavigate,
   useParams,
 } from 'react-router';
@@ -66,6 +67,19 @@ const RegionOverview = lazyPage(
   () => import('../features/office/RegionOverview.tsx'),
   'RegionOverview',
 );
+const ProgramRoutes = lazyPage(
+  () => import('../features/sembako/ProgramRoutes.tsx'),
+  'ProgramRoutes',
+);
+const ParticipantHome = lazyPage(
+  () => import('../features/sembako/ParticipantHome.tsx'),
+  'ParticipantHome',
+);
+const ParticipantLoginPage = lazyPage(
+  () => import('../features/sembako/ParticipantLoginPage.tsx'),
+  'ParticipantLoginPage',
+);
+const PickupDesk = lazyPage(() => import('../features/sembako/PickupDesk.tsx'), 'PickupDesk');
 const TrainingRoutes = lazyPage(
   () => import('../features/training/TrainingRoutes.tsx'),
   'TrainingRoutes',
@@ -75,7 +89,9 @@ function Shell() {
   const { t, i18n } = useTranslation();
   const { me, refresh } = useSession();
   const navigate = useNavigate();
-  if (!me) return <Navigate to="/login" replace />;
+  const { pathname } = useLocation();
+  // A civil servant's pages send them to the NIP sign-in, everyone else to the e-mail one.
+  if (!me) return <Navigate to={pathname.startsWith('/asn') ? '/asn/masuk' : '/login'} replace />;
   const setLang = (lang: Lang) => {
     localStorage.setItem('lumbung.lang', lang);
     void i18n.changeLanguage(lang);
@@ -97,8 +113,9 @@ function Shell() {
           type="button"
           onClick={async () => {
             await api.POST('/api/v1/auth/logout');
+            const participant = me.memberships.some((m) => m.role === 'program_participant');
             await refresh();
-            navigate('/login');
+            navigate(participant ? '/asn/masuk' : '/login');
           }}
         >
           {t('signOut')}
@@ -173,6 +190,14 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/asn/masuk"
+          element={
+            <Suspense fallback={<p className="state">…</p>}>
+              <ParticipantLoginPage />
+            </Suspense>
+          }
+        />
         <Route path="/" element={<Home />} />
         <Route element={<Shell />}>
           <Route path="/jaringan" element={<NetworkOverview />} />
@@ -240,6 +265,16 @@ export function App() {
               </CooperativeArea>
             }
           />
+          <Route
+            path="/koperasi/:id/ambil"
+            element={
+              <CooperativeArea need="sell">
+                <PickupDesk />
+              </CooperativeArea>
+            }
+          />
+          <Route path="/program/*" element={<ProgramRoutes />} />
+          <Route path="/asn/*" element={<ParticipantHome />} />
           <Route path="/pengiriman/*" element={<DeliveryRoutes />} />
           <Route path="/gudang/penerimaan" element={<GoodsReceiptsPage />} />
           <Route path="/produk" element={<ProductsPage />} />

@@ -920,6 +920,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs/{programId}/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Names for the program's screens: the supplying hub's products and the cooperatives taking part in the hub */
+    get: operations['getProgramDirectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/pickups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order behind a pickup code (typed, or a scanned QR payload), for the pickup cooperative's staff before the hand-over: participant, package contents, status */
+    get: operations['findOrderByPickupCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programs/{programId}/orders': {
     parameters: {
       query?: never;
@@ -8484,6 +8518,159 @@ export interface operations {
       };
       /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getProgramDirectory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            products: {
+              id: string;
+              sku: string;
+              name: string;
+              unit: string;
+            }[];
+            cooperatives: {
+              id: string;
+              name: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  findOrderByPickupCode: {
+    parameters: {
+      query: {
+        /** @example K7PQ2M9XWA */
+        code: string;
+      };
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            month: string;
+            nip: string;
+            participantName: string;
+            packageName: string;
+            qty: number;
+            /** @description Whole rupiah */
+            amount: number;
+            /** @description Whole rupiah */
+            amountToDeduct: number;
+            status: string;
+            pickupCooperativeId: string;
+            pickupCooperativeName: string;
+            pickedUpAt: string | null;
+            items: {
+              productId: string;
+              productName: string;
+              unit: string;
+              qty: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };

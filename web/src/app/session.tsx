@@ -57,6 +57,8 @@ export function useSession() {
 export function homeOf(me: Me): string {
   const m = me.memberships[0];
   if (!m) return '/login';
+  if (m.role === 'program_participant') return '/asn';
+  if (m.role === 'program_admin') return '/program';
   if (m.orgKind === 'cooperative') return `/koperasi/${m.orgId}`;
   if (m.orgKind === 'government') return '/wilayah';
   return '/jaringan';
@@ -73,11 +75,14 @@ export interface NavItem {
 export function navOf(me: Me): NavItem[] {
   const m = me.memberships[0];
   if (!m) return [];
+  if (m.role === 'program_participant') return [{ to: '/asn', label: 'navSembakoAsn' }];
+  if (m.role === 'program_admin') return [{ to: '/program', label: 'navSembakoProgram' }];
   if (m.orgKind === 'cooperative') {
     const base = `/koperasi/${m.orgId}`;
     const items: NavItem[] = [
       { to: base, label: 'navDashboard', end: true },
       { to: `${base}/kasir`, label: 'navCashier' },
+      { to: `${base}/ambil`, label: 'navPickup' },
     ];
     if (m.role === 'coop_manager')
       items.push(
@@ -103,6 +108,7 @@ export function navOf(me: Me): NavItem[] {
     { to: '/produk', label: 'navProducts' },
     { to: '/penagihan', label: 'navSettlement' },
     { to: '/subsidi', label: 'navSubsidy' },
+    { to: '/program', label: 'navSembakoProgram' },
   ];
   if (m.role === 'hub_admin') items.push({ to: '/audit', label: 'navAudit' });
   return items;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { homeOf, useSession } from '../../app/session.tsx';
 
@@ -73,6 +73,9 @@ export function LoginPage() {
           {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
+      <p>
+        <Link to="/asn/masuk">{t('asnSignInLink')}</Link>
+      </p>
     </main>
   );
 }

@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database.ts';
+import { findProductsOfHub } from '../catalog/index.ts';
+import { findCooperatives } from '../network/index.ts';
+import { DomainError } from '../shared/errors.ts';
+import { loadProgram } from './program.service.ts';
+import { findOrderByPickupCode, findPackageItems } from './sembako.repository.ts';
+
+/** A typed or scanned code as stored: upper case, without spaces or dashes; a QR payload gives its last part. */
+export function normalizePickupCode(input: string): string {
+  const text = input.trim();
+  const qr = /^lumbung:sembako:[^:]+:[^:]+:([^:]+)$/i.exec(text);
+  return (qr ? qr[1]! : text).replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/**
+ * The order a pickup code belongs to, for the counter before the hand-over: the participant's name,
+ * the package and its contents, its status and pickup cooperative (the caller checks that the
+ * cooperative is theirs). An unknown code is NotFound; a used or cancelled one is shown with its
+ * status, so the desk can say why it cannot be handed over.
+ */
+export async function findOrderForPickup(db: Db, programId: string, code: string) {
+  const program = await loadProgram(db, programId);
+  const order = await findOrderByPickupCode(
+    db,
+    program.orgId,
+    program.id,
+    normalizePickupCode(code),
+  );
+  if (!order)
+    throw new DomainError(
+      'NotFound',
+      'Kode pengambilan tidak ditemukan',
+      undefined,
+      'Pickup code not found',
+    );
+  const items = await findPackageItems(db, program.orgId, [order.packageId]);
+  const names = new Map((await findProductsOfHub(db, program.hubId)).map((p) => [p.id, p]));
+  return {
+    id: order.id,
+    month: order.month,
+    nip: order.nip,
+    participantName: order.participantName,
+    packageName: order.packageName,
+    qty: order.qty,
+    amount: order.qty * order.unitPrice,
+    amountToDeduct: order.qty * (order.unitPrice - order.unitSubsidy),
+    status: order.status,
+    pickupCooperativeId: order.pickupCooperativeId,
+    pickupCooperativeName: order.pickupCooperativeName,
+    pickedUpAt: order.pickedUpAt,
+    items: items.map((i) => ({
+      productId: i.productId,
+      productName: names.get(i.productId)?.name ?? i.productId,
+      unit: names.get(i.productId)?.unit ?? '',
+      qty: i.qty * order.qty,
+    })),
+  };
+}
+
+/** Names for a program's screens: the hub's products and the cooperatives taking part in the hub. */
+export async function getProgramDirectory(db: Db, programId: string) {
+  const program = await loadProgram(db, programId);
+  const products = await findProductsOfHub(db, program.hubId);
+  const coops = await findCooperatives(db, { hubIds: [program.hubId], limit: 100_000 });
+  return {
+    products: products.map((p) => ({ id: p.id, sku: p.sku, name: p.name, unit: p.unit })),
+    cooperatives: coops.map((c) => ({ id: c.id, name: c.name })),
+  };
+}

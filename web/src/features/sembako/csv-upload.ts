@@ -1,0 +1,28 @@
+import { api, unwrap } from '../../app/api.ts';
+
+/** Sends a CSV: small ones as JSON `{csv}`, larger ones as a raw `text/csv` body (the server's 8 MiB limit). */
+export async function postCsv<T>(
+  path:
+    | '/api/v1/programs/{programId}/participants/import'
+    | '/api/v1/programs/{programId}/periods/{month}/payroll-results',
+  pathParams: { programId: string; month?: string },
+  csv: string,
+): Promise<T> {
+  const small = new Blob([csv]).size <= 90_000;
+  const res = await api.POST(path as '/api/v1/programs/{programId}/participants/import', {
+    params: { path: pathParams as { programId: string } },
+    body: (small ? { csv } : csv) as never,
+    ...(small
+      ? {}
+      : {
+          bodySerializer: (b: unknown) => b as string,
+          headers: { 'content-type': 'text/csv; charset=utf-8' },
+        }),
+  });
+  return unwrap(res) as T;
+}
+
+/** The text of a chosen file, or the pasted text. */
+export async function csvFrom(file: File | undefined, pasted: string): Promise<string> {
+  return file ? file.text() : pasted;
+}
