@@ -8545,6 +8545,24 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "products": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "sku": "GKP-1",
+           *           "name": "Gula Kristal Putih 1 kg",
+           *           "unit": "pak"
+           *         }
+           *       ],
+           *       "cooperatives": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "name": "KDKMP Simpang IV Sipin"
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': {
             products: {
               id: string;
@@ -8618,6 +8636,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
+           *       "month": "2026-03",
+           *       "nip": "198503152010011002",
+           *       "participantName": "Budi Santoso",
+           *       "packageName": "Paket Gula & Minyak",
+           *       "qty": 1,
+           *       "amount": 65000,
+           *       "amountToDeduct": 50000,
+           *       "status": "ordered",
+           *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "pickupCooperativeName": "KDKMP Simpang IV Sipin",
+           *       "pickedUpAt": null,
+           *       "items": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "productName": "Gula Kristal Putih 1 kg",
+           *           "unit": "pak",
+           *           "qty": 2
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': {
             id: string;
             month: string;
