@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -21,7 +21,7 @@ import {
 } from './cart.ts';
 import { withOfflineCache } from './offline-data.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
-import { useOutbox } from './useOutbox.ts';
+import { useRecordSale } from './useOutbox.ts';
 import { QrisPayment } from './QrisPayment.tsx';
 import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
 import { Receipt } from './Receipt.tsx';
@@ -111,8 +111,7 @@ interface PendingSale {
 export function CashierPage() {
   const { t } = useTranslation('cashier');
   const { id = '' } = useParams();
-  const client = useQueryClient();
-  const outbox = useOutbox(id);
+  const recordSale = useRecordSale(id);
   // Products, prices and ceilings: fresh when online, the last copy on this device when not.
   const products = useQuery({
     queryKey: ['products', 'cashier'],
@@ -143,12 +142,6 @@ export function CashierPage() {
       ),
     select: (d) => d.sales.today,
   });
-  const sentSoFar = outbox.sales.length;
-  useEffect(() => {
-    // What the outbox sent shows in today's figure once the server has it.
-    if (outbox.status.kind === 'idle' && sentSoFar > 0)
-      void client.invalidateQueries({ queryKey: ['dashboard', id] });
-  }, [outbox.status.kind, sentSoFar, client, id]);
   const catalog: CartProduct[] = useMemo(
     () =>
       (products.data ?? []).flatMap((p) =>
@@ -176,7 +169,7 @@ export function CashierPage() {
     mutationFn: async (sale: PendingSale) => {
       pending.current ??= { id: uuidv7(), occurredAt: new Date().toISOString() };
       const { id: saleId, occurredAt } = pending.current;
-      await outbox.record(
+      await recordSale(
         {
           id: saleId,
           occurredAt,
@@ -402,7 +395,7 @@ export function CashierPage() {
           </button>
         </div>
       </form>
-      <OutboxPanel sales={outbox.sales} status={outbox.status} />
+      <OutboxPanel coopId={id} />
     </section>
   );
 }

@@ -1,22 +1,24 @@
-import { memo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instantWib, rupiah } from '../../ui/format.ts';
-import { dismissSale, type OutboxSale } from './outbox.ts';
+import { dismissSale } from './outbox.ts';
+import { useOutbox } from './useOutbox.ts';
 import './outbox-i18n.ts';
-import type { SyncStatus } from './sync.ts';
 
 /**
  * What happened to each sale of this device: waiting, sent, or refused with the server's reason.
  * Refused sales stay listed until the manager deals with them; they never hold the others back.
  */
-export const OutboxPanel = memo(function OutboxPanel({
-  sales,
-  status,
-}: {
-  sales: OutboxSale[];
-  status: SyncStatus;
-}) {
+export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: string }) {
   const { t, i18n } = useTranslation('cashier');
+  const { sales, status } = useOutbox(coopId);
+  const client = useQueryClient();
+  const sent = sales.filter((s) => s.state === 'sent').length;
+  useEffect(() => {
+    // What the outbox sent shows in today's sales once the server has it.
+    if (sent > 0) void client.invalidateQueries({ queryKey: ['dashboard', coopId] });
+  }, [sent, client, coopId]);
   const waiting = sales.filter((s) => s.state === 'waiting');
   const refused = sales.filter((s) => s.state === 'refused');
   const recent = sales.slice(0, 10);

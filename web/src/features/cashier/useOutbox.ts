@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { addSale, listSales, onOutboxChange, type OutboxSale, type SalePayload } from './outbox.ts';
 import { startOutboxSync, type SyncStatus } from './sync.ts';
 
-/** The cooperative's outbox on this device, kept flowing while the screen is open. */
+/** The cooperative's outbox on this device (its sales and the sync status), kept flowing while shown. */
 export function useOutbox(coopId: string) {
   const [sales, setSales] = useState<OutboxSale[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ kind: 'idle' });
@@ -18,11 +18,17 @@ export function useOutbox(coopId: string) {
       stop();
     };
   }, [coopId]);
-  /** Writes the sale to the outbox; once this resolves the sale cannot be lost. */
-  const record = useCallback(
+  return { sales, status };
+}
+
+/**
+ * Writes a sale to the outbox; once the promise resolves the sale cannot be lost. Holds no state,
+ * so the cashier screen does not re-render when the outbox changes (only the outbox panel does).
+ */
+export function useRecordSale(coopId: string) {
+  return useCallback(
     (sale: SalePayload, total: number, names: Record<string, string>) =>
       addSale({ id: sale.id, coopId, sale, total, names }),
     [coopId],
   );
-  return { sales, status, record };
 }
