@@ -99,16 +99,14 @@ for (const engine of ENGINES) {
           })
         ).statusCode,
       ).toBe(403);
-      const audit = await f.t.db
-        .selectFrom('auditEvent')
-        .selectAll()
-        .where('orgId', '=', f.dinasId)
-        .execute();
-      expect(audit.map((a) => a.action).sort()).toEqual([
-        'createTrainingEvent',
-        'createTrainingEvent',
-        'recordTrainingParticipants',
-      ]);
+      // The audit rows are written as each response completes: wait for them rather than race them.
+      const actions = async () =>
+        (await f.t.db.selectFrom('auditEvent').selectAll().where('orgId', '=', f.dinasId).execute())
+          .map((a) => a.action)
+          .sort();
+      await expect
+        .poll(actions)
+        .toEqual(['createTrainingEvent', 'createTrainingEvent', 'recordTrainingParticipants']);
     });
 
     it('the hub admin reads the training of its network; the other office and cooperatives do not', async () => {

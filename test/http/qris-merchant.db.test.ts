@@ -45,13 +45,16 @@ for (const engine of ENGINES) {
       const { postalCode: _p, ...noPostal } = SIPIN;
       const hub = await call('hubAdmin', 'PUT', url('coopA'), { ...noPostal, criteria: 'UKE' });
       expect(hub.json()).toMatchObject({ postalCode: null, criteria: 'UKE' });
-      const audit = await f.t.db
-        .selectFrom('auditEvent')
-        .selectAll()
-        .where('orgId', '=', f.n.coopA.id)
-        .where('action', '=', 'setQrisMerchant')
-        .execute();
-      expect(audit).toHaveLength(2);
+      // The audit row is written as the response completes: wait for it rather than race it.
+      const audited = () =>
+        f.t.db
+          .selectFrom('auditEvent')
+          .selectAll()
+          .where('orgId', '=', f.n.coopA.id)
+          .where('action', '=', 'setQrisMerchant')
+          .execute();
+      await expect.poll(async () => (await audited()).length).toBe(2);
+      const audit = await audited();
       expect(audit[0]).toMatchObject({ targetType: 'qris_merchant', targetId: f.n.coopA.id });
     });
 
