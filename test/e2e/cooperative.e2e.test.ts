@@ -99,6 +99,10 @@ describe('the cooperative in Chromium', () => {
       await cashier.finish();
       await expect.poll(() => s.notice().textContent()).toMatch(/tersimpan/);
       expect(await cashier.total().textContent()).toBe('Rp 0');
+      // The sale is in this device's outbox; close the page only once it has been sent.
+      await expect
+        .poll(() => cashier.syncStatus().textContent())
+        .toMatch(/Semua penjualan sudah terkirim/);
       await page.context().close();
     }
     const after = await dashboard();

@@ -94,10 +94,14 @@ describe('the consignment cycle in the browser', () => {
     await cashier.pay('Tunai', String(4 * gula.retailPrice));
     await cashier.finish();
     await expect.poll(() => cashierPage.locator('p.notice').textContent()).toMatch(/tersimpan/);
-    const salesAfter = await hubApi<Sales>(hub, monthEndSales);
+    // Written to the cashier's outbox, then sent: wait until the server has it.
     const sum = (x: Sales) => x.items.reduce((t, i) => t + i.totalAmount, 0);
-    expect(salesAfter.items.length - salesBefore.items.length).toBe(1);
-    expect(sum(salesAfter) - sum(salesBefore)).toBe(4 * gula.retailPrice);
+    await expect
+      .poll(async () => {
+        const after = await hubApi<Sales>(hub, monthEndSales);
+        return [after.items.length - salesBefore.items.length, sum(after) - sum(salesBefore)];
+      })
+      .toEqual([1, 4 * gula.retailPrice]);
 
     // Past midnight: the month is over on the server and in the hub's browser.
     await expect
