@@ -24,7 +24,9 @@ describe('web app in Chromium', () => {
   it('a hub admin sees the 68 cooperatives grouped by kecamatan, with amounts in rupiah', async () => {
     for (const width of [1280, 360]) {
       const page = await signedIn('admin@kana.demo', width);
-      await expect.poll(() => new NetworkPage(page).cooperativeLinks().count()).toBe(68);
+      await expect
+        .poll(() => new NetworkPage(page).cooperativeLinks().count(), { timeout: 30_000 })
+        .toBe(68);
       expect(await new Shell(page).heading().textContent()).toBe('Jaringan koperasi');
       expect(await new NetworkPage(page).districtHeadings().count()).toBe(11);
       expect(
