@@ -13,6 +13,7 @@ import {
   pickupOrder,
   placeOrder,
   toCsv,
+  markParticipantActivated,
 } from '../core/sembako/index.ts';
 import { addDays, monthOf } from '../core/shared/business-date.ts';
 import { fixedClock, todayWib, type Clock } from '../core/shared/clock.ts';
@@ -200,12 +201,12 @@ export async function seedSembako(
     const activated = roster.slice(0, SEMBAKO_ACTIVATED);
     for (const r of activated) {
       const userId = await setParticipantPassword(trx, r.nip, r.name, opts.password, clock);
-      await trx
-        .updateTable('sembakoParticipant')
-        .set({ userId, activatedAt: now.toISOString() })
-        .where('programId', '=', program.id)
-        .where('nip', '=', r.nip)
-        .execute();
+      await markParticipantActivated(
+        trx,
+        { orgId: program.orgId, programId: program.id, nip: r.nip },
+        userId,
+        now.toISOString(),
+      );
     }
     // Orders: the first activated participant's waits for pickup; every sixth ASN orders; two in five are picked up.
     let orders = 0;

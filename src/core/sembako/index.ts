@@ -31,6 +31,7 @@ export {
 } from './sponsor-payment.ts';
 export { loadPeriodAccounts } from './period-accounts.ts';
 export { issueActivationCodes, activateParticipant, hashActivationCode } from './activation.ts';
+export { markParticipantActivated } from './sembako.repository.ts';
 export { listParticipantOrders, listParticipantDeductions } from './my-account.ts';
 export {
   findPrograms,
