@@ -54,6 +54,6 @@ export {
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
 export {
   sumSales,
-  sumSalesOfCooperatives,
+  sumSalesByCooperative,
   sumSoldQtyByProduct,
 } from './sales-summary.repository.ts';

@@ -34,21 +34,20 @@ export async function sumSoldQtyByProduct(
   return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
 }
 
-/** Retail sales per cooperative between two business dates (inclusive), for a list of cooperatives. */
-export async function sumSalesOfCooperatives(
-  db: Db,
-  coopIds: string[],
-  from: string,
-  to: string,
-): Promise<Map<string, number>> {
-  if (coopIds.length === 0) return new Map();
-  const rows = await db
+/** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
+export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
+  if (coopIds.length === 0) return [];
+  return db
     .selectFrom('sale')
-    .select(['orgId', sql<number>`sum(total_amount)`.as('amount')])
+    .select([
+      'orgId',
+      sql<number>`sum(total_amount)`.as('salesAmount'),
+      sql<number>`sum(consignment_amount)`.as('consignmentAmount'),
+      sql<number>`count(*)`.as('saleCount'),
+    ])
     .where('orgId', 'in', coopIds)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
     .groupBy('orgId')
     .execute();
-  return new Map(rows.map((r) => [r.orgId, Number(r.amount)]));
 }

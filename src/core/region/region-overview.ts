@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { sumSalesByCooperative } from '../consignment/index.ts';
 import { allocateOldestFirst } from '../settlement/index.ts';
 import {
   addDays,
@@ -15,7 +16,6 @@ import {
   findBilledStatements,
   findDailyCredits,
   findRegionCooperatives,
-  sumSalesByCooperative,
   sumSalesByMonth,
   sumSubsidyPaidByCooperative,
   sumSubsidyPaidByMonth,

@@ -60,24 +60,6 @@ export async function findRegionCooperatives(
     .execute();
 }
 
-/** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
-export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
-  if (coopIds.length === 0) return [];
-  return db
-    .selectFrom('sale')
-    .select([
-      'orgId',
-      sql<number>`sum(total_amount)`.as('salesAmount'),
-      sql<number>`sum(consignment_amount)`.as('consignmentAmount'),
-      sql<number>`count(*)`.as('saleCount'),
-    ])
-    .where('orgId', 'in', coopIds)
-    .where('saleDate', '>=', from)
-    .where('saleDate', '<=', to)
-    .groupBy('orgId')
-    .execute();
-}
-
 /** Sales per month (`YYYY-MM`) in [from, to], with the number of cooperatives that sold anything. */
 export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];

@@ -5,7 +5,7 @@ import {
   createStockCount,
   getCooperativeBalance,
   recordSales,
-  sumSalesOfCooperatives,
+  sumSalesByCooperative,
   type SaleInput,
 } from '../../core/consignment/index.ts';
 import { findLocationsOfOrgs, findStockAtLocations } from '../../core/inventory/index.ts';
@@ -151,11 +151,15 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
       });
       const page = rows.slice(0, limit);
       const today = todayWib(deps.clock);
-      const monthSales = await sumSalesOfCooperatives(
-        deps.db,
-        page.map((r) => r.id),
-        `${today.slice(0, 8)}01`,
-        today,
+      const monthSales = new Map(
+        (
+          await sumSalesByCooperative(
+            deps.db,
+            page.map((r) => r.id),
+            `${today.slice(0, 8)}01`,
+            today,
+          )
+        ).map((s) => [s.orgId, Number(s.salesAmount)]),
       );
       const items = [];
       for (const r of page) {
