@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { sumSalesByCooperative } from '../consignment/index.ts';
-import { allocateOldestFirst } from '../settlement/index.ts';
+import { overdueOf } from '../settlement/index.ts';
 import {
-  addDays,
   addMonths,
   firstDayOfMonth,
   isValidMonth,
@@ -101,17 +100,8 @@ export function overdueAt(
 ): { overdueAmount: number; onHold: boolean } {
   const billed = statements.filter((s) => s.periodEnd <= asOf);
   const credit = credits.filter((c) => c.date <= asOf).reduce((t, c) => t + c.amount, 0);
-  const { outstanding } = allocateOldestFirst(billed, credit);
-  let overdueAmount = 0;
-  let onHold = false;
-  billed.forEach((s, i) => {
-    const o = outstanding[i] ?? 0;
-    if (o > 0 && s.dueDate < asOf) {
-      overdueAmount += o;
-      if (addDays(s.dueDate, graceDays) < asOf) onHold = true;
-    }
-  });
-  return { overdueAmount, onHold };
+  const o = overdueOf(billed, credit, asOf, graceDays);
+  return { overdueAmount: o.overdueAmount, onHold: o.holdIds.size > 0 };
 }
 
 function checkMonth(month: string, today: string, path = '/month') {

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { addDays } from '../shared/business-date.ts';
-import { allocateOldestFirst, ageBalance, type Aging } from './settlement-math.ts';
+import {
+  allocateOldestFirst,
+  ageBalance,
+  type Aging,
+  type BilledStatement,
+} from './settlement-math.ts';
 import { findStatementsOfCooperative, sumCredits } from './settlement.repository.ts';
 import type { StatementTable } from './settlement.table.ts';
 
@@ -51,15 +56,38 @@ export function creditPositionOf(
     dueDate: s.dueDate,
     billed: s.salesAmount + s.shrinkageAmount,
   }));
-  const { outstanding, unusedCredit } = allocateOldestFirst(billed, credits);
-  const positions = statements.map((s, i) => ({ ...s, outstanding: outstanding[i] ?? 0 }));
-  const overdue = positions.filter((s) => s.outstanding > 0 && s.dueDate < asOf);
+  const o = overdueOf(billed, credits, asOf, graceDays);
+  const positions = statements.map((s, i) => ({ ...s, outstanding: o.outstanding[i] ?? 0 }));
   return {
     statements: positions,
-    unusedCredit,
-    overdueAmount: overdue.reduce((t, s) => t + s.outstanding, 0),
-    holdStatements: overdue.filter((s) => addDays(s.dueDate, graceDays) < asOf),
+    unusedCredit: o.unusedCredit,
+    overdueAmount: o.overdueAmount,
+    holdStatements: positions.filter((s) => o.holdIds.has(s.id)),
   };
+}
+
+/**
+ * The overdue rule on billed amounts: credits allocated oldest statement first; what is still
+ * outstanding after its due date is overdue, and overdue longer than the grace days puts the
+ * cooperative on shipping hold. `billed` oldest first, all issued by `asOf`.
+ */
+export function overdueOf(
+  billed: BilledStatement[],
+  credits: number,
+  asOf: string,
+  graceDays: number,
+) {
+  const { outstanding, unusedCredit } = allocateOldestFirst(billed, credits);
+  let overdueAmount = 0;
+  const holdIds = new Set<string>();
+  billed.forEach((s, i) => {
+    const left = outstanding[i] ?? 0;
+    if (left > 0 && s.dueDate < asOf) {
+      overdueAmount += left;
+      if (addDays(s.dueDate, graceDays) < asOf) holdIds.add(s.id);
+    }
+  });
+  return { outstanding, unusedCredit, overdueAmount, holdIds };
 }
 
 export function agingOf(position: CreditPosition, receivable: number, asOf: string): Aging {

@@ -9,6 +9,7 @@ export {
 export {
   getCreditPosition,
   creditPositionOf,
+  overdueOf,
   agingOf,
   type CreditPosition,
   type StatementPosition,
