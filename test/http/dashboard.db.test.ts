@@ -102,6 +102,46 @@ for (const engine of ENGINES) {
       expect(items.find((c) => c.id === f.n.coopB.id)).toMatchObject({ monthSales: 0 });
     });
 
+    it("the network list's balance, overdue, hold and exposure equal each cooperative's own balance", async () => {
+      const hub = bearer(f.tokens.hubAdmin);
+      // Goods on the road to B count in its exposure at the consignment price.
+      const d = (
+        await f.app.inject({
+          method: 'POST',
+          url: '/api/v1/delivery-orders',
+          headers: hub,
+          payload: { cooperativeId: f.n.coopB.id, lines: [{ productId: f.n.gula1.id, qty: 10 }] },
+        })
+      ).json() as { id: string };
+      await f.app.inject({
+        method: 'POST',
+        url: `/api/v1/delivery-orders/${d.id}/dispatch`,
+        headers: hub,
+        payload: {},
+      });
+      const list = (
+        await f.app.inject({ method: 'GET', url: '/api/v1/cooperatives', headers: hub })
+      ).json().items as Record<string, unknown>[];
+      for (const coop of [f.n.coopA, f.n.coopB]) {
+        const own = (
+          await f.app.inject({
+            method: 'GET',
+            url: `/api/v1/cooperatives/${coop.id}/balance`,
+            headers: hub,
+          })
+        ).json();
+        const item = list.find((c) => c.id === coop.id)!;
+        expect(item).toMatchObject({
+          balanceDue: own.balanceDue,
+          overdueAmount: own.overdueAmount,
+          onHold: own.onHold,
+          exposure: own.exposure,
+          exposureLimit: own.exposureLimit,
+        });
+      }
+      expect(list.find((c) => c.id === f.n.coopB.id)!.exposure).toBe(10 * 16_000);
+    });
+
     it("lists the cooperative's sales with their lines, and another cooperative's manager cannot read them", async () => {
       const res = await f.app.inject({
         method: 'GET',

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import { loadPriceBook } from '../catalog/index.ts';
-import { findStockAtLocations } from '../inventory/index.ts';
-import type { CooperativeContext } from '../network/index.ts';
+import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
+import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
+import { HUB, findAccountBalances } from '../ledger/index.ts';
+import { findParticipationsOfHub, type CooperativeContext } from '../network/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findReceivable, type StatementPosition } from '../settlement/index.ts';
@@ -24,28 +25,101 @@ export async function computeExposure(
   c: CooperativeContext,
   today: string,
 ): Promise<Exposure> {
-  const stock = (await findStockAtLocations(db, [c.store, c.transit])).filter(
-    (b) => b.ownerOrgId === c.hubId && b.qty > 0,
-  );
+  const stock = await findStockAtLocations(db, [c.store, c.transit]);
   const book = await loadPriceBook(
     db,
     stock.map((b) => b.productId),
   );
+  const balanceDue = await findReceivable(db, c.hubId, c.coop.id);
+  return exposureOf(stock, book, today, {
+    hubId: c.hubId,
+    storeId: c.store.id,
+    transitId: c.transit.id,
+    balanceDue,
+    exposureLimit: c.participation.exposureLimit,
+  });
+}
+
+/**
+ * The exposure rule on rows already read: the hub's stock at the cooperative's store and in
+ * transit to it, valued at the consignment price in force `today`, plus the unpaid balance.
+ */
+export function exposureOf(
+  stock: { locationId: string; productId: string; ownerOrgId: string; qty: number }[],
+  book: PriceBook,
+  today: string,
+  c: {
+    hubId: string;
+    storeId: string;
+    transitId: string;
+    balanceDue: number;
+    exposureLimit: number;
+  },
+): Exposure {
   let consigned = 0;
   let transit = 0;
   for (const b of stock) {
+    if (b.ownerOrgId !== c.hubId || b.qty <= 0) continue;
     const v = b.qty * (book.price(b.productId, 'consignment', today) ?? 0);
-    if (b.locationId === c.store.id) consigned += v;
-    else transit += v;
+    if (b.locationId === c.storeId) consigned += v;
+    else if (b.locationId === c.transitId) transit += v;
   }
-  const balanceDue = await findReceivable(db, c.hubId, c.coop.id);
   return {
     consignedStockValue: consigned,
     inTransitValue: transit,
-    balanceDue,
-    exposure: consigned + transit + Math.max(0, balanceDue),
-    exposureLimit: c.participation.exposureLimit,
+    balanceDue: c.balanceDue,
+    exposure: consigned + transit + Math.max(0, c.balanceDue),
+    exposureLimit: c.exposureLimit,
   };
+}
+
+/**
+ * Exposure of each participating cooperative of a hub, in a few bulk reads, by the same rule as
+ * {@link computeExposure} (the network list shows 68 at once).
+ */
+export async function computeNetworkExposures(
+  db: Db,
+  hubId: string,
+  today: string,
+): Promise<Map<string, Exposure>> {
+  const participations = await findParticipationsOfHub(db, hubId);
+  const ids = participations.map((p) => p.orgId);
+  const locations = (await findLocationsOfOrgs(db, ids)).filter(
+    (l) => l.kind === 'store' || l.kind === 'transit',
+  );
+  const [stock, receivables] = await Promise.all([
+    findStockAtLocations(db, locations),
+    findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
+  ]);
+  const book = await loadPriceBook(
+    db,
+    stock.map((b) => b.productId),
+  );
+  const due = new Map<string, number>();
+  for (const r of receivables)
+    due.set(r.counterpartyOrgId, (due.get(r.counterpartyOrgId) ?? 0) + r.debit - r.credit);
+  const out = new Map<string, Exposure>();
+  for (const p of participations) {
+    const store = locations.find((l) => l.orgId === p.orgId && l.kind === 'store');
+    const transit = locations.find((l) => l.orgId === p.orgId && l.kind === 'transit');
+    if (!store || !transit) continue;
+    out.set(
+      p.orgId,
+      exposureOf(
+        stock.filter((b) => b.orgId === p.orgId),
+        book,
+        today,
+        {
+          hubId,
+          storeId: store.id,
+          transitId: transit.id,
+          balanceDue: due.get(p.orgId) ?? 0,
+          exposureLimit: p.exposureLimit,
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 /** The dispatch rule's verdict, before any override: what the exposure would become, and whether it is allowed. */

@@ -22,6 +22,7 @@ export {
 } from './create-stock-count.ts';
 export {
   computeExposure,
+  computeNetworkExposures,
   checkDispatchAllowed,
   dispatchVerdict,
   type DispatchVerdict,
