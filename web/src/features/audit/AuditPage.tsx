@@ -5,6 +5,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
+import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import { instantWib } from '../../ui/format.ts';
 
 /** The commands the trail records (operationIds), in the words of the screens. */
@@ -65,8 +66,6 @@ registerTranslations('audit', {
     org: 'Organisasi',
     requestId: 'ID permintaan',
     address: 'Alamat IP',
-    more: 'Muat lebih banyak',
-    loadingMore: 'Memuat…',
     empty: 'Tidak ada kejadian yang cocok.',
     filter: 'Saring yang tampil',
     shown: '{{count}} kejadian ditampilkan',
@@ -87,8 +86,6 @@ registerTranslations('audit', {
     org: 'Organization',
     requestId: 'Request id',
     address: 'IP address',
-    more: 'Load more',
-    loadingMore: 'Loading…',
     empty: 'No event matches.',
     filter: 'Filter what is shown',
     shown: '{{count}} events shown',
@@ -220,37 +217,23 @@ export function AuditPage() {
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
       </div>
-      {query.isPending && !rangeError ? (
-        <p className="state">{t('loading', { ns: 'translation' })}</p>
-      ) : query.isError ? (
-        <div role="alert" className="state error">
-          <p>
-            {t('loadError', { ns: 'translation' })}: {query.error.message}
-          </p>
-          <button type="button" onClick={() => void query.refetch()}>
-            {t('retry', { ns: 'translation' })}
-          </button>
-        </div>
-      ) : (
-        <>
-          <DataTable
-            data={items}
-            columns={columns}
-            empty={t('empty')}
-            filterLabel={t('filter')}
-            pageSize={1000}
-          />
-          <p className="muted">{t('shown', { count: items.length })}</p>
-          {query.hasNextPage && (
-            <button
-              type="button"
-              disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {query.isFetchingNextPage ? t('loadingMore') : t('more')}
-            </button>
+      {rangeError ? null : (
+        <QueryState query={query}>
+          {() => (
+            <>
+              <DataTable
+                data={items}
+                columns={columns}
+                empty={t('empty')}
+                filterLabel={t('filter')}
+                pageSize={1000}
+              />
+              <p className="muted">{t('shown', { count: items.length })}</p>
+              <p className="muted">{t('shown', { count: items.length })}</p>
+              <LoadMore query={query} />
+            </>
           )}
-        </>
+        </QueryState>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
+import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
 import { businessDate, rupiah } from '../../ui/format.ts';
@@ -143,38 +144,20 @@ export function DeliveryList() {
           </select>
         </Field>
       </div>
-      {orders.isPending ? (
-        <p className="state">{t('translation:loading')}</p>
-      ) : orders.isError ? (
-        <div role="alert" className="state error">
-          <p>
-            {t('translation:loadError')}: {orders.error.message}
-          </p>
-          <button type="button" onClick={() => void orders.refetch()}>
-            {t('translation:retry')}
-          </button>
-        </div>
-      ) : (
-        <>
-          <DataTable
-            data={rows}
-            columns={columns}
-            empty={t('empty')}
-            filterLabel={t('filterText')}
-            initialSort={[]}
-          />
-          {orders.hasNextPage && (
-            <button
-              type="button"
-              className="secondary"
-              disabled={orders.isFetchingNextPage}
-              onClick={() => void orders.fetchNextPage()}
-            >
-              {orders.isFetchingNextPage ? t('translation:loading') : t('loadMore')}
-            </button>
-          )}
-        </>
-      )}
+      <QueryState query={orders}>
+        {() => (
+          <>
+            <DataTable
+              data={rows}
+              columns={columns}
+              empty={t('empty')}
+              filterLabel={t('filterText')}
+              initialSort={[]}
+            />
+            <LoadMore query={orders} label={t('loadMore')} />
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
-import { QueryState } from '../../ui/QueryState.tsx';
+import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 
 const DOCUMENTS = {
   sale: ['Penjualan', 'Sale'],
@@ -43,8 +43,6 @@ registerTranslations('ledger', {
     document: 'Dokumen',
     memo: 'Keterangan',
     noEntries: 'Tidak ada jurnal pada periode ini.',
-    more: 'Muat lebih banyak',
-    loadingMore: 'Memuat…',
     entriesShown: '{{count}} jurnal ditampilkan',
     export: 'Unduh jurnal (hledger)',
     exportHint: 'Teks jurnal periode ini yang dibaca hledger dan ledger, jumlah dalam IDR.',
@@ -71,8 +69,6 @@ registerTranslations('ledger', {
     document: 'Document',
     memo: 'Memo',
     noEntries: 'No journal entries in this period.',
-    more: 'Load more',
-    loadingMore: 'Loading…',
     entriesShown: '{{count}} entries shown',
     export: 'Download journal (hledger)',
     exportHint: "This period's journal as text that hledger and ledger read, amounts in IDR.",
@@ -298,37 +294,22 @@ function Journal({ orgId }: { orgId: string }) {
         </a>{' '}
         <small className="muted">{t('exportHint')}</small>
       </p>
-      {rangeError ? null : query.isPending ? (
-        <p className="state">{t('loading', { ns: 'translation' })}</p>
-      ) : query.isError ? (
-        <div role="alert" className="state error">
-          <p>
-            {t('loadError', { ns: 'translation' })}: {query.error.message}
-          </p>
-          <button type="button" onClick={() => void query.refetch()}>
-            {t('retry', { ns: 'translation' })}
-          </button>
-        </div>
-      ) : (
-        <>
-          <DataTable
-            data={lines}
-            columns={columns}
-            empty={t('noEntries')}
-            filterLabel={t('filter')}
-            pageSize={100}
-          />
-          <p className="muted">{t('entriesShown', { count: entries.length })}</p>
-          {query.hasNextPage && (
-            <button
-              type="button"
-              disabled={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
-            >
-              {query.isFetchingNextPage ? t('loadingMore') : t('more')}
-            </button>
+      {rangeError ? null : (
+        <QueryState query={query}>
+          {() => (
+            <>
+              <DataTable
+                data={lines}
+                columns={columns}
+                empty={t('noEntries')}
+                filterLabel={t('filter')}
+                pageSize={100}
+              />
+              <p className="muted">{t('entriesShown', { count: entries.length })}</p>
+              <LoadMore query={query} />
+            </>
           )}
-        </>
+        </QueryState>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { rupiah } from '../../ui/format.ts';
+import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 
 type SortKey = 'name' | 'monthSales' | 'balanceDue' | 'overdueAmount' | 'exposure';
 type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
@@ -65,140 +66,124 @@ export function NetworkOverview() {
     </th>
   );
 
-  if (query.isPending) return <p className="state">{t('loading')}</p>;
-  if (query.isError)
-    return (
-      <div role="alert" className="state error">
-        <p>
-          {t('loadError')}: {query.error.message}
-        </p>
-        <button type="button" onClick={() => void query.refetch()}>
-          {t('retry')}
-        </button>
-      </div>
-    );
   return (
-    <section>
-      <h1>{t('network')}</h1>
-      <div className="table-tools">
-        <label className="search">
-          {t('search')}
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        </label>
-        <label>
-          {t('show')}
-          <select value={show} onChange={(e) => setShow(e.target.value as Show)}>
-            <option value="all">{t('showAll')}</option>
-            <option value="hold">{t('hold')}</option>
-            <option value="overdue">{t('overdue')}</option>
-            <option value="notParticipating">{t('notParticipating')}</option>
-          </select>
-        </label>
-        <label className="mobile-only">
-          {t('sortLabel')}
-          <select
-            value={`${sort.key}:${sort.desc ? 'desc' : 'asc'}`}
-            onChange={(e) => {
-              const [key, dir] = e.target.value.split(':') as [SortKey, string];
-              setSort({ key, desc: dir === 'desc' });
-            }}
-          >
-            {(
-              [
-                ['name', t('cooperative')],
-                ['monthSales', t('monthSales')],
-                ['balanceDue', t('balanceDue')],
-                ['overdueAmount', t('overdue')],
-                ['exposure', t('exposure')],
-              ] as const
-            ).flatMap(([key, label]) => [
-              <option key={`${key}:asc`} value={`${key}:asc`}>
-                {label} ▲
-              </option>,
-              <option key={`${key}:desc`} value={`${key}:desc`}>
-                {label} ▼
-              </option>,
-            ])}
-          </select>
-        </label>
-      </div>
-      {groups.length === 0 && <p className="state">{t('noResults')}</p>}
-      {groups.map(([district, coops]) => (
-        <div key={district} className="group">
-          <h2>
-            {t('district')} {district} <span className="muted">({coops.length})</span>
-          </h2>
-          <div className="table-wrap">
-            <table className="stack">
-              <thead>
-                <tr>
-                  {header('name', t('cooperative'))}
-                  <th scope="col">{t('status')}</th>
-                  {header('monthSales', t('monthSales'))}
-                  {header('balanceDue', t('balanceDue'))}
-                  {header('overdueAmount', t('overdue'))}
-                  {header('exposure', t('exposure'))}
-                </tr>
-              </thead>
-              <tbody>
-                {coops.map((c) => (
-                  <tr key={c.id}>
-                    <td data-label={t('cooperative')}>
-                      <Link to={`/koperasi/${c.id}`}>{c.name}</Link>
-                    </td>
-                    <td data-label={t('status')}>
-                      {c.onHold ? (
-                        <span className="badge hold">{t('hold')}</span>
-                      ) : c.status === 'not_participating' ? (
-                        t('notParticipating')
-                      ) : (
-                        t('active')
-                      )}
-                    </td>
-                    <td className="num" data-label={t('monthSales')}>
-                      {rupiah(c.monthSales)}
-                      <meter
-                        min={0}
-                        max={c.monthlyPotential}
-                        value={Math.min(c.monthSales, c.monthlyPotential)}
-                        aria-label={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
-                        title={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
-                      />
-                    </td>
-                    <td className="num" data-label={t('balanceDue')}>
-                      {rupiah(c.balanceDue)}
-                    </td>
-                    <td
-                      className={`num${c.overdueAmount > 0 ? ' warn' : ''}`}
-                      data-label={t('overdue')}
-                    >
-                      {rupiah(c.overdueAmount)}
-                    </td>
-                    <td className="num" data-label={t('exposure')}>
-                      {rupiah(c.exposure)} / {rupiah(c.exposureLimit)}
-                      <meter
-                        min={0}
-                        max={Math.max(1, c.exposureLimit)}
-                        value={Math.min(c.exposure, c.exposureLimit)}
-                        aria-label={t('exposure')}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+    <QueryState query={query}>
+      {() => (
+        <section>
+          <h1>{t('network')}</h1>
+          <div className="table-tools">
+            <label className="search">
+              {t('search')}
+              <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+            </label>
+            <label>
+              {t('show')}
+              <select value={show} onChange={(e) => setShow(e.target.value as Show)}>
+                <option value="all">{t('showAll')}</option>
+                <option value="hold">{t('hold')}</option>
+                <option value="overdue">{t('overdue')}</option>
+                <option value="notParticipating">{t('notParticipating')}</option>
+              </select>
+            </label>
+            <label className="mobile-only">
+              {t('sortLabel')}
+              <select
+                value={`${sort.key}:${sort.desc ? 'desc' : 'asc'}`}
+                onChange={(e) => {
+                  const [key, dir] = e.target.value.split(':') as [SortKey, string];
+                  setSort({ key, desc: dir === 'desc' });
+                }}
+              >
+                {(
+                  [
+                    ['name', t('cooperative')],
+                    ['monthSales', t('monthSales')],
+                    ['balanceDue', t('balanceDue')],
+                    ['overdueAmount', t('overdue')],
+                    ['exposure', t('exposure')],
+                  ] as const
+                ).flatMap(([key, label]) => [
+                  <option key={`${key}:asc`} value={`${key}:asc`}>
+                    {label} ▲
+                  </option>,
+                  <option key={`${key}:desc`} value={`${key}:desc`}>
+                    {label} ▼
+                  </option>,
+                ])}
+              </select>
+            </label>
           </div>
-        </div>
-      ))}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? t('loading') : t('loadMore')}
-        </button>
+          {groups.length === 0 && <p className="state">{t('noResults')}</p>}
+          {groups.map(([district, coops]) => (
+            <div key={district} className="group">
+              <h2>
+                {t('district')} {district} <span className="muted">({coops.length})</span>
+              </h2>
+              <div className="table-wrap">
+                <table className="stack">
+                  <thead>
+                    <tr>
+                      {header('name', t('cooperative'))}
+                      <th scope="col">{t('status')}</th>
+                      {header('monthSales', t('monthSales'))}
+                      {header('balanceDue', t('balanceDue'))}
+                      {header('overdueAmount', t('overdue'))}
+                      {header('exposure', t('exposure'))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {coops.map((c) => (
+                      <tr key={c.id}>
+                        <td data-label={t('cooperative')}>
+                          <Link to={`/koperasi/${c.id}`}>{c.name}</Link>
+                        </td>
+                        <td data-label={t('status')}>
+                          {c.onHold ? (
+                            <span className="badge hold">{t('hold')}</span>
+                          ) : c.status === 'not_participating' ? (
+                            t('notParticipating')
+                          ) : (
+                            t('active')
+                          )}
+                        </td>
+                        <td className="num" data-label={t('monthSales')}>
+                          {rupiah(c.monthSales)}
+                          <meter
+                            min={0}
+                            max={c.monthlyPotential}
+                            value={Math.min(c.monthSales, c.monthlyPotential)}
+                            aria-label={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
+                            title={t('ofPotential', { amount: rupiah(c.monthlyPotential) })}
+                          />
+                        </td>
+                        <td className="num" data-label={t('balanceDue')}>
+                          {rupiah(c.balanceDue)}
+                        </td>
+                        <td
+                          className={`num${c.overdueAmount > 0 ? ' warn' : ''}`}
+                          data-label={t('overdue')}
+                        >
+                          {rupiah(c.overdueAmount)}
+                        </td>
+                        <td className="num" data-label={t('exposure')}>
+                          {rupiah(c.exposure)} / {rupiah(c.exposureLimit)}
+                          <meter
+                            min={0}
+                            max={Math.max(1, c.exposureLimit)}
+                            value={Math.min(c.exposure, c.exposureLimit)}
+                            aria-label={t('exposure')}
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))}
+          <LoadMore query={query} />
+        </section>
       )}
-    </section>
+    </QueryState>
   );
 }
