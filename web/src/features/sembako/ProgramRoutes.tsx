@@ -315,27 +315,56 @@ function SponsorPaymentForm({
 
 // ---------- roster ----------
 
-function CsvInput({
-  file,
-  text,
-  onFile,
-  onText,
+/**
+ * A CSV import: a file or pasted text, refused in words when empty, sent with `onSend`; the
+ * server's problem shown. Used for the roster and the payroll office's results.
+ */
+function CsvImportForm({
+  id,
+  title,
+  hint,
+  submitLabel,
+  run,
 }: {
-  file: File | undefined;
-  text: string;
-  onFile: (f: File | undefined) => void;
-  onText: (s: string) => void;
+  id: string;
+  title: string;
+  hint: string;
+  submitLabel: string;
+  run: { mutate: (csv: string) => void; isPending: boolean; error: unknown };
 }) {
   const { t } = useTranslation('sembako');
+  const [file, setFile] = useState<File>();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const csv = await csvFrom(file, text);
+    if (!csv.trim()) return setError(t('needCsv'));
+    setError(undefined);
+    run.mutate(csv);
+  }
   return (
-    <>
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p className="muted">{hint}</p>
       <Field label={t('csvFile')} hint={file?.name}>
-        <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} />
+        <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0])} />
       </Field>
       <Field label={t('csvText')}>
-        <textarea rows={5} value={text} onChange={(e) => onText(e.target.value)} />
+        <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
-    </>
+      {error && (
+        <p role="alert" className="state error">
+          {error}
+        </p>
+      )}
+      <ProblemAlert error={run.error} />
+      <div className="actions">
+        <button type="submit" disabled={run.isPending}>
+          {run.isPending ? t('importing') : submitLabel}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -347,9 +376,6 @@ type RosterResult = {
 
 function Roster({ ctx }: { ctx: Ctx }) {
   const { t } = useTranslation('sembako');
-  const [file, setFile] = useState<File>();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
   const [opd, setOpd] = useState('');
   const run = useMutation({
     mutationFn: async (csv: string) =>
@@ -359,13 +385,6 @@ function Roster({ ctx }: { ctx: Ctx }) {
         csv,
       ),
   });
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const csv = await csvFrom(file, text);
-    if (!csv.trim()) return setError(t('needCsv'));
-    setError(undefined);
-    run.mutate(csv);
-  }
   type Rejected = RosterResult['rejected'][number];
   const columns: Column<Rejected>[] = [
     { id: 'row', header: t('row'), numeric: true, accessorFn: (r) => r.row },
@@ -389,27 +408,13 @@ function Roster({ ctx }: { ctx: Ctx }) {
   }`;
   return (
     <>
-      <form
-        className="form"
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        aria-labelledby="roster-title"
-      >
-        <h2 id="roster-title">{t('rosterTitle')}</h2>
-        <p className="muted">{t('rosterHint')}</p>
-        <CsvInput file={file} text={text} onFile={setFile} onText={setText} />
-        {error && (
-          <p role="alert" className="state error">
-            {error}
-          </p>
-        )}
-        <ProblemAlert error={run.error} />
-        <div className="actions">
-          <button type="submit" disabled={run.isPending}>
-            {run.isPending ? t('importing') : t('importRoster')}
-          </button>
-        </div>
-      </form>
+      <CsvImportForm
+        id="roster-title"
+        title={t('rosterTitle')}
+        hint={t('rosterHint')}
+        submitLabel={t('importRoster')}
+        run={run}
+      />
       {run.data && (
         <>
           <Notice>
@@ -512,9 +517,6 @@ function PayrollOf({ ctx, month }: { ctx: Ctx; month: string }) {
   const { t, i18n } = useTranslation('sembako');
   const client = useQueryClient();
   const [opd, setOpd] = useState('');
-  const [file, setFile] = useState<File>();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
   const base = `/api/v1/programs/${ctx.programId}/periods/${month}/payroll-deductions`;
   const q = (format: string) =>
     `${base}?format=${format}${opd.trim() ? `&opd=${encodeURIComponent(opd.trim())}` : ''}`;
@@ -527,13 +529,6 @@ function PayrollOf({ ctx, month }: { ctx: Ctx; month: string }) {
       ),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['sembako', 'recon'] }),
   });
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const csv = await csvFrom(file, text);
-    if (!csv.trim()) return setError(t('needCsv'));
-    setError(undefined);
-    run.mutate(csv);
-  }
   type R = Results['results'][number];
   const columns: Column<R>[] = [
     { id: 'row', header: t('row'), numeric: true, accessorFn: (r) => r.row },
@@ -570,27 +565,13 @@ function PayrollOf({ ctx, month }: { ctx: Ctx; month: string }) {
           </a>
         </p>
       </div>
-      <form
-        className="form"
-        onSubmit={(e) => void submit(e)}
-        noValidate
-        aria-labelledby="results-title"
-      >
-        <h2 id="results-title">{t('resultsTitle')}</h2>
-        <p className="muted">{t('resultsHint')}</p>
-        <CsvInput file={file} text={text} onFile={setFile} onText={setText} />
-        {error && (
-          <p role="alert" className="state error">
-            {error}
-          </p>
-        )}
-        <ProblemAlert error={run.error} />
-        <div className="actions">
-          <button type="submit" disabled={run.isPending}>
-            {run.isPending ? t('importing') : t('importResults')}
-          </button>
-        </div>
-      </form>
+      <CsvImportForm
+        id="results-title"
+        title={t('resultsTitle')}
+        hint={t('resultsHint')}
+        submitLabel={t('importResults')}
+        run={run}
+      />
       {run.data && (
         <>
           <Notice>
