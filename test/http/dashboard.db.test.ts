@@ -6,21 +6,33 @@ import { bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
 for (const engine of ENGINES) {
   describe(`cooperative dashboard over HTTP (${engine})`, () => {
     let f: HttpFixture;
-    beforeAll(async () => {
-      f = await buildHttpFixture(engine);
+    /** The hub dispatches `qty` packs of sugar to a cooperative; the order's id. */
+    const dispatchSugar = async (cooperativeId: string, qty: number) => {
       const hub = bearer(f.tokens.hubAdmin);
       const d = (
         await f.app.inject({
           method: 'POST',
           url: '/api/v1/delivery-orders',
           headers: hub,
-          payload: { cooperativeId: f.n.coopA.id, lines: [{ productId: f.n.gula1.id, qty: 100 }] },
+          payload: { cooperativeId, lines: [{ productId: f.n.gula1.id, qty }] },
         })
       ).json() as { id: string };
+      const r = await f.app.inject({
+        method: 'POST',
+        url: `/api/v1/delivery-orders/${d.id}/dispatch`,
+        headers: hub,
+        payload: {},
+      });
+      expect(r.statusCode).toBe(200);
+      return d.id;
+    };
+    beforeAll(async () => {
+      f = await buildHttpFixture(engine);
+      const hub = bearer(f.tokens.hubAdmin);
+      const id = await dispatchSugar(f.n.coopA.id, 100);
       for (const [url, payload] of [
-        [`/api/v1/delivery-orders/${d.id}/dispatch`, {}],
         [
-          `/api/v1/delivery-orders/${d.id}/receive`,
+          `/api/v1/delivery-orders/${id}/receive`,
           { lines: [{ productId: f.n.gula1.id, qtyReceived: 98 }] },
         ],
       ] as const) {
@@ -105,20 +117,7 @@ for (const engine of ENGINES) {
     it("the network list's balance, overdue, hold and exposure equal each cooperative's own balance", async () => {
       const hub = bearer(f.tokens.hubAdmin);
       // Goods on the road to B count in its exposure at the consignment price.
-      const d = (
-        await f.app.inject({
-          method: 'POST',
-          url: '/api/v1/delivery-orders',
-          headers: hub,
-          payload: { cooperativeId: f.n.coopB.id, lines: [{ productId: f.n.gula1.id, qty: 10 }] },
-        })
-      ).json() as { id: string };
-      await f.app.inject({
-        method: 'POST',
-        url: `/api/v1/delivery-orders/${d.id}/dispatch`,
-        headers: hub,
-        payload: {},
-      });
+      await dispatchSugar(f.n.coopB.id, 10);
       const list = (
         await f.app.inject({ method: 'GET', url: '/api/v1/cooperatives', headers: hub })
       ).json().items as Record<string, unknown>[];
