@@ -120,6 +120,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
       await trx
         .updateTable('sembakoParticipant')
         .set({ userId: userIds[i]!, activatedAt: iso })
+        .where('orgId', '=', program.orgId)
         .where('programId', '=', program.id)
         .where('nip', '=', r.nip)
         .execute();

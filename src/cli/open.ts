@@ -2,8 +2,10 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/connec
 import { loadConfig } from '../config.ts';
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openMigrated(): Promise<DatabaseHandle> {
-  const handle = openDatabase(loadConfig().databaseUrl);
+export async function openMigrated(
+  opts: { backgroundCheckpoints?: boolean } = {},
+): Promise<DatabaseHandle> {
+  const handle = openDatabase(loadConfig().databaseUrl, opts);
   await migrateToLatest(handle.db);
   return handle;
 }

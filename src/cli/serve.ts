@@ -9,7 +9,7 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   const config = loadConfig();
   const demo = opts.demo || config.demo;
   const clock = config.now ? startedClock(config.now) : systemClock;
-  const h = await openMigrated();
+  const h = await openMigrated({ backgroundCheckpoints: true });
   if (demo && (await isEmpty(h.db))) await seedDemoWithProgress(h.db, clock);
   const app = await buildApp({
     clock,

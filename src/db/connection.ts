@@ -14,6 +14,7 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer.ts';
 import type { Database, Db, Engine } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -53,7 +54,11 @@ export function engineOfUrl(url: string): Engine {
 /** Opens (does not migrate) the database at `url`: `file:PATH`, `file::memory:` or `postgres://…`. */
 export function openDatabase(
   url: string = DEFAULT_DATABASE_URL,
-  opts: { poolSize?: number } = {},
+  opts: {
+    poolSize?: number;
+    /** SQLite file: checkpoint the WAL from a worker thread, not inside commits (the server). */
+    backgroundCheckpoints?: boolean;
+  } = {},
 ): DatabaseHandle {
   const engine = engineOfUrl(url);
   if (engine === 'postgres') {
@@ -77,6 +82,20 @@ export function openDatabase(
     dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
+  if (opts.backgroundCheckpoints && path !== ':memory:') {
+    // The worker checkpoints; the server's own commits only if the WAL grows past ~80 MB (worker gone).
+    sqlite.pragma('wal_autocheckpoint = 20000');
+    const checkpointer = startCheckpointer(path);
+    return {
+      db,
+      engine,
+      url,
+      close: async () => {
+        await db.destroy();
+        await checkpointer.stop();
+      },
+    };
+  }
   return { db, engine, url, close: () => db.destroy() };
 }
 

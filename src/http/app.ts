@@ -9,7 +9,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { authenticateToken } from '../core/access/index.ts';
-import { recordAuditEvent } from '../core/audit/index.ts';
+import { auditEventRow } from '../core/audit/index.ts';
+import { AuditWriter } from './plugins/audit-writer.ts';
 import { systemClock, type Clock } from '../core/shared/clock.ts';
 import { DomainError } from '../core/shared/errors.ts';
 import type { Database, Engine } from '../db/database.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   clock: Clock;
   limiter: LoginLimiter;
   tokens: TokenCache;
+  /** The audit trail's writer: events of answered requests, written in groups. */
+  audit: AuditWriter;
 }
 
 export const SESSION_COOKIE = 'lumbung_session';
@@ -71,8 +74,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock,
     limiter: new LoginLimiter(),
     tokens: new TokenCache((token) => authenticateToken(opts.db, token, clock), clock),
+    audit: new AuditWriter(opts.db, app.log),
   };
   app.decorate('deps', deps);
+  const audit = deps.audit;
+  // Closing waits for the audit events of the requests already answered.
+  app.addHook('onClose', () => audit.flush());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -168,9 +175,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       request.url;
     const orgId = request.auditOrgId ?? request.auth.memberships[0]?.orgId;
     if (!orgId) return;
-    try {
-      await recordAuditEvent(
-        deps.db,
+    audit.add(
+      auditEventRow(
         {
           clock: deps.clock,
           actor: { userId: request.auth.id, role: request.auth.memberships[0]?.role ?? '' },
@@ -189,10 +195,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             status: reply.statusCode,
           },
         },
-      );
-    } catch (e) {
-      request.log.error({ err: e }, 'audit write failed');
-    }
+      ),
+    );
   });
 
   // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.

@@ -1,15 +1,20 @@
+import { insertMany } from '../../db/batch.ts';
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { newId } from '../shared/ids.ts';
 import type { AuditEventTable } from './audit.table.ts';
 
-/** Appends an audit event in the caller's transaction. */
-export async function recordAuditEvent(
-  db: Db,
-  ctx: CommandContext,
-  event: { orgId: string; action: string; targetType: string; targetId: string; detail: unknown },
-): Promise<void> {
-  const row: AuditEventTable = {
+export interface AuditEventInput {
+  orgId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: unknown;
+}
+
+/** The row of an audit event: who (the context's actor), when (its clock), from where. */
+export function auditEventRow(ctx: CommandContext, event: AuditEventInput): AuditEventTable {
+  return {
     orgId: event.orgId,
     id: newId(),
     at: ctx.clock.now().toISOString(),
@@ -21,7 +26,20 @@ export async function recordAuditEvent(
     requestId: ctx.requestId ?? null,
     address: ctx.address ?? null,
   };
-  await db.insertInto('auditEvent').values(row).execute();
+}
+
+/** Appends an audit event in the caller's transaction. */
+export async function recordAuditEvent(
+  db: Db,
+  ctx: CommandContext,
+  event: AuditEventInput,
+): Promise<void> {
+  await db.insertInto('auditEvent').values(auditEventRow(ctx, event)).execute();
+}
+
+/** Appends many audit events at once (multi-row inserts). */
+export async function insertAuditEvents(db: Db, rows: AuditEventTable[]): Promise<void> {
+  await insertMany(db, 'auditEvent', rows);
 }
 
 export async function findAuditEvents(db: Db, orgIds: string[], limit = 100) {

@@ -1,5 +1,8 @@
 export {
   recordAuditEvent,
+  auditEventRow,
+  insertAuditEvents,
+  type AuditEventInput,
   findAuditEvents,
   findAuditEventsPage,
   type AuditFilter,

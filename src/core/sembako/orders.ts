@@ -81,8 +81,14 @@ export async function placeOrder(
   ctx: CommandContext,
   programId: string,
   input: OrderInput,
+  opts: {
+    /** The program, when the caller has loaded it already. */
+    program?: SembakoProgramTable;
+    /** Ordering as a participant: the NIP must be this user's (else Forbidden). */
+    participantUserId?: string;
+  } = {},
 ): Promise<PlacedOrder> {
-  const program = await loadProgram(db, programId);
+  const program = opts.program?.id === programId ? opts.program : await loadProgram(db, programId);
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
     errors.push({ path: '/id', message: 'must be a UUID' });
@@ -96,14 +102,20 @@ export async function placeOrder(
     q: input.qty,
     c: input.pickupCooperativeId ?? null,
   });
+  const participant = await findParticipant(db, program.orgId, programId, input.nip, {
+    lock: true,
+  });
+  if (opts.participantUserId !== undefined && participant?.userId !== opts.participantUserId)
+    throw new DomainError(
+      'Forbidden',
+      'Anda hanya dapat memesan untuk diri sendiri',
+      undefined,
+      'You may only order for yourself',
+    );
   const existing = await findOrderById(db, program.orgId, input.id);
   if (existing && existing.programId !== programId)
     throw new DomainError('IdempotencyConflict', 'Id pesanan sudah dipakai');
   if (isReplay(existing, hash, 'Pesanan')) return placed(existing!, false);
-
-  const participant = await findParticipant(db, program.orgId, programId, input.nip, {
-    lock: true,
-  });
   if (!participant) notFound('Peserta', 'Participant');
   const period = await findPeriod(db, program.orgId, programId, input.month);
   if (!period) notFound(`Periode ${input.month}`, `Period ${input.month}`);

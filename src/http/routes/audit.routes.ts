@@ -75,6 +75,8 @@ export function registerAuditRoutes(app: FastifyInstance) {
         limit?: string;
         cursor?: string;
       };
+      // What was answered before this request is in the trail it reads.
+      await deps.audit.flush();
       const orgIds = [
         hubId,
         ...(await findParticipationsOfHub(deps.db, hubId)).map((p) => p.orgId),

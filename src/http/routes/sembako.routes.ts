@@ -512,12 +512,14 @@ export function registerSembakoRoutes(app: FastifyInstance) {
       };
       const program = await loadProgram(deps.db, programId);
       request.auditOrgId = program.orgId;
-      if (!has(request, program.orgId, ADMIN)) {
-        const me = await ownParticipant(app, request, program);
-        if (!me || me.nip !== body.nip) forbidden();
-      }
+      const admin = has(request, program.orgId, ADMIN);
+      if (!admin && !has(request, program.orgId, PARTICIPANT)) forbidden();
+      // A participant orders for themself: placeOrder checks the NIP is theirs.
       const r = await inTransaction(app, (db) =>
-        placeOrder(db, commandContext(app, request), programId, body),
+        placeOrder(db, commandContext(app, request), programId, body, {
+          program,
+          participantUserId: admin ? undefined : authOf(request).id,
+        }),
       );
       request.auditTarget = { type: 'sembako_order', id: r.id };
       const { created, ...out } = r;

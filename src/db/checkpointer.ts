@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Copies SQLite's write-ahead log into the database file from a worker
+ * thread, once a second, instead of inside the commit that happens to cross
+ * the WAL's size limit (a checkpoint writes up to a thousand pages and syncs
+ * twice, stalling every request queued behind that commit). PASSIVE: it never
+ * waits for or blocks the server's connection. Stops with `stop()`.
+ */
+export function startCheckpointer(path: string, everyMs = 1_000): { stop(): Promise<void> } {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(
+    `
+    const { workerData, parentPort } = require('node:worker_threads');
+    const Database = require(workerData.driver);
+    const db = new Database(workerData.path);
+    db.pragma('busy_timeout = 1000');
+    const timer = setInterval(() => {
+      try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+    }, workerData.everyMs);
+    parentPort.on('message', () => {
+      clearInterval(timer);
+      try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+      db.close();
+      parentPort.close();
+    });
+    `,
+    { eval: true, workerData: { driver, path, everyMs } },
+  );
+  worker.unref();
+  return {
+    async stop() {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
