@@ -3,6 +3,7 @@
  * for adding an item and finishing a sale (a cheap Android phone), and how long the installed
  * cashier takes to open with no connection (no slowdown). Prints figures; asserts nothing.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchChromium, signIn } from '../test/e2e/browser.ts';
 import { startDemoServer } from '../test/e2e/server.ts';
@@ -70,9 +71,20 @@ export async function benchCashierUi(): Promise<BenchEntry> {
       await page.getByLabel('Uang diterima').fill('1000000');
       await page.waitForTimeout(300);
       before = await busy();
+      // CASHIER_PROFILE=file.cpuprofile: a CPU profile of the last sale's finish, for DevTools.
+      const profile = process.env.CASHIER_PROFILE && i === RUNS - 1;
+      if (profile) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       finishes.push(await timeClick(page, 'form.cart button[type=submit]', 'Rp 0'));
       await page.waitForTimeout(300);
       finishWork.push((await busy()) - before);
+      if (profile) {
+        const { profile: p } = await cdp.send('Profiler.stop');
+        writeFileSync(process.env.CASHIER_PROFILE!, JSON.stringify(p));
+      }
     }
     const entry: BenchEntry = {
       name: 'cashier-ui',

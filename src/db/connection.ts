@@ -2,19 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
-  type DatabaseConnection,
-  type Driver,
-  type TransactionSettings,
   CamelCasePlugin,
   Kysely,
   Migrator,
   PostgresAdapter,
   PostgresDialect,
-  SqliteDialect,
   type MigrationResultSet,
 } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer.ts';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts';
 import type { Database, Db, Engine } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -79,7 +76,7 @@ export function openDatabase(
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
-    dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new GroupCommitSqliteDialect(withStatementCache(sqlite), sqlite),
     plugins: [new CamelCasePlugin()],
   });
   if (opts.backgroundCheckpoints && path !== ':memory:') {
@@ -97,51 +94,6 @@ export function openDatabase(
     };
   }
   return { db, engine, url, close: () => db.destroy() };
-}
-
-/**
- * SQLite has one connection, shared by turns: this driver hands it out first
- * come, first served, one turn of the event loop apart.
- */
-class FifoSqliteDriver implements Driver {
-  private readonly queue: (() => void)[] = [];
-  private busy = false;
-  constructor(private readonly inner: Driver) {}
-  init() {
-    return this.inner.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.busy = true;
-    return this.inner.acquireConnection();
-  }
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(connection);
-    const next = this.queue.shift();
-    // Hand over on the next turn of the event loop: SQLite calls never wait, so
-    // handing over at once would run every queued transaction back to back and
-    // starve the network (no response written, no request read) until the queue ran dry.
-    if (next) setImmediate(next);
-    else this.busy = false;
-  }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings);
-  }
-  commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection);
-  }
-  rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection);
-  }
-  destroy() {
-    return this.inner.destroy();
-  }
-}
-
-class FifoSqliteDialect extends SqliteDialect {
-  override createDriver(): Driver {
-    return new FifoSqliteDriver(super.createDriver());
-  }
 }
 
 /**

@@ -12,10 +12,10 @@ import { splitPackagePrice } from './allocation.ts';
 import { loadProgram, notFound } from './program.service.ts';
 import type { SembakoOrderTable, SembakoProgramTable } from './sembako.table.ts';
 import {
-  countActiveOrders,
+  findOrderAndMonthOrders,
   findOrderById,
-  findPackageById,
   findPackageItems,
+  findPackageOfPeriod,
   findParticipant,
   findPeriod,
   insertOrder,
@@ -112,30 +112,23 @@ export async function placeOrder(
       undefined,
       'You may only order for yourself',
     );
-  const existing = await findOrderById(db, program.orgId, input.id);
+  const orders = await findOrderAndMonthOrders(db, program.orgId, input.id, {
+    programId,
+    month: input.month,
+    nip: input.nip,
+  });
+  const existing = orders.find((o) => o.id === input.id);
   if (existing && existing.programId !== programId)
     throw new DomainError('IdempotencyConflict', 'Id pesanan sudah dipakai');
   if (isReplay(existing, hash, 'Pesanan')) return placed(existing!, false);
   if (!participant) notFound('Peserta', 'Participant');
-  const period = await findPeriod(db, program.orgId, programId, input.month);
-  if (!period) notFound(`Periode ${input.month}`, `Period ${input.month}`);
+  // The package with its period's window in one query; the period alone only to explain a refusal.
   const now = ctx.clock.now();
-  if (now < new Date(period.orderOpensAt))
-    invalidState(
-      `Pemesanan periode ${input.month} belum dibuka (buka ${period.orderOpensAt})`,
-      `Ordering for ${input.month} has not opened yet (opens ${period.orderOpensAt})`,
-    );
-  if (now >= new Date(period.orderClosesAt))
-    invalidState(
-      `Pemesanan periode ${input.month} sudah ditutup (${period.orderClosesAt})`,
-      `Ordering for ${input.month} closed at ${period.orderClosesAt}`,
-    );
-  const pkg = await findPackageById(db, program.orgId, input.packageId);
-  if (!pkg || pkg.programId !== programId || pkg.month !== input.month)
-    throw new DomainError('ValidationFailed', 'Paket tidak ada pada periode ini', [
-      { path: '/packageId', message: 'not a package of this period' },
-    ]);
-  const active = await countActiveOrders(db, program.orgId, programId, input.month, input.nip);
+  const pkg =
+    (await findPackageOfPeriod(db, program.orgId, programId, input.month, input.packageId)) ??
+    (await refusePackage(db, program.orgId, programId, input.month, now));
+  checkOrderingWindow(pkg, input.month, now);
+  const active = orders.filter((o) => o.status !== 'cancelled').length;
   if (active >= program.ordersPerPeriod)
     invalidState(
       `Batas ${program.ordersPerPeriod} pesanan per periode sudah tercapai`,
@@ -175,6 +168,39 @@ export async function placeOrder(
   };
   await insertOrder(db, row);
   return placed(row, true);
+}
+
+function checkOrderingWindow(
+  period: { orderOpensAt: string; orderClosesAt: string },
+  month: string,
+  now: Date,
+) {
+  if (now < new Date(period.orderOpensAt))
+    invalidState(
+      `Pemesanan periode ${month} belum dibuka (buka ${period.orderOpensAt})`,
+      `Ordering for ${month} has not opened yet (opens ${period.orderOpensAt})`,
+    );
+  if (now >= new Date(period.orderClosesAt))
+    invalidState(
+      `Pemesanan periode ${month} sudah ditutup (${period.orderClosesAt})`,
+      `Ordering for ${month} closed at ${period.orderClosesAt}`,
+    );
+}
+
+/** Why a package cannot be ordered: no such period (NotFound), its window, else not a package of it. */
+async function refusePackage(
+  db: Db,
+  orgId: string,
+  programId: string,
+  month: string,
+  now: Date,
+): Promise<never> {
+  const period = await findPeriod(db, orgId, programId, month);
+  if (!period) notFound(`Periode ${month}`, `Period ${month}`);
+  checkOrderingWindow(period, month, now);
+  throw new DomainError('ValidationFailed', 'Paket tidak ada pada periode ini', [
+    { path: '/packageId', message: 'not a package of this period' },
+  ]);
 }
 
 async function loadOrder(db: Db, program: SembakoProgramTable, orderId: string) {

@@ -92,12 +92,30 @@ export async function findPackages(db: Db, orgId: string, programId: string, mon
   return q.orderBy('month').orderBy('name').execute();
 }
 
-export async function findPackageById(db: Db, orgId: string, id: string) {
+/**
+ * A package with its period's ordering window, when the package belongs to the
+ * program's period of `month` (one query for placing an order).
+ */
+export async function findPackageOfPeriod(
+  db: Db,
+  orgId: string,
+  programId: string,
+  month: string,
+  packageId: string,
+) {
   return db
-    .selectFrom('sembakoPackage')
-    .selectAll()
-    .where('orgId', '=', orgId)
-    .where('id', '=', id)
+    .selectFrom('sembakoPackage as k')
+    .innerJoin('sembakoPeriod as p', (j) =>
+      j
+        .onRef('p.orgId', '=', 'k.orgId')
+        .onRef('p.programId', '=', 'k.programId')
+        .onRef('p.month', '=', 'k.month'),
+    )
+    .select(['k.id', 'k.price', 'k.sponsorSubsidy', 'p.orderOpensAt', 'p.orderClosesAt'])
+    .where('k.orgId', '=', orgId)
+    .where('k.id', '=', packageId)
+    .where('k.programId', '=', programId)
+    .where('k.month', '=', month)
     .executeTakeFirst();
 }
 
@@ -246,23 +264,34 @@ export async function findOrderById(
   return q.executeTakeFirst();
 }
 
-export async function countActiveOrders(
+/**
+ * In one statement: the order with id `id` (any participant, any program of
+ * the organization) and the participant's orders of the month, cancelled ones
+ * included. Two index lookups joined by UNION ALL (an OR would scan the
+ * organization's orders on SQLite); an order found by both appears once.
+ */
+export async function findOrderAndMonthOrders(
   db: Db,
   orgId: string,
-  programId: string,
-  month: string,
-  nip: string,
+  id: string,
+  participant: { programId: string; month: string; nip: string },
 ) {
-  const r = await db
+  const rows = await db
     .selectFrom('sembakoOrder')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectAll()
     .where('orgId', '=', orgId)
-    .where('programId', '=', programId)
-    .where('month', '=', month)
-    .where('nip', '=', nip)
-    .where('status', '!=', 'cancelled')
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+    .where('id', '=', id)
+    .unionAll(
+      db
+        .selectFrom('sembakoOrder')
+        .selectAll()
+        .where('orgId', '=', orgId)
+        .where('programId', '=', participant.programId)
+        .where('month', '=', participant.month)
+        .where('nip', '=', participant.nip),
+    )
+    .execute();
+  return rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
 }
 
 export async function updateOrder(

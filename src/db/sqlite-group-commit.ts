@@ -1,0 +1,204 @@
+import type SQLite from 'better-sqlite3';
+import {
+  CompiledQuery,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+} from 'kysely';
+
+/** A group commits once it is this old (ms) when the connection changes hands, or has this many transactions. */
+const GROUP_MAX_AGE_MS = 5;
+const GROUP_MAX_TRANSACTIONS = 200;
+const SAVEPOINT = 'lumbung_tx';
+
+/** One real SQLite transaction holding several callers' transactions as savepoints. */
+class Group {
+  readonly openedAt = performance.now();
+  transactions = 0;
+  readonly committed: Promise<void>;
+  resolve!: () => void;
+  reject!: (e: unknown) => void;
+  constructor() {
+    this.committed = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // Rolled-back callers do not wait for it: a failure must not go unhandled.
+    this.committed.catch(() => {});
+  }
+}
+
+/** A caller's turn on the connection. */
+class Lease implements DatabaseConnection {
+  released = false;
+  /** The group this turn's statements ran in: they are durable when it commits. */
+  joined: Group | undefined;
+  constructor(
+    private readonly driver: GroupCommitSqliteDriver,
+    readonly inner: DatabaseConnection,
+  ) {}
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.joined ??= this.driver.openGroup;
+    return this.inner.executeQuery<R>(query);
+  }
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    this.joined ??= this.driver.openGroup;
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+/**
+ * SQLite has one connection, shared by turns, first come first served, one
+ * turn of the event loop apart (handing over at once would run every queued
+ * transaction back to back and starve the network: no response written, no
+ * request read, until the queue ran dry).
+ *
+ * Group commit: a commit costs SQLite a write of every page the transaction
+ * touched to the WAL. Under load, transactions that follow each other run as
+ * savepoints of one real transaction, committed when the connection falls
+ * idle, after GROUP_MAX_AGE_MS, or after GROUP_MAX_TRANSACTIONS. A caller's
+ * commit (and any statement that ran inside an open group) resolves only
+ * after the real COMMIT: nobody is told "done" before the data is durable, and
+ * if the COMMIT fails every caller of the group gets the error. A caller that
+ * rolls back undoes only its savepoint.
+ */
+export class GroupCommitSqliteDriver implements Driver {
+  private connection!: DatabaseConnection;
+  private readonly queue: (() => void)[] = [];
+  private busy = false;
+  private idleCommit = false;
+  openGroup: Group | undefined;
+
+  constructor(
+    private readonly inner: Driver,
+    private readonly sqlite: SQLite.Database,
+  ) {}
+
+  async init() {
+    await this.inner.init();
+    // The inner driver's single connection, held for good: turns are handed out here.
+    this.connection = await this.inner.acquireConnection();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.busy = true;
+    return new Lease(this, this.connection);
+  }
+
+  async beginTransaction(lease: DatabaseConnection) {
+    const l = lease as Lease;
+    if (this.openGroup && performance.now() - this.openGroup.openedAt >= GROUP_MAX_AGE_MS)
+      this.commitGroup();
+    if (!this.openGroup) {
+      this.run('begin');
+      this.openGroup = new Group();
+    }
+    this.run(`savepoint ${SAVEPOINT}`);
+    this.openGroup.transactions++;
+    l.joined = this.openGroup;
+  }
+
+  async commitTransaction(lease: DatabaseConnection) {
+    const l = lease as Lease;
+    this.run(`release ${SAVEPOINT}`);
+    const group = l.joined!;
+    this.handOver(l);
+    await group.committed;
+  }
+
+  async rollbackTransaction(lease: DatabaseConnection) {
+    const l = lease as Lease;
+    // Already handed over: its savepoint was released and its group's COMMIT failed; nothing to undo.
+    if (l.released) return;
+    try {
+      if (this.sqlite.inTransaction) {
+        this.run(`rollback to ${SAVEPOINT}`);
+        this.run(`release ${SAVEPOINT}`);
+      }
+    } finally {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the group is gone.
+      if (this.openGroup && !this.sqlite.inTransaction)
+        this.failGroup(new Error('SQLite rolled back the transaction'));
+      l.joined = undefined;
+      this.handOver(l);
+    }
+  }
+
+  async releaseConnection(lease: DatabaseConnection) {
+    const l = lease as Lease;
+    if (l.released) return;
+    const group = l.joined;
+    this.handOver(l);
+    if (group) await group.committed;
+  }
+
+  async destroy() {
+    if (this.openGroup) this.commitGroup();
+    await this.inner.releaseConnection(this.connection);
+    await this.inner.destroy();
+  }
+
+  /**
+   * Ends a turn: commits the group if it is old or full, then passes the connection on; with
+   * nobody waiting, the group commits on the next turn of the event loop unless someone has
+   * taken the connection by then (requests read in this turn join it).
+   */
+  private handOver(lease: Lease) {
+    lease.released = true;
+    const g = this.openGroup;
+    if (
+      g &&
+      (g.transactions >= GROUP_MAX_TRANSACTIONS ||
+        performance.now() - g.openedAt >= GROUP_MAX_AGE_MS)
+    )
+      this.commitGroup();
+    const next = this.queue.shift();
+    if (next) setImmediate(next);
+    else {
+      this.busy = false;
+      if (this.openGroup && !this.idleCommit) {
+        this.idleCommit = true;
+        setImmediate(() => {
+          this.idleCommit = false;
+          if (!this.busy && this.openGroup) this.commitGroup();
+        });
+      }
+    }
+  }
+
+  private commitGroup() {
+    const g = this.openGroup!;
+    this.openGroup = undefined;
+    try {
+      this.run('commit');
+      g.resolve();
+    } catch (e) {
+      if (this.sqlite.inTransaction) this.run('rollback');
+      g.reject(e);
+    }
+  }
+
+  private failGroup(e: unknown) {
+    const g = this.openGroup!;
+    this.openGroup = undefined;
+    g.reject(e);
+  }
+
+  private run(sql: string) {
+    this.sqlite.exec(sql);
+  }
+}
+
+/** Kysely's SQLite dialect with the group-commit driver; `database` may wrap `sqlite` (statement cache). */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  private readonly sqlite: SQLite.Database;
+  constructor(database: SQLite.Database, sqlite: SQLite.Database) {
+    super({ database });
+    this.sqlite = sqlite;
+  }
+  override createDriver(): Driver {
+    return new GroupCommitSqliteDriver(super.createDriver(), this.sqlite);
+  }
+}
