@@ -138,7 +138,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   const okRequests = result.requests.total - bad - result.non2xx;
   const salesPerS = round(((result['2xx'] ?? okRequests) * SALES_PER_REQUEST) / DURATION_S, 0);
   say(
-    `  http-sync: ${result['2xx']} batches ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; p99 ${result.latency.p99} ms; reference ${refResult.requests.average} req/s p99 ${refResult.latency.p99} ms`,
+    `  http-sync: ${result['2xx']} batches ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms; reference ${refResult.requests.average} req/s p99 ${refResult.latency.p99} ms`,
   );
   return {
     name: 'http-sync',
