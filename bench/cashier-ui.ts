@@ -4,7 +4,7 @@
  * cashier takes to open with no connection (no slowdown). Prints figures; asserts nothing.
  */
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, signIn } from '../test/e2e/browser.ts';
 import { startDemoServer } from '../test/e2e/server.ts';
 import { round, say, type BenchEntry } from './lib.ts';
@@ -14,19 +14,46 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /**
  * Milliseconds from a click on `selector` until the page has rendered the next frame after it
- * (and, with `until`, the cart total shows that text). Passed as a string: tsx would wrap a
+ * (and, with `until`, the cart total shows that text: a MutationObserver waits for it, so that the
+ * measurement adds no work of its own while the page works). Passed as a string: tsx would wrap a
  * function with helpers the page does not have.
  */
 function timeClick(page: Page, selector: string, until?: string): Promise<number> {
   return page.evaluate<number>(`(async ([sel, text]) => {
     const t0 = performance.now();
+    const shown = () => document.querySelector('[data-testid=cart-total]')?.textContent === text;
+    const done = !text
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          const o = new MutationObserver(() => shown() && (o.disconnect(), resolve()));
+          o.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
     document.querySelector(sel).click();
-    if (text)
-      while (document.querySelector('[data-testid=cart-total]')?.textContent !== text)
-        await new Promise((r) => setTimeout(r, 0));
+    if (text && !shown()) await done;
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t0;
   })(${JSON.stringify([selector, until ?? null])})`);
+}
+
+/** Starts a timeline trace; the function returned ends it and resolves with its events. */
+function startTrace(cdp: CDPSession): () => Promise<unknown[]> {
+  const events: unknown[] = [];
+  const collect = (e: { value: unknown[] }) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const started = cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+    },
+  });
+  return async () => {
+    await started;
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
 }
 
 export async function benchCashierUi(): Promise<BenchEntry> {
@@ -71,20 +98,12 @@ export async function benchCashierUi(): Promise<BenchEntry> {
       await page.getByLabel('Uang diterima').fill('1000000');
       await page.waitForTimeout(300);
       before = await busy();
-      // CASHIER_PROFILE=file.cpuprofile: a CPU profile of the last sale's finish, for DevTools.
-      const profile = process.env.CASHIER_PROFILE && i === RUNS - 1;
-      if (profile) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-        await cdp.send('Profiler.start');
-      }
+      // CASHIER_TRACE=/tmp/finish: a Chromium trace of each finish (/tmp/finish-0.json …), for DevTools.
+      const trace = process.env.CASHIER_TRACE ? startTrace(cdp) : undefined;
       finishes.push(await timeClick(page, 'form.cart button[type=submit]', 'Rp 0'));
       await page.waitForTimeout(300);
       finishWork.push((await busy()) - before);
-      if (profile) {
-        const { profile: p } = await cdp.send('Profiler.stop');
-        writeFileSync(process.env.CASHIER_PROFILE!, JSON.stringify(p));
-      }
+      if (trace) writeFileSync(`${process.env.CASHIER_TRACE}-${i}.json`, JSON.stringify(await trace()));
     }
     const entry: BenchEntry = {
       name: 'cashier-ui',

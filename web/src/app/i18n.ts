@@ -1,5 +1,6 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useMemo } from 'react';
+import { initReactI18next, useTranslation } from 'react-i18next';
 
 const id = {
   appName: 'Lumbung',
@@ -192,6 +193,31 @@ export function registerTranslations<T extends Record<string, string>>(
 ) {
   i18n.addResourceBundle('id', ns, strings.id, true, true);
   i18n.addResourceBundle('en', ns, strings.en, true, true);
+}
+
+/**
+ * `useTranslation(ns)` whose `t` remembers what it has translated (per language, key and values):
+ * for screens that re-render on every tap at the counter (the cashier), where i18next's own
+ * lookup and interpolation of the same few labels on each render is a measurable part of the work.
+ */
+export function useCachedTranslation(ns: string) {
+  const { t, i18n: instance } = useTranslation(ns);
+  const lang = instance.language;
+  const cached = useMemo(() => {
+    const memo = new Map<string, string>();
+    return (key: string, values?: Record<string, unknown>): string => {
+      const k = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+      let text = memo.get(k);
+      if (text === undefined) {
+        text = values ? t(key, values) : t(key);
+        if (memo.size > 500) memo.clear();
+        memo.set(k, text);
+      }
+      return text;
+    };
+    // A new cache per language (and per t: namespaces loaded later).
+  }, [t, lang]);
+  return { t: cached, i18n: instance };
 }
 
 export default i18n;

@@ -1,10 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
+import { registerTranslations, useCachedTranslation } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah } from '../../ui/format.ts';
@@ -109,7 +108,7 @@ interface PendingSale {
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
 export function CashierPage() {
-  const { t } = useTranslation('cashier');
+  const { t } = useCachedTranslation('cashier');
   const { id = '' } = useParams();
   const recordSale = useRecordSale(id);
   // Products, prices and ceilings: fresh when online, the last copy on this device when not.
@@ -165,8 +164,17 @@ export function CashierPage() {
   const change = received === undefined ? null : changeDue(total, received);
 
   // The sale goes to the device's outbox first (IndexedDB); the outbox sends it when it can.
-  const sell = useMutation({
-    mutationFn: async (sale: PendingSale) => {
+  // Plain state, not a mutation hook: finishing a sale renders the screen once (receipt, empty
+  // cart), and "saving…" shows only if the write takes long enough to be seen.
+  const saving = useRef(false);
+  const [slowSave, setSlowSave] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const record = async () => {
+    if (saving.current) return;
+    saving.current = true;
+    const sale: PendingSale = { lines: cart, method, total, received, change };
+    const slow = setTimeout(() => setSlowSave(true), 150);
+    try {
       pending.current ??= { id: uuidv7(), occurredAt: new Date().toISOString() };
       const { id: saleId, occurredAt } = pending.current;
       await recordSale(
@@ -183,10 +191,8 @@ export function CashierPage() {
         sale.total,
         Object.fromEntries(sale.lines.map((l) => [l.product.id, l.product.name])),
       );
-      return { saleId, occurredAt };
-    },
-    onSuccess: ({ saleId, occurredAt }, sale) => {
       pending.current = null;
+      setSaveError(null);
       setShowQris(false);
       const cashSale =
         sale.method === 'cash' && sale.received !== undefined && sale.change !== null;
@@ -210,9 +216,14 @@ export function CashierPage() {
       });
       setCart([]);
       setCash('');
-    },
-  });
-  const record = () => sell.mutate({ lines: cart, method, total, received, change });
+    } catch (e) {
+      setSaveError(e);
+    } finally {
+      clearTimeout(slow);
+      setSlowSave(false);
+      saving.current = false;
+    }
+  };
   const startSale = () => {
     setReceipt(null);
     setMessage(undefined);
@@ -236,7 +247,7 @@ export function CashierPage() {
       if (qrisMerchant) setShowQris(true);
       return;
     }
-    record();
+    void record();
   };
   // QRIS is offered only with merchant data: if it goes (or never comes), fall back to cash.
   useEffect(() => {
@@ -254,11 +265,11 @@ export function CashierPage() {
         <QrisPayment
           merchant={qrisMerchant}
           amount={total}
-          paying={sell.isPending}
-          error={sell.error}
-          onPaid={record}
+          paying={slowSave}
+          error={saveError}
+          onPaid={() => void record()}
           onCancel={() => {
-            sell.reset();
+            setSaveError(null);
             setShowQris(false);
           }}
         />
@@ -374,18 +385,18 @@ export function CashierPage() {
             </p>
           </>
         )}
-        <ProblemAlert error={sell.error} />
+        <ProblemAlert error={saveError} />
         <div className="actions">
           <button
             type="submit"
-            disabled={cart.length === 0 || sell.isPending || (method === 'qris' && !qrisMerchant)}
+            disabled={cart.length === 0 || slowSave || (method === 'qris' && !qrisMerchant)}
           >
-            {sell.isPending ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
+            {slowSave ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
           </button>
           <button
             type="button"
             className="secondary"
-            disabled={cart.length === 0 || sell.isPending}
+            disabled={cart.length === 0 || slowSave}
             onClick={() => {
               setCart([]);
               setCash('');
@@ -408,7 +419,7 @@ const ProductGrid = memo(function ProductGrid({
   catalog: CartProduct[];
   onAdd: (p: CartProduct) => void;
 }) {
-  const { t } = useTranslation('cashier');
+  const { t } = useCachedTranslation('cashier');
   return (
     <div className="product-grid">
       {catalog.map((p) => (

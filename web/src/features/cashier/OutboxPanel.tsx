@@ -1,8 +1,8 @@
+import { useCachedTranslation } from '../../app/i18n.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { instantWib, rupiah } from '../../ui/format.ts';
-import { dismissSale } from './outbox.ts';
+import { dismissSale, type OutboxSale } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
 import './outbox-i18n.ts';
 
@@ -11,7 +11,7 @@ import './outbox-i18n.ts';
  * Refused sales stay listed until the manager deals with them; they never hold the others back.
  */
 export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: string }) {
-  const { t, i18n } = useTranslation('cashier');
+  const { t, i18n } = useCachedTranslation('cashier');
   const { sales, status } = useOutbox(coopId);
   const client = useQueryClient();
   const sent = sales.filter((s) => s.state === 'sent').length;
@@ -74,14 +74,38 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
       {recent.length > 0 && (
         <ul className="outbox-list">
           {recent.map((s) => (
-            <li key={s.id} data-state={s.state}>
-              <span>{instantWib(s.sale.occurredAt, i18n.language)}</span>
-              <span className="num">{rupiah(s.total)}</span>
-              <span className={`badge state-${s.state}`}>{t(`state_${s.state}`)}</span>
-            </li>
+            <OutboxRow
+              key={s.id}
+              state={s.state}
+              occurredAt={s.sale.occurredAt}
+              total={s.total}
+              lang={i18n.language}
+            />
           ))}
         </ul>
       )}
     </section>
+  );
+});
+
+/** One sale of the list; re-rendered only when its state changes (the list is re-read on every change). */
+const OutboxRow = memo(function OutboxRow({
+  state,
+  occurredAt,
+  total,
+  lang,
+}: {
+  state: OutboxSale['state'];
+  occurredAt: string;
+  total: number;
+  lang: string;
+}) {
+  const { t } = useCachedTranslation('cashier');
+  return (
+    <li data-state={state}>
+      <span>{instantWib(occurredAt, lang)}</span>
+      <span className="num">{rupiah(total)}</span>
+      <span className={`badge state-${state}`}>{t(`state_${state}`)}</span>
+    </li>
   );
 });

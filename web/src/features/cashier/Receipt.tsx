@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { registerTranslations } from '../../app/i18n.ts';
+import { registerTranslations, useCachedTranslation } from '../../app/i18n.ts';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import {
   RECEIPT_LABELS,
@@ -33,7 +32,7 @@ registerTranslations('receipt', {
  * as text through WhatsApp.
  */
 export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () => void }) {
-  const { t, i18n } = useTranslation('receipt');
+  const { t, i18n } = useCachedTranslation('receipt');
   const lang = receiptLang(i18n.language);
   const l = RECEIPT_LABELS[lang];
   const heading = useRef<HTMLHeadingElement>(null);

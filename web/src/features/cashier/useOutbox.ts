@@ -2,6 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { addSale, listSales, onOutboxChange, type OutboxSale, type SalePayload } from './outbox.ts';
 import { startOutboxSync, type SyncStatus } from './sync.ts';
 
+const sameStatus = (a: SyncStatus, b: SyncStatus) =>
+  a.kind === b.kind &&
+  (a.kind !== 'offline' || b.kind !== 'offline' || a.retryInMs === b.retryInMs);
+
 /** The cooperative's outbox on this device (its sales and the sync status), kept flowing while shown. */
 export function useOutbox(coopId: string) {
   const [sales, setSales] = useState<OutboxSale[]>([]);
@@ -11,7 +15,11 @@ export function useOutbox(coopId: string) {
     const load = () => void listSales(coopId).then((s) => live && setSales(s));
     load();
     const unsubscribe = onOutboxChange(load);
-    const stop = startOutboxSync(coopId, (s) => live && setStatus(s));
+    // The sync reports on every change; the panel re-renders only when what it shows changes.
+    const stop = startOutboxSync(
+      coopId,
+      (s) => live && setStatus((prev) => (sameStatus(prev, s) ? prev : s)),
+    );
     return () => {
       live = false;
       unsubscribe();
