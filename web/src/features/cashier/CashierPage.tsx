@@ -22,6 +22,7 @@ import { withOfflineCache } from './offline-data.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { useRecordSale } from './useOutbox.ts';
 import { QrisPayment } from './QrisPayment.tsx';
+import type { QrisMerchant } from './qris.ts';
 import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
 import { Receipt } from './Receipt.tsx';
 import type { Receipt as ReceiptData } from './receipt-text.ts';
@@ -108,9 +109,7 @@ interface PendingSale {
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
 export function CashierPage() {
-  const { t } = useCachedTranslation('cashier');
   const { id = '' } = useParams();
-  const recordSale = useRecordSale(id);
   // Products, prices and ceilings: fresh when online, the last copy on this device when not.
   const products = useQuery({
     queryKey: ['products', 'cashier'],
@@ -150,6 +149,55 @@ export function CashierPage() {
       ),
     [products.data],
   );
+  const canManage = membership
+    ? membership.role === 'coop_manager'
+    : !!me?.memberships.some((m) => m.role === 'hub_admin');
+  return (
+    <Counter
+      coopId={id}
+      cooperativeName={cooperativeName}
+      todaySales={today.data}
+      products={products.isPending ? 'loading' : products.isError ? products.error : catalog}
+      qrisMerchant={qrisMerchant}
+      merchantState={
+        merchant.isPending
+          ? 'loading'
+          : merchant.isError
+            ? 'error'
+            : merchant.data === null
+              ? 'missing'
+              : 'ready'
+      }
+      canManage={canManage}
+    />
+  );
+}
+
+/**
+ * The counter itself: cart, payment, receipt. Apart from the data queries above, so that a tap
+ * re-renders only this (the queries' hooks are not re-run on every tap).
+ */
+const Counter = memo(function Counter({
+  coopId: id,
+  cooperativeName,
+  todaySales,
+  products,
+  qrisMerchant,
+  merchantState,
+  canManage,
+}: {
+  coopId: string;
+  cooperativeName: string;
+  todaySales: number | undefined;
+  /** The catalog, or 'loading', or the error that kept it from loading. */
+  products: CartProduct[] | 'loading' | unknown;
+  qrisMerchant: QrisMerchant | null;
+  merchantState: 'loading' | 'error' | 'missing' | 'ready';
+  canManage: boolean;
+}) {
+  const { t } = useCachedTranslation('cashier');
+  const recordSale = useRecordSale(id);
+  const catalog = Array.isArray(products) ? (products as CartProduct[]) : [];
   const [cart, setCart] = useState<CartLine[]>([]);
   const [method, setMethod] = useState<Method>('cash');
   const [cash, setCash] = useState('');
@@ -251,13 +299,9 @@ export function CashierPage() {
   };
   // QRIS is offered only with merchant data: if it goes (or never comes), fall back to cash.
   useEffect(() => {
-    if (method === 'qris' && !qrisMerchant && !merchant.isPending) setMethod('cash');
-  }, [method, qrisMerchant, merchant.isPending]);
+    if (method === 'qris' && !qrisMerchant && merchantState !== 'loading') setMethod('cash');
+  }, [method, qrisMerchant, merchantState]);
   const methods: Method[] = qrisMerchant ? ['cash', 'qris', 'transfer'] : ['cash', 'transfer'];
-  const canManage = membership
-    ? membership.role === 'coop_manager'
-    : me?.memberships.some((m) => m.role === 'hub_admin');
-
   if (showQris && qrisMerchant && cart.length > 0)
     return (
       <section className="cashier">
@@ -279,16 +323,16 @@ export function CashierPage() {
   return (
     <section className="cashier">
       <h1>{t('title')}</h1>
-      {today.data !== undefined && (
-        <p className="muted">{t('todaySales', { amount: rupiah(today.data) })}</p>
+      {todaySales !== undefined && (
+        <p className="muted">{t('todaySales', { amount: rupiah(todaySales) })}</p>
       )}
       {message && <Notice>{message}</Notice>}
       {receipt && <Receipt receipt={receipt} onNew={startSale} />}
       <h2>{t('products')}</h2>
-      {products.isPending ? (
+      {products === 'loading' ? (
         <p className="state">{t('translation:loading')}</p>
-      ) : products.isError ? (
-        <ProblemAlert error={products.error} />
+      ) : !Array.isArray(products) ? (
+        <ProblemAlert error={products} />
       ) : catalog.length === 0 ? (
         <p className="state">{t('noProducts')}</p>
       ) : (
@@ -352,10 +396,10 @@ export function CashierPage() {
               {t(m)}
             </label>
           ))}
-          {merchant.isError ? (
+          {merchantState === 'error' ? (
             <p className="muted qris-missing">{t('qrisUnavailable')}</p>
           ) : (
-            merchant.data === null && (
+            merchantState === 'missing' && (
               <p className="muted qris-missing">
                 {t('qrisMissing')}{' '}
                 {canManage && <Link to={`/koperasi/${id}/qris`}>{t('qrisSetUp')}</Link>}
@@ -409,7 +453,7 @@ export function CashierPage() {
       <OutboxPanel coopId={id} />
     </section>
   );
-}
+});
 
 /** The product buttons; memoized so that a tap re-renders only the cart, not the grid. */
 const ProductGrid = memo(function ProductGrid({

@@ -36,10 +36,20 @@ export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () =>
   const lang = receiptLang(i18n.language);
   const l = RECEIPT_LABELS[lang];
   const heading = useRef<HTMLHeadingElement>(null);
-  // The receipt replaces the finish button the cashier just pressed: bring it into view and focus.
+  // The receipt replaces the finish button the cashier just pressed: bring it into view and focus,
+  // once it has been painted (focusing at once would force a second layout of the page first).
   useEffect(() => {
-    heading.current?.focus();
-    heading.current?.scrollIntoView?.({ block: 'start' });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        heading.current?.focus({ preventScroll: true });
+        heading.current?.scrollIntoView?.({ block: 'start' });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [receipt.saleId]);
   const cash =
     receipt.paymentMethod === 'cash' &&
