@@ -63,14 +63,17 @@ function db() {
 /** Tabs of this browser hear of every change (a sale written, a result stored). */
 const channel =
   typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('lumbung-outbox');
-const listeners = new Set<() => void>();
+const listeners = new Set<(added?: OutboxSale) => void>();
 channel?.addEventListener('message', () => listeners.forEach((l) => l()));
-function changed() {
-  listeners.forEach((l) => l());
+function changed(added?: OutboxSale) {
+  listeners.forEach((l) => l(added));
   channel?.postMessage('changed');
 }
-/** Calls `fn` whenever the outbox changes, in this tab or another; returns the unsubscribe. */
-export function onOutboxChange(fn: () => void): () => void {
+/**
+ * Calls `fn` whenever the outbox changes, in this tab or another; returns the unsubscribe. When
+ * this tab wrote a new sale, `fn` receives it (a list on screen can add it without re-reading).
+ */
+export function onOutboxChange(fn: (added?: OutboxSale) => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
 }
@@ -81,10 +84,16 @@ export async function addSale(
 ) {
   const d = await db();
   const tx = d.transaction('sales', 'readwrite', { durability: 'strict' });
+  const sale: OutboxSale = {
+    ...s,
+    state: 'waiting',
+    attempts: 0,
+    createdAt: s.createdAt ?? Date.now(),
+  };
   // `add`, not `put`: an id is written once; a second write of the same id is a bug, not an update.
-  await tx.store.add({ ...s, state: 'waiting', attempts: 0, createdAt: s.createdAt ?? Date.now() });
+  await tx.store.add(sale);
   await tx.done;
-  changed();
+  changed(sale);
 }
 
 /** Every sale of the cooperative on this device, newest first. */

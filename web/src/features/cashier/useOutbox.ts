@@ -12,9 +12,32 @@ export function useOutbox(coopId: string) {
   const [status, setStatus] = useState<SyncStatus>({ kind: 'idle' });
   useEffect(() => {
     let live = true;
-    const load = () => void listSales(coopId).then((s) => live && setSales(s));
+    // One read at a time; a change during a read (which may have missed it) reads again after.
+    let reading = false;
+    let stale = false;
+    const load = () => {
+      if (reading) {
+        stale = true;
+        return;
+      }
+      reading = true;
+      void listSales(coopId)
+        .then((s) => live && !stale && setSales(s))
+        .finally(() => {
+          reading = false;
+          if (stale && live) {
+            stale = false;
+            load();
+          }
+        });
+    };
     load();
-    const unsubscribe = onOutboxChange(load);
+    // A sale this tab has just written is added as it is; any other change is read again.
+    const unsubscribe = onOutboxChange((added) => {
+      if (added?.coopId !== coopId) return load();
+      if (reading) stale = true;
+      setSales((prev) => [added, ...prev.filter((x) => x.id !== added.id)]);
+    });
     // The sync reports on every change; the panel re-renders only when what it shows changes.
     const stop = startOutboxSync(
       coopId,
