@@ -47,6 +47,15 @@ export function PeriodForm({ programId, dir }: { programId: string; dir: Directo
       setPackages([emptyPackage()]);
       void client.invalidateQueries({ queryKey: ['sembako', 'periods'] });
     },
+    // A package the server refuses (above the ceilings of its items) marks its own price field.
+    onError: (e) => {
+      const fields: Record<string, string> = {};
+      for (const d of (e as { problem?: { errors?: { path?: string }[] } }).problem?.errors ?? []) {
+        const m = /^\/packages\/(\d+)\/price$/.exec(d.path ?? '');
+        if (m) fields[`p${m[1]}.price`] = t('priceAboveCeiling');
+      }
+      if (Object.keys(fields).length) setErrors((prev) => ({ ...prev, ...fields }));
+    },
   });
   async function send(body: {
     month: string;
@@ -111,7 +120,7 @@ export function PeriodForm({ programId, dir }: { programId: string; dir: Directo
   return (
     <form className="form period-form" onSubmit={submit} noValidate aria-labelledby="period-title">
       <h2 id="period-title">{t('newPeriod')}</h2>
-      <div className="form-row">
+      <div className="form-row period-window">
         <Field label={t('month')} error={errors.month}>
           <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
         </Field>
