@@ -43,12 +43,18 @@ function startTrace(cdp: CDPSession): () => Promise<unknown[]> {
   const started = cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+      ],
     },
   });
   return async () => {
     await started;
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    const done = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
     await cdp.send('Tracing.end');
     await done;
     cdp.off('Tracing.dataCollected', collect);
@@ -103,18 +109,34 @@ export async function benchCashierUi(): Promise<BenchEntry> {
       finishes.push(await timeClick(page, 'form.cart button[type=submit]', 'Rp 0'));
       await page.waitForTimeout(300);
       finishWork.push((await busy()) - before);
-      if (trace) writeFileSync(`${process.env.CASHIER_TRACE}-${i}.json`, JSON.stringify(await trace()));
+      if (trace)
+        writeFileSync(`${process.env.CASHIER_TRACE}-${i}.json`, JSON.stringify(await trace()));
     }
+    // The measuring itself (Playwright's evaluate, the synthetic click, the frame wait) is work on
+    // the page's main thread too: measured the same way on a click that does nothing (the heading).
+    const idle: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.waitForTimeout(300);
+      const before = await busy();
+      await timeClick(page, 'h1');
+      await page.waitForTimeout(300);
+      idle.push((await busy()) - before);
+    }
+    const base = median(idle);
+    say(
+      `cashier-ui: raw medians (with the measuring's own ${round(base, 1)} ms): add ${round(median(addWork), 1)} ms, finish ${round(median(finishWork), 1)} ms`,
+    );
+    const net = (xs: number[]) => xs.map((x) => x - base);
     const entry: BenchEntry = {
       name: 'cashier-ui',
       engine: 'http',
-      value: round(median(addWork), 1),
-      unit: 'ms of main-thread work to add an item (median, 4× CPU slowdown)',
+      value: round(median(net(addWork)), 1),
+      unit: 'ms of main-thread work to add an item (median, 4× CPU slowdown, net of the measuring)',
       reference: null,
       ratio: null,
-      p99Ms: round(Math.max(...addWork), 1),
+      p99Ms: round(Math.max(...net(addWork)), 1),
       target: 'add item and finish sale ≤ 50 ms each; offline open < 1 s',
-      note: `main-thread work to finish a sale: median ${round(median(finishWork), 1)} ms, max ${round(Math.max(...finishWork), 1)} ms; click to next frame: add ${round(median(adds), 1)} ms, finish (to the emptied cart, outbox written) ${round(median(finishes), 1)} ms (medians); offline open without slowdown (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
+      note: `main-thread work to finish a sale: median ${round(median(net(finishWork)), 1)} ms, max ${round(Math.max(...net(finishWork)), 1)} ms; both net of the measuring's own work (a click on the heading measured the same way: median ${round(base, 1)} ms; raw medians add ${round(median(addWork), 1)} ms, finish ${round(median(finishWork), 1)} ms); click to next frame: add ${round(median(adds), 1)} ms, finish (to the emptied cart, outbox written) ${round(median(finishes), 1)} ms (medians); offline open without slowdown (reload to product buttons): median ${median(opens)} ms, max ${Math.max(...opens)} ms; ${RUNS} runs each`,
     };
     say(
       `cashier-ui: add item main-thread work median ${entry.value} ms, max ${entry.p99Ms} ms; ${entry.note}`,
