@@ -29,11 +29,20 @@ export function startCheckpointer(path: string, everyMs = 1_000): { stop(): Prom
     { eval: true, workerData: { driver, path, everyMs } },
   );
   worker.unref();
+  // A worker that fails only stops checkpointing (the server's own commits take over past ~80 MB).
+  let exited = false;
+  const gone = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  worker.on('error', (e) => process.emitWarning(`WAL checkpointer stopped: ${String(e)}`));
   return {
     async stop() {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      if (exited) return;
       worker.postMessage('stop');
-      await exited;
+      await gone;
     },
   };
 }

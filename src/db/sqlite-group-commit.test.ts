@@ -83,6 +83,29 @@ describe('SQLite group commit', () => {
     expect(other.prepare('select id from child').all()).toEqual([{ id: 4 }]);
   });
 
+  it('when SQLite rolls the whole group back on its own (disk full), its callers fail and the next caller commits for real', async () => {
+    await sql`create table blob_t (x blob)`.execute(h.db);
+    const pages = (await sql<{ pageCount: number }>`pragma page_count`.execute(h.db)).rows[0]!
+      .pageCount;
+    await sql.raw(`pragma max_page_count = ${pages + 5}`).execute(h.db);
+    try {
+      const a = h.db
+        .transaction()
+        .execute((trx) => sql`insert into note (id, body) values (2000, 'a')`.execute(trx));
+      // SQLITE_FULL: SQLite rolls back the whole transaction, the group's savepoints with it.
+      const b = sql`insert into blob_t values (zeroblob(400000))`.execute(h.db);
+      const c = h.db
+        .transaction()
+        .execute((trx) => sql`insert into note (id, body) values (2001, 'c')`.execute(trx));
+      const r = await Promise.allSettled([a, b, c]);
+      expect(r.map((x) => x.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+      expect(seenByOther(2000).n).toBe(0);
+      expect(seenByOther(2001).n).toBe(1);
+    } finally {
+      await sql.raw('pragma max_page_count = 1073741823').execute(h.db);
+    }
+  });
+
   it('a statement outside a transaction, run while a group is open, answers after the group commits', async () => {
     let readAnswered = false;
     const tx = h.db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import {
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
+  type QueryCompiler,
   type QueryResult,
 } from 'kysely';
 
@@ -18,11 +19,17 @@ class Group {
   transactions = 0;
   readonly committed: Promise<void>;
   resolve!: () => void;
-  reject!: (e: unknown) => void;
+  private rejectPromise!: (e: unknown) => void;
+  /** Why it failed, known at once (the promise tells the same later). */
+  failed: unknown;
+  reject(e: unknown) {
+    this.failed = e ?? new Error('SQLite group commit failed');
+    this.rejectPromise(this.failed);
+  }
   constructor() {
     this.committed = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
-      this.reject = reject;
+      this.rejectPromise = reject;
     });
     // Rolled-back callers do not wait for it: a failure must not go unhandled.
     this.committed.catch(() => {});
@@ -39,12 +46,20 @@ class Lease implements DatabaseConnection {
     readonly inner: DatabaseConnection,
   ) {}
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.assertHeld();
+    this.driver.checkGroup();
     this.joined ??= this.driver.openGroup;
     return this.inner.executeQuery<R>(query);
   }
   streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    this.joined ??= this.driver.openGroup;
+    this.assertHeld();
+    // A stream hands rows out as it reads them: outside a transaction, only committed ones.
+    if (!this.joined) this.driver.commitOpenGroup();
     return this.inner.streamQuery<R>(query, chunkSize);
+  }
+  /** A turn ends when its transaction commits or rolls back: using the connection after is a bug. */
+  assertHeld() {
+    if (this.released) throw new Error('SQLite connection used after its turn ended');
   }
 }
 
@@ -89,10 +104,14 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async beginTransaction(lease: DatabaseConnection) {
     const l = lease as Lease;
+    l.assertHeld();
+    this.checkGroup();
     if (this.openGroup && performance.now() - this.openGroup.openedAt >= GROUP_MAX_AGE_MS)
       this.commitGroup();
     if (!this.openGroup) {
-      this.run('begin');
+      // IMMEDIATE: the group writes from its first statement on a fresh snapshot, so a write
+      // by another process in between cannot fail its later statements (SQLITE_BUSY_SNAPSHOT).
+      this.run('begin immediate');
       this.openGroup = new Group();
     }
     this.run(`savepoint ${SAVEPOINT}`);
@@ -102,6 +121,12 @@ export class GroupCommitSqliteDriver implements Driver {
 
   async commitTransaction(lease: DatabaseConnection) {
     const l = lease as Lease;
+    l.assertHeld();
+    // SQLite may have rolled the whole transaction back (disk full, I/O): nothing to commit.
+    if (!this.sqlite.inTransaction) {
+      this.checkGroup();
+      throw new Error('SQLite rolled back the transaction');
+    }
     this.run(`release ${SAVEPOINT}`);
     const group = l.joined!;
     this.handOver(l);
@@ -126,6 +151,28 @@ export class GroupCommitSqliteDriver implements Driver {
     }
   }
 
+  // Savepoints of a controlled transaction nest inside the caller's own savepoint.
+  savepoint(lease: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    (lease as Lease).assertHeld();
+    return this.inner.savepoint!(lease, name, compile);
+  }
+  rollbackToSavepoint(
+    lease: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    (lease as Lease).assertHeld();
+    return this.inner.rollbackToSavepoint!(lease, name, compile);
+  }
+  releaseSavepoint(
+    lease: DatabaseConnection,
+    name: string,
+    compile: QueryCompiler['compileQuery'],
+  ) {
+    (lease as Lease).assertHeld();
+    return this.inner.releaseSavepoint!(lease, name, compile);
+  }
+
   async releaseConnection(lease: DatabaseConnection) {
     const l = lease as Lease;
     if (l.released) return;
@@ -135,6 +182,8 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   async destroy() {
+    // Wait for the turn in progress (a transaction half done must not be committed by closing).
+    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
     if (this.openGroup) this.commitGroup();
     await this.inner.releaseConnection(this.connection);
     await this.inner.destroy();
@@ -147,6 +196,7 @@ export class GroupCommitSqliteDriver implements Driver {
    */
   private handOver(lease: Lease) {
     lease.released = true;
+    this.checkGroup();
     const g = this.openGroup;
     if (
       g &&
@@ -175,9 +225,27 @@ export class GroupCommitSqliteDriver implements Driver {
       this.run('commit');
       g.resolve();
     } catch (e) {
-      if (this.sqlite.inTransaction) this.run('rollback');
-      g.reject(e);
+      try {
+        if (this.sqlite.inTransaction) this.run('rollback');
+      } finally {
+        g.reject(e);
+      }
     }
+  }
+
+  /** If SQLite rolled the group's transaction back on its own (disk full, I/O), the group failed. */
+  checkGroup() {
+    if (this.openGroup && !this.sqlite.inTransaction)
+      this.failGroup(new Error('SQLite rolled back the transaction'));
+  }
+
+  /** Commits the open group now (a stream must read committed rows only); throws if it fails. */
+  commitOpenGroup() {
+    this.checkGroup();
+    const g = this.openGroup;
+    if (!g) return;
+    this.commitGroup();
+    if (g.failed) throw g.failed;
   }
 
   private failGroup(e: unknown) {

@@ -52,6 +52,21 @@ for (const engine of ENGINES) {
       expect(errors).toEqual([]);
     });
 
+    it('flush() waits for what was queued before it, not for events that keep coming', async () => {
+      const log = pino({ level: 'silent' });
+      const writer = new AuditWriter(t.db, log);
+      writer.add(event(n.coopA.id, 'd-0'));
+      let i = 1;
+      const traffic = setInterval(() => writer.add(event(n.coopA.id, `d-${i++}`)), 1);
+      try {
+        await writer.flush();
+        expect((await trail()).includes('d-0')).toBe(true);
+      } finally {
+        clearInterval(traffic);
+        await writer.flush();
+      }
+    });
+
     it('one event the database refuses costs only itself: the others of its group are written', async () => {
       const errors: string[] = [];
       const log = pino({ level: 'error' }, { write: (line: string) => errors.push(line) });

@@ -25,9 +25,15 @@ export class AuditWriter {
     this.schedule();
   }
 
-  /** Resolves when every event queued before the call is written (or its failure logged). */
+  /**
+   * Resolves when every event queued before the call is written (or its failure logged); events
+   * added meanwhile are not waited for (under steady traffic the queue is never empty).
+   */
   async flush(): Promise<void> {
-    while (this.running || this.queue.length) await (this.running ?? this.drain());
+    const mine = this.queue;
+    // The queue array is swapped out when a write takes it: until then, ours is still waiting.
+    while (this.queue === mine && mine.length) await (this.running ?? this.drain());
+    if (this.running) await this.running;
   }
 
   private schedule() {

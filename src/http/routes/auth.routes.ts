@@ -229,10 +229,7 @@ export function registerAuthRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const header = request.headers.authorization;
-      const token = header?.startsWith('Bearer ')
-        ? header.slice(7).trim()
-        : request.cookies[SESSION_COOKIE];
+      const token = requestToken(request);
       if (token) {
         await revokeToken(deps.db, token, deps.clock);
         deps.tokens.forget(token);
@@ -310,7 +307,16 @@ export function registerAuthRoutes(app: FastifyInstance) {
     async (request) => {
       const { locale } = request.body as { locale: 'id' | 'en' };
       await setUserLocale(deps.db, authOf(request).id, locale);
+      // The next request of this session sees the new locale, not the cached user.
+      const token = requestToken(request);
+      if (token) deps.tokens.forget(token);
       return { locale };
     },
   );
+}
+
+/** The bearer token or session cookie the request came with. */
+function requestToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : request.cookies[SESSION_COOKIE];
 }
