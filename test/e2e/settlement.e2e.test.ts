@@ -265,6 +265,8 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     expect(text.join('\n')).toContain('admin@kana.demo');
     for (const t of text) expect(t).toMatch(/Catat pembayaran.*Pembayaran/);
     expect(text[0]).toMatch(/WIB/);
+    // The count under the table, once.
+    expect(await page.getByText('2 kejadian ditampilkan').count()).toBe(1);
     await page.context().close();
     await shots(
       'audit',

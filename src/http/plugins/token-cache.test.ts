@@ -25,11 +25,26 @@ function store() {
 }
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** A cache at 10:00:00 over a store the test answers. */
+function fresh() {
+  const clock = fixedClock('2026-11-28T10:00:00.000Z');
+  const s = store();
+  return { clock, s, cache: new TokenCache(s.load, clock) };
+}
+
+/** The same, with token `t` looked up once (Ana) and remembered. */
+async function remembered() {
+  const c = fresh();
+  const first = c.cache.lookup('t');
+  await tick();
+  c.s.pending.shift()!(ana);
+  await first;
+  return c;
+}
+
 describe('the token cache', () => {
   it('calls that arrive during a lookup share it; within the TTL nothing is looked up again', async () => {
-    const clock = fixedClock('2026-11-28T10:00:00.000Z');
-    const s = store();
-    const cache = new TokenCache(s.load, clock);
+    const { clock, s, cache } = fresh();
     const burst = Promise.all([1, 2, 3, 4, 5].map(() => cache.lookup('t')));
     await tick();
     expect(s.calls()).toBe(1);
@@ -41,13 +56,7 @@ describe('the token cache', () => {
   });
 
   it('near the end of its life an entry is refreshed in the background; a revocation found then takes effect', async () => {
-    const clock = fixedClock('2026-11-28T10:00:00.000Z');
-    const s = store();
-    const cache = new TokenCache(s.load, clock);
-    const first = cache.lookup('t');
-    await tick();
-    s.pending.shift()!(ana);
-    await first;
+    const { clock, s, cache } = await remembered();
     clock.set('2026-11-28T10:00:04.000Z'); // within the last 1.5 s of the 5 s
     expect(await cache.lookup('t')).toBe(ana); // answered at once, from the cache
     expect(await cache.lookup('t')).toBe(ana);
@@ -59,13 +68,7 @@ describe('the token cache', () => {
   });
 
   it('an expired entry is not used: the call waits for a fresh lookup', async () => {
-    const clock = fixedClock('2026-11-28T10:00:00.000Z');
-    const s = store();
-    const cache = new TokenCache(s.load, clock);
-    const first = cache.lookup('t');
-    await tick();
-    s.pending.shift()!(ana);
-    await first;
+    const { clock, s, cache } = await remembered();
     clock.set('2026-11-28T10:00:06.000Z');
     const late = cache.lookup('t');
     await tick();
@@ -75,9 +78,7 @@ describe('the token cache', () => {
   });
 
   it('a token forgotten (logout) while its lookup runs is not remembered', async () => {
-    const clock = fixedClock('2026-11-28T10:00:00.000Z');
-    const s = store();
-    const cache = new TokenCache(s.load, clock);
+    const { s, cache } = fresh();
     const during = cache.lookup('t');
     await tick();
     cache.forget('t');

@@ -229,7 +229,6 @@ export function AuditPage() {
                 pageSize={1000}
               />
               <p className="muted">{t('shown', { count: items.length })}</p>
-              <p className="muted">{t('shown', { count: items.length })}</p>
               <LoadMore query={query} />
             </>
           )}
