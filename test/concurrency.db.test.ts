@@ -83,13 +83,26 @@ for (const engine of engines) {
       expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(19);
       const rows = await t.db.selectFrom('sale').select('id').where('id', '=', sale.id).execute();
       expect(rows).toHaveLength(1);
+      const { postingId } = await t.db
+        .selectFrom('sale')
+        .select('postingId')
+        .where('id', '=', sale.id)
+        .executeTakeFirstOrThrow();
       const entries = await t.db
         .selectFrom('journalEntry')
         .select('orgId')
-        .where('docType', '=', 'sale')
-        .where('docId', '=', sale.id)
+        .where('docType', '=', 'sales_batch')
+        .where('docId', '=', postingId!)
         .execute();
       expect(entries).toHaveLength(2);
+      // The 19 replays posted nothing.
+      const all = await t.db
+        .selectFrom('journalEntry')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('orgId', '=', n.coopB.id)
+        .where('docType', '=', 'sales_batch')
+        .executeTakeFirstOrThrow();
+      expect(Number(all.n)).toBe(1);
     });
   });
 }

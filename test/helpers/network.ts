@@ -122,6 +122,19 @@ export async function buildNetwork(
 
 export type TestNetwork = Awaited<ReturnType<typeof buildNetwork>>;
 
+/**
+ * The journal lines that carry one sale in one book: the `sales_batch` entry
+ * whose id the sale keeps (for a batch of one sale, exactly that sale's amounts).
+ */
+export async function journalOfSale(db: Kysely<Database>, orgId: string, saleId: string) {
+  const sale = await db
+    .selectFrom('sale')
+    .select(['postingId'])
+    .where('id', '=', saleId)
+    .executeTakeFirstOrThrow();
+  return journalOf(db, orgId, 'sales_batch', sale.postingId!);
+}
+
 /** The journal lines of one document in one book, as `account:counterparty → [debit, credit]`. */
 export async function journalOf(
   db: Kysely<Database>,

@@ -218,8 +218,8 @@ for (const engine of ENGINES) {
       expect(all.nextCursor).toBeUndefined();
       // Two sales and one stock count in February; the March payment is outside the period.
       expect(all.items.map((e: { documentType: string }) => e.documentType)).toEqual([
-        'sale',
-        'sale',
+        'sales_batch',
+        'sales_batch',
         'stock_count',
       ]);
       for (const e of all.items) {

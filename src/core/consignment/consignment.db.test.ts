@@ -3,6 +3,7 @@ import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/he
 import {
   buildNetwork,
   journalOf,
+  journalOfSale,
   stockQty,
   type TestNetwork,
 } from '../../../test/helpers/network.ts';
@@ -179,12 +180,12 @@ for (const engine of ENGINES) {
       const res = await tx((db) => recordSales(db, n.ctx, n.coopA.id, [s, above]));
       expect(res[0]).toEqual({ id: sale1, status: 'created' });
       expect(res[1]).toMatchObject({ status: 'rejected', code: 'PriceAboveCeiling' });
-      expect(await journalOf(t.db, n.coopA.id, 'sale', sale1)).toEqual([
+      expect(await journalOfSale(t.db, n.coopA.id, sale1)).toEqual([
         { account: '1101', cp: undefined, debit: 52_500, credit: 0, date: '2026-03-10' },
         { account: '2101', cp: n.hub.id, debit: 0, credit: 48_000, date: '2026-03-10' },
         { account: '4101', cp: undefined, debit: 0, credit: 4_500, date: '2026-03-10' },
       ]);
-      expect(await journalOf(t.db, n.hub.id, 'sale', sale1)).toEqual([
+      expect(await journalOfSale(t.db, n.hub.id, sale1)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 48_000, credit: 0, date: '2026-03-10' },
         { account: '4101', cp: undefined, debit: 0, credit: 48_000, date: '2026-03-10' },
         { account: '5101', cp: undefined, debit: 45_600, credit: 0, date: '2026-03-10' },
@@ -221,7 +222,7 @@ for (const engine of ENGINES) {
       expect(open).toMatchObject([
         { productId: n.gula1.id, recordedQty: -5, resolvedByCountId: null },
       ]);
-      expect((await journalOf(t.db, n.coopA.id, 'sale', id))[0]).toMatchObject({
+      expect((await journalOfSale(t.db, n.coopA.id, id))[0]).toMatchObject({
         account: '1202',
         debit: 850_000,
       });
@@ -337,6 +338,94 @@ for (const engine of ENGINES) {
             .executeTakeFirstOrThrow()
         ).status,
       ).toBe('draft');
+    });
+
+    it('a batch posts one summary entry per business date in each book, traced by every sale to it', async () => {
+      const sale = (
+        occurredAt: string,
+        paymentMethod: 'cash' | 'qris' | 'payroll',
+        qty: number,
+        unitPrice: number,
+      ) => ({
+        id: newId(),
+        occurredAt,
+        paymentMethod,
+        lines: [{ productId: n.gula1.id, qty, unitPrice }],
+      });
+      const batch = [
+        sale('2026-03-09T02:00:00Z', 'cash', 2, 17_500),
+        sale('2026-03-10T01:00:00Z', 'qris', 1, 17_500),
+        // Sold below the consignment price: a negative commission, netted in the summary.
+        sale('2026-03-10T02:00:00Z', 'cash', 1, 15_000),
+        sale('2026-03-10T02:30:00Z', 'payroll', 1, 17_000),
+      ];
+      const res = await tx((db) => recordSales(db, n.ctx, n.coopA.id, batch));
+      expect(res.map((r) => r.status)).toEqual(['created', 'created', 'created', 'created']);
+      const rows = await t.db
+        .selectFrom('sale')
+        .select(['id', 'saleDate', 'postingId'])
+        .where(
+          'id',
+          'in',
+          batch.map((s) => s.id),
+        )
+        .execute();
+      const postingOf = (date: string) => [
+        ...new Set(rows.filter((r) => r.saleDate === date).map((r) => r.postingId)),
+      ];
+      expect(postingOf('2026-03-09')).toHaveLength(1);
+      expect(postingOf('2026-03-10')).toHaveLength(1);
+      const [p9, p10] = [postingOf('2026-03-09')[0]!, postingOf('2026-03-10')[0]!];
+      expect(p9).not.toBe(p10);
+      const cost = async (postingId: string) =>
+        Number(
+          (
+            await t.db
+              .selectFrom('saleLine as l')
+              .innerJoin('sale as s', (j) =>
+                j.onRef('s.orgId', '=', 'l.orgId').onRef('s.id', '=', 'l.saleId'),
+              )
+              .select((e) => e.fn.sum<number>('l.costValue').as('c'))
+              .where('s.postingId', '=', postingId)
+              .executeTakeFirstOrThrow()
+          ).c,
+        );
+      expect(await journalOf(t.db, n.coopA.id, 'sales_batch', p9)).toEqual([
+        { account: '1101', cp: undefined, debit: 35_000, credit: 0, date: '2026-03-09' },
+        { account: '2101', cp: n.hub.id, debit: 0, credit: 32_000, date: '2026-03-09' },
+        { account: '4101', cp: undefined, debit: 0, credit: 3_000, date: '2026-03-09' },
+      ]);
+      expect(await journalOf(t.db, n.coopA.id, 'sales_batch', p10)).toEqual([
+        { account: '1101', cp: undefined, debit: 15_000, credit: 0, date: '2026-03-10' },
+        { account: '1102', cp: undefined, debit: 17_500, credit: 0, date: '2026-03-10' },
+        { account: '1202', cp: undefined, debit: 17_000, credit: 0, date: '2026-03-10' },
+        { account: '2101', cp: n.hub.id, debit: 0, credit: 48_000, date: '2026-03-10' },
+        { account: '4101', cp: undefined, debit: 0, credit: 1_500, date: '2026-03-10' },
+      ]);
+      const c10 = await cost(p10);
+      expect(c10).toBeGreaterThan(0);
+      expect(await journalOf(t.db, n.hub.id, 'sales_batch', p10)).toEqual([
+        { account: '1201', cp: n.coopA.id, debit: 48_000, credit: 0, date: '2026-03-10' },
+        { account: '4101', cp: undefined, debit: 0, credit: 48_000, date: '2026-03-10' },
+        { account: '5101', cp: undefined, debit: c10, credit: 0, date: '2026-03-10' },
+        { account: '1303', cp: undefined, debit: 0, credit: c10, date: '2026-03-10' },
+      ]);
+      const memo = await t.db
+        .selectFrom('journalEntry')
+        .select('memo')
+        .where('orgId', '=', n.hub.id)
+        .where('docId', '=', p10)
+        .executeTakeFirstOrThrow();
+      expect(memo.memo).toBe('Penjualan konsinyasi KDKMP Simpang IV Sipin (3 penjualan)');
+      // A replay of the whole batch posts nothing more.
+      const replay = await tx((db) => recordSales(db, n.ctx, n.coopA.id, batch));
+      expect(replay.map((r) => r.status)).toEqual([
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+      ]);
+      expect(await journalOf(t.db, n.coopA.id, 'sales_batch', p10)).toHaveLength(5);
     });
   });
 }

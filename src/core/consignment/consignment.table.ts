@@ -62,6 +62,8 @@ export interface SaleTable {
   consignmentAmount: number;
   contentHash: string;
   statementId: string | null;
+  /** The `sales_batch` journal entries (both books) that carry this sale; null before they existed. */
+  postingId: string | null;
 }
 export interface SaleLineTable {
   orgId: string;

@@ -107,12 +107,75 @@ function priceSale(
 const cashAccount = (m: PaymentMethod) =>
   m === 'cash' ? COOP.kas : m === 'payroll' ? COOP.piutangPotongGaji : COOP.bank;
 
+/** The sales of one batch and business date, as one entry in each book. */
+interface Posting {
+  id: string;
+  date: string;
+  count: number;
+  /** Σ sale totals by the account that received them (Kas, Bank, Piutang Potong Gaji). */
+  paid: Map<string, number>;
+  consignment: number;
+  commission: number;
+  cost: number;
+}
+
+const newPosting = (date: string): Posting => ({
+  id: newId(),
+  date,
+  count: 0,
+  paid: new Map(),
+  consignment: 0,
+  commission: 0,
+  cost: 0,
+});
+
+/**
+ * C: Dr Kas/Bank/Piutang Σ q·p, Cr Utang kepada Pengamanat Σ q·k, Cr (or Dr)
+ * Pendapatan Komisi Σ q·(p−k); H: Dr Piutang Konsinyasi, Cr Penjualan Σ q·k;
+ * Dr HPP, Cr Persediaan di Koperasi Σ cost. Zero lines drop out.
+ */
+function salesJournal(p: Posting, coopId: string, c: CooperativeContext): JournalEntryInput[] {
+  const sales = `${p.count} penjualan`;
+  return [
+    {
+      orgId: coopId,
+      book: 'cooperative',
+      date: p.date,
+      docType: 'sales_batch',
+      docId: p.id,
+      memo: `Penjualan barang konsinyasi (${sales})`,
+      lines: [
+        ...[...p.paid]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([account, debit]) => ({ account, debit })),
+        { account: COOP.utangPengamanat, counterpartyOrgId: c.hubId, credit: p.consignment },
+        p.commission >= 0
+          ? { account: COOP.pendapatanKomisi, credit: p.commission }
+          : { account: COOP.pendapatanKomisi, debit: -p.commission },
+      ],
+    },
+    {
+      orgId: c.hubId,
+      book: 'hub',
+      date: p.date,
+      docType: 'sales_batch',
+      docId: p.id,
+      memo: `Penjualan konsinyasi ${c.coop.name} (${sales})`,
+      lines: [
+        { account: HUB.piutangKonsinyasi, counterpartyOrgId: coopId, debit: p.consignment },
+        { account: HUB.penjualan, credit: p.consignment },
+        { account: HUB.hpp, debit: p.cost },
+        { account: HUB.persediaanKoperasi, credit: p.cost },
+      ],
+    },
+  ];
+}
+
 /**
  * Records a batch of a cooperative's sales, each accepted or rejected on its
- * own, in one transaction. Per sale: stock store → customer; C: Dr Kas/Bank/
- * Piutang q·p, Cr Utang kepada Pengamanat q·k, Cr Pendapatan Komisi q·(p−k);
- * H: Dr Piutang Konsinyasi, Cr Penjualan q·k; Dr HPP, Cr Persediaan di
- * Koperasi at cost. Keeps: idempotency by sale id (replay → duplicate, other
+ * own, in one transaction. Per sale: stock store → customer, at cost. Per
+ * business date of the batch: one summary entry in each book (salesJournal),
+ * whose id every sale keeps as its postingId. Keeps: idempotency by sale id (replay → duplicate, other
  * content → IdempotencyConflict); no sale refused for stock (a discrepancy is
  * raised); no sale above the regulated ceiling.
  */
@@ -214,7 +277,7 @@ export async function recordSales(
 
   const saleRows: SaleTable[] = [];
   const lineRows: SaleLineTable[] = [];
-  const entries: JournalEntryInput[] = [];
+  const postings = new Map<string, Posting>();
   const receivedAt = now.toISOString();
   let m = 0;
   for (const s of accepted) {
@@ -234,6 +297,16 @@ export async function recordSales(
         costValue,
       });
     });
+    let p = postings.get(s.date);
+    if (!p) postings.set(s.date, (p = newPosting(s.date)));
+    p.count++;
+    p.paid.set(
+      cashAccount(s.input.paymentMethod),
+      (p.paid.get(cashAccount(s.input.paymentMethod)) ?? 0) + s.total,
+    );
+    p.consignment += s.consignment;
+    p.commission += s.total - s.consignment;
+    p.cost += cost;
     saleRows.push({
       orgId: coopId,
       id: s.input.id,
@@ -248,40 +321,15 @@ export async function recordSales(
       consignmentAmount: s.consignment,
       contentHash: s.hash,
       statementId: null,
-    });
-    const commission = s.total - s.consignment;
-    entries.push({
-      orgId: coopId,
-      book: 'cooperative',
-      date: s.date,
-      docType: 'sale',
-      docId: s.input.id,
-      memo: 'Penjualan barang konsinyasi',
-      lines: [
-        { account: cashAccount(s.input.paymentMethod), debit: s.total },
-        { account: COOP.utangPengamanat, counterpartyOrgId: c.hubId, credit: s.consignment },
-        commission >= 0
-          ? { account: COOP.pendapatanKomisi, credit: commission }
-          : { account: COOP.pendapatanKomisi, debit: -commission },
-      ],
-    });
-    entries.push({
-      orgId: c.hubId,
-      book: 'hub',
-      date: s.date,
-      docType: 'sale',
-      docId: s.input.id,
-      memo: `Penjualan konsinyasi ${c.coop.name}`,
-      lines: [
-        { account: HUB.piutangKonsinyasi, counterpartyOrgId: coopId, debit: s.consignment },
-        { account: HUB.penjualan, credit: s.consignment },
-        { account: HUB.hpp, debit: cost },
-        { account: HUB.persediaanKoperasi, credit: cost },
-      ],
+      postingId: p.id,
     });
   }
   await insertSales(db, saleRows, lineRows);
-  await postJournalEntries(db, entries, now);
+  await postJournalEntries(
+    db,
+    [...postings.values()].flatMap((p) => salesJournal(p, coopId, c)),
+    now,
+  );
 
   // Recorded stock gone below zero: the sale stands; the next count settles it.
   const negative = [...new Set(accepted.flatMap((s) => s.lines.map((l) => l.productId)))].filter(

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNetwork, journalOf, type TestNetwork } from '../../../test/helpers/network.ts';
+import {
+  buildNetwork,
+  journalOf,
+  journalOfSale,
+  type TestNetwork,
+} from '../../../test/helpers/network.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
 import type { Database } from '../../db/database.ts';
 import {
@@ -305,12 +310,12 @@ for (const engine of ENGINES) {
           .where('id', '=', orders.o1!.id)
           .executeTakeFirstOrThrow()
       ).saleId!;
-      expect(await journalOf(t.db, n.coopA.id, 'sale', sale)).toEqual([
+      expect(await journalOfSale(t.db, n.coopA.id, sale)).toEqual([
         { account: '1202', cp: undefined, debit: 65_000, credit: 0, date: '2026-03-10' },
         { account: '2101', cp: n.hub.id, debit: 0, credit: 61_000, date: '2026-03-10' },
         { account: '4101', cp: undefined, debit: 0, credit: 4_000, date: '2026-03-10' },
       ]);
-      const hub = await journalOf(t.db, n.hub.id, 'sale', sale);
+      const hub = await journalOfSale(t.db, n.hub.id, sale);
       expect(hub.slice(0, 2)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 61_000, credit: 0, date: '2026-03-10' },
         { account: '4101', cp: undefined, debit: 0, credit: 61_000, date: '2026-03-10' },

@@ -11,6 +11,7 @@ import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 
 const DOCUMENTS = {
   sale: ['Penjualan', 'Sale'],
+  sales_batch: ['Penjualan (rekap per sinkron)', 'Sales (summary per sync)'],
   payment: ['Pembayaran', 'Payment'],
   stock_count: ['Stok opname', 'Stock count'],
   subsidy_grant: ['Subsidi operasional', 'Operational subsidy'],
