@@ -404,6 +404,25 @@ for (const engine of ENGINES) {
       ]);
       const c10 = await cost(p10);
       expect(c10).toBeGreaterThan(0);
+      // One stock move per product and posting; its lines' costs add up to its value.
+      expect(
+        await t.db
+          .selectFrom('stockMove')
+          .select(['productId', 'qty', 'value', 'fromLocationId', 'toLocationId', 'moveDate'])
+          .where('orgId', '=', n.coopA.id)
+          .where('docType', '=', 'sales_batch')
+          .where('docId', '=', p10)
+          .execute(),
+      ).toEqual([
+        {
+          productId: n.gula1.id,
+          qty: 3,
+          value: c10,
+          fromLocationId: loc.store,
+          toLocationId: expect.any(String),
+          moveDate: '2026-03-10',
+        },
+      ]);
       expect(await journalOf(t.db, n.hub.id, 'sales_batch', p10)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 48_000, credit: 0, date: '2026-03-10' },
         { account: '4101', cp: undefined, debit: 0, credit: 48_000, date: '2026-03-10' },

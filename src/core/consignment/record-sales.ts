@@ -13,7 +13,7 @@ import { wibDateOf } from '../shared/business-date.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError, type ErrorCode } from '../shared/errors.ts';
 import { contentHash, isUuid, newId } from '../shared/ids.ts';
-import { formatRupiah } from '../shared/money.ts';
+import { formatRupiah, prorateHalfUp } from '../shared/money.ts';
 import type { PaymentMethod, SaleLineTable, SaleTable } from './consignment.table.ts';
 import { findSalesByIds, insertSales } from './consignment.repository.ts';
 import { MAX_LINES, isNonNegativeInt, isPositiveInt } from './lines.ts';
@@ -172,10 +172,23 @@ function salesJournal(p: Posting, coopId: string, c: CooperativeContext): Journa
 }
 
 /**
+ * Takes qty units' share of what is left of a move's value, half up, and
+ * leaves the rest for the next lines: the last line takes exactly what is
+ * left, so the lines' costs add up to the move's value.
+ */
+function splitRemaining(left: { qty: number; value: number }, qty: number): number {
+  const v = qty >= left.qty ? left.value : prorateHalfUp(left.value, qty, left.qty);
+  left.qty -= qty;
+  left.value -= v;
+  return v;
+}
+
+/**
  * Records a batch of a cooperative's sales, each accepted or rejected on its
- * own, in one transaction. Per sale: stock store → customer, at cost. Per
- * business date of the batch: one summary entry in each book (salesJournal),
- * whose id every sale keeps as its postingId. Keeps: idempotency by sale id (replay → duplicate, other
+ * own, in one transaction. Per business date of the batch, one posting: a
+ * stock move store → customer per product at cost (each line's cost is its
+ * share of it) and one summary entry in each book (salesJournal); every sale
+ * keeps the posting's id as its postingId. Keeps: idempotency by sale id (replay → duplicate, other
  * content → IdempotencyConflict); no sale refused for stock (a discrepancy is
  * raised); no sale above the regulated ceiling.
  */
@@ -256,34 +269,52 @@ export async function recordSales(
   }
   if (accepted.length === 0) return results;
 
+  // One posting per business date; in it, one stock move per product (store → customer).
+  const postings = new Map<string, Posting>();
+  const qtyOf = new Map<Posting, Map<string, number>>();
+  for (const s of accepted) {
+    let p = postings.get(s.date);
+    if (!p) {
+      postings.set(s.date, (p = newPosting(s.date)));
+      qtyOf.set(p, new Map());
+    }
+    const q = qtyOf.get(p)!;
+    for (const l of s.lines) q.set(l.productId, (q.get(l.productId) ?? 0) + l.qty);
+  }
   const moved = await moveStock(
     db,
-    accepted.map((s) => ({
+    [...postings.values()].map((p) => ({
       orgId: coopId,
-      date: s.date,
-      docType: 'sale',
-      docId: s.input.id,
-      moves: s.lines.map<MoveInput>((l) => ({
-        productId: l.productId,
+      date: p.date,
+      docType: 'sales_batch',
+      docId: p.id,
+      moves: [...qtyOf.get(p)!].map<MoveInput>(([productId, qty]) => ({
+        productId,
         ownerOrgId: c.hubId,
         from: c.store,
         to: c.customer,
-        qty: l.qty,
-        fallbackUnitCost: book.products.get(l.productId)!.lastUnitCost,
+        qty,
+        fallbackUnitCost: book.products.get(productId)!.lastUnitCost,
       })),
     })),
     now,
   );
+  // Each line's cost: its share of its move's value, line by line (splitRemaining).
+  const left = new Map<string, { qty: number; value: number }>();
+  let mi = 0;
+  for (const p of postings.values())
+    for (const productId of qtyOf.get(p)!.keys()) {
+      const mv = moved.moves[mi++]!;
+      left.set(`${p.date}|${productId}`, { qty: mv.qty, value: mv.value });
+    }
 
   const saleRows: SaleTable[] = [];
   const lineRows: SaleLineTable[] = [];
-  const postings = new Map<string, Posting>();
   const receivedAt = now.toISOString();
-  let m = 0;
   for (const s of accepted) {
     let cost = 0;
     s.lines.forEach((l, i) => {
-      const costValue = moved.moves[m++]!.value;
+      const costValue = splitRemaining(left.get(`${s.date}|${l.productId}`)!, l.qty);
       cost += costValue;
       lineRows.push({
         orgId: coopId,
@@ -297,8 +328,7 @@ export async function recordSales(
         costValue,
       });
     });
-    let p = postings.get(s.date);
-    if (!p) postings.set(s.date, (p = newPosting(s.date)));
+    const p = postings.get(s.date)!;
     p.count++;
     p.paid.set(
       cashAccount(s.input.paymentMethod),

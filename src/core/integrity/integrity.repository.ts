@@ -86,7 +86,7 @@ export async function compareSalesToMoves(db: Db) {
       .innerJoin('location as l', 'l.id', 'm.toLocationId')
       .select(['l.orgId', sql<number>`sum(m.qty)`.as('qty')])
       .where('l.kind', '=', 'customer')
-      .where('m.docType', '=', 'sale')
+      .where('m.docType', 'in', ['sale', 'sales_batch'])
       .groupBy('l.orgId')
       .execute(),
   ]);
