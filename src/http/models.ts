@@ -92,6 +92,10 @@ export const SaleWithLines = Type.Object({
   totalAmount: Rupiah,
   consignmentAmount: Rupiah,
   statementId: NS,
+  postingId: Type.Union([S, Type.Null()], {
+    description:
+      'The journal entries (`documentType` sales_batch, `documentId` = this id) that carry this sale in both books; null for sales posted one by one before them',
+  }),
   lines: Type.Array(
     Type.Object({
       saleId: S,

@@ -239,6 +239,27 @@ for (const engine of ENGINES) {
           },
         ]),
       });
+      // A summary entry traces to its sales: the cooperative's sales of that posting.
+      const first = all.items[0] as {
+        date: string;
+        documentId: string;
+        lines: { accountCode: string; credit: number }[];
+      };
+      const ofPosting = (
+        await get(
+          `/api/v1/cooperatives/${f.n.coopA.id}/sales?postingId=${first.documentId}`,
+          'managerA',
+        )
+      ).json();
+      expect(ofPosting.items.length).toBeGreaterThan(0);
+      for (const sale of ofPosting.items)
+        expect(sale).toMatchObject({ postingId: first.documentId, saleDate: first.date });
+      expect(
+        ofPosting.items.reduce(
+          (t: number, sale: { consignmentAmount: number }) => t + sale.consignmentAmount,
+          0,
+        ),
+      ).toBe(first.lines.find((l) => l.accountCode === '2101')!.credit);
       // Page by page, the same entries in the same order.
       const seen: string[] = [];
       let cursor: string | undefined;

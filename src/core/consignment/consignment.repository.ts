@@ -245,7 +245,7 @@ export async function findGoodsReceipts(db: Db, hubId: string, f: DocumentPage) 
 export async function findSales(
   db: Db,
   coopId: string,
-  f: DocumentPage & { from?: string; to?: string },
+  f: DocumentPage & { from?: string; to?: string; postingId?: string },
 ) {
   let q = db
     .selectFrom('sale')
@@ -260,9 +260,11 @@ export async function findSales(
       'totalAmount',
       'consignmentAmount',
       'statementId',
+      'postingId',
     ])
     .where('orgId', '=', coopId);
   if (f.from) q = q.where('saleDate', '>=', f.from);
+  if (f.postingId) q = q.where('postingId', '=', f.postingId);
   if (f.to) q = q.where('saleDate', '<=', f.to);
   if (f.before) {
     const b = f.before;

@@ -785,7 +785,18 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
         summary: "The cooperative's sales, newest first, with their lines",
         params: CoopId,
         querystring: Type.Object(
-          { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
+          {
+            from: Type.Optional(BusinessDate),
+            to: Type.Optional(BusinessDate),
+            postingId: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description:
+                  'Only the sales of one posting: the `documentId` of a sales_batch journal entry',
+              }),
+            ),
+            ...PageQuery,
+          },
           { additionalProperties: false },
         ),
         response: { 200: List(SaleWithLines), ...problems(404) },
@@ -794,12 +805,19 @@ export function registerCooperativeRoutes(app: FastifyInstance) {
     async (request) => {
       const { id } = request.params as { id: string };
       await authorizeCooperative(deps.db, request, id, 'read', READERS);
-      const q = request.query as { from?: string; to?: string; limit?: string; cursor?: string };
+      const q = request.query as {
+        from?: string;
+        to?: string;
+        postingId?: string;
+        limit?: string;
+        cursor?: string;
+      };
       const limit = pageLimit(q.limit);
       const c = decodeCursor(q.cursor);
       const rows = await findSales(deps.db, id, {
         from: q.from,
         to: q.to,
+        postingId: q.postingId,
         limit: limit + 1,
         before: c ? { date: c[0], id: c[1] } : undefined,
       });

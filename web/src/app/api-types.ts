@@ -3167,6 +3167,8 @@ export interface operations {
          * @example 2026-03-10
          */
         to?: string;
+        /** @description Only the sales of one posting: the `documentId` of a sales_batch journal entry */
+        postingId?: string;
         /** @description page size (1–200) */
         limit?: string;
         /** @description nextCursor of the previous page */
@@ -3223,6 +3225,8 @@ export interface operations {
               /** @description Whole rupiah */
               consignmentAmount: number;
               statementId: string | null;
+              /** @description The journal entries (`documentType` sales_batch, `documentId` = this id) that carry this sale in both books; null for sales posted one by one before them */
+              postingId: string | null;
               lines: {
                 saleId: string;
                 lineNo: number;
