@@ -188,9 +188,9 @@ function splitRemaining(left: { qty: number; value: number }, qty: number): numb
  * own, in one transaction. Per business date of the batch, one posting: a
  * stock move store → customer per product at cost (each line's cost is its
  * share of it) and one summary entry in each book (salesJournal); every sale
- * keeps the posting's id as its postingId. Keeps: idempotency by sale id (replay → duplicate, other
- * content → IdempotencyConflict); no sale refused for stock (a discrepancy is
- * raised); no sale above the regulated ceiling.
+ * keeps the posting's id as its postingId. Keeps: idempotency by sale id
+ * (replay → duplicate, other content → IdempotencyConflict); no sale refused
+ * for stock (a discrepancy is raised); no sale above the regulated ceiling.
  */
 export async function recordSales(
   db: Db,
