@@ -193,7 +193,7 @@ describe('the cooperative in Chromium', () => {
   it("a cashier's menu has only the dashboard, the cashier and the Sembako pickup desk; the manager's screens and the server refuse a cashier", async () => {
     const page = await signedIn(CASHIER, 360);
     const menu = page.getByRole('navigation', { name: 'Menu' }).getByRole('link');
-    expect(await menu.allTextContents()).toEqual(['Ringkasan', 'Kasir', 'Ambil paket']);
+    await expect.poll(() => menu.allTextContents()).toEqual(['Ringkasan', 'Kasir', 'Ambil paket']);
     const s = new CooperativeScreens(page, server.url);
     await s.open(coopId, 'retur');
     await expect.poll(() => s.alert().textContent()).toMatch(/tidak berhak/i);

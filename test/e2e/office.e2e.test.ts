@@ -146,11 +146,10 @@ describe('the cooperative office in Chromium', () => {
   it('the office has no hub write actions: no menu entry, no create button, and the server refuses', async () => {
     const page = await signedIn(OFFICE, 1280);
     const nav = page.getByRole('navigation', { name: 'Menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Ringkasan wilayah',
-      'Jaringan',
-      'Pelatihan',
-    ]);
+    // The menu renders after the session is read: wait for it rather than read it once.
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents())
+      .toEqual(['Ringkasan wilayah', 'Jaringan', 'Pelatihan']);
     await page.goto(`${server.url}/pengiriman`);
     await new Shell(page)
       .heading()
