@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { percentile } from './lib.ts';
+import { percentile, round } from './lib.ts';
 
 export interface SteadyLoadResult {
   sent: number;
   ok: number;
   failed: number;
-  /** Latency of each answered request, from the moment it was due to be sent (ms). */
-  latencies: number[];
   p50: number;
   p90: number;
   p99: number;
@@ -35,7 +33,7 @@ export async function steadyLoad(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const interval = 1000 / opts.rate;
   const total = Math.round(opts.rate * opts.seconds);
-  const latencies: number[] = [];
+  /** Per answered request: when it was due (ms from the start) and its latency from then (ms). */
   const timeline: [number, number][] = [];
   let ok = 0;
   let failed = 0;
@@ -62,7 +60,6 @@ export async function steadyLoad(opts: {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
-              latencies.push(performance.now() - due);
               timeline.push([due - start, performance.now() - due]);
               const status = res.statusCode ?? 0;
               if (status >= 200 && status < 300) ok++;
@@ -90,16 +87,15 @@ export async function steadyLoad(opts: {
       process.env.BENCH_LATENCY_LOG,
       timeline.map(([t, l]) => `${t.toFixed(1)},${l.toFixed(1)}`).join('\n'),
     );
-  const round1 = (n: number) => Math.round(n * 10) / 10;
+  const latencies = timeline.map(([, l]) => l);
   return {
     sent: total,
     ok,
     failed,
-    latencies,
-    p50: round1(percentile(latencies, 50)),
-    p90: round1(percentile(latencies, 90)),
-    p99: round1(percentile(latencies, 99)),
-    max: round1(Math.max(0, ...latencies)),
+    p50: round(percentile(latencies, 50), 1),
+    p90: round(percentile(latencies, 90), 1),
+    p99: round(percentile(latencies, 99), 1),
+    max: round(Math.max(0, ...latencies), 1),
     okPerSecond: ok / Math.max(elapsed, opts.seconds),
   };
 }

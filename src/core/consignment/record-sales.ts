@@ -107,13 +107,17 @@ function priceSale(
 const cashAccount = (m: PaymentMethod) =>
   m === 'cash' ? COOP.kas : m === 'payroll' ? COOP.piutangPotongGaji : COOP.bank;
 
-/** The sales of one batch and business date, as one entry in each book. */
+/** The sales of one batch and business date: one stock move per product, one entry in each book. */
 interface Posting {
   id: string;
   date: string;
   count: number;
   /** Σ sale totals by the account that received them (Kas, Bank, Piutang Potong Gaji). */
   paid: Map<string, number>;
+  /** Units sold by product: one stock move each. */
+  qty: Map<string, number>;
+  /** Of each product's move, the units and cost value not yet given to a line (splitRemaining). */
+  left: Map<string, { qty: number; value: number }>;
   consignment: number;
   commission: number;
   cost: number;
@@ -124,6 +128,8 @@ const newPosting = (date: string): Posting => ({
   date,
   count: 0,
   paid: new Map(),
+  qty: new Map(),
+  left: new Map(),
   consignment: 0,
   commission: 0,
   cost: 0,
@@ -271,15 +277,10 @@ export async function recordSales(
 
   // One posting per business date; in it, one stock move per product (store → customer).
   const postings = new Map<string, Posting>();
-  const qtyOf = new Map<Posting, Map<string, number>>();
   for (const s of accepted) {
     let p = postings.get(s.date);
-    if (!p) {
-      postings.set(s.date, (p = newPosting(s.date)));
-      qtyOf.set(p, new Map());
-    }
-    const q = qtyOf.get(p)!;
-    for (const l of s.lines) q.set(l.productId, (q.get(l.productId) ?? 0) + l.qty);
+    if (!p) postings.set(s.date, (p = newPosting(s.date)));
+    for (const l of s.lines) p.qty.set(l.productId, (p.qty.get(l.productId) ?? 0) + l.qty);
   }
   const moved = await moveStock(
     db,
@@ -288,7 +289,7 @@ export async function recordSales(
       date: p.date,
       docType: 'sales_batch',
       docId: p.id,
-      moves: [...qtyOf.get(p)!].map<MoveInput>(([productId, qty]) => ({
+      moves: [...p.qty].map<MoveInput>(([productId, qty]) => ({
         productId,
         ownerOrgId: c.hubId,
         from: c.store,
@@ -299,22 +300,22 @@ export async function recordSales(
     })),
     now,
   );
-  // Each line's cost: its share of its move's value, line by line (splitRemaining).
-  const left = new Map<string, { qty: number; value: number }>();
+  // moveStock answers the moves in the order given: posting by posting, product by product.
   let mi = 0;
   for (const p of postings.values())
-    for (const productId of qtyOf.get(p)!.keys()) {
+    for (const productId of p.qty.keys()) {
       const mv = moved.moves[mi++]!;
-      left.set(`${p.date}|${productId}`, { qty: mv.qty, value: mv.value });
+      p.left.set(productId, { qty: mv.qty, value: mv.value });
     }
 
   const saleRows: SaleTable[] = [];
   const lineRows: SaleLineTable[] = [];
   const receivedAt = now.toISOString();
   for (const s of accepted) {
+    const p = postings.get(s.date)!;
     let cost = 0;
     s.lines.forEach((l, i) => {
-      const costValue = splitRemaining(left.get(`${s.date}|${l.productId}`)!, l.qty);
+      const costValue = splitRemaining(p.left.get(l.productId)!, l.qty);
       cost += costValue;
       lineRows.push({
         orgId: coopId,
@@ -328,12 +329,9 @@ export async function recordSales(
         costValue,
       });
     });
-    const p = postings.get(s.date)!;
     p.count++;
-    p.paid.set(
-      cashAccount(s.input.paymentMethod),
-      (p.paid.get(cashAccount(s.input.paymentMethod)) ?? 0) + s.total,
-    );
+    const account = cashAccount(s.input.paymentMethod);
+    p.paid.set(account, (p.paid.get(account) ?? 0) + s.total);
     p.consignment += s.consignment;
     p.commission += s.total - s.consignment;
     p.cost += cost;
