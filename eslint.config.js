@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'bench/results', '.tmp'] },
+  { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'bench/results', '.tmp', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

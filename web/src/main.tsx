@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App, preloadScreen } from './app/App.tsx';
 import './app/i18n.ts';
-import { SessionProvider } from './app/session.tsx';
+import { prefetchSession, SessionProvider } from './app/session.tsx';
 import './ui/styles.css';
 import { registerSW } from 'virtual:pwa-register';
 
@@ -19,6 +19,11 @@ const client = new QueryClient({
     mutations: { networkMode: 'always' },
   },
 });
+
+// The first screen renders once who is signed in and that screen's code are both here, fetched
+// side by side: no loading step in between (React keeps one on screen for at least 300 ms, which
+// is most of the cashier's offline start).
+await Promise.all([prefetchSession(client), preloadScreen(location.pathname).catch(() => {})]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,8 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BrowserRouter,
+  matchPath,
   Navigate,
   NavLink,
   Outlet,
@@ -16,73 +17,140 @@ import { api } from './api.ts';
 import type { Lang } from './i18n.ts';
 import { homeOf, navOf, useSession } from './session.tsx';
 
-/** A screen loaded with its own code chunk (route code splitting): `lazyPage(() => import(...), 'Name')`. */
-function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+/** The screens with their own code chunk, by route path: the one the app opens on is fetched at once. */
+const screens: { path: string; preload: () => Promise<unknown> }[] = [];
+
+/**
+ * A screen loaded with its own code chunk (route code splitting): `lazyPage(() => import(...),
+ * 'Name', '/route/path')`; its `path` is the route's. When its code is already here (`preloadScreen`)
+ * it renders at once: no loading step, which React would keep on screen for at least 300 ms.
+ */
+function lazyPage<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M,
+  path: string,
+) {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () => (loading ??= load().then((m) => (loaded = m[name] as ComponentType)));
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  function Screen() {
+    // Decided once per mount: switching between the two would mount the screen twice.
+    const [Ready] = useState(() => loaded);
+    return Ready ? <Ready /> : <Lazy />;
+  }
+  screens.push({ path, preload });
+  return Object.assign(Screen, { path });
+}
+
+/** Fetches the code of the screen(s) at `pathname` (the app's first screen); resolves when it is here. */
+export function preloadScreen(pathname: string): Promise<unknown> {
+  const hits = screens.filter(({ path }) =>
+    matchPath({ path, end: !path.endsWith('/*') }, pathname),
+  );
+  return Promise.all(hits.map((s) => s.preload()));
 }
 
 const NetworkOverview = lazyPage(
   () => import('../features/network/NetworkOverview.tsx'),
   'NetworkOverview',
+  '/jaringan',
 );
 const CooperativeDashboard = lazyPage(
   () => import('../features/cooperative/CooperativeDashboard.tsx'),
   'CooperativeDashboard',
+  '/koperasi/:id',
 );
 const ReceivePage = lazyPage(
   () => import('../features/cooperative/ReceivePage.tsx'),
   'ReceivePage',
+  '/koperasi/:id/terima',
 );
-const CashierPage = lazyPage(() => import('../features/cashier/CashierPage.tsx'), 'CashierPage');
-const ReturnPage = lazyPage(() => import('../features/cooperative/ReturnPage.tsx'), 'ReturnPage');
+const CashierPage = lazyPage(
+  () => import('../features/cashier/CashierPage.tsx'),
+  'CashierPage',
+  '/koperasi/:id/kasir',
+);
+const ReturnPage = lazyPage(
+  () => import('../features/cooperative/ReturnPage.tsx'),
+  'ReturnPage',
+  '/koperasi/:id/retur',
+);
 const StockCountPage = lazyPage(
   () => import('../features/cooperative/StockCountPage.tsx'),
   'StockCountPage',
+  '/koperasi/:id/opname',
 );
 const CooperativeStatementsPage = lazyPage(
   () => import('../features/settlement/CooperativeStatementsPage.tsx'),
   'CooperativeStatementsPage',
+  '/koperasi/:id/tagihan',
 );
 const QrisSettingsPage = lazyPage(
   () => import('../features/cashier/QrisSettingsPage.tsx'),
   'QrisSettingsPage',
+  '/koperasi/:id/qris',
 );
-const BooksPage = lazyPage(() => import('../features/ledger/BooksPage.tsx'), 'BooksPage');
+const BooksPage = lazyPage(
+  () => import('../features/ledger/BooksPage.tsx'),
+  'BooksPage',
+  '/koperasi/:id/buku',
+);
 const DeliveryRoutes = lazyPage(
   () => import('../features/delivery/DeliveryRoutes.tsx'),
   'DeliveryRoutes',
+  '/pengiriman/*',
 );
 const GoodsReceiptsPage = lazyPage(
   () => import('../features/catalog/GoodsReceiptsPage.tsx'),
   'GoodsReceiptsPage',
+  '/gudang/penerimaan',
 );
-const ProductsPage = lazyPage(() => import('../features/catalog/ProductsPage.tsx'), 'ProductsPage');
+const ProductsPage = lazyPage(
+  () => import('../features/catalog/ProductsPage.tsx'),
+  'ProductsPage',
+  '/produk',
+);
 const SettlementPage = lazyPage(
   () => import('../features/settlement/SettlementPage.tsx'),
   'SettlementPage',
+  '/penagihan',
 );
-const SubsidyPage = lazyPage(() => import('../features/subsidy/SubsidyPage.tsx'), 'SubsidyPage');
-const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
+const SubsidyPage = lazyPage(
+  () => import('../features/subsidy/SubsidyPage.tsx'),
+  'SubsidyPage',
+  '/subsidi',
+);
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage', '/audit');
 const RegionOverview = lazyPage(
   () => import('../features/office/RegionOverview.tsx'),
   'RegionOverview',
+  '/wilayah',
 );
 const ProgramRoutes = lazyPage(
   () => import('../features/sembako/ProgramRoutes.tsx'),
   'ProgramRoutes',
+  '/program/*',
 );
 const ParticipantHome = lazyPage(
   () => import('../features/sembako/ParticipantHome.tsx'),
   'ParticipantHome',
+  '/asn/*',
 );
 const ParticipantLoginPage = lazyPage(
   () => import('../features/sembako/ParticipantLoginPage.tsx'),
   'ParticipantLoginPage',
+  '/asn/masuk',
 );
-const PickupDesk = lazyPage(() => import('../features/sembako/PickupDesk.tsx'), 'PickupDesk');
+const PickupDesk = lazyPage(
+  () => import('../features/sembako/PickupDesk.tsx'),
+  'PickupDesk',
+  '/koperasi/:id/ambil',
+);
 const TrainingRoutes = lazyPage(
   () => import('../features/training/TrainingRoutes.tsx'),
   'TrainingRoutes',
+  '/pelatihan/*',
 );
 
 function Shell() {
@@ -191,7 +259,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route
-          path="/asn/masuk"
+          path={ParticipantLoginPage.path}
           element={
             <Suspense fallback={<p className="state">…</p>}>
               <ParticipantLoginPage />
@@ -200,9 +268,9 @@ export function App() {
         />
         <Route path="/" element={<Home />} />
         <Route element={<Shell />}>
-          <Route path="/jaringan" element={<NetworkOverview />} />
+          <Route path={NetworkOverview.path} element={<NetworkOverview />} />
           <Route
-            path="/koperasi/:id"
+            path={CooperativeDashboard.path}
             element={
               <CooperativeArea need="read">
                 <CooperativeDashboard />
@@ -210,7 +278,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/terima"
+            path={ReceivePage.path}
             element={
               <CooperativeArea need="manage">
                 <ReceivePage />
@@ -218,7 +286,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/kasir"
+            path={CashierPage.path}
             element={
               <CooperativeArea need="sell">
                 <CashierPage />
@@ -226,7 +294,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/retur"
+            path={ReturnPage.path}
             element={
               <CooperativeArea need="manage">
                 <ReturnPage />
@@ -234,7 +302,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/opname"
+            path={StockCountPage.path}
             element={
               <CooperativeArea need="manage">
                 <StockCountPage />
@@ -242,7 +310,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/tagihan"
+            path={CooperativeStatementsPage.path}
             element={
               <CooperativeArea need="manage">
                 <CooperativeStatementsPage />
@@ -250,7 +318,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/qris"
+            path={QrisSettingsPage.path}
             element={
               <CooperativeArea need="manage">
                 <QrisSettingsPage />
@@ -258,7 +326,7 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/buku"
+            path={BooksPage.path}
             element={
               <CooperativeArea need="manage">
                 <BooksPage />
@@ -266,23 +334,23 @@ export function App() {
             }
           />
           <Route
-            path="/koperasi/:id/ambil"
+            path={PickupDesk.path}
             element={
               <CooperativeArea need="sell">
                 <PickupDesk />
               </CooperativeArea>
             }
           />
-          <Route path="/program/*" element={<ProgramRoutes />} />
-          <Route path="/asn/*" element={<ParticipantHome />} />
-          <Route path="/pengiriman/*" element={<DeliveryRoutes />} />
-          <Route path="/gudang/penerimaan" element={<GoodsReceiptsPage />} />
-          <Route path="/produk" element={<ProductsPage />} />
-          <Route path="/penagihan" element={<SettlementPage />} />
-          <Route path="/subsidi" element={<SubsidyPage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="/wilayah" element={<RegionOverview />} />
-          <Route path="/pelatihan/*" element={<TrainingRoutes />} />
+          <Route path={ProgramRoutes.path} element={<ProgramRoutes />} />
+          <Route path={ParticipantHome.path} element={<ParticipantHome />} />
+          <Route path={DeliveryRoutes.path} element={<DeliveryRoutes />} />
+          <Route path={GoodsReceiptsPage.path} element={<GoodsReceiptsPage />} />
+          <Route path={ProductsPage.path} element={<ProductsPage />} />
+          <Route path={SettlementPage.path} element={<SettlementPage />} />
+          <Route path={SubsidyPage.path} element={<SubsidyPage />} />
+          <Route path={AuditPage.path} element={<AuditPage />} />
+          <Route path={RegionOverview.path} element={<RegionOverview />} />
+          <Route path={TrainingRoutes.path} element={<TrainingRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { api } from './api.ts';
 import type { paths } from './api-types.ts';
@@ -28,6 +28,13 @@ async function fetchMe(): Promise<Me | null> {
   return res.data;
 }
 
+const meQuery = { queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000, retry: false } as const;
+
+/** Starts asking who is signed in before the first render (alongside the first screen's code). */
+export function prefetchSession(client: QueryClient): Promise<void> {
+  return client.prefetchQuery(meQuery);
+}
+
 const SessionContext = createContext<{ me: Me | null; refresh: () => Promise<void> }>({
   me: null,
   refresh: async () => {},
@@ -36,7 +43,7 @@ const SessionContext = createContext<{ me: Me | null; refresh: () => Promise<voi
 /** Who is signed in (from the session cookie), for every screen. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const q = useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000, retry: false });
+  const q = useQuery(meQuery);
   if (q.isPending) return <p className="state">…</p>;
   const refresh = async () => {
     await client.invalidateQueries();

@@ -326,8 +326,6 @@ const Counter = memo(function Counter({
       {todaySales !== undefined && (
         <p className="muted">{t('todaySales', { amount: rupiah(todaySales) })}</p>
       )}
-      {message && <Notice>{message}</Notice>}
-      {receipt && <Receipt receipt={receipt} onNew={startSale} />}
       <h2>{t('products')}</h2>
       {products === 'loading' ? (
         <p className="state">{t('translation:loading')}</p>
@@ -338,118 +336,127 @@ const Counter = memo(function Counter({
       ) : (
         <ProductGrid catalog={catalog} onAdd={addToCart} />
       )}
-      <form className="form cart" onSubmit={finish} noValidate>
-        <h2>{t('cart')}</h2>
-        {cart.length === 0 ? (
-          <p className="state">{t('emptyCart')}</p>
-        ) : (
-          <ul className="cart-lines">
-            {cart.map((l) => (
-              <li key={l.product.id}>
-                <span className="cart-name">{l.product.name}</span>
-                <span className="qty">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('less', { product: l.product.name })}
-                    onClick={() => setCart((c) => setQty(c, l.product.id, l.qty - 1))}
-                  >
-                    −
-                  </button>
-                  <input
-                    aria-label={t('qtyOf', { product: l.product.name })}
-                    inputMode="numeric"
-                    value={l.qty}
-                    onChange={(e) =>
-                      /^\d*$/.test(e.target.value) &&
-                      setCart((c) => setQty(c, l.product.id, Number(e.target.value || '0')))
-                    }
-                  />
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('more', { product: l.product.name })}
-                    onClick={() => setCart((c) => setQty(c, l.product.id, l.qty + 1))}
-                  >
-                    +
-                  </button>
-                </span>
-                <span className="num">{rupiah(lineTotal(l))}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="total">
-          <span>{t('total')}</span> <strong data-testid="cart-total">{rupiah(total)}</strong>
-        </p>
-        <fieldset className="methods">
-          <legend>{t('method')}</legend>
-          {methods.map((m) => (
-            <label key={m} className="radio">
-              <input
-                type="radio"
-                name="method"
-                value={m}
-                checked={method === m}
-                onChange={() => setMethod(m)}
-              />
-              {t(m)}
-            </label>
-          ))}
-          {merchantState === 'error' ? (
-            <p className="muted qris-missing">{t('qrisUnavailable')}</p>
+      {/* A finished sale's receipt takes the cart's place, where the cashier just pressed "finish":
+          seen at once, with no scrolling (which on a cheap phone costs a repaint of the page). */}
+      {receipt ? (
+        <>
+          {message && <Notice>{message}</Notice>}
+          <Receipt receipt={receipt} onNew={startSale} />
+        </>
+      ) : (
+        <form className="form cart" onSubmit={finish} noValidate>
+          <h2>{t('cart')}</h2>
+          {cart.length === 0 ? (
+            <p className="state">{t('emptyCart')}</p>
           ) : (
-            merchantState === 'missing' && (
-              <p className="muted qris-missing">
-                {t('qrisMissing')}{' '}
-                {canManage && <Link to={`/koperasi/${id}/qris`}>{t('qrisSetUp')}</Link>}
-              </p>
-            )
-          )}
-        </fieldset>
-        {method === 'cash' && (
-          <>
-            <Field label={t('cashReceived')} error={cashError}>
-              <input inputMode="numeric" value={cash} onChange={(e) => setCash(e.target.value)} />
-            </Field>
-            <div className="actions">
-              {cashSuggestions(total).map((a) => (
-                <button
-                  key={a}
-                  type="button"
-                  className="secondary"
-                  onClick={() => setCash(String(a))}
-                >
-                  {rupiah(a)}
-                </button>
+            <ul className="cart-lines">
+              {cart.map((l) => (
+                <li key={l.product.id}>
+                  <span className="cart-name">{l.product.name}</span>
+                  <span className="qty">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('less', { product: l.product.name })}
+                      onClick={() => setCart((c) => setQty(c, l.product.id, l.qty - 1))}
+                    >
+                      −
+                    </button>
+                    <input
+                      aria-label={t('qtyOf', { product: l.product.name })}
+                      inputMode="numeric"
+                      value={l.qty}
+                      onChange={(e) =>
+                        /^\d*$/.test(e.target.value) &&
+                        setCart((c) => setQty(c, l.product.id, Number(e.target.value || '0')))
+                      }
+                    />
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('more', { product: l.product.name })}
+                      onClick={() => setCart((c) => setQty(c, l.product.id, l.qty + 1))}
+                    >
+                      +
+                    </button>
+                  </span>
+                  <span className="num">{rupiah(lineTotal(l))}</span>
+                </li>
               ))}
-            </div>
-            <p className="total">
-              <span>{t('change')}</span> <strong>{change === null ? '—' : rupiah(change)}</strong>
-            </p>
-          </>
-        )}
-        <ProblemAlert error={saveError} />
-        <div className="actions">
-          <button
-            type="submit"
-            disabled={cart.length === 0 || slowSave || (method === 'qris' && !qrisMerchant)}
-          >
-            {slowSave ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={cart.length === 0 || slowSave}
-            onClick={() => {
-              setCart([]);
-              setCash('');
-            }}
-          >
-            {t('clear')}
-          </button>
-        </div>
-      </form>
+            </ul>
+          )}
+          <p className="total">
+            <span>{t('total')}</span> <strong data-testid="cart-total">{rupiah(total)}</strong>
+          </p>
+          <fieldset className="methods">
+            <legend>{t('method')}</legend>
+            {methods.map((m) => (
+              <label key={m} className="radio">
+                <input
+                  type="radio"
+                  name="method"
+                  value={m}
+                  checked={method === m}
+                  onChange={() => setMethod(m)}
+                />
+                {t(m)}
+              </label>
+            ))}
+            {merchantState === 'error' ? (
+              <p className="muted qris-missing">{t('qrisUnavailable')}</p>
+            ) : (
+              merchantState === 'missing' && (
+                <p className="muted qris-missing">
+                  {t('qrisMissing')}{' '}
+                  {canManage && <Link to={`/koperasi/${id}/qris`}>{t('qrisSetUp')}</Link>}
+                </p>
+              )
+            )}
+          </fieldset>
+          {method === 'cash' && (
+            <>
+              <Field label={t('cashReceived')} error={cashError}>
+                <input inputMode="numeric" value={cash} onChange={(e) => setCash(e.target.value)} />
+              </Field>
+              <div className="actions">
+                {cashSuggestions(total).map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    className="secondary"
+                    onClick={() => setCash(String(a))}
+                  >
+                    {rupiah(a)}
+                  </button>
+                ))}
+              </div>
+              <p className="total">
+                <span>{t('change')}</span> <strong>{change === null ? '—' : rupiah(change)}</strong>
+              </p>
+            </>
+          )}
+          <ProblemAlert error={saveError} />
+          <div className="actions">
+            <button
+              type="submit"
+              disabled={cart.length === 0 || slowSave || (method === 'qris' && !qrisMerchant)}
+            >
+              {slowSave ? t('saving') : method === 'qris' ? t('showQris') : t('finish')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={cart.length === 0 || slowSave}
+              onClick={() => {
+                setCart([]);
+                setCash('');
+              }}
+            >
+              {t('clear')}
+            </button>
+          </div>
+        </form>
+      )}
       <OutboxPanel coopId={id} />
     </section>
   );

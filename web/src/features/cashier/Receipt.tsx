@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { registerTranslations, useCachedTranslation } from '../../app/i18n.ts';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import {
@@ -36,20 +36,11 @@ export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () =>
   const lang = receiptLang(i18n.language);
   const l = RECEIPT_LABELS[lang];
   const heading = useRef<HTMLHeadingElement>(null);
-  // The receipt replaces the finish button the cashier just pressed: bring it into view and focus,
-  // once it has been painted (focusing at once would force a second layout of the page first).
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        heading.current?.focus({ preventScroll: true });
-        heading.current?.scrollIntoView?.({ block: 'start' });
-      });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+  // The receipt replaces the cart and its finish button, which had the focus: the focus moves to the
+  // receipt's heading before the first paint (one layout, no extra frame), without scrolling (the
+  // receipt is already where the cashier is looking).
+  useLayoutEffect(() => {
+    heading.current?.focus({ preventScroll: true });
   }, [receipt.saleId]);
   const cash =
     receipt.paymentMethod === 'cash' &&
