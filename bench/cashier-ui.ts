@@ -2,8 +2,9 @@
  * `npm run bench -- cashier-ui`: the offline cashier in Debian's Chromium with a 4× CPU slowdown
  * for adding an item and finishing a sale (a cheap Android phone), and how long the installed
  * cashier takes to open with no connection (no slowdown). Prints figures; asserts nothing.
- * CASHIER_RUNS=n sets the runs (40: this VM is noisy); CASHIER_RAW=1 prints every run's figure; CASHIER_TRACE=/tmp/finish writes a Chromium trace of each
- * finish and CASHIER_PROFILE=/tmp/finish a CPU profile (.cpuprofile), both for DevTools.
+ * CASHIER_RUNS=n sets the runs (40: this VM is noisy); CASHIER_RAW=1 prints every run's figure;
+ * CASHIER_TRACE=/tmp/finish writes a Chromium trace of each finish and CASHIER_PROFILE=/tmp/finish
+ * a CPU profile (.cpuprofile), both for DevTools.
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
