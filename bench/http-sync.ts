@@ -2,7 +2,16 @@ import { v7 as uuidv7 } from 'uuid';
 import autocannon from 'autocannon';
 import { createUser, hashPassword, issueToken } from '../src/core/access/index.ts';
 import { systemClock } from '../src/core/shared/clock.ts';
-import { round, say, freshDatabase, type BenchEntry, freePort, startProcess } from './lib.ts';
+import {
+  cpuTimeMs,
+  threadCpuMs,
+  round,
+  say,
+  freshDatabase,
+  type BenchEntry,
+  freePort,
+  startProcess,
+} from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 import { steadyLoad, type SteadyLoadResult } from './steady-load.ts';
 
@@ -79,6 +88,8 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   let bad = 0;
   let result: autocannon.Result;
   let atRate: SteadyLoadResult;
+  /** The server's CPU time per batch at the target rate (its headroom): ms of CPU per batch answered. */
+  let cpuPerBatch: number | undefined;
   try {
     say(
       `  http-sync: Lumbung recordSales, ${CONNECTIONS} connections, ${DURATION_S} s (after a 3 s warm-up)`,
@@ -113,6 +124,8 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     say(
       `  http-sync: at a steady ${TARGET_SALES_PER_S} sales/s (one batch every ${(1000 * SALES_PER_REQUEST) / TARGET_SALES_PER_S} ms), ${DURATION_S} s`,
     );
+    const cpu0 = cpuTimeMs(lumbung.pid!);
+    const threads0 = threadCpuMs(lumbung.pid!);
     atRate = await steadyLoad({
       port: lumbungPort,
       rate: TARGET_SALES_PER_S / SALES_PER_REQUEST,
@@ -121,6 +134,17 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
       request,
       onResponse,
     });
+    const cpu1 = cpuTimeMs(lumbung.pid!);
+    const threads = [...threadCpuMs(lumbung.pid!)]
+      .map(([name, ms]) => [name, ms - (threads0.get(name) ?? 0)] as const)
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
+    say(
+      `  http-sync: server CPU by thread at the target rate: ${threads.map(([n, ms]) => `${n} ${round(ms / Math.max(1, atRate.ok), 2)} ms/batch`).join(', ')}`,
+    );
+    if (cpu0 !== undefined && cpu1 !== undefined && atRate.ok > 0)
+      cpuPerBatch = round((cpu1 - cpu0) / atRate.ok, 2);
     // Then saturated: every connection sends its next batch as soon as the last is answered.
     say(`  http-sync: saturated, ${CONNECTIONS} connections, ${DURATION_S} s`);
     result = await run(load(DURATION_S));
@@ -163,7 +187,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     `  http-sync saturated: ${result['2xx']} batches ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; ${saturated} sales/s; latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms`,
   );
   say(
-    `  http-sync at ${TARGET_SALES_PER_S} sales/s offered: ${atRate.ok} of ${atRate.sent} batches ok, ${atRate.failed} failed; ${steady} sales/s; latency p50 ${atRate.p50} ms, p90 ${atRate.p90} ms, p99 ${atRate.p99} ms, max ${atRate.max} ms`,
+    `  http-sync at ${TARGET_SALES_PER_S} sales/s offered: ${atRate.ok} of ${atRate.sent} batches ok, ${atRate.failed} failed; ${steady} sales/s; latency p50 ${atRate.p50} ms, p90 ${atRate.p90} ms, p99 ${atRate.p99} ms, max ${atRate.max} ms; server CPU ${cpuPerBatch ?? '?'} ms per batch (${cpuPerBatch === undefined ? '?' : round((cpuPerBatch * TARGET_SALES_PER_S) / SALES_PER_REQUEST / 10, 0)}% of one core)`,
   );
   say(
     `  http-sync reference: ${refResult.requests.average} req/s, p99 ${refResult.latency.p99} ms`,
@@ -179,6 +203,6 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     referenceUnit: 'requests/s',
     ratio: round(result.requests.average / refResult.requests.average, 3),
     target: '≥ 10,000 sales/s and p99 < 100 ms',
-    note: `${CONNECTIONS} connections × ${DURATION_S} s, ${SALES_PER_REQUEST} sales per request. Saturated (closed loop): ${saturated} sales/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (in a closed loop, mean latency = ${CONNECTIONS} ÷ batches/s), ${result.non2xx} non-2xx, ${result.errors} errors. At ${TARGET_SALES_PER_S} sales/s offered (one batch every ${(1000 * SALES_PER_REQUEST) / TARGET_SALES_PER_S} ms, ≤ ${CONNECTIONS} connections): ${steady} sales/s served, p50 ${atRate.p50} ms, p99 ${atRate.p99} ms (p99Ms), max ${atRate.max} ms, ${atRate.failed} failed`,
+    note: `${CONNECTIONS} connections × ${DURATION_S} s, ${SALES_PER_REQUEST} sales per request. Saturated (closed loop): ${saturated} sales/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (in a closed loop, mean latency = ${CONNECTIONS} ÷ batches/s), ${result.non2xx} non-2xx, ${result.errors} errors. At ${TARGET_SALES_PER_S} sales/s offered (one batch every ${(1000 * SALES_PER_REQUEST) / TARGET_SALES_PER_S} ms, ≤ ${CONNECTIONS} connections): ${steady} sales/s served, p50 ${atRate.p50} ms, p99 ${atRate.p99} ms (p99Ms), max ${atRate.max} ms, ${atRate.failed} failed; server CPU time ${cpuPerBatch ?? '?'} ms per batch at that rate (all its threads)`,
   };
 }

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -157,6 +158,45 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a Node process (a server under load) and resolves once its output matches `ready`. */
+/**
+ * CPU time (user + system, ms) a process and its threads have used so far, from /proc (Linux);
+ * undefined elsewhere.
+ */
+export function cpuTimeMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time (ms) of each thread of a process: `main` (the event loop) and the others by name and
+ * thread id (Node 20 names them all "node"); Linux.
+ */
+export function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name =
+        tid === String(pid)
+          ? 'main'
+          : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${tid}`;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      out.set(name, (out.get(name) ?? 0) + ms);
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return out;
+}
+
 export function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
