@@ -298,6 +298,53 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     const lines = (await books.journal().locator('tbody').textContent()) ?? '';
     expect(lines).toContain('Penjualan');
     expect(lines).toContain('2101 Utang kepada Pengamanat');
+    // A summary entry of a sync leads to its sales: as many as its memo says, adding up to what
+    // the entry debits (the money taken) and credits to the hub (2101, at the consignment price).
+    const row = books
+      .journal()
+      .locator('table')
+      .first()
+      .locator(':scope > tbody > tr')
+      .filter({ hasText: 'Lihat penjualannya' })
+      .first();
+    await row.getByText('Lihat penjualannya').click();
+    const stated = row.locator('.posting-sales > p').first();
+    await stated.waitFor();
+    const [, count, amount, consignment] =
+      /^(\d+) penjualan, jumlah (Rp [\d.]+) \(harga konsinyasi (Rp [\d.]+)\)$/.exec(
+        (await stated.textContent())!,
+      )!;
+    expect(await row.textContent()).toContain(`(${count} penjualan)`);
+    await expect.poll(() => row.locator('.posting-sales-list li').count()).toBe(Number(count));
+    // The entry's lines: this row and the next ones of the same date and document (a following
+    // entry's first line has its own "show its sales").
+    const tableRows = books.journal().locator('table').first().locator(':scope > tbody > tr');
+    const rowsSeen: { key: string; details: boolean; cells: string[] }[] = [];
+    for (let i = 0; i < (await tableRows.count()); i++) {
+      const r = tableRows.nth(i);
+      const cells = await r.locator(':scope > td').allTextContents();
+      const doc = await r
+        .locator(':scope > td')
+        .nth(1)
+        .evaluate((td) => td.firstElementChild?.firstChild?.textContent ?? '');
+      const memo = await r.locator(':scope > td').nth(1).locator('small').first().textContent();
+      rowsSeen.push({
+        key: `${cells[0]}|${doc}|${memo}`,
+        details: (await r.locator('details').count()) > 0,
+        cells,
+      });
+    }
+    const start = rowsSeen.findIndex((r) => r.details);
+    const entry: { account: string; debit: string; credit: string }[] = [];
+    for (let i = start; i < rowsSeen.length; i++) {
+      const r = rowsSeen[i]!;
+      if (i > start && (r.details || r.key !== rowsSeen[start]!.key)) break;
+      entry.push({ account: r.cells[2]!, debit: r.cells[3]!, credit: r.cells[4]! });
+    }
+    const debits = entry.reduce((t, l) => t + (l.debit === '—' ? 0 : rupiahValue(l.debit)), 0);
+    expect(debits).toBe(rupiahValue(amount!));
+    const payable = entry.find((l) => l.account.startsWith('2101'))!;
+    expect(rupiahValue(payable.credit)).toBe(rupiahValue(consignment!));
     // Today's journal holds the payment recorded above, with its reference.
     await books.journal().getByLabel('Dari tanggal').fill(today);
     await expect

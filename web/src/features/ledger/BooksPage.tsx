@@ -6,7 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
-import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
+import { businessDate, instantWib, rupiah, todayWib } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 
 const DOCUMENTS = {
@@ -49,6 +49,12 @@ registerTranslations('ledger', {
     exportHint: 'Teks jurnal periode ini yang dibaca hledger dan ledger, jumlah dalam IDR.',
     toBeforeFrom: '"Sampai tanggal" sebelum "Dari tanggal"',
     filter: 'Saring baris',
+    showSales: 'Lihat penjualannya',
+    salesOfPosting: '{{count}} penjualan, jumlah {{amount}} (harga konsinyasi {{consignment}})',
+    cash: 'Tunai',
+    qris: 'QRIS',
+    transfer: 'Transfer',
+    payroll: 'Potong gaji',
   },
   en: {
     title: 'Books',
@@ -75,6 +81,12 @@ registerTranslations('ledger', {
     exportHint: "This period's journal as text that hledger and ledger read, amounts in IDR.",
     toBeforeFrom: '"To date" is before "From date"',
     filter: 'Filter lines',
+    showSales: 'Show its sales',
+    salesOfPosting: '{{count}} sales, total {{amount}} (consignment price {{consignment}})',
+    cash: 'Cash',
+    qris: 'QRIS',
+    transfer: 'Transfer',
+    payroll: 'Payroll deduction',
   },
 });
 
@@ -244,6 +256,9 @@ function Journal({ orgId }: { orgId: string }) {
               <small className="muted">{c.row.original.entry.memo}</small>
             </>
           )}
+          {c.row.original.first && c.row.original.entry.documentType === 'sales_batch' && (
+            <PostingSales coopId={orgId} postingId={c.row.original.entry.documentId} />
+          )}
         </span>
       ),
     },
@@ -313,5 +328,73 @@ function Journal({ orgId }: { orgId: string }) {
         </QueryState>
       )}
     </>
+  );
+}
+
+/**
+ * The sales behind a summary entry (`sales_batch`: one entry per sync and business date), read
+ * when opened: each sale's time, payment and amount, and their sum, which is the entry's amount.
+ */
+function PostingSales({ coopId, postingId }: { coopId: string; postingId: string }) {
+  const [open, setOpen] = useState(false);
+  const { t } = useTranslation('ledger');
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('showSales')}</summary>
+      {open && <PostingSalesList coopId={coopId} postingId={postingId} />}
+    </details>
+  );
+}
+
+function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: string }) {
+  const { t, i18n } = useTranslation('ledger');
+  const query = useInfiniteQuery({
+    queryKey: ['sales', coopId, 'posting', postingId],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/cooperatives/{id}/sales', {
+          params: {
+            path: { id: coopId },
+            query: { postingId, limit: '200', ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  // In the order they were made (the list comes in the order of their ids).
+  const sales = useMemo(
+    () =>
+      (query.data?.pages ?? [])
+        .flatMap((p) => p.items)
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
+    [query.data],
+  );
+  const total = sales.reduce((sum, s) => sum + s.totalAmount, 0);
+  const consignment = sales.reduce((sum, s) => sum + s.consignmentAmount, 0);
+  const method = (m: string) => (['cash', 'qris', 'transfer', 'payroll'].includes(m) ? t(m) : m);
+  return (
+    <QueryState query={query}>
+      {() => (
+        <div className="posting-sales">
+          <p>
+            {t('salesOfPosting', {
+              count: sales.length,
+              amount: rupiah(total),
+              consignment: rupiah(consignment),
+            })}
+          </p>
+          <ul className="posting-sales-list">
+            {sales.map((s) => (
+              <li key={s.id}>
+                {instantWib(s.occurredAt, i18n.language)} · {method(s.paymentMethod)} ·{' '}
+                <strong>{rupiah(s.totalAmount)}</strong>
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={query} />
+        </div>
+      )}
+    </QueryState>
   );
 }
