@@ -554,6 +554,31 @@ for (const engine of ENGINES) {
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     });
 
+    it('a body the schema refuses is explained field by field, in the asked language', async () => {
+      const refuse = async (lang: string, payload: object) => {
+        const r = await f.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'accept-language': lang },
+          payload,
+        });
+        expect(r.statusCode).toBe(400);
+        return r.json() as {
+          code: string;
+          detail: string;
+          errors: { path: string; message: string }[];
+        };
+      };
+      const id = await refuse('id-ID', { email: f.emails.cashierA });
+      expect(id.code).toBe('ValidationFailed');
+      expect(id.errors).toEqual([{ path: '/password', message: 'wajib diisi' }]);
+      expect(id.detail).toBe('Data tidak valid: /password wajib diisi');
+      const en = await refuse('en', { email: f.emails.cashierA, password: 7 });
+      expect(en.errors).toEqual([{ path: '/password', message: 'must be text' }]);
+      const extra = await refuse('id', { email: f.emails.cashierA, password: 'x', role: 'hub' });
+      expect(extra.errors).toEqual([{ path: '/role', message: 'bukan kolom yang dikenal' }]);
+    });
+
     it('every state change is in the audit trail, readable by hub admins', async () => {
       const res = await f.app.inject({
         method: 'GET',

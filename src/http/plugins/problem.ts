@@ -63,6 +63,72 @@ export function sendProblem(
     });
 }
 
+/** A schema validator's finding (Fastify's `error.validation`, from ajv). */
+interface SchemaIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+const TYPE_NAMES: Record<string, { id: string; en: string }> = {
+  string: { id: 'teks', en: 'text' },
+  integer: { id: 'bilangan bulat', en: 'a whole number' },
+  number: { id: 'angka', en: 'a number' },
+  boolean: { id: 'true atau false', en: 'true or false' },
+  array: { id: 'daftar', en: 'a list' },
+  object: { id: 'objek', en: 'an object' },
+  null: { id: 'null', en: 'null' },
+};
+
+/** What is wrong with one field, in the caller's language (ajv's own messages are English only). */
+function issueMessage(v: SchemaIssue, lang: 'id' | 'en'): string {
+  const p = v.params ?? {};
+  const en = lang === 'en';
+  const limit = String(p.limit ?? '');
+  switch (v.keyword) {
+    case 'required':
+      return en ? 'is required' : 'wajib diisi';
+    case 'additionalProperties':
+      return en ? 'is not a known field' : 'bukan kolom yang dikenal';
+    case 'type': {
+      const types = String(p.type ?? '')
+        .split(',')
+        .map((t) => TYPE_NAMES[t]?.[lang] ?? t);
+      return en ? `must be ${types.join(' or ')}` : `harus berupa ${types.join(' atau ')}`;
+    }
+    case 'minimum':
+      return en ? `must be at least ${limit}` : `paling kecil ${limit}`;
+    case 'maximum':
+      return en ? `must be at most ${limit}` : `paling besar ${limit}`;
+    case 'exclusiveMinimum':
+      return en ? `must be more than ${limit}` : `harus lebih dari ${limit}`;
+    case 'exclusiveMaximum':
+      return en ? `must be less than ${limit}` : `harus kurang dari ${limit}`;
+    case 'minLength':
+      return en ? `must have at least ${limit} characters` : `paling sedikit ${limit} karakter`;
+    case 'maxLength':
+      return en ? `must have at most ${limit} characters` : `paling banyak ${limit} karakter`;
+    case 'minItems':
+      return en ? `must have at least ${limit} items` : `paling sedikit ${limit} butir`;
+    case 'maxItems':
+      return en ? `must have at most ${limit} items` : `paling banyak ${limit} butir`;
+    case 'format':
+      return en ? `is not a valid ${String(p.format)}` : `bukan ${String(p.format)} yang sah`;
+    case 'pattern':
+      return en ? 'is not in the expected form' : 'bentuknya tidak sesuai';
+    case 'enum':
+    case 'const': {
+      const allowed = (Array.isArray(p.allowedValues) ? p.allowedValues : [p.allowedValue])
+        .map(String)
+        .join(', ');
+      return en ? `must be one of: ${allowed}` : `harus salah satu dari: ${allowed}`;
+    }
+    default:
+      return v.message ?? (en ? 'is not valid' : 'tidak sah');
+  }
+}
+
 /** One error handler: DomainError by its code, framework errors mapped to the closed list, 5xx without internals. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
@@ -75,26 +141,23 @@ export function registerProblemHandlers(app: FastifyInstance) {
         error.details,
       );
     }
-    const fe = error as FastifyError & {
-      validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
-    };
+    const fe = error as FastifyError & { validation?: SchemaIssue[] };
     if (fe.validation) {
+      const lang = languageOf(request);
       const errors = fe.validation.map((v) => {
         const extra = v.params?.additionalProperty
           ? `/${String(v.params.additionalProperty)}`
           : v.params?.missingProperty
             ? `/${String(v.params.missingProperty)}`
             : '';
-        return { path: `${v.instancePath ?? ''}${extra}` || '/', message: v.message ?? 'invalid' };
+        return { path: `${v.instancePath ?? ''}${extra}` || '/', message: issueMessage(v, lang) };
       });
+      const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
       return sendProblem(
         request,
         reply,
         'ValidationFailed',
-        {
-          id: `Data tidak valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-          en: `Invalid input: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-        },
+        { id: `Data tidak valid: ${list}`, en: `Invalid input: ${list}` },
         errors,
       );
     }
