@@ -32,7 +32,14 @@ function lazyPage<M extends Record<string, unknown>>(
 ) {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
-  const preload = () => (loading ??= load().then((m) => (loaded = m[name] as ComponentType)));
+  const preload = () =>
+    (loading ??= load().then(
+      (m) => (loaded = m[name] as ComponentType),
+      (e: unknown) => {
+        loading = undefined; // not cached: the next try fetches again
+        throw e;
+      },
+    ));
   const Lazy = lazy(async () => ({ default: await preload() }));
   function Screen() {
     // Decided once per mount: switching between the two would mount the screen twice.
