@@ -577,6 +577,30 @@ for (const engine of ENGINES) {
       expect(en.errors).toEqual([{ path: '/password', message: 'must be text' }]);
       const extra = await refuse('id', { email: f.emails.cashierA, password: 'x', role: 'hub' });
       expect(extra.errors).toEqual([{ path: '/role', message: 'bukan kolom yang dikenal' }]);
+      // Limits say the limit: a quantity of 0, and an empty batch.
+      const sell = async (lang: string, sales: unknown[]) => {
+        const r = await f.app.inject({
+          method: 'POST',
+          url: `/api/v1/cooperatives/${f.n.coopA.id}/sales`,
+          headers: { ...bearer(f.tokens.cashierA), 'accept-language': lang },
+          payload: { sales },
+        });
+        expect(r.statusCode).toBe(400);
+        return (r.json() as { errors: { path: string; message: string }[] }).errors;
+      };
+      const zero = {
+        id: '01936f6e-7c1a-7000-8000-000000000999',
+        occurredAt: '2026-03-10T02:15:00.000Z',
+        paymentMethod: 'cash',
+        lines: [{ productId: '01936f6e-7c1a-7000-8000-0000000000b1', qty: 0, unitPrice: 100 }],
+      };
+      expect(await sell('id', [zero])).toEqual([
+        { path: '/sales/0/lines/0/qty', message: 'paling kecil 1' },
+      ]);
+      expect(await sell('en', [zero])).toEqual([
+        { path: '/sales/0/lines/0/qty', message: 'must be at least 1' },
+      ]);
+      expect(await sell('id', [])).toEqual([{ path: '/sales', message: 'paling sedikit 1 butir' }]);
     });
 
     it('every state change is in the audit trail, readable by hub admins', async () => {
