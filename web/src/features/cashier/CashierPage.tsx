@@ -202,7 +202,6 @@ const Counter = memo(function Counter({
   const [method, setMethod] = useState<Method>('cash');
   const [cash, setCash] = useState('');
   const [cashError, setCashError] = useState<string>();
-  const [message, setMessage] = useState<string>();
   const [showQris, setShowQris] = useState(false);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   // The sale's client id and time are fixed when the cashier presses "finish": a retry writes the same sale.
@@ -244,11 +243,6 @@ const Counter = memo(function Counter({
       setShowQris(false);
       const cashSale =
         sale.method === 'cash' && sale.received !== undefined && sale.change !== null;
-      setMessage(
-        cashSale
-          ? t('savedChange', { amount: rupiah(sale.total), change: rupiah(sale.change!) })
-          : t('saved', { amount: rupiah(sale.total) }),
-      );
       setReceipt({
         saleId,
         cooperativeName,
@@ -272,19 +266,14 @@ const Counter = memo(function Counter({
       saving.current = false;
     }
   };
-  const startSale = () => {
-    setReceipt(null);
-    setMessage(undefined);
-  };
+  const startSale = () => setReceipt(null);
   const addToCart = useCallback((p: CartProduct) => {
     setReceipt(null);
-    setMessage(undefined);
     setCart((c) => addItem(c, p));
   }, []);
 
   const finish = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(undefined);
     if (cart.length === 0) return;
     if (method === 'cash') {
       if (received === undefined) return setCashError(t('cashInvalid'));
@@ -340,7 +329,14 @@ const Counter = memo(function Counter({
           seen at once, with no scrolling (which on a cheap phone costs a repaint of the page). */}
       {receipt ? (
         <>
-          {message && <Notice>{message}</Notice>}
+          <Notice>
+            {receipt.change !== undefined
+              ? t('savedChange', {
+                  amount: rupiah(receipt.total),
+                  change: rupiah(receipt.change),
+                })
+              : t('saved', { amount: rupiah(receipt.total) })}
+          </Notice>
           <Receipt receipt={receipt} onNew={startSale} />
         </>
       ) : (
