@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { registerTranslations } from '../../app/i18n.ts';
+import '../cooperative/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
 import { businessDate, instantWib, rupiah, todayWib } from '../../ui/format.ts';
@@ -51,10 +52,6 @@ registerTranslations('ledger', {
     filter: 'Saring baris',
     showSales: 'Lihat penjualannya',
     salesOfPosting: '{{count}} penjualan, jumlah {{amount}} (harga konsinyasi {{consignment}})',
-    cash: 'Tunai',
-    qris: 'QRIS',
-    transfer: 'Transfer',
-    payroll: 'Potong gaji',
   },
   en: {
     title: 'Books',
@@ -83,10 +80,6 @@ registerTranslations('ledger', {
     filter: 'Filter lines',
     showSales: 'Show its sales',
     salesOfPosting: '{{count}} sales, total {{amount}} (consignment price {{consignment}})',
-    cash: 'Cash',
-    qris: 'QRIS',
-    transfer: 'Transfer',
-    payroll: 'Payroll deduction',
   },
 });
 
@@ -372,7 +365,8 @@ function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: st
   );
   const total = sales.reduce((sum, s) => sum + s.totalAmount, 0);
   const consignment = sales.reduce((sum, s) => sum + s.consignmentAmount, 0);
-  const method = (m: string) => (['cash', 'qris', 'transfer', 'payroll'].includes(m) ? t(m) : m);
+  // Payment methods in the words of the cooperative's screens (its sales list).
+  const { t: coopT } = useTranslation('cooperative');
   return (
     <QueryState query={query}>
       {() => (
@@ -387,7 +381,7 @@ function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: st
           <ul className="posting-sales-list">
             {sales.map((s) => (
               <li key={s.id}>
-                {instantWib(s.occurredAt, i18n.language)} · {method(s.paymentMethod)} ·{' '}
+                {instantWib(s.occurredAt, i18n.language)} · {coopT(s.paymentMethod)} ·{' '}
                 <strong>{rupiah(s.totalAmount)}</strong>
               </li>
             ))}
