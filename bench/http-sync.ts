@@ -182,12 +182,17 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     ref.kill();
   }
   const saturated = round((result['2xx'] * SALES_PER_REQUEST) / DURATION_S, 0);
+  // ms of CPU per batch × batches per second = ms of CPU per second; ÷ 1,000 ms × 100 = % of a core.
+  const coreShare =
+    cpuPerBatch === undefined
+      ? undefined
+      : round((cpuPerBatch * (TARGET_SALES_PER_S / SALES_PER_REQUEST)) / 10, 0);
   const steady = round(atRate.okPerSecond * SALES_PER_REQUEST, 0);
   say(
     `  http-sync saturated: ${result['2xx']} batches ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; ${saturated} sales/s; latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms`,
   );
   say(
-    `  http-sync at ${TARGET_SALES_PER_S} sales/s offered: ${atRate.ok} of ${atRate.sent} batches ok, ${atRate.failed} failed; ${steady} sales/s; latency p50 ${atRate.p50} ms, p90 ${atRate.p90} ms, p99 ${atRate.p99} ms, max ${atRate.max} ms; server CPU ${cpuPerBatch ?? '?'} ms per batch (${cpuPerBatch === undefined ? '?' : round((cpuPerBatch * TARGET_SALES_PER_S) / SALES_PER_REQUEST / 10, 0)}% of one core)`,
+    `  http-sync at ${TARGET_SALES_PER_S} sales/s offered: ${atRate.ok} of ${atRate.sent} batches ok, ${atRate.failed} failed; ${steady} sales/s; latency p50 ${atRate.p50} ms, p90 ${atRate.p90} ms, p99 ${atRate.p99} ms, max ${atRate.max} ms; server CPU ${cpuPerBatch ?? '?'} ms per batch (${coreShare ?? '?'}% of one core)`,
   );
   say(
     `  http-sync reference: ${refResult.requests.average} req/s, p99 ${refResult.latency.p99} ms`,

@@ -157,18 +157,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a Node process (a server under load) and resolves once its output matches `ready`. */
 /**
- * CPU time (user + system, ms) a process and its threads have used so far, from /proc (Linux);
- * undefined elsewhere.
+ * CPU time (user + system, ms) in a /proc `stat` line: after the command name (which may hold
+ * spaces), utime and stime are the 12th and 13th fields, in ticks of 1/100 s (USER_HZ on Linux).
  */
+function statCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** CPU time (ms) a process and all its threads have used so far (Linux); undefined elsewhere. */
 export function cpuTimeMs(pid: number): number | undefined {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
@@ -176,20 +177,15 @@ export function cpuTimeMs(pid: number): number | undefined {
 
 /**
  * CPU time (ms) of each thread of a process: `main` (the event loop) and the others by name and
- * thread id (Node 20 names them all "node"); Linux.
+ * thread id (Node 20 names them all "node"); Linux, else empty.
  */
 export function threadCpuMs(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name =
-        tid === String(pid)
-          ? 'main'
-          : `${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}#${tid}`;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      out.set(name, (out.get(name) ?? 0) + ms);
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      out.set(tid === String(pid) ? 'main' : `${name}#${tid}`, statCpuMs(stat));
     }
   } catch {
     // not Linux, or the process is gone
@@ -197,6 +193,7 @@ export function threadCpuMs(pid: number): Map<string, number> {
   return out;
 }
 
+/** Starts a Node process (a server under load) and resolves once its output matches `ready`. */
 export function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
