@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { v7 } from 'uuid';
 
 /** A new time-ordered id (UUIDv7), as clients are asked to generate. */
@@ -12,14 +12,20 @@ export function isUuid(value: string): boolean {
 }
 
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (canonical(value[i]) ?? '');
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const o = value as Record<string, unknown>;
+  let out = '{';
+  // Keys in code-unit order; undefined values are left out, as JSON.stringify leaves them out.
+  for (const k of Object.keys(o).sort()) {
+    const v = o[k];
+    if (v !== undefined) out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonical(v)}`;
+  }
+  return `${out}}`;
 }
 
 /**
@@ -27,5 +33,5 @@ function canonical(value: unknown): string {
  * with the same id must carry the same fingerprint, else it is a conflict.
  */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonical(value)).digest('base64url').slice(0, 32);
+  return hash('sha256', canonical(value), 'base64url').slice(0, 32);
 }
