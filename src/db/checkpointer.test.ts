@@ -1,4 +1,12 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -34,6 +42,42 @@ describe('background checkpoints (SQLite file, the server)', () => {
       }
     };
     await expect.poll(fileAlone, { timeout: 5_000, interval: 250 }).toBe(200);
+    await h.close();
+  });
+
+  it('writes the WAL from its beginning again while writes go on, without the writer copying it', async () => {
+    const path = join(dir, 'steady.sqlite');
+    const h = openDatabase(`file:${path}`, { backgroundCheckpoints: true });
+    await sql`create table note (id integer primary key, body text not null)`.execute(h.db);
+    // The WAL header's checkpoint sequence number (bytes 12–15) goes up each time the WAL starts over.
+    const restarts = () => {
+      const fd = openSync(`${path}-wal`, 'r');
+      try {
+        const header = Buffer.alloc(16);
+        readSync(fd, header, 0, 16, 0);
+        return header.readUInt32BE(12);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const before = restarts();
+    // Writes one after another, a turn of the event loop apart, ~2 pages each, until the WAL has
+    // started over: by the worker's pass and this connection's next transaction, long before the
+    // ~20,000 frames (82 MB) where the writer would checkpoint the WAL itself.
+    const until = Date.now() + 10_000;
+    let written = 0;
+    while (restarts() === before && Date.now() < until) {
+      await h.db
+        .transaction()
+        .execute((trx) => sql`insert into note (body) values (${'x'.repeat(5_000)})`.execute(trx));
+      written++;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(restarts()).toBeGreaterThan(before);
+    expect(statSync(`${path}-wal`).size).toBeLessThan(15_000 * 4_120);
+    expect(
+      (await sql<{ n: number }>`select count(*) as n from note`.execute(h.db)).rows[0]!.n,
+    ).toBe(written);
     await h.close();
   });
 });

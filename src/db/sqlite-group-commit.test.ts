@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
+import { CamelCasePlugin, Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './connection.ts';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts';
 
 /** The server's SQLite handle with group commit, and a second, independent connection to the same file. */
 describe('SQLite group commit', () => {
@@ -123,5 +124,46 @@ describe('SQLite group commit', () => {
       });
     await Promise.all([tx, read]);
     expect(readAnswered).toBe(true);
+  });
+
+  it('work between transactions runs after the open group commits and holds off the transactions that come meanwhile', async () => {
+    const sqlite = new SQLite(join(dir, 'between.sqlite'));
+    sqlite.pragma('journal_mode = WAL');
+    const dialect = new GroupCommitSqliteDialect(sqlite, sqlite);
+    const db = new Kysely<Record<string, never>>({ dialect, plugins: [new CamelCasePlugin()] });
+    let release = () => {};
+    try {
+      await sql`create table note (id integer primary key)`.execute(db);
+      const order: string[] = [];
+      const first = db
+        .transaction()
+        .execute((trx) => sql`insert into note (id) values (1)`.execute(trx))
+        .then(() => order.push('first committed'));
+      const between = dialect.betweenTransactions(async () => {
+        // The first transaction's group is committed: no transaction is open on the connection.
+        order.push(`between: in a transaction ${sqlite.inTransaction}`);
+        await new Promise<void>((r) => (release = r));
+        order.push('between done');
+      });
+      const second = db
+        .transaction()
+        .execute((trx) => sql`insert into note (id) values (2)`.execute(trx))
+        .then(() => order.push('second committed'));
+      await new Promise((r) => setTimeout(r, 50));
+      // The first caller has been told of its commit; the second waits while the work holds on.
+      expect(order).toEqual(['between: in a transaction false', 'first committed']);
+      expect(sqlite.prepare('select id from note').all()).toEqual([{ id: 1 }]);
+      release();
+      await Promise.all([first, between, second]);
+      expect(order).toEqual([
+        'between: in a transaction false',
+        'first committed',
+        'between done',
+        'second committed',
+      ]);
+    } finally {
+      release();
+      await db.destroy();
+    }
   });
 });

@@ -181,6 +181,21 @@ export class GroupCommitSqliteDriver implements Driver {
     if (group) await group.committed;
   }
 
+  /**
+   * Holds the connection, outside any transaction, while `work` runs: after
+   * the turns already waiting and after the open group has committed; the
+   * turns that come meanwhile wait for it.
+   */
+  async betweenTransactions(work: () => void | Promise<void>): Promise<void> {
+    const lease = (await this.acquireConnection()) as Lease;
+    try {
+      this.commitOpenGroup();
+      await work();
+    } finally {
+      this.handOver(lease);
+    }
+  }
+
   async destroy() {
     // Wait for the turn in progress (a transaction half done must not be committed by closing).
     if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
@@ -262,11 +277,18 @@ export class GroupCommitSqliteDriver implements Driver {
 /** Kysely's SQLite dialect with the group-commit driver; `database` may wrap `sqlite` (statement cache). */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   private readonly sqlite: SQLite.Database;
+  private driver: GroupCommitSqliteDriver | undefined;
   constructor(database: SQLite.Database, sqlite: SQLite.Database) {
     super({ database });
     this.sqlite = sqlite;
   }
   override createDriver(): Driver {
-    return new GroupCommitSqliteDriver(super.createDriver(), this.sqlite);
+    this.driver = new GroupCommitSqliteDriver(super.createDriver(), this.sqlite);
+    return this.driver;
+  }
+  /** `betweenTransactions` of the driver Kysely made; before Kysely has one, nothing to wait for. */
+  async betweenTransactions(work: () => void | Promise<void>): Promise<void> {
+    if (this.driver) await this.driver.betweenTransactions(work);
+    else await work();
   }
 }
