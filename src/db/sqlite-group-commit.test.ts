@@ -139,9 +139,12 @@ describe('SQLite group commit', () => {
         .transaction()
         .execute((trx) => sql`insert into note (id) values (1)`.execute(trx))
         .then(() => order.push('first committed'));
+      let started!: () => void;
+      const workStarted = new Promise<void>((r) => (started = r));
       const between = dialect.betweenTransactions(async () => {
         // The first transaction's group is committed: no transaction is open on the connection.
         order.push(`between: in a transaction ${sqlite.inTransaction}`);
+        started();
         await new Promise<void>((r) => (release = r));
         order.push('between done');
       });
@@ -149,12 +152,14 @@ describe('SQLite group commit', () => {
         .transaction()
         .execute((trx) => sql`insert into note (id) values (2)`.execute(trx))
         .then(() => order.push('second committed'));
-      await new Promise((r) => setTimeout(r, 50));
+      await workStarted;
+      await first;
+      for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
       // The first caller has been told of its commit; the second waits while the work holds on.
       expect(order).toEqual(['between: in a transaction false', 'first committed']);
       expect(sqlite.prepare('select id from note').all()).toEqual([{ id: 1 }]);
       release();
-      await Promise.all([first, between, second]);
+      await Promise.all([between, second]);
       expect(order).toEqual([
         'between: in a transaction false',
         'first committed',

@@ -277,7 +277,7 @@ export class GroupCommitSqliteDriver implements Driver {
 /** Kysely's SQLite dialect with the group-commit driver; `database` may wrap `sqlite` (statement cache). */
 export class GroupCommitSqliteDialect extends SqliteDialect {
   private readonly sqlite: SQLite.Database;
-  private driver: GroupCommitSqliteDriver | undefined;
+  private driver!: GroupCommitSqliteDriver;
   constructor(database: SQLite.Database, sqlite: SQLite.Database) {
     super({ database });
     this.sqlite = sqlite;
@@ -286,9 +286,8 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
     this.driver = new GroupCommitSqliteDriver(super.createDriver(), this.sqlite);
     return this.driver;
   }
-  /** `betweenTransactions` of the driver Kysely made; before Kysely has one, nothing to wait for. */
-  async betweenTransactions(work: () => void | Promise<void>): Promise<void> {
-    if (this.driver) await this.driver.betweenTransactions(work);
-    else await work();
+  /** `betweenTransactions` of the driver Kysely made (Kysely makes it in its constructor). */
+  betweenTransactions(work: () => void | Promise<void>): Promise<void> {
+    return this.driver.betweenTransactions(work);
   }
 }
