@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { walRestarts } from './checkpointer.ts';
 import { openDatabase } from './connection.ts';
 
 describe('background checkpoints (SQLite file, the server)', () => {
@@ -84,5 +85,63 @@ describe('background checkpoints (SQLite file, the server)', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('when the server holds its connection for a WAL restart', () => {
+  const turn = () => new Promise((r) => setTimeout(r, 0));
+  const caughtUp = (log: number) => ({ log, checkpointed: log });
+
+  it('holds once the WAL has grown and a pass caught up, never while it stays the same (idle)', async () => {
+    let holds = 0;
+    const r = walRestarts(
+      async (work) => {
+        holds++;
+        await work();
+      },
+      async () => {},
+    );
+    r.onPass(caughtUp(1_999)); // not yet 2,000 frames
+    r.onPass({ log: 5_000, checkpointed: 4_000 }); // the pass did not catch up
+    await turn();
+    expect(holds).toBe(0);
+    r.onPass(caughtUp(5_000));
+    await turn();
+    expect(holds).toBe(1);
+    // No writes: the same WAL pass after pass is not held again.
+    for (let i = 0; i < 5; i++) r.onPass(caughtUp(5_000));
+    await turn();
+    expect(holds).toBe(1);
+    // Started over, then grown past 2,000 frames again: held again.
+    r.onPass(caughtUp(1_000));
+    r.onPass(caughtUp(2_500));
+    await turn();
+    expect(holds).toBe(2);
+    r.close();
+    r.onPass(caughtUp(1_000));
+    r.onPass(caughtUp(9_000));
+    await turn();
+    expect(holds).toBe(2);
+  });
+
+  it('lets go after 50 ms when the pass is slow, and waits for twice the growth before trying again', async () => {
+    const held: number[] = [];
+    const r = walRestarts(
+      async (work) => {
+        const t = performance.now();
+        await work();
+        held.push(performance.now() - t);
+      },
+      () => new Promise<void>(() => {}), // a pass that never ends in time
+    );
+    r.onPass(caughtUp(2_000));
+    await expect.poll(() => held.length).toBe(1);
+    expect(held[0]).toBeGreaterThanOrEqual(45);
+    expect(held[0]).toBeLessThan(180); // 50 ms and a late timer, not the 200 ms it once was
+    r.onPass(caughtUp(5_999)); // grown by less than 2 × 2,000
+    await turn();
+    expect(held).toHaveLength(1);
+    r.onPass(caughtUp(6_000));
+    await expect.poll(() => held.length).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import pg from 'pg';
-import { startCheckpointer, type CheckpointPass } from './checkpointer.ts';
+import { startCheckpointer, walRestarts } from './checkpointer.ts';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts';
 import type { Database, Db, Engine } from './database.ts';
 import { migrations } from './migrations/index.ts';
@@ -48,66 +48,6 @@ export function engineOfUrl(url: string): Engine {
   throw new Error(`DATABASE_URL must start with file: or postgres://, got ${url}`);
 }
 
-/**
- * SQLite writes the WAL from its beginning again only when a transaction of
- * the writing connection begins with every frame of it copied into the
- * database file. Under steady writes the worker's passes never leave it so
- * (a commit comes before the pass ends), and the WAL would grow to
- * wal_autocheckpoint's 20,000 pages, where that commit copies everything
- * since the worker's last pass and syncs it inside the event loop: a stall of
- * 40–85 ms every few seconds at 10,000 sales/s. Instead, once the WAL holds
- * WAL_RESTART_FRAMES (8 MB) and a pass of the worker has caught up, the
- * server holds its connection between transactions while the worker runs one
- * more pass over the few batches since (the event loop stays free, but
- * database work waits), at most WAL_RESTART_WAIT_MS. The next try waits for
- * the WAL to grow by WAL_RESTART_FRAMES again, twice that after a pass that
- * ran out of time, and so on: nothing is tried while the WAL does not grow
- * (no writes), and a slow disk cannot turn it into a stall every pass.
- */
-const WAL_RESTART_FRAMES = 2_000;
-const WAL_RESTART_WAIT_MS = 50;
-
-/** Decides, pass by pass of the worker, when the server's connection is held for a WAL restart. */
-function walRestarts(
-  hold: (work: () => Promise<void>) => Promise<void>,
-  passNow: () => Promise<unknown>,
-) {
-  let restarting = false;
-  let closing = false;
-  let lastLog = 0;
-  let nextAt = WAL_RESTART_FRAMES;
-  let backoff = 1;
-  return {
-    onPass(pass: CheckpointPass) {
-      // A smaller WAL than last time: it has started over.
-      if (pass.log < lastLog) nextAt = WAL_RESTART_FRAMES;
-      lastLog = pass.log;
-      if (closing || restarting || pass.log < nextAt || pass.checkpointed < pass.log) return;
-      restarting = true;
-      let inTime = true;
-      hold(async () => {
-        let timer: NodeJS.Timeout | undefined;
-        inTime = await Promise.race([
-          passNow().then(() => true),
-          new Promise<boolean>(
-            (resolve) => (timer = setTimeout(resolve, WAL_RESTART_WAIT_MS, false)),
-          ),
-        ]);
-        clearTimeout(timer);
-      })
-        .catch(() => {})
-        .finally(() => {
-          backoff = inTime ? 1 : backoff * 2;
-          nextAt = pass.log + WAL_RESTART_FRAMES * backoff;
-          restarting = false;
-        });
-    },
-    close() {
-      closing = true;
-    },
-  };
-}
-
 /** Opens (does not migrate) the database at `url`: `file:PATH`, `file::memory:` or `postgres://…`. */
 export function openDatabase(
   url: string = DEFAULT_DATABASE_URL,
@@ -141,7 +81,8 @@ export function openDatabase(
   const dialect = new GroupCommitSqliteDialect(withStatementCache(sqlite), sqlite);
   const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
   if (opts.backgroundCheckpoints && path !== ':memory:') {
-    // The worker checkpoints; the server's own commits only if the WAL grows past ~80 MB (worker gone).
+    // The worker checkpoints; the server's own commits only past ~80 MB of WAL (worker gone, or
+    // restarts keep failing).
     sqlite.pragma('wal_autocheckpoint = 20000');
     const restarts = walRestarts(
       (work) => dialect.betweenTransactions(work),
