@@ -365,6 +365,48 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     );
   });
 
+  it('a sync of 250 sales (more than a page of the sales list) shows all of them under its entry', async () => {
+    const products = await call<{ items: { id: string; sku: string; consignmentPrice: number }[] }>(
+      'GET',
+      '/api/v1/products',
+    );
+    const gula = products.items.find((p) => p.sku === 'GKP-1')!;
+    const occurredAt = new Date().toISOString();
+    const synced = await call<{ results: { status: string }[] }>(
+      'POST',
+      `/api/v1/cooperatives/${manager.coopId}/sales`,
+      {
+        sales: Array.from({ length: 250 }, () => ({
+          id: uuidv7(),
+          occurredAt,
+          paymentMethod: 'cash',
+          lines: [{ productId: gula.id, qty: 1, unitPrice: 17_500 }],
+        })),
+      },
+    );
+    expect(synced.results.filter((r) => r.status === 'created')).toHaveLength(250);
+    const page = await signedIn(manager.email, 1280);
+    const books = new BooksPage(page);
+    await books.open(server.url, manager.coopId);
+    await books.journal().getByLabel('Dari tanggal').fill(today);
+    await books.journal().getByLabel('Sampai tanggal').fill(today);
+    const row = books
+      .journal()
+      .locator('table')
+      .first()
+      .locator(':scope > tbody > tr')
+      .filter({ hasText: '(250 penjualan)' })
+      .first();
+    await row.getByText('Lihat penjualannya').click();
+    const stated = row.locator('.posting-sales > p').first();
+    await stated.waitFor();
+    expect(await stated.textContent()).toBe(
+      `250 penjualan, jumlah Rp 4.375.000 (harga konsinyasi Rp ${new Intl.NumberFormat('id-ID').format(250 * gula.consignmentPrice)})`,
+    );
+    expect(await row.locator('.posting-sales-list li').count()).toBe(250);
+    await page.context().close();
+  });
+
   it('the new cooperative manager can open its own statement PDF but not another cooperative’s', async () => {
     const own = await call<{
       items: { id: string; cooperativeName: string; cooperativeId: string }[];

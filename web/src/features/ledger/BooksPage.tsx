@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
@@ -355,6 +355,12 @@ function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: st
       ),
     getNextPageParam: (last) => last.nextCursor,
   });
+  // A posting holds up to 500 sales and a page 200: the count and sums stand for the entry only
+  // once every page is here, so the pages are read one after another before anything is shown.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   // In the order they were made (the list comes in the order of their ids).
   const sales = useMemo(
     () =>
@@ -369,26 +375,29 @@ function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: st
   const { t: coopT } = useTranslation('cooperative');
   return (
     <QueryState query={query}>
-      {() => (
-        <div className="posting-sales">
-          <p>
-            {t('salesOfPosting', {
-              count: sales.length,
-              amount: rupiah(total),
-              consignment: rupiah(consignment),
-            })}
-          </p>
-          <ul className="posting-sales-list">
-            {sales.map((s) => (
-              <li key={s.id}>
-                {instantWib(s.occurredAt, i18n.language)} · {coopT(s.paymentMethod)} ·{' '}
-                <strong>{rupiah(s.totalAmount)}</strong>
-              </li>
-            ))}
-          </ul>
-          <LoadMore query={query} />
-        </div>
-      )}
+      {() =>
+        hasNextPage ? (
+          <p className="state">{t('loading', { ns: 'translation' })}</p>
+        ) : (
+          <div className="posting-sales">
+            <p>
+              {t('salesOfPosting', {
+                count: sales.length,
+                amount: rupiah(total),
+                consignment: rupiah(consignment),
+              })}
+            </p>
+            <ul className="posting-sales-list">
+              {sales.map((s) => (
+                <li key={s.id}>
+                  {instantWib(s.occurredAt, i18n.language)} · {coopT(s.paymentMethod)} ·{' '}
+                  <strong>{rupiah(s.totalAmount)}</strong>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
+      }
     </QueryState>
   );
 }
