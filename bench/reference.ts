@@ -1,3 +1,4 @@
+import type { DocType } from '../src/core/shared/doc-type.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 
@@ -19,7 +20,7 @@ function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
 export async function timeReferenceInserts(
   db: Kysely<Database>,
   doc: {
-    docType: string;
+    docType: DocType;
     header: keyof Database & string;
     lines: keyof Database & string;
     lineDocColumn: string;

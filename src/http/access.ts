@@ -35,22 +35,18 @@ declare module 'fastify' {
 
 export function authOf(request: FastifyRequest) {
   if (!request.auth)
-    throw new DomainError(
-      'Unauthenticated',
-      'Silakan masuk terlebih dahulu',
-      undefined,
-      'Please sign in first',
-    );
+    throw new DomainError('Unauthenticated', {
+      message: 'Silakan masuk terlebih dahulu',
+      messageEn: 'Please sign in first',
+    });
   return request.auth;
 }
 
 function forbidden(): never {
-  throw new DomainError(
-    'Forbidden',
-    'Anda tidak berhak mengakses data ini',
-    undefined,
-    'You may not access this',
-  );
+  throw new DomainError('Forbidden', {
+    message: 'Anda tidak berhak mengakses data ini',
+    messageEn: 'You may not access this',
+  });
 }
 
 /** The hub the caller works for with one of the roles, or 403. */
@@ -104,12 +100,10 @@ export async function authorizeCooperative(
   const auth = authOf(request);
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
-    throw new DomainError(
-      'NotFound',
-      'Koperasi tidak ditemukan',
-      undefined,
-      'Cooperative not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Koperasi tidak ditemukan',
+      messageEn: 'Cooperative not found',
+    });
   request.auditOrgId = coopId;
   for (const m of auth.memberships) {
     const role = m.role as Role;
@@ -136,12 +130,10 @@ export async function authorizeOrganization(
 ): Promise<OrganizationTable> {
   const org = await findOrganizationById(db, orgId);
   if (!org)
-    throw new DomainError(
-      'NotFound',
-      'Organisasi tidak ditemukan',
-      undefined,
-      'Organization not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Organisasi tidak ditemukan',
+      messageEn: 'Organization not found',
+    });
   if (org.kind === 'cooperative') return authorizeCooperative(db, request, orgId, 'read', roles);
   const auth = authOf(request);
   if (auth.memberships.some((m) => m.orgId === orgId && roles.includes(m.role as Role))) return org;

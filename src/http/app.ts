@@ -134,30 +134,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (roles === 'public') return;
     if (!request.auth)
-      throw new DomainError(
-        'Unauthenticated',
-        'Silakan masuk terlebih dahulu',
-        undefined,
-        'Please sign in first',
-      );
+      throw new DomainError('Unauthenticated', {
+        message: 'Silakan masuk terlebih dahulu',
+        messageEn: 'Please sign in first',
+      });
     if (request.auth.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const csrf = request.headers[CSRF_HEADER];
       if (!csrf || csrf !== request.cookies[CSRF_COOKIE]) {
-        throw new DomainError(
-          'Forbidden',
-          'Token CSRF tidak cocok; muat ulang halaman',
-          undefined,
-          'CSRF token missing or wrong; reload the page',
-        );
+        throw new DomainError('Forbidden', {
+          message: 'Token CSRF tidak cocok; muat ulang halaman',
+          messageEn: 'CSRF token missing or wrong; reload the page',
+        });
       }
     }
     if (!request.auth.memberships.some((m) => roles.includes(m.role as never))) {
-      throw new DomainError(
-        'Forbidden',
-        'Peran Anda tidak berhak melakukan ini',
-        undefined,
-        'Your role may not do this',
-      );
+      throw new DomainError('Forbidden', {
+        message: 'Peran Anda tidak berhak melakukan ini',
+        messageEn: 'Your role may not do this',
+      });
     }
   });
 

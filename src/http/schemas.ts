@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { ERROR_STATUS } from '../core/shared/errors.ts';
+import { ERROR_STATUS } from './error-status.ts';
 
 /** Shared schema pieces: the HTTP contract's vocabulary. */
 export const Uuid = Type.String({

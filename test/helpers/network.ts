@@ -1,3 +1,4 @@
+import type { DocType } from '../../src/core/shared/doc-type.ts';
 import type { Kysely } from 'kysely';
 import { createCommodityCeiling, createProduct } from '../../src/core/catalog/index.ts';
 import {
@@ -139,7 +140,7 @@ export async function journalOfSale(db: Kysely<Database>, orgId: string, saleId:
 export async function journalOf(
   db: Kysely<Database>,
   orgId: string,
-  docType: string,
+  docType: DocType,
   docId: string,
 ) {
   const rows = await db

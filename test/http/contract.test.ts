@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_STATUS } from '../../src/core/shared/errors.ts';
+import { ERROR_STATUS } from '../../src/http/error-status.ts';
 import { bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
 
 interface JsonSchema {

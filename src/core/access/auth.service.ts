@@ -96,12 +96,10 @@ export async function checkCredentials(db: Db, email: string, password: string):
   const user = await findUserByEmail(db, email);
   const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
   if (!ok)
-    throw new DomainError(
-      'Unauthenticated',
-      'E-mail atau kata sandi salah',
-      undefined,
-      'Wrong e-mail or password',
-    );
+    throw new DomainError('Unauthenticated', {
+      message: 'E-mail atau kata sandi salah',
+      messageEn: 'Wrong e-mail or password',
+    });
   return loadAuthUser(db, user);
 }
 

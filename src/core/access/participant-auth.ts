@@ -20,12 +20,10 @@ export async function checkParticipantCredentials(
   password: string,
 ): Promise<AuthUser> {
   const wrong = () =>
-    new DomainError(
-      'Unauthenticated',
-      'NIP atau kata sandi salah',
-      undefined,
-      'Wrong NIP or password',
-    );
+    new DomainError('Unauthenticated', {
+      message: 'NIP atau kata sandi salah',
+      messageEn: 'Wrong NIP or password',
+    });
   if (!/^\d{18}$/.test(nip)) throw wrong();
   let user: AuthUser;
   try {
@@ -46,9 +44,10 @@ export async function setParticipantPassword(
   clock: Clock,
 ): Promise<string> {
   if (typeof password !== 'string' || password.length < 8 || password.length > 200)
-    throw new DomainError('ValidationFailed', 'Kata sandi 8 sampai 200 karakter', [
-      { path: '/password', message: 'must be 8 to 200 characters' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Kata sandi 8 sampai 200 karakter',
+      details: [{ path: '/password', message: 'must be 8 to 200 characters' }],
+    });
   const existing = await findUserByEmail(db, participantEmail(nip));
   if (existing) {
     await setUserPassword(db, existing.id, await hashPassword(password));

@@ -58,11 +58,16 @@ export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
         message: `must be one of ${ROLES.join(', ')}`,
       });
   });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Data pengguna tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', {
+      message: 'Data pengguna tidak valid',
+      details: errors,
+    });
   if (await findUserByEmail(db, email))
-    throw new DomainError('AlreadyExists', `Pengguna ${email} sudah ada`, [
-      { path: '/email', message: 'already exists' },
-    ]);
+    throw new DomainError('AlreadyExists', {
+      message: `Pengguna ${email} sudah ada`,
+      details: [{ path: '/email', message: 'already exists' }],
+    });
   const id = newId();
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password!));
   await insertUser(

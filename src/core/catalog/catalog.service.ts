@@ -93,11 +93,16 @@ export async function createProduct(
   const effectiveFrom = input.effectiveFrom ?? todayWib(clock);
   if (!isValidBusinessDate(effectiveFrom))
     errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Data produk tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', {
+      message: 'Data produk tidak valid',
+      details: errors,
+    });
   if (await findProductBySku(db, hubId, sku)) {
-    throw new DomainError('AlreadyExists', `SKU ${sku} sudah ada`, [
-      { path: '/sku', message: 'already exists' },
-    ]);
+    throw new DomainError('AlreadyExists', {
+      message: `SKU ${sku} sudah ada`,
+      details: [{ path: '/sku', message: 'already exists' }],
+    });
   }
   const row: ProductTable = {
     id: input.id ?? newId(),
@@ -138,17 +143,17 @@ export async function setProductPrices(
   checkPrices(input.consignmentPrice, input.retailPrice, errors);
   if (!isValidBusinessDate(input.effectiveFrom))
     errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Harga tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', { message: 'Harga tidak valid', details: errors });
   if (!(await findProductById(db, productId)))
-    throw new DomainError('NotFound', 'Produk tidak ditemukan');
+    throw new DomainError('NotFound', { message: 'Produk tidak ditemukan' });
   const book = await loadPriceBook(db, [productId]);
   const ceiling = book.ceiling(productId, provinceCode, input.effectiveFrom);
   if (ceiling && input.retailPrice > ceiling.amount) {
-    throw new DomainError(
-      'PriceAboveCeiling',
-      `Harga eceran ${formatRupiah(input.retailPrice)} melebihi HET/HAP ${formatRupiah(ceiling.amount)} (${ceiling.regulationRef})`,
-      [{ path: '/retailPrice', message: `above the regulated ceiling ${ceiling.amount}` }],
-    );
+    throw new DomainError('PriceAboveCeiling', {
+      message: `Harga eceran ${formatRupiah(input.retailPrice)} melebihi HET/HAP ${formatRupiah(ceiling.amount)} (${ceiling.regulationRef})`,
+      details: [{ path: '/retailPrice', message: `above the regulated ceiling ${ceiling.amount}` }],
+    });
   }
   const createdAt = clock.now().toISOString();
   const rows: { kind: PriceKind; amount: number }[] = [
@@ -184,7 +189,8 @@ export async function createCommodityCeiling(db: Db, input: CreateCeilingInput):
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
     errors.push({ path: '/amount', message: 'must be a positive integer' });
   if (!input.regulationRef?.trim()) errors.push({ path: '/regulationRef', message: 'required' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'HET tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', { message: 'HET tidak valid', details: errors });
   await insertCeiling(db, {
     id: newId(),
     commodity: input.commodity,

@@ -29,9 +29,10 @@ export async function createReturn(
   input: ReturnInput,
 ) {
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    throw new DomainError('ValidationFailed', 'id harus UUID', [
-      { path: '/id', message: 'must be a UUID' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'id harus UUID',
+      details: [{ path: '/id', message: 'must be a UUID' }],
+    });
   const date = businessDateOf(ctx, input.date);
   const c = await loadCooperativeContext(db, coopId, { lock: true });
   const hash = contentHash({
@@ -64,14 +65,13 @@ export async function createReturn(
     .map((l, i) => ({ l, i, held: balances.find((b) => b.productId === l.productId)?.qty ?? 0 }))
     .filter((x) => x.held < x.l.qty);
   if (short.length) {
-    throw new DomainError(
-      'InsufficientStock',
-      'Stok koperasi tidak cukup untuk diretur',
-      short.map((x) => ({
+    throw new DomainError('InsufficientStock', {
+      message: 'Stok koperasi tidak cukup untuk diretur',
+      details: short.map((x) => ({
         path: `/lines/${x.i}/qty`,
         message: `store holds ${Math.max(0, x.held)}`,
       })),
-    );
+    });
   }
   const now = ctx.clock.now();
   const moved = await moveStock(

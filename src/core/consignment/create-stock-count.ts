@@ -51,20 +51,23 @@ export async function createStockCount(
   input: StockCountInput,
 ) {
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    throw new DomainError('ValidationFailed', 'id harus UUID', [
-      { path: '/id', message: 'must be a UUID' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'id harus UUID',
+      details: [{ path: '/id', message: 'must be a UUID' }],
+    });
   const at = new Date(input.countedAt);
   if (typeof input.countedAt !== 'string' || Number.isNaN(at.getTime())) {
-    throw new DomainError('ValidationFailed', 'countedAt harus waktu ISO 8601', [
-      { path: '/countedAt', message: 'must be an ISO 8601 instant' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'countedAt harus waktu ISO 8601',
+      details: [{ path: '/countedAt', message: 'must be an ISO 8601 instant' }],
+    });
   }
   const now = ctx.clock.now();
   if (at.getTime() > now.getTime() + 10 * 60 * 1000) {
-    throw new DomainError('DateInFuture', 'Waktu penghitungan belum terjadi', [
-      { path: '/countedAt', message: 'must not be in the future' },
-    ]);
+    throw new DomainError('DateInFuture', {
+      message: 'Waktu penghitungan belum terjadi',
+      details: [{ path: '/countedAt', message: 'must not be in the future' }],
+    });
   }
   const date = wibDateOf(at.getTime() > now.getTime() ? now : at);
   const c = await loadCooperativeContext(db, coopId, { lock: true });

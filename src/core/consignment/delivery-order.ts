@@ -41,7 +41,7 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
   });
   const existing = await findDeliveryOrderById(db, id);
   if (existing && existing.orgId !== c.coop.id)
-    throw new DomainError('IdempotencyConflict', 'Id surat jalan sudah dipakai');
+    throw new DomainError('IdempotencyConflict', { message: 'Id surat jalan sudah dipakai' });
   if (isReplay(existing, hash, 'Surat jalan'))
     return { id, status: existing!.status, value: existing!.value, created: false };
 
@@ -92,7 +92,7 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
 
 async function loadOrder(db: Db, id: string) {
   const order = await findDeliveryOrderById(db, id);
-  if (!order) throw new DomainError('NotFound', 'Surat jalan tidak ditemukan');
+  if (!order) throw new DomainError('NotFound', { message: 'Surat jalan tidak ditemukan' });
   return order;
 }
 
@@ -104,7 +104,9 @@ export async function cancelDeliveryOrder(db: Db, ctx: CommandContext, id: strin
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'cancelled') return { id, status: 'cancelled' as const };
   if (order.status !== 'draft')
-    throw new DomainError('InvalidState', 'Hanya surat jalan berstatus draf yang dapat dibatalkan');
+    throw new DomainError('InvalidState', {
+      message: 'Hanya surat jalan berstatus draf yang dapat dibatalkan',
+    });
   await updateDeliveryOrder(db, order.orgId, id, {
     status: 'cancelled',
     cancelledOn: todayWib(ctx.clock),
@@ -130,28 +132,28 @@ export async function dispatchDeliveryOrder(
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'dispatched') return { id, status: 'dispatched' as const };
   if (order.status !== 'draft')
-    throw new DomainError(
-      'InvalidState',
-      `Surat jalan berstatus ${order.status} tidak dapat dikirim`,
-    );
+    throw new DomainError('InvalidState', {
+      message: `Surat jalan berstatus ${order.status} tidak dapat dikirim`,
+    });
   if (date < order.orderDate)
-    throw new DomainError('ValidationFailed', 'Tanggal kirim sebelum tanggal surat jalan', [
-      { path: '/date', message: 'before the order date' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Tanggal kirim sebelum tanggal surat jalan',
+      details: [{ path: '/date', message: 'before the order date' }],
+    });
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
   const warehouse = pickWarehouse(c.hubWarehouses, order.warehouseId);
 
   const overridden = !!input.override;
   if (overridden) {
     if (ctx.actor?.role !== 'hub_admin')
-      throw new DomainError(
-        'Forbidden',
-        'Hanya admin hub yang dapat mengesampingkan pemeriksaan pengiriman',
-      );
+      throw new DomainError('Forbidden', {
+        message: 'Hanya admin hub yang dapat mengesampingkan pemeriksaan pengiriman',
+      });
     if (!input.override!.reason?.trim()) {
-      throw new DomainError('ValidationFailed', 'Alasan wajib diisi', [
-        { path: '/override/reason', message: 'required' },
-      ]);
+      throw new DomainError('ValidationFailed', {
+        message: 'Alasan wajib diisi',
+        details: [{ path: '/override/reason', message: 'required' }],
+      });
     }
   }
 
@@ -165,15 +167,14 @@ export async function dispatchDeliveryOrder(
     { lockStock: true },
   );
   if (stockShortfalls.length) {
-    throw new DomainError(
-      'InsufficientStock',
-      'Stok gudang tidak cukup',
-      stockShortfalls.map((s) => ({
+    throw new DomainError('InsufficientStock', {
+      message: 'Stok gudang tidak cukup',
+      messageEn: 'The warehouse does not hold enough stock',
+      details: stockShortfalls.map((s) => ({
         path: `/lines/${s.lineNo - 1}`,
         message: `warehouse holds ${s.available}, order needs ${s.needed}`,
       })),
-      'The warehouse does not hold enough stock',
-    );
+    });
   }
   checkDispatchAllowed(exposure, orderValue, position.holdStatements, overridden);
 
@@ -264,14 +265,14 @@ export async function receiveDeliveryOrder(
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'received') return { id, status: 'received' as const };
   if (order.status !== 'dispatched')
-    throw new DomainError(
-      'InvalidState',
-      `Surat jalan berstatus ${order.status} tidak dapat diterima`,
-    );
+    throw new DomainError('InvalidState', {
+      message: `Surat jalan berstatus ${order.status} tidak dapat diterima`,
+    });
   if (date < order.dispatchedOn!)
-    throw new DomainError('ValidationFailed', 'Tanggal terima sebelum tanggal kirim', [
-      { path: '/date', message: 'before the dispatch date' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Tanggal terima sebelum tanggal kirim',
+      details: [{ path: '/date', message: 'before the dispatch date' }],
+    });
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
   const errors: { path: string; message: string }[] = [];
   const given = new Map<string, number>();

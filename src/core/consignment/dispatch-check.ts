@@ -112,19 +112,15 @@ export interface DispatchCheck {
 export async function checkDispatch(db: Db, clock: Clock, id: string): Promise<DispatchCheck> {
   const order = await findDeliveryOrderById(db, id);
   if (!order)
-    throw new DomainError(
-      'NotFound',
-      'Surat jalan tidak ditemukan',
-      undefined,
-      'Delivery order not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Surat jalan tidak ditemukan',
+      messageEn: 'Delivery order not found',
+    });
   if (order.status !== 'draft')
-    throw new DomainError(
-      'InvalidState',
-      `Surat jalan berstatus ${order.status}: hanya draf yang diperiksa sebelum dikirim`,
-      undefined,
-      `The delivery order is ${order.status}: only drafts are checked before dispatch`,
-    );
+    throw new DomainError('InvalidState', {
+      message: `Surat jalan berstatus ${order.status}: hanya draf yang diperiksa sebelum dikirim`,
+      messageEn: `The delivery order is ${order.status}: only drafts are checked before dispatch`,
+    });
   const c = await loadCooperativeContext(db, order.orgId);
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
   const a = await assessDispatch(

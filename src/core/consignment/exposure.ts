@@ -160,19 +160,15 @@ export function checkDispatchAllowed(
   const verdict = dispatchVerdict(exposure, orderValue, holdStatements);
   if (verdict.onHold) {
     const s = holdStatements[0]!;
-    throw new DomainError(
-      'ShippingHold',
-      `Pengiriman ditahan: tagihan periode s.d. ${s.periodEnd} jatuh tempo ${s.dueDate} belum lunas (${formatRupiah(s.outstanding)})`,
-      undefined,
-      `Shipping on hold: the statement for the period to ${s.periodEnd}, due ${s.dueDate}, is unpaid (${formatRupiah(s.outstanding)})`,
-    );
+    throw new DomainError('ShippingHold', {
+      message: `Pengiriman ditahan: tagihan periode s.d. ${s.periodEnd} jatuh tempo ${s.dueDate} belum lunas (${formatRupiah(s.outstanding)})`,
+      messageEn: `Shipping on hold: the statement for the period to ${s.periodEnd}, due ${s.dueDate}, is unpaid (${formatRupiah(s.outstanding)})`,
+    });
   }
   if (!verdict.withinLimit) {
-    throw new DomainError(
-      'ExposureLimitExceeded',
-      `Eksposur ${formatRupiah(exposure.exposure)} + pesanan ${formatRupiah(orderValue)} melebihi batas ${formatRupiah(exposure.exposureLimit)}`,
-      undefined,
-      `Exposure ${formatRupiah(exposure.exposure)} + order ${formatRupiah(orderValue)} exceeds the limit ${formatRupiah(exposure.exposureLimit)}`,
-    );
+    throw new DomainError('ExposureLimitExceeded', {
+      message: `Eksposur ${formatRupiah(exposure.exposure)} + pesanan ${formatRupiah(orderValue)} melebihi batas ${formatRupiah(exposure.exposureLimit)}`,
+      messageEn: `Exposure ${formatRupiah(exposure.exposure)} + order ${formatRupiah(orderValue)} exceeds the limit ${formatRupiah(exposure.exposureLimit)}`,
+    });
   }
 }

@@ -46,7 +46,8 @@ export function checkLines<T extends { productId: string }>(
 }
 
 export function failIf(errors: ErrorDetail[], message: string): void {
-  if (errors.length) throw new DomainError('ValidationFailed', message, errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', { message: message, details: errors });
 }
 
 /** The consignment price of each line's product on a date; refuses products without one. */
@@ -64,10 +65,9 @@ export function consignmentPrices(
     else out.set(id, k);
   });
   if (errors.length)
-    throw new DomainError(
-      'PriceNotSet',
-      'Harga konsinyasi belum ditetapkan untuk tanggal ini',
-      errors,
-    );
+    throw new DomainError('PriceNotSet', {
+      message: 'Harga konsinyasi belum ditetapkan untuk tanggal ini',
+      details: errors,
+    });
   return out;
 }

@@ -205,13 +205,15 @@ export async function recordSales(
   sales: SaleInput[],
 ): Promise<SaleResult[]> {
   if (!Array.isArray(sales) || sales.length === 0)
-    throw new DomainError('ValidationFailed', 'sales must hold at least one sale', [
-      { path: '/sales', message: 'required' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'sales must hold at least one sale',
+      details: [{ path: '/sales', message: 'required' }],
+    });
   if (sales.length > MAX_SALES_PER_BATCH) {
-    throw new DomainError('ValidationFailed', `At most ${MAX_SALES_PER_BATCH} sales per call`, [
-      { path: '/sales', message: `at most ${MAX_SALES_PER_BATCH}` },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: `At most ${MAX_SALES_PER_BATCH} sales per call`,
+      details: [{ path: '/sales', message: `at most ${MAX_SALES_PER_BATCH}` }],
+    });
   }
   const c = await loadCooperativeContext(db, coopId, { lock: true });
   const now = ctx.clock.now();

@@ -82,13 +82,12 @@ export async function getCooperativeDashboard(
   const today = todayWib(clock);
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
-    throw new DomainError('NotFound', 'Koperasi tidak ditemukan');
+    throw new DomainError('NotFound', { message: 'Koperasi tidak ditemukan' });
   const participation = await findParticipation(db, coopId);
   if (!participation)
-    throw new DomainError(
-      'NotParticipating',
-      `${coop.name} belum menjadi peserta program konsinyasi`,
-    );
+    throw new DomainError('NotParticipating', {
+      message: `${coop.name} belum menjadi peserta program konsinyasi`,
+    });
   const monthStart = `${today.slice(0, 8)}01`;
   const [balance, position, todaySales, monthSales, sold, grants, products, locations] =
     await Promise.all([

@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 export type LocationKind = 'warehouse' | 'store' | 'supplier' | 'transit' | 'customer' | 'loss';
 
 export interface LocationTable {
@@ -12,7 +13,7 @@ export interface StockMoveTable {
   orgId: string;
   moveDate: string;
   id: string;
-  docType: string;
+  docType: DocType;
   docId: string;
   productId: string;
   ownerOrgId: string;

@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../shared/ids.ts';
 import type { LocationTable, StockBalanceTable, StockMoveTable } from './inventory.table.ts';
@@ -26,7 +27,7 @@ export interface MoveBatch {
   /** The tenant of the document that moves the stock. */
   orgId: string;
   date: string;
-  docType: string;
+  docType: DocType;
   docId: string;
   moves: MoveInput[];
 }

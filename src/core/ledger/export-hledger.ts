@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 import { chartFor, type BookKind } from './chart-of-accounts.ts';
 
 const TYPE_NAME = {
@@ -11,7 +12,7 @@ const TYPE_NAME = {
 export interface JournalRow {
   entryId: string;
   entryDate: string;
-  docType: string;
+  docType: DocType;
   docId: string;
   memo: string;
   accountCode: string;

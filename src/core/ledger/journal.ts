@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 import { DomainError } from '../shared/errors.ts';
 import { findAccount, type BookKind } from './chart-of-accounts.ts';
 
@@ -12,7 +13,7 @@ export interface JournalEntryInput {
   orgId: string;
   book: BookKind;
   date: string;
-  docType: string;
+  docType: DocType;
   docId: string;
   memo: string;
   lines: JournalLineInput[];
@@ -63,6 +64,7 @@ export function checkJournalEntry(entry: JournalEntryInput): JournalEntryInput {
       `Unbalanced journal entry ${entry.docType} ${entry.docId}: debit ${debit} ≠ credit ${credit}`,
     );
   }
-  if (!Number.isSafeInteger(debit)) throw new DomainError('ValidationFailed', 'Amount too large');
+  if (!Number.isSafeInteger(debit))
+    throw new DomainError('ValidationFailed', { message: 'Amount too large' });
   return { ...entry, lines };
 }

@@ -1,8 +1,9 @@
+import type { DocType } from '../shared/doc-type.ts';
 export interface JournalEntryTable {
   orgId: string;
   id: string;
   entryDate: string;
-  docType: string;
+  docType: DocType;
   docId: string;
   memo: string;
   createdAt: string;

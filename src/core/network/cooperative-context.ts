@@ -37,12 +37,11 @@ export async function loadCooperativeContext(
   const participation = await findParticipation(db, coopId, { lock: opts.lock, hubId: opts.hubId });
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
-    throw new DomainError('NotFound', 'Koperasi tidak ditemukan');
+    throw new DomainError('NotFound', { message: 'Koperasi tidak ditemukan' });
   if (!participation)
-    throw new DomainError(
-      'NotParticipating',
-      `${coop.name} belum menjadi peserta program konsinyasi`,
-    );
+    throw new DomainError('NotParticipating', {
+      message: `${coop.name} belum menjadi peserta program konsinyasi`,
+    });
   const locs = await findLocationsOfOrgs(db, [coopId, participation.hubId]);
   return {
     coop,
@@ -67,9 +66,10 @@ export function pickWarehouse(
 ): LocationTable {
   const w = warehouseId ? warehouses.find((x) => x.id === warehouseId) : warehouses[0];
   if (!w) {
-    throw new DomainError('ValidationFailed', 'Gudang tidak ditemukan', [
-      { path: '/warehouseId', message: 'not a warehouse of this hub' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Gudang tidak ditemukan',
+      details: [{ path: '/warehouseId', message: 'not a warehouse of this hub' }],
+    });
   }
   return w;
 }

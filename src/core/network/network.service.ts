@@ -85,9 +85,10 @@ export async function createOrganization(
   if (input.kind === 'cooperative') throw new Error('Use createCooperative for cooperatives');
   const name = input.name.trim();
   if (!name)
-    throw new DomainError('ValidationFailed', 'Nama organisasi wajib diisi', [
-      { path: '/name', message: 'required' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Nama organisasi wajib diisi',
+      details: [{ path: '/name', message: 'required' }],
+    });
   const row: OrganizationTable = {
     ...blankOrganization(input.id ?? newId(), input.kind, name, clock.now()),
     regionCode: input.regionCode ?? null,
@@ -136,21 +137,22 @@ export async function createCooperative(
 ): Promise<OrganizationTable> {
   const name = input.name.trim();
   if (!name)
-    throw new DomainError('ValidationFailed', 'Nama koperasi wajib diisi', [
-      { path: '/name', message: 'required' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Nama koperasi wajib diisi',
+      details: [{ path: '/name', message: 'required' }],
+    });
   const village = await findVillage(input.villageCode);
   if (!village) {
-    throw new DomainError(
-      'ValidationFailed',
-      `Kode kelurahan/desa ${input.villageCode} tidak dikenal`,
-      [{ path: '/villageCode', message: 'unknown Kemendagri village code' }],
-    );
+    throw new DomainError('ValidationFailed', {
+      message: `Kode kelurahan/desa ${input.villageCode} tidak dikenal`,
+      details: [{ path: '/villageCode', message: 'unknown Kemendagri village code' }],
+    });
   }
   if (await findOrganizationByVillageCode(db, input.villageCode)) {
-    throw new DomainError('AlreadyExists', `Kelurahan/desa ${village.name} sudah memiliki KDKMP`, [
-      { path: '/villageCode', message: 'a cooperative already exists for this village' },
-    ]);
+    throw new DomainError('AlreadyExists', {
+      message: `Kelurahan/desa ${village.name} sudah memiliki KDKMP`,
+      details: [{ path: '/villageCode', message: 'a cooperative already exists for this village' }],
+    });
   }
   const row: OrganizationTable = {
     ...blankOrganization(input.id ?? newId(), 'cooperative', name, clock.now()),
@@ -212,9 +214,10 @@ export async function createParticipation(
 ): Promise<ParticipationTable> {
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
-    throw new DomainError('NotFound', 'Koperasi tidak ditemukan');
+    throw new DomainError('NotFound', { message: 'Koperasi tidak ditemukan' });
   const hub = await findOrganizationById(db, input.hubId);
-  if (!hub || hub.kind !== 'hub') throw new DomainError('NotFound', 'Hub tidak ditemukan');
+  if (!hub || hub.kind !== 'hub')
+    throw new DomainError('NotFound', { message: 'Hub tidak ditemukan' });
   const errors: { path: string; message: string }[] = [];
   if (!input.agreementNo.trim()) errors.push({ path: '/agreementNo', message: 'required' });
   if (!isValidBusinessDate(input.startDate))
@@ -235,9 +238,14 @@ export async function createParticipation(
       errors.push({ path: `/${k}`, message: 'must be a non-negative integer' });
   }
   if (errors.length)
-    throw new DomainError('ValidationFailed', 'Data kepesertaan tidak valid', errors);
+    throw new DomainError('ValidationFailed', {
+      message: 'Data kepesertaan tidak valid',
+      details: errors,
+    });
   if (await findParticipation(db, coopId, { hubId: hub.id })) {
-    throw new DomainError('AlreadyExists', 'Koperasi sudah menjadi peserta program hub ini');
+    throw new DomainError('AlreadyExists', {
+      message: 'Koperasi sudah menjadi peserta program hub ini',
+    });
   }
   const row: ParticipationTable = {
     orgId: coopId,

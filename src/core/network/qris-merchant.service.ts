@@ -78,12 +78,10 @@ function toMerchant(row: QrisMerchantTable): QrisMerchant {
 async function loadCooperative(db: Db, coopId: string) {
   const org = await findOrganizationById(db, coopId);
   if (!org || org.kind !== 'cooperative')
-    throw new DomainError(
-      'NotFound',
-      'Koperasi tidak ditemukan',
-      undefined,
-      'Cooperative not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Koperasi tidak ditemukan',
+      messageEn: 'Cooperative not found',
+    });
   return org;
 }
 
@@ -92,12 +90,10 @@ export async function getQrisMerchant(db: Db, coopId: string): Promise<QrisMerch
   await loadCooperative(db, coopId);
   const row = await findQrisMerchant(db, coopId);
   if (!row)
-    throw new DomainError(
-      'NotFound',
-      'Data merchant QRIS koperasi ini belum diatur',
-      undefined,
-      "This cooperative's QRIS merchant data has not been set",
-    );
+    throw new DomainError('NotFound', {
+      message: 'Data merchant QRIS koperasi ini belum diatur',
+      messageEn: "This cooperative's QRIS merchant data has not been set",
+    });
   return toMerchant(row);
 }
 
@@ -116,12 +112,11 @@ export async function setQrisMerchant(
   await loadCooperative(db, coopId);
   const { value, errors } = checkQrisMerchant(input);
   if (errors.length)
-    throw new DomainError(
-      'ValidationFailed',
-      'Data merchant QRIS tidak valid',
-      errors,
-      'The QRIS merchant data is invalid',
-    );
+    throw new DomainError('ValidationFailed', {
+      message: 'Data merchant QRIS tidak valid',
+      messageEn: 'The QRIS merchant data is invalid',
+      details: errors,
+    });
   const row: QrisMerchantTable = {
     orgId: coopId,
     ...value,

@@ -106,19 +106,17 @@ export function overdueAt(
 
 function checkMonth(month: string, today: string, path = '/month') {
   if (!isValidMonth(month))
-    throw new DomainError(
-      'ValidationFailed',
-      'Bulan harus berformat YYYY-MM',
-      [{ path, message: 'must be a month YYYY-MM' }],
-      'The month must be YYYY-MM',
-    );
+    throw new DomainError('ValidationFailed', {
+      message: 'Bulan harus berformat YYYY-MM',
+      messageEn: 'The month must be YYYY-MM',
+      details: [{ path, message: 'must be a month YYYY-MM' }],
+    });
   if (month > monthOf(today))
-    throw new DomainError(
-      'DateInFuture',
-      `Bulan ${month} belum terjadi`,
-      [{ path, message: 'must not be in the future' }],
-      `Month ${month} has not happened yet`,
-    );
+    throw new DomainError('DateInFuture', {
+      message: `Bulan ${month} belum terjadi`,
+      messageEn: `Month ${month} has not happened yet`,
+      details: [{ path, message: 'must not be in the future' }],
+    });
 }
 
 async function creditHistory(db: Db, coops: RegionCooperativeRow[], upTo: string) {
@@ -239,12 +237,11 @@ export async function getRegionTrends(
 ): Promise<{ items: RegionTrendPoint[] }> {
   const count = opts.months ?? 12;
   if (!Number.isInteger(count) || count < 1 || count > 36)
-    throw new DomainError(
-      'ValidationFailed',
-      'Jumlah bulan harus 1–36',
-      [{ path: '/months', message: 'must be an integer from 1 to 36' }],
-      'months must be 1–36',
-    );
+    throw new DomainError('ValidationFailed', {
+      message: 'Jumlah bulan harus 1–36',
+      messageEn: 'months must be 1–36',
+      details: [{ path: '/months', message: 'must be an integer from 1 to 36' }],
+    });
   const today = todayWib(clock);
   const last = monthOf(today);
   const first = addMonths(last, -(count - 1));

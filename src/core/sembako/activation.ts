@@ -73,12 +73,10 @@ export async function activateParticipant(
       p.activationCodeHash === hashActivationCode(p.programId, p.nip, input.activationCode),
   );
   if (!match)
-    throw new DomainError(
-      'Unauthenticated',
-      'NIP atau kode aktivasi salah',
-      undefined,
-      'Wrong NIP or activation code',
-    );
+    throw new DomainError('Unauthenticated', {
+      message: 'NIP atau kode aktivasi salah',
+      messageEn: 'Wrong NIP or activation code',
+    });
   const userId = await setParticipantPassword(db, match.nip, match.name, input.password, ctx.clock);
   await markParticipantActivated(db, match, userId, ctx.clock.now().toISOString());
   return { userId, programId: match.programId };

@@ -34,22 +34,20 @@ export function parseCsv(text: string, columns: readonly string[]): CsvRow[] {
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
-    throw new DomainError(
-      'ValidationFailed',
-      `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`,
-      [{ path: '/csv', message: 'not a readable CSV file' }],
-      `The CSV file cannot be read: ${(e as Error).message}`,
-    );
+    throw new DomainError('ValidationFailed', {
+      message: `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`,
+      messageEn: `The CSV file cannot be read: ${(e as Error).message}`,
+      details: [{ path: '/csv', message: 'not a readable CSV file' }],
+    });
   }
   const header = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length)
-    throw new DomainError(
-      'ValidationFailed',
-      `Baris judul CSV harus memuat kolom ${columns.join(',')}; tidak ada: ${missing.join(', ')}`,
-      [{ path: '/csv', message: `header must hold ${columns.join(',')}` }],
-      `The CSV header must hold ${columns.join(',')}; missing: ${missing.join(', ')}`,
-    );
+    throw new DomainError('ValidationFailed', {
+      message: `Baris judul CSV harus memuat kolom ${columns.join(',')}; tidak ada: ${missing.join(', ')}`,
+      messageEn: `The CSV header must hold ${columns.join(',')}; missing: ${missing.join(', ')}`,
+      details: [{ path: '/csv', message: `header must hold ${columns.join(',')}` }],
+    });
   return records.slice(1).map((r) => ({
     line: r.info.lines,
     values: Object.fromEntries(header.map((h, i) => [h, (r.record[i] ?? '').trim()])),

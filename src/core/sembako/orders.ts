@@ -64,7 +64,7 @@ const placed = (o: SembakoOrderTable, created: boolean): PlacedOrder => ({
 });
 
 function invalidState(id: string, en: string): never {
-  throw new DomainError('InvalidState', id, undefined, en);
+  throw new DomainError('InvalidState', { message: id, messageEn: en });
 }
 
 /**
@@ -94,7 +94,8 @@ export async function placeOrder(
     errors.push({ path: '/id', message: 'must be a UUID' });
   if (!Number.isSafeInteger(input.qty) || input.qty < 1 || input.qty > 100)
     errors.push({ path: '/qty', message: 'must be a whole number 1–100' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Pesanan tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', { message: 'Pesanan tidak valid', details: errors });
   const hash = contentHash({
     n: input.nip,
     m: input.month,
@@ -106,12 +107,10 @@ export async function placeOrder(
     lock: true,
   });
   if (opts.participantUserId !== undefined && participant?.userId !== opts.participantUserId)
-    throw new DomainError(
-      'Forbidden',
-      'Anda hanya dapat memesan untuk diri sendiri',
-      undefined,
-      'You may only order for yourself',
-    );
+    throw new DomainError('Forbidden', {
+      message: 'Anda hanya dapat memesan untuk diri sendiri',
+      messageEn: 'You may only order for yourself',
+    });
   const orders = await findOrderAndMonthOrders(db, program.orgId, input.id, {
     programId,
     month: input.month,
@@ -119,7 +118,7 @@ export async function placeOrder(
   });
   const existing = orders.find((o) => o.id === input.id);
   if (existing && existing.programId !== programId)
-    throw new DomainError('IdempotencyConflict', 'Id pesanan sudah dipakai');
+    throw new DomainError('IdempotencyConflict', { message: 'Id pesanan sudah dipakai' });
   if (isReplay(existing, hash, 'Pesanan')) return placed(existing!, false);
   if (!participant) notFound('Peserta', 'Participant');
   // The package with its period's window in one query; the period alone only to explain a refusal.
@@ -136,16 +135,18 @@ export async function placeOrder(
     );
   const coopId = input.pickupCooperativeId ?? participant.pickupCooperativeId;
   if (!coopId)
-    throw new DomainError(
-      'ValidationFailed',
-      'Kelurahan Anda belum memiliki KDKMP; pilih koperasi pengambilan',
-      [{ path: '/pickupCooperativeId', message: 'required: no KDKMP at the kelurahan' }],
-      'Your kelurahan has no KDKMP; choose a pickup cooperative',
-    );
+    throw new DomainError('ValidationFailed', {
+      message: 'Kelurahan Anda belum memiliki KDKMP; pilih koperasi pengambilan',
+      messageEn: 'Your kelurahan has no KDKMP; choose a pickup cooperative',
+      details: [{ path: '/pickupCooperativeId', message: 'required: no KDKMP at the kelurahan' }],
+    });
   if (!(await findParticipation(db, coopId, { hubId: program.hubId })))
-    throw new DomainError('ValidationFailed', 'Koperasi pengambilan bukan peserta program', [
-      { path: '/pickupCooperativeId', message: "not a cooperative of the program's hub" },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Koperasi pengambilan bukan peserta program',
+      details: [
+        { path: '/pickupCooperativeId', message: "not a cooperative of the program's hub" },
+      ],
+    });
   const row: SembakoOrderTable = {
     orgId: program.orgId,
     id: input.id,
@@ -198,9 +199,10 @@ async function refusePackage(
   const period = await findPeriod(db, orgId, programId, month);
   if (!period) notFound(`Periode ${month}`, `Period ${month}`);
   checkOrderingWindow(period, month, now);
-  throw new DomainError('ValidationFailed', 'Paket tidak ada pada periode ini', [
-    { path: '/packageId', message: 'not a package of this period' },
-  ]);
+  throw new DomainError('ValidationFailed', {
+    message: 'Paket tidak ada pada periode ini',
+    details: [{ path: '/packageId', message: 'not a package of this period' }],
+  });
 }
 
 async function loadOrder(db: Db, program: SembakoProgramTable, orderId: string) {
@@ -264,12 +266,11 @@ export async function pickupOrder(
   if (order.status === 'cancelled')
     invalidState('Pesanan sudah dibatalkan', 'The order was cancelled');
   if (typeof code !== 'string' || !sameCode(code, order.pickupCode))
-    throw new DomainError(
-      'ValidationFailed',
-      'Kode pengambilan salah',
-      [{ path: '/code', message: 'wrong pickup code' }],
-      'Wrong pickup code',
-    );
+    throw new DomainError('ValidationFailed', {
+      message: 'Kode pengambilan salah',
+      messageEn: 'Wrong pickup code',
+      details: [{ path: '/code', message: 'wrong pickup code' }],
+    });
   const c = await loadCooperativeContext(db, order.pickupCooperativeId);
   const items = await findPackageItems(db, program.orgId, [order.packageId]);
   const now = ctx.clock.now();
@@ -290,18 +291,18 @@ export async function pickupOrder(
     order.qty,
   );
   if (!lines)
-    throw new DomainError(
-      'PriceAboveCeiling',
-      `Harga paket ${formatRupiah(order.unitPrice)} melebihi HET/HAP yang berlaku hari ini`,
-      undefined,
-      `The package price ${order.unitPrice} is above today's ceilings`,
-    );
+    throw new DomainError('PriceAboveCeiling', {
+      message: `Harga paket ${formatRupiah(order.unitPrice)} melebihi HET/HAP yang berlaku hari ini`,
+      messageEn: `The package price ${order.unitPrice} is above today's ceilings`,
+    });
   const saleId = newId();
   const [result] = await recordSales(db, ctx, order.pickupCooperativeId, [
     { id: saleId, occurredAt: now.toISOString(), paymentMethod: 'payroll', lines },
   ]);
   if (result?.status !== 'created')
-    throw new DomainError(result?.code ?? 'InvalidState', result?.message ?? 'Penjualan ditolak');
+    throw new DomainError(result?.code ?? 'InvalidState', {
+      message: result?.message ?? 'Penjualan ditolak',
+    });
   await updateOrder(db, program.orgId, order.id, {
     status: 'picked_up',
     pickedUpAt: now.toISOString(),

@@ -27,12 +27,10 @@ export async function findOrderForPickup(db: Db, programId: string, code: string
     normalizePickupCode(code),
   );
   if (!order)
-    throw new DomainError(
-      'NotFound',
-      'Kode pengambilan tidak ditemukan',
-      undefined,
-      'Pickup code not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Kode pengambilan tidak ditemukan',
+      messageEn: 'Pickup code not found',
+    });
   const items = await findPackageItems(db, program.orgId, [order.packageId]);
   const names = new Map((await findProductsOfHub(db, program.hubId)).map((p) => [p.id, p]));
   return {

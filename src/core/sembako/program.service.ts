@@ -25,7 +25,10 @@ import {
 } from './sembako.repository.ts';
 
 export function notFound(what: string, en: string): never {
-  throw new DomainError('NotFound', `${what} tidak ditemukan`, undefined, `${en} not found`);
+  throw new DomainError('NotFound', {
+    message: `${what} tidak ditemukan`,
+    messageEn: `${en} not found`,
+  });
 }
 
 /** A program by id, or NotFound. */
@@ -59,11 +62,16 @@ export async function createProgram(db: Db, ctx: CommandContext, input: ProgramI
     });
   const hub = await findOrganizationById(db, input.hubId);
   if (!hub || hub.kind !== 'hub') errors.push({ path: '/hubId', message: 'must be a hub' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Data program tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', {
+      message: 'Data program tidak valid',
+      details: errors,
+    });
   if (await findProgramByName(db, input.sponsorOrgId, name))
-    throw new DomainError('AlreadyExists', `Program ${name} sudah ada`, [
-      { path: '/name', message: 'already exists' },
-    ]);
+    throw new DomainError('AlreadyExists', {
+      message: `Program ${name} sudah ada`,
+      details: [{ path: '/name', message: 'already exists' }],
+    });
   const row: SembakoProgramTable = {
     orgId: input.sponsorOrgId,
     id: newId(),
@@ -146,11 +154,13 @@ export async function createProgramPeriod(
         });
     });
   });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Periode tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', { message: 'Periode tidak valid', details: errors });
   if (await findPeriod(db, program.orgId, programId, input.month))
-    throw new DomainError('AlreadyExists', `Periode ${input.month} sudah ada`, [
-      { path: '/month', message: 'already exists' },
-    ]);
+    throw new DomainError('AlreadyExists', {
+      message: `Periode ${input.month} sudah ada`,
+      details: [{ path: '/month', message: 'already exists' }],
+    });
   const hub = await findOrganizationById(db, program.hubId);
   const book = await loadPriceBook(
     db,
@@ -164,9 +174,12 @@ export async function createProgramPeriod(
     const pricing = p.items.map((it, j) => {
       const product = book.products.get(it.productId);
       if (!product || product.hubId !== program.hubId)
-        throw new DomainError('ValidationFailed', 'Produk tidak dikenal', [
-          { path: `/packages/${i}/items/${j}/productId`, message: 'unknown product of the hub' },
-        ]);
+        throw new DomainError('ValidationFailed', {
+          message: 'Produk tidak dikenal',
+          details: [
+            { path: `/packages/${i}/items/${j}/productId`, message: 'unknown product of the hub' },
+          ],
+        });
       return {
         productId: it.productId,
         qty: it.qty,
@@ -176,12 +189,11 @@ export async function createProgramPeriod(
     });
     if (!splitPackagePrice(p.price, pricing)) {
       const cap = pricing.reduce((t, x) => t + x.qty * (x.ceiling ?? 0), 0);
-      throw new DomainError(
-        'PriceAboveCeiling',
-        `${p.name}: harga paket ${formatRupiah(p.price)} melebihi jumlah HET/HAP isinya ${formatRupiah(cap)}`,
-        [{ path: `/packages/${i}/price`, message: `above the items' ceilings (${cap})` }],
-        `${p.name}: package price ${p.price} is above its items' ceilings ${cap}`,
-      );
+      throw new DomainError('PriceAboveCeiling', {
+        message: `${p.name}: harga paket ${formatRupiah(p.price)} melebihi jumlah HET/HAP isinya ${formatRupiah(cap)}`,
+        messageEn: `${p.name}: package price ${p.price} is above its items' ceilings ${cap}`,
+        details: [{ path: `/packages/${i}/price`, message: `above the items' ceilings (${cap})` }],
+      });
     }
     const id = newId();
     packages.push({

@@ -56,7 +56,10 @@ export async function recordSponsorPayment(
   if (typeof input.reference !== 'string' || input.reference.length > 150)
     errors.push({ path: '/reference', message: 'must be text up to 150 characters' });
   if (errors.length)
-    throw new DomainError('ValidationFailed', 'Pembayaran sponsor tidak valid', errors);
+    throw new DomainError('ValidationFailed', {
+      message: 'Pembayaran sponsor tidak valid',
+      details: errors,
+    });
   const date = businessDateOf(ctx, input.receivedOn, '/receivedOn');
   if (!(await findPeriod(db, program.orgId, programId, month)))
     notFound(`Periode ${month}`, `Period ${month}`);
@@ -68,7 +71,7 @@ export async function recordSponsorPayment(
   });
   const existing = await findSponsorPayment(db, program.orgId, input.id);
   if (existing && (existing.programId !== programId || existing.month !== month))
-    throw new DomainError('IdempotencyConflict', 'Id pembayaran sudah dipakai');
+    throw new DomainError('IdempotencyConflict', { message: 'Id pembayaran sudah dipakai' });
   if (isReplay(existing, hash, 'Pembayaran sponsor')) {
     const shares = await findShares(db, program.orgId, input.id);
     return {
@@ -85,12 +88,11 @@ export async function recordSponsorPayment(
   const owed = cooperatives.filter((c) => c.payable > 0);
   const total = owed.reduce((t, c) => t + c.payable, 0);
   if (input.amount > total)
-    throw new DomainError(
-      'ValidationFailed',
-      `Jumlah ${formatRupiah(input.amount)} melebihi yang terutang kepada koperasi ${formatRupiah(total)}`,
-      [{ path: '/amount', message: `above what is owed (${total})` }],
-      `Amount ${input.amount} is above what is owed to the cooperatives (${total})`,
-    );
+    throw new DomainError('ValidationFailed', {
+      message: `Jumlah ${formatRupiah(input.amount)} melebihi yang terutang kepada koperasi ${formatRupiah(total)}`,
+      messageEn: `Amount ${input.amount} is above what is owed to the cooperatives (${total})`,
+      details: [{ path: '/amount', message: `above what is owed (${total})` }],
+    });
   const parts = allocateLargestRemainder(
     input.amount,
     owed.map((c) => c.payable),

@@ -47,15 +47,16 @@ export async function closeCooperativePeriod(
   if (existing) return existing;
   const p = c.participation;
   if (!isPeriodEnd(p.settlementPeriod, periodEnd)) {
-    throw new DomainError(
-      'ValidationFailed',
-      `${periodEnd} bukan akhir periode ${p.settlementPeriod === 'monthly' ? 'bulanan' : 'mingguan (Minggu)'}`,
-      [{ path: '/periodEnd', message: `not the end of a ${p.settlementPeriod} period` }],
-    );
+    throw new DomainError('ValidationFailed', {
+      message: `${periodEnd} bukan akhir periode ${p.settlementPeriod === 'monthly' ? 'bulanan' : 'mingguan (Minggu)'}`,
+      details: [{ path: '/periodEnd', message: `not the end of a ${p.settlementPeriod} period` }],
+    });
   }
   const latest = await findLatestStatement(db, coopId);
   if (latest && latest.periodEnd > periodEnd) {
-    throw new DomainError('InvalidState', `Periode s.d. ${latest.periodEnd} sudah ditutup`);
+    throw new DomainError('InvalidState', {
+      message: `Periode s.d. ${latest.periodEnd} sudah ditutup`,
+    });
   }
   const periodStart = latest
     ? addDays(latest.periodEnd, 1)
@@ -103,19 +104,23 @@ export async function closeSettlementPeriod(
   input: { periodEnd: string; cooperativeId?: string },
 ): Promise<StatementTable[]> {
   if (!isValidBusinessDate(input.periodEnd)) {
-    throw new DomainError('ValidationFailed', 'periodEnd harus YYYY-MM-DD', [
-      { path: '/periodEnd', message: 'must be a date YYYY-MM-DD' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'periodEnd harus YYYY-MM-DD',
+      details: [{ path: '/periodEnd', message: 'must be a date YYYY-MM-DD' }],
+    });
   }
   if (input.periodEnd >= todayWib(ctx.clock)) {
-    throw new DomainError('ValidationFailed', 'Periode belum berakhir', [
-      { path: '/periodEnd', message: 'the period has not ended yet' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Periode belum berakhir',
+      details: [{ path: '/periodEnd', message: 'the period has not ended yet' }],
+    });
   }
   if (input.cooperativeId) {
     const c = await loadCooperativeContext(db, input.cooperativeId);
     if (c.hubId !== hubId)
-      throw new DomainError('NotFound', 'Koperasi tidak ditemukan dalam jaringan hub ini');
+      throw new DomainError('NotFound', {
+        message: 'Koperasi tidak ditemukan dalam jaringan hub ini',
+      });
     return [await closeCooperativePeriod(db, ctx, input.cooperativeId, input.periodEnd)];
   }
   const out: StatementTable[] = [];

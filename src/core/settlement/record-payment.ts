@@ -52,7 +52,11 @@ export async function recordPayment(
     errors.push({ path: '/method', message: `must be one of ${METHODS.join(', ')}` });
   if (typeof input.reference !== 'string' || input.reference.length > 200)
     errors.push({ path: '/reference', message: 'must be text up to 200 characters' });
-  if (errors.length) throw new DomainError('ValidationFailed', 'Pembayaran tidak valid', errors);
+  if (errors.length)
+    throw new DomainError('ValidationFailed', {
+      message: 'Pembayaran tidak valid',
+      details: errors,
+    });
   const date = businessDateOf(ctx, input.receivedOn, '/receivedOn');
   const c = await loadCooperativeContext(db, coopId, { lock: true });
   const hash = contentHash({

@@ -29,14 +29,16 @@ export function businessDateOf(
   const today = todayWib(ctx.clock);
   if (date === undefined) return today;
   if (!isValidBusinessDate(date)) {
-    throw new DomainError('ValidationFailed', 'Tanggal harus berformat YYYY-MM-DD', [
-      { path, message: 'must be a date YYYY-MM-DD' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Tanggal harus berformat YYYY-MM-DD',
+      details: [{ path, message: 'must be a date YYYY-MM-DD' }],
+    });
   }
   if (date > today) {
-    throw new DomainError('DateInFuture', `Tanggal ${date} belum terjadi (hari ini ${today} WIB)`, [
-      { path, message: 'must not be in the future' },
-    ]);
+    throw new DomainError('DateInFuture', {
+      message: `Tanggal ${date} belum terjadi (hari ini ${today} WIB)`,
+      details: [{ path, message: 'must not be in the future' }],
+    });
   }
   return date;
 }
@@ -49,10 +51,9 @@ export function isReplay(
 ): boolean {
   if (!existing) return false;
   if (existing.contentHash !== hash) {
-    throw new DomainError(
-      'IdempotencyConflict',
-      `${what} dengan id ini sudah tercatat dengan isi yang berbeda`,
-    );
+    throw new DomainError('IdempotencyConflict', {
+      message: `${what} dengan id ini sudah tercatat dengan isi yang berbeda`,
+    });
   }
   return true;
 }

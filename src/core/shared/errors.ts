@@ -1,30 +1,45 @@
-/** The closed list of error codes. Each maps to one HTTP status. */
-export const ERROR_STATUS = {
-  ValidationFailed: 400,
-  Unauthenticated: 401,
-  Forbidden: 403,
-  NotFound: 404,
-  IdempotencyConflict: 409,
-  ExposureLimitExceeded: 409,
-  ShippingHold: 409,
-  InsufficientStock: 409,
-  InvalidState: 409,
-  AlreadyExists: 409,
-  PriceAboveCeiling: 422,
-  PriceNotSet: 422,
-  NotParticipating: 422,
-  DateInFuture: 422,
-  PayloadTooLarge: 413,
-  UnsupportedMediaType: 415,
-  TooManyRequests: 429,
-  InternalError: 500,
-} as const;
+/**
+ * The closed list of error codes. The HTTP edge maps each to one status
+ * (`src/http/error-status.ts`); the core only names what went wrong.
+ */
+export const ERROR_CODES = [
+  'ValidationFailed',
+  'Unauthenticated',
+  'Forbidden',
+  'NotFound',
+  'IdempotencyConflict',
+  'ExposureLimitExceeded',
+  'ShippingHold',
+  'InsufficientStock',
+  'InvalidState',
+  'AlreadyExists',
+  'PriceAboveCeiling',
+  'PriceNotSet',
+  'NotParticipating',
+  'DateInFuture',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'TooManyRequests',
+  'InternalError',
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorDetail {
   path: string;
   message: string;
+}
+
+/**
+ * What an error says: `message` in Indonesian (the interface's first
+ * language), `messageEn` in English where the command words one. Both are
+ * written side by side where the facts they interpolate are at hand, so each
+ * text stays in one language.
+ */
+export interface DomainErrorInit {
+  message: string;
+  messageEn?: string;
+  details?: ErrorDetail[];
 }
 
 /** The one error type of the domain. Commands throw it; the HTTP layer maps `code` to a status. */
@@ -33,12 +48,12 @@ export class DomainError extends Error {
   readonly details: ErrorDetail[] | undefined;
   /** The message in English, where the command gives one (the message is Indonesian). */
   readonly messageEn: string | undefined;
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], messageEn?: string) {
-    super(message);
+  constructor(code: ErrorCode, init: DomainErrorInit) {
+    super(init.message);
     this.name = 'DomainError';
     this.code = code;
-    this.details = details;
-    this.messageEn = messageEn;
+    this.details = init.details;
+    this.messageEn = init.messageEn;
   }
 }
 

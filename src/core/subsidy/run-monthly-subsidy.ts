@@ -94,22 +94,26 @@ export async function runMonthlySubsidy(
   input: { month: string; date?: string },
 ): Promise<{ runId: string; month: string; items: SubsidyItem[]; created: boolean }> {
   if (!isValidMonth(input.month))
-    throw new DomainError('ValidationFailed', 'Bulan harus YYYY-MM', [
-      { path: '/month', message: 'must be YYYY-MM' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Bulan harus YYYY-MM',
+      details: [{ path: '/month', message: 'must be YYYY-MM' }],
+    });
   const monthEnd = lastDayOfMonth(input.month);
   const today = todayWib(ctx.clock);
   if (monthEnd >= today)
-    throw new DomainError('ValidationFailed', `Bulan ${input.month} belum berakhir`, [
-      { path: '/month', message: 'the month has not ended yet' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: `Bulan ${input.month} belum berakhir`,
+      details: [{ path: '/month', message: 'the month has not ended yet' }],
+    });
   const runDate = businessDateOf(ctx, input.date);
   if (runDate < monthEnd)
-    throw new DomainError('ValidationFailed', 'Tanggal proses sebelum akhir bulan', [
-      { path: '/date', message: 'before the end of the month' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Tanggal proses sebelum akhir bulan',
+      details: [{ path: '/date', message: 'before the end of the month' }],
+    });
   const hub = await findOrganizationById(db, hubId);
-  if (!hub || hub.kind !== 'hub') throw new DomainError('NotFound', 'Hub tidak ditemukan');
+  if (!hub || hub.kind !== 'hub')
+    throw new DomainError('NotFound', { message: 'Hub tidak ditemukan' });
 
   const existing = await findSubsidyRun(db, hubId, input.month);
   if (existing)
@@ -210,27 +214,32 @@ export async function markSubsidyPaid(
   input: { month: string; reference: string; paidOn?: string },
 ) {
   if (!isValidMonth(input.month))
-    throw new DomainError('ValidationFailed', 'Bulan harus YYYY-MM', [
-      { path: '/month', message: 'must be YYYY-MM' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Bulan harus YYYY-MM',
+      details: [{ path: '/month', message: 'must be YYYY-MM' }],
+    });
   if (typeof input.reference !== 'string' || !input.reference.trim()) {
-    throw new DomainError('ValidationFailed', 'Nomor referensi transfer wajib diisi', [
-      { path: '/reference', message: 'required' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Nomor referensi transfer wajib diisi',
+      details: [{ path: '/reference', message: 'required' }],
+    });
   }
   const paidOn = businessDateOf(ctx, input.paidOn, '/paidOn');
   if (!isValidBusinessDate(paidOn))
-    throw new DomainError('ValidationFailed', 'Tanggal tidak valid');
+    throw new DomainError('ValidationFailed', { message: 'Tanggal tidak valid' });
   await loadCooperativeContext(db, coopId, { lock: true });
   const g = await findGrant(db, coopId, input.month);
-  if (!g) throw new DomainError('NotFound', 'Subsidi bulan ini tidak ditemukan');
+  if (!g) throw new DomainError('NotFound', { message: 'Subsidi bulan ini tidak ditemukan' });
   if (g.status === 'paid') return toItem(g);
   if (g.status !== 'accrued')
-    throw new DomainError('InvalidState', `Subsidi berstatus ${g.status} tidak dapat dibayar`);
+    throw new DomainError('InvalidState', {
+      message: `Subsidi berstatus ${g.status} tidak dapat dibayar`,
+    });
   if (paidOn < g.grantedOn)
-    throw new DomainError('ValidationFailed', 'Tanggal bayar sebelum akhir bulan subsidi', [
-      { path: '/paidOn', message: 'before the grant date' },
-    ]);
+    throw new DomainError('ValidationFailed', {
+      message: 'Tanggal bayar sebelum akhir bulan subsidi',
+      details: [{ path: '/paidOn', message: 'before the grant date' }],
+    });
   await updateGrant(db, coopId, g.id, {
     status: 'paid',
     settledOn: paidOn,

@@ -68,7 +68,11 @@ export interface TrainingEventDetail {
 }
 
 function invalid(message: string, messageEn: string, errors: ErrorDetail[]): never {
-  throw new DomainError('ValidationFailed', message, errors, messageEn);
+  throw new DomainError('ValidationFailed', {
+    message: message,
+    messageEn: messageEn,
+    details: errors,
+  });
 }
 
 /** A test score is a whole number from 0 to 100, or absent. */
@@ -85,12 +89,10 @@ export function averageScoreOneDecimal(sum: number, count: number): number | nul
 async function loadOrganizer(db: Db, organizerId: string) {
   const org = await findOrganizationById(db, organizerId);
   if (!org || org.kind !== 'government')
-    throw new DomainError(
-      'NotFound',
-      'Dinas penyelenggara tidak ditemukan',
-      undefined,
-      'Organizing office not found',
-    );
+    throw new DomainError('NotFound', {
+      message: 'Dinas penyelenggara tidak ditemukan',
+      messageEn: 'Organizing office not found',
+    });
   return org;
 }
 
@@ -147,7 +149,10 @@ export async function getTrainingEvent(
 ): Promise<TrainingEventDetail> {
   const event = await findTrainingEvent(db, organizerIds, id);
   if (!event)
-    throw new DomainError('NotFound', 'Pelatihan tidak ditemukan', undefined, 'Training not found');
+    throw new DomainError('NotFound', {
+      message: 'Pelatihan tidak ditemukan',
+      messageEn: 'Training not found',
+    });
   const participants = await findTrainingParticipants(db, event.orgId, event.id, coopIds);
   return {
     id: event.id,
@@ -191,7 +196,10 @@ export async function recordTrainingParticipants(
   const organizer = await loadOrganizer(db, organizerId);
   const event = await findTrainingEvent(db, [organizerId], eventId);
   if (!event)
-    throw new DomainError('NotFound', 'Pelatihan tidak ditemukan', undefined, 'Training not found');
+    throw new DomainError('NotFound', {
+      message: 'Pelatihan tidak ditemukan',
+      messageEn: 'Training not found',
+    });
   const today = todayWib(ctx.clock);
   const errors: ErrorDetail[] = [];
   const seen = new Set<string>();
@@ -233,12 +241,11 @@ export async function recordTrainingParticipants(
   if (errors.length)
     invalid('Data peserta pelatihan tidak valid', 'Training participants are invalid', errors);
   if (event.eventDate > today && participants.some((p) => p.attended))
-    throw new DomainError(
-      'DateInFuture',
-      `Pelatihan baru berlangsung ${event.eventDate}; kehadiran dicatat setelahnya`,
-      [{ path: '/participants', message: 'attendance before the event date' }],
-      `The training takes place on ${event.eventDate}; record attendance afterwards`,
-    );
+    throw new DomainError('DateInFuture', {
+      message: `Pelatihan baru berlangsung ${event.eventDate}; kehadiran dicatat setelahnya`,
+      messageEn: `The training takes place on ${event.eventDate}; record attendance afterwards`,
+      details: [{ path: '/participants', message: 'attendance before the event date' }],
+    });
 
   const existing = await findTrainingParticipants(db, organizerId, eventId);
   const byId = new Map(existing.map((p) => [p.id, p]));

@@ -48,7 +48,10 @@ export async function renderStatementPdf(
 ): Promise<{ bytes: Buffer; periodEnd: string }> {
   const s = await findStatementById(db, coopId, statementId);
   if (!s)
-    throw new DomainError('NotFound', 'Tagihan tidak ditemukan', undefined, 'Statement not found');
+    throw new DomainError('NotFound', {
+      message: 'Tagihan tidak ditemukan',
+      messageEn: 'Statement not found',
+    });
   const [coop, hub, participation, docs] = await Promise.all([
     findOrganizationById(db, coopId),
     findOrganizationById(db, s.hubId),

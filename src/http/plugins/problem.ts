@@ -1,10 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  DomainError,
-  ERROR_STATUS,
-  type ErrorCode,
-  type ErrorDetail,
-} from '../../core/shared/errors.ts';
+import { DomainError, type ErrorCode, type ErrorDetail } from '../../core/shared/errors.ts';
+import { ERROR_STATUS } from '../error-status.ts';
 
 const TITLES: Record<ErrorCode, { id: string; en: string }> = {
   ValidationFailed: { id: 'Data tidak valid', en: 'Invalid input' },

@@ -68,12 +68,10 @@ export function registerAuthRoutes(app: FastifyInstance) {
       const wait = deps.limiter.retryAfter(key, request.ip);
       if (wait > 0) {
         reply.header('retry-after', String(wait));
-        throw new DomainError(
-          'TooManyRequests',
-          `Terlalu banyak percobaan masuk; coba lagi dalam ${Math.ceil(wait / 60)} menit`,
-          undefined,
-          `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minutes`,
-        );
+        throw new DomainError('TooManyRequests', {
+          message: `Terlalu banyak percobaan masuk; coba lagi dalam ${Math.ceil(wait / 60)} menit`,
+          messageEn: `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minutes`,
+        });
       }
       deps.limiter.attempt(request.ip);
       let user;
@@ -123,12 +121,10 @@ export function registerAuthRoutes(app: FastifyInstance) {
     const wait = deps.limiter.retryAfter(key, request.ip);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
-      throw new DomainError(
-        'TooManyRequests',
-        `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60)} menit`,
-        undefined,
-        `Too many attempts; try again in ${Math.ceil(wait / 60)} minutes`,
-      );
+      throw new DomainError('TooManyRequests', {
+        message: `Terlalu banyak percobaan; coba lagi dalam ${Math.ceil(wait / 60)} menit`,
+        messageEn: `Too many attempts; try again in ${Math.ceil(wait / 60)} minutes`,
+      });
     }
     deps.limiter.attempt(request.ip);
     try {

@@ -177,7 +177,10 @@ export function registerCatalogRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const product = await findProductById(deps.db, id);
       if (!product || product.hubId !== hubId)
-        throw new DomainError('NotFound', 'Produk tidak ditemukan', undefined, 'Product not found');
+        throw new DomainError('NotFound', {
+          message: 'Produk tidak ditemukan',
+          messageEn: 'Product not found',
+        });
       const hub = await findOrganizationById(deps.db, hubId);
       const body = request.body as {
         consignmentPrice: number;

@@ -118,12 +118,10 @@ export function registerDocumentRoutes(app: FastifyInstance) {
   ) => {
     const order = await findDeliveryOrderById(deps.db, id);
     if (!order)
-      throw new DomainError(
-        'NotFound',
-        'Surat jalan tidak ditemukan',
-        undefined,
-        'Delivery order not found',
-      );
+      throw new DomainError('NotFound', {
+        message: 'Surat jalan tidak ditemukan',
+        messageEn: 'Delivery order not found',
+      });
     await authorizeCooperative(deps.db, request, order.orgId, mode, roles);
     request.auditTarget = { type: 'delivery_order', id };
     return order;
@@ -418,12 +416,10 @@ export function registerDocumentRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const order = await loadForCaller(request, id, 'read', [...HUB_ROLES, ...COOP_ROLES]);
       if (order.status !== 'dispatched' && order.status !== 'received')
-        throw new DomainError(
-          'InvalidState',
-          'Surat jalan dicetak setelah barang dikirim',
-          undefined,
-          'The delivery note is printed once the goods are dispatched',
-        );
+        throw new DomainError('InvalidState', {
+          message: 'Surat jalan dicetak setelah barang dikirim',
+          messageEn: 'The delivery note is printed once the goods are dispatched',
+        });
       const [lines, coop, hub] = await Promise.all([
         findDeliveryOrderLines(deps.db, order.orgId, id),
         findOrganizationById(deps.db, order.orgId),

@@ -22,12 +22,10 @@ export function registerLedgerRoutes(app: FastifyInstance) {
   const bookOf = async (request: Parameters<typeof authorizeOrganization>[1], orgId: string) => {
     const org = await authorizeOrganization(deps.db, request, orgId, [...BOOK_READERS]);
     if (org.kind !== 'hub' && org.kind !== 'cooperative')
-      throw new DomainError(
-        'NotFound',
-        'Organisasi ini tidak memiliki pembukuan',
-        undefined,
-        'This organization keeps no books here',
-      );
+      throw new DomainError('NotFound', {
+        message: 'Organisasi ini tidak memiliki pembukuan',
+        messageEn: 'This organization keeps no books here',
+      });
     return { org, book: org.kind === 'hub' ? ('hub' as const) : ('cooperative' as const) };
   };
 

@@ -56,12 +56,10 @@ const ADMIN_GATE: Role[] = ['program_admin', 'hub_admin'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function forbidden(): never {
-  throw new DomainError(
-    'Forbidden',
-    'Anda tidak berhak mengakses program ini',
-    undefined,
-    'You may not access this program',
-  );
+  throw new DomainError('Forbidden', {
+    message: 'Anda tidak berhak mengakses program ini',
+    messageEn: 'You may not access this program',
+  });
 }
 
 const has = (request: FastifyRequest, orgId: string, roles: Role[]) =>

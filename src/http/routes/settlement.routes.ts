@@ -207,12 +207,10 @@ export function registerSettlementRoutes(app: FastifyInstance) {
       const { month } = request.params as { month: string };
       const run = await findSubsidyRun(deps.db, hubId, month);
       if (!run)
-        throw new DomainError(
-          'NotFound',
-          `Belum ada proses subsidi untuk ${month}`,
-          undefined,
-          `No subsidy run for ${month}`,
-        );
+        throw new DomainError('NotFound', {
+          message: `Belum ada proses subsidi untuk ${month}`,
+          messageEn: `No subsidy run for ${month}`,
+        });
       const grants = await findGrantsOfRun(deps.db, hubId, run.id);
       const names = new Map(
         (await findCooperatives(deps.db, { hubIds: [hubId], limit: 1_000_000 })).map((c) => [

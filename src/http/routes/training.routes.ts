@@ -31,12 +31,10 @@ const TRAINING_ROLES: Role[] = ['gov_viewer', 'hub_admin'];
 const EventId = Type.Object({ id: Id });
 
 function forbidden(): never {
-  throw new DomainError(
-    'Forbidden',
-    'Hanya dinas penyelenggara yang mencatat pelatihan',
-    undefined,
-    'Only the organizing office records training',
-  );
+  throw new DomainError('Forbidden', {
+    message: 'Hanya dinas penyelenggara yang mencatat pelatihan',
+    messageEn: 'Only the organizing office records training',
+  });
 }
 
 /** The office a government viewer records training for, or 403. */

@@ -63,19 +63,16 @@ export function registerUserRoutes(app: FastifyInstance) {
       const auth = authOf(request);
       const org = await findOrganizationById(deps.db, body.orgId);
       if (!org)
-        throw new DomainError(
-          'NotFound',
-          'Organisasi tidak ditemukan',
-          undefined,
-          'Organization not found',
-        );
+        throw new DomainError('NotFound', {
+          message: 'Organisasi tidak ditemukan',
+          messageEn: 'Organization not found',
+        });
       if (!roleFitsOrganization(org.kind, body.role))
-        throw new DomainError(
-          'ValidationFailed',
-          'Peran tidak cocok dengan jenis organisasi',
-          [{ path: '/role', message: `not a role of a ${org.kind}` }],
-          'The role does not fit the kind of organization',
-        );
+        throw new DomainError('ValidationFailed', {
+          message: 'Peran tidak cocok dengan jenis organisasi',
+          messageEn: 'The role does not fit the kind of organization',
+          details: [{ path: '/role', message: `not a role of a ${org.kind}` }],
+        });
       if (org.kind === 'cooperative') {
         await authorizeCooperative(deps.db, request, org.id, 'write', [
           'hub_admin',
@@ -83,9 +80,15 @@ export function registerUserRoutes(app: FastifyInstance) {
         ]);
       } else if (org.kind === 'hub') {
         if (callerHubId(request, ['hub_admin']) !== org.id)
-          throw new DomainError('Forbidden', 'Bukan hub Anda', undefined, 'Not your hub');
+          throw new DomainError('Forbidden', {
+            message: 'Bukan hub Anda',
+            messageEn: 'Not your hub',
+          });
       } else if (!auth.memberships.some((m) => m.role === 'hub_admin')) {
-        throw new DomainError('Forbidden', 'Hanya admin hub', undefined, 'Hub admins only');
+        throw new DomainError('Forbidden', {
+          message: 'Hanya admin hub',
+          messageEn: 'Hub admins only',
+        });
       }
       request.auditOrgId = org.id;
       const user = await inTransaction(app, (db) =>

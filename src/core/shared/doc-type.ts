@@ -1,0 +1,22 @@
+/**
+ * The kinds of document that post journal entries and stock moves: the
+ * `doc_type` of both fact tables. `sale` is the per-sale posting of databases
+ * made before sales were posted per sync (`sales_batch`); it is still read.
+ */
+export const DOC_TYPES = [
+  'goods_receipt',
+  'delivery_dispatch',
+  'delivery_receipt',
+  'sale',
+  'sales_batch',
+  'sales_report',
+  'return',
+  'stock_count',
+  'payment',
+  'subsidy',
+  'subsidy_grant',
+  'subsidy_netting',
+  'subsidy_payout',
+] as const;
+
+export type DocType = (typeof DOC_TYPES)[number];

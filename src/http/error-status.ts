@@ -1,0 +1,23 @@
+import type { ErrorCode } from '../core/shared/errors.ts';
+
+/** The HTTP status of each error code: one status per code, answered by the one error handler. */
+export const ERROR_STATUS = {
+  ValidationFailed: 400,
+  Unauthenticated: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  IdempotencyConflict: 409,
+  ExposureLimitExceeded: 409,
+  ShippingHold: 409,
+  InsufficientStock: 409,
+  InvalidState: 409,
+  AlreadyExists: 409,
+  PriceAboveCeiling: 422,
+  PriceNotSet: 422,
+  NotParticipating: 422,
+  DateInFuture: 422,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  TooManyRequests: 429,
+  InternalError: 500,
+} as const satisfies Record<ErrorCode, number>;
