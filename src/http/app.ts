@@ -6,17 +6,19 @@ import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Kysely } from 'kysely';
 import { authenticateToken } from '../core/access/index.ts';
-import { auditEventRow } from '../core/audit/index.ts';
 import { AuditWriter } from './plugins/audit-writer.ts';
 import { systemClock, type Clock } from '../core/shared/clock.ts';
-import { DomainError } from '../core/shared/errors.ts';
 import type { Database, Engine } from '../db/database.ts';
 import { LoginLimiter } from './plugins/login-limiter.ts';
 import { TokenCache } from './plugins/token-cache.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
+import { accessPlugin } from './plugins/access.ts';
+import { auditPlugin } from './plugins/audit.ts';
+import { csrfPlugin } from './plugins/csrf.ts';
+import { SESSION_COOKIE, sessionPlugin } from './plugins/session.ts';
 import { DATED_FIELDS, Problem, problemResponse } from './schemas.ts';
 import { EXAMPLES } from './examples.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -28,7 +30,17 @@ export interface AppOptions {
   clock?: Clock;
   /** Log level of the request log (pino); false for none. */
   logLevel?: string | false;
+  /** Sees every route as it is added (the example test reads their schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
+
+/** The options of the schema validator (ajv): what the server accepts, and what the example test validates with. */
+export const AJV_OPTIONS = {
+  removeAdditional: false,
+  coerceTypes: false,
+  allErrors: true,
+  useDefaults: false,
+} as const;
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -41,10 +53,6 @@ export interface AppDeps {
   audit: AuditWriter;
 }
 
-export const SESSION_COOKIE = 'lumbung_session';
-export const CSRF_COOKIE = 'lumbung_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
-
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
@@ -56,14 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logLevel ? { level: opts.logLevel } : false,
     bodyLimit: 1_048_576,
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: false,
-        allErrors: true,
-        useDefaults: false,
-      },
-    },
+    ajv: { customOptions: AJV_OPTIONS },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const clock = opts.clock ?? systemClock;
@@ -77,9 +78,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     audit: new AuditWriter(opts.db, app.log),
   };
   app.decorate('deps', deps);
-  const audit = deps.audit;
-  // Closing waits for the audit events of the requests already answered.
-  app.addHook('onClose', () => audit.flush());
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -119,82 +117,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // Authentication: a bearer token or the session cookie; CSRF check for cookie-authenticated writes.
-  // On request, before the body is read: an unauthenticated or unauthorized call learns nothing else.
-  app.addHook('onRequest', async (request) => {
-    const roles = request.routeOptions.config?.roles;
-    if (roles === undefined) return;
-    const header = request.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const cookieToken = request.cookies[SESSION_COOKIE];
-    const token = bearer ?? cookieToken;
-    if (token) {
-      const user = await deps.tokens.lookup(token);
-      if (user) request.auth = { ...user, via: bearer ? 'bearer' : 'cookie' };
-    }
-    if (roles === 'public') return;
-    if (!request.auth)
-      throw new DomainError('Unauthenticated', {
-        message: 'Silakan masuk terlebih dahulu',
-        messageEn: 'Please sign in first',
-      });
-    if (request.auth.via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-      const csrf = request.headers[CSRF_HEADER];
-      if (!csrf || csrf !== request.cookies[CSRF_COOKIE]) {
-        throw new DomainError('Forbidden', {
-          message: 'Token CSRF tidak cocok; muat ulang halaman',
-          messageEn: 'CSRF token missing or wrong; reload the page',
-        });
-      }
-    }
-    if (!request.auth.memberships.some((m) => roles.includes(m.role as never))) {
-      throw new DomainError('Forbidden', {
-        message: 'Peran Anda tidak berhak melakukan ini',
-        messageEn: 'Your role may not do this',
-      });
-    }
-  });
-
-  // The audit trail: every successful state change, who, when, what, request id, address.
-  app.addHook('onResponse', async (request, reply) => {
-    if (
-      ['GET', 'HEAD', 'OPTIONS'].includes(request.method) ||
-      reply.statusCode >= 400 ||
-      !request.auth
-    )
-      return;
-    const operationId =
-      (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId ??
-      request.routeOptions.url ??
-      request.url;
-    const orgId = request.auditOrgId ?? request.auth.memberships[0]?.orgId;
-    if (!orgId) return;
-    audit.add(
-      auditEventRow(
-        {
-          clock: deps.clock,
-          actor: { userId: request.auth.id, role: request.auth.memberships[0]?.role ?? '' },
-          requestId: request.id,
-          address: request.ip,
-        },
-        {
-          orgId,
-          action: operationId,
-          targetType: request.auditTarget?.type ?? 'request',
-          targetId:
-            request.auditTarget?.id ?? (request.params as { id?: string })?.id ?? request.id,
-          detail: {
-            method: request.method,
-            path: request.url.split('?')[0],
-            status: reply.statusCode,
-          },
-        },
-      ),
-    );
-  });
+  // Authentication, CSRF, the access policy's role gate (all on request, before the body is
+  // read) and the audit trail of answered changes.
+  await app.register(sessionPlugin);
+  await app.register(csrfPlugin);
+  await app.register(accessPlugin);
+  await app.register(auditPlugin);
 
   // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.
   app.addHook('onRoute', (route) => {
+    opts.onRoute?.(route);
     addExample(route.schema as never);
     const schema = route.schema as
       | {

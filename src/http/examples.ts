@@ -358,20 +358,6 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
       ],
     },
   },
-  getRegionTrends: {
-    response: {
-      items: [
-        {
-          month: '2026-02',
-          asOf: '2026-02-28',
-          salesAmount: 1_482_350_000,
-          subsidyPaid: 134_000_000,
-          overdueAmount: 18_240_000,
-          activeCooperatives: 68,
-        },
-      ],
-    },
-  },
   createTrainingEvent: {
     request: {
       id: '01936f6e-7c1a-7000-8000-000000000901',
@@ -400,52 +386,6 @@ export const EXAMPLES: Record<string, { request?: unknown; response?: unknown }>
           attended: false,
         },
       ],
-    },
-  },
-  getRegionOverview: {
-    response: {
-      month: '2026-03',
-      asOf: '2026-03-10',
-      districts: [
-        {
-          districtCode: '15.71.01',
-          districtName: 'Telanaipura',
-          cooperatives: 1,
-          participating: 1,
-          salesAmount: 41_250_000,
-          consignmentAmount: 38_400_000,
-          subsidyPaidMonth: 2_000_000,
-          subsidyPaidYear: 6_000_000,
-          overdueAmount: 0,
-          onHold: 0,
-          items: [
-            {
-              id: COOP,
-              name: 'KDKMP Simpang IV Sipin',
-              villageName: 'Simpang IV Sipin',
-              districtCode: '15.71.01',
-              districtName: 'Telanaipura',
-              participating: true,
-              salesAmount: 41_250_000,
-              consignmentAmount: 38_400_000,
-              subsidyPaidMonth: 2_000_000,
-              subsidyPaidYear: 6_000_000,
-              overdueAmount: 0,
-              onHold: false,
-            },
-          ],
-        },
-      ],
-      totals: {
-        cooperatives: 1,
-        participating: 1,
-        salesAmount: 41_250_000,
-        consignmentAmount: 38_400_000,
-        subsidyPaidMonth: 2_000_000,
-        subsidyPaidYear: 6_000_000,
-        overdueAmount: 0,
-        onHold: 0,
-      },
     },
   },
   listTrainingEvents: {

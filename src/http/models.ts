@@ -181,56 +181,6 @@ export const JournalRow = Type.Object({
   credit: Rupiah,
 });
 
-/** Region overview (the cooperative office's read model): one cooperative's month. */
-export const RegionCooperative = Type.Object({
-  id: S,
-  name: S,
-  villageName: S,
-  districtCode: S,
-  districtName: S,
-  participating: Type.Boolean(),
-  salesAmount: Rupiah,
-  consignmentAmount: Rupiah,
-  subsidyPaidMonth: Rupiah,
-  subsidyPaidYear: Rupiah,
-  overdueAmount: Rupiah,
-  onHold: Type.Boolean(),
-});
-
-const RegionFiguresProps = {
-  cooperatives: I,
-  participating: I,
-  salesAmount: Rupiah,
-  consignmentAmount: Rupiah,
-  subsidyPaidMonth: Rupiah,
-  subsidyPaidYear: Rupiah,
-  overdueAmount: Rupiah,
-  onHold: Type.Integer({ description: 'cooperatives on shipping hold' }),
-};
-
-export const RegionOverview = Type.Object({
-  month: S,
-  asOf: Type.String({ description: 'the day overdue and holds are seen on' }),
-  districts: Type.Array(
-    Type.Object({
-      districtCode: S,
-      districtName: S,
-      ...RegionFiguresProps,
-      items: Type.Array(RegionCooperative),
-    }),
-  ),
-  totals: Type.Object(RegionFiguresProps),
-});
-
-export const RegionTrendPoint = Type.Object({
-  month: S,
-  asOf: S,
-  salesAmount: Rupiah,
-  subsidyPaid: Rupiah,
-  overdueAmount: Rupiah,
-  activeCooperatives: I,
-});
-
 const Score = Nullable(Type.Number({ minimum: 0, maximum: 100 }));
 
 export const TrainingEventSummary = Type.Object({

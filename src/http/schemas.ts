@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { ERROR_STATUS } from './error-status.ts';
 
 /** Shared schema pieces: the HTTP contract's vocabulary. */
@@ -73,3 +73,25 @@ export const DATED_FIELDS = ['date', 'receivedOn', 'paidOn', 'countedAt'];
 
 export const List = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Optional(Type.String()) });
+
+/** A field that may be null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * The schema with an example for the OpenAPI document, typed by the schema
+ * itself (`Static<S>`); a test validates every example against its schema
+ * with the server's own validator.
+ */
+export function withExample<S extends TSchema>(schema: S, example: Static<S>): S {
+  return { ...schema, examples: [example] };
+}
+
+/** Shared ids of the examples: illustrative, the same across modules so that examples read as one network. */
+export const EXAMPLE_IDS = {
+  coop: '01936f6e-7c1a-7000-8000-0000000000c1',
+  hub: '01936f6e-7c1a-7000-8000-0000000000a1',
+  gula: '01936f6e-7c1a-7000-8000-0000000000b1',
+  deliveryOrder: '01936f6e-7c1a-7000-8000-0000000000d1',
+  dinas: '01936f6e-7c1a-7000-8000-0000000000f1',
+  training: '01936f6e-7c1a-7000-8000-000000000901',
+} as const;

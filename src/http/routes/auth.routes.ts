@@ -12,7 +12,7 @@ import {
   SESSION_TTL_MS,
 } from '../../core/access/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../app.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../plugins/session.ts';
 import { ALL_ROLES, authOf } from '../access.ts';
 import { problems } from '../schemas.ts';
 

@@ -5,7 +5,7 @@ import { registerCatalogRoutes } from './catalog.routes.ts';
 import { registerCooperativeRoutes } from './cooperatives.routes.ts';
 import { registerDocumentRoutes } from './documents.routes.ts';
 import { registerLedgerRoutes } from './ledger.routes.ts';
-import { registerRegionRoutes } from './region.routes.ts';
+import { regionRoutes } from './region/region.routes.ts';
 import { registerSembakoRoutes } from './sembako.routes.ts';
 import { registerSettlementRoutes } from './settlement.routes.ts';
 import { registerTrainingRoutes } from './training.routes.ts';
@@ -20,7 +20,7 @@ export async function registerRoutes(app: FastifyInstance) {
   registerLedgerRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
-  registerRegionRoutes(app);
   registerTrainingRoutes(app);
   registerSembakoRoutes(app);
+  await app.register(regionRoutes);
 }
