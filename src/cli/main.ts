@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { benchCommand } from './bench.ts';
 import { VERSION } from '../config.ts';
 import { exportJournalCommand } from './export-journal.ts';
 import { migrateCommand } from './migrate.ts';
@@ -68,11 +69,8 @@ user
 
 program
   .command('bench')
-  .description('Run the benchmarks (bench/run.ts) and write bench/results/latest.json')
+  .description('Run the benchmarks (npm run bench) and write bench/results/latest.json')
   .allowUnknownOption()
-  .action(async () => {
-    const { runBenchmarks } = await import('../../bench/run.ts');
-    exit(await runBenchmarks(process.argv.slice(3)));
-  });
+  .action(async () => exit(await benchCommand(process.argv.slice(3))));
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, hashPassword, issueToken } from '../../src/core/access/index.ts';
 import { createOrganization } from '../../src/core/network/index.ts';
+import { POLICY, type Action } from '../../src/core/policy/index.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import {
   PASSWORD,
@@ -154,6 +155,16 @@ for (const engine of ENGINES) {
     it('every operation has an access rule (a new route without one fails here)', () => {
       expect(ops.length).toBeGreaterThan(30);
       expect(ops.filter((o) => !(o.operationId in RULES)).map((o) => o.operationId)).toEqual([]);
+    });
+
+    it("the core's access policy has exactly one rule per served operation, and public ones are the public rules", () => {
+      const served = ops.map((o) => o.operationId).sort();
+      expect(Object.keys(POLICY).sort()).toEqual(served);
+      for (const op of served)
+        expect({ op, public: POLICY[op as Action].gate === 'public' }).toEqual({
+          op,
+          public: RULES[op] === 'public',
+        });
     });
 
     it('every non-public operation answers 401 problem+json without credentials, and with a revoked or made-up token', async () => {
