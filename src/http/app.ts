@@ -20,7 +20,6 @@ import { auditPlugin } from './plugins/audit.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
 import { SESSION_COOKIE, sessionPlugin } from './plugins/session.ts';
 import { DATED_FIELDS, Problem, problemResponse } from './schemas.ts';
-import { EXAMPLES } from './examples.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -127,7 +126,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.
   app.addHook('onRoute', (route) => {
     opts.onRoute?.(route);
-    addExample(route.schema as never);
     const schema = route.schema as
       | {
           body?: { properties?: Record<string, unknown>; anyOf?: unknown };
@@ -147,30 +145,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { parseAs: 'string', bodyLimit: 8 * 1_048_576 },
     (_request, body, done) => done(null, body),
   );
-  app.get(
-    '/api/health',
-    {
-      schema: {
-        operationId: 'health',
-        tags: ['system'],
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              status: { type: 'string' },
-              database: { type: 'string' },
-              version: { type: 'string' },
-            },
-          },
-        },
-      },
-    },
-    async () => ({
-      status: 'ok',
-      database: deps.engine,
-      version: deps.version,
-    }),
-  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerRoutes(app);
 
@@ -189,32 +163,4 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app;
-}
-
-/** Puts the operation's example into its schema: on the body, else on the success response. */
-function addExample(
-  schema:
-    | {
-        operationId?: string;
-        body?: { examples?: unknown[] };
-        response?: Record<
-          number,
-          { examples?: unknown[]; content?: Record<string, { example?: unknown }> }
-        >;
-      }
-    | undefined,
-) {
-  const ex = schema?.operationId ? EXAMPLES[schema.operationId] : undefined;
-  if (!ex || !schema) return;
-  if (ex.request !== undefined && schema.body && !schema.body.examples)
-    schema.body.examples = [ex.request];
-  if (ex.response !== undefined && schema.response) {
-    const ok = schema.response[200] ?? schema.response[201] ?? schema.response[204];
-    if (!ok) return;
-    if (ok.content) {
-      for (const media of Object.values(ok.content)) media.example ??= ex.response;
-    } else {
-      ok.examples ??= [ex.response];
-    }
-  }
 }

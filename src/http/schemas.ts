@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema, type TSchemaOptions } from 'typebox';
 import { ERROR_STATUS } from './error-status.ts';
 
 /** Shared schema pieces: the HTTP contract's vocabulary. */
@@ -76,6 +76,18 @@ export const List = <T extends TSchema>(item: T) =>
 
 /** A field that may be null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/**
+ * One of a list of strings (`anyOf` of `const`s), typed as their union: a
+ * `Type.Union` of a mapped array has no static type (only tuples have).
+ */
+export const OneOf = <T extends string>(values: readonly T[], options?: TSchemaOptions) =>
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 
 /**
  * The schema with an example for the OpenAPI document, typed by the schema

@@ -1,7 +1,14 @@
 export type * from './access.table.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { createUser, roleFitsOrganization, ROLES, type CreateUserInput } from './user.service.ts';
+export {
+  createUser,
+  checkRoleFitsOrganization,
+  roleFitsOrganization,
+  ROLES,
+  type CreateUserInput,
+} from './user.service.ts';
 export { findUserByEmail, findMemberships, findUsersOfOrganizations } from './access.repository.ts';
+export { listUsers, type UserListItem } from './list-users.ts';
 export {
   issueToken,
   revokeToken,

@@ -19,6 +19,16 @@ export function roleFitsOrganization(orgKind: string, role: Role): boolean {
   return ROLES_OF_KIND[orgKind]?.includes(role) ?? false;
 }
 
+/** Refuses (ValidationFailed on `/role`) a role that does not belong to the organization's kind. */
+export function checkRoleFitsOrganization(orgKind: string, role: Role): void {
+  if (!roleFitsOrganization(orgKind, role))
+    throw new DomainError('ValidationFailed', {
+      message: 'Peran tidak cocok dengan jenis organisasi',
+      messageEn: 'The role does not fit the kind of organization',
+      details: [{ path: '/role', message: `not a role of a ${orgKind}` }],
+    });
+}
+
 export const ROLES: readonly Role[] = [
   'hub_admin',
   'hub_staff',

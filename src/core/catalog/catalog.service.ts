@@ -128,6 +128,21 @@ export async function createProduct(
   return row;
 }
 
+/** A product of the hub's catalogue; `NotFound` for an unknown id or another hub's product. */
+export async function loadProductOfHub(
+  db: Db,
+  hubId: string,
+  productId: string,
+): Promise<ProductTable> {
+  const product = await findProductById(db, productId);
+  if (!product || product.hubId !== hubId)
+    throw new DomainError('NotFound', {
+      message: 'Produk tidak ditemukan',
+      messageEn: 'Product not found',
+    });
+  return product;
+}
+
 /**
  * Dates a new consignment and retail price. Keeps: retail within the regulated
  * ceiling in force on that date (`PriceAboveCeiling`), consignment ≤ retail.

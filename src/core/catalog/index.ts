@@ -8,3 +8,4 @@ export {
   findProductBySku,
   updateProductLastUnitCost,
 } from './catalog.repository.ts';
+export { getPricedProduct, listPricedProducts, type PricedProduct } from './priced-product.ts';

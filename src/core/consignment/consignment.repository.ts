@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
 import type {
   DeliveryOrderLineTable,
+  DeliveryOrderStatus,
   DeliveryOrderTable,
   GoodsReceiptLineTable,
   GoodsReceiptTable,
@@ -178,7 +179,7 @@ export interface DocumentPage {
 
 export async function findDeliveryOrders(
   db: Db,
-  f: DocumentPage & { coopIds?: string[]; hubId?: string; status?: string },
+  f: DocumentPage & { coopIds?: string[]; hubId?: string; status?: DeliveryOrderStatus },
 ) {
   let q = db
     .selectFrom('deliveryOrder')
@@ -211,7 +212,7 @@ export async function findDeliveryOrders(
     ]);
   if (f.coopIds) q = q.where('orgId', 'in', f.coopIds.length ? f.coopIds : ['']);
   if (f.hubId) q = q.where('hubId', '=', f.hubId);
-  if (f.status) q = q.where('status', '=', f.status as never);
+  if (f.status) q = q.where('status', '=', f.status);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) =>

@@ -90,15 +90,20 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
   return { id, status: 'draft' as const, value, created: true };
 }
 
-async function loadOrder(db: Db, id: string) {
+/** A delivery order by id; `NotFound` for an unknown id. */
+export async function loadDeliveryOrder(db: Db, id: string) {
   const order = await findDeliveryOrderById(db, id);
-  if (!order) throw new DomainError('NotFound', { message: 'Surat jalan tidak ditemukan' });
+  if (!order)
+    throw new DomainError('NotFound', {
+      message: 'Surat jalan tidak ditemukan',
+      messageEn: 'Delivery order not found',
+    });
   return order;
 }
 
 /** Only drafts can be cancelled. */
 export async function cancelDeliveryOrder(db: Db, ctx: CommandContext, id: string) {
-  const found = await loadOrder(db, id);
+  const found = await loadDeliveryOrder(db, id);
   // The same lock as dispatch: a cancel racing a dispatch sees its outcome.
   await loadCooperativeContext(db, found.orgId, { lock: true });
   const order = (await findDeliveryOrderById(db, id))!;
@@ -127,7 +132,7 @@ export async function dispatchDeliveryOrder(
   input: { override?: { reason: string }; date?: string } = {},
 ) {
   const date = businessDateOf(ctx, input.date);
-  const found = await loadOrder(db, id);
+  const found = await loadDeliveryOrder(db, id);
   const c = await loadCooperativeContext(db, found.orgId, { lock: true });
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'dispatched') return { id, status: 'dispatched' as const };
@@ -260,7 +265,7 @@ export async function receiveDeliveryOrder(
   input: { lines: { productId: string; qtyReceived: number }[]; date?: string },
 ) {
   const date = businessDateOf(ctx, input.date);
-  const found = await loadOrder(db, id);
+  const found = await loadDeliveryOrder(db, id);
   const c = await loadCooperativeContext(db, found.orgId, { lock: true });
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'received') return { id, status: 'received' as const };

@@ -4,9 +4,21 @@ export {
   createDeliveryOrder,
   cancelDeliveryOrder,
   dispatchDeliveryOrder,
+  loadDeliveryOrder,
   receiveDeliveryOrder,
   type DeliveryOrderInput,
 } from './delivery-order.ts';
+export {
+  getDeliveryNote,
+  getDeliveryOrderDetail,
+  listDeliveryOrders,
+  toDeliveryOrderView,
+  type DeliveryNote,
+  type DeliveryOrderView,
+} from './delivery-order.read-model.ts';
+export { listSalesWithLines, toSaleView, type SaleView } from './sale.read-model.ts';
+export { listGoodsReceipts } from './goods-receipt.read-model.ts';
+export type { Page, PageQuery } from './document-page.ts';
 export {
   recordSales,
   MAX_SALES_PER_BATCH,

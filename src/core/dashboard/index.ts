@@ -5,3 +5,9 @@ export {
   COVER_WINDOW_DAYS,
   type CooperativeDashboard,
 } from './get-cooperative-dashboard.ts';
+export {
+  listCooperatives,
+  type CooperativeScope,
+  type CooperativeListQuery,
+  type CooperativeListItem,
+} from './list-cooperatives.ts';

@@ -19,3 +19,4 @@ export {
   resolveDiscrepancies,
   sumStockValueByLocationKind,
 } from './stock.repository.ts';
+export { getStockOnHand, type StockOnHand } from './stock-on-hand.ts';

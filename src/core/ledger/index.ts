@@ -12,3 +12,12 @@ export {
   sumJournalLines,
 } from './journal.repository.ts';
 export { formatHledgerJournal, type JournalRow } from './export-hledger.ts';
+export {
+  bookOf,
+  getTrialBalance,
+  listJournalEntries,
+  type JournalEntryView,
+  type OrganizationNames,
+  type TrialBalance,
+  type TrialBalanceAccount,
+} from './book-reads.ts';

@@ -9,8 +9,10 @@ export {
   findCooperatives,
   hasAnyOrganization,
   findOfficers,
+  findNetworkOrgIds,
   type CooperativeFilter,
 } from './network.repository.ts';
+export { getCooperativeDetail, type CooperativeDetail } from './cooperative-detail.ts';
 export { findVillage, listVillagesIn, type Village } from './regions.ts';
 export {
   loadCooperativeContext,

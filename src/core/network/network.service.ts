@@ -266,3 +266,14 @@ export async function createParticipation(
   await insertParticipation(db, row);
   return row;
 }
+
+/** The organization, or NotFound. */
+export async function loadOrganization(db: Db, id: string): Promise<OrganizationTable> {
+  const org = await findOrganizationById(db, id);
+  if (!org)
+    throw new DomainError('NotFound', {
+      message: 'Organisasi tidak ditemukan',
+      messageEn: 'Organization not found',
+    });
+  return org;
+}

@@ -12,6 +12,7 @@ import {
   type SembakoProgramTable,
 } from '../sembako/index.ts';
 import { DomainError } from '../shared/errors.ts';
+import type { Scope } from '../shared/scope.ts';
 import type { Db } from '../../db/database.ts';
 import {
   COOP_ROLES,
@@ -22,8 +23,8 @@ import {
   type Action,
 } from './policy.ts';
 
-/** Who asks: a signed-in user with their memberships. */
-export type Actor = Pick<AuthUser, 'id' | 'memberships'>;
+/** Who asks: a signed-in user with their memberships (`signedIn` grants the whole user: getCurrentUser answers it). */
+export type Actor = AuthUser;
 
 /**
  * What a caller asks to reach. Each kind grants something the handler then
@@ -55,22 +56,6 @@ export type Resource =
       nip?: string;
     };
 
-/** The cooperatives, hubs and programs a caller's memberships (with the action's roles) reach. */
-export interface Scope {
-  /** Hubs the caller works for. */
-  hubIds: string[];
-  /** Cooperatives the caller works for. */
-  cooperativeIds: string[];
-  /** Kemendagri codes of the regions of the offices the caller works for (government viewers). */
-  regionCodes: string[];
-  /** The offices themselves. */
-  officeIds: string[];
-  /** Sponsor organizations whose programs the caller runs (program office). */
-  programOrgIds: string[];
-  /** Sponsor organizations whose programs the caller takes part in (participant). */
-  participantOrgIds: string[];
-}
-
 export interface ParticipantGrant {
   program: SembakoProgramTable;
   /** The caller's roster row; undefined when the program office asks. */
@@ -95,6 +80,13 @@ function forbidden(): never {
   throw new DomainError('Forbidden', {
     message: 'Anda tidak berhak mengakses data ini',
     messageEn: 'You may not access this',
+  });
+}
+
+function programForbidden(): never {
+  throw new DomainError('Forbidden', {
+    message: 'Anda tidak berhak mengakses program ini',
+    messageEn: 'You may not access this program',
   });
 }
 
@@ -155,10 +147,15 @@ async function authorizeOrganization(
   orgId: string,
   write: boolean,
 ): Promise<OrganizationTable> {
+  // Whether the organization exists is told only to a caller who could reach one it is not a
+  // member of (a hub's users, an office's viewers); others are refused before the look-up.
+  const member = memberships.some((m) => m.orgId === orgId);
+  if (!member && !memberships.some((m) => isHubRole(m.role) || m.role === 'gov_viewer'))
+    forbidden();
   const org = await findOrganizationById(db, orgId);
   if (!org) notFound({ id: 'Organisasi', en: 'Organization' });
   if (org.kind === 'cooperative') return authorizeCooperative(db, memberships, orgId, write);
-  if (memberships.some((m) => m.orgId === orgId)) return org;
+  if (member) return org;
   // Hub admins set up the offices and employers their programs work with.
   if (
     write &&
@@ -220,8 +217,9 @@ export async function authorize<R extends Resource>(
     });
   const rule: AccessRule = POLICY[action];
   const write = rule.write === true;
+  // A caller whose roles pass the gate but are not granted still learns that an unknown id is
+  // unknown (404 before 403), as the look-ups come first in each decision.
   const memberships = grantedMemberships(actor, action);
-  if (!memberships.length) forbidden();
   return (await decide(db, actor, memberships, write, resource)) as Grant<R>;
 }
 
@@ -234,6 +232,7 @@ async function decide(
 ): Promise<Grant<Resource>> {
   switch (resource.kind) {
     case 'signedIn':
+      if (!memberships.length) forbidden();
       return actor;
     case 'hub': {
       const m = memberships.find((x) => x.orgKind === 'hub' && isHubRole(x.role));
@@ -245,6 +244,7 @@ async function decide(
     case 'organization':
       return authorizeOrganization(db, memberships, resource.id, write);
     case 'scope':
+      if (!memberships.length) forbidden();
       return scopeOf(db, memberships);
     case 'office': {
       const m = memberships.find((x) => x.orgKind === 'government' && x.role === 'gov_viewer');
@@ -258,7 +258,7 @@ async function decide(
     case 'program': {
       const program = await loadProgram(db, resource.id);
       for (const m of memberships) if (await reachesProgram(db, m, program)) return program;
-      forbidden();
+      programForbidden();
     }
     // eslint-disable-next-line no-fallthrough -- forbidden() never returns
     case 'participant': {
@@ -266,10 +266,10 @@ async function decide(
       if (memberships.some((m) => m.role === 'program_admin' && m.orgId === program.orgId))
         return { program, participant: undefined };
       if (!memberships.some((m) => m.role === 'program_participant' && m.orgId === program.orgId))
-        forbidden();
+        programForbidden();
       const participant = await findParticipantOfUser(db, program.id, actor.id);
       if (!participant || (resource.nip !== undefined && participant.nip !== resource.nip))
-        forbidden();
+        programForbidden();
       return { program, participant };
     }
   }

@@ -16,5 +16,5 @@ export {
   type Grant,
   type ParticipantGrant,
   type Resource,
-  type Scope,
 } from './authorize.ts';
+export type { Scope } from '../shared/scope.ts';

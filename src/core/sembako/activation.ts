@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { setParticipantPassword } from '../access/index.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
+import { toCsv } from './csv.ts';
 import { loadProgram } from './program.service.ts';
 import {
   findParticipants,
@@ -52,6 +53,16 @@ export async function issueActivationCodes(
     ctx.clock.now().toISOString(),
   );
   return codes;
+}
+
+/** The export of fresh codes handed to the OPDs: nip, nama, opd, kode_aktivasi. */
+export function activationCodesCsv(
+  codes: Awaited<ReturnType<typeof issueActivationCodes>>,
+): string {
+  return toCsv(
+    ['nip', 'nama', 'opd', 'kode_aktivasi'],
+    codes.map((c) => [c.nip, c.name, c.opd, c.code]),
+  );
 }
 
 /**

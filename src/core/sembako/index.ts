@@ -30,13 +30,19 @@ export {
   sharePaymentId,
 } from './sponsor-payment.ts';
 export { loadPeriodAccounts } from './period-accounts.ts';
-export { issueActivationCodes, activateParticipant, hashActivationCode } from './activation.ts';
+export {
+  issueActivationCodes,
+  activationCodesCsv,
+  activateParticipant,
+  hashActivationCode,
+} from './activation.ts';
 export { markParticipantActivated } from './sembako.repository.ts';
 export { listParticipantOrders, listParticipantDeductions } from './my-account.ts';
 export {
-  findPrograms,
   findParticipantOfUser,
   findParticipant,
   findOrganizationNames,
 } from './sembako.repository.ts';
 export { findOrderForPickup, getProgramDirectory, normalizePickupCode } from './pickup-lookup.ts';
+export { listProgramsInScope } from './program-list.ts';
+export { toProgram, toSponsorPayment } from './sembako.mappers.ts';

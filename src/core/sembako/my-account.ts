@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { pickupQrPayload } from './orders.ts';
+import { toOrderView } from './sembako.mappers.ts';
 import type { SembakoProgramTable } from './sembako.table.ts';
 import { findDeductionsOfParticipant, findOrdersOfParticipant } from './sembako.repository.ts';
 
@@ -7,18 +8,9 @@ import { findDeductionsOfParticipant, findOrdersOfParticipant } from './sembako.
 export async function listParticipantOrders(db: Db, program: SembakoProgramTable, nip: string) {
   const rows = await findOrdersOfParticipant(db, program.orgId, program.id, nip);
   return rows.map((o) => ({
-    id: o.id,
-    month: o.month,
+    ...toOrderView(o),
     packageId: o.packageId,
-    packageName: o.packageName,
-    qty: o.qty,
-    amount: o.qty * o.unitPrice,
-    amountToDeduct: o.qty * (o.unitPrice - o.unitSubsidy),
-    status: o.status,
-    pickupCooperativeId: o.pickupCooperativeId,
-    pickupCooperativeName: o.pickupCooperativeName,
     createdAt: o.createdAt,
-    pickedUpAt: o.pickedUpAt,
     ...(o.status === 'ordered'
       ? { pickupCode: o.pickupCode, pickupQr: pickupQrPayload(program.id, o.id, o.pickupCode) }
       : {}),

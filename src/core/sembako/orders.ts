@@ -10,7 +10,11 @@ import { contentHash, isUuid, newId } from '../shared/ids.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { splitPackagePrice } from './allocation.ts';
 import { loadProgram, notFound } from './program.service.ts';
-import type { SembakoOrderTable, SembakoProgramTable } from './sembako.table.ts';
+import type {
+  SembakoOrderTable,
+  SembakoParticipantTable,
+  SembakoProgramTable,
+} from './sembako.table.ts';
 import {
   findOrderAndMonthOrders,
   findOrderById,
@@ -84,8 +88,8 @@ export async function placeOrder(
   opts: {
     /** The program, when the caller has loaded it already. */
     program?: SembakoProgramTable;
-    /** Ordering as a participant: the NIP must be this user's (else Forbidden). */
-    participantUserId?: string;
+    /** Ordering as a participant: the caller's roster row, whose NIP the order must be for (else Forbidden). */
+    participant?: Pick<SembakoParticipantTable, 'nip'>;
   } = {},
 ): Promise<PlacedOrder> {
   const program = opts.program?.id === programId ? opts.program : await loadProgram(db, programId);
@@ -106,7 +110,7 @@ export async function placeOrder(
   const participant = await findParticipant(db, program.orgId, programId, input.nip, {
     lock: true,
   });
-  if (opts.participantUserId !== undefined && participant?.userId !== opts.participantUserId)
+  if (opts.participant && opts.participant.nip !== input.nip)
     throw new DomainError('Forbidden', {
       message: 'Anda hanya dapat memesan untuk diri sendiri',
       messageEn: 'You may only order for yourself',

@@ -3,6 +3,7 @@ import { findProductsOfHub } from '../catalog/index.ts';
 import { findCooperatives } from '../network/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import { loadProgram } from './program.service.ts';
+import { toOrderView } from './sembako.mappers.ts';
 import { findOrderByPickupCode, findPackageItems } from './sembako.repository.ts';
 
 /** A typed or scanned code as stored: upper case, without spaces or dashes; a QR payload gives its last part. */
@@ -34,18 +35,9 @@ export async function findOrderForPickup(db: Db, programId: string, code: string
   const items = await findPackageItems(db, program.orgId, [order.packageId]);
   const names = new Map((await findProductsOfHub(db, program.hubId)).map((p) => [p.id, p]));
   return {
-    id: order.id,
-    month: order.month,
+    ...toOrderView(order),
     nip: order.nip,
     participantName: order.participantName,
-    packageName: order.packageName,
-    qty: order.qty,
-    amount: order.qty * order.unitPrice,
-    amountToDeduct: order.qty * (order.unitPrice - order.unitSubsidy),
-    status: order.status,
-    pickupCooperativeId: order.pickupCooperativeId,
-    pickupCooperativeName: order.pickupCooperativeName,
-    pickedUpAt: order.pickedUpAt,
     items: items.map((i) => ({
       productId: i.productId,
       productName: names.get(i.productId)?.name ?? i.productId,

@@ -31,4 +31,21 @@ export {
   sumCreditsOfCooperatives,
   sumStatementDocuments,
 } from './settlement.repository.ts';
-export { getNetworkPositions, daysPastDue, type CooperativePosition } from './network-position.ts';
+export {
+  getNetworkPositions,
+  getNetworkAging,
+  listNetworkStatements,
+  daysPastDue,
+  type CooperativePosition,
+  type NetworkAging,
+  type NetworkStatement,
+  type NetworkStatementFilter,
+} from './network-position.ts';
+export {
+  closedStatementsOf,
+  listCooperativePayments,
+  listCooperativeStatements,
+  toPayment,
+  type ClosedStatement,
+  type Payment,
+} from './settlement-reads.ts';

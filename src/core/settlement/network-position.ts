@@ -2,8 +2,10 @@ import type { Db } from '../../db/database.ts';
 import { HUB, findAccountBalances } from '../ledger/index.ts';
 import { findCooperatives, findParticipationsOfHub } from '../network/index.ts';
 import { daysBetween } from '../shared/business-date.ts';
+import { todayWib, type Clock } from '../shared/clock.ts';
 import { agingOf, creditPositionOf, type StatementPosition } from './credit-position.ts';
 import type { Aging } from './settlement-math.ts';
+import type { StatementTable } from './settlement.table.ts';
 import { findStatementsOfCooperatives, sumCreditsOfCooperatives } from './settlement.repository.ts';
 
 export interface CooperativePosition {
@@ -71,4 +73,81 @@ export async function getNetworkPositions(
 /** Days a statement is past its due date on `asOf` (0 when not yet due or paid). */
 export function daysPastDue(s: Pick<StatementPosition, 'dueDate' | 'outstanding'>, asOf: string) {
   return s.outstanding > 0 ? Math.max(0, daysBetween(s.dueDate, asOf)) : 0;
+}
+
+export interface NetworkAging {
+  asOf: string;
+  items: Omit<CooperativePosition, 'statements'>[];
+  totals: { balanceDue: number; overdueAmount: number; aging: Aging };
+}
+
+/** Every participant's balance by days past due today, with the network's totals. */
+export async function getNetworkAging(db: Db, clock: Clock, hubId: string): Promise<NetworkAging> {
+  const asOf = todayWib(clock);
+  const positions = await getNetworkPositions(db, hubId, asOf);
+  const totals = {
+    balanceDue: 0,
+    overdueAmount: 0,
+    aging: { current: 0, d1to30: 0, d31to60: 0, d61to90: 0, d90plus: 0 },
+  };
+  for (const p of positions) {
+    totals.balanceDue += p.balanceDue;
+    totals.overdueAmount += p.overdueAmount;
+    for (const k of Object.keys(totals.aging) as (keyof Aging)[]) totals.aging[k] += p.aging[k];
+  }
+  return { asOf, items: positions.map(({ statements: _s, ...p }) => p), totals };
+}
+
+export interface NetworkStatement extends StatementTable {
+  outstanding: number;
+  cooperativeId: string;
+  cooperativeName: string;
+  daysPastDue: number;
+}
+
+export interface NetworkStatementFilter {
+  periodEnd?: string;
+  cooperativeId?: string;
+  /** open: something outstanding; overdue: outstanding past due; paid: nothing outstanding. */
+  status?: 'open' | 'overdue' | 'paid';
+}
+
+const STATUS_TEST: Record<
+  NonNullable<NetworkStatementFilter['status']>,
+  (s: NetworkStatement) => boolean
+> = {
+  open: (s) => s.outstanding > 0,
+  overdue: (s) => s.daysPastDue > 0,
+  paid: (s) => s.outstanding === 0,
+};
+
+/**
+ * The statements of the hub's cooperatives as of today, newest period first
+ * (then by cooperative name), with what is outstanding and days past due.
+ */
+export async function listNetworkStatements(
+  db: Db,
+  clock: Clock,
+  hubId: string,
+  filter: NetworkStatementFilter = {},
+): Promise<NetworkStatement[]> {
+  const asOf = todayWib(clock);
+  const { periodEnd, cooperativeId, status } = filter;
+  return (await getNetworkPositions(db, hubId, asOf))
+    .filter((p) => !cooperativeId || p.cooperativeId === cooperativeId)
+    .flatMap((p) =>
+      p.statements.map((s) => ({
+        ...s,
+        cooperativeId: p.cooperativeId,
+        cooperativeName: p.cooperativeName,
+        daysPastDue: daysPastDue(s, asOf),
+      })),
+    )
+    .filter((s) => !periodEnd || s.periodEnd === periodEnd)
+    .filter((s) => !status || STATUS_TEST[status](s))
+    .sort(
+      (a, b) =>
+        b.periodEnd.localeCompare(a.periodEnd) ||
+        a.cooperativeName.localeCompare(b.cooperativeName),
+    );
 }

@@ -7,3 +7,10 @@ export {
   findRunsOfHub,
   findSubsidyRun,
 } from './subsidy.repository.ts';
+export {
+  getSubsidyRun,
+  listCooperativeSubsidies,
+  toSubsidyGrant,
+  type SubsidyGrant,
+  type SubsidyRunView,
+} from './subsidy-grants.ts';

@@ -16,3 +16,10 @@ export {
   type TrainingParticipant,
 } from './training.service.ts';
 export { findTrainingEvents, insertTrainingParticipants } from './training.repository.ts';
+export {
+  readTrainingCoverage,
+  readTrainingEvent,
+  readTrainingEvents,
+  trainingAudienceOf,
+  type TrainingAudience,
+} from './training-audience.ts';

@@ -1,18 +1,9 @@
+import type { DeliveryNote } from '../../core/consignment/index.ts';
 import { pdfHeader, pdfSignatures, pdfTable, renderPdf } from './pdf-document.ts';
 
-export interface DeliveryNoteData {
-  number: string;
-  hubName: string;
-  /** The hub's address, where the organization has one on record. */
+/** What the surat jalan prints (core's delivery note), with the hub's address where one is on record. */
+export interface DeliveryNoteData extends DeliveryNote {
   hubAddress?: string | null;
-  cooperativeName: string;
-  villageName: string | null;
-  districtName: string | null;
-  orderDate: string;
-  dispatchedOn: string;
-  receivedOn: string | null;
-  overrideReason: string | null;
-  lines: { sku: string; name: string; qty: number; unit: string; qtyReceived: number | null }[];
 }
 
 /** A business date (WIB) as `10 Maret 2026`. */

@@ -1,26 +1,46 @@
 import type { FastifyInstance } from 'fastify';
-import { registerAuditRoutes } from './audit.routes.ts';
-import { registerAuthRoutes } from './auth.routes.ts';
-import { registerCatalogRoutes } from './catalog.routes.ts';
-import { registerCooperativeRoutes } from './cooperatives.routes.ts';
-import { registerDocumentRoutes } from './documents.routes.ts';
-import { registerLedgerRoutes } from './ledger.routes.ts';
+import { authRoutes } from './access/auth.routes.ts';
+import { usersRoutes } from './access/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { deliveryOrderRoutes } from './consignment/delivery-orders.routes.ts';
+import { dispatchRoutes } from './consignment/dispatch.routes.ts';
+import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
+import { salesRoutes } from './consignment/sales.routes.ts';
+import { ledgerRoutes } from './ledger/ledger.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { networkRoutes } from './network/network.routes.ts';
 import { regionRoutes } from './region/region.routes.ts';
-import { registerSembakoRoutes } from './sembako.routes.ts';
-import { registerSettlementRoutes } from './settlement.routes.ts';
-import { registerTrainingRoutes } from './training.routes.ts';
-import { registerUserRoutes } from './users.routes.ts';
+import { sembakoOrderRoutes } from './sembako/orders.routes.ts';
+import { sembakoPeriodRoutes } from './sembako/periods.routes.ts';
+import { sembakoProgramRoutes } from './sembako/programs.routes.ts';
+import { settlementRoutes } from './settlement/settlement.routes.ts';
+import { subsidyRoutes } from './subsidy/subsidy.routes.ts';
+import { systemRoutes } from './system/system.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 
+/** Every module's routes, each a TypeBox-typed plugin (in the order the reference page lists them). */
 export async function registerRoutes(app: FastifyInstance) {
-  registerAuthRoutes(app);
-  registerCooperativeRoutes(app);
-  registerCatalogRoutes(app);
-  registerDocumentRoutes(app);
-  registerSettlementRoutes(app);
-  registerLedgerRoutes(app);
-  registerUserRoutes(app);
-  registerAuditRoutes(app);
-  registerTrainingRoutes(app);
-  registerSembakoRoutes(app);
-  await app.register(regionRoutes);
+  for (const routes of [
+    systemRoutes,
+    authRoutes,
+    usersRoutes,
+    networkRoutes,
+    salesRoutes,
+    settlementRoutes,
+    subsidyRoutes,
+    dashboardRoutes,
+    catalogRoutes,
+    goodsReceiptRoutes,
+    deliveryOrderRoutes,
+    dispatchRoutes,
+    ledgerRoutes,
+    auditRoutes,
+    regionRoutes,
+    trainingRoutes,
+    sembakoProgramRoutes,
+    sembakoOrderRoutes,
+    sembakoPeriodRoutes,
+  ])
+    await app.register(routes);
 }

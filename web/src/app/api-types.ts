@@ -133,6 +133,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Users of the caller's hub and its cooperatives (a manager: of the manager's cooperative) */
+    get: operations['listUsers'];
+    put?: never;
+    /** Create a user of the caller's hub, of one of its cooperatives, or (a manager) of the manager's cooperative */
+    post: operations['createUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives': {
     parameters: {
       query?: never;
@@ -184,82 +202,18 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/cooperatives/{id}/stock': {
+  '/api/v1/cooperatives/{id}/qris-merchant': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['getCooperativeStock'];
-    put?: never;
+    /** The cooperative's QRIS merchant data, for the cashier's dynamic QRIS; 404 NotFound when none is set */
+    get: operations['getQrisMerchant'];
+    /** Sets or replaces the cooperative's QRIS merchant data */
+    put: operations['setQrisMerchant'];
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/balance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['getCooperativeBalance'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/dashboard': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements */
-    get: operations['getCooperativeDashboard'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/statements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['listStatements'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/payments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['listPayments'];
-    put?: never;
-    /** A payment from the cooperative to the hub; allocated to the oldest open statement first */
-    post: operations['recordPayment'];
     delete?: never;
     options?: never;
     head?: never;
@@ -318,6 +272,191 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cooperatives/{id}/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getCooperativeStock'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getCooperativeBalance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/statements/{statementId}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A statement as PDF: the period's numbers and the documents behind them (sales per day and product, counts, payments, netted subsidy) */
+    get: operations['getStatementPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listPayments'];
+    put?: never;
+    /** A payment from the cooperative to the hub; allocated to the oldest open statement first */
+    post: operations['recordPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settlements/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue the statements of the period ending periodEnd (idempotent per cooperative and period) */
+    post: operations['closeSettlementPeriod'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settlements/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every participating cooperative's balance by days past due (as getCooperativeBalance computes it), with network totals */
+    get: operations['getNetworkAging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settlements/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due */
+    get: operations['listNetworkStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidies/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's monthly subsidy runs, newest first */
+    get: operations['listSubsidyRuns'];
+    put?: never;
+    /** The monthly operational subsidy run (idempotent per month) */
+    post: operations['runMonthlySubsidy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subsidies/runs/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One month’s run: every cooperative, eligible or not with the reason, paid out or netted */
+    get: operations['getSubsidyRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/subsidies/{month}/paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the transfer of an accrued subsidy */
+    post: operations['markSubsidyPaid'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives/{id}/subsidies': {
     parameters: {
       query?: never;
@@ -334,17 +473,16 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/cooperatives/{id}/qris-merchant': {
+  '/api/v1/cooperatives/{id}/dashboard': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** The cooperative's QRIS merchant data, for the cashier's dynamic QRIS; 404 NotFound when none is set */
-    get: operations['getQrisMerchant'];
-    /** Sets or replaces the cooperative's QRIS merchant data */
-    put: operations['setQrisMerchant'];
+    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements */
+    get: operations['getCooperativeDashboard'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -439,40 +577,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/delivery-orders/{id}/dispatch': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send a draft: refused past the exposure limit or on shipping hold unless a hub admin overrides with a reason */
-    post: operations['dispatchDeliveryOrder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/delivery-orders/{id}/receive': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The cooperative receives the goods line by line; shortages are the hub’s loss */
-    post: operations['receiveDeliveryOrder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/delivery-orders/{id}/cancel': {
     parameters: {
       query?: never;
@@ -484,6 +588,23 @@ export interface paths {
     put?: never;
     /** Cancel a draft */
     post: operations['cancelDeliveryOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/delivery-orders/{id}/surat-jalan.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes */
+    get: operations['getDeliveryNotePdf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -524,24 +645,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/delivery-orders/{id}/surat-jalan.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes */
-    get: operations['getDeliveryNotePdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/settlements/close': {
+  '/api/v1/delivery-orders/{id}/dispatch': {
     parameters: {
       query?: never;
       header?: never;
@@ -550,33 +654,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Issue the statements of the period ending periodEnd (idempotent per cooperative and period) */
-    post: operations['closeSettlementPeriod'];
+    /** Send a draft: refused past the exposure limit or on shipping hold unless a hub admin overrides with a reason */
+    post: operations['dispatchDeliveryOrder'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/subsidies/runs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The hub's monthly subsidy runs, newest first */
-    get: operations['listSubsidyRuns'];
-    put?: never;
-    /** The monthly operational subsidy run (idempotent per month) */
-    post: operations['runMonthlySubsidy'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/subsidies/{month}/paid': {
+  '/api/v1/delivery-orders/{id}/receive': {
     parameters: {
       query?: never;
       header?: never;
@@ -585,76 +671,8 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record the transfer of an accrued subsidy */
-    post: operations['markSubsidyPaid'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/subsidies/runs/{month}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One month’s run: every cooperative, eligible or not with the reason, paid out or netted */
-    get: operations['getSubsidyRun'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/settlements/aging': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every participating cooperative's balance by days past due (as getCooperativeBalance computes it), with network totals */
-    get: operations['getNetworkAging'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/settlements/statements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due */
-    get: operations['listNetworkStatements'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/statements/{statementId}/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A statement as PDF: the period's numbers and the documents behind them (sales per day and product, counts, payments, netted subsidy) */
-    get: operations['getStatementPdf'];
-    put?: never;
-    post?: never;
+    /** The cooperative receives the goods line by line; shortages are the hub’s loss */
+    post: operations['receiveDeliveryOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -706,24 +724,6 @@ export interface paths {
     get: operations['listJournalEntries'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Users of the caller's hub and its cooperatives (a manager: of the manager's cooperative) */
-    get: operations['listUsers'];
-    put?: never;
-    /** Create a user of the caller's hub, of one of its cooperatives, or (a manager) of the manager's cooperative */
-    post: operations['createUser'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1251,22 +1251,6 @@ export interface operations {
             token: string;
             expiresAt: string;
             csrfToken: string;
-            /**
-             * @example {
-             *       "id": "01936f6e-7c1a-7000-8000-0000000000e1",
-             *       "email": "admin@kana.demo",
-             *       "name": "Admin Koperasi Kana",
-             *       "locale": "id",
-             *       "memberships": [
-             *         {
-             *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
-             *           "orgKind": "hub",
-             *           "orgName": "Koperasi Kana — Cabang Jambi",
-             *           "role": "hub_admin"
-             *         }
-             *       ]
-             *     }
-             */
             user: {
               id: string;
               email: string;
@@ -1397,22 +1381,6 @@ export interface operations {
             token: string;
             expiresAt: string;
             csrfToken: string;
-            /**
-             * @example {
-             *       "id": "01936f6e-7c1a-7000-8000-0000000000e1",
-             *       "email": "admin@kana.demo",
-             *       "name": "Admin Koperasi Kana",
-             *       "locale": "id",
-             *       "memberships": [
-             *         {
-             *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
-             *           "orgKind": "hub",
-             *           "orgName": "Koperasi Kana — Cabang Jambi",
-             *           "role": "hub_admin"
-             *         }
-             *       ]
-             *     }
-             */
             user: {
               id: string;
               email: string;
@@ -1538,22 +1506,6 @@ export interface operations {
             token: string;
             expiresAt: string;
             csrfToken: string;
-            /**
-             * @example {
-             *       "id": "01936f6e-7c1a-7000-8000-0000000000e1",
-             *       "email": "admin@kana.demo",
-             *       "name": "Admin Koperasi Kana",
-             *       "locale": "id",
-             *       "memberships": [
-             *         {
-             *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
-             *           "orgKind": "hub",
-             *           "orgName": "Koperasi Kana — Cabang Jambi",
-             *           "role": "hub_admin"
-             *         }
-             *       ]
-             *     }
-             */
             user: {
               id: string;
               email: string;
@@ -1903,6 +1855,190 @@ export interface operations {
       };
     };
   };
+  listUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000e2",
+           *           "email": "simpang-iv-sipin@kdkmp.demo",
+           *           "name": "Pengurus KDKMP Simpang IV Sipin",
+           *           "disabled": false,
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "orgName": "KDKMP Simpang IV Sipin",
+           *           "role": "coop_manager"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              email: string;
+              name: string;
+              disabled: boolean;
+              orgId: string;
+              orgName: string;
+              role: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "kasir@kdkmp.demo",
+         *       "name": "Kasir",
+         *       "password": "rahasia-sekali",
+         *       "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+         *       "role": "coop_cashier"
+         *     }
+         */
+        'application/json': {
+          email: string;
+          name: string;
+          password: string;
+          orgId: string;
+          role:
+            | 'hub_admin'
+            | 'hub_staff'
+            | 'coop_manager'
+            | 'coop_cashier'
+            | 'gov_viewer'
+            | 'program_admin';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            email: string;
+            name: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listCooperatives: {
     parameters: {
       query?: {
@@ -1939,7 +2075,9 @@ export interface operations {
            *           "exposureLimit": 50000000,
            *           "balanceDue": 12450000,
            *           "overdueAmount": 0,
-           *           "onHold": false
+           *           "onHold": false,
+           *           "monthSales": 41250000,
+           *           "monthlyPotential": 200000000
            *         }
            *       ],
            *       "nextCursor": "WyJLREtNUCBTaW1wYW5nIElWIFNpcGluIiwiLi4uIl0"
@@ -2134,21 +2272,45 @@ export interface operations {
           /**
            * @example {
            *       "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "kind": "cooperative",
            *       "name": "KDKMP Simpang IV Sipin",
            *       "villageCode": "15.71.01.1001",
+           *       "villageName": "Simpang IV Sipin",
+           *       "districtName": "Telanaipura",
+           *       "districtCode": "15.71.01",
+           *       "regencyCode": "15.71",
+           *       "provinceCode": "15",
+           *       "legalNumber": "AHU-0001234.AH.01.29.TAHUN 2025",
+           *       "nikKoperasi": null,
+           *       "npwp": null,
+           *       "bankName": "Bank Jambi",
+           *       "bankAccountNo": "1234567890",
+           *       "bankAccountName": "KDKMP Simpang IV Sipin",
+           *       "status": "active",
+           *       "createdAt": "2025-12-01T02:00:00.000Z",
            *       "participation": {
+           *         "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *         "id": "01936f6e-7c1a-7000-8000-000000000301",
+           *         "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *         "program": "koperasi_manis",
            *         "agreementNo": "PKS/KANA-JBI/001/2025",
+           *         "startDate": "2026-01-01",
+           *         "endDate": null,
            *         "exposureLimit": 50000000,
            *         "monthlySubsidy": 2000000,
            *         "settlementPeriod": "monthly",
            *         "paymentTermsDays": 14,
            *         "graceDays": 7,
-           *         "subsidyMode": "payout"
+           *         "subsidyMode": "payout",
+           *         "createdAt": "2025-12-15T03:00:00.000Z"
            *       },
            *       "officers": [
            *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "id": "01936f6e-7c1a-7000-8000-000000000311",
            *           "role": "ketua",
-           *           "name": "Siti Aminah"
+           *           "name": "Siti Aminah",
+           *           "phone": "0812-7400-1001"
            *         }
            *       ]
            *     }
@@ -2370,7 +2532,7 @@ export interface operations {
       };
     };
   };
-  getCooperativeStock: {
+  getQrisMerchant: {
     parameters: {
       query?: never;
       header?: never;
@@ -2389,578 +2551,29 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "items": [
-           *         {
-           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
-           *           "ownerOrgId": "01936f6e-7c1a-7000-8000-0000000000a1",
-           *           "qty": 480,
-           *           "inTransit": 0
-           *         }
-           *       ]
+           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "nmid": "ID1026157100001",
+           *       "mcc": "5411",
+           *       "name": "KDKMP Simpang IV Sipin",
+           *       "city": "KOTA JAMBI",
+           *       "postalCode": "36124",
+           *       "criteria": "UMI",
+           *       "updatedAt": "2026-03-01T02:15:00.000Z"
            *     }
            */
           'application/json': {
-            items: {
-              productId: string;
-              ownerOrgId: string;
-              qty: number;
-              inTransit: number;
-            }[];
-            nextCursor?: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  getCooperativeBalance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "balanceDue": 12450000,
-           *       "overdueAmount": 0,
-           *       "exposure": 31200000,
-           *       "exposureLimit": 50000000,
-           *       "consignedStockValue": 18750000,
-           *       "inTransitValue": 0,
-           *       "onHold": false,
-           *       "aging": {
-           *         "current": 12450000,
-           *         "d1to30": 0,
-           *         "d31to60": 0,
-           *         "d61to90": 0,
-           *         "d90plus": 0
-           *       }
-           *     }
-           */
-          'application/json': {
-            /** @description Whole rupiah (negative = credit) */
-            balanceDue: number;
-            /** @description Whole rupiah */
-            overdueAmount: number;
-            /** @description Whole rupiah (negative = credit) */
-            exposure: number;
-            /** @description Whole rupiah */
-            exposureLimit: number;
-            /** @description Whole rupiah */
-            consignedStockValue: number;
-            /** @description Whole rupiah */
-            inTransitValue: number;
-            onHold: boolean;
-            aging: {
-              /** @description Whole rupiah */
-              current: number;
-              /** @description Whole rupiah */
-              d1to30: number;
-              /** @description Whole rupiah */
-              d31to60: number;
-              /** @description Whole rupiah */
-              d61to90: number;
-              /** @description Whole rupiah */
-              d90plus: number;
-            };
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  getCooperativeDashboard: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "today": "2026-03-10",
-           *       "cooperative": {
-           *         "id": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *         "name": "KDKMP Simpang IV Sipin",
-           *         "villageName": "Simpang IV Sipin",
-           *         "districtName": "Telanaipura"
-           *       },
-           *       "sales": {
-           *         "today": 1750000,
-           *         "todayCount": 42,
-           *         "month": 16380000,
-           *         "monthCount": 391,
-           *         "monthlyPotential": 200000000
-           *       },
-           *       "balance": {
-           *         "balanceDue": 12450000,
-           *         "overdueAmount": 0,
-           *         "exposure": 31200000,
-           *         "exposureLimit": 50000000,
-           *         "consignedStockValue": 18750000,
-           *         "inTransitValue": 0,
-           *         "onHold": false,
-           *         "aging": {
-           *           "current": 12450000,
-           *           "d1to30": 0,
-           *           "d31to60": 0,
-           *           "d61to90": 0,
-           *           "d90plus": 0
-           *         }
-           *       },
-           *       "nextDue": {
-           *         "statementId": "01936f6e-7c1a-7000-8000-0000000000f1",
-           *         "amount": 12932600,
-           *         "dueDate": "2026-03-14",
-           *         "periodEnd": "2026-02-28"
-           *       },
-           *       "subsidy": {
-           *         "month": "2026-02",
-           *         "amount": 2000000,
-           *         "eligible": true,
-           *         "reason": null,
-           *         "mode": "payout",
-           *         "status": "paid"
-           *       },
-           *       "stock": [
-           *         {
-           *           "productId": "01936f6e-7c1a-7000-8000-0000000000a1",
-           *           "sku": "GKP-1",
-           *           "name": "Gula Kristal Putih 1 kg",
-           *           "unit": "pak",
-           *           "qty": 420,
-           *           "inTransit": 0,
-           *           "sold28Days": 840,
-           *           "daysOfCover": 14
-           *         }
-           *       ],
-           *       "statements": []
-           *     }
-           */
-          'application/json': {
+            cooperativeId: string;
+            nmid: string;
+            mcc: string;
+            name: string;
+            city: string;
+            postalCode: string | null;
+            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
             /**
-             * @description Business date YYYY-MM-DD (WIB)
-             * @example 2026-03-10
+             * Format: date-time
+             * @description ISO 8601 instant
              */
-            today: string;
-            cooperative: {
-              id: string;
-              name: string;
-              villageName: string | null;
-              districtName: string | null;
-            };
-            sales: {
-              /** @description Whole rupiah */
-              today: number;
-              todayCount: number;
-              /** @description Whole rupiah */
-              month: number;
-              monthCount: number;
-              /** @description Whole rupiah */
-              monthlyPotential: number;
-            };
-            /**
-             * @example {
-             *       "balanceDue": 12450000,
-             *       "overdueAmount": 0,
-             *       "exposure": 31200000,
-             *       "exposureLimit": 50000000,
-             *       "consignedStockValue": 18750000,
-             *       "inTransitValue": 0,
-             *       "onHold": false,
-             *       "aging": {
-             *         "current": 12450000,
-             *         "d1to30": 0,
-             *         "d31to60": 0,
-             *         "d61to90": 0,
-             *         "d90plus": 0
-             *       }
-             *     }
-             */
-            balance: {
-              /** @description Whole rupiah (negative = credit) */
-              balanceDue: number;
-              /** @description Whole rupiah */
-              overdueAmount: number;
-              /** @description Whole rupiah (negative = credit) */
-              exposure: number;
-              /** @description Whole rupiah */
-              exposureLimit: number;
-              /** @description Whole rupiah */
-              consignedStockValue: number;
-              /** @description Whole rupiah */
-              inTransitValue: number;
-              onHold: boolean;
-              aging: {
-                /** @description Whole rupiah */
-                current: number;
-                /** @description Whole rupiah */
-                d1to30: number;
-                /** @description Whole rupiah */
-                d31to60: number;
-                /** @description Whole rupiah */
-                d61to90: number;
-                /** @description Whole rupiah */
-                d90plus: number;
-              };
-            };
-            nextDue: {
-              statementId: string;
-              /** @description Whole rupiah */
-              amount: number;
-              /**
-               * @description Business date YYYY-MM-DD (WIB)
-               * @example 2026-03-10
-               */
-              dueDate: string;
-              /**
-               * @description Business date YYYY-MM-DD (WIB)
-               * @example 2026-03-10
-               */
-              periodEnd: string;
-            } | null;
-            subsidy: {
-              month: string;
-              /** @description Whole rupiah */
-              amount: number;
-              eligible: boolean;
-              reason: string | null;
-              mode: string;
-              status: string;
-            } | null;
-            stock: {
-              productId: string;
-              sku: string;
-              name: string;
-              unit: string;
-              qty: number;
-              inTransit: number;
-              sold28Days: number;
-              daysOfCover: number | null;
-            }[];
-            statements: {
-              id: string;
-              periodStart: string;
-              periodEnd: string;
-              /** @description Whole rupiah (negative = credit) */
-              openingBalance: number;
-              /** @description Whole rupiah */
-              salesAmount: number;
-              /** @description Whole rupiah */
-              shrinkageAmount: number;
-              /** @description Whole rupiah */
-              paymentsAmount: number;
-              /** @description Whole rupiah */
-              subsidyNettedAmount: number;
-              /** @description Whole rupiah (negative = credit) */
-              closingBalance: number;
-              dueDate: string;
-              /** @description Whole rupiah */
-              outstanding: number;
-              issuedAt: string;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  listStatements: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
-           *           "periodStart": "2026-02-01",
-           *           "periodEnd": "2026-02-28",
-           *           "openingBalance": 0,
-           *           "salesAmount": 48900000,
-           *           "shrinkageAmount": 32600,
-           *           "paymentsAmount": 36000000,
-           *           "subsidyNettedAmount": 0,
-           *           "closingBalance": 12932600,
-           *           "dueDate": "2026-03-14",
-           *           "outstanding": 12932600,
-           *           "issuedAt": "2026-03-01T02:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            items: {
-              id: string;
-              periodStart: string;
-              periodEnd: string;
-              /** @description Whole rupiah (negative = credit) */
-              openingBalance: number;
-              /** @description Whole rupiah */
-              salesAmount: number;
-              /** @description Whole rupiah */
-              shrinkageAmount: number;
-              /** @description Whole rupiah */
-              paymentsAmount: number;
-              /** @description Whole rupiah */
-              subsidyNettedAmount: number;
-              /** @description Whole rupiah (negative = credit) */
-              closingBalance: number;
-              dueDate: string;
-              /** @description Whole rupiah */
-              outstanding: number;
-              issuedAt: string;
-            }[];
-            nextCursor?: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  listPayments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000101",
-           *           "amount": 36000000,
-           *           "receivedOn": "2026-03-10",
-           *           "method": "transfer",
-           *           "reference": "TRF-0001",
-           *           "statementId": null
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            items: {
-              id: string;
-              /** @description Whole rupiah */
-              amount: number;
-              receivedOn: string;
-              method: string;
-              reference: string;
-              statementId: string | null;
-            }[];
-            nextCursor?: string;
+            updatedAt: string;
           };
         };
       };
@@ -3002,7 +2615,7 @@ export interface operations {
       };
     };
   };
-  recordPayment: {
+  setQrisMerchant: {
     parameters: {
       query?: never;
       header?: never;
@@ -3015,27 +2628,38 @@ export interface operations {
       content: {
         /**
          * @example {
-         *       "id": "01936f6e-7c1a-7000-8000-000000000001",
-         *       "amount": 1500000,
-         *       "receivedOn": "2026-03-10",
-         *       "method": "transfer",
-         *       "reference": "TRF-0001"
+         *       "nmid": "ID1026157100001",
+         *       "mcc": "5411",
+         *       "name": "KDKMP Simpang IV Sipin",
+         *       "city": "KOTA JAMBI",
+         *       "postalCode": "36124",
+         *       "criteria": "UMI"
          *     }
          */
         'application/json': {
           /**
-           * Format: uuid
-           * @description UUID (clients generate UUIDv7)
+           * @description National Merchant ID (NMID): letters and digits, stored upper-case
+           * @example ID1026157100001
            */
-          id: string;
-          amount: number;
+          nmid: string;
           /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
+           * @description Merchant category code (5411: grocery stores)
+           * @example 5411
            */
-          receivedOn?: string;
-          method: 'cash' | 'transfer' | 'qris';
-          reference: string;
+          mcc: string;
+          /**
+           * @description Merchant name: printable ASCII
+           * @example KDKMP Simpang IV Sipin
+           */
+          name: string;
+          /**
+           * @description Printable ASCII
+           * @example KOTA JAMBI
+           */
+          city: string;
+          postalCode?: string | null;
+          /** @description Merchant criteria: UMI micro, UKE small, UME medium, UBE large, URE regular */
+          criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
         };
       };
     };
@@ -3047,36 +2671,18 @@ export interface operations {
         };
         content: {
           'application/json': {
-            orgId: string;
-            id: string;
-            hubId: string;
-            /** @description Whole rupiah */
-            amount: number;
-            receivedOn: string;
-            method: string;
-            reference: string;
-            statementId: string | null;
-            createdAt: string;
-          };
-        };
-      };
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            orgId: string;
-            id: string;
-            hubId: string;
-            /** @description Whole rupiah */
-            amount: number;
-            receivedOn: string;
-            method: string;
-            reference: string;
-            statementId: string | null;
-            createdAt: string;
+            cooperativeId: string;
+            nmid: string;
+            mcc: string;
+            name: string;
+            city: string;
+            postalCode: string | null;
+            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            updatedAt: string;
           };
         };
       };
@@ -3109,15 +2715,6 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3136,15 +2733,6 @@ export interface operations {
       };
       /** @description Problem; code: UnsupportedMediaType */
       415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3195,12 +2783,18 @@ export interface operations {
            *           "id": "01936f6e-7c1a-7000-8000-000000000201",
            *           "saleDate": "2026-03-10",
            *           "occurredAt": "2026-03-10T02:15:00.000Z",
+           *           "receivedAt": "2026-03-10T02:16:04.000Z",
+           *           "clockSkew": false,
            *           "paymentMethod": "cash",
+           *           "memberId": null,
            *           "totalAmount": 35000,
            *           "consignmentAmount": 32600,
-           *           "clockSkew": false,
+           *           "statementId": null,
+           *           "postingId": "01936f6e-7c1a-7000-8000-000000000701",
            *           "lines": [
            *             {
+           *               "saleId": "01936f6e-7c1a-7000-8000-000000000201",
+           *               "lineNo": 1,
            *               "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
            *               "qty": 2,
            *               "unitPrice": 17500,
@@ -3711,6 +3305,1401 @@ export interface operations {
       };
     };
   };
+  getCooperativeStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "ownerOrgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "qty": 480,
+           *           "inTransit": 0
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              productId: string;
+              ownerOrgId: string;
+              qty: number;
+              inTransit: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getCooperativeBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "balanceDue": 12450000,
+           *       "overdueAmount": 0,
+           *       "exposure": 31200000,
+           *       "exposureLimit": 50000000,
+           *       "consignedStockValue": 18750000,
+           *       "inTransitValue": 0,
+           *       "onHold": false,
+           *       "aging": {
+           *         "current": 12450000,
+           *         "d1to30": 0,
+           *         "d31to60": 0,
+           *         "d61to90": 0,
+           *         "d90plus": 0
+           *       }
+           *     }
+           */
+          'application/json': {
+            /** @description Whole rupiah (negative = credit) */
+            balanceDue: number;
+            /** @description Whole rupiah */
+            overdueAmount: number;
+            /** @description Whole rupiah (negative = credit) */
+            exposure: number;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            consignedStockValue: number;
+            /** @description Whole rupiah */
+            inTransitValue: number;
+            onHold: boolean;
+            aging: {
+              /** @description Whole rupiah */
+              current: number;
+              /** @description Whole rupiah */
+              d1to30: number;
+              /** @description Whole rupiah */
+              d31to60: number;
+              /** @description Whole rupiah */
+              d61to90: number;
+              /** @description Whole rupiah */
+              d90plus: number;
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listStatements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "periodStart": "2026-02-01",
+           *           "periodEnd": "2026-02-28",
+           *           "openingBalance": 0,
+           *           "salesAmount": 48900000,
+           *           "shrinkageAmount": 32600,
+           *           "paymentsAmount": 36000000,
+           *           "subsidyNettedAmount": 0,
+           *           "closingBalance": 12932600,
+           *           "dueDate": "2026-03-14",
+           *           "outstanding": 12932600,
+           *           "issuedAt": "2026-03-01T02:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        statementId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement (application/pdf) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the statement as an A4 PDF) */
+          'application/pdf': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listPayments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000101",
+           *           "amount": 36000000,
+           *           "receivedOn": "2026-03-10",
+           *           "method": "transfer",
+           *           "reference": "TRF-0001",
+           *           "statementId": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /** @description Whole rupiah */
+              amount: number;
+              receivedOn: string;
+              method: string;
+              reference: string;
+              statementId: string | null;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000001",
+         *       "amount": 1500000,
+         *       "receivedOn": "2026-03-10",
+         *       "method": "transfer",
+         *       "reference": "TRF-0001"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          amount: number;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          receivedOn?: string;
+          method: 'cash' | 'transfer' | 'qris';
+          reference: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: string;
+            id: string;
+            hubId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            receivedOn: string;
+            method: string;
+            reference: string;
+            statementId: string | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: string;
+            id: string;
+            hubId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            receivedOn: string;
+            method: string;
+            reference: string;
+            statementId: string | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  closeSettlementPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "periodEnd": "2026-02-28"
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          periodEnd: string;
+          cooperativeId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            statements: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
+              cooperativeId: string;
+              hubId: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getNetworkAging: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-03-10",
+           *       "items": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "balanceDue": 12450000,
+           *           "overdueAmount": 2000000,
+           *           "onHold": false,
+           *           "aging": {
+           *             "current": 10450000,
+           *             "d1to30": 2000000,
+           *             "d31to60": 0,
+           *             "d61to90": 0,
+           *             "d90plus": 0
+           *           }
+           *         }
+           *       ],
+           *       "totals": {
+           *         "balanceDue": 12450000,
+           *         "overdueAmount": 2000000,
+           *         "aging": {
+           *           "current": 10450000,
+           *           "d1to30": 2000000,
+           *           "d31to60": 0,
+           *           "d61to90": 0,
+           *           "d90plus": 0
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': {
+            asOf: string;
+            items: {
+              cooperativeId: string;
+              cooperativeName: string;
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              onHold: boolean;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            }[];
+            totals: {
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listNetworkStatements: {
+    parameters: {
+      query?: {
+        /**
+         * @description Business date YYYY-MM-DD (WIB)
+         * @example 2026-03-10
+         */
+        periodEnd?: string;
+        cooperativeId?: string;
+        /** @description open: something outstanding; overdue: outstanding past due; paid */
+        status?: 'open' | 'overdue' | 'paid';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000501",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "periodStart": "2026-02-01",
+           *           "periodEnd": "2026-02-28",
+           *           "openingBalance": 0,
+           *           "salesAmount": 9800000,
+           *           "shrinkageAmount": 32000,
+           *           "paymentsAmount": 7832000,
+           *           "subsidyNettedAmount": 0,
+           *           "closingBalance": 2000000,
+           *           "dueDate": "2026-03-14",
+           *           "outstanding": 2000000,
+           *           "daysPastDue": 0,
+           *           "issuedAt": "2026-03-01T01:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
+              cooperativeId: string;
+              cooperativeName: string;
+              daysPastDue: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listSubsidyRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000601",
+           *           "month": "2026-02",
+           *           "runDate": "2026-03-02",
+           *           "createdAt": "2026-03-02T02:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              month: string;
+              runDate: string;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  runMonthlySubsidy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "month": "2026-02"
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description YYYY-MM
+           * @example 2026-03
+           */
+          month: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            runId: string;
+            month: string;
+            items: {
+              cooperativeId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              eligible: boolean;
+              reason?: string;
+              status: string;
+              activeDays: number;
+              daysInMonth: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            runId: string;
+            month: string;
+            items: {
+              cooperativeId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              eligible: boolean;
+              reason?: string;
+              status: string;
+              activeDays: number;
+              daysInMonth: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getSubsidyRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "runId": "01936f6e-7c1a-7000-8000-000000000601",
+           *       "month": "2026-02",
+           *       "items": [
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "id": "01936f6e-7c1a-7000-8000-000000000611",
+           *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "runId": "01936f6e-7c1a-7000-8000-000000000601",
+           *           "month": "2026-02",
+           *           "participationId": "01936f6e-7c1a-7000-8000-000000000621",
+           *           "activeDays": 28,
+           *           "daysInMonth": 28,
+           *           "amount": 2000000,
+           *           "eligible": true,
+           *           "reason": null,
+           *           "mode": "payout",
+           *           "status": "accrued",
+           *           "grantedOn": "2026-03-02",
+           *           "settledOn": null,
+           *           "paidReference": null,
+           *           "statementId": null,
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            runId: string;
+            month: string;
+            items: {
+              orgId: string;
+              cooperativeId?: string;
+              id: string;
+              hubId: string;
+              runId: string;
+              month: string;
+              participationId: string;
+              activeDays: number;
+              daysInMonth: number;
+              /** @description Whole rupiah */
+              amount: number;
+              eligible: boolean;
+              reason: string | null;
+              mode: string;
+              status: string;
+              grantedOn: string;
+              settledOn: string | null;
+              paidReference: string | null;
+              statementId: string | null;
+              cooperativeName: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  markSubsidyPaid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reference": "TRF/SUBSIDI/2026-02/0042",
+         *       "paidOn": "2026-03-05"
+         *     }
+         */
+        'application/json': {
+          reference: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          paidOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            cooperativeId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            eligible: boolean;
+            reason?: string;
+            status: string;
+            activeDays: number;
+            daysInMonth: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listCooperativeSubsidies: {
     parameters: {
       query?: never;
@@ -3732,11 +4721,23 @@ export interface operations {
            * @example {
            *       "items": [
            *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "id": "01936f6e-7c1a-7000-8000-000000000611",
+           *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "runId": "01936f6e-7c1a-7000-8000-000000000601",
            *           "month": "2026-02",
+           *           "participationId": "01936f6e-7c1a-7000-8000-000000000621",
+           *           "activeDays": 28,
+           *           "daysInMonth": 28,
            *           "amount": 2000000,
            *           "eligible": true,
+           *           "reason": null,
+           *           "mode": "payout",
            *           "status": "paid",
-           *           "paidReference": "TRF/SUBSIDI/2026-02"
+           *           "grantedOn": "2026-03-02",
+           *           "settledOn": "2026-03-05",
+           *           "paidReference": "TRF/SUBSIDI/2026-02",
+           *           "statementId": null
            *         }
            *       ]
            *     }
@@ -3805,7 +4806,7 @@ export interface operations {
       };
     };
   };
-  getQrisMerchant: {
+  getCooperativeDashboard: {
     parameters: {
       query?: never;
       header?: never;
@@ -3824,29 +4825,184 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *       "nmid": "ID1026157100001",
-           *       "mcc": "5411",
-           *       "name": "KDKMP Simpang IV Sipin",
-           *       "city": "KOTA JAMBI",
-           *       "postalCode": "36124",
-           *       "criteria": "UMI",
-           *       "updatedAt": "2026-03-01T02:15:00.000Z"
+           *       "today": "2026-03-10",
+           *       "cooperative": {
+           *         "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *         "name": "KDKMP Simpang IV Sipin",
+           *         "villageName": "Simpang IV Sipin",
+           *         "districtName": "Telanaipura"
+           *       },
+           *       "sales": {
+           *         "today": 1750000,
+           *         "todayCount": 42,
+           *         "month": 16380000,
+           *         "monthCount": 391,
+           *         "monthlyPotential": 200000000
+           *       },
+           *       "balance": {
+           *         "balanceDue": 12450000,
+           *         "overdueAmount": 0,
+           *         "exposure": 31200000,
+           *         "exposureLimit": 50000000,
+           *         "consignedStockValue": 18750000,
+           *         "inTransitValue": 0,
+           *         "onHold": false,
+           *         "aging": {
+           *           "current": 12450000,
+           *           "d1to30": 0,
+           *           "d31to60": 0,
+           *           "d61to90": 0,
+           *           "d90plus": 0
+           *         }
+           *       },
+           *       "nextDue": {
+           *         "statementId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *         "amount": 12932600,
+           *         "dueDate": "2026-03-14",
+           *         "periodEnd": "2026-02-28"
+           *       },
+           *       "subsidy": {
+           *         "month": "2026-02",
+           *         "amount": 2000000,
+           *         "eligible": true,
+           *         "reason": null,
+           *         "mode": "payout",
+           *         "status": "paid"
+           *       },
+           *       "stock": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "sku": "GKP-1",
+           *           "name": "Gula Kristal Putih 1 kg",
+           *           "unit": "pak",
+           *           "qty": 420,
+           *           "inTransit": 0,
+           *           "sold28Days": 840,
+           *           "daysOfCover": 14
+           *         }
+           *       ],
+           *       "statements": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "periodStart": "2026-02-01",
+           *           "periodEnd": "2026-02-28",
+           *           "openingBalance": 0,
+           *           "salesAmount": 48900000,
+           *           "shrinkageAmount": 32600,
+           *           "paymentsAmount": 36000000,
+           *           "subsidyNettedAmount": 0,
+           *           "closingBalance": 12932600,
+           *           "dueDate": "2026-03-14",
+           *           "outstanding": 12932600,
+           *           "issuedAt": "2026-03-01T02:00:00.000Z"
+           *         }
+           *       ]
            *     }
            */
           'application/json': {
-            cooperativeId: string;
-            nmid: string;
-            mcc: string;
-            name: string;
-            city: string;
-            postalCode: string | null;
-            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
             /**
-             * Format: date-time
-             * @description ISO 8601 instant
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
              */
-            updatedAt: string;
+            today: string;
+            cooperative: {
+              id: string;
+              name: string;
+              villageName: string | null;
+              districtName: string | null;
+            };
+            sales: {
+              /** @description Whole rupiah */
+              today: number;
+              todayCount: number;
+              /** @description Whole rupiah */
+              month: number;
+              monthCount: number;
+              /** @description Whole rupiah */
+              monthlyPotential: number;
+            };
+            balance: {
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              exposure: number;
+              /** @description Whole rupiah */
+              exposureLimit: number;
+              /** @description Whole rupiah */
+              consignedStockValue: number;
+              /** @description Whole rupiah */
+              inTransitValue: number;
+              onHold: boolean;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            };
+            nextDue: {
+              statementId: string;
+              /** @description Whole rupiah */
+              amount: number;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              dueDate: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              periodEnd: string;
+            } | null;
+            subsidy: {
+              month: string;
+              /** @description Whole rupiah */
+              amount: number;
+              eligible: boolean;
+              reason: string | null;
+              mode: string;
+              status: string;
+            } | null;
+            stock: {
+              productId: string;
+              sku: string;
+              name: string;
+              unit: string;
+              qty: number;
+              inTransit: number;
+              sold28Days: number;
+              daysOfCover: number | null;
+            }[];
+            statements: {
+              id: string;
+              periodStart: string;
+              periodEnd: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingBalance: number;
+              /** @description Whole rupiah */
+              salesAmount: number;
+              /** @description Whole rupiah */
+              shrinkageAmount: number;
+              /** @description Whole rupiah */
+              paymentsAmount: number;
+              /** @description Whole rupiah */
+              subsidyNettedAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingBalance: number;
+              dueDate: string;
+              /** @description Whole rupiah */
+              outstanding: number;
+              issuedAt: string;
+            }[];
           };
         };
       };
@@ -3886,138 +5042,8 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-    };
-  };
-  setQrisMerchant: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "nmid": "ID1026157100001",
-         *       "mcc": "5411",
-         *       "name": "KDKMP Simpang IV Sipin",
-         *       "city": "KOTA JAMBI",
-         *       "postalCode": "36124",
-         *       "criteria": "UMI"
-         *     }
-         */
-        'application/json': {
-          /**
-           * @description National Merchant ID (NMID): letters and digits, stored upper-case
-           * @example ID1026157100001
-           */
-          nmid: string;
-          /**
-           * @description Merchant category code (5411: grocery stores)
-           * @example 5411
-           */
-          mcc: string;
-          /**
-           * @description Merchant name: printable ASCII
-           * @example KDKMP Simpang IV Sipin
-           */
-          name: string;
-          /**
-           * @description Printable ASCII
-           * @example KOTA JAMBI
-           */
-          city: string;
-          postalCode?: string | null;
-          /** @description Merchant criteria: UMI micro, UKE small, UME medium, UBE large, URE regular */
-          criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *       "nmid": "ID1026157100001",
-           *       "mcc": "5411",
-           *       "name": "KDKMP Simpang IV Sipin",
-           *       "city": "KOTA JAMBI",
-           *       "postalCode": "36124",
-           *       "criteria": "UMI",
-           *       "updatedAt": "2026-03-01T02:15:00.000Z"
-           *     }
-           */
-          'application/json': {
-            cooperativeId: string;
-            nmid: string;
-            mcc: string;
-            name: string;
-            city: string;
-            postalCode: string | null;
-            criteria: 'UMI' | 'UKE' | 'UME' | 'UBE' | 'URE';
-            /**
-             * Format: date-time
-             * @description ISO 8601 instant
-             */
-            updatedAt: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4052,7 +5078,6 @@ export interface operations {
            * @example {
            *       "items": [
            *         {
-           *           "id": "01936f6e-7c1a-7000-8000-0000000000b1",
            *           "sku": "GKP-1",
            *           "name": "Gula Kristal Putih 1 kg",
            *           "unit": "pak",
@@ -4063,6 +5088,7 @@ export interface operations {
            *           },
            *           "consignmentPrice": 16300,
            *           "retailPrice": 17500,
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000b1",
            *           "ceilingPrice": 17500,
            *           "ceilingRegulation": "Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen",
            *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1"
@@ -4393,9 +5419,11 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000501",
+           *           "warehouseId": "01936f6e-7c1a-7000-8000-0000000000e1",
            *           "supplierName": "PT Sinar Gula Nusantara",
            *           "receiptDate": "2026-03-09",
-           *           "totalCost": 75500000
+           *           "totalCost": 75500000,
+           *           "createdAt": "2026-03-09T03:20:00.000Z"
            *         }
            *       ]
            *     }
@@ -4607,11 +5635,19 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
            *           "status": "dispatched",
            *           "value": 4890000,
            *           "orderDate": "2026-03-10",
-           *           "dispatchedOn": "2026-03-10"
+           *           "dispatchedOn": "2026-03-10",
+           *           "cancelledOn": null,
+           *           "overrideReason": null,
+           *           "createdAt": "2026-03-10T01:05:00.000Z",
+           *           "receivedOn": null,
+           *           "lineCount": 1,
+           *           "totalQty": 300
            *         }
            *       ]
            *     }
@@ -4840,14 +5876,30 @@ export interface operations {
           /**
            * @example {
            *       "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *       "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *       "warehouseId": "01936f6e-7c1a-7000-8000-0000000000e1",
            *       "status": "received",
            *       "value": 4890000,
+           *       "orderDate": "2026-03-10",
+           *       "dispatchedOn": "2026-03-10",
+           *       "cancelledOn": null,
+           *       "overrideReason": null,
+           *       "createdAt": "2026-03-10T01:05:00.000Z",
+           *       "receivedOn": "2026-03-11",
+           *       "overrideBy": null,
+           *       "createdBy": "01936f6e-7c1a-7000-8000-000000000601",
            *       "lines": [
            *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "deliveryOrderId": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *           "lineNo": 1,
            *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
            *           "qty": 300,
-           *           "qtyReceived": 298
+           *           "dispatchValue": 4890000,
+           *           "qtyReceived": 298,
+           *           "receivedValue": 4857400
            *         }
            *       ]
            *     }
@@ -4920,244 +5972,6 @@ export interface operations {
       };
     };
   };
-  dispatchDeliveryOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "override": {
-         *         "reason": "Pembayaran sudah ditransfer, bukti diterima 10/03"
-         *       }
-         *     }
-         */
-        'application/json': {
-          override?: {
-            reason: string;
-          };
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          date?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            status: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  receiveDeliveryOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "lines": [
-         *         {
-         *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
-         *           "qtyReceived": 298
-         *         }
-         *       ]
-         *     }
-         */
-        'application/json': {
-          lines: {
-            productId: string;
-            qtyReceived: number;
-          }[];
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          date?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            status: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
   cancelDeliveryOrder: {
     parameters: {
       query?: never;
@@ -5185,6 +5999,74 @@ export interface operations {
             id: string;
             status: string;
           };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getDeliveryNotePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery note, application/pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (the surat jalan as an A4 PDF document) */
+          'application/pdf': string;
         };
       };
       /** @description Problem; code: ValidationFailed */
@@ -5434,7 +6316,7 @@ export interface operations {
       };
     };
   };
-  getDeliveryNotePdf: {
+  dispatchDeliveryOrder: {
     parameters: {
       query?: never;
       header?: never;
@@ -5443,283 +6325,19 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
-    responses: {
-      /** @description The delivery note, application/pdf */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /** @example %PDF-1.3 … (the surat jalan as an A4 PDF document) */
-          'application/pdf': string;
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  closeSettlementPeriod: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
     requestBody: {
       content: {
         /**
          * @example {
-         *       "periodEnd": "2026-02-28"
+         *       "override": {
+         *         "reason": "Pembayaran sudah ditransfer, bukti diterima 10/03"
+         *       }
          *     }
          */
         'application/json': {
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          periodEnd: string;
-          cooperativeId?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            statements: {
-              id: string;
-              periodStart: string;
-              periodEnd: string;
-              /** @description Whole rupiah (negative = credit) */
-              openingBalance: number;
-              /** @description Whole rupiah */
-              salesAmount: number;
-              /** @description Whole rupiah */
-              shrinkageAmount: number;
-              /** @description Whole rupiah */
-              paymentsAmount: number;
-              /** @description Whole rupiah */
-              subsidyNettedAmount: number;
-              /** @description Whole rupiah (negative = credit) */
-              closingBalance: number;
-              dueDate: string;
-              /** @description Whole rupiah */
-              outstanding: number;
-              issuedAt: string;
-              cooperativeId: string;
-              hubId: string;
-            }[];
+          override?: {
+            reason: string;
           };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  listSubsidyRuns: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000601",
-           *           "month": "2026-02",
-           *           "runDate": "2026-03-02",
-           *           "createdAt": "2026-03-02T02:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            items: {
-              id: string;
-              month: string;
-              runDate: string;
-              createdAt: string;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  runMonthlySubsidy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "month": "2026-02"
-         *     }
-         */
-        'application/json': {
-          /**
-           * @description YYYY-MM
-           * @example 2026-03
-           */
-          month: string;
           /**
            * @description Business date YYYY-MM-DD (WIB)
            * @example 2026-03-10
@@ -5736,156 +6354,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            runId: string;
-            month: string;
-            items: {
-              cooperativeId: string;
-              /** @description Whole rupiah */
-              amount: number;
-              eligible: boolean;
-              reason?: string;
-              status: string;
-              activeDays: number;
-              daysInMonth: number;
-            }[];
-          };
-        };
-      };
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            runId: string;
-            month: string;
-            items: {
-              cooperativeId: string;
-              /** @description Whole rupiah */
-              amount: number;
-              eligible: boolean;
-              reason?: string;
-              status: string;
-              activeDays: number;
-              daysInMonth: number;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  markSubsidyPaid: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        /**
-         * @description YYYY-MM
-         * @example 2026-03
-         */
-        month: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "reference": "TRF/SUBSIDI/2026-02/0042",
-         *       "paidOn": "2026-03-05"
-         *     }
-         */
-        'application/json': {
-          reference: string;
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          paidOn?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            cooperativeId: string;
-            /** @description Whole rupiah */
-            amount: number;
-            eligible: boolean;
-            reason?: string;
+            id: string;
             status: string;
-            activeDays: number;
-            daysInMonth: number;
           };
         };
       };
@@ -5963,351 +6433,51 @@ export interface operations {
       };
     };
   };
-  getSubsidyRun: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description YYYY-MM
-         * @example 2026-03
-         */
-        month: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "runId": "01936f6e-7c1a-7000-8000-000000000601",
-           *       "month": "2026-02",
-           *       "items": [
-           *         {
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "amount": 2000000,
-           *           "eligible": true,
-           *           "status": "accrued"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            runId: string;
-            month: string;
-            items: {
-              orgId: string;
-              cooperativeId?: string;
-              id: string;
-              hubId: string;
-              runId: string;
-              month: string;
-              participationId: string;
-              activeDays: number;
-              daysInMonth: number;
-              /** @description Whole rupiah */
-              amount: number;
-              eligible: boolean;
-              reason: string | null;
-              mode: string;
-              status: string;
-              grantedOn: string;
-              settledOn: string | null;
-              paidReference: string | null;
-              statementId: string | null;
-              cooperativeName: string;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  getNetworkAging: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "asOf": "2026-03-10",
-           *       "items": [
-           *         {
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "cooperativeName": "KDKMP Simpang IV Sipin",
-           *           "balanceDue": 12450000,
-           *           "overdueAmount": 2000000,
-           *           "onHold": false,
-           *           "aging": {
-           *             "current": 10450000,
-           *             "d1to30": 2000000,
-           *             "d31to60": 0,
-           *             "d61to90": 0,
-           *             "d90plus": 0
-           *           }
-           *         }
-           *       ],
-           *       "totals": {
-           *         "balanceDue": 12450000,
-           *         "overdueAmount": 2000000,
-           *         "aging": {
-           *           "current": 10450000,
-           *           "d1to30": 2000000,
-           *           "d31to60": 0,
-           *           "d61to90": 0,
-           *           "d90plus": 0
-           *         }
-           *       }
-           *     }
-           */
-          'application/json': {
-            asOf: string;
-            items: {
-              cooperativeId: string;
-              cooperativeName: string;
-              /** @description Whole rupiah (negative = credit) */
-              balanceDue: number;
-              /** @description Whole rupiah */
-              overdueAmount: number;
-              onHold: boolean;
-              aging: {
-                /** @description Whole rupiah */
-                current: number;
-                /** @description Whole rupiah */
-                d1to30: number;
-                /** @description Whole rupiah */
-                d31to60: number;
-                /** @description Whole rupiah */
-                d61to90: number;
-                /** @description Whole rupiah */
-                d90plus: number;
-              };
-            }[];
-            totals: {
-              balanceDue: number;
-              /** @description Whole rupiah */
-              overdueAmount: number;
-              aging: {
-                /** @description Whole rupiah */
-                current: number;
-                /** @description Whole rupiah */
-                d1to30: number;
-                /** @description Whole rupiah */
-                d31to60: number;
-                /** @description Whole rupiah */
-                d61to90: number;
-                /** @description Whole rupiah */
-                d90plus: number;
-              };
-            };
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  listNetworkStatements: {
-    parameters: {
-      query?: {
-        /**
-         * @description Business date YYYY-MM-DD (WIB)
-         * @example 2026-03-10
-         */
-        periodEnd?: string;
-        cooperativeId?: string;
-        /** @description open: something outstanding; overdue: outstanding past due; paid */
-        status?: 'open' | 'overdue' | 'paid';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000501",
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "cooperativeName": "KDKMP Simpang IV Sipin",
-           *           "periodStart": "2026-02-01",
-           *           "periodEnd": "2026-02-28",
-           *           "openingBalance": 0,
-           *           "salesAmount": 9800000,
-           *           "shrinkageAmount": 32000,
-           *           "paymentsAmount": 7832000,
-           *           "subsidyNettedAmount": 0,
-           *           "closingBalance": 2000000,
-           *           "dueDate": "2026-03-14",
-           *           "outstanding": 2000000,
-           *           "daysPastDue": 0,
-           *           "issuedAt": "2026-03-01T01:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            items: {
-              id: string;
-              periodStart: string;
-              periodEnd: string;
-              /** @description Whole rupiah (negative = credit) */
-              openingBalance: number;
-              /** @description Whole rupiah */
-              salesAmount: number;
-              /** @description Whole rupiah */
-              shrinkageAmount: number;
-              /** @description Whole rupiah */
-              paymentsAmount: number;
-              /** @description Whole rupiah */
-              subsidyNettedAmount: number;
-              /** @description Whole rupiah (negative = credit) */
-              closingBalance: number;
-              dueDate: string;
-              /** @description Whole rupiah */
-              outstanding: number;
-              issuedAt: string;
-              cooperativeId: string;
-              cooperativeName: string;
-              daysPastDue: number;
-            }[];
-            nextCursor?: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  getStatementPdf: {
+  receiveDeliveryOrder: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
-        statementId: string;
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "lines": [
+         *         {
+         *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+         *           "qtyReceived": 298
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          lines: {
+            productId: string;
+            qtyReceived: number;
+          }[];
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date?: string;
+        };
+      };
+    };
     responses: {
-      /** @description The statement (application/pdf) */
+      /** @description Default Response */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          /** @example %PDF-1.3 … (binary: the statement as an A4 PDF) */
-          'application/pdf': string;
+          'application/json': {
+            id: string;
+            status: string;
+          };
         };
       };
       /** @description Problem; code: ValidationFailed */
@@ -6339,6 +6509,42 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6495,10 +6701,34 @@ export interface operations {
            */
           'text/plain': string;
           /**
-           * @example 2026-03-10 Penjualan barang konsinyasi  ; sale:01936f6e-…
-           *         Aset:1101 Kas  IDR 35000
-           *         Liabilitas:2101 Utang kepada Pengamanat:Koperasi Kana — Cabang Jambi  IDR -32600
-           *         Pendapatan:4101 Pendapatan Komisi Konsinyasi  IDR -2400
+           * @example {
+           *       "items": [
+           *         {
+           *           "entryId": "01936f6e-7c1a-7000-8000-000000000601",
+           *           "entryDate": "2026-03-10",
+           *           "docType": "payment",
+           *           "docId": "01936f6e-7c1a-7000-8000-000000000001",
+           *           "memo": "Pembayaran ke pengamanat Rp 1.500.000 TRF-0001",
+           *           "lineNo": 1,
+           *           "accountCode": "2101",
+           *           "counterpartyOrgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "debit": 1500000,
+           *           "credit": 0
+           *         },
+           *         {
+           *           "entryId": "01936f6e-7c1a-7000-8000-000000000601",
+           *           "entryDate": "2026-03-10",
+           *           "docType": "payment",
+           *           "docId": "01936f6e-7c1a-7000-8000-000000000001",
+           *           "memo": "Pembayaran ke pengamanat Rp 1.500.000 TRF-0001",
+           *           "lineNo": 2,
+           *           "accountCode": "1102",
+           *           "counterpartyOrgId": "",
+           *           "debit": 0,
+           *           "credit": 1500000
+           *         }
+           *       ]
+           *     }
            */
           'application/json': {
             items: {
@@ -6677,190 +6907,6 @@ export interface operations {
       };
     };
   };
-  listUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-0000000000e2",
-           *           "email": "simpang-iv-sipin@kdkmp.demo",
-           *           "name": "Pengurus KDKMP Simpang IV Sipin",
-           *           "disabled": false,
-           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "orgName": "KDKMP Simpang IV Sipin",
-           *           "role": "coop_manager"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': {
-            items: {
-              id: string;
-              email: string;
-              name: string;
-              disabled: boolean;
-              orgId: string;
-              orgName: string;
-              role: string;
-            }[];
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  createUser: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "email": "kasir@kdkmp.demo",
-         *       "name": "Kasir",
-         *       "password": "rahasia-sekali",
-         *       "orgId": "…",
-         *       "role": "coop_cashier"
-         *     }
-         */
-        'application/json': {
-          email: string;
-          name: string;
-          password: string;
-          orgId: string;
-          role:
-            | 'hub_admin'
-            | 'hub_staff'
-            | 'coop_manager'
-            | 'coop_cashier'
-            | 'gov_viewer'
-            | 'program_admin';
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            email: string;
-            name: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
   listAuditEvents: {
     parameters: {
       query?: {
@@ -6901,8 +6947,11 @@ export interface operations {
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000701",
            *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "orgName": "Koperasi Kana — Cabang Jambi",
            *           "at": "2026-03-10T03:00:00.000Z",
            *           "actorUserId": "01936f6e-7c1a-7000-8000-0000000000e1",
+           *           "actorName": "Admin Koperasi Kana",
+           *           "actorEmail": "admin@kana.demo",
            *           "action": "dispatchDeliveryOrder",
            *           "targetType": "delivery_order",
            *           "targetId": "01936f6e-7c1a-7000-8000-0000000000d1",
@@ -7332,32 +7381,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
-           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
-           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
-           *       "date": "2026-02-12",
-           *       "venue": "Aula BKPSDM Kota Jambi",
-           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
-           *       "materials": "Modul pembukuan konsinyasi (PDF)",
-           *       "createdAt": "2026-02-01T02:00:00.000Z",
-           *       "participants": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "cooperativeName": "KDKMP Simpang IV Sipin",
-           *           "districtName": "Telanaipura",
-           *           "name": "Ketua KDKMP Simpang IV Sipin",
-           *           "position": "ketua",
-           *           "attended": true,
-           *           "preScore": 55,
-           *           "postScore": 80,
-           *           "updatedAt": "2026-02-12T09:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': {
             id: string;
             organizerId: string;
@@ -7388,32 +7411,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
-           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
-           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
-           *       "date": "2026-02-12",
-           *       "venue": "Aula BKPSDM Kota Jambi",
-           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
-           *       "materials": "Modul pembukuan konsinyasi (PDF)",
-           *       "createdAt": "2026-02-01T02:00:00.000Z",
-           *       "participants": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "cooperativeName": "KDKMP Simpang IV Sipin",
-           *           "districtName": "Telanaipura",
-           *           "name": "Ketua KDKMP Simpang IV Sipin",
-           *           "position": "ketua",
-           *           "attended": true,
-           *           "preScore": 55,
-           *           "postScore": 80,
-           *           "updatedAt": "2026-02-12T09:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': {
             id: string;
             organizerId: string;
@@ -7674,32 +7671,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "01936f6e-7c1a-7000-8000-000000000901",
-           *       "organizerId": "01936f6e-7c1a-7000-8000-0000000000f1",
-           *       "title": "Pelatihan Pengurus KDKMP: Pembukuan Konsinyasi",
-           *       "date": "2026-02-12",
-           *       "venue": "Aula BKPSDM Kota Jambi",
-           *       "organizerName": "Dinas Koperasi dan UKM Kota Jambi",
-           *       "materials": "Modul pembukuan konsinyasi (PDF)",
-           *       "createdAt": "2026-02-01T02:00:00.000Z",
-           *       "participants": [
-           *         {
-           *           "id": "01936f6e-7c1a-7000-8000-000000000911",
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "cooperativeName": "KDKMP Simpang IV Sipin",
-           *           "districtName": "Telanaipura",
-           *           "name": "Ketua KDKMP Simpang IV Sipin",
-           *           "position": "ketua",
-           *           "attended": true,
-           *           "preScore": 55,
-           *           "postScore": 80,
-           *           "updatedAt": "2026-02-12T09:00:00.000Z"
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': {
             id: string;
             organizerId: string;
@@ -8644,8 +8615,6 @@ export interface operations {
            * @example {
            *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
            *       "month": "2026-03",
-           *       "nip": "198503152010011002",
-           *       "participantName": "Budi Santoso",
            *       "packageName": "Paket Gula & Minyak",
            *       "qty": 1,
            *       "amount": 65000,
@@ -8654,6 +8623,8 @@ export interface operations {
            *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "pickupCooperativeName": "KDKMP Simpang IV Sipin",
            *       "pickedUpAt": null,
+           *       "nip": "198503152010011002",
+           *       "participantName": "Budi Santoso",
            *       "items": [
            *         {
            *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
@@ -8773,14 +8744,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "01936f6e-7c1a-7000-8000-000000000a04",
-           *       "pickupCode": "K7PQ2M9XWA",
-           *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *       "amountToDeduct": 50000
-           *     }
-           */
           'application/json': {
             id: string;
             pickupCode: string;
@@ -9133,7 +9096,6 @@ export interface operations {
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000a04",
            *           "month": "2026-03",
-           *           "packageId": "01936f6e-7c1a-7000-8000-000000000a03",
            *           "packageName": "Paket Gula & Minyak",
            *           "qty": 1,
            *           "amount": 65000,
@@ -9141,8 +9103,9 @@ export interface operations {
            *           "status": "ordered",
            *           "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "pickupCooperativeName": "KDKMP Simpang IV Sipin",
-           *           "createdAt": "2026-03-02T01:15:00.000Z",
            *           "pickedUpAt": null,
+           *           "packageId": "01936f6e-7c1a-7000-8000-000000000a03",
+           *           "createdAt": "2026-03-02T01:15:00.000Z",
            *           "pickupCode": "K7PQ2M9XWA",
            *           "pickupQr": "lumbung:sembako:01936f6e-7c1a-7000-8000-000000000a01:01936f6e-7c1a-7000-8000-000000000a04:K7PQ2M9XWA"
            *         }
@@ -9505,10 +9468,6 @@ export interface operations {
            *     198503152010011002,Budi Santoso,Dinas Pendidikan,50000,2026-03
            */
           'text/csv': string;
-          /**
-           * @example nip,nama,opd,jumlah,periode
-           *     198503152010011002,Budi Santoso,Dinas Pendidikan,50000,2026-03
-           */
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
@@ -9721,22 +9680,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "id": "01936f6e-7c1a-7000-8000-000000000a06",
-           *       "month": "2026-03",
-           *       "amount": 5750000,
-           *       "receivedOn": "2026-04-05",
-           *       "reference": "SP2D 900/123/BPKAD/2026",
-           *       "shares": [
-           *         {
-           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
-           *           "amount": 5750000,
-           *           "paymentId": "5c1e0a4e-2b7d-8f00-9a11-3c4d5e6f7a8b"
-           *         }
-           *       ]
-           *     }
-           */
           'application/json': {
             id: string;
             month: string;
@@ -9766,10 +9709,10 @@ export interface operations {
           /**
            * @example {
            *       "id": "01936f6e-7c1a-7000-8000-000000000a06",
-           *       "month": "2026-03",
            *       "amount": 5750000,
            *       "receivedOn": "2026-04-05",
            *       "reference": "SP2D 900/123/BPKAD/2026",
+           *       "month": "2026-03",
            *       "shares": [
            *         {
            *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",

@@ -1,0 +1,101 @@
+import { Type } from 'typebox';
+import { ROLES } from '../../../core/access/index.ts';
+import { Id, OneOf, Text } from '../../schemas.ts';
+
+/** One of the caller's memberships: an organization and the role in it. */
+export const Membership = Type.Object({
+  orgId: Type.String(),
+  orgKind: Type.String(),
+  orgName: Type.String(),
+  role: Type.String(),
+});
+
+/** The signed-in user (getCurrentUser, and the user of a new session). */
+export const User = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  locale: Type.String(),
+  memberships: Type.Array(Membership),
+});
+
+/** A new session: the bearer token, the CSRF token the cookie writes repeat, and who signed in. */
+export const Session = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String(),
+  csrfToken: Type.String(),
+  user: User,
+});
+
+export const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+const Nip = Type.String({ pattern: '^\\d{18}$', examples: ['198503152010011002'] });
+
+export const ActivateParticipantBody = Type.Object(
+  {
+    programId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+    nip: Nip,
+    activationCode: Type.String({ minLength: 1, maxLength: 20, examples: ['K7PQ-2M9X'] }),
+    password: Type.String({ minLength: 8, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const LoginParticipantBody = Type.Object(
+  { nip: Nip, password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const ApiTokenBody = Type.Object(
+  {
+    label: Type.String({ minLength: 1, maxLength: 100 }),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ApiToken = Type.Object({ token: Type.String(), expiresAt: Type.String() });
+
+export const LocaleBody = Type.Object(
+  { locale: Type.Union([Type.Literal('id'), Type.Literal('en')]) },
+  { additionalProperties: false },
+);
+
+export const Locale = Type.Object({ locale: Type.String() });
+
+export const CreateUserBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    name: Text(200),
+    password: Type.String({ minLength: 8, maxLength: 200 }),
+    orgId: Id,
+    role: OneOf(ROLES),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedUser = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+});
+
+export const UserList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      email: Type.String(),
+      name: Type.String(),
+      disabled: Type.Boolean(),
+      orgId: Type.String(),
+      orgName: Type.String(),
+      role: Type.String(),
+    }),
+  ),
+});

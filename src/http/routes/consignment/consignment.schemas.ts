@@ -1,0 +1,165 @@
+import { Type, type TSchema } from 'typebox';
+import { PageQuery } from '../../cursor.ts';
+import { BusinessDate, Id, List, Nullable, Qty, Rupiah, Text, Uuid } from '../../schemas.ts';
+
+/** Schemas of consignment's hub side: goods receipts and delivery orders (surat jalan); the cooperative's side is in sales.schemas.ts. */
+const S = Type.String();
+const NS = Nullable(Type.String());
+const I = Type.Integer();
+/** Up to 200 lines a document. */
+export const Lines = <T extends TSchema>(line: T) =>
+  Type.Array(line, { minItems: 1, maxItems: 200 });
+export const UnitsCounted = Type.Integer({ minimum: 0, maximum: 1_000_000_000 });
+
+export const IdParams = Type.Object({ id: Id });
+
+// --- Goods receipts ---
+export const GoodsReceiptBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    warehouseId: Type.Optional(Id),
+    supplierName: Text(200),
+    date: Type.Optional(BusinessDate),
+    lines: Lines(
+      Type.Object({ productId: Id, qty: Qty, unitCost: Rupiah }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const GoodsReceiptCreated = Type.Object({ id: S, totalCost: Rupiah });
+
+export const GoodsReceiptSummary = Type.Object({
+  id: S,
+  warehouseId: S,
+  supplierName: S,
+  receiptDate: S,
+  totalCost: Rupiah,
+  createdAt: S,
+});
+export const GoodsReceiptList = List(GoodsReceiptSummary);
+export const GoodsReceiptListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+// --- Delivery orders ---
+export const DeliveryOrderBody = Type.Object(
+  {
+    id: Type.Optional(Uuid),
+    cooperativeId: Id,
+    warehouseId: Type.Optional(Id),
+    date: Type.Optional(BusinessDate),
+    lines: Lines(Type.Object({ productId: Id, qty: Qty }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+export const DeliveryOrderCreated = Type.Object({ id: S, status: S, value: Rupiah });
+export const DeliveryOrderState = Type.Object({ id: S, status: S });
+
+export const DispatchBody = Type.Object(
+  {
+    override: Type.Optional(Type.Object({ reason: Text(500) }, { additionalProperties: false })),
+    date: Type.Optional(BusinessDate),
+  },
+  { additionalProperties: false },
+);
+
+export const ReceiveBody = Type.Object(
+  {
+    lines: Lines(
+      Type.Object({ productId: Id, qtyReceived: UnitsCounted }, { additionalProperties: false }),
+    ),
+    date: Type.Optional(BusinessDate),
+  },
+  { additionalProperties: false },
+);
+
+export const DeliveryOrderSummary = Type.Object({
+  id: S,
+  orgId: S,
+  cooperativeId: S,
+  hubId: S,
+  status: S,
+  value: Rupiah,
+  orderDate: S,
+  dispatchedOn: NS,
+  receivedOn: NS,
+  cancelledOn: NS,
+  overrideReason: NS,
+  createdAt: S,
+});
+
+export const DeliveryOrderDetail = Type.Object({
+  ...DeliveryOrderSummary.properties,
+  warehouseId: S,
+  overrideBy: NS,
+  createdBy: NS,
+  lines: Type.Array(
+    Type.Object({
+      orgId: S,
+      deliveryOrderId: S,
+      lineNo: I,
+      productId: S,
+      qty: I,
+      dispatchValue: Nullable(Rupiah),
+      qtyReceived: Nullable(I),
+      receivedValue: Nullable(Rupiah),
+    }),
+  ),
+});
+
+export const DeliveryOrderListItem = Type.Object({
+  ...DeliveryOrderSummary.properties,
+  lineCount: I,
+  totalQty: I,
+});
+export const DeliveryOrderList = List(DeliveryOrderListItem);
+
+export const DeliveryOrderListQuery = Type.Object(
+  {
+    cooperativeId: Type.Optional(Id),
+    status: Type.Optional(
+      Type.Union([
+        Type.Literal('draft'),
+        Type.Literal('dispatched'),
+        Type.Literal('received'),
+        Type.Literal('cancelled'),
+      ]),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const DeliverySuggestion = Type.Object({
+  productId: S,
+  sold28Days: Type.Integer({
+    minimum: 0,
+    description: 'Units sold at the cooperative in the last 28 days, today included',
+  }),
+  stock: Type.Integer({
+    description: "The hub's units in the cooperative's store (negative: sold past the books)",
+  }),
+  inTransit: Type.Integer({
+    minimum: 0,
+    description: 'Units dispatched to the cooperative, not yet received',
+  }),
+  suggestedQty: Type.Integer({
+    minimum: 0,
+    description:
+      '28 days of sales scaled to 14 days of cover (rounded up), less stock and in transit; never below 0',
+  }),
+  consignmentPrice: Nullable(Rupiah),
+});
+export const DeliverySuggestions = Type.Object({ items: Type.Array(DeliverySuggestion) });
+
+/** A PDF answer: binary, sent as a Buffer. */
+export const PdfFile = Type.Unsafe<Buffer>(Type.String({ format: 'binary' }));
+
+export const DispatchCheck = Type.Object({
+  exposure: Rupiah,
+  orderValue: Rupiah,
+  exposureLimit: Rupiah,
+  exposureAfter: Rupiah,
+  withinLimit: Type.Boolean(),
+  onHold: Type.Boolean(),
+  overdueAmount: Rupiah,
+  stockShortfalls: Type.Array(Type.Object({ productId: S, needed: I, available: I })),
+});

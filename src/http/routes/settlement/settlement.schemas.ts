@@ -1,0 +1,133 @@
+import { Type } from 'typebox';
+import { BusinessDate, Id, List, Nullable, Rupiah, SignedRupiah, Uuid } from '../../schemas.ts';
+
+const S = Type.String();
+
+/** The path of a cooperative's resources. */
+export const CooperativeParams = Type.Object({ id: Id });
+
+export const StatementParams = Type.Object({ id: Id, statementId: Id });
+
+/** A PDF document: binary on the wire, the handler sends its bytes. */
+export const PdfBytes = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+
+export const Aging = Type.Object({
+  current: Rupiah,
+  d1to30: Rupiah,
+  d31to60: Rupiah,
+  d61to90: Rupiah,
+  d90plus: Rupiah,
+});
+
+/** What a cooperative owes, how late, and how exposed the hub is to it (also the dashboard's). */
+export const Balance = Type.Object({
+  balanceDue: SignedRupiah,
+  overdueAmount: Rupiah,
+  exposure: SignedRupiah,
+  exposureLimit: Rupiah,
+  consignedStockValue: Rupiah,
+  inTransitValue: Rupiah,
+  onHold: Type.Boolean(),
+  aging: Aging,
+});
+
+export const Statement = Type.Object({
+  id: S,
+  periodStart: S,
+  periodEnd: S,
+  openingBalance: SignedRupiah,
+  salesAmount: Rupiah,
+  shrinkageAmount: Rupiah,
+  paymentsAmount: Rupiah,
+  subsidyNettedAmount: Rupiah,
+  closingBalance: SignedRupiah,
+  dueDate: S,
+  outstanding: Rupiah,
+  issuedAt: S,
+});
+
+export const StatementList = List(Statement);
+
+export const ClosedStatement = Type.Object({ ...Statement.properties, cooperativeId: S, hubId: S });
+
+export const NetworkStatement = Type.Object({
+  ...Statement.properties,
+  cooperativeId: S,
+  cooperativeName: S,
+  daysPastDue: Type.Integer(),
+});
+
+export const NetworkStatementList = List(NetworkStatement);
+
+export const CooperativeAging = Type.Object({
+  cooperativeId: S,
+  cooperativeName: S,
+  balanceDue: SignedRupiah,
+  overdueAmount: Rupiah,
+  onHold: Type.Boolean(),
+  aging: Aging,
+});
+
+export const Payment = Type.Object({
+  orgId: S,
+  id: S,
+  hubId: S,
+  amount: Rupiah,
+  receivedOn: S,
+  method: S,
+  reference: S,
+  statementId: Nullable(S),
+  createdAt: S,
+});
+
+export const PaymentListItem = Type.Object({
+  id: Type.String(),
+  amount: Rupiah,
+  receivedOn: Type.String(),
+  method: Type.String(),
+  reference: Type.String(),
+  statementId: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const PaymentList = List(PaymentListItem);
+
+export const RecordPaymentBody = Type.Object(
+  {
+    id: Uuid,
+    amount: Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 }),
+    receivedOn: Type.Optional(BusinessDate),
+    method: Type.Union([Type.Literal('cash'), Type.Literal('transfer'), Type.Literal('qris')]),
+    reference: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CloseSettlementBody = Type.Object(
+  { periodEnd: BusinessDate, cooperativeId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+
+export const ClosedStatements = Type.Object({ statements: Type.Array(ClosedStatement) });
+
+export const NetworkAging = Type.Object({
+  asOf: Type.String(),
+  items: Type.Array(CooperativeAging),
+  totals: Type.Object({
+    balanceDue: Type.Integer(),
+    overdueAmount: Rupiah,
+    aging: Aging,
+  }),
+});
+
+export const NetworkStatementsQuery = Type.Object(
+  {
+    periodEnd: Type.Optional(BusinessDate),
+    cooperativeId: Type.Optional(Id),
+    status: Type.Optional(
+      Type.Union([Type.Literal('open'), Type.Literal('overdue'), Type.Literal('paid')], {
+        description: 'open: something outstanding; overdue: outstanding past due; paid',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  findRunsOfHub,
+  getSubsidyRun,
+  listCooperativeSubsidies,
+  markSubsidyPaid,
+  runMonthlySubsidy,
+} from '../../../core/subsidy/index.ts';
+import { authorize } from '../../authorize.ts';
+import { commandContext, inTransaction, runForCooperative } from '../../command.ts';
+import { problems, withExample } from '../../schemas.ts';
+import { CooperativeParams } from '../settlement/settlement.schemas.ts';
+import {
+  cooperativeSubsidiesExample,
+  markSubsidyPaidExample,
+  runSubsidyExample,
+  subsidyRunExample,
+  subsidyRunsExample,
+} from './subsidy.examples.ts';
+import {
+  GrantParams,
+  MarkPaidBody,
+  MonthParams,
+  RunSubsidyBody,
+  SubsidyGrantList,
+  SubsidyItem,
+  SubsidyRun,
+  SubsidyRunList,
+  SubsidyRunResult,
+} from './subsidy.schemas.ts';
+
+/** The monthly operational subsidy: the hub's runs, a transfer marked paid, a cooperative's decisions. */
+export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { deps } = app;
+
+  app.post(
+    '/api/v1/subsidies/runs',
+    {
+      schema: {
+        operationId: 'runMonthlySubsidy',
+        tags: ['subsidy'],
+        summary: 'The monthly operational subsidy run (idempotent per month)',
+        body: withExample(RunSubsidyBody, runSubsidyExample),
+        response: { 200: SubsidyRunResult, 201: SubsidyRunResult, ...problems(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const hubId = await authorize(request, { kind: 'hub' });
+      const r = await inTransaction(request, (db) =>
+        runMonthlySubsidy(db, commandContext(request), hubId, request.body),
+      );
+      request.auditTarget = { type: 'subsidy_run', id: r.runId };
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ runId: r.runId, month: r.month, items: r.items });
+    },
+  );
+
+  app.get(
+    '/api/v1/subsidies/runs',
+    {
+      schema: {
+        operationId: 'listSubsidyRuns',
+        tags: ['subsidy'],
+        summary: "The hub's monthly subsidy runs, newest first",
+        response: { 200: withExample(SubsidyRunList, subsidyRunsExample), ...problems() },
+      },
+    },
+    async (request) => {
+      const hubId = await authorize(request, { kind: 'hub' });
+      return { items: await findRunsOfHub(deps.db, hubId) };
+    },
+  );
+
+  app.get(
+    '/api/v1/subsidies/runs/:month',
+    {
+      schema: {
+        operationId: 'getSubsidyRun',
+        tags: ['subsidy'],
+        summary:
+          'One month’s run: every cooperative, eligible or not with the reason, paid out or netted',
+        params: MonthParams,
+        response: { 200: withExample(SubsidyRun, subsidyRunExample), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const hubId = await authorize(request, { kind: 'hub' });
+      return getSubsidyRun(deps.db, hubId, request.params.month);
+    },
+  );
+
+  app.post(
+    '/api/v1/cooperatives/:id/subsidies/:month/paid',
+    {
+      schema: {
+        operationId: 'markSubsidyPaid',
+        tags: ['subsidy'],
+        summary: 'Record the transfer of an accrued subsidy',
+        params: GrantParams,
+        body: withExample(MarkPaidBody, markSubsidyPaidExample),
+        response: { 200: SubsidyItem, ...problems(404, 409) },
+      },
+    },
+    async (request) => {
+      const { id, month } = request.params;
+      request.auditTarget = { type: 'subsidy_grant', id: `${id}/${month}` };
+      return runForCooperative(request, id, (db, ctx) =>
+        markSubsidyPaid(db, ctx, id, { month, ...request.body }),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/cooperatives/:id/subsidies',
+    {
+      schema: {
+        operationId: 'listCooperativeSubsidies',
+        tags: ['subsidy'],
+        params: CooperativeParams,
+        response: {
+          200: withExample(SubsidyGrantList, cooperativeSubsidiesExample),
+          ...problems(404),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await authorize(request, { kind: 'cooperative', id });
+      return { items: await listCooperativeSubsidies(deps.db, id) };
+    },
+  );
+};

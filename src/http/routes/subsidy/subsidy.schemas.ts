@@ -1,0 +1,76 @@
+import { Type } from 'typebox';
+import { BusinessDate, Id, List, Month, Nullable, Rupiah, Text } from '../../schemas.ts';
+
+const S = Type.String();
+const I = Type.Integer();
+
+/** One cooperative's line of a run: what the run (or marking paid) answers. */
+export const SubsidyItem = Type.Object({
+  cooperativeId: Type.String(),
+  amount: Rupiah,
+  eligible: Type.Boolean(),
+  reason: Type.Optional(Type.String()),
+  status: Type.String(),
+  activeDays: Type.Integer(),
+  daysInMonth: Type.Integer(),
+});
+
+export const SubsidyGrant = Type.Object({
+  orgId: S,
+  cooperativeId: Type.Optional(S),
+  id: S,
+  hubId: S,
+  runId: S,
+  month: S,
+  participationId: S,
+  activeDays: I,
+  daysInMonth: I,
+  amount: Rupiah,
+  eligible: Type.Boolean(),
+  reason: Nullable(S),
+  mode: S,
+  status: S,
+  grantedOn: S,
+  settledOn: Nullable(S),
+  paidReference: Nullable(S),
+  statementId: Nullable(S),
+});
+
+export const SubsidyGrantList = List(SubsidyGrant);
+
+export const RunSubsidyBody = Type.Object(
+  { month: Month, date: Type.Optional(BusinessDate) },
+  { additionalProperties: false },
+);
+
+export const SubsidyRunResult = Type.Object({
+  runId: Type.String(),
+  month: Type.String(),
+  items: Type.Array(SubsidyItem),
+});
+
+export const SubsidyRunList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      month: Type.String(),
+      runDate: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+
+export const MonthParams = Type.Object({ month: Month });
+
+export const SubsidyRun = Type.Object({
+  runId: Type.String(),
+  month: Type.String(),
+  items: Type.Array(Type.Object({ ...SubsidyGrant.properties, cooperativeName: Type.String() })),
+});
+
+export const GrantParams = Type.Object({ id: Id, month: Month });
+
+export const MarkPaidBody = Type.Object(
+  { reference: Text(200), paidOn: Type.Optional(BusinessDate) },
+  { additionalProperties: false },
+);
