@@ -183,11 +183,18 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+/** A feature's words by key, or a group of them under a key (read as `t('group.key')`). */
+export interface Strings {
+  [key: string]: string | Strings;
+}
+
 /**
- * A feature's own strings, as namespace `ns` (`useTranslation(ns)`); called at the top of the feature's
- * module so the strings arrive with its lazily loaded code. Both languages must have the same keys.
+ * A feature's own strings, as namespace `ns` (`useTranslation(ns)`, or a group of it with
+ * `useTranslation(ns, { keyPrefix: 'group' })`): called once, in the feature folder's `strings.ts`,
+ * which each of its screens imports so the strings arrive with their lazily loaded code. Both
+ * languages must have the same keys.
  */
-export function registerTranslations<T extends Record<string, string>>(
+export function registerTranslations<T extends Strings>(
   ns: string,
   strings: { id: T; en: NoInfer<T> },
 ) {
@@ -200,8 +207,8 @@ export function registerTranslations<T extends Record<string, string>>(
  * for screens that re-render on every tap at the counter (the cashier), where i18next's own
  * lookup and interpolation of the same few labels on each render is a measurable part of the work.
  */
-export function useCachedTranslation(ns: string) {
-  const { t, i18n: instance } = useTranslation(ns);
+export function useCachedTranslation(ns: string, options?: { keyPrefix: string }) {
+  const { t, i18n: instance } = useTranslation(ns, options);
   const lang = instance.language;
   const cached = useMemo(() => {
     const memo = new Map<string, string>();

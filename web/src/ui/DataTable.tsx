@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { businessDate, rupiah } from './format.ts';
 
 /** A column: `header` is also the label each value carries when a phone shows rows as cards. */
 export type Column<T> = ColumnDef<T, unknown> & {
@@ -17,6 +18,60 @@ export type Column<T> = ColumnDef<T, unknown> & {
   /** Right-aligned numbers (money, quantities). */
   numeric?: boolean;
 };
+
+/**
+ * A column of rupiah amounts: right-aligned, shown as `Rp 1.234.567`, sorted (and filtered) by the
+ * amount itself, never by its text.
+ */
+export function moneyColumn<T>(
+  id: string,
+  header: string,
+  amount: (row: T) => number,
+  opts: {
+    /** What a zero amount shows instead of `Rp 0` (a ledger's empty side: '—'). */
+    zero?: string;
+    /** The amount in the warning colour when true (e.g. an overdue amount above zero). */
+    warn?: (row: T) => boolean;
+    /** False where the rows keep their own order (a totals row last). */
+    enableSorting?: boolean;
+  } = {},
+): Column<T> {
+  const { zero, warn, ...def } = opts;
+  return {
+    ...def,
+    id,
+    header,
+    numeric: true,
+    accessorFn: amount,
+    cell: (c) => {
+      const value = amount(c.row.original);
+      const text = value === 0 && zero !== undefined ? zero : rupiah(value);
+      return warn ? (
+        <span className={warn(c.row.original) ? 'warn' : undefined}>{text}</span>
+      ) : (
+        text
+      );
+    },
+  };
+}
+
+/**
+ * A column of business dates (`YYYY-MM-DD`, WIB calendar dates) shown as `10 Mar 2026` in `lang`,
+ * sorted (and filtered) by the ISO date itself, which orders as the calendar does.
+ */
+export function dateColumn<T>(
+  id: string,
+  header: string,
+  date: (row: T) => string,
+  lang: string,
+): Column<T> {
+  return {
+    id,
+    header,
+    accessorFn: date,
+    cell: (c) => businessDate(date(c.row.original), lang),
+  };
+}
 
 /**
  * The one table of the app: sortable headers (and a sort select on phones, where headers are hidden),

@@ -2,11 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import { instantWib } from '../../ui/format.ts';
+import './strings.ts';
 
 /** The commands the trail records (operationIds), in the words of the screens. */
 const ACTIONS = {
@@ -49,49 +49,6 @@ const TARGETS = {
   user: ['Pengguna', 'User'],
   request: ['Permintaan', 'Request'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-registerTranslations('audit', {
-  id: {
-    title: 'Log audit',
-    action: 'Tindakan',
-    anyAction: 'Semua tindakan',
-    target: 'Dokumen',
-    anyTarget: 'Semua dokumen',
-    from: 'Dari tanggal',
-    to: 'Sampai tanggal',
-    when: 'Waktu (WIB)',
-    who: 'Oleh',
-    system: 'Sistem',
-    document: 'Dokumen / entitas',
-    org: 'Organisasi',
-    requestId: 'ID permintaan',
-    address: 'Alamat IP',
-    empty: 'Tidak ada kejadian yang cocok.',
-    filter: 'Saring yang tampil',
-    shown: '{{count}} kejadian ditampilkan',
-    toBeforeFrom: '"Sampai tanggal" sebelum "Dari tanggal"',
-  },
-  en: {
-    title: 'Audit log',
-    action: 'Action',
-    anyAction: 'All actions',
-    target: 'Document',
-    anyTarget: 'All documents',
-    from: 'From date',
-    to: 'To date',
-    when: 'When (WIB)',
-    who: 'By',
-    system: 'System',
-    document: 'Document / entity',
-    org: 'Organization',
-    requestId: 'Request id',
-    address: 'IP address',
-    empty: 'No event matches.',
-    filter: 'Filter what is shown',
-    shown: '{{count}} events shown',
-    toBeforeFrom: '"To date" is before "From date"',
-  },
-});
 
 function words<K extends string>(
   table: Record<K, readonly [string, string]>,

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent
 import { Link, useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations, useCachedTranslation } from '../../app/i18n.ts';
+import { useCachedTranslation } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah } from '../../ui/format.ts';
@@ -26,75 +26,7 @@ import type { QrisMerchant } from './qris.ts';
 import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
 import { Receipt } from './Receipt.tsx';
 import type { Receipt as ReceiptData } from './receipt-text.ts';
-
-registerTranslations('cashier', {
-  id: {
-    title: 'Kasir',
-    todaySales: 'Penjualan hari ini: {{amount}}',
-    products: 'Barang',
-    add: 'Tambah {{product}}',
-    aboveCeiling: 'di atas HET {{ceiling}}',
-    cart: 'Keranjang',
-    emptyCart: 'Ketuk barang untuk menambahkannya.',
-    qtyOf: 'Jumlah {{product}}',
-    less: 'Kurangi {{product}}',
-    more: 'Tambah satu {{product}}',
-    remove: 'Hapus {{product}}',
-    total: 'Total',
-    method: 'Cara bayar',
-    cash: 'Tunai',
-    qris: 'QRIS',
-    transfer: 'Transfer',
-    cashReceived: 'Uang diterima',
-    cashTooLow: 'Uang diterima kurang dari total',
-    cashInvalid: 'Isi jumlah uang dalam rupiah',
-    change: 'Kembalian',
-    finish: 'Selesaikan penjualan',
-    saving: 'Menyimpan…',
-    clear: 'Kosongkan',
-    saved: 'Penjualan {{amount}} tersimpan.',
-    savedChange: 'Penjualan {{amount}} tersimpan. Kembalian {{change}}.',
-    noProducts: 'Belum ada barang untuk dijual.',
-    showQris: 'Tampilkan QRIS',
-    qrisMissing:
-      'QRIS belum bisa dipakai: data merchant QRIS koperasi ini belum diatur. Pengurus koperasi dapat mengaturnya.',
-    qrisSetUp: 'Atur data merchant QRIS',
-    qrisUnavailable: 'Data merchant QRIS tidak dapat dimuat, jadi QRIS belum bisa dipakai.',
-  },
-  en: {
-    title: 'Cashier',
-    todaySales: "Today's sales: {{amount}}",
-    products: 'Products',
-    add: 'Add {{product}}',
-    aboveCeiling: 'above the ceiling {{ceiling}}',
-    cart: 'Cart',
-    emptyCart: 'Tap a product to add it.',
-    qtyOf: 'Quantity of {{product}}',
-    less: 'One less {{product}}',
-    more: 'One more {{product}}',
-    remove: 'Remove {{product}}',
-    total: 'Total',
-    method: 'Payment method',
-    cash: 'Cash',
-    qris: 'QRIS',
-    transfer: 'Transfer',
-    cashReceived: 'Cash received',
-    cashTooLow: 'The cash received is less than the total',
-    cashInvalid: 'Enter an amount in rupiah',
-    change: 'Change',
-    finish: 'Finish the sale',
-    saving: 'Saving…',
-    clear: 'Clear',
-    saved: 'Sale of {{amount}} saved.',
-    savedChange: 'Sale of {{amount}} saved. Change {{change}}.',
-    noProducts: 'No products to sell yet.',
-    showQris: 'Show QRIS',
-    qrisMissing:
-      "QRIS cannot be used yet: this cooperative's QRIS merchant data has not been set. The cooperative's manager can set it.",
-    qrisSetUp: 'Set the QRIS merchant data',
-    qrisUnavailable: 'The QRIS merchant data could not be loaded, so QRIS cannot be used now.',
-  },
-});
+import './strings.ts';
 
 type Method = 'cash' | 'qris' | 'transfer';
 

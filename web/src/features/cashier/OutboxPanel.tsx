@@ -4,7 +4,7 @@ import { memo, useEffect } from 'react';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import { dismissSale, type OutboxSale } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
-import './outbox-i18n.ts';
+import './strings.ts';
 
 /**
  * What happened to each sale of this device: waiting, sent, or refused with the server's reason.

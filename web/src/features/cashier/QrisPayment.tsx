@@ -1,38 +1,11 @@
 import { toDataURL } from 'qrcode';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { registerTranslations } from '../../app/i18n.ts';
 import { ProblemAlert } from '../../ui/forms.tsx';
 import { rupiah } from '../../ui/format.ts';
 import { dynamicQris, type QrisMerchant } from './qris.ts';
+import './strings.ts';
 import './cashier.css';
-
-registerTranslations('qris', {
-  id: {
-    title: 'Bayar dengan QRIS',
-    code: 'QRIS {{amount}}',
-    drawing: 'Menyiapkan kode QR…',
-    drawFailed: 'Kode QR tidak dapat dibuat. Pilih cara bayar lain.',
-    merchant: 'Merchant: {{name}}',
-    nmid: 'NMID: {{nmid}}',
-    scan: 'Minta pembeli memindai kode ini dengan aplikasi bank atau dompet digitalnya. Tekan "Pembayaran diterima" setelah pembayaran {{amount}} terlihat masuk.',
-    paid: 'Pembayaran diterima',
-    saving: 'Menyimpan…',
-    cancel: 'Batal',
-  },
-  en: {
-    title: 'Pay with QRIS',
-    code: 'QRIS {{amount}}',
-    drawing: 'Preparing the QR code…',
-    drawFailed: 'The QR code could not be made. Choose another payment method.',
-    merchant: 'Merchant: {{name}}',
-    nmid: 'NMID: {{nmid}}',
-    scan: 'Ask the buyer to scan this code with their bank or e-wallet app. Press "Payment received" once the payment of {{amount}} shows as received.',
-    paid: 'Payment received',
-    saving: 'Saving…',
-    cancel: 'Cancel',
-  },
-});
 
 /**
  * A dynamic QRIS for `amount` rupiah of the cooperative's merchant (EMVCo
@@ -54,7 +27,7 @@ export function QrisPayment({
   onPaid: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation('qris');
+  const { t } = useTranslation('cashier', { keyPrefix: 'qrisPayment' });
   const payload = useMemo(() => dynamicQris(merchant, amount), [merchant, amount]);
   const [image, setImage] = useState<{ payload: string; src: string } | 'failed'>();
   useEffect(() => {

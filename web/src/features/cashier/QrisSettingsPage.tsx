@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { instantWib } from '../../ui/format.ts';
@@ -18,71 +17,7 @@ import {
   type MerchantFormErrors,
   type QrisMerchantData,
 } from './qris-merchant.ts';
-
-registerTranslations('qrisSettings', {
-  id: {
-    title: 'Data merchant QRIS',
-    intro:
-      'Data ini dicetak dalam QRIS dinamis di layar kasir. Isi persis seperti pada sertifikat QRIS dari bank atau penyedia jasa pembayaran koperasi.',
-    none: 'Data merchant QRIS belum diatur: kasir belum bisa menerima pembayaran QRIS.',
-    updated: 'Terakhir diubah {{at}}.',
-    nmid: 'NMID',
-    nmidHint: 'National Merchant ID, mis. ID1026157100001',
-    mcc: 'MCC',
-    mccHint: 'Kode kategori usaha, 4 angka (5411: toko kelontong)',
-    name: 'Nama merchant',
-    nameHint: 'Paling banyak 25 huruf, angka atau tanda baca (tanpa huruf beraksen)',
-    city: 'Kota',
-    cityHint: 'Paling banyak 15 huruf, mis. KOTA JAMBI',
-    postalCode: 'Kode pos',
-    postalCodeHint: 'Boleh kosong; 5 angka',
-    criteria: 'Kriteria',
-    UMI: 'UMI — usaha mikro',
-    UKE: 'UKE — usaha kecil',
-    UME: 'UME — usaha menengah',
-    UBE: 'UBE — usaha besar',
-    URE: 'URE — reguler',
-    'invalid.nmid': 'Isi 1–25 huruf dan angka, tanpa spasi atau tanda baca',
-    'invalid.mcc': 'Isi tepat 4 angka',
-    'invalid.name': 'Isi 1–25 huruf, angka atau tanda baca biasa',
-    'invalid.city': 'Isi 1–15 huruf, angka atau tanda baca biasa',
-    'invalid.postalCode': 'Kosongkan atau isi tepat 5 angka',
-    save: 'Simpan data QRIS',
-    saving: 'Menyimpan…',
-    saved: 'Data merchant QRIS tersimpan. Kasir kini dapat menampilkan QRIS.',
-  },
-  en: {
-    title: 'QRIS merchant data',
-    intro:
-      "This data goes into the dynamic QRIS on the cashier screen. Enter it exactly as on the cooperative's QRIS certificate from its bank or payment provider.",
-    none: 'The QRIS merchant data has not been set: the cashier cannot take QRIS payments yet.',
-    updated: 'Last changed {{at}}.',
-    nmid: 'NMID',
-    nmidHint: 'National Merchant ID, e.g. ID1026157100001',
-    mcc: 'MCC',
-    mccHint: 'Merchant category code, 4 digits (5411: grocery store)',
-    name: 'Merchant name',
-    nameHint: 'At most 25 letters, digits or punctuation (no accented letters)',
-    city: 'City',
-    cityHint: 'At most 15 letters, e.g. KOTA JAMBI',
-    postalCode: 'Postal code',
-    postalCodeHint: 'May be empty; 5 digits',
-    criteria: 'Criteria',
-    UMI: 'UMI — micro business',
-    UKE: 'UKE — small business',
-    UME: 'UME — medium business',
-    UBE: 'UBE — large business',
-    URE: 'URE — regular',
-    'invalid.nmid': 'Enter 1–25 letters and digits, no spaces or punctuation',
-    'invalid.mcc': 'Enter exactly 4 digits',
-    'invalid.name': 'Enter 1–25 plain letters, digits or punctuation',
-    'invalid.city': 'Enter 1–15 plain letters, digits or punctuation',
-    'invalid.postalCode': 'Leave empty or enter exactly 5 digits',
-    save: 'Save QRIS data',
-    saving: 'Saving…',
-    saved: 'QRIS merchant data saved. The cashier can now show QRIS.',
-  },
-});
+import './strings.ts';
 
 type TextField = 'nmid' | 'mcc' | 'name' | 'city' | 'postalCode';
 
@@ -97,7 +32,7 @@ function suggestedName(name: string): string {
 
 /** The cooperative manager's (or hub admin's) settings of the QRIS the cashier shows. */
 export function QrisSettingsPage() {
-  const { t } = useTranslation('qrisSettings');
+  const { t } = useTranslation('cashier', { keyPrefix: 'qrisSettings' });
   const { id = '' } = useParams();
   const merchant = useQrisMerchant(id);
   const { me } = useSession();
@@ -132,7 +67,7 @@ function MerchantSettings({
   current: QrisMerchantData | null;
   coopName: string;
 }) {
-  const { t, i18n } = useTranslation('qrisSettings');
+  const { t, i18n } = useTranslation('cashier', { keyPrefix: 'qrisSettings' });
   const client = useQueryClient();
   const [form, setForm] = useState<MerchantForm>(() =>
     current

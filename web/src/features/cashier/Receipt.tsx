@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { registerTranslations, useCachedTranslation } from '../../app/i18n.ts';
+import { useCachedTranslation } from '../../app/i18n.ts';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import {
   RECEIPT_LABELS,
@@ -9,22 +9,8 @@ import {
   whatsAppLink,
   type Receipt as ReceiptData,
 } from './receipt-text.ts';
+import './strings.ts';
 import './cashier.css';
-
-registerTranslations('receipt', {
-  id: {
-    title: 'Struk penjualan',
-    print: 'Cetak struk',
-    share: 'Bagikan ke WhatsApp',
-    newSale: 'Penjualan baru',
-  },
-  en: {
-    title: 'Sale receipt',
-    print: 'Print receipt',
-    share: 'Share on WhatsApp',
-    newSale: 'New sale',
-  },
-});
 
 /**
  * The receipt of a finished sale: on screen, printed on a 58-mm thermal
@@ -32,7 +18,7 @@ registerTranslations('receipt', {
  * as text through WhatsApp.
  */
 export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () => void }) {
-  const { t, i18n } = useCachedTranslation('receipt');
+  const { t, i18n } = useCachedTranslation('cashier', { keyPrefix: 'receipt' });
   const lang = receiptLang(i18n.language);
   const l = RECEIPT_LABELS[lang];
   const heading = useRef<HTMLHeadingElement>(null);

@@ -3,67 +3,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
-import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
+import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
-
-registerTranslations('receipts', {
-  id: {
-    title: 'Penerimaan barang di gudang',
-    listTitle: 'Penerimaan terakhir',
-    formTitle: 'Catat penerimaan',
-    supplier: 'Pemasok',
-    date: 'Tanggal terima',
-    dateHint: 'Kosongkan untuk hari ini; tidak boleh di masa depan.',
-    productN: 'Produk baris {{n}}',
-    qtyN: 'Jumlah baris {{n}}',
-    costN: 'Harga pokok per unit baris {{n}}',
-    choose: '— pilih produk —',
-    addLine: 'Tambah baris',
-    removeN: 'Hapus baris {{n}}',
-    totalCost: 'Total harga pokok',
-    submit: 'Simpan penerimaan',
-    saving: 'Menyimpan…',
-    saved: 'Penerimaan dari {{supplier}} tersimpan: {{total}}.',
-    required: 'Wajib diisi',
-    qtyInvalid: 'Isi bilangan bulat lebih dari 0',
-    costInvalid: 'Isi harga dalam rupiah, mis. 15.100',
-    dateFuture: 'Tanggal tidak boleh di masa depan',
-    duplicate: 'Produk ini sudah ada di baris lain',
-    empty: 'Belum ada penerimaan barang.',
-    filter: 'Saring daftar',
-    loadMore: 'Muat lebih banyak',
-  },
-  en: {
-    title: 'Goods received at the warehouse',
-    listTitle: 'Recent receipts',
-    formTitle: 'Record a receipt',
-    supplier: 'Supplier',
-    date: 'Date received',
-    dateHint: 'Leave empty for today; it cannot be in the future.',
-    productN: 'Product line {{n}}',
-    qtyN: 'Quantity line {{n}}',
-    costN: 'Unit cost line {{n}}',
-    choose: '— choose a product —',
-    addLine: 'Add line',
-    removeN: 'Remove line {{n}}',
-    totalCost: 'Total cost',
-    submit: 'Save receipt',
-    saving: 'Saving…',
-    saved: 'Receipt from {{supplier}} saved: {{total}}.',
-    required: 'Required',
-    qtyInvalid: 'Enter a whole number above 0',
-    costInvalid: 'Enter an amount in rupiah, e.g. 15.100',
-    dateFuture: 'The date cannot be in the future',
-    duplicate: 'This product is already on another line',
-    empty: 'No goods receipts yet.',
-    filter: 'Filter the list',
-    loadMore: 'Load more',
-  },
-});
+import './strings.ts';
 
 interface Line {
   key: string;
@@ -83,7 +28,7 @@ interface Row {
 
 /** The hub's goods receipts (supplier → warehouse at cost) and a form to record one. */
 export function GoodsReceiptsPage() {
-  const { t, i18n } = useTranslation('receipts');
+  const { t, i18n } = useTranslation('catalog', { keyPrefix: 'receipts' });
   const client = useQueryClient();
   const products = useProducts();
   const receipts = useInfiniteQuery({
@@ -152,20 +97,9 @@ export function GoodsReceiptsPage() {
     [receipts.data],
   );
   const columns: Column<Row>[] = [
-    {
-      id: 'receiptDate',
-      header: t('date'),
-      accessorKey: 'receiptDate',
-      cell: ({ row }) => businessDate(row.original.receiptDate, i18n.language),
-    },
+    dateColumn('receiptDate', t('date'), (r) => r.receiptDate, i18n.language),
     { id: 'supplierName', header: t('supplier'), accessorKey: 'supplierName' },
-    {
-      id: 'totalCost',
-      header: t('totalCost'),
-      accessorKey: 'totalCost',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.totalCost),
-    },
+    moneyColumn('totalCost', t('totalCost'), (r) => r.totalCost),
   ];
 
   return (

@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
+import './strings.ts';
 
 const COMMODITIES = [
   'gula',
@@ -20,102 +20,11 @@ const COMMODITIES = [
   'lainnya',
 ] as const;
 
-registerTranslations('products', {
-  id: {
-    title: 'Produk dan harga',
-    sku: 'SKU',
-    name: 'Nama produk',
-    unit: 'Satuan',
-    commodity: 'Komoditas',
-    netContent: 'Isi bersih',
-    netUnit: 'Ukuran isi (g, kg, ml, l)',
-    consignmentPrice: 'Harga konsinyasi',
-    retailPrice: 'Harga eceran',
-    ceiling: 'HET/HAP',
-    ceilingNone: 'Tidak diatur',
-    effectiveFrom: 'Berlaku mulai',
-    noPrice: 'Belum ada',
-    addProduct: 'Tambah produk',
-    newProduct: 'Produk baru',
-    createSubmit: 'Simpan produk',
-    created: 'Produk {{name}} tersimpan.',
-    changePrices: 'Ubah harga',
-    changePricesOf: 'Ubah harga {{name}}',
-    pricesFor: 'Harga baru untuk {{name}}',
-    ceilingInfo: 'HET/HAP untuk isi {{net}}: {{amount}} per {{unit}}',
-    ceilingUnregulated: 'Komoditas ini tidak punya HET/HAP di wilayah hub.',
-    savePrices: 'Simpan harga',
-    pricesSaved: 'Harga {{name}} mulai {{date}} tersimpan.',
-    close: 'Tutup',
-    saving: 'Menyimpan…',
-    required: 'Wajib diisi',
-    moneyInvalid: 'Isi harga dalam rupiah, mis. 17.500',
-    netInvalid: 'Isi bilangan bulat lebih dari 0',
-    aboveCeiling: 'Harga eceran melebihi HET/HAP {{amount}} ({{ref}})',
-    consignmentAboveRetail: 'Harga konsinyasi tidak boleh melebihi harga eceran',
-    empty: 'Belum ada produk.',
-    filter: 'Cari produk',
-    c_gula: 'Gula',
-    c_beras_medium: 'Beras medium',
-    c_beras_premium: 'Beras premium',
-    c_minyakita: 'Minyakita',
-    c_minyak_goreng: 'Minyak goreng',
-    c_tepung_terigu: 'Tepung terigu',
-    c_telur: 'Telur',
-    c_lainnya: 'Lainnya',
-    choose: '— pilih —',
-  },
-  en: {
-    title: 'Products and prices',
-    sku: 'SKU',
-    name: 'Product name',
-    unit: 'Unit',
-    commodity: 'Commodity',
-    netContent: 'Net content',
-    netUnit: 'Content measure (g, kg, ml, l)',
-    consignmentPrice: 'Consignment price',
-    retailPrice: 'Retail price',
-    ceiling: 'Ceiling (HET/HAP)',
-    ceilingNone: 'Not regulated',
-    effectiveFrom: 'Effective from',
-    noPrice: 'None yet',
-    addProduct: 'Add product',
-    newProduct: 'New product',
-    createSubmit: 'Save product',
-    created: 'Product {{name}} saved.',
-    changePrices: 'Change prices',
-    changePricesOf: 'Change prices {{name}}',
-    pricesFor: 'New prices for {{name}}',
-    ceilingInfo: 'Ceiling for {{net}}: {{amount}} per {{unit}}',
-    ceilingUnregulated: "This commodity has no ceiling in the hub's region.",
-    savePrices: 'Save prices',
-    pricesSaved: 'Prices of {{name}} from {{date}} saved.',
-    close: 'Close',
-    saving: 'Saving…',
-    required: 'Required',
-    moneyInvalid: 'Enter an amount in rupiah, e.g. 17.500',
-    netInvalid: 'Enter a whole number above 0',
-    aboveCeiling: 'The retail price is above the ceiling {{amount}} ({{ref}})',
-    consignmentAboveRetail: 'The consignment price may not exceed the retail price',
-    empty: 'No products yet.',
-    filter: 'Search products',
-    c_gula: 'Sugar',
-    c_beras_medium: 'Rice, medium',
-    c_beras_premium: 'Rice, premium',
-    c_minyakita: 'Minyakita',
-    c_minyak_goreng: 'Cooking oil',
-    c_tepung_terigu: 'Wheat flour',
-    c_telur: 'Eggs',
-    c_lainnya: 'Other',
-    choose: '— choose —',
-  },
-});
-
 type Product = NonNullable<ReturnType<typeof useProducts>['data']>[number];
 
 /** The hub's products with today's consignment and retail prices next to the regulated ceiling; new products and dated prices. */
 export function ProductsPage() {
-  const { t } = useTranslation('products');
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   const products = useProducts();
   const [mode, setMode] = useState<
     { kind: 'none' } | { kind: 'create' } | { kind: 'prices'; id: string }
@@ -270,7 +179,7 @@ function PriceForm({
   onDone: (date: string) => void;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation('products');
+  const { t, i18n } = useTranslation('catalog', { keyPrefix: 'products' });
   const client = useQueryClient();
   const [consignment, setConsignment] = useState(
     product.consignmentPrice === null ? '' : String(product.consignmentPrice),
@@ -384,7 +293,7 @@ function CreateProductForm({
   onDone: (name: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation('products');
+  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
   const client = useQueryClient();
   const [f, setF] = useState({
     sku: '',

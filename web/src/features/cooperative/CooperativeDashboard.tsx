@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { businessDate, instantWib, monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './i18n.ts';
+import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
 async function fetchDashboard(id: string) {
@@ -113,26 +113,9 @@ function Overview({ d }: { d: Dashboard }) {
       cell: ({ row }) =>
         `${businessDate(row.original.periodStart, lang)} – ${businessDate(row.original.periodEnd, lang)}`,
     },
-    {
-      id: 'due',
-      header: t('translation:dueDate'),
-      accessorKey: 'dueDate',
-      cell: ({ row }) => businessDate(row.original.dueDate, lang),
-    },
-    {
-      id: 'closing',
-      header: t('translation:closing'),
-      accessorKey: 'closingBalance',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.closingBalance),
-    },
-    {
-      id: 'outstanding',
-      header: t('translation:outstanding'),
-      accessorKey: 'outstanding',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.outstanding),
-    },
+    dateColumn('due', t('translation:dueDate'), (r) => r.dueDate, lang),
+    moneyColumn('closing', t('translation:closing'), (r) => r.closingBalance),
+    moneyColumn('outstanding', t('translation:outstanding'), (r) => r.outstanding),
   ];
   return (
     <>
@@ -247,25 +230,14 @@ function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
   });
   type Row = NonNullable<typeof q.data>['items'][number];
   const columns: Column<Row>[] = [
-    {
-      id: 'date',
-      header: t('orderDate'),
-      accessorKey: 'orderDate',
-      cell: ({ row }) => businessDate(row.original.orderDate, i18n.language),
-    },
+    dateColumn('date', t('orderDate'), (r) => r.orderDate, i18n.language),
     {
       id: 'status',
       header: t('translation:status'),
       accessorKey: 'status',
       cell: ({ row }) => t(`status_${row.original.status}`),
     },
-    {
-      id: 'value',
-      header: t('value'),
-      accessorKey: 'value',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.value),
-    },
+    moneyColumn('value', t('value'), (r) => r.value),
     {
       id: 'open',
       header: t('open'),
@@ -330,13 +302,7 @@ function Sales({ id }: { id: string }) {
       accessorKey: 'paymentMethod',
       cell: ({ row }) => t(row.original.paymentMethod),
     },
-    {
-      id: 'total',
-      header: t('translation:total'),
-      accessorKey: 'totalAmount',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.totalAmount),
-    },
+    moneyColumn('total', t('translation:total'), (r) => r.totalAmount),
   ];
   return (
     <>
@@ -357,21 +323,10 @@ function Payments({ id }: { id: string }) {
   });
   type Row = NonNullable<typeof q.data>['items'][number];
   const columns: Column<Row>[] = [
-    {
-      id: 'receivedOn',
-      header: t('receivedOn'),
-      accessorKey: 'receivedOn',
-      cell: ({ row }) => businessDate(row.original.receivedOn, i18n.language),
-    },
+    dateColumn('receivedOn', t('receivedOn'), (r) => r.receivedOn, i18n.language),
     { id: 'method', header: t('method'), accessorKey: 'method' },
     { id: 'reference', header: t('reference'), accessorKey: 'reference' },
-    {
-      id: 'amount',
-      header: t('translation:amount'),
-      accessorKey: 'amount',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.amount),
-    },
+    moneyColumn('amount', t('translation:amount'), (r) => r.amount),
   ];
   return (
     <>
@@ -416,13 +371,7 @@ function Subsidies({ id }: { id: string }) {
       header: t('reason'),
       accessorFn: (s) => s.reason ?? s.paidReference ?? '',
     },
-    {
-      id: 'amount',
-      header: t('translation:amount'),
-      accessorKey: 'amount',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.amount),
-    },
+    moneyColumn('amount', t('translation:amount'), (r) => r.amount),
   ];
   return (
     <>

@@ -6,12 +6,12 @@ import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { businessDate, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './i18n-docs.ts';
+import './strings.ts';
 import { nameOf, useProducts } from './products.ts';
 
 /** The cooperative receives a dispatched delivery line by line, entering shortages. */
 export function ReceivePage() {
-  const { t, i18n } = useTranslation('coopDocs');
+  const { t, i18n } = useTranslation('cooperative', { keyPrefix: 'docs' });
   const { id = '' } = useParams();
   const [chosen, setChosen] = useState('');
   const [done, setDone] = useState(false);
@@ -82,7 +82,7 @@ function ReceiveForm({
   orderId: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation('coopDocs');
+  const { t } = useTranslation('cooperative', { keyPrefix: 'docs' });
   const client = useQueryClient();
   const products = useProducts();
   const order = useQuery({

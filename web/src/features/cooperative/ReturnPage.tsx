@@ -6,12 +6,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './i18n-docs.ts';
+import './strings.ts';
 import { useStoreStock } from './store-stock.ts';
 
 /** Consigned goods handed back to the hub (store → hub warehouse). */
 export function ReturnPage() {
-  const { t } = useTranslation('coopDocs');
+  const { t } = useTranslation('cooperative', { keyPrefix: 'docs' });
   const { id = '' } = useParams();
   const client = useQueryClient();
   const stock = useStoreStock(id);

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
-import { rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './i18n-docs.ts';
+import './strings.ts';
 import { useStoreStock } from './store-stock.ts';
 
 interface CountLine {
@@ -21,7 +20,7 @@ interface CountLine {
 
 /** The monthly physical count: shortages are billed at the consignment price, surpluses are free. */
 export function StockCountPage() {
-  const { t } = useTranslation('coopDocs');
+  const { t } = useTranslation('cooperative', { keyPrefix: 'docs' });
   const { id = '' } = useParams();
   const client = useQueryClient();
   const stock = useStoreStock(id);
@@ -102,23 +101,18 @@ function CountResult({
   lines: CountLine[];
   names: { productId: string; name: string }[];
 }) {
-  const { t } = useTranslation('coopDocs');
+  const { t } = useTranslation('cooperative', { keyPrefix: 'docs' });
+  const { t: common } = useTranslation();
   const columns: Column<CountLine>[] = [
     {
       id: 'product',
-      header: t('translation:product'),
+      header: common('product'),
       accessorFn: (l) => names.find((n) => n.productId === l.productId)?.name ?? l.productId,
     },
     { id: 'expected', header: t('expected'), accessorKey: 'expected', numeric: true },
     { id: 'counted', header: t('countedCol'), accessorKey: 'counted', numeric: true },
     { id: 'variance', header: t('variance'), accessorKey: 'variance', numeric: true },
-    {
-      id: 'charge',
-      header: t('charge'),
-      accessorKey: 'chargeAmount',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.chargeAmount),
-    },
+    moneyColumn('charge', t('charge'), (l) => l.chargeAmount),
   ];
   return (
     <>

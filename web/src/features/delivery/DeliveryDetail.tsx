@@ -10,6 +10,7 @@ import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { fmtQty, useProducts } from './delivery-data.ts';
 import { StatusBadge } from './DeliveryList.tsx';
+import './strings.ts';
 
 const REFUSALS = ['ExposureLimitExceeded', 'ShippingHold'];
 

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
-import { businessDate, rupiah } from '../../ui/format.ts';
 import { STATUSES, fmtQty, useCooperatives } from './delivery-data.ts';
+import './strings.ts';
 
 type Status = (typeof STATUSES)[number];
 
@@ -85,25 +85,14 @@ export function DeliveryList() {
         <Link to={`/pengiriman/${row.original.id}`}>{row.original.cooperative}</Link>
       ),
     },
-    {
-      id: 'orderDate',
-      header: t('orderDate'),
-      accessorKey: 'orderDate',
-      cell: ({ row }) => businessDate(row.original.orderDate, i18n.language),
-    },
+    dateColumn('orderDate', t('orderDate'), (r) => r.orderDate, i18n.language),
     {
       id: 'status',
       header: t('translation:status'),
       accessorFn: (r) => t(`status_${r.status}`, r.status),
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
     },
-    {
-      id: 'value',
-      header: t('value'),
-      accessorKey: 'value',
-      numeric: true,
-      cell: ({ row }) => rupiah(row.original.value),
-    },
+    moneyColumn('value', t('value'), (r) => r.value),
     {
       id: 'lines',
       header: t('lines'),

@@ -8,6 +8,7 @@ import { Field, ProblemAlert } from '../../ui/forms.tsx';
 import { rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { fmtQty, useCooperatives, useProducts } from './delivery-data.ts';
+import './strings.ts';
 
 /** A whole number ≥ 0 typed by a person, or undefined. */
 function parseQty(text: string): number | undefined {

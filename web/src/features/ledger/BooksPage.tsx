@@ -3,12 +3,12 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { registerTranslations } from '../../app/i18n.ts';
-import '../cooperative/i18n.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
-import { businessDate, instantWib, rupiah, todayWib } from '../../ui/format.ts';
+import { instantWib, rupiah, todayWib } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
+import '../cooperative/strings.ts';
+import './strings.ts';
 
 const DOCUMENTS = {
   sale: ['Penjualan', 'Sale'],
@@ -23,65 +23,6 @@ const DOCUMENTS = {
   delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
   return: ['Retur', 'Return'],
 } as const satisfies Record<string, readonly [string, string]>;
-
-registerTranslations('ledger', {
-  id: {
-    title: 'Pembukuan',
-    trialBalance: 'Neraca saldo',
-    asOf: 'Per tanggal',
-    code: 'Kode',
-    account: 'Akun',
-    counterparty: 'Sub-buku',
-    debit: 'Debit',
-    credit: 'Kredit',
-    total: 'Jumlah',
-    balanced: 'Seimbang: debit = kredit',
-    unbalanced: 'Tidak seimbang: selisih {{diff}}',
-    noAccounts: 'Belum ada transaksi sampai tanggal ini.',
-    journal: 'Jurnal per periode',
-    from: 'Dari tanggal',
-    to: 'Sampai tanggal',
-    date: 'Tanggal',
-    document: 'Dokumen',
-    memo: 'Keterangan',
-    noEntries: 'Tidak ada jurnal pada periode ini.',
-    entriesShown: '{{count}} jurnal ditampilkan',
-    export: 'Unduh jurnal (hledger)',
-    exportHint: 'Teks jurnal periode ini yang dibaca hledger dan ledger, jumlah dalam IDR.',
-    toBeforeFrom: '"Sampai tanggal" sebelum "Dari tanggal"',
-    filter: 'Saring baris',
-    showSales: 'Lihat penjualannya',
-    salesOfPosting: '{{count}} penjualan, jumlah {{amount}} (harga konsinyasi {{consignment}})',
-  },
-  en: {
-    title: 'Books',
-    trialBalance: 'Trial balance',
-    asOf: 'As of',
-    code: 'Code',
-    account: 'Account',
-    counterparty: 'Sub-ledger',
-    debit: 'Debit',
-    credit: 'Credit',
-    total: 'Total',
-    balanced: 'Balanced: debit = credit',
-    unbalanced: 'Not balanced: difference {{diff}}',
-    noAccounts: 'No transactions up to this date.',
-    journal: 'Journal by period',
-    from: 'From date',
-    to: 'To date',
-    date: 'Date',
-    document: 'Document',
-    memo: 'Memo',
-    noEntries: 'No journal entries in this period.',
-    entriesShown: '{{count}} entries shown',
-    export: 'Download journal (hledger)',
-    exportHint: "This period's journal as text that hledger and ledger read, amounts in IDR.",
-    toBeforeFrom: '"To date" is before "From date"',
-    filter: 'Filter lines',
-    showSales: 'Show its sales',
-    salesOfPosting: '{{count}} sales, total {{amount}} (consignment price {{consignment}})',
-  },
-});
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -128,20 +69,8 @@ function TrialBalance({ orgId }: { orgId: string }) {
     { id: 'code', header: t('code'), accessorFn: (a) => a.code },
     { id: 'name', header: t('account'), accessorFn: (a) => a.name },
     { id: 'cp', header: t('counterparty'), accessorFn: (a) => a.counterpartyName ?? '—' },
-    {
-      id: 'debit',
-      header: t('debit'),
-      numeric: true,
-      accessorFn: (a) => a.debit,
-      cell: (c) => (c.row.original.debit ? rupiah(c.row.original.debit) : '—'),
-    },
-    {
-      id: 'credit',
-      header: t('credit'),
-      numeric: true,
-      accessorFn: (a) => a.credit,
-      cell: (c) => (c.row.original.credit ? rupiah(c.row.original.credit) : '—'),
-    },
+    moneyColumn('debit', t('debit'), (a) => a.debit, { zero: '—' }),
+    moneyColumn('credit', t('credit'), (a) => a.credit, { zero: '—' }),
   ];
   return (
     <>
@@ -230,12 +159,7 @@ function Journal({ orgId }: { orgId: string }) {
     return w ? w[lang === 'en' ? 1 : 0] : type;
   };
   const columns: Column<Line>[] = [
-    {
-      id: 'date',
-      header: t('date'),
-      accessorFn: (l) => l.entry.date,
-      cell: (c) => businessDate(c.row.original.entry.date, lang),
-    },
+    dateColumn('date', t('date'), (l) => l.entry.date, lang),
     {
       id: 'document',
       header: t('document'),
@@ -271,20 +195,8 @@ function Journal({ orgId }: { orgId: string }) {
         </span>
       ),
     },
-    {
-      id: 'debit',
-      header: t('debit'),
-      numeric: true,
-      accessorFn: (l) => l.debit,
-      cell: (c) => (c.row.original.debit ? rupiah(c.row.original.debit) : '—'),
-    },
-    {
-      id: 'credit',
-      header: t('credit'),
-      numeric: true,
-      accessorFn: (l) => l.credit,
-      cell: (c) => (c.row.original.credit ? rupiah(c.row.original.credit) : '—'),
-    },
+    moneyColumn('debit', t('debit'), (l) => l.debit, { zero: '—' }),
+    moneyColumn('credit', t('credit'), (l) => l.credit, { zero: '—' }),
   ];
   const exportUrl = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/journal?format=hledger${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`;
   return (

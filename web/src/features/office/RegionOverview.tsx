@@ -3,10 +3,10 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './office-i18n.ts';
+import './strings.ts';
 import './office.css';
 
 // The charts (and uPlot) load after the tables, in their own chunk.
@@ -27,14 +27,8 @@ async function fetchOverview(month: string) {
 /** Amounts a kecamatan row and the totals row share. */
 function useFigureColumns(): Column<DistrictRow>[] {
   const { t } = useTranslation('office');
-  const money = (id: keyof Figures, header: string): Column<DistrictRow> => ({
-    id,
-    header,
-    accessorFn: (r) => r[id],
-    cell: (c) => rupiah(c.row.original[id]),
-    numeric: true,
-    enableSorting: false,
-  });
+  const money = (id: keyof Figures, header: string) =>
+    moneyColumn<DistrictRow>(id, header, (r) => r[id], { enableSorting: false });
   return [
     {
       id: 'name',
@@ -81,38 +75,12 @@ function CooperativeTable({ district }: { district: District }) {
       accessorFn: (r) => (r.participating ? 1 : 0),
       cell: (c) => (c.row.original.participating ? t('yes') : t('no')),
     },
-    {
-      id: 'salesAmount',
-      header: t('sales'),
-      accessorFn: (r) => r.salesAmount,
-      cell: (c) => rupiah(c.row.original.salesAmount),
-      numeric: true,
-    },
-    {
-      id: 'subsidyPaidMonth',
-      header: t('subsidyMonth'),
-      accessorFn: (r) => r.subsidyPaidMonth,
-      cell: (c) => rupiah(c.row.original.subsidyPaidMonth),
-      numeric: true,
-    },
-    {
-      id: 'subsidyPaidYear',
-      header: t('subsidyYear'),
-      accessorFn: (r) => r.subsidyPaidYear,
-      cell: (c) => rupiah(c.row.original.subsidyPaidYear),
-      numeric: true,
-    },
-    {
-      id: 'overdueAmount',
-      header: t('overdue'),
-      accessorFn: (r) => r.overdueAmount,
-      cell: (c) => (
-        <span className={c.row.original.overdueAmount > 0 ? 'warn' : undefined}>
-          {rupiah(c.row.original.overdueAmount)}
-        </span>
-      ),
-      numeric: true,
-    },
+    moneyColumn('salesAmount', t('sales'), (r) => r.salesAmount),
+    moneyColumn('subsidyPaidMonth', t('subsidyMonth'), (r) => r.subsidyPaidMonth),
+    moneyColumn('subsidyPaidYear', t('subsidyYear'), (r) => r.subsidyPaidYear),
+    moneyColumn('overdueAmount', t('overdue'), (r) => r.overdueAmount, {
+      warn: (r) => r.overdueAmount > 0,
+    }),
     {
       id: 'onHold',
       header: t('status'),

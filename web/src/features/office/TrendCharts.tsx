@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { monthName, rupiah } from '../../ui/format.ts';
-import './office-i18n.ts';
+import './strings.ts';
 import { shortRupiah } from './short-rupiah.ts';
 
 export interface TrendPoint {

@@ -46,6 +46,13 @@ export function useDirectory(programId: string | undefined) {
 
 export type Directory = NonNullable<ReturnType<typeof useDirectory>['data']>;
 
+/** What the program admin's screens work on: the chosen program, its chosen period (none yet: undefined), its names. */
+export interface ProgramCtx {
+  programId: string;
+  month: string | undefined;
+  dir: Directory | undefined;
+}
+
 /** A package's contents in words: `2 × Gula Kristal Putih 1 kg, 2 × Minyakita 1 L`. */
 export function contentsOf(items: { productId: string; qty: number }[], dir?: Directory): string {
   return items.map((i) => `${i.qty} × ${dir?.product.get(i.productId)?.name ?? '…'}`).join(', ');

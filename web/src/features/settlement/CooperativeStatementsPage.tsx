@@ -3,10 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { businessDate, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { AgingList, Part, PaymentForm, statementPdfUrl } from './payment.tsx';
+import { AgingList } from './AgingList.tsx';
+import { Part } from './Part.tsx';
+import { PaymentForm } from './PaymentForm.tsx';
+import { statementPdfUrl } from './statement-pdf.ts';
+import './strings.ts';
 
 /** Who may record a cooperative's payment (the server checks it again). */
 const PAYERS = ['hub_admin', 'hub_staff', 'coop_manager'];
@@ -50,47 +54,12 @@ export function CooperativeStatementsPage() {
       accessorFn: (s) => s.periodEnd,
       cell: (c) => `${date(c.row.original.periodStart)} – ${date(c.row.original.periodEnd)}`,
     },
-    {
-      id: 'opening',
-      header: t('opening'),
-      numeric: true,
-      accessorFn: (s) => s.openingBalance,
-      cell: (c) => rupiah(c.row.original.openingBalance),
-    },
-    {
-      id: 'sales',
-      header: t('sales'),
-      numeric: true,
-      accessorFn: (s) => s.salesAmount + s.shrinkageAmount,
-      cell: (c) => rupiah(c.row.original.salesAmount + c.row.original.shrinkageAmount),
-    },
-    {
-      id: 'payments',
-      header: t('payments'),
-      numeric: true,
-      accessorFn: (s) => s.paymentsAmount + s.subsidyNettedAmount,
-      cell: (c) => rupiah(c.row.original.paymentsAmount + c.row.original.subsidyNettedAmount),
-    },
-    {
-      id: 'closing',
-      header: t('closingBalance'),
-      numeric: true,
-      accessorFn: (s) => s.closingBalance,
-      cell: (c) => rupiah(c.row.original.closingBalance),
-    },
-    {
-      id: 'due',
-      header: t('dueDate'),
-      accessorFn: (s) => s.dueDate,
-      cell: (c) => date(c.row.original.dueDate),
-    },
-    {
-      id: 'outstanding',
-      header: t('outstanding'),
-      numeric: true,
-      accessorFn: (s) => s.outstanding,
-      cell: (c) => rupiah(c.row.original.outstanding),
-    },
+    moneyColumn('opening', t('opening'), (s) => s.openingBalance),
+    moneyColumn('sales', t('sales'), (s) => s.salesAmount + s.shrinkageAmount),
+    moneyColumn('payments', t('payments'), (s) => s.paymentsAmount + s.subsidyNettedAmount),
+    moneyColumn('closing', t('closingBalance'), (s) => s.closingBalance),
+    dateColumn('due', t('dueDate'), (s) => s.dueDate, i18n.language),
+    moneyColumn('outstanding', t('outstanding'), (s) => s.outstanding),
     {
       id: 'pdf',
       header: t('document'),
@@ -113,19 +82,8 @@ export function CooperativeStatementsPage() {
 
   type Payment = NonNullable<typeof payments.data>['items'][number];
   const paymentColumns: Column<Payment>[] = [
-    {
-      id: 'date',
-      header: t('date'),
-      accessorFn: (p) => p.receivedOn,
-      cell: (c) => date(c.row.original.receivedOn),
-    },
-    {
-      id: 'amount',
-      header: t('amount'),
-      numeric: true,
-      accessorFn: (p) => p.amount,
-      cell: (c) => rupiah(c.row.original.amount),
-    },
+    dateColumn('date', t('date'), (p) => p.receivedOn, i18n.language),
+    moneyColumn('amount', t('amount'), (p) => p.amount),
     {
       id: 'method',
       header: t('method'),

@@ -3,18 +3,15 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import {
-  AgingList,
-  BUCKETS,
-  Part,
-  PaymentForm,
-  statementPdfUrl,
-  type AgingBuckets,
-} from './payment.tsx';
+import { AgingList, BUCKETS, type AgingBuckets } from './AgingList.tsx';
+import { Part } from './Part.tsx';
+import { PaymentForm } from './PaymentForm.tsx';
+import { statementPdfUrl } from './statement-pdf.ts';
+import './strings.ts';
 
 /** The last day of the month before today's (WIB): the period a hub usually closes. */
 function lastMonthEnd(): string {
@@ -99,19 +96,8 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
       header: t('cooperative'),
       accessorFn: (s) => names.get(s.cooperativeId) ?? s.cooperativeId,
     },
-    {
-      id: 'closing',
-      header: t('closingBalance'),
-      numeric: true,
-      accessorFn: (s) => s.closingBalance,
-      cell: (c) => rupiah(c.row.original.closingBalance),
-    },
-    {
-      id: 'due',
-      header: t('dueDate'),
-      accessorFn: (s) => s.dueDate,
-      cell: (c) => businessDate(c.row.original.dueDate, i18n.language),
-    },
+    moneyColumn('closing', t('closingBalance'), (s) => s.closingBalance),
+    dateColumn('due', t('dueDate'), (s) => s.dueDate, i18n.language),
     {
       id: 'fresh',
       header: t('status'),
@@ -203,20 +189,8 @@ function NetworkAging({ data }: { data: AgingData }) {
         </span>
       ),
     },
-    {
-      id: 'balance',
-      header: t('balanceDue'),
-      numeric: true,
-      accessorFn: (r) => r.balanceDue,
-      cell: (c) => rupiah(c.row.original.balanceDue),
-    },
-    ...BUCKETS.map((b): Column<Row> => ({
-      id: b.key,
-      header: t(b.label),
-      numeric: true,
-      accessorFn: (r) => r.aging[b.key],
-      cell: (c) => rupiah(c.row.original.aging[b.key]),
-    })),
+    moneyColumn('balance', t('balanceDue'), (r) => r.balanceDue),
+    ...BUCKETS.map((b) => moneyColumn<Row>(b.key, t(b.label), (r) => r.aging[b.key])),
   ];
   return (
     <>
@@ -280,26 +254,9 @@ function NetworkStatements() {
       cell: (c) =>
         `${businessDate(c.row.original.periodStart, i18n.language)} – ${businessDate(c.row.original.periodEnd, i18n.language)}`,
     },
-    {
-      id: 'closing',
-      header: t('closingBalance'),
-      numeric: true,
-      accessorFn: (s) => s.closingBalance,
-      cell: (c) => rupiah(c.row.original.closingBalance),
-    },
-    {
-      id: 'due',
-      header: t('dueDate'),
-      accessorFn: (s) => s.dueDate,
-      cell: (c) => businessDate(c.row.original.dueDate, i18n.language),
-    },
-    {
-      id: 'outstanding',
-      header: t('outstanding'),
-      numeric: true,
-      accessorFn: (s) => s.outstanding,
-      cell: (c) => rupiah(c.row.original.outstanding),
-    },
+    moneyColumn('closing', t('closingBalance'), (s) => s.closingBalance),
+    dateColumn('due', t('dueDate'), (s) => s.dueDate, i18n.language),
+    moneyColumn('outstanding', t('outstanding'), (s) => s.outstanding),
     {
       id: 'late',
       header: t('daysPastDue'),

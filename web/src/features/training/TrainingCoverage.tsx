@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { businessDate, monthName, rupiah } from '../../ui/format.ts';
+import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import { businessDate, monthName } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
-import './training-i18n.ts';
+import './strings.ts';
 
 type Coverage = Awaited<ReturnType<typeof fetchCoverage>>;
 type DistrictRow = Coverage['totals'] & { key: string; name: string; total?: boolean };
@@ -79,24 +79,10 @@ export function TrainingCoverageView() {
       cell: (c) => score(c.row.original.avgPostScore),
       numeric: true,
     },
-    {
-      id: 'sales',
-      header: t('sales'),
-      accessorFn: (r) => r.salesAmount,
-      cell: (c) => rupiah(c.row.original.salesAmount),
-      numeric: true,
-    },
-    {
-      id: 'overdue',
-      header: t('overdue'),
-      accessorFn: (r) => r.overdueAmount,
-      cell: (c) => (
-        <span className={c.row.original.overdueAmount > 0 ? 'warn' : undefined}>
-          {rupiah(c.row.original.overdueAmount)}
-        </span>
-      ),
-      numeric: true,
-    },
+    moneyColumn('sales', t('sales'), (r) => r.salesAmount),
+    moneyColumn('overdue', t('overdue'), (r) => r.overdueAmount, {
+      warn: (r) => r.overdueAmount > 0,
+    }),
     {
       id: 'status',
       header: t('status'),

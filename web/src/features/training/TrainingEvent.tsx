@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { businessDate } from '../../ui/format.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { POSITIONS, type Position } from './training-i18n.ts';
+import { POSITIONS, type Position } from './strings.ts';
 import { useIsOffice } from './use-is-office.ts';
 
 type Detail = Awaited<ReturnType<typeof fetchEvent>>;

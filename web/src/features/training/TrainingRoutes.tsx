@@ -5,13 +5,13 @@ import { Link, Route, Routes, useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { businessDate, todayWib } from '../../ui/format.ts';
+import { DataTable, dateColumn, type Column } from '../../ui/DataTable.tsx';
+import { todayWib } from '../../ui/format.ts';
 import { Field, ProblemAlert } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { TrainingCoverageView } from './TrainingCoverage.tsx';
 import { TrainingEventPage } from './TrainingEvent.tsx';
-import './training-i18n.ts';
+import './strings.ts';
 import './training.css';
 import { useIsOffice } from './use-is-office.ts';
 
@@ -42,12 +42,7 @@ function TrainingList() {
       accessorFn: (e) => e.title,
       cell: (c) => <Link to={`/pelatihan/${c.row.original.id}`}>{c.row.original.title}</Link>,
     },
-    {
-      id: 'date',
-      header: t('date'),
-      accessorFn: (e) => e.date,
-      cell: (c) => businessDate(c.row.original.date, i18n.language),
-    },
+    dateColumn('date', t('date'), (e) => e.date, i18n.language),
     { id: 'venue', header: t('venue'), accessorFn: (e) => e.venue },
     { id: 'organizer', header: t('organizer'), accessorFn: (e) => e.organizerName },
     {

@@ -1,5 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
 
+/** The words of the office's region overview and its trend charts. */
 registerTranslations('office', {
   id: {
     title: 'Ringkasan wilayah',

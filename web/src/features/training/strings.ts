@@ -1,5 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
 
+/** The words of the training screens (events, participants, coverage). */
 registerTranslations('training', {
   id: {
     title: 'Pelatihan pengurus koperasi',
@@ -141,5 +142,6 @@ registerTranslations('training', {
   },
 });
 
+/** The positions of a cooperative's officers, each also a key of the strings above. */
 export const POSITIONS = ['ketua', 'sekretaris', 'bendahara', 'pengawas', 'manager'] as const;
 export type Position = (typeof POSITIONS)[number];
