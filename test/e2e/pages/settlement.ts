@@ -102,6 +102,10 @@ export class SubsidyPage {
   notices() {
     return this.page.getByRole('status');
   }
+  /** Shows the run of a month (`YYYY-MM`); the page opens on the latest run. */
+  async showRun(month: string) {
+    await this.page.getByLabel('Proses bulan', { exact: true }).selectOption(month);
+  }
   row(cooperative: string) {
     return this.page.locator('tbody tr').filter({ hasText: cooperative });
   }
