@@ -118,6 +118,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
       trx,
       'authToken',
       tokens.map((t, i) => ({
+        id: uuidv7(),
         tokenHash: createHash('sha256').update(t).digest('base64url'),
         userId: userIds[i]!,
         kind: 'session' as const,

@@ -11,6 +11,10 @@ import { join } from 'node:path';
 export interface PgCluster {
   url: string;
   stop(): void;
+  /** Stops the postmaster at once (`pg_ctl stop -m immediate`, as a crash would), keeping the data. */
+  crash(): void;
+  /** Starts the postmaster again on the same data and port (after `crash`: crash recovery first). */
+  start(): void;
 }
 
 function findBinDir(): string | undefined {
@@ -58,6 +62,18 @@ export async function startPgCluster(opts: { fast?: boolean } = {}): Promise<PgC
   const data = join(base, 'data');
   if (asRoot) execFileSync('chown', ['postgres:postgres', base]);
   const port = await freePort();
+  const settings = [
+    `-c listen_addresses=127.0.0.1`,
+    `-c port=${port}`,
+    `-c unix_socket_directories=${base}`,
+    `-c max_connections=200`,
+    `-c shared_buffers=256MB`,
+    ...(opts.fast !== false
+      ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+      : []),
+  ].join(' ');
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
   try {
     run('initdb', [
       '-D',
@@ -70,17 +86,7 @@ export async function startPgCluster(opts: { fast?: boolean } = {}): Promise<PgC
       '--no-sync',
       '--locale=C',
     ]);
-    const settings = [
-      `-c listen_addresses=127.0.0.1`,
-      `-c port=${port}`,
-      `-c unix_socket_directories=${base}`,
-      `-c max_connections=200`,
-      `-c shared_buffers=256MB`,
-      ...(opts.fast !== false
-        ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
-        : []),
-    ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(base, 'log'), '-w', '-t', '60', 'start']);
+    start();
   } catch (e) {
     rmSync(base, { recursive: true, force: true });
     const err = e as { stderr?: Buffer; message: string };
@@ -89,6 +95,8 @@ export async function startPgCluster(opts: { fast?: boolean } = {}): Promise<PgC
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    crash: () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    start,
     stop() {
       if (stopped) return;
       stopped = true;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_DATABASE_URL } from './db/connection.ts';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 /** Configuration by environment, read once. */
 export interface Config {
@@ -8,6 +9,10 @@ export interface Config {
   databaseUrl: string;
   demo: boolean;
   version: string;
+  /** `TRUST_PROXY`: the proxies trusted to name the client (X-Forwarded-For); unset: none. */
+  trustProxy: TrustProxy;
+  /** `LUMBUNG_METRICS_TOKEN`: when set, `GET /metrics` asks for `Authorization: Bearer <it>`. */
+  metricsToken?: string;
   /**
    * `LUMBUNG_NOW`: the instant the server's clock starts from (it then runs at real speed). For
    * browser tests of a chosen business day, like a month end; never set in production.
@@ -31,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     demo: env.LUMBUNG_DEMO === '1' || env.LUMBUNG_DEMO === 'true',
     version: VERSION,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...(env.LUMBUNG_NOW ? { now: env.LUMBUNG_NOW } : {}),
+    metricsToken: env.LUMBUNG_METRICS_TOKEN?.trim() || undefined,
   };
 }

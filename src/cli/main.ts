@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { backupCommand, type BackupOptions } from './backup.ts';
 import { benchCommand } from './bench.ts';
 import { VERSION } from '../config.ts';
 import { exportJournalCommand } from './export-journal.ts';
 import { migrateCommand } from './migrate.ts';
+import { restoreCommand } from './restore.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userCreateCommand, type UserCreateOptions } from './user.ts';
@@ -12,7 +14,7 @@ const program = new Command();
 program
   .name('lumbung')
   .description(
-    'Lumbung — jaringan distribusi konsinyasi pangan pokok (hub ↔ KDKMP).\nConfiguration: PORT (3000), DATABASE_URL (file:./data/lumbung.sqlite or postgres://…), LUMBUNG_DEMO=1.',
+    'Lumbung — jaringan distribusi konsinyasi pangan pokok (hub ↔ KDKMP).\nConfiguration: PORT (3000), DATABASE_URL (file:./data/lumbung.sqlite or postgres://…), LUMBUNG_DEMO=1, LUMBUNG_SQLITE_SYNC=full.',
   )
   .version(VERSION);
 
@@ -40,6 +42,22 @@ program
     'Recompute every balance from stock movements and journal lines and check every invariant; exit 1 on drift',
   )
   .action(async () => exit(await verifyCommand()));
+program
+  .command('backup')
+  .description(
+    'Copy the database while the server runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump --format=custom), check the copy, keep it only when complete',
+  )
+  .option('--out <file>', 'the backup file (never overwritten)')
+  .option('--dir <dir>', 'write lumbung-YYYYMMDD-HHMMSS.sqlite|dump (UTC) into this directory')
+  .option('--keep <n>', 'with --dir: keep the newest N backups there, delete the older ones')
+  .action(async (o: BackupOptions) => exit(await backupCommand(o)));
+program
+  .command('restore')
+  .description(
+    'Restore a backup into the empty database DATABASE_URL names, migrate it forward and verify it',
+  )
+  .argument('<file>', 'a file written by lumbung backup')
+  .action(async (file: string) => exit(await restoreCommand(file)));
 program
   .command('export-journal')
   .description("Export an organization's journal")

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigrated(
-  opts: { backgroundCheckpoints?: boolean } = {},
+  opts: Parameters<typeof openDatabase>[1] = {},
 ): Promise<DatabaseHandle> {
   const handle = openDatabase(loadConfig().databaseUrl, opts);
   await migrateToLatest(handle.db);

@@ -84,6 +84,9 @@ export class GroupCommitSqliteDriver implements Driver {
   private busy = false;
   private idleCommit = false;
   openGroup: Group | undefined;
+  /** Turns that had to wait for the connection, and how long they waited in all (ms), since start. */
+  waits = 0;
+  waitMs = 0;
 
   constructor(
     private readonly inner: Driver,
@@ -97,7 +100,12 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.busy) {
+      const since = performance.now();
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+      this.waits++;
+      this.waitMs += performance.now() - since;
+    }
     this.busy = true;
     return new Lease(this, this.connection);
   }
@@ -179,6 +187,11 @@ export class GroupCommitSqliteDriver implements Driver {
     const group = l.joined;
     this.handOver(l);
     if (group) await group.committed;
+  }
+
+  /** Turns waiting for the connection now. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /**
@@ -285,6 +298,11 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     this.driver = new GroupCommitSqliteDriver(super.createDriver(), this.sqlite);
     return this.driver;
+  }
+  /** The connection's queue (for /metrics): turns waiting now, and the waits since start. */
+  queueStats(): { waiting: number; waits: number; waitSeconds: number } {
+    const d = this.driver;
+    return { waiting: d.waiting, waits: d.waits, waitSeconds: d.waitMs / 1000 };
   }
   /** `betweenTransactions` of the driver Kysely made (Kysely makes it in its constructor). */
   betweenTransactions(work: () => void | Promise<void>): Promise<void> {

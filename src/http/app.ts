@@ -14,13 +14,19 @@ import { systemClock, type Clock } from '../core/shared/clock.ts';
 import type { Database, Engine } from '../db/database.ts';
 import { LoginLimiter } from './plugins/login-limiter.ts';
 import { TokenCache } from './plugins/token-cache.ts';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.ts';
 import { registerProblemHandlers } from './plugins/problem.ts';
 import { accessPlugin } from './plugins/access.ts';
+import { closingPlugin } from './plugins/closing.ts';
 import { auditPlugin } from './plugins/audit.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
+import { answerFrameworkError, inputPlugin } from './plugins/input.ts';
+import { noStorePlugin } from './plugins/no-store.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { SESSION_COOKIE, sessionPlugin } from './plugins/session.ts';
 import { DATED_FIELDS, Problem, problemResponse } from './schemas.ts';
 import { registerRoutes } from './routes/index.ts';
+import { webCacheControl } from './web-cache.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -29,8 +35,14 @@ export interface AppOptions {
   clock?: Clock;
   /** Log level of the request log (pino); false for none. */
   logLevel?: string | false;
+  /** Where the log's JSON lines go (default: standard output). */
+  logStream?: { write(line: string): void };
+  /** `LUMBUNG_METRICS_TOKEN`: when set, `GET /metrics` asks for `Authorization: Bearer <it>`. */
+  metricsToken?: string;
   /** Sees every route as it is added (the example test reads their schemas). */
   onRoute?: (route: RouteOptions) => void;
+  /** The proxies trusted to name the client (`TRUST_PROXY`); default: none, `request.ip` is the peer. */
+  trustProxy?: TrustProxy;
 }
 
 /** The options of the schema validator (ajv): what the server accepts, and what the example test validates with. */
@@ -61,10 +73,17 @@ declare module 'fastify' {
 /** The HTTP server: the API under /api, its OpenAPI document and reference page. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logLevel ? { level: opts.logLevel } : false,
+    logger: opts.logLevel
+      ? { level: opts.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) }
+      : false,
     bodyLimit: 1_048_576,
     ajv: { customOptions: AJV_OPTIONS },
     genReqId: () => crypto.randomUUID(),
+    // On close, the closing plugin answers late requests as problem+json (Fastify's own 503 is not).
+    return503OnClosing: false,
+    // A URL Fastify cannot route (a path parameter over its limit, a broken %-escape): problem+json.
+    frameworkErrors: answerFrameworkError,
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const clock = opts.clock ?? systemClock;
   const deps: AppDeps = {
@@ -118,10 +137,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Authentication, CSRF, the access policy's role gate (all on request, before the body is
   // read) and the audit trail of answered changes.
+  await app.register(closingPlugin);
   await app.register(sessionPlugin);
   await app.register(csrfPlugin);
   await app.register(accessPlugin);
   await app.register(auditPlugin);
+  // A body of a media type the operation does not take is refused unread; NUL characters in any
+  // input before validation; no-store on the API's answers.
+  await app.register(inputPlugin);
+  await app.register(noStorePlugin);
 
   // Every operation with a body can meet a too-large or non-JSON body; dated commands a future date.
   app.addHook('onRoute', (route) => {
@@ -145,6 +169,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { parseAs: 'string', bodyLimit: 8 * 1_048_576 },
     (_request, body, done) => done(null, body),
   );
+  // GET /metrics, and every request timed by operation (after the error handler: its 401 is a problem).
+  await app.register(metricsPlugin, { token: opts.metricsToken });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerRoutes(app);
 
@@ -156,6 +182,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // The `.br`/`.gz` copies written by scripts/build-web.mjs, as the browser accepts (with
+      // `Vary: Accept-Encoding`); hashed files cached for a year, the rest revalidated.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
     });
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();

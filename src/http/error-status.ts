@@ -20,4 +20,5 @@ export const ERROR_STATUS = {
   UnsupportedMediaType: 415,
   TooManyRequests: 429,
   InternalError: 500,
+  ServiceUnavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

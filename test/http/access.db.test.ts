@@ -29,10 +29,13 @@ const READERS: UserKey[] = ALL.filter((u) => u !== 'programAdmin');
 const HUB: UserKey[] = ['hubAdmin', 'hubStaff'];
 const RULES: Record<string, UserKey[] | 'public'> = {
   health: 'public',
+  ready: 'public',
   login: 'public',
   logout: ALL,
   getCurrentUser: ALL,
   createApiToken: ALL,
+  listApiTokens: ALL,
+  revokeApiToken: ALL,
   setLocale: ALL,
   listCooperatives: READERS,
   createCooperative: ['hubAdmin'],
@@ -226,7 +229,9 @@ for (const engine of ENGINES) {
       const writes = ops.filter(
         (o) =>
           o.method !== 'GET' &&
-          !['login', 'logout', 'createApiToken', 'setLocale'].includes(o.operationId),
+          !['login', 'logout', 'createApiToken', 'revokeApiToken', 'setLocale'].includes(
+            o.operationId,
+          ),
       );
       for (const op of writes)
         expect({

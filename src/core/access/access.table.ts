@@ -25,6 +25,8 @@ export interface MembershipTable {
 }
 
 export interface AuthTokenTable {
+  /** What the owner names a token by (listing, revoking): never the token or its hash. */
+  id: string;
   tokenHash: string;
   userId: string;
   kind: 'session' | 'api';

@@ -2,16 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
 import type { AuthTokenTable } from './access.table.ts';
 import { findMemberships, findUserByEmail } from './access.repository.ts';
-import { verifyPassword } from './password.ts';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const API_TOKEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** What is stored of a token (and what the token cache keys by): its SHA-256. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** A fresh bearer/session token; only its hash is stored. */
+/** A fresh bearer/session token with its id; only its hash is stored. */
 export async function issueToken(
   db: Db,
   userId: string,
@@ -20,6 +22,7 @@ export async function issueToken(
   opts: { ttlMs?: number; label?: string } = {},
 ) {
   const token = randomBytes(32).toString('base64url');
+  const id = newId();
   const now = clock.now();
   const expiresAt = new Date(
     now.getTime() + (opts.ttlMs ?? (kind === 'session' ? SESSION_TTL_MS : API_TOKEN_TTL_MS)),
@@ -27,6 +30,7 @@ export async function issueToken(
   await db
     .insertInto('authToken')
     .values({
+      id,
       tokenHash: hashToken(token),
       userId,
       kind,
@@ -36,7 +40,7 @@ export async function issueToken(
       revokedAt: null,
     })
     .execute();
-  return { token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 export async function revokeToken(db: Db, token: string, clock: Clock): Promise<void> {
@@ -91,16 +95,22 @@ export async function authenticateToken(
   return { ...(await loadAuthUser(db, row)), tokenKind: row.kind };
 }
 
-/** Checks e-mail and password; the same answer for an unknown e-mail and a wrong password. */
+/**
+ * Checks e-mail and password; the same answer for an unknown e-mail, a
+ * disabled user and a wrong password, after the same work: one argon2
+ * verify each (against a dummy hash when there is no usable account), so
+ * the time taken does not tell which e-mails have an account.
+ */
 export async function checkCredentials(db: Db, email: string, password: string): Promise<AuthUser> {
   const user = await findUserByEmail(db, email);
-  const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
-  if (!ok)
+  const usable = user && !user.disabled ? user : undefined;
+  const verified = await verifyPassword(usable?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
+  if (!usable || !verified)
     throw new DomainError('Unauthenticated', {
       message: 'E-mail atau kata sandi salah',
       messageEn: 'Wrong e-mail or password',
     });
-  return loadAuthUser(db, user);
+  return loadAuthUser(db, usable);
 }
 
 export async function setUserLocale(db: Db, userId: string, locale: 'id' | 'en') {

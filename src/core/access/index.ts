@@ -16,8 +16,10 @@ export {
   checkCredentials,
   setUserLocale,
   SESSION_TTL_MS,
+  hashToken,
   type AuthUser,
 } from './auth.service.ts';
+export { listApiTokens, revokeApiToken, type ApiTokenListItem } from './api-tokens.ts';
 export {
   participantEmail,
   checkParticipantCredentials,

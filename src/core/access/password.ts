@@ -7,6 +7,16 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
+/**
+ * An argon2id hash of the parameters above, of a random password nobody
+ * kept: sign-in verifies against it when the account is unknown or
+ * disabled, so that such an answer costs as long as a wrong password and
+ * does not tell which e-mails (or NIPs) have an account. A test checks that
+ * its parameters stay those of `hashPassword`.
+ */
+export const DUMMY_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$RLbDOyW8SCWLN/cmDgFJwg$YfCE9rgawWFpsLsjVvOvPRmP5LFWOhAK6xnAZzZAojE';
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);

@@ -54,6 +54,7 @@ const PUBLIC: AccessRule = { gate: 'public' };
 
 export const POLICY = {
   health: PUBLIC,
+  ready: PUBLIC,
   // Sign-in and the caller's own session.
   login: PUBLIC,
   activateParticipant: PUBLIC,
@@ -62,6 +63,8 @@ export const POLICY = {
   getCurrentUser: { gate: SIGNED_IN },
   setLocale: { gate: SIGNED_IN },
   createApiToken: { gate: STAFF_ROLES },
+  listApiTokens: { gate: STAFF_ROLES },
+  revokeApiToken: { gate: STAFF_ROLES, write: true },
   // Network: cooperatives, participation, users, audit.
   listCooperatives: { gate: COOP_READERS },
   createCooperative: { gate: ['hub_admin'], write: true },

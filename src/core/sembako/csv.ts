@@ -14,13 +14,24 @@ function delimiterOf(header: string): ';' | ',' {
   return semis > commas ? ';' : ',';
 }
 
+/** The most data rows one imported file may hold (the header not counted). */
+export const MAX_FILE_ROWS = 50_000;
+
+const thousandsId = new Intl.NumberFormat('id-ID');
+const thousandsEn = new Intl.NumberFormat('en');
+
 /**
  * Parses a CSV text (UTF-8, with or without BOM, comma or semicolon) whose
  * header holds at least `columns` (any order, any case). Rows are returned as
  * text by column; a broken file (unclosed quote, missing header) is a
- * ValidationFailed for the whole file.
+ * ValidationFailed for the whole file, and a file of more than `maxRows` data
+ * rows a PayloadTooLarge for the whole file: nothing of it is read in part.
  */
-export function parseCsv(text: string, columns: readonly string[]): CsvRow[] {
+export function parseCsv(
+  text: string,
+  columns: readonly string[],
+  { maxRows = MAX_FILE_ROWS }: { maxRows?: number } = {},
+): CsvRow[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = delimiterOf(firstLine);
@@ -40,6 +51,13 @@ export function parseCsv(text: string, columns: readonly string[]): CsvRow[] {
       details: [{ path: '/csv', message: 'not a readable CSV file' }],
     });
   }
+  const rows = records.length - 1;
+  if (rows > maxRows)
+    throw new DomainError('PayloadTooLarge', {
+      message: `Berkas memuat ${thousandsId.format(rows)} baris data; paling banyak ${thousandsId.format(maxRows)} baris per berkas. Bagi menjadi beberapa berkas; tidak ada yang disimpan.`,
+      messageEn: `The file holds ${thousandsEn.format(rows)} rows; at most ${thousandsEn.format(maxRows)} rows per file. Split it into several files; nothing was saved.`,
+      details: [{ path: '/csv', message: `at most ${maxRows} rows per file, got ${rows}` }],
+    });
   const header = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length)
@@ -54,9 +72,20 @@ export function parseCsv(text: string, columns: readonly string[]): CsvRow[] {
   }));
 }
 
-/** A CSV field, quoted when it holds a delimiter, quote or line break. */
+/**
+ * A text cell of a file the product writes (CSV or XLSX), safe to open in a
+ * spreadsheet: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return would be read as a formula (a roster name `=HYPERLINK(…)` next to the
+ * activation codes), so it gets a leading single quote (OWASP's rule for CSV
+ * injection). What was imported is stored as it came; only exports change.
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A CSV field: text made formula-safe, then quoted when it holds a delimiter, quote or line break. */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === 'number' ? String(value) : spreadsheetText(value);
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,7 +3,7 @@ import { findOrganizationById, findVillage } from '../network/index.ts';
 import { monthOf } from '../shared/business-date.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
-import { parseCsv } from './csv.ts';
+import { MAX_FILE_ROWS, parseCsv } from './csv.ts';
 import { nipErrors } from './nip.ts';
 import { loadProgram } from './program.service.ts';
 import type { SembakoParticipantTable } from './sembako.table.ts';
@@ -14,7 +14,8 @@ import {
 } from './sembako.repository.ts';
 
 export const ROSTER_COLUMNS = ['nip', 'nama', 'opd', 'telepon', 'kode_kelurahan'] as const;
-export const MAX_ROSTER_ROWS = 50_000;
+/** A roster file over this many rows is refused whole (PayloadTooLarge): never imported in part. */
+export const MAX_ROSTER_ROWS = MAX_FILE_ROWS;
 
 export interface ImportResult {
   imported: number;
@@ -29,7 +30,8 @@ const PHONE_RE = /^\+?\d{8,16}$/;
  * is judged on its own: valid rows are inserted or update the participant
  * (name, OPD, phone, kelurahan; the pickup cooperative becomes the
  * kelurahan's KDKMP), invalid rows are reported with every reason and change
- * nothing. A NIP twice in one file is an error on the second row.
+ * nothing. A NIP twice in one file is an error on the second row. A file of
+ * more than MAX_ROSTER_ROWS rows is refused whole, before anything is written.
  */
 export async function importParticipants(
   db: Db,
@@ -38,7 +40,7 @@ export async function importParticipants(
   csv: string,
 ): Promise<ImportResult> {
   const program = await loadProgram(db, programId);
-  const rows = parseCsv(csv, ROSTER_COLUMNS);
+  const rows = parseCsv(csv, ROSTER_COLUMNS, { maxRows: MAX_ROSTER_ROWS });
   const sponsor = await findOrganizationById(db, program.orgId);
   const region = sponsor?.regionCode ?? null;
   const thisMonth = monthOf(todayWib(ctx.clock));
@@ -47,13 +49,7 @@ export async function importParticipants(
   const valid: { nip: string; name: string; opd: string; phone: string | null; village: string }[] =
     [];
   const villageOk = new Map<string, boolean>();
-  if (rows.length > MAX_ROSTER_ROWS)
-    rejected.push({
-      row: rows[MAX_ROSTER_ROWS]!.line,
-      nip: '',
-      errors: [`at most ${MAX_ROSTER_ROWS} rows per file`],
-    });
-  for (const r of rows.slice(0, MAX_ROSTER_ROWS)) {
+  for (const r of rows) {
     const v = r.values;
     const nip = (v.nip ?? '').replace(/\s+/g, '');
     const errors = nipErrors(nip, thisMonth);

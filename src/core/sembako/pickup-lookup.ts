@@ -13,13 +13,27 @@ export function normalizePickupCode(input: string): string {
   return (qr ? qr[1]! : text).replace(/[\s-]+/g, '').toUpperCase();
 }
 
+/** The one answer for a pickup code the caller may not see, whether it exists or not. */
+function pickupCodeNotFound(): DomainError {
+  return new DomainError('NotFound', {
+    message: 'Kode pengambilan tidak ditemukan',
+    messageEn: 'Pickup code not found',
+  });
+}
+
 /**
  * The order a pickup code belongs to, for the counter before the hand-over: the participant's name,
- * the package and its contents, its status and pickup cooperative (the caller checks that the
- * cooperative is theirs). An unknown code is NotFound; a used or cancelled one is shown with its
- * status, so the desk can say why it cannot be handed over.
+ * the package and its contents, its status and pickup cooperative. `mayHandOver` says whether the
+ * caller serves that cooperative; an unknown code and another cooperative's code answer the same
+ * NotFound, so the lookup never tells which codes exist. A used or cancelled code of one's own is
+ * shown with its status, so the desk can say why it cannot be handed over.
  */
-export async function findOrderForPickup(db: Db, programId: string, code: string) {
+export async function findOrderForPickup(
+  db: Db,
+  programId: string,
+  code: string,
+  mayHandOver: (cooperativeId: string) => Promise<boolean>,
+) {
   const program = await loadProgram(db, programId);
   const order = await findOrderByPickupCode(
     db,
@@ -27,11 +41,7 @@ export async function findOrderForPickup(db: Db, programId: string, code: string
     program.id,
     normalizePickupCode(code),
   );
-  if (!order)
-    throw new DomainError('NotFound', {
-      message: 'Kode pengambilan tidak ditemukan',
-      messageEn: 'Pickup code not found',
-    });
+  if (!order || !(await mayHandOver(order.pickupCooperativeId))) throw pickupCodeNotFound();
   const items = await findPackageItems(db, program.orgId, [order.packageId]);
   const names = new Map((await findProductsOfHub(db, program.hubId)).map((p) => [p.id, p]));
   return {

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { spreadsheetText } from './csv.ts';
 
 const esc = (s: string) =>
   s
@@ -23,8 +24,9 @@ function columnName(i: number): string {
 
 /**
  * A one-sheet .xlsx workbook (minimal SpreadsheetML, zipped with fflate):
- * strings as inline strings, numbers as numbers, the first row bold-free
- * headers. Enough for Excel, LibreOffice and payroll software to read.
+ * strings as inline strings (formula-safe, as in the CSV files), numbers as
+ * numbers, the first row bold-free headers. Enough for Excel, LibreOffice and
+ * payroll software to read.
  */
 export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8Array {
   const sheetRows = rows
@@ -34,7 +36,7 @@ export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8
           const ref = `${columnName(ci)}${ri + 1}`;
           return typeof v === 'number'
             ? `<c r="${ref}"><v>${v}</v></c>`
-            : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+            : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(spreadsheetText(v))}</t></is></c>`;
         })
         .join('');
       return `<row r="${ri + 1}">${cells}</row>`;

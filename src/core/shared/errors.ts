@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'UnsupportedMediaType',
   'TooManyRequests',
   'InternalError',
+  'ServiceUnavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

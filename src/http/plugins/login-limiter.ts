@@ -1,17 +1,25 @@
 /**
- * Login throttling: after MAX_FAILURES wrong passwords for one e-mail within
- * WINDOW_MS the e-mail is locked for LOCK_MS; one address gets at most
- * MAX_PER_ADDRESS attempts per window. In memory: one server process.
+ * Login throttling, by account and by address, counting only failures:
+ * - an account (an e-mail, a NIP) is locked for LOCK_MS after MAX_FAILURES
+ *   wrong attempts within WINDOW_MS; other accounts are not affected;
+ * - an address gets at most MAX_FAILURES_PER_ADDRESS failed attempts per
+ *   window (many accounts guessed from one place), whatever their accounts.
+ * Successful sign-ins never count: a whole office behind one NAT or proxy
+ * signs in as often as it likes. The address is `request.ip`, the client
+ * behind a proxy only when TRUST_PROXY says so. In memory: one server process.
  */
 const WINDOW_MS = 15 * 60 * 1000;
 const LOCK_MS = 15 * 60 * 1000;
 const MAX_FAILURES = 5;
-const MAX_PER_ADDRESS = 50;
+const MAX_FAILURES_PER_ADDRESS = 50;
+/** Past this many keys, forgotten failures are swept out (a spray of made-up e-mails stays bounded). */
+const SWEEP_AT = 10_000;
 
 export class LoginLimiter {
+  /** Recent failures by account key, and by address. */
   private failures = new Map<string, number[]>();
+  private addressFailures = new Map<string, number[]>();
   private locked = new Map<string, number>();
-  private attempts = new Map<string, number[]>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -20,33 +28,50 @@ export class LoginLimiter {
     return (list ?? []).filter((x) => t - x < WINDOW_MS);
   }
 
-  /** Seconds to wait before another attempt, or 0. */
-  retryAfter(email: string, address: string): number {
+  /** Seconds to wait before another attempt for this account from this address, or 0. */
+  retryAfter(key: string, address: string): number {
     const t = this.now();
-    const until = this.locked.get(email) ?? 0;
+    const until = this.locked.get(key) ?? 0;
     if (until > t) return Math.ceil((until - t) / 1000);
-    const a = this.recent(this.attempts.get(address));
-    if (a.length >= MAX_PER_ADDRESS) return Math.ceil((WINDOW_MS - (t - a[0]!)) / 1000);
+    const a = this.recent(this.addressFailures.get(address));
+    if (a.length >= MAX_FAILURES_PER_ADDRESS)
+      return Math.ceil((WINDOW_MS - (t - a[a.length - MAX_FAILURES_PER_ADDRESS]!)) / 1000);
     return 0;
   }
 
-  attempt(address: string) {
-    const a = this.recent(this.attempts.get(address));
-    a.push(this.now());
-    this.attempts.set(address, a);
-  }
-
-  fail(email: string) {
-    const f = this.recent(this.failures.get(email));
-    f.push(this.now());
-    this.failures.set(email, f);
+  /** A failed attempt: counts against the account and against the address. */
+  fail(key: string, address: string) {
+    const t = this.now();
+    const f = this.record(this.failures, key, t);
     if (f.length >= MAX_FAILURES) {
-      this.locked.set(email, this.now() + LOCK_MS);
-      this.failures.delete(email);
+      this.locked.set(key, t + LOCK_MS);
+      this.failures.delete(key);
     }
+    this.record(this.addressFailures, address, t);
   }
 
-  succeed(email: string) {
-    this.failures.delete(email);
+  /** A successful sign-in: the account's failures are forgiven; the address's stay counted. */
+  succeed(key: string) {
+    this.failures.delete(key);
+  }
+
+  /** How many accounts and addresses it remembers failures of (memory stays bounded). */
+  get size(): number {
+    return this.failures.size + this.addressFailures.size + this.locked.size;
+  }
+
+  private record(map: Map<string, number[]>, key: string, t: number): number[] {
+    if (map.size >= SWEEP_AT) this.sweep();
+    const list = this.recent(map.get(key));
+    list.push(t);
+    map.set(key, list);
+    return list;
+  }
+
+  private sweep() {
+    const t = this.now();
+    for (const map of [this.failures, this.addressFailures])
+      for (const [k, list] of map) if (t - list[list.length - 1]! >= WINDOW_MS) map.delete(k);
+    for (const [k, until] of this.locked) if (until <= t) this.locked.delete(k);
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode, type ErrorDetail } from '../../core/shared/errors.ts';
+import { isDatabaseUnavailable } from '../../db/connection.ts';
 import { ERROR_STATUS } from '../error-status.ts';
 
 const TITLES: Record<ErrorCode, { id: string; en: string }> = {
@@ -27,6 +28,10 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
   UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
   TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
   InternalError: { id: 'Kesalahan server', en: 'Server error' },
+  ServiceUnavailable: {
+    id: 'Layanan sementara tidak tersedia',
+    en: 'Service temporarily unavailable',
+  },
 };
 
 /** 'en' when the client prefers English, else Indonesian. */
@@ -57,6 +62,15 @@ export function sendProblem(
       requestId: request.id,
       ...(errors?.length ? { errors } : {}),
     });
+}
+
+/** A bug's answer: a 500 that hides internals; the log keeps them with the request id. */
+export function sendInternalError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(request, reply, 'InternalError', {
+    id: 'Terjadi kesalahan di server; sudah dicatat',
+    en: 'Something went wrong on the server; it has been logged',
+  });
 }
 
 /** A schema validator's finding (Fastify's `error.validation`, from ajv). */
@@ -179,11 +193,14 @@ export function registerProblemHandlers(app: FastifyInstance) {
         en: 'The request could not be read (broken or empty JSON)',
       });
     }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(request, reply, 'InternalError', {
-      id: 'Terjadi kesalahan di server; sudah dicatat',
-      en: 'Something went wrong on the server; it has been logged',
-    });
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(request, reply, 'ServiceUnavailable', {
+        id: 'Basis data sedang tidak dapat dihubungi; coba lagi sebentar lagi',
+        en: 'The database cannot be reached right now; try again shortly',
+      });
+    }
+    return sendInternalError(request, reply, error);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, 'NotFound', {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuthUser } from '../../core/access/index.ts';
+import { createHmac } from 'node:crypto';
+import { SESSION_TTL_MS, type AuthUser } from '../../core/access/index.ts';
 import { isAction, POLICY } from '../../core/policy/index.ts';
 import { DomainError } from '../../core/shared/errors.ts';
 
@@ -9,6 +10,28 @@ export const SESSION_COOKIE = 'lumbung_session';
 /** The CSRF double-submit cookie (readable by the web app) and the header that must repeat it. */
 export const CSRF_COOKIE = 'lumbung_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * The CSRF token of a session: derived from the session token (a keyed
+ * SHA-256, so it is neither the token nor the hash stored of it), so that
+ * it is valid with that session's cookie only, needs no storage, and no
+ * secret that several server processes would have to share. Knowing it
+ * tells nothing of the session token.
+ */
+export function csrfTokenOf(sessionToken: string): string {
+  return createHmac('sha256', 'lumbung-csrf-v1').update(sessionToken).digest('base64url');
+}
+
+/** The options of the session and CSRF cookies (the CSRF one is readable by the web app). */
+export function sessionCookieOptions(request: FastifyRequest, httpOnly: boolean) {
+  return {
+    path: '/',
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: SESSION_TTL_MS / 1000,
+    httpOnly,
+  } as const;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './access/auth.routes.ts';
+import { apiTokenRoutes } from './access/tokens.routes.ts';
 import { usersRoutes } from './access/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -24,6 +25,7 @@ export async function registerRoutes(app: FastifyInstance) {
   for (const routes of [
     systemRoutes,
     authRoutes,
+    apiTokenRoutes,
     usersRoutes,
     networkRoutes,
     salesRoutes,

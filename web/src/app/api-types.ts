@@ -16,6 +16,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when the database answers a trivial query, 503 while it does not (a load balancer sends no traffic then) */
+    get: operations['ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -100,23 +117,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/auth/tokens': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** A bearer token for a device or an integration (stored hashed, revocable, expiring) */
-    post: operations['createApiToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/auth/me/locale': {
     parameters: {
       query?: never;
@@ -128,6 +128,41 @@ export interface paths {
     put: operations['setLocale'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's live API tokens, newest first: label and dates, never the token itself */
+    get: operations['listApiTokens'];
+    put?: never;
+    /** A bearer token for a device or an integration (stored hashed, revocable, expiring) */
+    post: operations['createApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of the caller's API tokens: it stops working at once (another user's token: 404, as an unknown one) */
+    delete: operations['revokeApiToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1172,7 +1207,8 @@ export interface components {
         | 'PayloadTooLarge'
         | 'UnsupportedMediaType'
         | 'TooManyRequests'
-        | 'InternalError';
+        | 'InternalError'
+        | 'ServiceUnavailable';
       requestId?: string;
       errors?: {
         path: string;
@@ -1215,6 +1251,43 @@ export interface operations {
             database?: string;
             version?: string;
           };
+        };
+      };
+    };
+  };
+  ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ready"
+           *     }
+           */
+          'application/json': {
+            /** @enum {string} */
+            status: 'ready';
+          };
+        };
+      };
+      /** @description Problem; code: ServiceUnavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
         };
       };
     };
@@ -1696,87 +1769,6 @@ export interface operations {
       };
     };
   };
-  createApiToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "label": "HP kasir KDKMP Simpang IV Sipin",
-         *       "days": 90
-         *     }
-         */
-        'application/json': {
-          label: string;
-          days?: number;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            token: string;
-            expiresAt: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
   setLocale: {
     parameters: {
       query?: never;
@@ -1846,6 +1838,219 @@ export interface operations {
       };
       /** @description Problem; code: UnsupportedMediaType */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listApiTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f7",
+           *           "label": "HP kasir KDKMP Simpang IV Sipin",
+           *           "createdAt": "2026-03-10T03:00:00.000Z",
+           *           "expiresAt": "2026-06-08T03:00:00.000Z",
+           *           "current": true
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f3",
+           *           "label": "Integrasi akuntansi",
+           *           "createdAt": "2026-02-02T01:30:00.000Z",
+           *           "expiresAt": "2026-05-03T01:30:00.000Z",
+           *           "current": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              label: string;
+              createdAt: string;
+              expiresAt: string;
+              current: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "label": "HP kasir KDKMP Simpang IV Sipin",
+         *       "days": 90
+         *     }
+         */
+        'application/json': {
+          label: string;
+          days?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            token: string;
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  revokeApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -3,6 +3,7 @@ import { EXAMPLE_IDS } from '../../schemas.ts';
 import type {
   ActivateParticipantBody,
   ApiTokenBody,
+  ApiTokenList,
   CreateUserBody,
   LocaleBody,
   LoginBody,
@@ -70,6 +71,25 @@ export const currentUserExample: Static<typeof User> = {
 export const apiTokenExample: Static<typeof ApiTokenBody> = {
   label: 'HP kasir KDKMP Simpang IV Sipin',
   days: 90,
+};
+
+export const apiTokenListExample: Static<typeof ApiTokenList> = {
+  items: [
+    {
+      id: '01936f6e-7c1a-7000-8000-0000000000f7',
+      label: 'HP kasir KDKMP Simpang IV Sipin',
+      createdAt: '2026-03-10T03:00:00.000Z',
+      expiresAt: '2026-06-08T03:00:00.000Z',
+      current: true,
+    },
+    {
+      id: '01936f6e-7c1a-7000-8000-0000000000f3',
+      label: 'Integrasi akuntansi',
+      createdAt: '2026-02-02T01:30:00.000Z',
+      expiresAt: '2026-05-03T01:30:00.000Z',
+      current: false,
+    },
+  ],
 };
 
 export const localeExample: Static<typeof LocaleBody> = { locale: 'en' };

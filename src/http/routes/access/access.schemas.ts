@@ -60,7 +60,27 @@ export const ApiTokenBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ApiToken = Type.Object({ token: Type.String(), expiresAt: Type.String() });
+/** A new API token: shown this once; `id` names it afterwards (listing, revoking). */
+export const ApiToken = Type.Object({
+  id: Type.String(),
+  token: Type.String(),
+  expiresAt: Type.String(),
+});
+
+/** The caller's live API tokens: never the token itself; `current` marks the one the request came with. */
+export const ApiTokenList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: Type.String(),
+      createdAt: Type.String(),
+      expiresAt: Type.String(),
+      current: Type.Boolean(),
+    }),
+  ),
+});
+
+export const ApiTokenParams = Type.Object({ id: Id });
 
 export const LocaleBody = Type.Object(
   { locale: Type.Union([Type.Literal('id'), Type.Literal('en')]) },

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -8,18 +7,23 @@ import {
   issueToken,
   revokeToken,
   setUserLocale,
-  SESSION_TTL_MS,
   type AuthUser,
 } from '../../../core/access/index.ts';
 import { activateParticipant } from '../../../core/sembako/index.ts';
 import { DomainError } from '../../../core/shared/errors.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction } from '../../command.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, tokenOf } from '../../plugins/session.ts';
+import { ERROR_STATUS } from '../../error-status.ts';
+import {
+  CSRF_COOKIE,
+  SESSION_COOKIE,
+  csrfTokenOf,
+  sessionCookieOptions,
+  tokenOf,
+} from '../../plugins/session.ts';
 import { problems, withExample } from '../../schemas.ts';
 import {
   activateParticipantExample,
-  apiTokenExample,
   currentUserExample,
   localeExample,
   loginExample,
@@ -28,8 +32,6 @@ import {
 } from './access.examples.ts';
 import {
   ActivateParticipantBody,
-  ApiToken,
-  ApiTokenBody,
   Locale,
   LocaleBody,
   LoginBody,
@@ -38,19 +40,14 @@ import {
   User,
 } from './access.schemas.ts';
 
-/** A session for a signed-in user: the bearer token in the body, the httpOnly cookie and the CSRF cookie. */
+/** A session for a signed-in user: the bearer token in the body, the httpOnly cookie and its CSRF cookie. */
 async function startSession(request: FastifyRequest, reply: FastifyReply, user: AuthUser) {
   const { db, clock } = request.server.deps;
   const { token, expiresAt } = await issueToken(db, user.id, 'session', clock);
-  const csrfToken = randomBytes(24).toString('base64url');
-  const cookie = {
-    path: '/',
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: SESSION_TTL_MS / 1000,
-  } as const;
-  reply.setCookie(SESSION_COOKIE, token, { ...cookie, httpOnly: true });
-  reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookie, httpOnly: false });
+  // The CSRF token belongs to this session: it is refused with any other session's cookie.
+  const csrfToken = csrfTokenOf(token);
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, true));
+  reply.setCookie(CSRF_COOKIE, csrfToken, sessionCookieOptions(request, false));
   request.auth = { ...user, tokenKind: 'session', via: 'bearer' };
   request.auditOrgId = user.memberships[0]?.orgId;
   request.auditTarget = { type: 'user', id: user.id };
@@ -59,7 +56,8 @@ async function startSession(request: FastifyRequest, reply: FastifyReply, user: 
 
 /**
  * A sign-in attempt under the login limiter: wrong attempts lock the key
- * (an e-mail, a NIP) for a while, many attempts lock the address.
+ * (an e-mail, a NIP) for a while, many wrong attempts lock the address;
+ * successful ones never count. A failure of the server (5xx) is no attempt.
  */
 async function throttled<T>(
   request: FastifyRequest,
@@ -78,13 +76,12 @@ async function throttled<T>(
       messageEn: `Too many ${attempts.en}; try again in ${minutes} minutes`,
     });
   }
-  limiter.attempt(request.ip);
   try {
     const r = await fn();
     limiter.succeed(key);
     return r;
   } catch (e) {
-    limiter.fail(key);
+    if (e instanceof DomainError && ERROR_STATUS[e.code] < 500) limiter.fail(key, request.ip);
     throw e;
   }
 }
@@ -92,7 +89,7 @@ async function throttled<T>(
 const SIGN_IN = { id: 'percobaan masuk', en: 'sign-in attempts' };
 const PARTICIPANT_SIGN_IN = { id: 'percobaan', en: 'attempts' };
 
-/** Sign-in (users and Sembako participants), the caller's session, API tokens and locale. */
+/** Sign-in (users and Sembako participants), the caller's session and locale (API tokens: tokens.routes.ts). */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
 
@@ -201,30 +198,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         kind: 'signedIn',
       });
       return { id, email, name, locale, memberships };
-    },
-  );
-
-  app.post(
-    '/api/v1/auth/tokens',
-    {
-      schema: {
-        operationId: 'createApiToken',
-        tags: ['auth'],
-        summary:
-          'A bearer token for a device or an integration (stored hashed, revocable, expiring)',
-        body: withExample(ApiTokenBody, apiTokenExample),
-        response: { 201: ApiToken, ...problems() },
-      },
-    },
-    async (request, reply) => {
-      const { label, days } = request.body;
-      const actor = await authorize(request, { kind: 'signedIn' });
-      const t = await issueToken(deps.db, actor.id, 'api', deps.clock, {
-        label,
-        ttlMs: (days ?? 90) * 86_400_000,
-      });
-      request.auditTarget = { type: 'api_token', id: label };
-      return reply.code(201).send(t);
     },
   );
 

@@ -52,6 +52,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const results = await runForCooperative(request, id, (db, ctx) =>
         recordSales(db, ctx, id, request.body.sales),
       );
+      app.metrics.countSales(results);
       request.auditTarget = {
         type: 'sales',
         id: `${results.filter((r) => r.status === 'created').length} created`,

@@ -9,6 +9,7 @@ import {
   pickupOrder,
   placeOrder,
 } from '../../../core/sembako/index.ts';
+import { isDomainError } from '../../../core/shared/errors.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction } from '../../command.ts';
 import { problems, withExample } from '../../schemas.ts';
@@ -68,12 +69,18 @@ export const sembakoOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: withExample(OrderAtPickup, orderAtPickupExample), ...problems(404) },
       },
     },
-    async (request) => {
-      const order = await findOrderForPickup(deps.db, request.params.programId, request.query.code);
-      // Only the pickup cooperative's own staff learn whose order it is.
-      await authorize(request, { kind: 'cooperative', id: order.pickupCooperativeId });
-      return order;
-    },
+    async (request) =>
+      // Only the pickup cooperative's own staff learn whose order it is; anyone else gets the
+      // answer of an unknown code (a 403 would tell that the code exists).
+      findOrderForPickup(deps.db, request.params.programId, request.query.code, (id) =>
+        authorize(request, { kind: 'cooperative', id }).then(
+          () => true,
+          (e: unknown) => {
+            if (isDomainError(e) && e.code === 'Forbidden') return false;
+            throw e;
+          },
+        ),
+      ),
   );
 
   app.post(

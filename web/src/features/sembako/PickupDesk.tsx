@@ -133,13 +133,9 @@ export function PickupDesk() {
   }
 
   const order = find.data;
-  const findError = find.error
-    ? problemCode(find.error) === 'NotFound'
-      ? t('notFoundCode')
-      : problemCode(find.error) === 'Forbidden'
-        ? t('forbiddenCode')
-        : undefined
-    : undefined;
+  // Another cooperative's code answers NotFound like an unknown one: which codes exist never leaks.
+  const findError =
+    find.error && problemCode(find.error) === 'NotFound' ? t('notFoundCode') : undefined;
   const refusal = !order
     ? undefined
     : order.pickupCooperativeId !== id
