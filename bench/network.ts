@@ -54,7 +54,7 @@ export async function buildBenchNetwork(
     await createCommodityCeiling(trx, {
       commodity: 'gula',
       effectiveFrom: '2024-06-26',
-      amount: 17_500,
+      pricePerUnit: 17_500,
       regulationRef: 'Perbadan 12/2024',
     });
     const hub = await createOrganization(

@@ -181,7 +181,7 @@ export async function seedDemo(
           commodity: c.commodity,
           provinceCode: p,
           effectiveFrom: c.effectiveFrom,
-          amount: c.amount,
+          pricePerUnit: c.amount,
           regulationRef: c.regulationRef,
         });
       }

@@ -169,6 +169,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { parseAs: 'string', bodyLimit: 8 * 1_048_576 },
     (_request, body, done) => done(null, body),
   );
+  // XLSX uploads (the cooperatives file) as bytes, with the same limit; read only where a body
+  // schema names the type (plugins/input.ts).
+  app.addContentTypeParser(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    { parseAs: 'buffer', bodyLimit: 8 * 1_048_576 },
+    (_request, body, done) => done(null, body),
+  );
   // GET /metrics, and every request timed by operation (after the error handler: its 401 is a problem).
   await app.register(metricsPlugin, { token: opts.metricsToken });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -96,3 +96,8 @@ export async function buildHttpFixture(engine: Engine): Promise<HttpFixture> {
 export function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
 }
+
+/** The audit rows of one operation (written as each answer completes: poll for them). */
+export function auditEventsOf(f: HttpFixture, action: string) {
+  return f.t.db.selectFrom('auditEvent').selectAll().where('action', '=', action).execute();
+}

@@ -31,20 +31,20 @@ export async function buildNetwork(
   await createCommodityCeiling(db, {
     commodity: 'gula',
     effectiveFrom: '2024-01-01',
-    amount: 17_500,
+    pricePerUnit: 17_500,
     regulationRef: 'Perbadan 12/2024',
   });
   await createCommodityCeiling(db, {
     commodity: 'gula',
     provinceCode: '81',
     effectiveFrom: '2024-01-01',
-    amount: 18_500,
+    pricePerUnit: 18_500,
     regulationRef: 'Perbadan 12/2024',
   });
   await createCommodityCeiling(db, {
     commodity: 'minyakita',
     effectiveFrom: '2024-08-01',
-    amount: 15_700,
+    pricePerUnit: 15_700,
     regulationRef: 'Permendag 18/2024',
   });
   const coopA = await createCooperative(

@@ -47,7 +47,7 @@ interface OpenApiDoc {
  */
 interface Row {
   operationId: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   request?: string[];
   query?: string[];
@@ -140,6 +140,14 @@ const API_MD: Row[] = [
     method: 'POST',
     path: '/api/v1/users',
     request: ['email', 'name', 'password', 'orgId', 'role'],
+    enums: { role: ROLES },
+  },
+  {
+    operationId: 'updateUser',
+    method: 'PATCH',
+    path: '/api/v1/users/{id}',
+    request: ['name?', 'role?', 'active?'],
+    response: ['id', 'email', 'name', 'disabled', 'orgId', 'orgName', 'role'],
     enums: { role: ROLES },
   },
   {
@@ -338,6 +346,51 @@ const API_MD: Row[] = [
     path: '/api/v1/orgs/{orgId}/ledger/journal',
     query: ['format?'],
     enums: { format: ['hledger'] },
+  },
+  // Running a real network (administration).
+  {
+    operationId: 'createOrganization',
+    method: 'POST',
+    path: '/api/v1/organizations',
+    request: ['kind', 'name', 'regionCode'],
+    response: ['id'],
+    status: 201,
+    enums: { kind: ['government', 'employer'] },
+  },
+  {
+    operationId: 'importCooperatives',
+    method: 'POST',
+    path: '/api/v1/cooperatives/import',
+    response: ['imported', 'updated', 'rejected[].row', 'rejected[].errors'],
+  },
+  {
+    operationId: 'listCommodityCeilings',
+    method: 'GET',
+    path: '/api/v1/ceilings',
+    response: [
+      'items[].id',
+      'items[].commodity',
+      'items[].provinceCode?',
+      'items[].unit',
+      'items[].pricePerUnit',
+      'items[].effectiveFrom',
+      'items[].regulationRef',
+    ],
+  },
+  {
+    operationId: 'createCommodityCeiling',
+    method: 'POST',
+    path: '/api/v1/ceilings',
+    request: [
+      'commodity',
+      'provinceCode?',
+      'unit',
+      'pricePerUnit',
+      'effectiveFrom',
+      'regulationRef',
+    ],
+    status: 201,
+    enums: { unit: ['kg', 'l'] },
   },
 ];
 

@@ -34,7 +34,7 @@ for (const engine of ENGINES) {
       await createCommodityCeiling(f.t.db, {
         commodity: 'gula',
         effectiveFrom: '2026-03-10',
-        amount: 17_000,
+        pricePerUnit: 17_000,
         regulationRef: 'Uji penurunan HET',
       });
       await setProductPrices(

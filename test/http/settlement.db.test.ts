@@ -7,6 +7,7 @@ import {
   receiveDeliveryOrder,
   recordSales,
 } from '../../src/core/consignment/index.ts';
+import { createCooperative, createParticipation } from '../../src/core/network/index.ts';
 import { newId } from '../../src/core/shared/ids.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
@@ -81,6 +82,8 @@ for (const engine of ENGINES) {
 
     const get = (url: string, who: keyof HttpFixture['tokens'] = 'hubAdmin') =>
       f.app.inject({ method: 'GET', url, headers: bearer(f.tokens[who]) });
+    const post = (url: string, payload: object) =>
+      f.app.inject({ method: 'POST', url, headers: bearer(f.tokens.hubAdmin), payload });
 
     it('closing February issues one statement per cooperative; closing again returns the same ones', async () => {
       const close = () =>
@@ -299,6 +302,64 @@ for (const engine of ENGINES) {
       expect(second.items[0].id).not.toBe(first.items[0].id);
       expect(second.items[0].at <= first.items[0].at).toBe(true);
       expect((await get('/api/v1/audit-events?from=2026-03-11')).json().items).toEqual([]);
+    });
+
+    it('running February again grants a participation entered since, from 16 February, pro rata, and only it', async () => {
+      const runFebruary = () => post('/api/v1/subsidies/runs', { month: '2026-02' });
+      const first = await runFebruary();
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ month: '2026-02', newGrants: 2 });
+      expect(first.json().items).toHaveLength(2);
+
+      // Entered on 10 March: a participation from 16 February, with its February stock count.
+      const { n } = f;
+      const coopC = await createCooperative(
+        f.t.db,
+        { name: 'KDKMP Teluk Kenali', villageCode: '15.71.01.1003' },
+        n.clock,
+      );
+      await createParticipation(
+        f.t.db,
+        coopC.id,
+        {
+          hubId: n.hub.id,
+          agreementNo: 'PKS/15.71.01.1003',
+          startDate: '2026-02-16',
+          exposureLimit: 50_000_000,
+        },
+        n.clock,
+      );
+      await f.t.db.transaction().execute((db) =>
+        createStockCount(db, n.ctx, coopC.id, {
+          id: newId(),
+          countedAt: '2026-02-20T03:00:00Z',
+          lines: [{ productId: n.gula1.id, qtyCounted: 0 }],
+        }),
+      );
+
+      const second = await runFebruary();
+      expect(second.statusCode).toBe(200);
+      const body = second.json();
+      expect(body).toMatchObject({ runId: first.json().runId, month: '2026-02', newGrants: 1 });
+      // 16–28 February: 13 of 28 days. 2,000,000 × 13 / 28 = 928,571.42… rounded down.
+      expect(body.items).toEqual(
+        expect.arrayContaining([
+          ...first.json().items,
+          {
+            cooperativeId: coopC.id,
+            amount: 928_571,
+            eligible: true,
+            status: 'accrued',
+            activeDays: 13,
+            daysInMonth: 28,
+          },
+        ]),
+      );
+      expect(body.items).toHaveLength(3);
+
+      const third = await runFebruary();
+      expect(third.statusCode).toBe(200);
+      expect(third.json()).toEqual({ ...body, newGrants: 0 });
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { sql } from 'kysely';
+import { engineOf } from '../../db/connection.ts';
 import type { AppUserTable, MembershipTable, Role } from './access.table.ts';
 
 export async function insertUser(db: Db, row: AppUserTable, memberships: MembershipTable[]) {
@@ -52,16 +53,102 @@ export async function setUserPassword(db: Db, userId: string, passwordHash: stri
   await db.updateTable('appUser').set({ passwordHash }).where('id', '=', userId).execute();
 }
 
-/** Users who work for any of the organizations, with their roles there. */
-export async function findUsersOfOrganizations(db: Db, orgIds: string[]) {
-  if (orgIds.length === 0) return [];
-  return db
+/** Memberships as the users list shows them: the user, the organization's name, the role. */
+const usersWithMemberships = (db: Db) =>
+  db
     .selectFrom('membership as m')
     .innerJoin('appUser as u', 'u.id', 'm.userId')
     .innerJoin('organization as o', 'o.id', 'm.orgId')
-    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'm.orgId', 'm.role', 'o.name as orgName'])
+    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'm.orgId', 'm.role', 'o.name as orgName']);
+
+/** Users who work for any of the organizations, with their roles there. */
+export async function findUsersOfOrganizations(db: Db, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  return usersWithMemberships(db)
     .where('m.orgId', 'in', orgIds)
     .orderBy('o.name')
     .orderBy('u.email')
     .execute();
+}
+
+/** A user's stored memberships with their organizations' kinds (no derived participant roles). */
+export async function findStoredMemberships(db: Db, userId: string) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('organization as o', 'o.id', 'm.orgId')
+    .select(['m.orgId', 'm.role', 'o.kind as orgKind'])
+    .where('m.userId', '=', userId)
+    .orderBy('m.orgId')
+    .execute();
+}
+
+export async function findUserById(db: Db, id: string) {
+  return db.selectFrom('appUser').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes the hub's row lock on PostgreSQL until the transaction ends, so that
+ * concurrent changes to the hub's admins see each other (SQLite writes one at a time).
+ */
+export async function lockHubAdmins(db: Db, hubId: string) {
+  if (engineOf(db) !== 'postgres') return;
+  await db.selectFrom('organization').select('id').where('id', '=', hubId).forUpdate().execute();
+}
+
+/** How many active users other than `exceptUserId` are admins of the hub. */
+export async function countActiveHubAdmins(db: Db, hubId: string, exceptUserId: string) {
+  const row = await db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('m.orgId', '=', hubId)
+    .where('m.role', '=', 'hub_admin')
+    .where('u.disabled', '=', 0)
+    .where('u.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function setUserNameAndDisabled(
+  db: Db,
+  userId: string,
+  change: { name?: string; disabled?: number },
+) {
+  if (change.name === undefined && change.disabled === undefined) return;
+  await db.updateTable('appUser').set(change).where('id', '=', userId).execute();
+}
+
+export async function setMembershipRole(db: Db, userId: string, orgId: string, role: Role) {
+  await db
+    .updateTable('membership')
+    .set({ role })
+    .where('userId', '=', userId)
+    .where('orgId', '=', orgId)
+    .execute();
+}
+
+/** Revokes every live token of the user; answers their hashes (for the token cache to forget). */
+export async function revokeTokensOfUser(db: Db, userId: string, nowIso: string) {
+  const rows = await db
+    .selectFrom('authToken')
+    .select('tokenHash')
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
+  if (rows.length)
+    await db
+      .updateTable('authToken')
+      .set({ revokedAt: nowIso })
+      .where('userId', '=', userId)
+      .where('revokedAt', 'is', null)
+      .execute();
+  return rows.map((r) => r.tokenHash);
+}
+
+/** One user's membership as the users list shows it. */
+export async function findUserOfOrganization(db: Db, userId: string, orgId: string) {
+  return usersWithMemberships(db)
+    .where('m.userId', '=', userId)
+    .where('m.orgId', '=', orgId)
+    .executeTakeFirstOrThrow();
 }

@@ -10,6 +10,12 @@ export {
 export { findUserByEmail, findMemberships, findUsersOfOrganizations } from './access.repository.ts';
 export { listUsers, type UserListItem } from './list-users.ts';
 export {
+  loadUserToUpdate,
+  updateUser,
+  type UpdateUserInput,
+  type UserToUpdate,
+} from './update-user.ts';
+export {
   issueToken,
   revokeToken,
   authenticateToken,
@@ -25,3 +31,10 @@ export {
   checkParticipantCredentials,
   setParticipantPassword,
 } from './participant-auth.ts';
+export {
+  importCooperatives,
+  readCooperativeFile,
+  COOPERATIVE_COLUMNS,
+  MAX_COOPERATIVE_ROWS,
+  type CooperativeImportResult,
+} from './import-cooperatives.ts';

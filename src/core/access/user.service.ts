@@ -37,7 +37,7 @@ export const ROLES: readonly Role[] = [
   'gov_viewer',
   'program_admin',
 ];
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface CreateUserInput {
   email: string;

@@ -47,8 +47,24 @@ export async function findPricesOfProducts(db: Db, productIds: string[]): Promis
     .execute();
 }
 
-export async function insertCeiling(db: Db, row: CommodityCeilingTable): Promise<void> {
-  await db.insertInto('commodityCeiling').values(row).execute();
+/** Inserts a ceiling unless one exists for its commodity, province and date: whether it did. */
+export async function insertCeiling(db: Db, row: CommodityCeilingTable): Promise<boolean> {
+  const res = await db
+    .insertInto('commodityCeiling')
+    .values(row)
+    .onConflict((oc) => oc.columns(['commodity', 'provinceCode', 'effectiveFrom']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return res !== undefined;
+}
+
+export async function findCeilings(
+  db: Db,
+  filter: { commodity?: string } = {},
+): Promise<CommodityCeilingTable[]> {
+  let q = db.selectFrom('commodityCeiling').selectAll();
+  if (filter.commodity !== undefined) q = q.where('commodity', '=', filter.commodity);
+  return q.execute();
 }
 
 export async function findCeilingsOfCommodities(

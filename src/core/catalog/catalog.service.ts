@@ -4,8 +4,10 @@ import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { formatRupiah } from '../shared/money.ts';
-import type { NetUnit, PriceKind, ProductTable } from './catalog.table.ts';
+import { findProvince } from '../network/index.ts';
+import type { CommodityCeilingTable, NetUnit, PriceKind, ProductTable } from './catalog.table.ts';
 import {
+  findCeilings,
   findProductById,
   findProductBySku,
   insertCeiling,
@@ -188,31 +190,116 @@ export async function setProductPrices(
 
 export interface CreateCeilingInput {
   commodity: string;
+  /** A two-digit Kemendagri province code; none = the national ceiling. */
   provinceCode?: string;
+  /** The commodity's unit (kg or l); checked when given. */
+  unit?: 'kg' | 'l';
+  /** Whole rupiah per kg or per litre. */
+  pricePerUnit: number;
   effectiveFrom: string;
-  amount: number;
   regulationRef: string;
 }
 
-/** Records a regulated ceiling (HET/HAP) per kg or litre, as dated data. */
-export async function createCommodityCeiling(db: Db, input: CreateCeilingInput): Promise<void> {
+/** A regulated ceiling as the API shows it: national (no province) or a province's own. */
+export interface CommodityCeiling {
+  id: string;
+  commodity: string;
+  provinceCode?: string;
+  unit: 'kg' | 'l';
+  pricePerUnit: number;
+  effectiveFrom: string;
+  regulationRef: string;
+}
+
+function toCeiling(row: CommodityCeilingTable): CommodityCeiling {
+  return {
+    id: row.id,
+    commodity: row.commodity,
+    ...(row.provinceCode ? { provinceCode: row.provinceCode } : {}),
+    unit: row.baseUnit,
+    pricePerUnit: row.amount,
+    effectiveFrom: row.effectiveFrom,
+    regulationRef: row.regulationRef,
+  };
+}
+
+/**
+ * Records a regulated ceiling (HET/HAP) per kg or litre, as dated data: from
+ * `effectiveFrom` (a regulation is often published ahead, so a future date is
+ * allowed) it applies to every sale, retail price and package of the commodity
+ * in the province (or, without a province, wherever no province ceiling is in
+ * force), as `PriceBook` resolves it. Keeps: a known commodity in its own
+ * unit, a real province, a positive whole price, a regulation reference; one
+ * ceiling per commodity, province and date (`AlreadyExists`).
+ */
+export async function createCommodityCeiling(
+  db: Db,
+  input: CreateCeilingInput,
+): Promise<CommodityCeiling> {
   const base = COMMODITIES[input.commodity];
   const errors: ErrorDetail[] = [];
-  if (!base) errors.push({ path: '/commodity', message: 'unknown commodity' });
+  if (!base)
+    errors.push({
+      path: '/commodity',
+      message: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
+    });
+  else if (input.unit !== undefined && input.unit !== base)
+    errors.push({ path: '/unit', message: `${input.commodity} is priced per ${base}` });
+  if (input.provinceCode !== undefined && !(await findProvince(input.provinceCode)))
+    errors.push({ path: '/provinceCode', message: 'unknown Kemendagri province code' });
   if (!isValidBusinessDate(input.effectiveFrom))
     errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    errors.push({ path: '/amount', message: 'must be a positive integer' });
+  if (!Number.isSafeInteger(input.pricePerUnit) || input.pricePerUnit <= 0)
+    errors.push({ path: '/pricePerUnit', message: 'must be a positive integer (rupiah)' });
   if (!input.regulationRef?.trim()) errors.push({ path: '/regulationRef', message: 'required' });
   if (errors.length)
-    throw new DomainError('ValidationFailed', { message: 'HET tidak valid', details: errors });
-  await insertCeiling(db, {
+    throw new DomainError('ValidationFailed', {
+      message: `HET/HAP tidak valid: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
+      messageEn: `Invalid ceiling: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
+      details: errors,
+    });
+  const row: CommodityCeilingTable = {
     id: newId(),
     commodity: input.commodity,
     provinceCode: input.provinceCode ?? '',
     effectiveFrom: input.effectiveFrom,
-    amount: input.amount,
+    amount: input.pricePerUnit,
     baseUnit: base!,
     regulationRef: input.regulationRef.trim(),
-  });
+  };
+  if (!(await insertCeiling(db, row))) {
+    const where = input.provinceCode ? `provinsi ${input.provinceCode}` : 'nasional';
+    const whereEn = input.provinceCode ? `province ${input.provinceCode}` : 'national';
+    throw new DomainError('AlreadyExists', {
+      message: `HET/HAP ${input.commodity} (${where}) mulai ${input.effectiveFrom} sudah ada`,
+      messageEn: `A ${input.commodity} ceiling (${whereEn}) from ${input.effectiveFrom} already exists`,
+      details: [
+        {
+          path: '/effectiveFrom',
+          message: 'a ceiling for this commodity, province and date exists',
+        },
+      ],
+    });
+  }
+  return toCeiling(row);
+}
+
+/**
+ * Every regulated ceiling (national data, not per hub): by commodity, the
+ * national ones before the provinces', each with its latest first.
+ */
+export async function listCommodityCeilings(
+  db: Db,
+  filter: { commodity?: string } = {},
+): Promise<CommodityCeiling[]> {
+  const rows = await findCeilings(db, filter);
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows
+    .sort(
+      (a, b) =>
+        byCode(a.commodity, b.commodity) ||
+        byCode(a.provinceCode, b.provinceCode) ||
+        byCode(b.effectiveFrom, a.effectiveFrom),
+    )
+    .map(toCeiling);
 }

@@ -18,6 +18,8 @@ export interface PricedProduct {
   /** The ceiling for the product's net content in the hub's province (or the national one). */
   ceilingPrice: Rupiah | null;
   ceilingRegulation: string | null;
+  /** Since when that ceiling applies. */
+  ceilingEffectiveFrom: string | null;
   hubId: string;
 }
 
@@ -45,6 +47,7 @@ async function priceProducts(
         retailPrice: book.price(id, 'retail', date) ?? null,
         ceilingPrice: ceiling?.amount ?? null,
         ceilingRegulation: ceiling?.regulationRef ?? null,
+        ceilingEffectiveFrom: ceiling?.effectiveFrom ?? null,
         hubId: p.hubId,
       },
     ];

@@ -9,11 +9,20 @@ export {
   findCooperatives,
   hasAnyOrganization,
   findOfficers,
+  insertOfficers,
+  updateOfficer,
   findNetworkOrgIds,
   type CooperativeFilter,
 } from './network.repository.ts';
 export { getCooperativeDetail, type CooperativeDetail } from './cooperative-detail.ts';
-export { findVillage, listVillagesIn, type Village } from './regions.ts';
+export {
+  findProvince,
+  findRegion,
+  findVillage,
+  listVillagesIn,
+  type Region,
+  type Village,
+} from './regions.ts';
 export {
   loadCooperativeContext,
   pickWarehouse,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
 import type { OfficerTable, OrganizationTable, ParticipationTable } from './network.table.ts';
@@ -28,6 +29,46 @@ export async function findOrganizationsByKind(db: Db, kind: OrganizationTable['k
     .where('kind', '=', kind)
     .orderBy('name')
     .execute();
+}
+
+export async function findOrganizationsByKinds(db: Db, kinds: OrganizationTable['kind'][]) {
+  return db.selectFrom('organization').selectAll().where('kind', 'in', kinds).execute();
+}
+
+/** An organization of this kind, name (trimmed, any case) and region code. */
+export async function findOrganizationByName(
+  db: Db,
+  kind: OrganizationTable['kind'],
+  name: string,
+  regionCode: string | null,
+): Promise<OrganizationTable | undefined> {
+  let q = db
+    .selectFrom('organization')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  q =
+    regionCode === null
+      ? q.where('regionCode', 'is', null)
+      : q.where('regionCode', '=', regionCode);
+  return q.executeTakeFirst();
+}
+
+/**
+ * On PostgreSQL, serializes the creation of organizations of one kind, name
+ * and region until the transaction ends (no table constraint holds that
+ * uniqueness), so that two concurrent requests cannot both pass the check.
+ * SQLite runs one transaction at a time anyway.
+ */
+export async function lockOrganizationName(
+  db: Db,
+  kind: OrganizationTable['kind'],
+  name: string,
+  regionCode: string | null,
+): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  const key = `organization|${kind}|${name.toLowerCase()}|${regionCode ?? ''}`;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
 }
 
 export async function insertOfficers(db: Db, rows: OfficerTable[]): Promise<void> {
@@ -135,4 +176,19 @@ export async function findNetworkOrgIds(db: Db, hubIds: string[]): Promise<strin
     .where('hubId', 'in', hubIds)
     .execute();
   return [...new Set([...hubIds, ...rows.map((r) => r.orgId)])];
+}
+
+/** An officer's name and phone, as a re-imported cooperatives file gives them. */
+export async function updateOfficer(
+  db: Db,
+  orgId: string,
+  id: string,
+  set: Pick<OfficerTable, 'name' | 'phone'>,
+): Promise<void> {
+  await db
+    .updateTable('officer')
+    .set(set)
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

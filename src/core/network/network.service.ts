@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { insertLocations, type LocationKind } from '../inventory/index.ts';
 import { isValidBusinessDate } from '../shared/business-date.ts';
 import type { Clock } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type {
   OfficerRole,
@@ -14,13 +14,16 @@ import type {
 } from './network.table.ts';
 import {
   findOrganizationById,
+  findOrganizationByName,
   findOrganizationByVillageCode,
+  findOrganizationsByKinds,
   findParticipation,
   insertOfficers,
   insertOrganization,
   insertParticipation,
+  lockOrganizationName,
 } from './network.repository.ts';
-import { findVillage } from './regions.ts';
+import { findRegion, findVillage } from './regions.ts';
 
 const LOCATIONS_BY_KIND: Record<OrgKind, { kind: LocationKind; name: string }[]> = {
   hub: [
@@ -76,7 +79,13 @@ function blankOrganization(id: string, kind: OrgKind, name: string, now: Date): 
   };
 }
 
-/** Creates a hub, government body or employer with its standard locations. */
+/**
+ * Creates a hub, government body (a Dinas, a Pemkot) or employer with its
+ * standard locations. Keeps: a region code, when given (required for a
+ * government body or an employer), is a real Kemendagri province, regency/city
+ * or district; no second organization of the same kind, name and region
+ * (`AlreadyExists`).
+ */
 export async function createOrganization(
   db: Db,
   input: CreateOrganizationInput,
@@ -84,18 +93,49 @@ export async function createOrganization(
 ): Promise<OrganizationTable> {
   if (input.kind === 'cooperative') throw new Error('Use createCooperative for cooperatives');
   const name = input.name.trim();
-  if (!name)
-    throw new DomainError('ValidationFailed', {
-      message: 'Nama organisasi wajib diisi',
-      details: [{ path: '/name', message: 'required' }],
+  const errors: ErrorDetail[] = [];
+  const id: string[] = [];
+  const en: string[] = [];
+  if (!name) {
+    errors.push({ path: '/name', message: 'required' });
+    id.push('nama wajib diisi');
+    en.push('the name is required');
+  }
+  const region = input.regionCode === undefined ? undefined : await findRegion(input.regionCode);
+  if (input.regionCode === undefined) {
+    if (input.kind === 'government' || input.kind === 'employer') {
+      errors.push({ path: '/regionCode', message: 'required' });
+      id.push('kode wilayah wajib diisi');
+      en.push('the region code is required');
+    }
+  } else if (!region) {
+    errors.push({
+      path: '/regionCode',
+      message: 'unknown Kemendagri province, regency/city or district code',
     });
+    id.push(`kode wilayah ${input.regionCode} tidak dikenal (Kemendagri: 15, 15.71 atau 15.71.01)`);
+    en.push(`unknown region code ${input.regionCode} (Kemendagri: 15, 15.71 or 15.71.01)`);
+  }
+  if (errors.length)
+    throw new DomainError('ValidationFailed', {
+      message: `Data organisasi tidak valid: ${id.join('; ')}`,
+      messageEn: `Invalid organization: ${en.join('; ')}`,
+      details: errors,
+    });
+  const regionCode = region?.code ?? null;
+  await lockOrganizationName(db, input.kind, name, regionCode);
+  if (await findOrganizationByName(db, input.kind, name, regionCode)) {
+    throw new DomainError('AlreadyExists', {
+      message: `${name}${region ? ` (${region.name})` : ''} sudah terdaftar`,
+      messageEn: `${name}${region ? ` (${region.name})` : ''} already exists`,
+      details: [{ path: '/name', message: 'an organization of this kind, name and region exists' }],
+    });
+  }
   const row: OrganizationTable = {
     ...blankOrganization(input.id ?? newId(), input.kind, name, clock.now()),
-    regionCode: input.regionCode ?? null,
-    provinceCode: input.provinceCode ?? input.regionCode?.slice(0, 2) ?? null,
-    regencyCode:
-      input.regencyCode ??
-      (input.regionCode && input.regionCode.length >= 5 ? input.regionCode.slice(0, 5) : null),
+    regionCode,
+    provinceCode: input.provinceCode ?? region?.provinceCode ?? null,
+    regencyCode: input.regencyCode ?? region?.regencyCode ?? null,
     legalNumber: input.legalNumber ?? null,
     nikKoperasi: input.nikKoperasi ?? null,
     npwp: input.npwp ?? null,
@@ -114,6 +154,49 @@ export async function createOrganization(
     })),
   );
   return row;
+}
+
+/** A government body or employer as the hub admin's list shows it. */
+export interface OrganizationItem {
+  id: string;
+  kind: 'government' | 'employer';
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+/** A government body or employer as the list shows it, with its region's official name. */
+export async function organizationItemOf(
+  org: OrganizationTable & { kind: 'government' | 'employer' },
+): Promise<OrganizationItem> {
+  const region = org.regionCode ? await findRegion(org.regionCode) : undefined;
+  return {
+    id: org.id,
+    kind: org.kind,
+    name: org.name,
+    regionCode: org.regionCode ?? '',
+    regionName: region?.name ?? '',
+  };
+}
+
+const isOffice = (
+  o: OrganizationTable,
+): o is OrganizationTable & { kind: 'government' | 'employer' } =>
+  o.kind === 'government' || o.kind === 'employer';
+
+/**
+ * The government bodies and employers (national: not per hub), by name; with
+ * `kind`, only those of that kind.
+ */
+export async function listOrganizations(
+  db: Db,
+  kind?: 'government' | 'employer',
+): Promise<OrganizationItem[]> {
+  const rows = await findOrganizationsByKinds(db, kind ? [kind] : ['government', 'employer']);
+  const items = await Promise.all(rows.filter(isOffice).map(organizationItemOf));
+  // Sorted here, not in SQL: the engines' collations order case and spaces differently.
+  const key = (o: OrganizationItem) => `${o.name.toLowerCase()}\u0000${o.id}`;
+  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export interface CreateCooperativeInput {

@@ -57,3 +57,57 @@ export async function listVillagesIn(regionCode: string): Promise<Village[]> {
     .filter((v) => v.code.startsWith(prefix))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
+
+/** A Kemendagri region above the village: province (`15`), regency or city (`15.71`), district (`15.71.01`). */
+export interface Region {
+  code: string;
+  name: string;
+  level: 'province' | 'regency' | 'district';
+  provinceCode: string;
+  /** The regency or city, for a regency or a district; null for a province. */
+  regencyCode: string | null;
+}
+
+let regions: Promise<Map<string, Region>> | undefined;
+
+async function loadRegions(): Promise<Map<string, Region>> {
+  const [provs, regs, dists] = await Promise.all([getProvinces(), getRegencies(), getDistricts()]);
+  const map = new Map<string, Region>();
+  for (const p of provs)
+    map.set(p.code, {
+      code: p.code,
+      name: p.name,
+      level: 'province',
+      provinceCode: p.code,
+      regencyCode: null,
+    });
+  for (const r of regs)
+    map.set(r.code, {
+      code: r.code,
+      name: r.name,
+      level: 'regency',
+      provinceCode: r.province_code,
+      regencyCode: r.code,
+    });
+  for (const d of dists)
+    map.set(d.code, {
+      code: d.code,
+      name: d.name,
+      level: 'district',
+      provinceCode: d.regency_code.slice(0, 2),
+      regencyCode: d.regency_code,
+    });
+  return map;
+}
+
+/** The official province, regency/city or district of a Kemendagri code, or undefined. */
+export async function findRegion(code: string): Promise<Region | undefined> {
+  regions ??= loadRegions();
+  return (await regions).get(code);
+}
+
+/** The official province of a two-digit Kemendagri code (e.g. `15` Jambi), or undefined. */
+export async function findProvince(code: string): Promise<Region | undefined> {
+  const region = await findRegion(code);
+  return region?.level === 'province' ? region : undefined;
+}

@@ -68,17 +68,24 @@ export const POLICY = {
   // Network: cooperatives, participation, users, audit.
   listCooperatives: { gate: COOP_READERS },
   createCooperative: { gate: ['hub_admin'], write: true },
+  importCooperatives: { gate: ['hub_admin'], write: true },
   getCooperative: { gate: COOP_READERS },
   createParticipation: { gate: ['hub_admin'], write: true },
+  listOrganizations: { gate: HUB_ROLES },
+  createOrganization: { gate: ['hub_admin'], write: true },
   getQrisMerchant: { gate: [...HUB_ROLES, ...COOP_ROLES] },
   setQrisMerchant: { gate: ['hub_admin', 'coop_manager'], write: true },
   createUser: { gate: ['hub_admin', 'coop_manager'], write: true },
   listUsers: { gate: ['hub_admin', 'coop_manager'] },
+  updateUser: { gate: ['hub_admin', 'coop_manager'], write: true },
   listAuditEvents: { gate: ['hub_admin'] },
   // Catalog and the hub's warehouse.
   listProducts: { gate: STAFF_ROLES },
   createProduct: { gate: HUB_ROLES, write: true },
   setProductPrices: { gate: HUB_ROLES, write: true },
+  // Regulated ceilings are national data: every staff role reads them, hub admins maintain them.
+  listCommodityCeilings: { gate: STAFF_ROLES },
+  createCommodityCeiling: { gate: ['hub_admin'], write: true },
   createGoodsReceipt: { gate: HUB_ROLES, write: true },
   listGoodsReceipts: { gate: HUB_ROLES },
   // Consignment: deliveries, sales, returns, counts, stock.

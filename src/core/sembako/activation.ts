@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { setParticipantPassword } from '../access/index.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../shared/csv.ts';
 import { loadProgram } from './program.service.ts';
 import {
   findParticipants,

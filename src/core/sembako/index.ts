@@ -1,8 +1,8 @@
 export type * from './sembako.table.ts';
 export { allocateLargestRemainder, splitPackagePrice } from './allocation.ts';
 export { nipErrors, isValidNip, nipParts } from './nip.ts';
-export { parseCsv, toCsv } from './csv.ts';
-export { writeXlsx } from './xlsx.ts';
+export { parseCsv, toCsv } from '../shared/csv.ts';
+export { writeXlsx } from '../shared/xlsx.ts';
 export {
   createProgram,
   createProgramPeriod,

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import type { CommandContext } from '../shared/context.ts';
-import { toCsv, parseCsv } from './csv.ts';
+import { toCsv, parseCsv } from '../shared/csv.ts';
 import { loadPeriodAccounts } from './period-accounts.ts';
 import { loadProgram, notFound } from './program.service.ts';
 import type { SembakoDeductionTable } from './sembako.table.ts';
 import { findDeductions, findPeriod, upsertDeductions } from './sembako.repository.ts';
-import { writeXlsx } from './xlsx.ts';
+import { writeXlsx } from '../shared/xlsx.ts';
 
 export interface PayrollDeduction {
   nip: string;

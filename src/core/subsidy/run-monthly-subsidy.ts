@@ -23,7 +23,7 @@ import {
   findGrantsOfRun,
   findSubsidyRun,
   insertSubsidyGrants,
-  insertSubsidyRun,
+  insertSubsidyRunIfAbsent,
   updateGrant,
 } from './subsidy.repository.ts';
 import { proRataSubsidy, subsidyEligibility } from './subsidy-rules.ts';
@@ -81,18 +81,29 @@ function nettingEntries(
 }
 
 /**
- * The hub's monthly operational subsidy run, idempotent per month. Each
- * participation active in the month gets its pro-rata amount if eligible
- * (H: Dr Beban Subsidi Operasional, Cr Utang Subsidi; C: Dr Piutang Subsidi,
- * Cr Pendapatan Subsidi Operasional), else a recorded reason. Participations
- * set to `net` are netted against the statement at once.
+ * The hub's monthly operational subsidy run, idempotent per cooperative and
+ * month: one grant per (cooperative, month), kept by `subsidy_grant_org_id_month_uq`
+ * and by taking each cooperative's lock before looking for its grant. Each
+ * participation active in the month that has no grant for it yet gets its
+ * pro-rata amount if eligible (H: Dr Beban Subsidi Operasional, Cr Utang
+ * Subsidi; C: Dr Piutang Subsidi, Cr Pendapatan Subsidi Operasional), else a
+ * recorded reason. Participations set to `net` are netted against the
+ * statement at once. Running a month again keeps its run and its grants as
+ * they are and grants only the participations entered since (`newGrants`);
+ * the answer is the whole month.
  */
 export async function runMonthlySubsidy(
   db: Db,
   ctx: CommandContext,
   hubId: string,
   input: { month: string; date?: string },
-): Promise<{ runId: string; month: string; items: SubsidyItem[]; created: boolean }> {
+): Promise<{
+  runId: string;
+  month: string;
+  items: SubsidyItem[];
+  created: boolean;
+  newGrants: number;
+}> {
   if (!isValidMonth(input.month))
     throw new DomainError('ValidationFailed', {
       message: 'Bulan harus YYYY-MM',
@@ -115,31 +126,35 @@ export async function runMonthlySubsidy(
   if (!hub || hub.kind !== 'hub')
     throw new DomainError('NotFound', { message: 'Hub tidak ditemukan' });
 
-  const existing = await findSubsidyRun(db, hubId, input.month);
-  if (existing)
-    return {
-      runId: existing.id,
-      month: input.month,
-      items: (await findGrantsOfRun(db, hubId, existing.id)).map(toItem),
-      created: false,
-    };
-
-  const runId = newId();
   const now = ctx.clock.now();
-  await insertSubsidyRun(db, {
-    orgId: hubId,
-    id: runId,
-    month: input.month,
-    runDate,
-    createdAt: now.toISOString(),
-  });
+  let run = await findSubsidyRun(db, hubId, input.month);
+  let created = false;
+  if (!run) {
+    const id = newId();
+    await insertSubsidyRunIfAbsent(db, {
+      orgId: hubId,
+      id,
+      month: input.month,
+      runDate,
+      createdAt: now.toISOString(),
+    });
+    run = await findSubsidyRun(db, hubId, input.month);
+    if (!run) throw new Error(`subsidy run of ${input.month} missing after its insert`);
+    created = run.id === id;
+  }
+  const runId = run.id;
+  const granted = new Set<string>(
+    created ? [] : (await findGrantsOfRun(db, hubId, runId)).map((g) => g.orgId),
+  );
   const grants: SubsidyGrantTable[] = [];
   const entries: JournalEntryInput[] = [];
   for (const p of await findParticipationsOfHub(db, hubId)) {
     const pr = proRataSubsidy(p.monthlySubsidy, input.month, p.startDate, p.endDate);
-    if (pr.activeDays === 0) continue;
-    if (await findGrant(db, p.orgId, input.month)) continue;
+    if (pr.activeDays === 0 || granted.has(p.orgId)) continue;
+    // Lock first, then look: a run of the same month in another transaction holds this lock
+    // until its grant is committed, so the look after it sees that grant.
     await loadCooperativeContext(db, p.orgId, { lock: true });
+    if (await findGrant(db, p.orgId, input.month)) continue;
     const [activity, position] = await Promise.all([
       countSalesAndCounts(db, p.orgId, firstDayOfMonth(input.month), monthEnd),
       getCreditPosition(db, p.orgId, monthEnd, p.graceDays),
@@ -168,6 +183,7 @@ export async function runMonthlySubsidy(
     };
     if (e.eligible && amount === 0) g.reason = 'Jumlah subsidi nol';
     grants.push(g);
+    granted.add(p.orgId);
     if (amount > 0) {
       entries.push(
         {
@@ -200,7 +216,14 @@ export async function runMonthlySubsidy(
   }
   await insertSubsidyGrants(db, grants);
   await postJournalEntries(db, entries, now);
-  return { runId, month: input.month, items: grants.map(toItem), created: true };
+  const items = created ? grants : await findGrantsOfRun(db, hubId, runId);
+  return {
+    runId,
+    month: input.month,
+    items: items.map(toItem),
+    created,
+    newGrants: grants.length,
+  };
 }
 
 /**

@@ -4,11 +4,13 @@ import { buildNetwork, journalOf, type TestNetwork } from '../../../test/helpers
 import {
   createDeliveryOrder,
   createGoodsReceipt,
+  createStockCount,
   dispatchDeliveryOrder,
   receiveDeliveryOrder,
   recordSales,
 } from '../consignment/index.ts';
 import { verifyDatabase } from '../integrity/index.ts';
+import { getTrialBalance } from '../ledger/index.ts';
 import {
   createCooperative,
   createParticipation,
@@ -31,7 +33,8 @@ const lateReason = (dueDate: string) =>
  * Four participants of one hub, January–March 2026: A (payout, from 1 January),
  * B (never reports anything), C (subsidy netted, from 1 January) and D
  * (payout, from 12 January). Consignment prices: gula 1 kg Rp 16.000,
- * gula 50 kg Rp 800.000.
+ * gula 50 kg Rp 800.000. In April, E, F and G are entered after the fact,
+ * taking part from 16 February, 1 March and 20 March.
  */
 for (const engine of ENGINES) {
   describe(`operational subsidy on ${engine}`, () => {
@@ -56,7 +59,9 @@ for (const engine of ENGINES) {
     const tx = <T>(fn: (trx: TestDatabase['db']) => Promise<T>) => t.db.transaction().execute(fn);
     /** Moves the clock to 10:00 WIB of a business date. */
     const on = (date: string) => n.clock.set(`${date}T03:00:00Z`);
-    const countRows = async (table: 'journalEntry' | 'subsidyGrant' | 'subsidyRun') =>
+    const countRows = async (
+      table: 'journalEntry' | 'journalLine' | 'subsidyGrant' | 'subsidyRun',
+    ) =>
       Number(
         (
           await t.db
@@ -298,7 +303,8 @@ for (const engine of ENGINES) {
         runs: await countRows('subsidyRun'),
       };
       const again = await tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month: '2026-01' }));
-      expect(again).toEqual({ ...january, created: false });
+      expect(january.newGrants).toBe(4);
+      expect(again).toEqual({ ...january, created: false, newGrants: 0 });
       expect({
         journal: await countRows('journalEntry'),
         grants: await countRows('subsidyGrant'),
@@ -423,6 +429,134 @@ for (const engine of ENGINES) {
       });
       expect(march.items.every((i) => i.amount === 0)).toBe(true);
       expect(await countRows('journalEntry')).toBe(journal);
+    });
+
+    // Issue 15: documents are often entered after the fact, participations too.
+    const run = (month: string) => tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month }));
+    const grantRows = (month: string) =>
+      t.db
+        .selectFrom('subsidyGrant')
+        .selectAll()
+        .where('month', '=', month)
+        .orderBy('orgId')
+        .execute();
+    const facts = async () => ({
+      entries: await countRows('journalEntry'),
+      lines: await countRows('journalLine'),
+      runs: await countRows('subsidyRun'),
+    });
+    /** A cooperative entered today, taking part from `startDate`, paid out by transfer. */
+    const enter = async (name: string, villageCode: string, startDate: string) => {
+      const coop = await createCooperative(t.db, { name, villageCode }, n.clock);
+      const agreementNo = `PKS/${villageCode}`;
+      await createParticipation(
+        t.db,
+        coop.id,
+        { hubId: n.hub.id, agreementNo, startDate, exposureLimit: 50_000_000 },
+        n.clock,
+      );
+      return coop;
+    };
+    let coopE: OrganizationTable;
+    let februaryAgain: Awaited<ReturnType<typeof runMonthlySubsidy>>;
+
+    it("a participation entered after February's run, from 16 February, gets its pro-rata grant from the next February run; the month's other grants stay as they were", async () => {
+      on('2026-04-02');
+      coopE = await enter('KDKMP Penyengat Rendah', '15.71.01.1010', '2026-02-16');
+      // F takes part from 1 March: nothing for February.
+      await enter('KDKMP Pematang Sulur', '15.71.01.1011', '2026-03-01');
+      // E's February stock count, entered now.
+      await tx((db) =>
+        createStockCount(db, n.ctx, coopE.id, {
+          id: newId(),
+          countedAt: '2026-02-20T03:00:00Z',
+          lines: [{ productId: n.gula1.id, qtyCounted: 0 }],
+        }),
+      );
+      const before = await grantRows('2026-02');
+      const factsBefore = await facts();
+
+      februaryAgain = await run('2026-02');
+      expect(februaryAgain).toMatchObject({
+        created: false,
+        newGrants: 1,
+        runId: before[0]!.runId,
+      });
+      // 16–28 February: 13 of 28 days. 2,000,000 × 13 / 28 = 928,571.42… rounded down.
+      expect(itemOf(februaryAgain.items, coopE.id)).toEqual({
+        cooperativeId: coopE.id,
+        amount: 928_571,
+        eligible: true,
+        status: 'accrued',
+        activeDays: 13,
+        daysInMonth: 28,
+      });
+      // The answer is the whole month: A, B, C, D as before, and E.
+      expect(februaryAgain.items.map((i) => i.cooperativeId).sort()).toEqual(
+        [n.coopA.id, n.coopB.id, coopC.id, coopD.id, coopE.id].sort(),
+      );
+      const after = await grantRows('2026-02');
+      expect(after.filter((g) => g.orgId !== coopE.id)).toEqual(before);
+      // E's grant: one entry of two lines in each book, at February's end.
+      expect(await facts()).toEqual({
+        entries: factsBefore.entries + 2,
+        lines: factsBefore.lines + 4,
+        runs: factsBefore.runs,
+      });
+      const e = after.find((g) => g.orgId === coopE.id)!;
+      expect(e).toMatchObject({ grantedOn: '2026-02-28', status: 'accrued', settledOn: null });
+      const books = [
+        ...(await journalOf(t.db, n.hub.id, 'subsidy_grant', e.id)),
+        ...(await journalOf(t.db, coopE.id, 'subsidy_grant', e.id)),
+      ].map((l) => [l.account, l.cp ?? '', l.debit - l.credit, l.date]);
+      expect(books).toEqual([
+        ['5301', '', 928_571, '2026-02-28'],
+        ['2201', coopE.id, -928_571, '2026-02-28'],
+        ['1201', n.hub.id, 928_571, '2026-02-28'],
+        ['4201', '', -928_571, '2026-02-28'],
+      ]);
+    });
+
+    it('a third run of February changes nothing', async () => {
+      on('2026-04-03');
+      const grants = await grantRows('2026-02');
+      const factsBefore = await facts();
+      expect(await run('2026-02')).toEqual({ ...februaryAgain, newGrants: 0 });
+      expect(await grantRows('2026-02')).toEqual(grants);
+      expect(await facts()).toEqual(factsBefore);
+    });
+
+    it('two runs of one month at once grant each participation once', async () => {
+      // G, entered now, from 20 March: March owes E, F and G a decision (none reported anything).
+      const coopG = await enter('KDKMP Aur Kenali', '15.71.01.1012', '2026-03-20');
+      const march = await Promise.all([run('2026-03'), run('2026-03')]);
+      expect(march.map((r) => r.newGrants).sort()).toEqual([0, 3]);
+      expect(march[0].items).toEqual(march[1].items);
+      expect(itemOf(march[0].items, coopG.id)).toMatchObject({
+        amount: 0,
+        reason: NO_ACTIVITY,
+        activeDays: 12,
+      });
+      expect(await grantRows('2026-03')).toHaveLength(7);
+      // April's first run, twice at once: one run, one grant per participation (A to G).
+      on('2026-05-01');
+      const april = await Promise.all([run('2026-04'), run('2026-04')]);
+      expect(april.map((r) => r.created).sort()).toEqual([false, true]);
+      expect(april.map((r) => r.newGrants).sort()).toEqual([0, 7]);
+      expect(april[0].runId).toBe(april[1].runId);
+      expect(april[0].items).toEqual(april[1].items);
+      expect(await grantRows('2026-04')).toHaveLength(7);
+      expect(await countRows('subsidyRun')).toBe(4);
+    });
+
+    it("both books' trial balances stay balanced", async () => {
+      const orgs = await t.db.selectFrom('organization').select(['id', 'kind']).execute();
+      const names = async () => new Map<string, string>();
+      for (const o of orgs) {
+        if (o.kind !== 'hub' && o.kind !== 'cooperative') continue;
+        const tb = await getTrialBalance(t.db, o.id, o.kind, undefined, names);
+        expect(tb.totalDebit, o.id).toBe(tb.totalCredit);
+      }
     });
   });
 }

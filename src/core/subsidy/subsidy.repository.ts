@@ -11,8 +11,17 @@ export async function findSubsidyRun(db: Db, hubId: string, month: string) {
     .executeTakeFirst();
 }
 
-export async function insertSubsidyRun(db: Db, row: SubsidyRunTable) {
-  await db.insertInto('subsidyRun').values(row).execute();
+/**
+ * Inserts the month's run unless the hub has one for that month already. On PostgreSQL a run of
+ * the same month inserted by a transaction still open makes this wait for its end, then insert
+ * nothing: the caller reads the run that won.
+ */
+export async function insertSubsidyRunIfAbsent(db: Db, row: SubsidyRunTable) {
+  await db
+    .insertInto('subsidyRun')
+    .values(row)
+    .onConflict((oc) => oc.columns(['orgId', 'month']).doNothing())
+    .execute();
 }
 
 export async function insertSubsidyGrants(db: Db, rows: SubsidyGrantTable[]) {

@@ -135,7 +135,10 @@ export const inputPlugin = fp(
         ...findNul(request.query),
         ...(typeof request.body === 'string'
           ? findNul(request.body).map((f) => ({ ...f, path: '/csv' }))
-          : findNul(request.body)),
+          : // A workbook's bytes (XLSX) are binary: its cells are checked as the file is read.
+            Buffer.isBuffer(request.body)
+            ? []
+            : findNul(request.body)),
       ];
       if (findings.length)
         throw nulError(

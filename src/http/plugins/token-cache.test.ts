@@ -90,4 +90,21 @@ describe('the token cache', () => {
     s.pending.shift()!(undefined);
     expect(await after).toBeUndefined();
   });
+
+  it("forgetUser drops every remembered token of that user, and only that user's", async () => {
+    const { s, cache } = await remembered();
+    const budi: User = { ...ana, id: 'u2', email: 'budi@kana.test', name: 'Budi' };
+    const other = cache.lookup('b');
+    await tick();
+    s.pending.shift()!(budi);
+    await other;
+    cache.forgetUser('u1');
+    expect(await cache.lookup('b')).toBe(budi);
+    expect(s.calls()).toBe(2);
+    const again = cache.lookup('t');
+    await tick();
+    expect(s.calls()).toBe(3);
+    s.pending.shift()!(undefined);
+    expect(await again).toBeUndefined();
+  });
 });

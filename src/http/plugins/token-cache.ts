@@ -46,6 +46,14 @@ export class TokenCache {
     this.loading.delete(tokenHash);
   }
 
+  /**
+   * Forgets every remembered token of a user (deactivated): with `forgetHash`
+   * of the revoked tokens' hashes, which also drops lookups under way.
+   */
+  forgetUser(userId: string) {
+    for (const [key, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(key);
+  }
+
   private fetch(token: string, key: string): Promise<Authenticated | undefined> {
     const running = this.loading.get(key);
     if (running) return running;

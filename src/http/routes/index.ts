@@ -4,13 +4,16 @@ import { apiTokenRoutes } from './access/tokens.routes.ts';
 import { usersRoutes } from './access/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { ceilingRoutes } from './catalog/ceilings.routes.ts';
 import { deliveryOrderRoutes } from './consignment/delivery-orders.routes.ts';
 import { dispatchRoutes } from './consignment/dispatch.routes.ts';
 import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
 import { salesRoutes } from './consignment/sales.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { cooperativeImportRoutes } from './network/cooperative-import.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
+import { organizationRoutes } from './network/organizations.routes.ts';
 import { regionRoutes } from './region/region.routes.ts';
 import { sembakoOrderRoutes } from './sembako/orders.routes.ts';
 import { sembakoPeriodRoutes } from './sembako/periods.routes.ts';
@@ -28,11 +31,14 @@ export async function registerRoutes(app: FastifyInstance) {
     apiTokenRoutes,
     usersRoutes,
     networkRoutes,
+    cooperativeImportRoutes,
+    organizationRoutes,
     salesRoutes,
     settlementRoutes,
     subsidyRoutes,
     dashboardRoutes,
     catalogRoutes,
+    ceilingRoutes,
     goodsReceiptRoutes,
     deliveryOrderRoutes,
     dispatchRoutes,

@@ -186,6 +186,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename a user, change its role, or deactivate it (its sessions and tokens stop working at once) or reactivate it; a manager: its cooperative's cashiers only
+     * @description Refused with InvalidState (409): deactivating or changing the role of oneself, and deactivating or demoting the last active admin of a hub. A role of another kind of organization: ValidationFailed (400).
+     */
+    patch: operations['updateUser'];
+    trace?: never;
+  };
   '/api/v1/cooperatives': {
     parameters: {
       query?: never;
@@ -249,6 +269,41 @@ export interface paths {
     /** Sets or replaces the cooperative's QRIS merchant data */
     put: operations['setQrisMerchant'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import cooperatives (CSV or XLSX: nama, kode_desa, optional nama_pengurus, email_pengurus, telepon); valid rows in, the others reported by row with their reasons; an unreadable file refused whole */
+    post: operations['importCooperatives'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Government bodies and employers (national: every hub sees them all), by name; ?kind= for one kind */
+    get: operations['listOrganizations'];
+    put?: never;
+    /** A government body (a Dinas; a Pemkot as program sponsor) or a payroll employer for a Kemendagri region; one per kind, name and region */
+    post: operations['createOrganization'];
     delete?: never;
     options?: never;
     head?: never;
@@ -450,7 +505,7 @@ export interface paths {
     /** The hub's monthly subsidy runs, newest first */
     get: operations['listSubsidyRuns'];
     put?: never;
-    /** The monthly operational subsidy run (idempotent per month) */
+    /** The monthly operational subsidy run (idempotent per cooperative and month: a later run grants only the participations with no grant for the month yet) */
     post: operations['runMonthlySubsidy'];
     delete?: never;
     options?: never;
@@ -554,6 +609,24 @@ export interface paths {
     put?: never;
     /** Date a new consignment and retail price (refused above the regulated ceiling) */
     post: operations['setProductPrices'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ceilings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The regulated ceilings (HET/HAP) per kg or litre, national data shared by every hub: by commodity, the national ones before the provinces’, latest first */
+    get: operations['listCommodityCeilings'];
+    put?: never;
+    /** A new regulated ceiling (national data, for every hub) from its date: a province’s own beats the national one, the latest on or before a sale’s date applies */
+    post: operations['createCommodityCeiling'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2244,6 +2317,130 @@ export interface operations {
       };
     };
   };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Siti Aminah",
+         *       "active": false
+         *     }
+         */
+        'application/json': {
+          name?: string;
+          role?:
+            | 'hub_admin'
+            | 'hub_staff'
+            | 'coop_manager'
+            | 'coop_cashier'
+            | 'gov_viewer'
+            | 'program_admin';
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-0000000000e4",
+           *       "email": "kasir@kdkmp.demo",
+           *       "name": "Siti Aminah",
+           *       "disabled": true,
+           *       "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "orgName": "KDKMP Simpang IV Sipin",
+           *       "role": "coop_cashier"
+           *     }
+           */
+          'application/json': {
+            id: string;
+            email: string;
+            name: string;
+            disabled: boolean;
+            orgId: string;
+            orgName: string;
+            role: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listCooperatives: {
     parameters: {
       query?: {
@@ -2920,6 +3117,293 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  importCooperatives: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          csv: string;
+        };
+        /**
+         * @example nama;kode_desa;nama_pengurus;email_pengurus;telepon
+         *     KDKMP Legok;15.71.01.1001;Siti Aminah;siti@example.id;081234567890
+         */
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "imported": 17,
+           *       "updated": 0,
+           *       "rejected": [
+           *         {
+           *           "row": 5,
+           *           "errors": [
+           *             "kode desa 15.71.99.9999 tidak dikenal Kemendagri (unknown Kemendagri village code 15.71.99.9999)"
+           *           ]
+           *         },
+           *         {
+           *           "row": 12,
+           *           "errors": [
+           *             "nama wajib diisi (name required)"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /** @description cooperatives created */
+            imported: number;
+            /** @description rows whose village already has this cooperative (same name): nothing created */
+            updated: number;
+            rejected: {
+              /** @description the row's line in the file; the header is row 1 */
+              row: number;
+              errors: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listOrganizations: {
+    parameters: {
+      query?: {
+        /** @description government: a Dinas, a Pemkot (program sponsor); employer: a payroll employer of the staple program */
+        kind?: 'government' | 'employer';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "kind": "government",
+           *           "name": "Dinas Koperasi dan UKM Kota Jambi",
+           *           "regionCode": "15.71",
+           *           "regionName": "KOTA JAMBI"
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000f2",
+           *           "kind": "government",
+           *           "name": "Pemerintah Kota Jambi",
+           *           "regionCode": "15.71",
+           *           "regionName": "KOTA JAMBI"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /** @description government: a Dinas, a Pemkot (program sponsor); employer: a payroll employer of the staple program */
+              kind: 'government' | 'employer';
+              name: string;
+              regionCode: string;
+              regionName: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "kind": "government",
+         *       "name": "Dinas Koperasi dan UKM Kota Jambi",
+         *       "regionCode": "15.71"
+         *     }
+         */
+        'application/json': {
+          /** @description government: a Dinas, a Pemkot (program sponsor); employer: a payroll employer of the staple program */
+          kind: 'government' | 'employer';
+          name: string;
+          /**
+           * @description Kemendagri code of the region it serves: province (15), regency or city (15.71) or district (15.71.01)
+           * @example 15.71
+           */
+          regionCode: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description government: a Dinas, a Pemkot (program sponsor); employer: a payroll employer of the staple program */
+            kind: 'government' | 'employer';
+            name: string;
+            regionCode: string;
+            regionName: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4574,6 +5058,8 @@ export interface operations {
               activeDays: number;
               daysInMonth: number;
             }[];
+            /** @description How many of the items this call granted: all of them on the first run of the month; on a later run, the participations that had no grant for the month yet */
+            newGrants?: number;
           };
         };
       };
@@ -4596,6 +5082,8 @@ export interface operations {
               activeDays: number;
               daysInMonth: number;
             }[];
+            /** @description How many of the items this call granted: all of them on the first run of the month; on a later run, the participations that had no grant for the month yet */
+            newGrants?: number;
           };
         };
       };
@@ -5296,6 +5784,7 @@ export interface operations {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000b1",
            *           "ceilingPrice": 17500,
            *           "ceilingRegulation": "Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen",
+           *           "ceilingEffectiveFrom": "2024-06-26",
            *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1"
            *         }
            *       ]
@@ -5316,6 +5805,7 @@ export interface operations {
               retailPrice: number | null;
               ceilingPrice: number | null;
               ceilingRegulation: string | null;
+              ceilingEffectiveFrom: string | null;
               hubId: string;
             }[];
             nextCursor?: string;
@@ -5417,6 +5907,7 @@ export interface operations {
             retailPrice: number | null;
             ceilingPrice: number | null;
             ceilingRegulation: string | null;
+            ceilingEffectiveFrom: string | null;
             hubId: string;
           };
         };
@@ -5590,6 +6081,205 @@ export interface operations {
       };
       /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listCommodityCeilings: {
+    parameters: {
+      query?: {
+        /** @description gula, beras_medium, beras_premium, minyakita, minyak_goreng, tepung_terigu, telur, lainnya */
+        commodity?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000e01",
+           *           "commodity": "gula",
+           *           "unit": "kg",
+           *           "pricePerUnit": 17500,
+           *           "effectiveFrom": "2024-06-26",
+           *           "regulationRef": "Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen"
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000e02",
+           *           "commodity": "gula",
+           *           "unit": "kg",
+           *           "pricePerUnit": 18500,
+           *           "effectiveFrom": "2024-06-26",
+           *           "regulationRef": "Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen",
+           *           "provinceCode": "81"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              commodity: string;
+              provinceCode?: string;
+              /** @description The commodity’s unit: kg for sugar and rice, l for cooking oil */
+              unit: 'kg' | 'l';
+              /** @description Whole rupiah per kg or per litre */
+              pricePerUnit: number;
+              effectiveFrom: string;
+              regulationRef: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createCommodityCeiling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "commodity": "gula",
+         *       "unit": "kg",
+         *       "pricePerUnit": 18500,
+         *       "effectiveFrom": "2024-06-26",
+         *       "regulationRef": "Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen",
+         *       "provinceCode": "81"
+         *     }
+         */
+        'application/json': {
+          /** @description gula, beras_medium, beras_premium, minyakita, minyak_goreng, tepung_terigu, telur, lainnya */
+          commodity: string;
+          /**
+           * @description Kemendagri province code (e.g. 15 Jambi); absent = the national ceiling
+           * @example 15
+           */
+          provinceCode?: string;
+          /** @description The commodity’s unit: kg for sugar and rice, l for cooking oil */
+          unit: 'kg' | 'l';
+          /** @description Whole rupiah per kg or per litre */
+          pricePerUnit: number;
+          /** @description Business date YYYY-MM-DD from which it applies (a regulation published ahead may take a future date) */
+          effectiveFrom: string;
+          regulationRef: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            commodity: string;
+            provinceCode?: string;
+            /** @description The commodity’s unit: kg for sugar and rice, l for cooking oil */
+            unit: 'kg' | 'l';
+            /** @description Whole rupiah per kg or per litre */
+            pricePerUnit: number;
+            effectiveFrom: string;
+            regulationRef: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
         headers: {
           [name: string]: unknown;
         };

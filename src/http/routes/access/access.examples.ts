@@ -9,8 +9,10 @@ import type {
   LoginBody,
   LoginParticipantBody,
   Session,
+  UpdateUserBody,
   User,
   UserList,
+  UserListItem,
 } from './access.schemas.ts';
 
 const PEMKOT = '01936f6e-7c1a-7000-8000-000000000a02';
@@ -114,4 +116,19 @@ export const userListExample: Static<typeof UserList> = {
       role: 'coop_manager',
     },
   ],
+};
+
+export const updateUserExample: Static<typeof UpdateUserBody> = {
+  name: 'Siti Aminah',
+  active: false,
+};
+
+export const updatedUserExample: Static<typeof UserListItem> = {
+  id: '01936f6e-7c1a-7000-8000-0000000000e4',
+  email: 'kasir@kdkmp.demo',
+  name: 'Siti Aminah',
+  disabled: true,
+  orgId: EXAMPLE_IDS.coop,
+  orgName: 'KDKMP Simpang IV Sipin',
+  role: 'coop_cashier',
 };

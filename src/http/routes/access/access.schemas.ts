@@ -106,16 +106,26 @@ export const CreatedUser = Type.Object({
   name: Type.String(),
 });
 
-export const UserList = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      email: Type.String(),
-      name: Type.String(),
-      disabled: Type.Boolean(),
-      orgId: Type.String(),
-      orgName: Type.String(),
-      role: Type.String(),
-    }),
-  ),
+/** A user's membership as the users list shows it. */
+export const UserListItem = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  disabled: Type.Boolean(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  role: Type.String(),
 });
+
+export const UserList = Type.Object({ items: Type.Array(UserListItem) });
+
+export const UserParams = Type.Object({ id: Id });
+
+export const UpdateUserBody = Type.Object(
+  {
+    name: Type.Optional(Text(200)),
+    role: Type.Optional(OneOf(ROLES)),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);

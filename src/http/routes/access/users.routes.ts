@@ -1,11 +1,29 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { checkRoleFitsOrganization, createUser, listUsers } from '../../../core/access/index.ts';
+import {
+  checkRoleFitsOrganization,
+  createUser,
+  listUsers,
+  loadUserToUpdate,
+  updateUser,
+} from '../../../core/access/index.ts';
 import { loadOrganization } from '../../../core/network/index.ts';
 import { authorize } from '../../authorize.ts';
-import { inTransaction } from '../../command.ts';
+import { commandContext, inTransaction } from '../../command.ts';
 import { problems, withExample } from '../../schemas.ts';
-import { createUserExample, userListExample } from './access.examples.ts';
-import { CreateUserBody, CreatedUser, UserList } from './access.schemas.ts';
+import {
+  createUserExample,
+  updateUserExample,
+  updatedUserExample,
+  userListExample,
+} from './access.examples.ts';
+import {
+  CreateUserBody,
+  CreatedUser,
+  UpdateUserBody,
+  UserList,
+  UserListItem,
+  UserParams,
+} from './access.schemas.ts';
 
 /** The users a hub admin or a cooperative's manager administers. */
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -56,6 +74,37 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const scope = await authorize(request, { kind: 'scope' });
       return listUsers(deps.db, scope);
+    },
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        operationId: 'updateUser',
+        tags: ['users'],
+        summary:
+          "Rename a user, change its role, or deactivate it (its sessions and tokens stop working at once) or reactivate it; a manager: its cooperative's cashiers only",
+        description:
+          'Refused with InvalidState (409): deactivating or changing the role of oneself, and deactivating or demoting the last active admin of a hub. A role of another kind of organization: ValidationFailed (400).',
+        params: UserParams,
+        body: withExample(UpdateUserBody, updateUserExample),
+        response: { 200: withExample(UserListItem, updatedUserExample), ...problems(404, 409) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { user, revokedTokenHashes } = await inTransaction(request, async (db) => {
+        const target = await loadUserToUpdate(db, id);
+        for (const m of target.memberships)
+          await authorize(request, { kind: 'organization', id: m.orgId }, db);
+        return updateUser(db, commandContext(request), target, request.body);
+      });
+      // The running server forgets the deactivated user's tokens now, not when its cache expires.
+      for (const hash of revokedTokenHashes) deps.tokens.forgetHash(hash);
+      if (request.body.active === false) deps.tokens.forgetUser(id);
+      request.auditTarget = { type: 'user', id };
+      return user;
     },
   );
 };

@@ -21,6 +21,7 @@ export const productListExample: Static<typeof ProductList> = {
       id: EXAMPLE_IDS.gula,
       ceilingPrice: 17_500,
       ceilingRegulation: 'Perbadan No. 12 Tahun 2024 — HAP gula konsumsi tingkat konsumen',
+      ceilingEffectiveFrom: '2024-06-26',
       hubId: EXAMPLE_IDS.hub,
     },
   ],

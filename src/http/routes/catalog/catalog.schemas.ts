@@ -13,6 +13,8 @@ export const Product = Type.Object({
   retailPrice: Nullable(Rupiah),
   ceilingPrice: Nullable(Rupiah),
   ceilingRegulation: Nullable(Type.String()),
+  /** Since when the ceiling in force applies (null without one). */
+  ceilingEffectiveFrom: Nullable(Type.String()),
   hubId: Type.String(),
 });
 

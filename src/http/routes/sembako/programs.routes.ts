@@ -10,8 +10,10 @@ import {
   listProgramsInScope,
   toProgram,
 } from '../../../core/sembako/index.ts';
+import { isDomainError } from '../../../core/shared/errors.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction } from '../../command.ts';
+import { sendJsonInSlices } from '../../json-in-slices.ts';
 import { problems, withExample } from '../../schemas.ts';
 import {
   activationCodesCsvExample,
@@ -105,13 +107,28 @@ export const sembakoProgramRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { programId } = request.params;
       await authorize(request, { kind: 'program', id: programId });
       request.auditTarget = { type: 'sembako_roster', id: programId };
-      return inTransaction(request, (db) =>
-        importParticipants(db, commandContext(request), programId, csvOf(request.body)),
-      );
+      // Not in one transaction of the request: the import writes in short transactions of its own,
+      // so that a 50,000-row file does not hold other requests up (see importParticipants).
+      let result;
+      try {
+        result = await importParticipants(
+          deps.db,
+          commandContext(request),
+          programId,
+          csvOf(request.body),
+        );
+      } catch (err) {
+        // Stopped part way: the answer says how far it got; the log keeps why.
+        if (isDomainError(err) && err.cause)
+          request.log.error({ err: err.cause }, 'roster import stopped part way');
+        throw err;
+      }
+      // Up to 50,000 rejected rows with their reasons: written a slice at a time.
+      return sendJsonInSlices(reply, result, 'rejected');
     },
   );
 

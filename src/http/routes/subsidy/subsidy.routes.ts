@@ -39,7 +39,8 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'runMonthlySubsidy',
         tags: ['subsidy'],
-        summary: 'The monthly operational subsidy run (idempotent per month)',
+        summary:
+          'The monthly operational subsidy run (idempotent per cooperative and month: a later run grants only the participations with no grant for the month yet)',
         body: withExample(RunSubsidyBody, runSubsidyExample),
         response: { 200: SubsidyRunResult, 201: SubsidyRunResult, ...problems(404, 422) },
       },
@@ -52,7 +53,7 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = { type: 'subsidy_run', id: r.runId };
       return reply
         .code(r.created ? 201 : 200)
-        .send({ runId: r.runId, month: r.month, items: r.items });
+        .send({ runId: r.runId, month: r.month, items: r.items, newGrants: r.newGrants });
     },
   );
 

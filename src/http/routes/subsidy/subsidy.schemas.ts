@@ -46,7 +46,15 @@ export const RunSubsidyBody = Type.Object(
 export const SubsidyRunResult = Type.Object({
   runId: Type.String(),
   month: Type.String(),
+  /** The whole month: the grants of earlier runs of the month and this run's. */
   items: Type.Array(SubsidyItem),
+  newGrants: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'How many of the items this call granted: all of them on the first run of the month; on a later run, the participations that had no grant for the month yet',
+    }),
+  ),
 });
 
 export const SubsidyRunList = Type.Object({

@@ -103,7 +103,9 @@ export function SubsidyPage() {
                     ineligible: r.items.filter((i) => !i.eligible).length,
                     total: rupiah(r.items.reduce((x, i) => x + i.amount, 0)),
                   })
-                : t('ranAgain', { month: monthName(r.month, lang) })}
+                : r.newGrants
+                  ? t('ranAgainNew', { month: monthName(r.month, lang), added: r.newGrants })
+                  : t('ranAgain', { month: monthName(r.month, lang) })}
             </Notice>
           )}
         </form>

@@ -15,6 +15,8 @@ registerTranslations('subsidy', {
       'Proses subsidi {{month}} selesai: {{eligible}} koperasi layak, {{ineligible}} tidak layak, total {{total}}.',
     ranAgain:
       'Proses subsidi {{month}} sudah pernah dijalankan: hasil yang sama ditampilkan, tidak ada subsidi ganda.',
+    ranAgainNew:
+      'Proses subsidi {{month}} sudah pernah dijalankan. Keputusan baru, untuk koperasi yang belum punya keputusan bulan ini: {{added}}. Keputusan sebelumnya tidak berubah; tidak ada subsidi ganda.',
     runsTitle: 'Hasil proses',
     chooseRun: 'Proses bulan',
     noRuns: 'Belum ada proses subsidi.',
@@ -72,6 +74,8 @@ registerTranslations('subsidy', {
       'Subsidy run for {{month}} done: {{eligible}} cooperatives eligible, {{ineligible}} not eligible, {{total}} in total.',
     ranAgain:
       'The subsidy for {{month}} was already run: the same result is shown, nothing is paid twice.',
+    ranAgainNew:
+      'The subsidy for {{month}} was already run. New decisions, for cooperatives that had none this month: {{added}}. Earlier decisions are unchanged; nothing is paid twice.',
     runsTitle: 'Runs',
     chooseRun: 'Run of month',
     noRuns: 'No subsidy run yet.',
