@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listVillagesIn } from '../../src/core/network/index.ts';
+import {
+  createCooperative,
+  createOrganization,
+  createParticipation,
+  listVillagesIn,
+} from '../../src/core/network/index.ts';
 import { writeXlsx } from '../../src/core/shared/xlsx.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { PASSWORD, bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
@@ -212,6 +217,38 @@ for (const engine of ENGINES) {
       expect(answer).toMatchObject({ imported: 0, updated: 1, rejected: [{ row: 3 }] });
       expect(answer.rejected[0]!.errors.join()).toMatch(/sudah memiliki KDKMP KDKMP Koma Dua/);
       expect((await coopOf(b!))?.name).toBe('KDKMP Koma Dua');
+    });
+
+    it('refuses a village whose cooperative takes part with another hub, without naming or changing it', async () => {
+      const [v] = take(1);
+      const other = await createOrganization(
+        f.t.db,
+        { kind: 'hub', name: 'Hub Lain', regionCode: '15' },
+        f.n.clock,
+      );
+      const coop = await createCooperative(
+        f.t.db,
+        { name: 'KDKMP Jaringan Lain', villageCode: v! },
+        f.n.clock,
+      );
+      await createParticipation(
+        f.t.db,
+        coop.id,
+        { hubId: other.id, agreementNo: 'PKS/LAIN/1', startDate: '2026-01-01', exposureLimit: 1 },
+        f.n.clock,
+      );
+      const answer = await imported(
+        csv([['KDKMP Jaringan Lain', v!, 'Penyusup', '', '0812-0000-0000']]),
+      );
+      expect(counts(answer)).toEqual({ imported: 0, updated: 0, rows: [2] });
+      expect(answer.rejected[0]!.errors.join()).toMatch(/jaringan hub lain/);
+      expect(answer.rejected[0]!.errors.join()).not.toMatch(/Jaringan Lain/);
+      const officers = await f.t.db
+        .selectFrom('officer')
+        .selectAll()
+        .where('orgId', '=', coop.id)
+        .execute();
+      expect(officers).toEqual([]);
     });
 
     it('reads an XLSX workbook (written by the export writer), rows numbered as the sheet', async () => {

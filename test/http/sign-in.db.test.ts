@@ -105,6 +105,18 @@ for (const engine of ENGINES) {
       expect((await login(app, '10.0.0.2', email('kantor4'), PASSWORD)).statusCode).toBe(200);
     });
 
+    it('a burst of 30 parallel guesses on one account gets at most 5 checked; the rest wait (429)', async () => {
+      const res = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          login(app, '10.9.9.9', 'paralel@uji.test', `salah-paralel-${i}`),
+        ),
+      );
+      const checked = res.filter((r) => r.statusCode !== 429);
+      expect(checked.length).toBeLessThanOrEqual(5);
+      expect(res.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(25);
+      for (const r of checked) expect(r.json().code).not.toBe('TooManyRequests');
+    });
+
     it('the per-address cap trips on 50 failures, never on successes', async () => {
       for (let i = 0; i < 10; i++)
         expect((await login(app, '10.0.0.3', email('kantor5'), PASSWORD)).statusCode).toBe(200);

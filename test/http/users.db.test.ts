@@ -8,6 +8,7 @@ import {
   type Role,
   type UserListItem,
 } from '../../src/core/access/index.ts';
+import { createOrganization } from '../../src/core/network/index.ts';
 import { DomainError } from '../../src/core/shared/errors.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import {
@@ -62,6 +63,41 @@ for (const engine of ENGINES) {
 
     const login = (email: string, password = PASSWORD) =>
       f.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+
+    it('a hub admin administers the offices and employers of its own area only', async () => {
+      // Kota Palembang (16.71): no region of the hub's, no cooperative of its network.
+      const far = await createOrganization(
+        f.t.db,
+        { kind: 'employer', name: 'Pemerintah Kota Palembang', regionCode: '16.71' },
+        f.n.clock,
+      );
+      const farAdmin = await newUser('admin@palembang.test', far.id, 'program_admin');
+      expect((await patch('hubAdmin', farAdmin.id, { active: false })).statusCode).toBe(403);
+      expect((await me(farAdmin.token)).statusCode).toBe(200);
+      const created = await f.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: bearer(f.tokens.hubAdmin),
+        payload: {
+          email: 'baru@palembang.test',
+          name: 'Baru',
+          password: 'rahasia-sekali',
+          orgId: far.id,
+          role: 'program_admin',
+        },
+      });
+      expect(created.statusCode).toBe(403);
+      // Kota Jambi (15.71), the hub's own region: allowed.
+      const near = await createOrganization(
+        f.t.db,
+        { kind: 'employer', name: 'BKPSDM Kota Jambi', regionCode: '15.71' },
+        f.n.clock,
+      );
+      const nearAdmin = await newUser('admin@bkpsdm-jambi.test', near.id, 'program_admin');
+      expect((await patch('hubAdmin', nearAdmin.id, { name: 'Admin BKPSDM' })).statusCode).toBe(
+        200,
+      );
+    });
 
     it('a hub admin renames a cashier: the answer is the user as listUsers shows it', async () => {
       const id = await idOf('cashierA');

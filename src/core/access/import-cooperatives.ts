@@ -3,6 +3,7 @@ import {
   createCooperative,
   findOfficers,
   findOrganizationByVillageCode,
+  findParticipation,
   findVillage,
   insertOfficers,
   updateOfficer,
@@ -68,12 +69,15 @@ interface ValidRow {
  * village whose cooperative has the same name counts as `updated` (its chairman's name and phone
  * as the file gives them), so the same file imported again creates nothing twice. A row with
  * `email_pengurus` gets the cooperative's manager (`coop_manager`), created disabled and without a
- * usable password. Writes only the valid rows, in the caller's transaction.
+ * usable password. A village whose cooperative takes part with another hub refuses the row without
+ * naming it: a hub changes only its own network. Writes only the valid rows, in the caller's
+ * transaction.
  */
 export async function importCooperatives(
   db: Db,
   rows: CsvRow[],
   clock: Clock,
+  hubId: string,
 ): Promise<CooperativeImportResult> {
   const rejected: CooperativeImportResult['rejected'] = [];
   const valid: ValidRow[] = [];
@@ -120,7 +124,15 @@ export async function importCooperatives(
     // What the database already holds: the village's cooperative, the e-mail's user.
     const existing =
       village && !errors.length ? await findOrganizationByVillageCode(db, village.code) : undefined;
-    if (existing && !sameName(existing.name, name))
+    const otherHub =
+      existing &&
+      (await findParticipation(db, existing.id)) &&
+      !(await findParticipation(db, existing.id, { hubId }));
+    if (otherHub)
+      errors.push(
+        `desa ${village!.name} sudah memiliki KDKMP di jaringan hub lain (the village's cooperative takes part with another hub)`,
+      );
+    else if (existing && !sameName(existing.name, name))
       errors.push(
         `desa ${village!.name} sudah memiliki KDKMP ${existing.name}; satu KDKMP per desa (the village already has a cooperative, ${existing.name})`,
       );

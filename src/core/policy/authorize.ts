@@ -156,14 +156,25 @@ async function authorizeOrganization(
   if (!org) notFound({ id: 'Organisasi', en: 'Organization' });
   if (org.kind === 'cooperative') return authorizeCooperative(db, memberships, orgId, write);
   if (member) return org;
-  // Hub admins set up the offices and employers their programs work with.
-  if (
-    write &&
-    (org.kind === 'government' || org.kind === 'employer') &&
-    memberships.some((m) => m.role === 'hub_admin')
-  )
-    return org;
+  // Hub admins set up the offices and employers of their own area: the organization's region
+  // overlaps the hub's, or holds a cooperative of the hub's network.
+  if (write && (org.kind === 'government' || org.kind === 'employer'))
+    for (const m of memberships)
+      if (m.role === 'hub_admin' && (await hubServesRegion(db, m.orgId, org.regionCode)))
+        return org;
   forbidden();
+}
+
+/** Whether a hub's region and a region overlap, or a cooperative of the hub's network lies in it. */
+async function hubServesRegion(db: Db, hubId: string, regionCode: string | null) {
+  if (!regionCode) return false;
+  const hub = await findOrganizationById(db, hubId);
+  const within = (code: string, region: string) => code === region || code.startsWith(`${region}.`);
+  if (hub?.regionCode && (within(hub.regionCode, regionCode) || within(regionCode, hub.regionCode)))
+    return true;
+  // findCooperatives joins its filters with OR: read the hub's network, then look at the villages.
+  const network = await findCooperatives(db, { hubIds: [hubId], limit: 100_000 });
+  return network.some((c) => !!c.villageCode && within(c.villageCode, regionCode));
 }
 
 async function scopeOf(db: Db, memberships: Membership[]): Promise<Scope> {

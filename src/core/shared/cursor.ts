@@ -7,7 +7,10 @@ export function decodeCursor(cursor: string | undefined): [string, string] | und
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    return Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === 'string')
+    // A key holding a NUL byte is no cursor this server made (PostgreSQL refuses NUL in text).
+    return Array.isArray(key) &&
+      key.length === 2 &&
+      key.every((k) => typeof k === 'string' && !k.includes('\u0000'))
       ? (key as [string, string])
       : undefined;
   } catch {

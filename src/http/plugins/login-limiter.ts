@@ -20,6 +20,8 @@ export class LoginLimiter {
   private failures = new Map<string, number[]>();
   private addressFailures = new Map<string, number[]>();
   private locked = new Map<string, number>();
+  /** Attempts being checked right now (the password hash takes a while), by account and address. */
+  private pending = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -28,7 +30,11 @@ export class LoginLimiter {
     return (list ?? []).filter((x) => t - x < WINDOW_MS);
   }
 
-  /** Seconds to wait before another attempt for this account from this address, or 0. */
+  /**
+   * Seconds to wait before another attempt for this account from this address, or 0. Attempts
+   * still being checked count as failures until they are decided, so that a burst of parallel
+   * guesses cannot all pass before the first wrong one is counted.
+   */
   retryAfter(key: string, address: string): number {
     const t = this.now();
     const until = this.locked.get(key) ?? 0;
@@ -36,7 +42,25 @@ export class LoginLimiter {
     const a = this.recent(this.addressFailures.get(address));
     if (a.length >= MAX_FAILURES_PER_ADDRESS)
       return Math.ceil((WINDOW_MS - (t - a[a.length - MAX_FAILURES_PER_ADDRESS]!)) / 1000);
+    const inFlight = (k: string) => this.pending.get(k) ?? 0;
+    if (this.recent(this.failures.get(key)).length + inFlight(`k:${key}`) >= MAX_FAILURES) return 1;
+    if (a.length + inFlight(`a:${address}`) >= MAX_FAILURES_PER_ADDRESS) return 1;
     return 0;
+  }
+
+  /** An attempt starts being checked; `settle` must follow (with `fail` or `succeed` as it went). */
+  begin(key: string, address: string) {
+    for (const k of [`k:${key}`, `a:${address}`])
+      this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+  }
+
+  /** The attempt begun for this account and address is decided. */
+  settle(key: string, address: string) {
+    for (const k of [`k:${key}`, `a:${address}`]) {
+      const n = (this.pending.get(k) ?? 1) - 1;
+      if (n > 0) this.pending.set(k, n);
+      else this.pending.delete(k);
+    }
   }
 
   /** A failed attempt: counts against the account and against the address. */

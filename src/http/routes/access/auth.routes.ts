@@ -76,6 +76,7 @@ async function throttled<T>(
       messageEn: `Too many ${attempts.en}; try again in ${minutes} minutes`,
     });
   }
+  limiter.begin(key, request.ip);
   try {
     const r = await fn();
     limiter.succeed(key);
@@ -83,6 +84,8 @@ async function throttled<T>(
   } catch (e) {
     if (e instanceof DomainError && ERROR_STATUS[e.code] < 500) limiter.fail(key, request.ip);
     throw e;
+  } finally {
+    limiter.settle(key, request.ip);
   }
 }
 

@@ -100,9 +100,11 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
           await authorize(request, { kind: 'organization', id: m.orgId }, db);
         return updateUser(db, commandContext(request), target, request.body);
       });
-      // The running server forgets the deactivated user's tokens now, not when its cache expires.
+      // The running server forgets the user's cached tokens now, not when its cache expires: a
+      // deactivated user's stop working, a changed role's carry the new memberships.
       for (const hash of revokedTokenHashes) deps.tokens.forgetHash(hash);
-      if (request.body.active === false) deps.tokens.forgetUser(id);
+      if (request.body.active === false || request.body.role !== undefined)
+        deps.tokens.forgetUser(id);
       request.auditTarget = { type: 'user', id };
       return user;
     },

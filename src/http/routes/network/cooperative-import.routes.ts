@@ -34,7 +34,7 @@ export const cooperativeImportRoutes: FastifyPluginAsyncTypebox = async (app) =>
       request.auditTarget = { type: 'cooperative_import', id: hubId };
       // Read (and refused whole) before the transaction; then all valid rows in one transaction.
       const rows = await readCooperativeFile(cooperativesFileOf(request.body));
-      return inTransaction(request, (db) => importCooperatives(db, rows, deps.clock));
+      return inTransaction(request, (db) => importCooperatives(db, rows, deps.clock, hubId));
     },
   );
 };
