@@ -33,7 +33,7 @@ export type Actor = AuthUser;
  * - `hub`: the caller's hub (hub users) → its id;
  * - `cooperative`: one cooperative (its own staff, its hub, the office of its region when reading) → the cooperative;
  * - `organization`: one organization's books or users (a cooperative as above; other kinds their own members;
- *   a hub admin, where the action lets one, administers government and employer organizations) → the organization;
+ *   a hub admin, where the action lets one, administers the government and employer organizations of its area) → the organization;
  * - `scope`: the cooperatives, hubs, regions and programs the caller's memberships reach, for lists → a {@link Scope};
  * - `office`: the city office a government viewer works for (training is its own data) → its id;
  * - `program`: a Sembako program (its sponsor's program office, its hub's users, its hub's cooperatives' staff,
