@@ -118,6 +118,11 @@ const ProductsPage = lazyPage(
   'ProductsPage',
   '/produk',
 );
+const CeilingsPage = lazyPage(
+  () => import('../features/catalog/CeilingsPage.tsx'),
+  'CeilingsPage',
+  '/het',
+);
 const SettlementPage = lazyPage(
   () => import('../features/settlement/SettlementPage.tsx'),
   'SettlementPage',
@@ -353,6 +358,7 @@ export function App() {
           <Route path={DeliveryRoutes.path} element={<DeliveryRoutes />} />
           <Route path={GoodsReceiptsPage.path} element={<GoodsReceiptsPage />} />
           <Route path={ProductsPage.path} element={<ProductsPage />} />
+          <Route path={CeilingsPage.path} element={<CeilingsPage />} />
           <Route path={SettlementPage.path} element={<SettlementPage />} />
           <Route path={SubsidyPage.path} element={<SubsidyPage />} />
           <Route path={AuditPage.path} element={<AuditPage />} />

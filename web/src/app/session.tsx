@@ -60,12 +60,14 @@ export function useSession() {
   return useContext(SessionContext);
 }
 
-/** The role that decides the home screen: hub, cooperative or office. */
+/** The role that decides the home screen: hub, cooperative (a cashier: the till) or office. */
 export function homeOf(me: Me): string {
   const m = me.memberships[0];
   if (!m) return '/login';
   if (m.role === 'program_participant') return '/asn';
   if (m.role === 'program_admin') return '/program';
+  if (m.orgKind === 'cooperative' && me.memberships.every((x) => x.role === 'coop_cashier'))
+    return `/koperasi/${m.orgId}/kasir`;
   if (m.orgKind === 'cooperative') return `/koperasi/${m.orgId}`;
   if (m.orgKind === 'government') return '/wilayah';
   return '/jaringan';
@@ -117,6 +119,7 @@ export function navOf(me: Me): NavItem[] {
     { to: '/subsidi', label: 'navSubsidy' },
     { to: '/program', label: 'navSembakoProgram' },
   ];
-  if (m.role === 'hub_admin') items.push({ to: '/audit', label: 'navAudit' });
+  if (m.role === 'hub_admin')
+    items.push({ to: '/het', label: 'navCeilings' }, { to: '/audit', label: 'navAudit' });
   return items;
 }

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../app/session.tsx';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
-import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
+import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
 import './strings.ts';
@@ -24,7 +26,9 @@ type Product = NonNullable<ReturnType<typeof useProducts>['data']>[number];
 
 /** The hub's products with today's consignment and retail prices next to the regulated ceiling; new products and dated prices. */
 export function ProductsPage() {
-  const { t } = useTranslation('catalog', { keyPrefix: 'products' });
+  const { t, i18n } = useTranslation('catalog', { keyPrefix: 'products' });
+  const { me } = useSession();
+  const hubAdmin = me?.memberships.some((m) => m.role === 'hub_admin') ?? false;
   const products = useProducts();
   const [mode, setMode] = useState<
     { kind: 'none' } | { kind: 'create' } | { kind: 'prices'; id: string }
@@ -84,6 +88,16 @@ export function ProductsPage() {
         ) : (
           <span className="wrap">
             {rupiah(row.original.ceilingPrice)}
+            {row.original.ceilingEffectiveFrom && (
+              <>
+                <br />
+                <small>
+                  {t('ceilingFrom', {
+                    date: businessDate(row.original.ceilingEffectiveFrom, i18n.language),
+                  })}
+                </small>
+              </>
+            )}
             {row.original.ceilingRegulation && (
               <>
                 <br />
@@ -133,8 +147,19 @@ export function ProductsPage() {
       <QueryState query={products}>
         {(items) => {
           const chosen = mode.kind === 'prices' ? items.find((p) => p.id === mode.id) : undefined;
+          const unceiled = items.filter((p) => p.ceilingPrice === null);
           return (
             <>
+              {unceiled.length > 0 && (
+                <div className="caution" role="note" data-testid="no-ceiling-warning">
+                  <p>
+                    {t('noCeilingWarning', {
+                      names: unceiled.map((p) => p.name).join(', '),
+                    })}
+                  </p>
+                  {hubAdmin && <Link to="/het">{t('openCeilings')}</Link>}
+                </div>
+              )}
               {mode.kind === 'create' && (
                 <CreateProductForm
                   onDone={(name) => {

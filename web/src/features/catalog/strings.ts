@@ -1,6 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
 
-/** The words of the hub's catalog screens: its products and prices, and the goods received at its warehouse. */
+/** The words of the hub's catalog screens: its products and prices, the regulated ceilings, and the goods received at its warehouse. */
 registerTranslations('catalog', {
   id: {
     products: {
@@ -46,6 +46,46 @@ registerTranslations('catalog', {
       c_telur: 'Telur',
       c_lainnya: 'Lainnya',
       choose: '— pilih —',
+      ceilingFrom: 'sejak {{date}}',
+      noCeilingWarning:
+        'Belum ada HET/HAP untuk {{names}} — penjualan tidak diperiksa terhadap batas harga.',
+      openCeilings: 'Atur HET/HAP',
+    },
+    ceilings: {
+      title: 'Harga eceran tertinggi (HET/HAP)',
+      intro:
+        'Batas harga per kg atau liter yang diatur pemerintah. HET/HAP provinsi menggantikan yang nasional; yang berlaku adalah yang terakhir pada atau sebelum tanggal penjualan.',
+      commodity: 'Komoditas',
+      province: 'Provinsi',
+      provinceHint: 'Kosongkan untuk HET/HAP nasional.',
+      national: 'Nasional',
+      unit: 'Satuan',
+      unitHint: 'Satuan: per {{unit}}',
+      pricePerUnit: 'Harga per satuan',
+      pricePerUnitOf: 'Harga per {{unit}}',
+      effectiveFrom: 'Berlaku mulai',
+      regulationRef: 'Dasar peraturan',
+      regulationHint: 'Nomor dan judul peraturan, mis. Perbadan No. 12 Tahun 2024',
+      add: 'Tambah HET/HAP',
+      newCeiling: 'HET/HAP baru',
+      submit: 'Simpan HET/HAP',
+      saving: 'Menyimpan…',
+      close: 'Tutup',
+      saved:
+        'HET/HAP {{commodity}} ({{province}}) {{amount}} per {{unit}} mulai {{date}} tersimpan.',
+      required: 'Wajib diisi',
+      priceInvalid: 'Isi harga dalam rupiah lebih dari 0, mis. 17.500',
+      empty: 'Belum ada HET/HAP.',
+      filter: 'Saring (komoditas, provinsi, peraturan)',
+      choose: '— pilih —',
+      c_gula: 'Gula',
+      c_beras_medium: 'Beras medium',
+      c_beras_premium: 'Beras premium',
+      c_minyakita: 'Minyakita',
+      c_minyak_goreng: 'Minyak goreng',
+      c_tepung_terigu: 'Tepung terigu',
+      c_telur: 'Telur',
+      c_lainnya: 'Lainnya',
     },
     receipts: {
       title: 'Penerimaan barang di gudang',
@@ -118,6 +158,46 @@ registerTranslations('catalog', {
       c_telur: 'Eggs',
       c_lainnya: 'Other',
       choose: '— choose —',
+      ceilingFrom: 'since {{date}}',
+      noCeilingWarning:
+        'No ceiling (HET/HAP) yet for {{names}} — sales are not checked against a price limit.',
+      openCeilings: 'Set ceilings',
+    },
+    ceilings: {
+      title: 'Retail price ceilings (HET/HAP)',
+      intro:
+        "Government price limits per kg or litre. A province's own ceiling replaces the national one; the latest on or before a sale's date applies.",
+      commodity: 'Commodity',
+      province: 'Province',
+      provinceHint: 'Leave empty for the national ceiling.',
+      national: 'National',
+      unit: 'Unit',
+      unitHint: 'Unit: per {{unit}}',
+      pricePerUnit: 'Price per unit',
+      pricePerUnitOf: 'Price per {{unit}}',
+      effectiveFrom: 'Effective from',
+      regulationRef: 'Regulation',
+      regulationHint: 'Number and title of the regulation, e.g. Perbadan No. 12 Tahun 2024',
+      add: 'Add ceiling',
+      newCeiling: 'New ceiling',
+      submit: 'Save ceiling',
+      saving: 'Saving…',
+      close: 'Close',
+      saved:
+        'Ceiling for {{commodity}} ({{province}}) {{amount}} per {{unit}} from {{date}} saved.',
+      required: 'Required',
+      priceInvalid: 'Enter an amount in rupiah above 0, e.g. 17.500',
+      empty: 'No ceilings yet.',
+      filter: 'Filter (commodity, province, regulation)',
+      choose: '— choose —',
+      c_gula: 'Sugar',
+      c_beras_medium: 'Rice, medium',
+      c_beras_premium: 'Rice, premium',
+      c_minyakita: 'Minyakita',
+      c_minyak_goreng: 'Cooking oil',
+      c_tepung_terigu: 'Wheat flour',
+      c_telur: 'Eggs',
+      c_lainnya: 'Other',
     },
     receipts: {
       title: 'Goods received at the warehouse',
