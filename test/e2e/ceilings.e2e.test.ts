@@ -138,7 +138,7 @@ describe('regulated ceilings (HET/HAP) in Chromium', () => {
   it('a cashier lands on the cashier screen after signing in, with the same menu as before', async () => {
     const page = await signedIn(CASHIER, 360);
     // No navigation after signing in: the cashier screen is the landing screen.
-    await expect.poll(() => page.url()).toMatch(/\/koperasi\/[^/]+\/kasir$/);
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/\/koperasi\/[^/]+\/kasir$/);
     const heading = page.getByRole('heading', { level: 1, name: 'Kasir' });
     await heading.waitFor();
     expect(await heading.isVisible()).toBe(true);
@@ -147,7 +147,9 @@ describe('regulated ceilings (HET/HAP) in Chromium', () => {
       .first()
       .waitFor();
     const menu = page.getByRole('navigation', { name: 'Menu' }).getByRole('link');
-    await expect.poll(() => menu.allTextContents()).toEqual(['Ringkasan', 'Kasir', 'Ambil paket']);
+    await expect
+      .poll(() => menu.allTextContents(), { timeout: 15_000 })
+      .toEqual(['Ringkasan', 'Kasir', 'Ambil paket']);
     await screenshot(page, 'cashier-landing');
     await page.context().close();
   });
