@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { auditEventRow } from '../../core/audit/index.ts';
-import { operationOf } from './session.ts';
+import { SAFE_METHODS, operationOf } from './session.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,8 +9,6 @@ declare module 'fastify' {
     auditTarget?: { type: string; id: string };
   }
 }
-
-const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /**
  * The audit trail: every successful state change of a signed-in caller —

@@ -4,13 +4,12 @@ import { DomainError } from '../../core/shared/errors.ts';
 import {
   CSRF_COOKIE,
   CSRF_HEADER,
+  SAFE_METHODS,
   SESSION_COOKIE,
   csrfTokenOf,
   needsSignIn,
   sessionCookieOptions,
 } from './session.ts';
-
-const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);

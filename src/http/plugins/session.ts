@@ -51,10 +51,18 @@ export function needsSignIn(request: FastifyRequest): boolean {
   return op !== undefined && isAction(op) && POLICY[op].gate !== 'public';
 }
 
+/** Methods that change nothing: no CSRF check, no audit event. */
+export const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** The bearer token of the Authorization header, if any. */
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
 /** The bearer token or session cookie the request came with. */
 export function tokenOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : request.cookies[SESSION_COOKIE];
+  return bearerOf(request) ?? request.cookies[SESSION_COOKIE];
 }
 
 /**
@@ -68,8 +76,7 @@ export const sessionPlugin = fp(
     app.addHook('onRequest', async (request) => {
       const op = operationOf(request);
       if (op === undefined || !isAction(op)) return;
-      const header = request.headers.authorization;
-      const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      const bearer = bearerOf(request);
       const token = bearer ?? request.cookies[SESSION_COOKIE];
       if (token) {
         const user = await app.deps.tokens.lookup(token);
