@@ -152,3 +152,38 @@ export async function findUserOfOrganization(db: Db, userId: string, orgId: stri
     .where('m.orgId', '=', orgId)
     .executeTakeFirstOrThrow();
 }
+
+/** A user's live API tokens (not revoked, not expired at `now`), newest first. */
+export function findLiveApiTokens(db: Db, userId: string, now: string) {
+  return db
+    .selectFrom('authToken')
+    .select(['id', 'tokenHash', 'label', 'createdAt', 'expiresAt'])
+    .where('userId', '=', userId)
+    .where('kind', '=', 'api')
+    .where('revokedAt', 'is', null)
+    .where('expiresAt', '>', now)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** One of a user's own API tokens by its id (revoked ones too). */
+export function findApiTokenOfUser(db: Db, userId: string, id: string) {
+  return db
+    .selectFrom('authToken')
+    .select(['tokenHash', 'revokedAt'])
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .where('kind', '=', 'api')
+    .executeTakeFirst();
+}
+
+/** Marks a token revoked at `now` unless it already is. */
+export async function revokeTokenByHash(db: Db, tokenHash: string, now: string): Promise<void> {
+  await db
+    .updateTable('authToken')
+    .set({ revokedAt: now })
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
+import { findApiTokenOfUser, findLiveApiTokens, revokeTokenByHash } from './access.repository.ts';
 import { hashToken } from './auth.service.ts';
 
 /** One of a user's API tokens as its owner sees it: never the token, never its hash. */
@@ -23,16 +24,7 @@ export async function listApiTokens(
   clock: Clock,
   currentToken?: string,
 ): Promise<{ items: ApiTokenListItem[] }> {
-  const rows = await db
-    .selectFrom('authToken')
-    .select(['id', 'tokenHash', 'label', 'createdAt', 'expiresAt'])
-    .where('userId', '=', userId)
-    .where('kind', '=', 'api')
-    .where('revokedAt', 'is', null)
-    .where('expiresAt', '>', clock.now().toISOString())
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await findLiveApiTokens(db, userId, clock.now().toISOString());
   const current = currentToken ? hashToken(currentToken) : undefined;
   return {
     items: rows.map((r) => ({
@@ -57,24 +49,12 @@ export async function revokeApiToken(
   id: string,
   clock: Clock,
 ): Promise<{ tokenHash: string }> {
-  const row = await db
-    .selectFrom('authToken')
-    .select(['tokenHash', 'revokedAt'])
-    .where('id', '=', id)
-    .where('userId', '=', userId)
-    .where('kind', '=', 'api')
-    .executeTakeFirst();
+  const row = await findApiTokenOfUser(db, userId, id);
   if (!row)
     throw new DomainError('NotFound', {
       message: 'Token API tidak ditemukan',
       messageEn: 'API token not found',
     });
-  if (!row.revokedAt)
-    await db
-      .updateTable('authToken')
-      .set({ revokedAt: clock.now().toISOString() })
-      .where('tokenHash', '=', row.tokenHash)
-      .where('revokedAt', 'is', null)
-      .execute();
+  if (!row.revokedAt) await revokeTokenByHash(db, row.tokenHash, clock.now().toISOString());
   return { tokenHash: row.tokenHash };
 }

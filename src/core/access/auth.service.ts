@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { AuthTokenTable } from './access.table.ts';
-import { findMemberships, findUserByEmail } from './access.repository.ts';
+import { findMemberships, findUserByEmail, revokeTokenByHash } from './access.repository.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -44,12 +44,7 @@ export async function issueToken(
 }
 
 export async function revokeToken(db: Db, token: string, clock: Clock): Promise<void> {
-  await db
-    .updateTable('authToken')
-    .set({ revokedAt: clock.now().toISOString() })
-    .where('tokenHash', '=', hashToken(token))
-    .where('revokedAt', 'is', null)
-    .execute();
+  await revokeTokenByHash(db, hashToken(token), clock.now().toISOString());
 }
 
 export interface AuthUser {
