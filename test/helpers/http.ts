@@ -101,3 +101,14 @@ export function bearer(token: string) {
 export function auditEventsOf(f: HttpFixture, action: string) {
   return f.t.db.selectFrom('auditEvent').selectAll().where('action', '=', action).execute();
 }
+
+/** A request as one of the fixture's users (bearer token). */
+export function callAs(
+  f: HttpFixture,
+  user: UserKey,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
+  return f.app.inject({ method, url, headers: bearer(f.tokens[user]), payload });
+}

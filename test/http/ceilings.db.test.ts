@@ -3,10 +3,10 @@ import { newId } from '../../src/core/shared/ids.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import {
   auditEventsOf,
-  bearer,
   buildHttpFixture,
   type HttpFixture,
   type UserKey,
+  callAs,
 } from '../helpers/http.ts';
 
 interface Ceiling {
@@ -30,7 +30,7 @@ for (const engine of ENGINES) {
   describe(`regulated ceilings over HTTP (${engine})`, () => {
     let f: HttpFixture;
     const call = (user: UserKey, method: 'GET' | 'POST', url: string, payload?: object) =>
-      f.app.inject({ method, url, headers: bearer(f.tokens[user]), payload });
+      callAs(f, user, method, url, payload);
     const create = (payload: object, user: UserKey = 'hubAdmin') =>
       call(user, 'POST', '/api/v1/ceilings', payload);
     const list = async (query = '', user: UserKey = 'hubAdmin') => {

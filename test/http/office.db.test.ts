@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.ts';
-import { bearer, buildHttpFixture, type HttpFixture, type UserKey } from '../helpers/http.ts';
+import { buildHttpFixture, type HttpFixture, type UserKey, callAs } from '../helpers/http.ts';
 
 /** The cooperative office over HTTP: who reads the region, who records training. */
 for (const engine of ENGINES) {
   describe(`office routes on ${engine}`, () => {
     let f: HttpFixture;
     const call = (user: UserKey, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-      f.app.inject({ method, url, headers: bearer(f.tokens[user]), payload });
+      callAs(f, user, method, url, payload);
     const eventId = randomUUID();
     const event = {
       id: eventId,

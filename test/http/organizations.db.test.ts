@@ -7,6 +7,7 @@ import {
   buildHttpFixture,
   type HttpFixture,
   type UserKey,
+  callAs,
 } from '../helpers/http.ts';
 
 interface OrganizationItem {
@@ -26,7 +27,7 @@ for (const engine of ENGINES) {
   describe(`government bodies and employers over HTTP (${engine})`, () => {
     let f: HttpFixture;
     const call = (user: UserKey, method: 'GET' | 'POST', url: string, payload?: object) =>
-      f.app.inject({ method, url, headers: bearer(f.tokens[user]), payload });
+      callAs(f, user, method, url, payload);
     const create = (payload: object, user: UserKey = 'hubAdmin') =>
       call(user, 'POST', '/api/v1/organizations', payload);
     const list = async (query = '', user: UserKey = 'hubAdmin') => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.ts';
-import { bearer, buildHttpFixture, type HttpFixture, type UserKey } from '../helpers/http.ts';
+import { buildHttpFixture, type HttpFixture, type UserKey, callAs } from '../helpers/http.ts';
 
 const SIPIN = {
   nmid: 'id1026157100001',
@@ -17,7 +17,7 @@ for (const engine of ENGINES) {
     let f: HttpFixture;
     const url = (coop: 'coopA' | 'coopB') => `/api/v1/cooperatives/${f.n[coop].id}/qris-merchant`;
     const call = (user: UserKey, method: 'GET' | 'PUT', path: string, payload?: object) =>
-      f.app.inject({ method, url: path, headers: bearer(f.tokens[user]), payload });
+      callAs(f, user, method, path, payload);
 
     beforeAll(async () => {
       f = await buildHttpFixture(engine);
