@@ -12,6 +12,7 @@ import {
 import { systemClock } from '../src/core/shared/clock.ts';
 import { insertMany } from '../src/db/batch.ts';
 import { demoRoster } from '../src/demo/seed-sembako.ts';
+import { recordDemoAuthorization } from '../src/demo/surat-kuasa.ts';
 import { freshDatabase, round, say, type BenchEntry, freePort, startProcess } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
@@ -83,8 +84,8 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
     net.coops.map((c) => c.villageCode!),
     1700,
   );
-  await h.db.transaction().execute((trx) =>
-    importParticipants(
+  await h.db.transaction().execute(async (trx) => {
+    await importParticipants(
       trx,
       ctx,
       program.id,
@@ -92,8 +93,12 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
         ['nip', 'nama', 'opd', 'telepon', 'kode_kelurahan'],
         roster.map((r) => [r.nip, r.name, r.opd, r.phone, r.village]),
       ),
-    ),
-  );
+    );
+    // Orders need the participant's surat kuasa on file: one recorded each, through the command.
+    const signedOn = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    for (const r of roster)
+      await recordDemoAuthorization(trx, ctx, program, r, `800/${r.nip}/SK-PG`, signedOn);
+  });
   // One account and session token per participant, written directly (argon2 17,000 times would take minutes).
   const passwordHash = await hashPassword('bench-password');
   const tokens = roster.map(() => randomBytes(32).toString('base64url'));

@@ -14,7 +14,7 @@ const program = new Command();
 program
   .name('lumbung')
   .description(
-    'Lumbung — jaringan distribusi konsinyasi pangan pokok (hub ↔ KDKMP).\nConfiguration: PORT (3000), DATABASE_URL (file:./data/lumbung.sqlite or postgres://…), LUMBUNG_DEMO=1, LUMBUNG_SQLITE_SYNC=full.',
+    'Lumbung — jaringan distribusi konsinyasi pangan pokok (hub ↔ KDKMP).\nConfiguration: PORT (3000), DATABASE_URL (file:./data/lumbung.sqlite or postgres://…), LUMBUNG_DEMO=1, LUMBUNG_SQLITE_SYNC=full, LUMBUNG_JOBS=off.',
   )
   .version(VERSION);
 

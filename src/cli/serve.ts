@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { startJobRunner, type JobRunner } from '../core/jobs/index.ts';
 import { startedClock, systemClock } from '../core/shared/clock.ts';
 import { buildApp } from '../http/app.ts';
 import { openMigrated } from './open.ts';
@@ -7,9 +8,30 @@ import { isEmpty, seedDemoWithProgress } from './seed.ts';
 /** How long a stop waits for requests in flight: under the 30 s most supervisors allow before SIGKILL. */
 const SHUTDOWN_GRACE_MS = 25_000;
 
+/**
+ * `LUMBUNG_JOBS=off`: this process runs no scheduled job (another process on the same database, or
+ * a hub admin by hand, does). `LUMBUNG_JOBS_INTERVAL`: seconds between the runner's rounds (default
+ * 60; tests use less).
+ */
+export function jobRunnerConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): { intervalMs: number } | undefined {
+  const jobs = (env.LUMBUNG_JOBS ?? 'on').toLowerCase();
+  if (jobs !== 'on' && jobs !== 'off')
+    throw new Error(`LUMBUNG_JOBS must be on or off, got ${env.LUMBUNG_JOBS}`);
+  if (jobs === 'off') return undefined;
+  const seconds = Number(env.LUMBUNG_JOBS_INTERVAL ?? 60);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(
+      `LUMBUNG_JOBS_INTERVAL must be a number of seconds, got ${env.LUMBUNG_JOBS_INTERVAL}`,
+    );
+  return { intervalMs: seconds * 1000 };
+}
+
 /** Serves the product. Production (`serve`) never seeds; demo mode seeds an empty database. */
 export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   const config = loadConfig();
+  const jobs = jobRunnerConfig();
   const demo = opts.demo || config.demo;
   const clock = config.now ? startedClock(config.now) : systemClock;
   // On standard error until the app's log exists.
@@ -31,6 +53,7 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
     logLevel: process.env.LUMBUNG_LOG ?? 'info',
   });
   warn = (err, message) => app.log.warn({ err }, message);
+  let runner: JobRunner | undefined;
   let stopping = false;
   /**
    * SIGTERM/SIGINT: take no new connection, let the requests in flight finish (their answers close
@@ -54,8 +77,8 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
       app.server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     deadline.unref();
-    app
-      .close()
+    // The job runner stops between organizations and records its run, while the requests finish.
+    Promise.all([app.close(), runner?.stop()])
       .then(() => h.close())
       .then(
         () => process.exit(forced ? 1 : 0),
@@ -68,7 +91,8 @@ export async function serveCommand(opts: { demo?: boolean }): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
+  if (jobs) runner = startJobRunner(h.db, clock, { ...jobs, log: app.log });
   console.error(
-    `Lumbung ${config.version} di http://localhost:${config.port} (${h.engine}${demo ? ', demo' : ''}${config.now ? `, jam mulai ${config.now} (LUMBUNG_NOW)` : ''})`,
+    `Lumbung ${config.version} di http://localhost:${config.port} (${h.engine}${demo ? ', demo' : ''}${jobs ? '' : ', tugas terjadwal mati'}${config.now ? `, jam mulai ${config.now} (LUMBUNG_NOW)` : ''})`,
   );
 }

@@ -4,8 +4,12 @@ import type { AuditTables } from '../core/audit/audit.table.ts';
 import type { CatalogTables } from '../core/catalog/catalog.table.ts';
 import type { ConsignmentTables } from '../core/consignment/consignment.table.ts';
 import type { InventoryTables } from '../core/inventory/inventory.table.ts';
+import type { JobsTables } from '../core/jobs/jobs.table.ts';
 import type { LedgerTables } from '../core/ledger/ledger.table.ts';
 import type { NetworkTables } from '../core/network/network.table.ts';
+import type { ParticipationTermsTables } from '../core/network/participation-terms.table.ts';
+import type { HubSettingTables } from '../core/network/hub-settings.table.ts';
+import type { NumberingTables } from '../core/numbering/numbering.table.ts';
 import type { QrisMerchantTables } from '../core/network/qris-merchant.table.ts';
 import type { SettlementTables } from '../core/settlement/settlement.table.ts';
 import type { SubsidyTables } from '../core/subsidy/subsidy.table.ts';
@@ -15,17 +19,21 @@ import type { TrainingTables } from '../core/training/training.table.ts';
 export interface Database
   extends
     NetworkTables,
+    ParticipationTermsTables,
+    HubSettingTables,
     QrisMerchantTables,
     CatalogTables,
     InventoryTables,
     LedgerTables,
     ConsignmentTables,
     SettlementTables,
+    NumberingTables,
     SubsidyTables,
     TrainingTables,
     SembakoTables,
     AccessTables,
-    AuditTables {}
+    AuditTables,
+    JobsTables {}
 
 /** A database handle or an open transaction: repositories accept either. */
 export type Db = Kysely<Database> | Transaction<Database>;

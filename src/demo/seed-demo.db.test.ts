@@ -29,9 +29,16 @@ for (const engine of ENGINES) {
           // Hub admin and staff, the office, and a manager and a cashier for each of the 68;
           // Sembako Bahagia's program admin and its five activated participants.
           expect(users).toHaveLength(3 + 68 * 2 + 1 + 5);
-          const orders = await t.db.selectFrom('sembakoOrder').select('status').execute();
+          const orders = await t.db.selectFrom('sembakoOrder').select(['status', 'nip']).execute();
           expect(orders.length).toBeGreaterThan(300);
           expect(orders.filter((o) => o.status === 'picked_up').length).toBeGreaterThan(100);
+          // Every ASN who ordered handed in a signed surat kuasa (a PDF) first.
+          const scans = await t.db
+            .selectFrom('sembakoPayrollAuthorization')
+            .select(['nip', 'contentType'])
+            .execute();
+          expect(new Set(scans.map((s) => s.nip))).toEqual(new Set(orders.map((o) => o.nip)));
+          expect(new Set(scans.map((s) => s.contentType))).toEqual(new Set(['application/pdf']));
           expect((await verifyDatabase(t.db)).checks.filter((c) => !c.ok)).toEqual([]);
         } finally {
           await t.close();

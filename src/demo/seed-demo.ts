@@ -191,6 +191,7 @@ export async function seedDemo(
       {
         kind: 'hub',
         name: 'Koperasi Kana — Cabang Jambi',
+        shortCode: 'KANA-JBI',
         regionCode: DEMO_REGENCY,
         bankName: 'Bank Mandiri',
         bankAccountNo: '1100012345678',

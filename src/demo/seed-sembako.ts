@@ -21,6 +21,7 @@ import type { CommandContext } from '../core/shared/context.ts';
 import { newId } from '../core/shared/ids.ts';
 import type { Database } from '../db/database.ts';
 import { seededRandom } from './random.ts';
+import { recordDemoAuthorization } from './surat-kuasa.ts';
 
 export const SEMBAKO_PROGRAM_ADMIN = 'program@jambikota.demo';
 export const SEMBAKO_ROSTER_SIZE = 2_000;
@@ -118,9 +119,9 @@ export function demoRoster(size: number, villageCodes: string[], seed = 2026) {
  * Seeds Sembako Bahagia on top of the demo network: the sponsor Pemerintah
  * Kota Jambi, the program admin, the current month's period (ordering open
  * from the first of the month to ten days from today) with two packages, a
- * roster of 2,000 ASN, ~300 orders of which ~120 are picked up (payroll
- * sales at the cooperatives), and five participants activated with the demo
- * password. Deterministic apart from the pickup codes (random by design).
+ * roster of 2,000 ASN, the signed surat kuasa potong gaji (a PDF) of each
+ * ASN who orders, ~300 orders of which ~120 are picked up (payroll sales at
+ * the cooperatives), and five participants activated with the demo password. Deterministic apart from the pickup codes (random by design).
  */
 export async function seedSembako(
   db: Kysely<Database>,
@@ -208,11 +209,25 @@ export async function seedSembako(
         now.toISOString(),
       );
     }
+    // Every ASN who orders has handed in a signed surat kuasa potong gaji first (a PDF scan).
+    let authorizations = 0;
+    const recordSuratKuasa = async (r: (typeof roster)[number]) => {
+      const ref = `800/${String(++authorizations).padStart(4, '0')}/SK-PG/${today.slice(0, 4)}`;
+      await recordDemoAuthorization(
+        trx,
+        ctx,
+        program,
+        r,
+        ref,
+        addDays(today, -1 - (authorizations % 20)),
+      );
+    };
     // Orders: the first activated participant's waits for pickup; every sixth ASN orders; two in five are picked up.
     let orders = 0;
     let pickedUp = 0;
     for (let i = 1; i < roster.length; i += i < SEMBAKO_ACTIVATED ? 1 : 6) {
       const r = roster[i]!;
+      await recordSuratKuasa(r);
       const o = await placeOrder(trx, ctx, program.id, {
         id: newId(),
         nip: r.nip,
@@ -226,6 +241,7 @@ export async function seedSembako(
         pickedUp++;
       }
     }
+    await recordSuratKuasa(roster[0]!);
     await placeOrder(trx, ctx, program.id, {
       id: newId(),
       nip: roster[0]!.nip,

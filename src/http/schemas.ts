@@ -35,6 +35,16 @@ export const SignedRupiah = Type.Integer({
 });
 export const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole units' });
 export const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
+/** A document's human number: kind, issuer's short code, year and month of its date, its place in the issuer's year. */
+export const DocumentNumber = Type.String({
+  description: '<KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment',
+  examples: ['SJ/KANA-JBI/2026/03/0001'],
+});
+/** A list's search by number: the documents whose number contains the text (any case, spaces ignored). */
+export const NumberSearch = Type.String({
+  maxLength: 60,
+  description: 'Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012`',
+});
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS);
 export const Problem = Type.Object(

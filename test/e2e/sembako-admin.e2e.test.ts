@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listVillagesIn } from '../../src/core/network/index.ts';
 import { demoRoster, SEMBAKO_ROSTER_SIZE } from '../../src/demo/seed-sembako.ts';
+import { SCAN_PNG } from '../helpers/sembako.ts';
 import { apiOf, launchChromium, screenshot, signIn } from './browser.ts';
 import { DeliveryDetailPage, DeliveryListPage } from './pages/delivery.ts';
 import {
@@ -174,6 +175,18 @@ describe('Sembako Bahagia: activation, periods and proposed deliveries in Chromi
     let coopId = '';
     let placed = 0;
     for (const r of roster.filter((x) => x.village === village)) {
+      // The signed surat kuasa potong gaji first (the demo has one only for those who ordered).
+      const auth = await api.as(
+        adminToken,
+        'PUT',
+        `/api/v1/programs/${programId}/participants/${r.nip}/payroll-authorization`,
+        {
+          ref: `800/${r.nip.slice(-4)}/SK-PG/2026`,
+          signedOn: `${month}-01`,
+          scan: { contentType: 'image/png', base64: SCAN_PNG.toString('base64') },
+        },
+      );
+      expect(auth.status).toBe(200);
       const res = await api.as(adminToken, 'POST', `/api/v1/programs/${programId}/orders`, {
         id: randomUUID(),
         nip: r.nip,

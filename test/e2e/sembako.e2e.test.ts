@@ -174,6 +174,7 @@ describe('Sembako Bahagia in Chromium', () => {
       for (const [tab, name] of [
         ['', 'sembako-reconciliation'],
         ['peserta', 'sembako-roster'],
+        ['daftar-peserta', 'sembako-participants'],
         ['periode', 'sembako-periods'],
         ['potong-gaji', 'sembako-payroll'],
         ['permintaan', 'sembako-demand'],

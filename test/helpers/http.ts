@@ -112,3 +112,17 @@ export function callAs(
 ) {
   return f.app.inject({ method, url, headers: bearer(f.tokens[user]), payload });
 }
+
+/** A new user of `orgId` with `role` (the fixture's password) and its bearer token. */
+export async function tokenOfNewUser(
+  f: HttpFixture,
+  email: string,
+  membership: { orgId: string; role: Role },
+): Promise<string> {
+  const user = await createUser(
+    f.t.db,
+    { email, name: email, passwordHash: await hashPassword(PASSWORD), memberships: [membership] },
+    f.n.clock,
+  );
+  return (await issueToken(f.t.db, user.id, 'api', f.n.clock)).token;
+}

@@ -42,8 +42,17 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   importCooperatives: ['hubAdmin'],
   getCooperative: READERS,
   createParticipation: ['hubAdmin'],
+  getParticipation: READERS,
+  updateParticipation: ['hubAdmin'],
+  endParticipation: ['hubAdmin'],
   listOrganizations: HUB,
   createOrganization: ['hubAdmin'],
+  getHubProfile: HUB,
+  updateHubProfile: ['hubAdmin'],
+  listWarehouses: HUB,
+  createWarehouse: ['hubAdmin'],
+  getHubSettings: HUB,
+  updateHubSettings: ['hubAdmin'],
   getCooperativeStock: READERS,
   getCooperativeBalance: READERS,
   getCooperativeDashboard: READERS,
@@ -72,6 +81,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   exportJournal: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
   createUser: ['hubAdmin', 'managerA', 'managerB'],
   listAuditEvents: ['hubAdmin'],
+  listJobs: ['hubAdmin'],
+  runJob: ['hubAdmin'],
   listSales: READERS,
   listDeliveryOrders: [...HUB, 'managerA', 'cashierA', 'managerB', 'govViewer', 'otherGov'],
   listGoodsReceipts: HUB,
@@ -79,8 +90,11 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   getSubsidyRun: HUB,
   listUsers: ['hubAdmin', 'managerA', 'managerB'],
   updateUser: ['hubAdmin', 'managerA', 'managerB'],
+  issueUserCode: ['hubAdmin', 'managerA', 'managerB'],
+  exportManagerActivationCodes: ['hubAdmin'],
   getRegionOverview: [...HUB, 'govViewer', 'otherGov'],
   getRegionTrends: [...HUB, 'govViewer', 'otherGov'],
+  listRegions: ALL,
   // Training is the office's own data. Hub admins read it for their network; on the writes they
   // pass the role gate (so malformed bodies still answer 400) and the office check refuses them.
   listTrainingEvents: ['hubAdmin', 'govViewer', 'otherGov'],
@@ -99,6 +113,7 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   // cooperative's staff hand packages over; participants (not in this fixture: see
   // test/http/sembako.db.test.ts) order for themselves and read their own orders and deductions.
   activateParticipant: 'public',
+  activateUser: 'public',
   loginParticipant: 'public',
   listPrograms: ALL,
   // Hub admins pass the role gate of the writes with a body (a malformed body is a 400 like
@@ -121,6 +136,11 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   importPayrollResults: ['programAdmin', 'hubAdmin'],
   recordSponsorPayment: ['hubAdmin', 'programAdmin'],
   getProgramReconciliation: [...HUB, 'programAdmin'],
+  updateProgram: ['programAdmin', 'hubAdmin'],
+  listParticipants: ['programAdmin'],
+  recordPayrollAuthorization: ['programAdmin', 'hubAdmin'],
+  getPayrollAuthorizationScan: ['programAdmin'],
+  reissueParticipantCode: ['programAdmin'],
   getQrisMerchant: [...HUB, 'managerA', 'cashierA', 'managerB'],
   setQrisMerchant: ['hubAdmin', 'managerA', 'managerB'],
 };

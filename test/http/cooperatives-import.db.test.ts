@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createCooperative,
-  createOrganization,
-  createParticipation,
-  listVillagesIn,
-} from '../../src/core/network/index.ts';
+import { listVillagesIn } from '../../src/core/network/index.ts';
 import { writeXlsx } from '../../src/core/shared/xlsx.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { PASSWORD, bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
+import { cooperativeOfAnotherHub } from '../helpers/other-hub.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['nama', 'kode_desa', 'nama_pengurus', 'email_pengurus', 'telepon'];
@@ -133,7 +129,7 @@ for (const engine of ENGINES) {
       expect(await count('officer')).toBe(officers);
     });
 
-    it('creates the manager of a row with an e-mail: coop_manager of that cooperative, disabled, no password signs in', async () => {
+    it('creates the manager of a row with an e-mail: coop_manager of that cooperative, invited (no password signs in until an activation code sets one)', async () => {
       const [code] = take(1);
       const res = await send(
         csv([['KDKMP Manajer', code!, 'Budi Hartono', 'budi.h@koperasi.example', '081298765432']]),
@@ -146,7 +142,7 @@ for (const engine of ENGINES) {
         .selectAll()
         .where('email', '=', 'budi.h@koperasi.example')
         .executeTakeFirstOrThrow();
-      expect(user).toMatchObject({ name: 'Budi Hartono', disabled: 1 });
+      expect(user).toMatchObject({ name: 'Budi Hartono', disabled: 0, phone: '081298765432' });
       // No password is set: the stored hash is no argon2 hash, so nothing verifies against it.
       expect(user.passwordHash.startsWith('$argon2')).toBe(false);
       const memberships = await f.t.db
@@ -221,22 +217,10 @@ for (const engine of ENGINES) {
 
     it('refuses a village whose cooperative takes part with another hub, without naming or changing it', async () => {
       const [v] = take(1);
-      const other = await createOrganization(
-        f.t.db,
-        { kind: 'hub', name: 'Hub Lain', regionCode: '15' },
-        f.n.clock,
-      );
-      const coop = await createCooperative(
-        f.t.db,
-        { name: 'KDKMP Jaringan Lain', villageCode: v! },
-        f.n.clock,
-      );
-      await createParticipation(
-        f.t.db,
-        coop.id,
-        { hubId: other.id, agreementNo: 'PKS/LAIN/1', startDate: '2026-01-01', exposureLimit: 1 },
-        f.n.clock,
-      );
+      const { coop } = await cooperativeOfAnotherHub(f.t.db, f.n.clock, v!, {
+        hub: 'Hub Lain',
+        cooperative: 'KDKMP Jaringan Lain',
+      });
       const answer = await imported(
         csv([['KDKMP Jaringan Lain', v!, 'Penyusup', '', '0812-0000-0000']]),
       );
@@ -266,10 +250,10 @@ for (const engine of ENGINES) {
       expect((await coopOf(codes[1]!))?.name).toBe('KDKMP Xlsx 3');
       const rina = await f.t.db
         .selectFrom('appUser')
-        .select('disabled')
+        .select(['disabled', 'passwordHash'])
         .where('email', '=', 'rina@koperasi.example')
         .executeTakeFirst();
-      expect(rina?.disabled).toBe(1);
+      expect(rina).toEqual({ disabled: 0, passwordHash: '!' });
     });
 
     it('refuses an unreadable file whole, writing nothing', async () => {

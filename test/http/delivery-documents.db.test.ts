@@ -8,6 +8,7 @@ for (const engine of ENGINES) {
   describe(`delivery orders over HTTP on ${engine}: suggestion, dispatch check, surat jalan`, () => {
     let f: HttpFixture;
     let orderId = '';
+    let orderNumber = '';
     const as = (user: keyof HttpFixture['tokens']) => bearer(f.tokens[user]);
 
     beforeAll(async () => {
@@ -50,6 +51,9 @@ for (const engine of ENGINES) {
         },
       });
       expect(created.statusCode).toBe(201);
+      orderNumber = created.json().number;
+      // The hub's first surat jalan of 2026, in the month of its date (10 March).
+      expect(orderNumber).toMatch(/^SJ\/[A-Z0-9-]+\/2026\/03\/0001$/);
       const check = await f.app.inject({
         method: 'GET',
         url: `/api/v1/delivery-orders/${orderId}/dispatch-check`,
@@ -71,7 +75,13 @@ for (const engine of ENGINES) {
         headers: as('hubStaff'),
       });
       expect(list.json().items).toEqual([
-        expect.objectContaining({ id: orderId, lineCount: 2, totalQty: 144, status: 'draft' }),
+        expect.objectContaining({
+          id: orderId,
+          number: orderNumber,
+          lineCount: 2,
+          totalQty: 144,
+          status: 'draft',
+        }),
       ]);
       const early = await f.app.inject({
         method: 'GET',
@@ -105,15 +115,22 @@ for (const engine of ENGINES) {
         });
         expect({ user, status: res.statusCode }).toEqual({ user, status: 200 });
         expect(res.headers['content-type']).toBe('application/pdf');
-        expect(res.headers['content-disposition']).toMatch(/^inline; filename=".*\.pdf"$/);
+        expect(res.headers['content-disposition']).toBe(
+          `inline; filename="surat-jalan-${orderNumber.replaceAll('/', '-')}.pdf"`,
+        );
         const text = pdfText(res.rawPayload);
         expect(text).toContain('SURAT JALAN');
         expect(text).toContain('KDKMP Simpang IV Sipin');
-        expect(text).toContain(orderId);
+        expect(text).toContain(`No. ${orderNumber}`);
+        expect(text).not.toContain(orderId);
         expect(text).toMatch(/Gula Kristal Putih 1 kg[\s\S]*120[\s\S]*pak/);
         expect(text).toMatch(/Minyakita 1 L[\s\S]*24[\s\S]*pouch/);
         expect(text).toContain('GKP-1');
         expect(text).toContain('Jumlah barang: 144');
+        // 120 packs of 1 kg; the 24 pouches of oil are litres (no weight on record).
+        expect(text).toContain('Berat bersih total: 120 kg + 24 l');
+        for (const blank of ['Kendaraan', 'No. Polisi', 'Pengemudi', 'No. HP pengemudi'])
+          expect(text).toMatch(new RegExp(`${blank}\\n: _{20,}`));
         expect(text).toContain('10 Maret 2026');
         for (const box of ['Pengirim', 'Pengemudi', 'Penerima']) expect(text).toContain(box);
       }

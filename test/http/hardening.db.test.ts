@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgramPeriod } from '../../src/core/sembako/index.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { PASSWORD, bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
-import { createSembakoProgram } from '../helpers/sembako.ts';
+import { createSembakoProgram, recordAuthorizationOver } from '../helpers/sembako.ts';
 
 const P1 = '198503152010011002';
 const P2 = '199001012015032001';
@@ -65,8 +65,9 @@ for (const engine of ENGINES) {
         payload,
       });
 
-    /** The program admin orders a package for a participant, to be picked up at its KDKMP. */
+    /** The program admin records the participant's surat kuasa and orders a package for them, to be picked up at its KDKMP. */
     const placeOrder = async (nip: string) => {
+      expect((await recordAuthorizationOver(f, admin, programId, nip)).statusCode).toBe(200);
       const res = await f.app.inject({
         method: 'POST',
         url: `/api/v1/programs/${programId}/orders`,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../src/core/integrity/index.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
-import { createSembakoProgram } from '../helpers/sembako.ts';
+import { createSembakoProgram, recordAuthorizationOver } from '../helpers/sembako.ts';
 
 const P1 = '198503152010011002';
 const P2 = '199001012015032001';
@@ -172,6 +172,19 @@ for (const engine of ENGINES) {
       });
       expect(forOther.statusCode).toBe(403);
       const id = randomUUID();
+      // Without the signed surat kuasa potong gaji on file, the first order is refused in words.
+      const unauthorized = await f.app.inject({
+        method: 'POST',
+        url: `/api/v1/programs/${programId}/orders`,
+        headers: participant,
+        payload: { id, nip: P1, month: '2026-03', packageId, qty: 1 },
+      });
+      expect([unauthorized.statusCode, unauthorized.json().code]).toEqual([
+        422,
+        'PayrollAuthorizationMissing',
+      ]);
+      expect(unauthorized.json().detail).toMatch(/surat kuasa potong gaji.*kantor program/);
+      expect((await recordAuthorizationOver(f, admin, programId, P1)).statusCode).toBe(200);
       const mine = await f.app.inject({
         method: 'POST',
         url: `/api/v1/programs/${programId}/orders`,
@@ -369,6 +382,7 @@ for (const engine of ENGINES) {
         deducted: 50_000,
         paidBySponsor: 65_000,
         payable: 0,
+        collected: 0,
         open: 0,
       });
       // Weeks later the participant signs in again (sessions last 12 hours).
@@ -391,6 +405,10 @@ for (const engine of ENGINES) {
           amountDue: 50_000,
           amountDeducted: 50_000,
           status: 'berhasil',
+          deductedIn: '2026-03',
+          carriedTo: null,
+          owedAtPickup: 0,
+          collectedInCash: 0,
           open: 0,
         },
       ]);

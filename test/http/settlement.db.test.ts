@@ -23,11 +23,22 @@ for (const engine of ENGINES) {
   describe(`settlement and books over HTTP on ${engine}`, () => {
     let f: HttpFixture;
     let statementA = '';
+    let numberA = '';
     const paymentId = newId();
 
     beforeAll(async () => {
       f = await buildHttpFixture(engine);
       const { n } = f;
+      // The hub's bank account, as its profile records it: the statement says where to pay.
+      await f.t.db
+        .updateTable('organization')
+        .set({
+          bankName: 'Bank Jambi',
+          bankAccountNo: '0012345678',
+          bankAccountName: 'Koperasi Kana Cabang Jambi',
+        })
+        .where('id', '=', n.hub.id)
+        .execute();
       const tx = <T>(fn: (db: typeof f.t.db) => Promise<T>) => f.t.db.transaction().execute(fn);
       for (const coop of [n.coopA, n.coopB]) {
         const d = await tx((db) =>
@@ -99,6 +110,25 @@ for (const engine of ENGINES) {
       expect(statements).toHaveLength(2);
       statementA = statements.find((s) => s.cooperativeId === f.n.coopA.id)!.id;
       expect((await close()).json().statements).toEqual(first.json().statements);
+      // Numbered TK/<hub>/2026/02/0001 and …/0002: February's, one after the other.
+      const numbers = first
+        .json()
+        .statements.map((s: { number: string }) => s.number)
+        .sort();
+      expect(numbers).toEqual([
+        expect.stringMatching(/^TK\/[A-Z0-9-]+\/2026\/02\/0001$/),
+        expect.stringMatching(/^TK\/[A-Z0-9-]+\/2026\/02\/0002$/),
+      ]);
+      numberA = first.json().statements.find((s: { id: string }) => s.id === statementA).number;
+      // Each statement carries its cooperative's payment reference, the one getCooperative gives.
+      for (const s of first.json().statements as {
+        cooperativeId: string;
+        paymentReference: string;
+      }[]) {
+        const coop = (await get(`/api/v1/cooperatives/${s.cooperativeId}`)).json();
+        expect(coop.paymentReference).toMatch(/^LMB\d{11}$/);
+        expect(s.paymentReference).toBe(coop.paymentReference);
+      }
     });
 
     it('a payment lowers the network aging exactly as it lowers the cooperative balance', async () => {
@@ -115,6 +145,11 @@ for (const engine of ENGINES) {
         },
       });
       expect(pay.statusCode).toBe(201);
+      expect(pay.json().number).toMatch(/^PB\/[A-Z0-9-]+\/2026\/03\/0001$/);
+      const payments = await get(`/api/v1/cooperatives/${f.n.coopA.id}/payments?q=0001`);
+      expect(payments.json().items).toEqual([
+        expect.objectContaining({ id: paymentId, number: pay.json().number }),
+      ]);
       const aging = (await get('/api/v1/settlements/aging')).json();
       expect(aging.asOf).toBe('2026-03-10');
       const a = aging.items.find(
@@ -161,6 +196,28 @@ for (const engine of ENGINES) {
       expect(
         (await get('/api/v1/settlements/statements?periodEnd=2026-01-31')).json().items,
       ).toEqual([]);
+      // Found by its number, whole or in part, in any case; on the cooperative's own list too.
+      for (const q of [numberA, numberA.toLowerCase(), numberA.slice(-7)]) {
+        const found = (await get(`/api/v1/settlements/statements?q=${encodeURIComponent(q)}`))
+          .json()
+          .items.map((s: { id: string }) => s.id);
+        expect(found).toEqual([statementA]);
+      }
+      const own = await get(
+        `/api/v1/cooperatives/${f.n.coopA.id}/statements?q=${encodeURIComponent(numberA)}`,
+        'managerA',
+      );
+      expect(own.json().items.map((s: { number: string }) => s.number)).toEqual([numberA]);
+      // With how to pay: the hub's account and the cooperative's reference for the remark.
+      expect(own.json().payTo).toEqual({
+        hubName: 'Koperasi Kana — Cabang Jambi',
+        bankName: 'Bank Jambi',
+        bankAccountNo: '0012345678',
+        bankAccountName: 'Koperasi Kana Cabang Jambi',
+        paymentReference: own.json().items[0].paymentReference,
+      });
+      expect(own.json().payTo.paymentReference).toMatch(/^LMB\d{11}$/);
+      expect((await get('/api/v1/settlements/statements?q=TK%2F9999')).json().items).toEqual([]);
     });
 
     it('the statement PDF shows the numbers and the documents behind them', async () => {
@@ -172,7 +229,16 @@ for (const engine of ENGINES) {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toBe('inline; filename="tagihan-2026-02-28.pdf"');
       const text = pdfText(res.rawPayload);
+      const reference = (await get(`/api/v1/cooperatives/${f.n.coopA.id}`)).json().paymentReference;
       for (const expected of [
+        `No. ${numberA}`,
+        // How to pay: the hub's account and the reference for the transfer remark.
+        'Cara pembayaran',
+        'Bank Jambi',
+        '0012345678',
+        'Koperasi Kana Cabang Jambi',
+        'Berita transfer',
+        reference,
         'Koperasi Kana',
         'KDKMP Simpang IV Sipin',
         '1 Jan 2026 s.d. 28 Feb 2026',

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
-import type { AppUserTable, MembershipTable, Role } from './access.table.ts';
+import type { AppUserTable, MembershipTable, Role, UserCodeTable } from './access.table.ts';
+import { NO_PASSWORD } from './password.ts';
 
 export async function insertUser(db: Db, row: AppUserTable, memberships: MembershipTable[]) {
   await db.insertInto('appUser').values(row).execute();
@@ -53,13 +54,27 @@ export async function setUserPassword(db: Db, userId: string, passwordHash: stri
   await db.updateTable('appUser').set({ passwordHash }).where('id', '=', userId).execute();
 }
 
-/** Memberships as the users list shows them: the user, the organization's name, the role. */
+/**
+ * Memberships as the users list shows them: the user, the organization's name and kind, the role,
+ * and whether the user is still invited (no password set yet).
+ */
 const usersWithMemberships = (db: Db) =>
   db
     .selectFrom('membership as m')
     .innerJoin('appUser as u', 'u.id', 'm.userId')
     .innerJoin('organization as o', 'o.id', 'm.orgId')
-    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'm.orgId', 'm.role', 'o.name as orgName']);
+    .select((eb) => [
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.phone',
+      'u.disabled',
+      'm.orgId',
+      'm.role',
+      'o.name as orgName',
+      'o.kind as orgKind',
+      eb.case().when('u.passwordHash', '=', NO_PASSWORD).then(1).else(0).end().as('invited'),
+    ]);
 
 /** Users who work for any of the organizations, with their roles there. */
 export async function findUsersOfOrganizations(db: Db, orgIds: string[]) {
@@ -186,4 +201,104 @@ export async function revokeTokenByHash(db: Db, tokenHash: string, now: string):
     .where('tokenHash', '=', tokenHash)
     .where('revokedAt', 'is', null)
     .execute();
+}
+
+/** The user's one-time code for the purpose, replacing the one issued before. */
+export async function replaceUserCode(db: Db, row: UserCodeTable): Promise<void> {
+  await db
+    .deleteFrom('userCode')
+    .where('userId', '=', row.userId)
+    .where('purpose', '=', row.purpose)
+    .execute();
+  await db.insertInto('userCode').values(row).execute();
+}
+
+/** The user's codes (one per purpose), used or not. */
+export function findUserCodes(db: Db, userId: string) {
+  return db.selectFrom('userCode').selectAll().where('userId', '=', userId).execute();
+}
+
+/** Spends one code unless it already is; answers whether this call spent it. */
+export async function spendUserCode(
+  db: Db,
+  userId: string,
+  purpose: UserCodeTable['purpose'],
+  at: string,
+): Promise<boolean> {
+  const [r] = await db
+    .updateTable('userCode')
+    .set({ usedAt: at })
+    .where('userId', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('usedAt', 'is', null)
+    .execute();
+  return Number(r?.numUpdatedRows ?? 0) === 1;
+}
+
+/** Spends every code of the user not used yet. */
+export async function markUserCodesUsed(db: Db, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable('userCode')
+    .set({ usedAt: at })
+    .where('userId', '=', userId)
+    .where('usedAt', 'is', null)
+    .execute();
+}
+
+/** Forgets the user's codes (a deactivated user's stop working). */
+export async function deleteUserCodes(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('userCode').where('userId', '=', userId).execute();
+}
+
+/**
+ * The managers not activated yet (invited, not deactivated) of the cooperatives a hub sets up:
+ * those taking part with the hub, and those taking part with no hub yet in its regions
+ * (`unclaimedIn`: a cooperatives import creates them so); of the listed cooperatives or all; by
+ * cooperative name. The chairman's phone comes along (the user may have none).
+ */
+export async function findManagersToActivate(
+  db: Db,
+  hubId: string,
+  unclaimedIn: string[],
+  cooperativeIds?: string[],
+) {
+  if (cooperativeIds && cooperativeIds.length === 0) return [];
+  let q = db
+    .selectFrom('membership as m')
+    .innerJoin('appUser as u', 'u.id', 'm.userId')
+    .innerJoin('organization as o', 'o.id', 'm.orgId')
+    .select((eb) => [
+      'o.id as cooperativeId',
+      'o.name as cooperativeName',
+      'o.villageName',
+      'u.id as userId',
+      'u.name as managerName',
+      'u.email',
+      'u.phone',
+      eb
+        .selectFrom('officer as k')
+        .select('k.phone')
+        .whereRef('k.orgId', '=', 'o.id')
+        .where('k.role', '=', 'ketua')
+        .limit(1)
+        .as('chairmanPhone'),
+    ])
+    .where('m.role', '=', 'coop_manager')
+    .where('o.kind', '=', 'cooperative')
+    .where('u.passwordHash', '=', NO_PASSWORD)
+    .where('u.disabled', '=', 0)
+    .where((eb) => {
+      const taking = eb
+        .selectFrom('participation as p')
+        .select('p.id')
+        .whereRef('p.orgId', '=', 'o.id');
+      return eb.or([
+        eb.exists(taking.where('p.hubId', '=', hubId)),
+        ...unclaimedIn.map((r) =>
+          eb.and([eb.not(eb.exists(taking)), eb('o.villageCode', 'like', `${r}.%`)]),
+        ),
+      ]);
+    });
+  if (cooperativeIds) q = q.where('o.id', 'in', cooperativeIds);
+  return q.orderBy('o.name').orderBy('o.id').orderBy('u.email').execute();
 }

@@ -16,6 +16,8 @@ export interface AppUserTable {
   locale: string;
   disabled: number;
   createdAt: string;
+  /** A mobile number for the WhatsApp link of the user's one-time codes. */
+  phone: string | null;
 }
 
 export interface MembershipTable {
@@ -36,8 +38,23 @@ export interface AuthTokenTable {
   revokedAt: string | null;
 }
 
+export type UserCodePurpose = 'activation' | 'reset';
+
+/** A staff user's one-time code: only its hash is kept; one per user and purpose. */
+export interface UserCodeTable {
+  userId: string;
+  purpose: UserCodePurpose;
+  codeHash: string;
+  expiresAt: string;
+  usedAt: string | null;
+  /** Who issued it (null: issued by no signed-in user). */
+  createdBy: string | null;
+  createdAt: string;
+}
+
 export interface AccessTables {
   appUser: AppUserTable;
   membership: MembershipTable;
   authToken: AuthTokenTable;
+  userCode: UserCodeTable;
 }

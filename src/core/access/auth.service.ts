@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
+import { HUB_SETTING_DEFAULTS } from '../network/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -7,7 +8,8 @@ import type { AuthTokenTable } from './access.table.ts';
 import { findMemberships, findUserByEmail, revokeTokenByHash } from './access.repository.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.ts';
 
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** A sign-in's length where no hub setting applies (the hub settings' default `sessionHours`). */
+export const SESSION_TTL_MS = HUB_SETTING_DEFAULTS.sessionHours * 60 * 60 * 1000;
 export const API_TOKEN_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** What is stored of a token (and what the token cache keys by): its SHA-256. */

@@ -14,6 +14,7 @@ import type { CsvRow } from '../shared/csv.ts';
 import { newId } from '../shared/ids.ts';
 import { readTable } from '../shared/tabular.ts';
 import { findStoredMemberships, findUserByEmail, insertUser } from './access.repository.ts';
+import { NO_PASSWORD } from './password.ts';
 import { EMAIL_RE } from './user.service.ts';
 
 /*
@@ -29,13 +30,6 @@ export const COOPERATIVE_COLUMNS = ['nama', 'kode_desa'] as const;
  * transaction of the import, so a larger file is split rather than held in one transaction.
  */
 export const MAX_COOPERATIVE_ROWS = 5_000;
-
-/**
- * The password hash of a manager created by the import: not an argon2 hash, so no password ever
- * verifies against it (the account is also created disabled). Activation codes for managers are
- * not built yet; until then a hub admin sets the account up by hand.
- */
-const NO_PASSWORD = '!';
 
 const PHONE_RE = /^\+?\d{8,16}$/;
 
@@ -68,9 +62,10 @@ interface ValidRow {
  * a cooperative of another name refuses the row; an e-mail already used by another user too. A
  * village whose cooperative has the same name counts as `updated` (its chairman's name and phone
  * as the file gives them), so the same file imported again creates nothing twice. A row with
- * `email_pengurus` gets the cooperative's manager (`coop_manager`), created disabled and without a
- * usable password. A village whose cooperative takes part with another hub refuses the row without
- * naming it: a hub changes only its own network. Writes only the valid rows, in the caller's
+ * `email_pengurus` gets the cooperative's manager (`coop_manager`), invited: without a password
+ * until an activation code (`exportManagerActivationCodes`) sets one; the row's phone is theirs.
+ * A village whose cooperative takes part with another hub refuses the row without naming it: a
+ * hub changes only its own network. Writes only the valid rows, in the caller's
  * transaction.
  */
 export async function importCooperatives(
@@ -174,8 +169,9 @@ export async function importCooperatives(
           name: row.officer!.name,
           passwordHash: NO_PASSWORD,
           locale: 'id',
-          disabled: 1,
+          disabled: 0,
           createdAt: clock.now().toISOString(),
+          phone: row.officer!.phone,
         },
         [{ userId: id, orgId: coop.id, role: 'coop_manager' }],
       );

@@ -8,7 +8,7 @@ export {
   type CreateUserInput,
 } from './user.service.ts';
 export { findUserByEmail, findMemberships, findUsersOfOrganizations } from './access.repository.ts';
-export { listUsers, type UserListItem } from './list-users.ts';
+export { listUsers, type UserListItem, type UserStatus } from './list-users.ts';
 export {
   loadUserToUpdate,
   updateUser,
@@ -26,6 +26,16 @@ export {
   type AuthUser,
 } from './auth.service.ts';
 export { listApiTokens, revokeApiToken, type ApiTokenListItem } from './api-tokens.ts';
+export { hashOneTimeCode, newOneTimeCode, whatsAppUrl } from './one-time-code.ts';
+export {
+  activateUser,
+  exportManagerActivationCodes,
+  issueUserCode,
+  USER_CODE_TTL_MS,
+  type IssuedUserCode,
+  type ManagerActivationCode,
+} from './user-codes.ts';
+export { sessionLengthMsOf } from './session-length.ts';
 export {
   participantEmail,
   checkParticipantCredentials,

@@ -1,15 +1,32 @@
 import type { Db } from '../../db/database.ts';
-import { findNetworkOrgIds } from '../network/index.ts';
-import { findUsersOfOrganizations } from './access.repository.ts';
+import { findNetworkOrgIds, findOfficesOfHubAreas } from '../network/index.ts';
+import { findUsersOfOrganizations, type findUserOfOrganization } from './access.repository.ts';
+
+/** Whether a user signs in: `invited` until an activation code set a password, `inactive` once deactivated. */
+export type UserStatus = 'active' | 'inactive' | 'invited';
+
+/** A membership row of the users list as the caller sees it. */
+export function userListItemOf(row: Awaited<ReturnType<typeof findUserOfOrganization>>) {
+  const { invited, disabled, phone, ...rest } = row;
+  const status: UserStatus =
+    disabled === 1 ? 'inactive' : Number(invited) === 1 ? 'invited' : 'active';
+  return { ...rest, ...(phone ? { phone } : {}), disabled: disabled === 1, status };
+}
 
 /**
  * The users a caller administers, by organization name then e-mail: those
- * of its hubs and their cooperatives, and of the cooperatives it manages.
+ * of its hubs, their cooperatives and the offices and employers of their
+ * area, and of the cooperatives it manages.
  */
 export async function listUsers(db: Db, scope: { hubIds: string[]; cooperativeIds: string[] }) {
-  const orgIds = new Set([...(await findNetworkOrgIds(db, scope.hubIds)), ...scope.cooperativeIds]);
+  const offices = await findOfficesOfHubAreas(db, scope.hubIds);
+  const orgIds = new Set([
+    ...(await findNetworkOrgIds(db, scope.hubIds)),
+    ...offices.map((o) => o.id),
+    ...scope.cooperativeIds,
+  ]);
   const rows = await findUsersOfOrganizations(db, [...orgIds]);
-  return { items: rows.map((r) => ({ ...r, disabled: r.disabled === 1 })) };
+  return { items: rows.map(userListItemOf) };
 }
 
 /** One user's membership in the users list. */

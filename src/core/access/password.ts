@@ -17,7 +17,19 @@ export function hashPassword(password: string): Promise<string> {
 export const DUMMY_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$RLbDOyW8SCWLN/cmDgFJwg$YfCE9rgawWFpsLsjVvOvPRmP5LFWOhAK6xnAZzZAojE';
 
+/**
+ * The password hash of a user who has not set a password yet (invited, or a manager a cooperatives
+ * import created): not an argon2 hash, so no password verifies against it; the user signs in only
+ * after an activation code set one.
+ */
+export const NO_PASSWORD = '!';
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // The same work as for a real hash, so that the time taken does not tell who is still invited.
+  if (passwordHash === NO_PASSWORD) {
+    await verify(DUMMY_PASSWORD_HASH, password).catch(() => false);
+    return false;
+  }
   try {
     return await verify(passwordHash, password);
   } catch {

@@ -4,6 +4,7 @@ import { DomainError } from '../shared/errors.ts';
 import type { Role } from './access.table.ts';
 import {
   countActiveHubAdmins,
+  deleteUserCodes,
   findStoredMemberships,
   findUserById,
   findUserOfOrganization,
@@ -12,6 +13,7 @@ import {
   setMembershipRole,
   setUserNameAndDisabled,
 } from './access.repository.ts';
+import { userListItemOf } from './list-users.ts';
 import { checkRoleFitsOrganization } from './user.service.ts';
 
 export interface UpdateUserInput {
@@ -45,6 +47,32 @@ function invalidState(message: string, messageEn: string): never {
 }
 
 /**
+ * A cooperative's manager (authorized through that membership) manages that cooperative's
+ * cashiers only, and keeps them cashiers (`newRole`): Forbidden otherwise. Hub admins, authorized
+ * through their hub, are not limited here.
+ */
+export async function checkManagerReach(
+  db: Db,
+  actorId: string,
+  target: UserToUpdate,
+  newRole?: Role,
+): Promise<void> {
+  const actorMemberships = await findStoredMemberships(db, actorId);
+  const asManager = target.memberships.some((m) =>
+    actorMemberships.some((a) => a.orgId === m.orgId && a.role === 'coop_manager'),
+  );
+  if (
+    asManager &&
+    (target.memberships.some((m) => m.role !== 'coop_cashier') ||
+      (newRole !== undefined && newRole !== 'coop_cashier'))
+  )
+    throw new DomainError('Forbidden', {
+      message: 'Pengurus koperasi hanya mengelola kasir koperasinya',
+      messageEn: "A cooperative's manager manages only its cashiers",
+    });
+}
+
+/**
  * Renames, changes the role of, deactivates or reactivates a user, once the
  * caller was authorized for the user's organizations. Keeps:
  * - the role fits the organization's kind (ValidationFailed on `/role`);
@@ -52,8 +80,8 @@ function invalidState(message: string, messageEn: string): never {
  *   keeps them cashiers (Forbidden otherwise);
  * - nobody deactivates themselves or changes their own role (InvalidState);
  * - a hub keeps at least one active admin (InvalidState).
- * Deactivation revokes every live token of the user; the answer names their
- * hashes so the caller can forget them at once.
+ * Deactivation revokes every live token and one-time code of the user; the
+ * answer names the tokens' hashes so the caller can forget them at once.
  */
 export async function updateUser(
   db: Db,
@@ -89,20 +117,7 @@ export async function updateUser(
       invalidState('Anda tidak dapat mengubah peran sendiri', 'You cannot change your own role');
   }
 
-  // A cooperative's manager (authorized through that membership) manages its cashiers only.
-  const actorMemberships = await findStoredMemberships(db, actorId);
-  const asManager = memberships.some((m) =>
-    actorMemberships.some((a) => a.orgId === m.orgId && a.role === 'coop_manager'),
-  );
-  if (
-    asManager &&
-    (memberships.some((m) => m.role !== 'coop_cashier') ||
-      (roleChange && input.role !== 'coop_cashier'))
-  )
-    throw new DomainError('Forbidden', {
-      message: 'Pengurus koperasi hanya mengelola kasir koperasinya',
-      messageEn: "A cooperative's manager manages only its cashiers",
-    });
+  await checkManagerReach(db, actorId, target, roleChange ? input.role : undefined);
 
   // The last active admin of a hub stays one.
   if (user.disabled === 0 && (deactivating || roleChange)) {
@@ -125,6 +140,10 @@ export async function updateUser(
   const revokedTokenHashes = deactivating
     ? await revokeTokensOfUser(db, user.id, ctx.clock.now().toISOString())
     : [];
-  const row = await findUserOfOrganization(db, user.id, membership.orgId);
-  return { user: { ...row, disabled: row.disabled === 1 }, revokedTokenHashes };
+  // A deactivated user's one-time codes stop working too.
+  if (deactivating) await deleteUserCodes(db, user.id);
+  return {
+    user: userListItemOf(await findUserOfOrganization(db, user.id, membership.orgId)),
+    revokedTokenHashes,
+  };
 }

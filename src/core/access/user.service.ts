@@ -4,7 +4,8 @@ import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Role } from './access.table.ts';
 import { findUserByEmail, insertUser } from './access.repository.ts';
-import { hashPassword } from './password.ts';
+import { NO_PASSWORD, hashPassword } from './password.ts';
+import { whatsAppNumber } from './one-time-code.ts';
 
 /** The roles each kind of organization has. */
 const ROLES_OF_KIND: Record<string, readonly Role[]> = {
@@ -39,28 +40,39 @@ export const ROLES: readonly Role[] = [
 ];
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The password rule of every user: 8 to 200 characters. */
+export const isValidPassword = (p: unknown): p is string =>
+  typeof p === 'string' && p.length >= 8 && p.length <= 200;
+
 export interface CreateUserInput {
   email: string;
   name: string;
   password?: string;
   /** A ready argon2id hash (demo seeding reuses one). */
   passwordHash?: string;
+  /** No password: the user signs in once an activation code has set one (`issueUserCode`). */
+  invited?: boolean;
+  /** A mobile number (WhatsApp links of the user's codes). */
+  phone?: string;
   memberships: { orgId: string; role: Role }[];
 }
 
-/** Creates a user with argon2id-hashed password. Keeps: e-mail unique (case-insensitive). */
+/**
+ * Creates a user with an argon2id-hashed password, or (`invited`) with none: that user signs in
+ * once an activation code has set one. Keeps: e-mail unique (case-insensitive).
+ */
 export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
   const errors: ErrorDetail[] = [];
   const email = input.email?.trim().toLowerCase() ?? '';
   if (!EMAIL_RE.test(email) || email.length > 254)
     errors.push({ path: '/email', message: 'must be an e-mail address' });
   if (!input.name?.trim()) errors.push({ path: '/name', message: 'required' });
-  if (
-    !input.passwordHash &&
-    (typeof input.password !== 'string' || input.password.length < 8 || input.password.length > 200)
-  ) {
+  if (!input.invited && !input.passwordHash && !isValidPassword(input.password)) {
     errors.push({ path: '/password', message: 'must be 8 to 200 characters' });
   }
+  const phone = input.phone?.replace(/[\s.-]/g, '') || undefined;
+  if (phone !== undefined && (!/^\+?\d{8,16}$/.test(phone) || !whatsAppNumber(phone)))
+    errors.push({ path: '/phone', message: 'must be a phone number, e.g. 081234567890' });
   input.memberships.forEach((m, i) => {
     if (!ROLES.includes(m.role))
       errors.push({
@@ -79,7 +91,9 @@ export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
       details: [{ path: '/email', message: 'already exists' }],
     });
   const id = newId();
-  const passwordHash = input.passwordHash ?? (await hashPassword(input.password!));
+  const passwordHash = input.invited
+    ? NO_PASSWORD
+    : (input.passwordHash ?? (await hashPassword(input.password!)));
   await insertUser(
     db,
     {
@@ -90,6 +104,7 @@ export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
       locale: 'id',
       disabled: 0,
       createdAt: clock.now().toISOString(),
+      phone: phone ?? null,
     },
     input.memberships.map((m) => ({ userId: id, orgId: m.orgId, role: m.role })),
   );

@@ -179,12 +179,19 @@ export interface DocumentPage {
 
 export async function findDeliveryOrders(
   db: Db,
-  f: DocumentPage & { coopIds?: string[]; hubId?: string; status?: DeliveryOrderStatus },
+  f: DocumentPage & {
+    coopIds?: string[];
+    hubId?: string;
+    status?: DeliveryOrderStatus;
+    /** A LIKE pattern on the number (`numberSearchPattern`). */
+    numberLike?: string;
+  },
 ) {
   let q = db
     .selectFrom('deliveryOrder')
     .select([
       'id',
+      'number',
       'orgId',
       'hubId',
       'status',
@@ -213,6 +220,7 @@ export async function findDeliveryOrders(
   if (f.coopIds) q = q.where('orgId', 'in', f.coopIds.length ? f.coopIds : ['']);
   if (f.hubId) q = q.where('hubId', '=', f.hubId);
   if (f.status) q = q.where('status', '=', f.status);
+  if (f.numberLike !== undefined) q = q.where('number', 'like', f.numberLike);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) =>

@@ -22,6 +22,8 @@ export type DeliveryOrderStatus = 'draft' | 'dispatched' | 'received' | 'cancell
 export interface DeliveryOrderTable {
   orgId: string;
   id: string;
+  /** The surat jalan's human number, `SJ/<hub code>/<YYYY>/<MM>/<NNNN>`, given at creation. */
+  number: string;
   hubId: string;
   warehouseId: string;
   status: DeliveryOrderStatus;

@@ -22,7 +22,7 @@ export async function getCooperativeBalance(
   coopId: string,
 ): Promise<CooperativeBalance> {
   const today = todayWib(clock);
-  const c = await loadCooperativeContext(db, coopId);
+  const c = await loadCooperativeContext(db, coopId, { on: today });
   const [exposure, position] = await Promise.all([
     computeExposure(db, c, today),
     getCreditPosition(db, coopId, today, c.participation.graceDays),

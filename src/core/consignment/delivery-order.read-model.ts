@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { findProductsByIds } from '../catalog/index.ts';
 import { findOrganizationById } from '../network/index.ts';
+import { numberSearchPattern } from '../numbering/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import type {
   DeliveryOrderLineTable,
@@ -21,13 +22,22 @@ export function toDeliveryOrderView<R extends { orgId: string; contentHash?: str
   return { ...rest, cooperativeId: row.orgId };
 }
 
-/** A page of the delivery orders of some cooperatives or of one hub, newest first, with their line count and total quantity. */
+/**
+ * A page of the delivery orders of some cooperatives or of one hub, newest
+ * first, with their line count and total quantity; `q` keeps those whose
+ * number contains it (any case).
+ */
 export async function listDeliveryOrders(
   db: Db,
-  f: { coopIds?: string[]; hubId?: string; status?: DeliveryOrderStatus },
+  f: { coopIds?: string[]; hubId?: string; status?: DeliveryOrderStatus; q?: string },
   q: PageQuery,
 ) {
-  const rows = await findDeliveryOrders(db, { ...f, ...documentPage(q) });
+  const { q: text, ...filter } = f;
+  const rows = await findDeliveryOrders(db, {
+    ...filter,
+    numberLike: numberSearchPattern(text),
+    ...documentPage(q),
+  });
   const page = pageOfDocuments(rows, q, (r) => r.orderDate);
   return { ...page, items: page.items.map(toDeliveryOrderView) };
 }
@@ -43,9 +53,13 @@ export async function getDeliveryOrderDetail(
   };
 }
 
-/** What the surat jalan (delivery note) prints: who sends, who receives, the dates and the lines. */
+/** What the surat jalan (delivery note) prints: who sends, who receives, the dates, the lines and their weight. */
 export interface DeliveryNote {
   number: string;
+  /** Net weight of the goods in grams: each line's quantity × its product's net content, for products sold by weight. */
+  netGrams: number;
+  /** Net volume in millilitres, for products sold by volume (cooking oil), which have no weight on record. */
+  netMillilitres: number;
   hubName: string;
   cooperativeName: string;
   villageName: string | null;
@@ -82,7 +96,8 @@ export async function getDeliveryNote(db: Db, order: DeliveryOrderTable): Promis
     ).map((p) => [p.id, p]),
   );
   return {
-    number: order.id,
+    number: order.number,
+    ...netContentOf(lines, products),
     hubName: hub?.name ?? '',
     cooperativeName: coop?.name ?? '',
     villageName: coop?.villageName ?? null,
@@ -99,4 +114,20 @@ export async function getDeliveryNote(db: Db, order: DeliveryOrderTable): Promis
       qtyReceived: l.qtyReceived,
     })),
   };
+}
+
+/** The net weight (g, kg products) and net volume (ml, l products) of the lines: quantity × net content. */
+function netContentOf(
+  lines: { productId: string; qty: number }[],
+  products: Map<string, { netUnit: string; netMilli: number }>,
+): { netGrams: number; netMillilitres: number } {
+  let netGrams = 0;
+  let netMillilitres = 0;
+  for (const l of lines) {
+    const p = products.get(l.productId);
+    if (!p) continue;
+    if (p.netUnit === 'g' || p.netUnit === 'kg') netGrams += l.qty * p.netMilli;
+    else netMillilitres += l.qty * p.netMilli;
+  }
+  return { netGrams, netMillilitres };
 }

@@ -3,7 +3,8 @@ import { recordAuditEvent } from '../audit/index.ts';
 import { loadPriceBook } from '../catalog/index.ts';
 import { moveStock } from '../inventory/index.ts';
 import { HUB, postJournalEntries } from '../ledger/index.ts';
-import { loadCooperativeContext, pickWarehouse } from '../network/index.ts';
+import { checkDispatchWithin, loadCooperativeContext, pickWarehouse } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -28,7 +29,12 @@ export interface DeliveryOrderInput {
   lines: { productId: string; qty: number }[];
 }
 
-/** A draft delivery order from a hub warehouse to a cooperative, valued at today's consignment prices. Idempotent by id. */
+/**
+ * A draft delivery order from a hub warehouse to a cooperative, valued at
+ * today's consignment prices, numbered `SJ/…` in the hub's sequence of its
+ * year (the number is taken last, so a refused order takes none). Idempotent
+ * by id.
+ */
 export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: DeliveryOrderInput) {
   const date = businessDateOf(ctx, input.date);
   const c = await loadCooperativeContext(db, input.cooperativeId);
@@ -43,7 +49,13 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
   if (existing && existing.orgId !== c.coop.id)
     throw new DomainError('IdempotencyConflict', { message: 'Id surat jalan sudah dipakai' });
   if (isReplay(existing, hash, 'Surat jalan'))
-    return { id, status: existing!.status, value: existing!.value, created: false };
+    return {
+      id,
+      number: existing!.number,
+      status: existing!.status,
+      value: existing!.value,
+      created: false,
+    };
 
   const book = await loadPriceBook(
     db,
@@ -57,11 +69,13 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
     date,
   );
   const value = input.lines.reduce((t, l) => t + l.qty * prices.get(l.productId)!, 0);
+  const number = await allocateDocumentNumber(db, { issuerId: c.hubId, kind: 'SJ', date });
   await insertDeliveryOrder(
     db,
     {
       orgId: c.coop.id,
       id,
+      number,
       hubId: c.hubId,
       warehouseId: warehouse.id,
       status: 'draft',
@@ -87,7 +101,7 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
       receivedValue: null,
     })),
   );
-  return { id, status: 'draft' as const, value, created: true };
+  return { id, number, status: 'draft' as const, value, created: true };
 }
 
 /** A delivery order by id; `NotFound` for an unknown id. */
@@ -122,8 +136,10 @@ export async function cancelDeliveryOrder(db: Db, ctx: CommandContext, id: strin
 /**
  * Sends a draft: warehouse → transit at the moving-average cost; H: Dr
  * Persediaan Dalam Perjalanan, Cr Persediaan Gudang. Keeps the exposure
- * limit and the shipping hold (overridable by a hub admin with a reason,
- * audited) and never ships stock the warehouse does not hold.
+ * limit and the shipping hold of the terms in force on the dispatch's date
+ * (overridable by a hub admin with a reason, audited), never ships after the
+ * participation's end (`ParticipationEnded`, not overridable) and never ships
+ * stock the warehouse does not hold.
  */
 export async function dispatchDeliveryOrder(
   db: Db,
@@ -133,7 +149,8 @@ export async function dispatchDeliveryOrder(
 ) {
   const date = businessDateOf(ctx, input.date);
   const found = await loadDeliveryOrder(db, id);
-  const c = await loadCooperativeContext(db, found.orgId, { lock: true });
+  // The terms in force on the dispatch's date: its limit and grace days.
+  const c = await loadCooperativeContext(db, found.orgId, { lock: true, on: date });
   const order = (await findDeliveryOrderById(db, id))!;
   if (order.status === 'dispatched') return { id, status: 'dispatched' as const };
   if (order.status !== 'draft')
@@ -145,6 +162,7 @@ export async function dispatchDeliveryOrder(
       message: 'Tanggal kirim sebelum tanggal surat jalan',
       details: [{ path: '/date', message: 'before the order date' }],
     });
+  checkDispatchWithin(c.participation, c.coop.name, date);
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
   const warehouse = pickWarehouse(c.hubWarehouses, order.warehouseId);
 

@@ -73,7 +73,12 @@ for (const engine of ENGINES) {
     afterAll(() => t.close());
 
     it("suggests four weeks' sales scaled to 14 days, less stock and goods in transit, never below 0", async () => {
-      const s = await suggestDeliveryQuantities(t.db, n.coopA.id, '2026-03-10');
+      const {
+        items: s,
+        salesWindowDays,
+        coverDays,
+      } = await suggestDeliveryQuantities(t.db, n.coopA.id, '2026-03-10');
+      expect({ salesWindowDays, coverDays }).toEqual({ salesWindowDays: 28, coverDays: 14 });
       const gula = s.find((x) => x.productId === n.gula1.id);
       // Sold in the window 40 + 30 = 70 → 35 for 14 days; stock 150 − 120 = 30; in transit 10.
       expect(gula).toEqual({
@@ -100,7 +105,7 @@ for (const engine of ENGINES) {
       await tx((db) =>
         recordSales(db, n.ctx, n.coopA.id, [sale('2026-03-10', n.gula1.id, 100, 17_500)]),
       );
-      const later = await suggestDeliveryQuantities(t.db, n.coopA.id, '2026-03-11');
+      const { items: later } = await suggestDeliveryQuantities(t.db, n.coopA.id, '2026-03-11');
       // Window 12 Feb – 11 Mar: 30 + 100 = 130 → 65; stock −70 counts as none; 10 in transit.
       expect(later.find((x) => x.productId === n.gula1.id)).toMatchObject({
         sold28Days: 130,
@@ -108,7 +113,7 @@ for (const engine of ENGINES) {
         suggestedQty: 55,
       });
       // Another cooperative's sales are not A's.
-      const b = await suggestDeliveryQuantities(t.db, n.coopB.id, '2026-03-10');
+      const { items: b } = await suggestDeliveryQuantities(t.db, n.coopB.id, '2026-03-10');
       expect(b.every((x) => x.sold28Days === 0 && x.suggestedQty === 0)).toBe(true);
     });
 

@@ -1,17 +1,18 @@
 import type { Db } from '../../db/database.ts';
 import { findProductsOfHub, loadPriceBook } from '../catalog/index.ts';
 import { findStockAtLocations } from '../inventory/index.ts';
-import { loadCooperativeContext } from '../network/index.ts';
+import { HUB_SETTING_DEFAULTS, hubSettingsOn, loadCooperativeContext } from '../network/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { sumSoldQtyByProduct } from './sales-summary.repository.ts';
 
-/** The sales history the suggestion looks at: the last four weeks, today included. */
-export const SALES_WINDOW_DAYS = 28;
-/** How many days of sales a delivery should leave the cooperative holding. */
-export const TARGET_COVER_DAYS = 14;
+/** The sales history the suggestion looks at where the hub set none: four weeks, today included. */
+export const SALES_WINDOW_DAYS = HUB_SETTING_DEFAULTS.salesWindowDays;
+/** How many days of sales a delivery should leave the cooperative holding, where the hub set none. */
+export const TARGET_COVER_DAYS = HUB_SETTING_DEFAULTS.replenishmentCoverDays;
 
 export interface DeliverySuggestion {
   productId: string;
+  /** Units sold in the hub's sales window (28 days unless the hub set another; the name is the API's). */
   sold28Days: number;
   stock: number;
   inTransit: number;
@@ -38,25 +39,31 @@ export function suggestedQuantity(
 
 /**
  * For each product of the cooperative's hub: its sales at the cooperative over
- * the last four weeks, the hub's stock there and in transit to it, and the
- * suggested quantity of the next delivery.
+ * the hub's sales window, the hub's stock there and in transit to it, and the
+ * suggested quantity of the next delivery for the hub's replenishment cover
+ * (both the hub's settings in force today), with the window and cover used.
  */
 export async function suggestDeliveryQuantities(
   db: Db,
   coopId: string,
   today: string,
-): Promise<DeliverySuggestion[]> {
+): Promise<{ items: DeliverySuggestion[]; salesWindowDays: number; coverDays: number }> {
   const c = await loadCooperativeContext(db, coopId);
-  const products = await findProductsOfHub(db, c.hubId);
+  const [products, settings] = await Promise.all([
+    findProductsOfHub(db, c.hubId),
+    hubSettingsOn(db, c.hubId, today),
+  ]);
+  const windowDays = settings.salesWindowDays;
+  const coverDays = settings.replenishmentCoverDays;
   const [sold, balances, book] = await Promise.all([
-    sumSoldQtyByProduct(db, coopId, addDays(today, -(SALES_WINDOW_DAYS - 1)), today),
+    sumSoldQtyByProduct(db, coopId, addDays(today, -(windowDays - 1)), today),
     findStockAtLocations(db, [c.store, c.transit]),
     loadPriceBook(
       db,
       products.map((p) => p.id),
     ),
   ]);
-  return products.map((p) => {
+  const items = products.map((p) => {
     let stock = 0;
     let inTransit = 0;
     for (const b of balances) {
@@ -68,8 +75,9 @@ export async function suggestDeliveryQuantities(
     return {
       productId: p.id,
       ...x,
-      suggestedQty: suggestedQuantity(x),
+      suggestedQty: suggestedQuantity(x, coverDays, windowDays),
       consignmentPrice: book.price(p.id, 'consignment', today) ?? null,
     };
   });
+  return { items, salesWindowDays: windowDays, coverDays };
 }

@@ -3,9 +3,11 @@ import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
 import { findBalancesForUpdate, findStockAtLocations } from '../inventory/index.ts';
 import type { LocationTable } from '../inventory/index.ts';
 import {
+  checkDispatchWithin,
   loadCooperativeContext,
   pickWarehouse,
   type CooperativeContext,
+  type Participation,
 } from '../network/index.ts';
 import { getCreditPosition, type CreditPosition } from '../settlement/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
@@ -40,13 +42,14 @@ export interface DispatchAssessment {
 /**
  * Gathers what dispatching these lines would meet: the warehouse's stock per
  * line, the order's value at today's consignment prices, the hub's exposure to
- * the cooperative and its overdue statements. The dispatch command enforces
+ * the cooperative and its overdue statements, against the limit and grace days
+ * of the terms `c` was loaded on (the dispatch's date). The dispatch command enforces
  * the result (with `lockStock`, inside its transaction); `checkDispatch`
  * shows it beforehand. One function, so the two cannot disagree.
  */
 export async function assessDispatch(
   db: Db,
-  c: CooperativeContext,
+  c: CooperativeContext<Participation>,
   lines: Pick<DeliveryOrderLineTable, 'productId' | 'lineNo' | 'qty'>[],
   warehouse: LocationTable,
   today: string,
@@ -121,14 +124,16 @@ export async function checkDispatch(db: Db, clock: Clock, id: string): Promise<D
       message: `Surat jalan berstatus ${order.status}: hanya draf yang diperiksa sebelum dikirim`,
       messageEn: `The delivery order is ${order.status}: only drafts are checked before dispatch`,
     });
-  const c = await loadCooperativeContext(db, order.orgId);
+  const today = todayWib(clock);
+  const c = await loadCooperativeContext(db, order.orgId, { on: today });
+  checkDispatchWithin(c.participation, c.coop.name, today);
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
   const a = await assessDispatch(
     db,
     c,
     lines,
     pickWarehouse(c.hubWarehouses, order.warehouseId),
-    todayWib(clock),
+    today,
   );
   return {
     exposure: a.exposure.exposure,

@@ -2,7 +2,11 @@ import type { Db } from '../../db/database.ts';
 import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
 import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
 import { HUB, findAccountBalances } from '../ledger/index.ts';
-import { findParticipationsOfHub, type CooperativeContext } from '../network/index.ts';
+import {
+  findParticipationsOfHubOn,
+  type CooperativeContext,
+  type Participation,
+} from '../network/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findReceivable, type StatementPosition } from '../settlement/index.ts';
@@ -18,11 +22,12 @@ export interface Exposure {
 
 /**
  * Exposure of the hub to a cooperative: hub-owned stock at the cooperative and
- * in transit to it at today's consignment price, plus its unpaid balance.
+ * in transit to it at today's consignment price, plus its unpaid balance;
+ * against the limit of the terms `c` was loaded on.
  */
 export async function computeExposure(
   db: Db,
-  c: CooperativeContext,
+  c: CooperativeContext<Participation>,
   today: string,
 ): Promise<Exposure> {
   const stock = await findStockAtLocations(db, [c.store, c.transit]);
@@ -82,7 +87,7 @@ export async function computeNetworkExposures(
   hubId: string,
   today: string,
 ): Promise<Map<string, Exposure>> {
-  const participations = await findParticipationsOfHub(db, hubId);
+  const participations = await findParticipationsOfHubOn(db, hubId, today);
   const ids = participations.map((p) => p.orgId);
   const locations = (await findLocationsOfOrgs(db, ids)).filter(
     (l) => l.kind === 'store' || l.kind === 'transit',

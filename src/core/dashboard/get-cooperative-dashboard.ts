@@ -7,21 +7,23 @@ import {
   type CooperativeBalance,
 } from '../consignment/index.ts';
 import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
-import { findOrganizationById, findParticipation } from '../network/index.ts';
-import { getCreditPosition, type StatementPosition } from '../settlement/index.ts';
+import {
+  HUB_SETTING_DEFAULTS,
+  findOrganizationById,
+  findParticipationOn,
+  hubSettingsOn,
+} from '../network/index.ts';
+import { getCreditPosition, type StatementView } from '../settlement/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { findGrantsOfCooperative } from '../subsidy/index.ts';
 
-/** The Koperasi Manis program's stated potential: Rp 200 juta of transactions per cooperative per month. */
-export const MONTHLY_SALES_POTENTIAL = 200_000_000;
-
 /** How many statements the dashboard lists (a year of monthly ones). */
 export const RECENT_STATEMENTS = 12;
 
-/** Days of sales history behind "days of cover". */
-export const COVER_WINDOW_DAYS = 28;
+/** Days of sales history behind "days of cover" where the hub set none (its `salesWindowDays`). */
+export const COVER_WINDOW_DAYS = HUB_SETTING_DEFAULTS.salesWindowDays;
 
 /**
  * How many whole days the stock lasts at the average daily sales of the last `windowDays`;
@@ -69,8 +71,10 @@ export interface CooperativeDashboard {
     sold28Days: number;
     daysOfCover: number | null;
   }[];
-  /** The latest statements, newest first, with what is still outstanding on each. */
-  statements: StatementPosition[];
+  /** The latest statements, newest first, with what is still outstanding on each and the payment reference. */
+  statements: StatementView[];
+  /** The days of sales behind `sold28Days` and `daysOfCover`: the hub's sales window today. */
+  salesWindowDays: number;
 }
 
 /** A cooperative's day at a glance, in one read: sales against the potential, what it owes, subsidy, stock cover. */
@@ -83,19 +87,21 @@ export async function getCooperativeDashboard(
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
     throw new DomainError('NotFound', { message: 'Koperasi tidak ditemukan' });
-  const participation = await findParticipation(db, coopId);
+  // Today's terms: the grace days and the monthly sales potential.
+  const participation = await findParticipationOn(db, coopId, today);
   if (!participation)
     throw new DomainError('NotParticipating', {
       message: `${coop.name} belum menjadi peserta program konsinyasi`,
     });
   const monthStart = `${today.slice(0, 8)}01`;
+  const windowDays = (await hubSettingsOn(db, participation.hubId, today)).salesWindowDays;
   const [balance, position, todaySales, monthSales, sold, grants, products, locations] =
     await Promise.all([
       getCooperativeBalance(db, clock, coopId),
       getCreditPosition(db, coopId, today, participation.graceDays),
       sumSales(db, coopId, today, today),
       sumSales(db, coopId, monthStart, today),
-      sumSoldQtyByProduct(db, coopId, addDays(today, -(COVER_WINDOW_DAYS - 1)), today),
+      sumSoldQtyByProduct(db, coopId, addDays(today, -(windowDays - 1)), today),
       findGrantsOfCooperative(db, coopId),
       findProductsOfHub(db, participation.hubId),
       findLocationsOfOrgs(db, [coopId]),
@@ -121,7 +127,7 @@ export async function getCooperativeDashboard(
         qty,
         inTransit,
         sold28Days,
-        daysOfCover: daysOfCover(qty, sold28Days),
+        daysOfCover: daysOfCover(qty, sold28Days, windowDays),
       };
     })
     .filter((s) => s.qty !== 0 || s.inTransit !== 0 || s.sold28Days !== 0);
@@ -140,7 +146,7 @@ export async function getCooperativeDashboard(
       todayCount: todaySales.count,
       month: monthSales.amount,
       monthCount: monthSales.count,
-      monthlyPotential: MONTHLY_SALES_POTENTIAL,
+      monthlyPotential: participation.monthlySalesPotential,
     },
     balance,
     nextDue: open
@@ -162,6 +168,10 @@ export async function getCooperativeDashboard(
         }
       : null,
     stock,
-    statements: [...position.statements].reverse().slice(0, RECENT_STATEMENTS),
+    statements: [...position.statements]
+      .reverse()
+      .slice(0, RECENT_STATEMENTS)
+      .map((s) => ({ ...s, paymentReference: coop.paymentReference })),
+    salesWindowDays: windowDays,
   };
 }

@@ -1,7 +1,6 @@
 export {
   getCooperativeDashboard,
   daysOfCover,
-  MONTHLY_SALES_POTENTIAL,
   COVER_WINDOW_DAYS,
   type CooperativeDashboard,
 } from './get-cooperative-dashboard.ts';

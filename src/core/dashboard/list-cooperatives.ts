@@ -4,11 +4,16 @@ import {
   sumSalesByCooperative,
   type Exposure,
 } from '../consignment/index.ts';
-import { findCooperatives } from '../network/index.ts';
+import {
+  DEFAULT_MONTHLY_SALES_POTENTIAL,
+  findCooperatives,
+  findOrganizationById,
+  findTermsByParticipation,
+  termsOn,
+} from '../network/index.ts';
 import { getNetworkPositions, type CooperativePosition } from '../settlement/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
-import { MONTHLY_SALES_POTENTIAL } from './get-cooperative-dashboard.ts';
 
 /** The cooperatives a caller reaches: its hubs' network, its own cooperatives, its offices' regions. */
 export interface CooperativeScope {
@@ -40,8 +45,11 @@ export async function listCooperatives(
 ) {
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 200);
   const after = decodeCursor(query.cursor);
+  // A hub also sees the cooperatives of its region that take part with no hub yet (just imported).
+  const hubs = await Promise.all(scope.hubIds.map((id) => findOrganizationById(db, id)));
   const rows = await findCooperatives(db, {
     hubIds: scope.hubIds,
+    unclaimedIn: hubs.flatMap((h) => (h?.regionCode ? [h.regionCode] : [])),
     ids: scope.cooperativeIds,
     regionCodes: scope.regionCodes,
     q: query.q,
@@ -61,6 +69,17 @@ export async function listCooperatives(
       )
     ).map((s) => [s.orgId, Number(s.salesAmount)]),
   );
+  const terms = await findTermsByParticipation(
+    db,
+    page.filter((r) => r.participationId).map((r) => r.id),
+  );
+  // Each participation's monthly sales potential in force today; the program's for the others.
+  const potentialOf = (participationId: string | null) => {
+    const versions = participationId ? terms.get(participationId) : undefined;
+    return versions?.length
+      ? termsOn(versions, today).monthlySalesPotential
+      : DEFAULT_MONTHLY_SALES_POTENTIAL;
+  };
   const hubsOfPage = [...new Set(page.flatMap((r) => (r.hubId ? [r.hubId] : [])))];
   const positions = new Map<string, CooperativePosition>();
   const exposures = new Map<string, Exposure>();
@@ -88,9 +107,9 @@ export async function listCooperatives(
       balanceDue: p?.balanceDue ?? 0,
       overdueAmount: p?.overdueAmount ?? 0,
       onHold: p?.onHold ?? false,
-      // Retail sales this month (WIB), against the program's monthly potential.
+      // Retail sales this month (WIB), against the participation's monthly potential.
       monthSales: monthSales.get(r.id) ?? 0,
-      monthlyPotential: MONTHLY_SALES_POTENTIAL,
+      monthlyPotential: potentialOf(r.participationId),
     };
   });
   return { items, ...next };

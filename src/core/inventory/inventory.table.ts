@@ -6,6 +6,8 @@ export interface LocationTable {
   orgId: string;
   kind: LocationKind;
   name: string;
+  /** A warehouse's address; null for the other kinds. */
+  address: string | null;
 }
 
 /** A fact: `qty` units (cost `value`) of one product, owned by one org, moved between locations. */

@@ -1,10 +1,15 @@
 import type { Db } from '../../db/database.ts';
-import { findOfficers, findParticipation } from './network.repository.ts';
-import type { OfficerTable, OrganizationTable, ParticipationTable } from './network.table.ts';
+import { findOfficers } from './network.repository.ts';
+import type { OfficerTable, OrganizationTable } from './network.table.ts';
+import { findParticipationOn } from './participation-reads.ts';
+import type { Participation } from './participation-terms.ts';
 
-/** A cooperative with its participation (null when it takes part in no hub's program) and officers. */
+/**
+ * A cooperative with its participation and the terms in force today (null
+ * when it takes part in no hub's program) and officers.
+ */
 export interface CooperativeDetail extends OrganizationTable {
-  participation: ParticipationTable | null;
+  participation: Participation | null;
   officers: OfficerTable[];
 }
 
@@ -12,9 +17,10 @@ export interface CooperativeDetail extends OrganizationTable {
 export async function getCooperativeDetail(
   db: Db,
   coop: OrganizationTable,
+  today: string,
 ): Promise<CooperativeDetail> {
   const [participation, officers] = await Promise.all([
-    findParticipation(db, coop.id),
+    findParticipationOn(db, coop.id, today),
     findOfficers(db, coop.id),
   ]);
   return { ...coop, participation: participation ?? null, officers };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
 import type { OfficerTable, OrganizationTable, ParticipationTable } from './network.table.ts';
+import { PARTICIPATION_ROW_COLUMNS, type ParticipationRow } from './participation-terms.ts';
 
 export async function insertOrganization(db: Db, row: OrganizationTable): Promise<void> {
   await db.insertInto('organization').values(row).execute();
@@ -84,25 +85,27 @@ export async function insertParticipation(db: Db, row: ParticipationTable): Prom
  * PostgreSQL the row stays locked until the transaction ends: every command
  * that changes what the cooperative owes or holds takes this lock first, so
  * that concurrent commands see each other's effects (exposure, replays).
+ * Without terms: they are versioned (`findParticipationOn`, `loadCooperativeContext` with `on`).
  */
 export async function findParticipation(
   db: Db,
   coopId: string,
   opts: { hubId?: string; lock?: boolean } = {},
-): Promise<ParticipationTable | undefined> {
-  let q = db.selectFrom('participation').selectAll().where('orgId', '=', coopId);
+): Promise<ParticipationRow | undefined> {
+  let q = db
+    .selectFrom('participation')
+    .select(PARTICIPATION_ROW_COLUMNS)
+    .where('orgId', '=', coopId);
   if (opts.hubId) q = q.where('hubId', '=', opts.hubId);
   if (opts.lock && engineOf(db) === 'postgres') q = q.forUpdate();
   return q.orderBy('startDate').executeTakeFirst();
 }
 
-export async function findParticipationsOfHub(
-  db: Db,
-  hubId: string,
-): Promise<ParticipationTable[]> {
+/** The hub's participations without terms (`findParticipationsOfHubOn` adds those of a date). */
+export async function findParticipationsOfHub(db: Db, hubId: string): Promise<ParticipationRow[]> {
   return db
     .selectFrom('participation')
-    .selectAll()
+    .select(PARTICIPATION_ROW_COLUMNS)
     .where('hubId', '=', hubId)
     .orderBy('orgId')
     .execute();
@@ -111,6 +114,8 @@ export async function findParticipationsOfHub(
 export interface CooperativeFilter {
   hubIds?: string[];
   regionCodes?: string[];
+  /** Regions (a hub's own) whose cooperatives that take part with no hub yet are included. */
+  unclaimedIn?: string[];
   ids?: string[];
   q?: string;
   districtCode?: string;
@@ -133,7 +138,7 @@ export async function findCooperatives(db: Db, f: CooperativeFilter) {
       'o.districtName',
       'o.status',
       'p.hubId',
-      'p.exposureLimit',
+      'p.id as participationId',
       'p.startDate',
     ])
     .where('o.kind', '=', 'cooperative');
@@ -142,6 +147,8 @@ export async function findCooperatives(db: Db, f: CooperativeFilter) {
     if (f.hubIds?.length) ors.push(eb('p.hubId', 'in', f.hubIds));
     if (f.ids?.length) ors.push(eb('o.id', 'in', f.ids));
     for (const r of f.regionCodes ?? []) ors.push(eb('o.villageCode', 'like', `${r}.%`));
+    for (const r of f.unclaimedIn ?? [])
+      ors.push(eb.and([eb('p.id', 'is', null), eb('o.villageCode', 'like', `${r}.%`)]));
     return ors.length ? eb.or(ors) : eb.lit(false);
   });
   if (f.q) q = q.where('o.name', 'like', `%${f.q}%`);
@@ -191,4 +198,37 @@ export async function updateOfficer(
     .where('orgId', '=', orgId)
     .where('id', '=', id)
     .execute();
+}
+
+/** The organization whose documents carry this short code. */
+export async function findOrganizationByShortCode(
+  db: Db,
+  shortCode: string,
+): Promise<OrganizationTable | undefined> {
+  return db
+    .selectFrom('organization')
+    .selectAll()
+    .where('shortCode', '=', shortCode)
+    .executeTakeFirst();
+}
+
+/** Changes an organization's own data (a hub's profile). */
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  set: Partial<Omit<OrganizationTable, 'id' | 'kind' | 'createdAt'>>,
+): Promise<void> {
+  await db.updateTable('organization').set(set).where('id', '=', id).execute();
+}
+
+/** The payment references of organizations by id (cooperatives have one; others are left out). */
+export async function findPaymentReferences(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organization')
+    .select(['id', 'paymentReference'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('paymentReference', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.paymentReference!]));
 }

@@ -23,6 +23,15 @@ import {
   insertParticipation,
   lockOrganizationName,
 } from './network.repository.ts';
+import { paymentReferenceOf } from './payment-reference.ts';
+import { isShortCode, SHORT_CODE_PATTERN } from './hub-profile.ts';
+import {
+  DEFAULT_MONTHLY_SALES_POTENTIAL,
+  checkTermValues,
+  termsOf,
+  type Participation,
+} from './participation-terms.ts';
+import { insertParticipationTerms } from './participation.repository.ts';
 import { findRegion, findVillage } from './regions.ts';
 
 const LOCATIONS_BY_KIND: Record<OrgKind, { kind: LocationKind; name: string }[]> = {
@@ -54,6 +63,8 @@ export interface CreateOrganizationInput {
   bankName?: string;
   bankAccountNo?: string;
   bankAccountName?: string;
+  /** A hub's short code for document numbers (`KANA-JBI`). */
+  shortCode?: string;
 }
 
 function blankOrganization(id: string, kind: OrgKind, name: string, now: Date): OrganizationTable {
@@ -74,6 +85,9 @@ function blankOrganization(id: string, kind: OrgKind, name: string, now: Date): 
     bankName: null,
     bankAccountNo: null,
     bankAccountName: null,
+    shortCode: null,
+    address: null,
+    paymentReference: null,
     status: 'active',
     createdAt: now.toISOString(),
   };
@@ -102,6 +116,11 @@ export async function createOrganization(
     en.push('the name is required');
   }
   const region = input.regionCode === undefined ? undefined : await findRegion(input.regionCode);
+  if (input.shortCode !== undefined && !isShortCode(input.shortCode)) {
+    errors.push({ path: '/shortCode', message: `must match ${SHORT_CODE_PATTERN}` });
+    id.push('kode singkat 2–12 huruf kapital, angka atau tanda hubung');
+    en.push('the short code is 2–12 capital letters, digits or dashes');
+  }
   if (input.regionCode === undefined) {
     if (input.kind === 'government' || input.kind === 'employer') {
       errors.push({ path: '/regionCode', message: 'required' });
@@ -142,6 +161,7 @@ export async function createOrganization(
     bankName: input.bankName ?? null,
     bankAccountNo: input.bankAccountNo ?? null,
     bankAccountName: input.bankAccountName ?? null,
+    shortCode: input.shortCode ?? null,
   };
   await insertOrganization(db, row);
   await insertLocations(
@@ -151,6 +171,7 @@ export async function createOrganization(
       orgId: row.id,
       kind: l.kind,
       name: l.name,
+      address: null,
     })),
   );
   return row;
@@ -240,6 +261,7 @@ export async function createCooperative(
   const row: OrganizationTable = {
     ...blankOrganization(input.id ?? newId(), 'cooperative', name, clock.now()),
     villageCode: village.code,
+    paymentReference: paymentReferenceOf(village.code),
     villageName: village.name,
     districtCode: village.districtCode,
     districtName: village.districtName,
@@ -260,6 +282,7 @@ export async function createCooperative(
       orgId: row.id,
       kind: l.kind,
       name: l.name,
+      address: null,
     })),
   );
   await insertOfficers(
@@ -286,15 +309,22 @@ export interface CreateParticipationInput {
   paymentTermsDays?: number;
   graceDays?: number;
   subsidyMode?: SubsidyMode;
+  /** Rupiah a month (default Rp 200 juta, the program's stated potential). */
+  monthlySalesPotential?: number;
 }
 
-/** Joins a cooperative to a hub's Koperasi Manis program with its terms. */
+/**
+ * Joins a cooperative to a hub's Koperasi Manis program with its terms: the
+ * participation row (the cooperative's lock row) and the first version of its
+ * terms, from the start date, made by `changedBy` (a user id).
+ */
 export async function createParticipation(
   db: Db,
   coopId: string,
   input: CreateParticipationInput,
   clock: Clock,
-): Promise<ParticipationTable> {
+  changedBy: string | null = null,
+): Promise<Participation> {
   const coop = await findOrganizationById(db, coopId);
   if (!coop || coop.kind !== 'cooperative')
     throw new DomainError('NotFound', { message: 'Koperasi tidak ditemukan' });
@@ -311,15 +341,7 @@ export async function createParticipation(
   ) {
     errors.push({ path: '/endDate', message: 'must be a date on or after startDate' });
   }
-  for (const [k, v] of Object.entries({
-    exposureLimit: input.exposureLimit,
-    monthlySubsidy: input.monthlySubsidy ?? 0,
-    paymentTermsDays: input.paymentTermsDays ?? 0,
-    graceDays: input.graceDays ?? 0,
-  })) {
-    if (!Number.isSafeInteger(v) || v < 0)
-      errors.push({ path: `/${k}`, message: 'must be a non-negative integer' });
-  }
+  errors.push(...checkTermValues(input));
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Data kepesertaan tidak valid',
@@ -345,9 +367,25 @@ export async function createParticipation(
     graceDays: input.graceDays ?? 7,
     subsidyMode: input.subsidyMode ?? 'payout',
     createdAt: clock.now().toISOString(),
+    endReason: null,
+    endedBy: null,
+    endedAt: null,
   };
   await insertParticipation(db, row);
-  return row;
+  const terms = {
+    ...termsOf({ ...row, monthlySalesPotential: 0 }),
+    monthlySalesPotential: input.monthlySalesPotential ?? DEFAULT_MONTHLY_SALES_POTENTIAL,
+  };
+  await insertParticipationTerms(db, {
+    orgId: coopId,
+    participationId: row.id,
+    effectiveFrom: row.startDate,
+    ...terms,
+    reason: 'Perjanjian awal',
+    changedBy,
+    createdAt: row.createdAt,
+  });
+  return { ...row, ...terms };
 }
 
 /** The organization, or NotFound. */

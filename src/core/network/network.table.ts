@@ -18,6 +18,12 @@ export interface OrganizationTable {
   bankName: string | null;
   bankAccountNo: string | null;
   bankAccountName: string | null;
+  /** The short code printed in document numbers (`KANA-JBI`); unique where set. */
+  shortCode: string | null;
+  /** The postal address (a hub's, printed on its documents). */
+  address: string | null;
+  /** A cooperative's payment reference for bank transfer remarks (`LMB15710110014`); unique. */
+  paymentReference: string | null;
   status: 'active' | 'inactive';
   createdAt: string;
 }
@@ -41,6 +47,10 @@ export interface ParticipationTable {
   agreementNo: string;
   startDate: string;
   endDate: string | null;
+  /**
+   * The terms as first agreed. Terms are versioned (`participation_terms`): read the version in
+   * force on a document's date (`loadCooperativeContext` with `on`, `findParticipationOn`), never these.
+   */
   exposureLimit: number;
   monthlySubsidy: number;
   settlementPeriod: SettlementPeriod;
@@ -48,6 +58,10 @@ export interface ParticipationTable {
   graceDays: number;
   subsidyMode: SubsidyMode;
   createdAt: string;
+  /** Why the hub ended the participation (`endParticipation`), who did, and when; null until then. */
+  endReason: string | null;
+  endedBy: string | null;
+  endedAt: string | null;
 }
 
 export interface NetworkTables {

@@ -111,3 +111,34 @@ export async function findProvince(code: string): Promise<Region | undefined> {
   const region = await findRegion(code);
   return region?.level === 'province' ? region : undefined;
 }
+
+/** A region one level below another, as a chooser lists it. */
+export interface SubRegion {
+  code: string;
+  name: string;
+  level: 'province' | 'regency' | 'district' | 'village';
+}
+
+/**
+ * The regions right below `parent` by code (no parent: the provinces; a province: its regencies
+ * and cities; a regency: its districts; a district: its villages), or undefined when `parent` is
+ * not an official code.
+ */
+export async function listRegionsUnder(parent?: string): Promise<SubRegion[] | undefined> {
+  regions ??= loadRegions();
+  const all = await regions;
+  const level = parent === undefined ? undefined : all.get(parent)?.level;
+  if (parent !== undefined && !level) return undefined;
+  if (level === 'district')
+    return (await listVillagesIn(parent!)).map((v) => ({
+      code: v.code,
+      name: v.name,
+      level: 'village',
+    }));
+  const below = { province: 'regency', regency: 'district' } as const;
+  const want: SubRegion['level'] = level ? below[level] : 'province';
+  return [...all.values()]
+    .filter((r) => r.level === want && (!parent || r.code.startsWith(`${parent}.`)))
+    .map(({ code, name }): SubRegion => ({ code, name, level: want }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -3,6 +3,7 @@ import {
   findCooperatives,
   findOrganizationById,
   findParticipation,
+  hubServesRegion,
   type OrganizationTable,
 } from '../network/index.ts';
 import {
@@ -132,6 +133,13 @@ async function authorizeCooperative(
     if (m.orgId === coopId && isCoopRole(m.role)) return coop;
     if (m.orgKind === 'hub' && isHubRole(m.role)) {
       if (await findParticipation(db, coopId, { hubId: m.orgId })) return coop;
+      // One that takes part with no hub yet, in the hub's area: the hub reads it (to take it in).
+      if (
+        !write &&
+        !(await findParticipation(db, coopId)) &&
+        (await hubServesRegion(db, m.orgId, coop.villageCode))
+      )
+        return coop;
     }
     if (!write && m.role === 'gov_viewer' && m.orgKind === 'government') {
       const gov = await findOrganizationById(db, m.orgId);
@@ -163,18 +171,6 @@ async function authorizeOrganization(
       if (m.role === 'hub_admin' && (await hubServesRegion(db, m.orgId, org.regionCode)))
         return org;
   forbidden();
-}
-
-/** Whether a hub's region and a region overlap, or a cooperative of the hub's network lies in it. */
-async function hubServesRegion(db: Db, hubId: string, regionCode: string | null) {
-  if (!regionCode) return false;
-  const hub = await findOrganizationById(db, hubId);
-  const within = (code: string, region: string) => code === region || code.startsWith(`${region}.`);
-  if (hub?.regionCode && (within(hub.regionCode, regionCode) || within(regionCode, hub.regionCode)))
-    return true;
-  // findCooperatives joins its filters with OR: read the hub's network, then look at the villages.
-  const network = await findCooperatives(db, { hubIds: [hubId], limit: 100_000 });
-  return network.some((c) => !!c.villageCode && within(c.villageCode, regionCode));
 }
 
 async function scopeOf(db: Db, memberships: Membership[]): Promise<Scope> {

@@ -58,6 +58,7 @@ export const POLICY = {
   // Sign-in and the caller's own session.
   login: PUBLIC,
   activateParticipant: PUBLIC,
+  activateUser: PUBLIC,
   loginParticipant: PUBLIC,
   logout: { gate: SIGNED_IN },
   getCurrentUser: { gate: SIGNED_IN },
@@ -71,14 +72,29 @@ export const POLICY = {
   importCooperatives: { gate: ['hub_admin'], write: true },
   getCooperative: { gate: COOP_READERS },
   createParticipation: { gate: ['hub_admin'], write: true },
+  getParticipation: { gate: COOP_READERS },
+  updateParticipation: { gate: ['hub_admin'], write: true },
+  endParticipation: { gate: ['hub_admin'], write: true },
   listOrganizations: { gate: HUB_ROLES },
   createOrganization: { gate: ['hub_admin'], write: true },
+  // The hub's own set-up: profile, warehouses, dated settings.
+  getHubProfile: { gate: HUB_ROLES },
+  updateHubProfile: { gate: ['hub_admin'], write: true },
+  listWarehouses: { gate: HUB_ROLES },
+  createWarehouse: { gate: ['hub_admin'], write: true },
+  getHubSettings: { gate: HUB_ROLES },
+  updateHubSettings: { gate: ['hub_admin'], write: true },
   getQrisMerchant: { gate: [...HUB_ROLES, ...COOP_ROLES] },
   setQrisMerchant: { gate: ['hub_admin', 'coop_manager'], write: true },
   createUser: { gate: ['hub_admin', 'coop_manager'], write: true },
   listUsers: { gate: ['hub_admin', 'coop_manager'] },
   updateUser: { gate: ['hub_admin', 'coop_manager'], write: true },
+  issueUserCode: { gate: ['hub_admin', 'coop_manager'], write: true },
+  exportManagerActivationCodes: { gate: ['hub_admin'], write: true },
   listAuditEvents: { gate: ['hub_admin'] },
+  // The scheduled jobs (month end) act on every hub; hub admins see them and run one by hand.
+  listJobs: { gate: ['hub_admin'] },
+  runJob: { gate: ['hub_admin'], write: true },
   // Catalog and the hub's warehouse.
   listProducts: { gate: STAFF_ROLES },
   createProduct: { gate: HUB_ROLES, write: true },
@@ -126,6 +142,8 @@ export const POLICY = {
   // The city office's overview and training.
   getRegionOverview: { gate: REGION_READERS },
   getRegionTrends: { gate: REGION_READERS },
+  // The official region list (national reference data) for choosers.
+  listRegions: { gate: STAFF_ROLES },
   listTrainingEvents: { gate: TRAINING_GATE },
   getTrainingEvent: { gate: TRAINING_GATE },
   getTrainingCoverage: { gate: TRAINING_GATE },
@@ -156,6 +174,11 @@ export const POLICY = {
   importPayrollResults: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
   recordSponsorPayment: { gate: [...PROGRAM_ADMIN, 'hub_admin'], write: true },
   getProgramReconciliation: { gate: [...PROGRAM_ADMIN, ...HUB_ROLES] },
+  updateProgram: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
+  listParticipants: { gate: PROGRAM_ADMIN },
+  recordPayrollAuthorization: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
+  getPayrollAuthorizationScan: { gate: PROGRAM_ADMIN },
+  reissueParticipantCode: { gate: PROGRAM_ADMIN, write: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** An operation of the API: what a caller asks to do. */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { sumSalesByCooperative } from '../consignment/index.ts';
+import { findTermsByParticipation, termsOn } from '../network/index.ts';
 import { overdueOf } from '../settlement/index.ts';
 import {
   addMonths,
@@ -121,17 +122,26 @@ function checkMonth(month: string, today: string, path = '/month') {
 
 async function creditHistory(db: Db, coops: RegionCooperativeRow[], upTo: string) {
   const ids = coops.map((c) => c.id);
-  const [statements, credits] = await Promise.all([
+  const [statements, credits, terms] = await Promise.all([
     findBilledStatements(db, ids, upTo),
     findDailyCredits(db, ids, upTo),
+    findTermsByParticipation(
+      db,
+      coops.filter((c) => c.participationId).map((c) => c.id),
+    ),
   ]);
+  // The grace days in force on the day asked about decide the shipping hold.
+  const graceDaysOn = (coop: RegionCooperativeRow, asOf: string) => {
+    const versions = coop.participationId ? terms.get(coop.participationId) : undefined;
+    return versions?.length ? termsOn(versions, asOf).graceDays : 0;
+  };
   const st = new Map<string, Billed[]>();
   for (const s of statements) st.set(s.orgId, [...(st.get(s.orgId) ?? []), s]);
   const cr = new Map<string, Credit[]>();
   for (const c of credits) cr.set(c.orgId, [...(cr.get(c.orgId) ?? []), c]);
   return (coop: RegionCooperativeRow, asOf: string) =>
     coop.hubId
-      ? overdueAt(st.get(coop.id) ?? [], cr.get(coop.id) ?? [], asOf, coop.graceDays ?? 0)
+      ? overdueAt(st.get(coop.id) ?? [], cr.get(coop.id) ?? [], asOf, graceDaysOn(coop, asOf))
       : { overdueAmount: 0, onHold: false };
 }
 

@@ -24,7 +24,8 @@ export interface RegionCooperativeRow {
   hubId: string | null;
   startDate: string | null;
   endDate: string | null;
-  graceDays: number | null;
+  /** Its participation (its terms are versioned: `findTermsByParticipation`). */
+  participationId: string | null;
 }
 
 /** The cooperatives a scope covers, with their participation (if any), by kecamatan and name. */
@@ -45,7 +46,7 @@ export async function findRegionCooperatives(
       'p.hubId',
       'p.startDate',
       'p.endDate',
-      'p.graceDays',
+      'p.id as participationId',
     ])
     .where('o.kind', '=', 'cooperative')
     .where((eb) => {

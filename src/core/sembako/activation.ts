@@ -1,10 +1,10 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
-import { setParticipantPassword } from '../access/index.ts';
+import { hashOneTimeCode, newOneTimeCode, setParticipantPassword } from '../access/index.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { toCsv } from '../shared/csv.ts';
-import { loadProgram } from './program.service.ts';
+import { loadProgram, notFound } from './program.service.ts';
+import type { SembakoParticipantTable, SembakoProgramTable } from './sembako.table.ts';
 import {
   findParticipants,
   findParticipantsByNip,
@@ -12,19 +12,36 @@ import {
   setActivationCodes,
 } from './sembako.repository.ts';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-/** A one-time activation code, `XXXX-XXXX` (40 bits from the CSPRNG). */
-export function newActivationCode(): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += ALPHABET[randomInt(ALPHABET.length)];
-  return `${s.slice(0, 4)}-${s.slice(4)}`;
-}
+/** A one-time activation code, `XXXX-XXXX` (the access module's one-time codes). */
+export const newActivationCode = newOneTimeCode;
 
 /** Codes are stored as SHA-256 of program, NIP and the normalized code; the code itself only in the export. */
 export function hashActivationCode(programId: string, nip: string, code: string): string {
-  const norm = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return createHash('sha256').update(`${programId}|${nip}|${norm}`).digest('base64url');
+  return hashOneTimeCode(`${programId}|${nip}`, code);
+}
+
+/** Fresh codes for these participants; the codes issued to them before stop working. */
+async function issueCodes(
+  db: Db,
+  ctx: CommandContext,
+  program: SembakoProgramTable,
+  people: SembakoParticipantTable[],
+) {
+  const codes = people.map((p) => ({
+    nip: p.nip,
+    name: p.name,
+    opd: p.opd,
+    phone: p.phone,
+    code: newActivationCode(),
+  }));
+  await setActivationCodes(
+    db,
+    program.orgId,
+    program.id,
+    codes.map((c) => ({ nip: c.nip, hash: hashActivationCode(program.id, c.nip, c.code) })),
+    ctx.clock.now().toISOString(),
+  );
+  return codes;
 }
 
 /**
@@ -39,25 +56,46 @@ export async function issueActivationCodes(
 ) {
   const program = await loadProgram(db, programId);
   const people = await findParticipants(db, program.orgId, programId, { opd, notActivated: true });
-  const codes = people.map((p) => ({
-    nip: p.nip,
-    name: p.name,
-    opd: p.opd,
-    code: newActivationCode(),
-  }));
-  await setActivationCodes(
-    db,
-    program.orgId,
-    programId,
-    codes.map((c) => ({ nip: c.nip, hash: hashActivationCode(programId, c.nip, c.code) })),
-    ctx.clock.now().toISOString(),
-  );
-  return codes;
+  return issueCodes(db, ctx, program, people);
+}
+
+/** A wa.me link that opens WhatsApp to an Indonesian mobile number (08…, 62…, +62…) with a message. */
+export function whatsAppUrl(phone: string, text: string): string | undefined {
+  const digits = phone.replace(/\D/g, '');
+  const intl = digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+  return /^62\d{7,13}$/.test(intl)
+    ? `https://wa.me/${intl}?text=${encodeURIComponent(text)}`
+    : undefined;
+}
+
+/**
+ * A fresh one-time code for one participant, activated or not (for one who lost the code or
+ * forgot the password: activating with it sets a new password); the code issued before stops
+ * working. With the participant's phone, a WhatsApp link that sends them the code.
+ */
+export async function reissueParticipantCode(
+  db: Db,
+  ctx: CommandContext,
+  programId: string,
+  nip: string,
+) {
+  const program = await loadProgram(db, programId);
+  const people = await findParticipants(db, program.orgId, programId, { nips: [nip] });
+  if (people.length === 0) notFound('Peserta', 'Participant');
+  const [issued] = await issueCodes(db, ctx, program, people);
+  const { code, phone } = issued!;
+  const url =
+    phone &&
+    whatsAppUrl(
+      phone,
+      `Kode aktivasi akun ${program.name} untuk NIP ${nip}: ${code}. Masukkan di halaman masuk ASN bersama kata sandi baru. Kode ini sekali pakai; kode sebelumnya tidak berlaku lagi.`,
+    );
+  return { nip, code, ...(url ? { whatsappUrl: url } : {}) };
 }
 
 /** The export of fresh codes handed to the OPDs: nip, nama, opd, kode_aktivasi. */
 export function activationCodesCsv(
-  codes: Awaited<ReturnType<typeof issueActivationCodes>>,
+  codes: { nip: string; name: string; opd: string; code: string }[],
 ): string {
   return toCsv(
     ['nip', 'nama', 'opd', 'kode_aktivasi'],

@@ -4,13 +4,18 @@ export { nipErrors, isValidNip, nipParts } from './nip.ts';
 export { parseCsv, toCsv } from '../shared/csv.ts';
 export { writeXlsx } from '../shared/xlsx.ts';
 export {
-  createProgram,
   createProgramPeriod,
   listProgramPeriods,
   loadProgram,
   type PeriodInput,
-  type ProgramInput,
 } from './program.service.ts';
+export {
+  createProgram,
+  updateProgram,
+  FAILED_DEDUCTION_HANDLINGS,
+  type ProgramInput,
+  type ProgramSettings,
+} from './program-settings.ts';
 export { importParticipants, ROSTER_COLUMNS, type ImportResult } from './import-participants.ts';
 export {
   placeOrder,
@@ -32,12 +37,24 @@ export {
 export { loadPeriodAccounts } from './period-accounts.ts';
 export {
   issueActivationCodes,
+  reissueParticipantCode,
   activationCodesCsv,
   activateParticipant,
   hashActivationCode,
 } from './activation.ts';
 export { markParticipantActivated } from './sembako.repository.ts';
-export { listParticipantOrders, listParticipantDeductions } from './my-account.ts';
+export { listParticipantOrders } from './my-account.ts';
+export {
+  listParticipantDeductions,
+  listParticipants,
+  type ParticipantQuery,
+} from './participant-accounts.ts';
+export {
+  recordPayrollAuthorization,
+  getPayrollAuthorizationScan,
+  MAX_SCAN_BYTES,
+  type PayrollAuthorizationInput,
+} from './payroll-authorization.ts';
 export {
   findParticipantOfUser,
   findParticipant,

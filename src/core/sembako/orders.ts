@@ -9,6 +9,8 @@ import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { contentHash, isUuid, newId } from '../shared/ids.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { splitPackagePrice } from './allocation.ts';
+import { collectCashDue } from './failed-deductions.ts';
+import { payrollAuthorizationMissing } from './payroll-authorization.ts';
 import { loadProgram, notFound } from './program.service.ts';
 import type {
   SembakoOrderTable,
@@ -77,7 +79,8 @@ function invalidState(id: string, en: string): never {
  * (cancelled ones do not count; the participant row is locked on PostgreSQL
  * so two concurrent orders cannot both pass); the pickup cooperative
  * participates in the program's hub (default: the KDKMP of the participant's
- * kelurahan); idempotent by id (replay → the first answer, other content →
+ * kelurahan); the participant's signed surat kuasa potong gaji is on file
+ * (else PayrollAuthorizationMissing); idempotent by id (replay → the first answer, other content →
  * IdempotencyConflict). The participant pays qty × (price − subsidy).
  */
 export async function placeOrder(
@@ -125,6 +128,7 @@ export async function placeOrder(
     throw new DomainError('IdempotencyConflict', { message: 'Id pesanan sudah dipakai' });
   if (isReplay(existing, hash, 'Pesanan')) return placed(existing!, false);
   if (!participant) notFound('Peserta', 'Participant');
+  if (!participant.payrollAuthRef) payrollAuthorizationMissing();
   // The package with its period's window in one query; the period alone only to explain a refusal.
   const now = ctx.clock.now();
   const pkg =
@@ -254,7 +258,9 @@ function sameCode(a: string, b: string): boolean {
  * `recordSales` (C: Dr Piutang Potong Gaji, Cr Utang kepada Pengamanat, Cr
  * Pendapatan Komisi; H: as a sale), its lines the package price split over
  * the items at or under each ceiling (`splitPackagePrice`), adding up to
- * qty × price exactly.
+ * qty × price exactly. What the participant owes in cash at this cooperative
+ * for failed deductions is collected with it (`collectCashDue`: the desk
+ * confirms the amount as `cashCollected`).
  */
 export async function pickupOrder(
   db: Db,
@@ -262,6 +268,7 @@ export async function pickupOrder(
   programId: string,
   orderId: string,
   code: string,
+  opts: { cashCollected?: number } = {},
 ) {
   const program = await loadProgram(db, programId);
   const order = await loadOrder(db, program, orderId);
@@ -299,6 +306,7 @@ export async function pickupOrder(
       message: `Harga paket ${formatRupiah(order.unitPrice)} melebihi HET/HAP yang berlaku hari ini`,
       messageEn: `The package price ${order.unitPrice} is above today's ceilings`,
     });
+  const cashCollected = await collectCashDue(db, ctx, program, order, date, opts.cashCollected);
   const saleId = newId();
   const [result] = await recordSales(db, ctx, order.pickupCooperativeId, [
     { id: saleId, occurredAt: now.toISOString(), paymentMethod: 'payroll', lines },
@@ -321,6 +329,7 @@ export async function pickupOrder(
     pickupDate: date,
     amount: order.qty * order.unitPrice,
     amountToDeduct: order.qty * (order.unitPrice - order.unitSubsidy),
+    cashCollected,
     lines,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { findCashDues } from './failed-deduction.repository.ts';
 import type { SembakoOrderTable, SembakoProgramTable } from './sembako.table.ts';
 import {
   findDeductions,
@@ -21,7 +22,9 @@ export interface CooperativeAccount {
   paidBySponsor: number;
   /** What the sponsor owes now: subsidy + deducted − paid. */
   payable: number;
-  /** Still open on the cooperative's payroll receivable: picked up − paid. */
+  /** Failed deductions the participants paid in cash at a later pickup here. */
+  collected: number;
+  /** Still open on the cooperative's payroll receivable: picked up − paid − collected. */
   open: number;
 }
 
@@ -32,15 +35,20 @@ export interface ParticipantAccount {
   /** qty × (price − subsidy) of the packages picked up in the period. */
   due: number;
   deducted: number;
+  /** Paid in cash at a later pickup, after the deduction failed. */
+  collected: number;
   status: 'berhasil' | 'gagal' | null;
   open: number;
 }
 
 /**
- * The money of one program period, from its orders, payroll results and
- * sponsor payments. A participant's successful deduction is attributed to
- * the participant's picked-up orders oldest first, so each cooperative is
- * owed the subsidy plus the deductions for the packages picked up there.
+ * The money of one program period, from its orders, payroll results (a
+ * failed deduction carried into a later file and deducted there counts as
+ * deducted for this period), cash collected at pickups for failed
+ * deductions, and sponsor payments. A participant's successful deduction is
+ * attributed to the participant's picked-up orders oldest first, so each
+ * cooperative is owed the subsidy plus the deductions for the packages
+ * picked up there.
  */
 export async function loadPeriodAccounts(db: Db, program: SembakoProgramTable, month: string) {
   const orders = await findOrdersOfPeriod(db, program.orgId, program.id, month, {
@@ -50,6 +58,9 @@ export async function loadPeriodAccounts(db: Db, program: SembakoProgramTable, m
     (await findDeductions(db, program.orgId, program.id, month)).map((d) => [d.nip, d]),
   );
   const paid = await sumSharesOfPeriod(db, program.orgId, program.id, month);
+  const cash = (
+    await findCashDues(db, { orgId: program.orgId, programId: program.id }, { month })
+  ).filter((c) => c.collectedOrderId !== null);
   const coops = new Map<string, CooperativeAccount>();
   const coop = (id: string) => {
     let c = coops.get(id);
@@ -62,6 +73,7 @@ export async function loadPeriodAccounts(db: Db, program: SembakoProgramTable, m
         deducted: 0,
         paidBySponsor: paid.get(id) ?? 0,
         payable: 0,
+        collected: 0,
         open: 0,
       };
       coops.set(id, c);
@@ -95,9 +107,14 @@ export async function loadPeriodAccounts(db: Db, program: SembakoProgramTable, m
       left -= part;
     }
   }
+  const collectedBy = new Map<string, number>();
+  for (const c of cash) {
+    coop(c.cooperativeId).collected += c.amount;
+    collectedBy.set(c.nip, (collectedBy.get(c.nip) ?? 0) + c.amount);
+  }
   for (const c of coops.values()) {
     c.payable = c.subsidy + c.deducted - c.paidBySponsor;
-    c.open = c.pickedUp - c.paidBySponsor;
+    c.open = c.pickedUp - c.paidBySponsor - c.collected;
   }
   const people = await findParticipants(db, program.orgId, program.id, {
     nips: [...new Set([...dues.keys(), ...deductions.keys()])],
@@ -106,14 +123,16 @@ export async function loadPeriodAccounts(db: Db, program: SembakoProgramTable, m
     const due = dues.get(p.nip) ?? 0;
     const d = deductions.get(p.nip);
     const deducted = d?.status === 'berhasil' ? Math.min(d.amountDeducted, due) : 0;
+    const collected = collectedBy.get(p.nip) ?? 0;
     return {
       nip: p.nip,
       name: p.name,
       opd: p.opd,
       due,
       deducted,
+      collected,
       status: d?.status ?? null,
-      open: due - deducted,
+      open: due - deducted - collected,
     };
   });
   return {

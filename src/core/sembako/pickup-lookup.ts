@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { findProductsOfHub } from '../catalog/index.ts';
 import { findCooperatives } from '../network/index.ts';
 import { DomainError } from '../shared/errors.ts';
+import { cashDueAt } from './failed-deductions.ts';
 import { loadProgram } from './program.service.ts';
 import { toOrderView } from './sembako.mappers.ts';
 import { findOrderByPickupCode, findPackageItems } from './sembako.repository.ts';
@@ -26,7 +27,9 @@ function pickupCodeNotFound(): DomainError {
  * the package and its contents, its status and pickup cooperative. `mayHandOver` says whether the
  * caller serves that cooperative; an unknown code and another cooperative's code answer the same
  * NotFound, so the lookup never tells which codes exist. A used or cancelled code of one's own is
- * shown with its status, so the desk can say why it cannot be handed over.
+ * shown with its status, so the desk can say why it cannot be handed over. `cashDue`: what the
+ * participant owes in cash at this cooperative for failed payroll deductions, to collect with
+ * the hand-over.
  */
 export async function findOrderForPickup(
   db: Db,
@@ -48,6 +51,7 @@ export async function findOrderForPickup(
     ...toOrderView(order),
     nip: order.nip,
     participantName: order.participantName,
+    cashDue: await cashDueAt(db, program, order.nip, order.pickupCooperativeId),
     items: items.map((i) => ({
       productId: i.productId,
       productName: names.get(i.productId)?.name ?? i.productId,

@@ -19,9 +19,7 @@ import {
   findPeriod,
   findPeriods,
   findProgramById,
-  findProgramByName,
   insertPeriod,
-  insertProgram,
 } from './sembako.repository.ts';
 
 export function notFound(what: string, en: string): never {
@@ -36,52 +34,6 @@ export async function loadProgram(db: Db, programId: string): Promise<SembakoPro
   const p = await findProgramById(db, programId);
   if (!p) notFound('Program', 'Program');
   return p;
-}
-
-export interface ProgramInput {
-  name: string;
-  sponsorOrgId: string;
-  hubId: string;
-  ordersPerPeriod?: number;
-}
-
-/** A program: its sponsor (a government or employer organization) owns its data; a hub supplies it. */
-export async function createProgram(db: Db, ctx: CommandContext, input: ProgramInput) {
-  const errors: ErrorDetail[] = [];
-  const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (!name || name.length > 200)
-    errors.push({ path: '/name', message: 'required, up to 200 characters' });
-  const per = input.ordersPerPeriod ?? 1;
-  if (!Number.isSafeInteger(per) || per < 1 || per > 31)
-    errors.push({ path: '/ordersPerPeriod', message: 'must be a whole number 1–31' });
-  const sponsor = await findOrganizationById(db, input.sponsorOrgId);
-  if (!sponsor || !['government', 'employer'].includes(sponsor.kind))
-    errors.push({
-      path: '/sponsorOrgId',
-      message: 'must be a government or employer organization',
-    });
-  const hub = await findOrganizationById(db, input.hubId);
-  if (!hub || hub.kind !== 'hub') errors.push({ path: '/hubId', message: 'must be a hub' });
-  if (errors.length)
-    throw new DomainError('ValidationFailed', {
-      message: 'Data program tidak valid',
-      details: errors,
-    });
-  if (await findProgramByName(db, input.sponsorOrgId, name))
-    throw new DomainError('AlreadyExists', {
-      message: `Program ${name} sudah ada`,
-      details: [{ path: '/name', message: 'already exists' }],
-    });
-  const row: SembakoProgramTable = {
-    orgId: input.sponsorOrgId,
-    id: newId(),
-    name,
-    hubId: input.hubId,
-    ordersPerPeriod: per,
-    createdAt: ctx.clock.now().toISOString(),
-  };
-  await insertProgram(db, row);
-  return row;
 }
 
 export interface PeriodInput {

@@ -7,6 +7,7 @@ import {
   type TestNetwork,
 } from '../../../test/helpers/network.ts';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
+import { recordAuthorization } from '../../../test/helpers/sembako.ts';
 import type { Database } from '../../db/database.ts';
 import {
   createDeliveryOrder,
@@ -221,6 +222,10 @@ for (const engine of ENGINES) {
     it('takes orders only inside the window and up to the limit; cancelled ones free the slot', async () => {
       const order = (nip: string, packageId: string, qty = 1, id = newId()) =>
         tx((db) => placeOrder(db, n.ctx, programId, { id, nip, month: '2026-03', packageId, qty }));
+      // No order before the signed surat kuasa potong gaji is on file.
+      expect(await codeOf(order(P1, pkg1))).toBe('PayrollAuthorizationMissing');
+      for (const nip of [P1, P2, P3])
+        await tx((db) => recordAuthorization(db, n.ctx, programId, nip));
       n.clock.set('2026-02-28T16:59:59Z'); // 23:59:59 WIB on 28 February
       expect(await codeOf(order(P1, pkg1))).toBe('InvalidState');
       n.clock.set('2026-03-20T00:00:00Z');
@@ -408,6 +413,7 @@ for (const engine of ENGINES) {
         deducted: 115_000,
         paidBySponsor: 180_000,
         payable: 0,
+        collected: 0,
         open: 100_000,
       });
       expect(rec.openParticipants).toEqual([
@@ -417,6 +423,7 @@ for (const engine of ENGINES) {
           opd: 'BPKAD',
           due: 100_000,
           deducted: 0,
+          collected: 0,
           status: 'gagal',
           open: 100_000,
         },

@@ -13,6 +13,7 @@ export function toProgram(p: SembakoProgramTable) {
     sponsorOrgId: p.orgId,
     hubId: p.hubId,
     ordersPerPeriod: p.ordersPerPeriod,
+    failedDeductionHandling: p.failedDeductionHandling,
   };
 }
 

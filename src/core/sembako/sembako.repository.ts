@@ -19,6 +19,20 @@ export async function insertProgram(db: Db, row: SembakoProgramTable) {
   await db.insertInto('sembakoProgram').values(row).execute();
 }
 
+export async function updateProgramRow(
+  db: Db,
+  orgId: string,
+  id: string,
+  set: Partial<Pick<SembakoProgramTable, 'name' | 'ordersPerPeriod' | 'failedDeductionHandling'>>,
+) {
+  await db
+    .updateTable('sembakoProgram')
+    .set(set)
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function findProgramById(db: Db, id: string) {
   return db.selectFrom('sembakoProgram').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -429,21 +443,6 @@ export async function upsertDeductions(db: Db, rows: SembakoDeductionTable[]) {
         })),
       )
       .execute();
-}
-
-export async function findDeductionsOfParticipant(
-  db: Db,
-  orgId: string,
-  programId: string,
-  nip: string,
-) {
-  return db
-    .selectFrom('sembakoDeduction')
-    .selectAll()
-    .where('orgId', '=', orgId)
-    .where('programId', '=', programId)
-    .where('nip', '=', nip)
-    .execute();
 }
 
 export async function findSponsorPayment(db: Db, orgId: string, id: string) {

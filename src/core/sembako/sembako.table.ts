@@ -1,3 +1,6 @@
+/** What happens to a deduction the payroll office reports as failed. */
+export type FailedDeductionHandling = 'carry_forward' | 'collect_at_pickup';
+
 /** Sembako Bahagia tables. Every row belongs to the sponsor organization (`orgId`). */
 export interface SembakoProgramTable {
   orgId: string;
@@ -5,6 +8,7 @@ export interface SembakoProgramTable {
   name: string;
   hubId: string;
   ordersPerPeriod: number;
+  failedDeductionHandling: FailedDeductionHandling;
   createdAt: string;
 }
 
@@ -108,6 +112,49 @@ export interface SembakoSponsorShareTable {
   paymentId: string;
 }
 
+/** The signed surat kuasa potong gaji of a participant (its number is the participant's `payrollAuthRef`). */
+export type ScanContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+export interface SembakoPayrollAuthorizationTable {
+  orgId: string;
+  programId: string;
+  nip: string;
+  signedOn: string;
+  contentType: ScanContentType;
+  scan: Buffer;
+  scanSize: number;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+/**
+ * A failed deduction of `month` carried forward: its line sits in the deduction file of the first
+ * period after `failedIn` (the month whose payroll result reported it failed) until that file's
+ * result reports it (`result`, `reportedIn`); a failure there carries it again (a new row).
+ */
+export interface SembakoDeductionCarryTable {
+  orgId: string;
+  programId: string;
+  month: string;
+  nip: string;
+  failedIn: string;
+  amount: number;
+  result: DeductionStatus | null;
+  reportedIn: string | null;
+  reportedAt: string | null;
+}
+
+/** A failed deduction of `month` owed in cash at the next pickup at the cooperative holding its receivable. */
+export interface SembakoCashDueTable {
+  orgId: string;
+  programId: string;
+  month: string;
+  nip: string;
+  cooperativeId: string;
+  amount: number;
+  collectedOrderId: string | null;
+  collectedOn: string | null;
+}
+
 export interface SembakoTables {
   sembakoProgram: SembakoProgramTable;
   sembakoPeriod: SembakoPeriodTable;
@@ -118,4 +165,7 @@ export interface SembakoTables {
   sembakoDeduction: SembakoDeductionTable;
   sembakoSponsorPayment: SembakoSponsorPaymentTable;
   sembakoSponsorShare: SembakoSponsorShareTable;
+  sembakoPayrollAuthorization: SembakoPayrollAuthorizationTable;
+  sembakoDeductionCarry: SembakoDeductionCarryTable;
+  sembakoCashDue: SembakoCashDueTable;
 }

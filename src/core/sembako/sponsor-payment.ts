@@ -142,7 +142,12 @@ export async function recordSponsorPayment(
   return { ...row, shares, created: true };
 }
 
-/** The reconciliation of a period: per cooperative and in total, and the participants with open amounts. */
+/**
+ * The reconciliation of a period: per cooperative and in total, the participants with open
+ * amounts, and who still owes what: the sponsor (its subsidy and the deductions it received, not
+ * yet paid over to the cooperatives) and each OPD (the deductions of its staff not yet received:
+ * neither deducted nor paid in cash at a pickup).
+ */
 export async function getProgramReconciliation(db: Db, programId: string, month: string) {
   const program = await loadProgram(db, programId);
   if (!(await findPeriod(db, program.orgId, programId, month)))
@@ -155,15 +160,33 @@ export async function getProgramReconciliation(db: Db, programId: string, month:
     'deducted',
     'paidBySponsor',
     'payable',
+    'collected',
     'open',
   ] as const;
   const total = Object.fromEntries(
     keys.map((k) => [k, cooperatives.reduce((t, c) => t + c[k], 0)]),
   ) as Record<(typeof keys)[number], number>;
+  const opds = new Map<string, { opd: string; due: number; deducted: number; collected: number }>();
+  for (const p of participants) {
+    const o = opds.get(p.opd) ?? { opd: p.opd, due: 0, deducted: 0, collected: 0 };
+    o.due += p.due;
+    o.deducted += p.deducted;
+    o.collected += p.collected;
+    opds.set(p.opd, o);
+  }
   return {
     month,
     cooperatives,
     total,
     openParticipants: participants.filter((p) => p.open > 0),
+    sponsorOpen: {
+      subsidy: total.subsidy,
+      deducted: total.deducted,
+      paid: total.paidBySponsor,
+      open: total.payable,
+    },
+    opdOpen: [...opds.values()]
+      .map((o) => ({ ...o, open: o.due - o.deducted - o.collected }))
+      .sort((a, b) => (a.opd < b.opd ? -1 : 1)),
   };
 }

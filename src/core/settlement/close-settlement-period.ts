@@ -1,9 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import {
-  findParticipationsOfHub,
+  findParticipationsOfHubOn,
   loadCooperativeContext,
   type ParticipationTable,
 } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import {
   addDays,
   isValidBusinessDate,
@@ -33,7 +34,9 @@ export function isPeriodEnd(period: ParticipationTable['settlementPeriod'], date
 /**
  * Issues the statement of one cooperative for the period ending `periodEnd`:
  * every unbilled charge and credit dated up to then, opening balance = the
- * previous closing balance, due = period end + payment terms. Statements are
+ * previous closing balance, due = period end + the payment terms in force
+ * on the period end (so is the settlement period it must end), numbered
+ * `TK/…` in the hub's sequence of the period end's year. Statements are
  * immutable; closing the same period again returns the same statement.
  */
 export async function closeCooperativePeriod(
@@ -42,7 +45,7 @@ export async function closeCooperativePeriod(
   coopId: string,
   periodEnd: string,
 ): Promise<StatementTable> {
-  const c = await loadCooperativeContext(db, coopId, { lock: true });
+  const c = await loadCooperativeContext(db, coopId, { lock: true, on: periodEnd });
   const existing = await findStatementByPeriodEnd(db, coopId, periodEnd);
   if (existing) return existing;
   const p = c.participation;
@@ -69,6 +72,7 @@ export async function closeCooperativePeriod(
   await insertStatement(db, {
     orgId: coopId,
     id,
+    number: await allocateDocumentNumber(db, { issuerId: c.hubId, kind: 'TK', date: periodEnd }),
     hubId: c.hubId,
     periodStart,
     periodEnd,
@@ -95,7 +99,8 @@ export async function closeCooperativePeriod(
 
 /**
  * Closes the period ending `periodEnd` for one cooperative or for every
- * participant of the hub whose settlement period ends that day.
+ * participant of the hub whose settlement period (in force that day) ends
+ * that day; an ended participation no longer once a statement covers its end.
  */
 export async function closeSettlementPeriod(
   db: Db,
@@ -124,11 +129,13 @@ export async function closeSettlementPeriod(
     return [await closeCooperativePeriod(db, ctx, input.cooperativeId, input.periodEnd)];
   }
   const out: StatementTable[] = [];
-  for (const p of await findParticipationsOfHub(db, hubId)) {
+  for (const p of await findParticipationsOfHubOn(db, hubId, input.periodEnd)) {
     if (!isPeriodEnd(p.settlementPeriod, input.periodEnd) || p.startDate > input.periodEnd)
       continue;
     const latest = await findLatestStatement(db, p.orgId);
     if (latest && latest.periodEnd > input.periodEnd) continue;
+    // An ended participation's last statement is the one covering its end date.
+    if (latest && p.endDate !== null && latest.periodEnd >= p.endDate) continue;
     out.push(await closeCooperativePeriod(db, ctx, p.orgId, input.periodEnd));
   }
   return out;

@@ -16,6 +16,7 @@ export {
 } from './credit-position.ts';
 export { findReceivable } from './receivable.ts';
 export { recordPayment, type PaymentInput, type PaymentOptions } from './record-payment.ts';
+export { getPayTo, type PayTo } from './pay-to.ts';
 export {
   closeSettlementPeriod,
   closeCooperativePeriod,
@@ -48,4 +49,5 @@ export {
   toPayment,
   type ClosedStatement,
   type Payment,
+  type StatementView,
 } from './settlement-reads.ts';

@@ -1,6 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { HUB, findAccountBalances } from '../ledger/index.ts';
-import { findCooperatives, findParticipationsOfHub } from '../network/index.ts';
+import {
+  findCooperatives,
+  findParticipationsOfHubOn,
+  findPaymentReferences,
+} from '../network/index.ts';
+import { numberMatches } from '../numbering/index.ts';
 import { daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { agingOf, creditPositionOf, type StatementPosition } from './credit-position.ts';
@@ -31,7 +36,8 @@ export async function getNetworkPositions(
   hubId: string,
   asOf: string,
 ): Promise<CooperativePosition[]> {
-  const participations = await findParticipationsOfHub(db, hubId);
+  // The grace days in force on `asOf` decide the shipping hold.
+  const participations = await findParticipationsOfHubOn(db, hubId, asOf);
   const ids = participations.map((p) => p.orgId);
   const [coops, statements, credits, receivables] = await Promise.all([
     findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
@@ -103,6 +109,8 @@ export interface NetworkStatement extends StatementTable {
   cooperativeId: string;
   cooperativeName: string;
   daysPastDue: number;
+  /** The reference the cooperative writes on its transfers. */
+  paymentReference: string | null;
 }
 
 export interface NetworkStatementFilter {
@@ -110,6 +118,8 @@ export interface NetworkStatementFilter {
   cooperativeId?: string;
   /** open: something outstanding; overdue: outstanding past due; paid: nothing outstanding. */
   status?: 'open' | 'overdue' | 'paid';
+  /** Text the statement's number contains (any case). */
+  q?: string;
 }
 
 const STATUS_TEST: Record<
@@ -123,7 +133,8 @@ const STATUS_TEST: Record<
 
 /**
  * The statements of the hub's cooperatives as of today, newest period first
- * (then by cooperative name), with what is outstanding and days past due.
+ * (then by cooperative name), with what is outstanding, days past due and
+ * the cooperative's payment reference.
  */
 export async function listNetworkStatements(
   db: Db,
@@ -132,18 +143,26 @@ export async function listNetworkStatements(
   filter: NetworkStatementFilter = {},
 ): Promise<NetworkStatement[]> {
   const asOf = todayWib(clock);
-  const { periodEnd, cooperativeId, status } = filter;
-  return (await getNetworkPositions(db, hubId, asOf))
-    .filter((p) => !cooperativeId || p.cooperativeId === cooperativeId)
+  const { periodEnd, cooperativeId, status, q } = filter;
+  const positions = (await getNetworkPositions(db, hubId, asOf)).filter(
+    (p) => !cooperativeId || p.cooperativeId === cooperativeId,
+  );
+  const references = await findPaymentReferences(
+    db,
+    positions.map((p) => p.cooperativeId),
+  );
+  return positions
     .flatMap((p) =>
       p.statements.map((s) => ({
         ...s,
         cooperativeId: p.cooperativeId,
         cooperativeName: p.cooperativeName,
         daysPastDue: daysPastDue(s, asOf),
+        paymentReference: references.get(p.cooperativeId) ?? null,
       })),
     )
     .filter((s) => !periodEnd || s.periodEnd === periodEnd)
+    .filter((s) => numberMatches(s.number, q))
     .filter((s) => !status || STATUS_TEST[status](s))
     .sort(
       (a, b) =>

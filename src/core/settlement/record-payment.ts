@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { COOP, HUB, postJournalEntries } from '../ledger/index.ts';
 import { loadCooperativeContext } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { contentHash, isUuid } from '../shared/ids.ts';
@@ -34,7 +35,8 @@ export interface PaymentOptions {
  * A cooperative pays the hub. C: Dr Utang kepada Pengamanat, Cr Kas/Bank
  * (or `opts.coopCreditAccount` for a payment made on its behalf);
  * H: Dr Kas/Bank, Cr Piutang Konsinyasi. Allocated to the oldest open
- * statement first. Idempotent by id.
+ * statement first; the hub's receipt is numbered `PB/…` in its sequence of
+ * the year received. Idempotent by id.
  */
 export async function recordPayment(
   db: Db,
@@ -71,6 +73,7 @@ export async function recordPayment(
   const row = {
     orgId: coopId,
     id: input.id,
+    number: await allocateDocumentNumber(db, { issuerId: c.hubId, kind: 'PB', date }),
     hubId: c.hubId,
     amount: input.amount,
     receivedOn: date,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { findParticipation } from '../network/index.ts';
+import { findParticipationOn, findPaymentReferences } from '../network/index.ts';
+import { numberMatches } from '../numbering/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { getCreditPosition, type StatementPosition } from './credit-position.ts';
 import { findPaymentsOfCooperative } from './settlement.repository.ts';
@@ -14,32 +15,46 @@ export function toPayment(row: PaymentTable & { created?: boolean }): Payment {
   return payment;
 }
 
-/** A cooperative's payments, newest first. */
-export async function listCooperativePayments(db: Db, coopId: string): Promise<Payment[]> {
-  return (await findPaymentsOfCooperative(db, coopId)).reverse().map(toPayment);
+/** A cooperative's payments, newest first; `q` keeps those whose receipt number contains it. */
+export async function listCooperativePayments(
+  db: Db,
+  coopId: string,
+  q?: string,
+): Promise<Payment[]> {
+  return (await findPaymentsOfCooperative(db, coopId))
+    .reverse()
+    .filter((p) => numberMatches(p.number, q))
+    .map(toPayment);
+}
+
+/** A statement as it is shown: with the payment reference the cooperative writes on its transfers. */
+export interface StatementView extends StatementPosition {
+  paymentReference: string | null;
 }
 
 /**
  * A cooperative's statements issued up to today, newest first, each with
  * what is still outstanding (its participation's grace days, as its
- * balance computes them).
+ * balance computes them) and the cooperative's payment reference; `q` keeps
+ * those whose number contains it.
  */
 export async function listCooperativeStatements(
   db: Db,
   clock: Clock,
   coopId: string,
-): Promise<StatementPosition[]> {
-  const participation = await findParticipation(db, coopId);
-  const position = await getCreditPosition(
-    db,
-    coopId,
-    todayWib(clock),
-    participation?.graceDays ?? 0,
-  );
-  return [...position.statements].reverse();
+  q?: string,
+): Promise<StatementView[]> {
+  const today = todayWib(clock);
+  const participation = await findParticipationOn(db, coopId, today);
+  const position = await getCreditPosition(db, coopId, today, participation?.graceDays ?? 0);
+  const paymentReference = (await findPaymentReferences(db, [coopId])).get(coopId) ?? null;
+  return [...position.statements]
+    .reverse()
+    .filter((s) => numberMatches(s.number, q))
+    .map((s) => ({ ...s, paymentReference }));
 }
 
-export interface ClosedStatement extends StatementPosition {
+export interface ClosedStatement extends StatementView {
   cooperativeId: string;
 }
 
@@ -50,12 +65,17 @@ export async function closedStatementsOf(
   statements: StatementTable[],
 ): Promise<ClosedStatement[]> {
   const today = todayWib(clock);
+  const references = await findPaymentReferences(
+    db,
+    statements.map((s) => s.orgId),
+  );
   const out: ClosedStatement[] = [];
   for (const s of statements) {
     const position = await getCreditPosition(db, s.orgId, today, 0);
     out.push({
       ...s,
       cooperativeId: s.orgId,
+      paymentReference: references.get(s.orgId) ?? null,
       outstanding: position.statements.find((x) => x.id === s.id)?.outstanding ?? 0,
     });
   }

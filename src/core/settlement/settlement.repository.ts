@@ -273,7 +273,7 @@ export async function findStatementDocuments(db: Db, coopId: string, statementId
       .execute(),
     db
       .selectFrom('payment')
-      .select(['id', 'receivedOn', 'method', 'reference', 'amount'])
+      .select(['id', 'number', 'receivedOn', 'method', 'reference', 'amount'])
       .where('orgId', '=', coopId)
       .where('statementId', '=', statementId)
       .orderBy('receivedOn')

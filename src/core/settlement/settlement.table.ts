@@ -1,6 +1,8 @@
 export interface StatementTable {
   orgId: string;
   id: string;
+  /** The statement's human number, `TK/<hub code>/<YYYY>/<MM>/<NNNN>` (the month of its period end). */
+  number: string;
   hubId: string;
   periodStart: string;
   periodEnd: string;
@@ -18,6 +20,8 @@ export type PaymentChannel = 'cash' | 'transfer' | 'qris';
 export interface PaymentTable {
   orgId: string;
   id: string;
+  /** The receipt's human number, `PB/<hub code>/<YYYY>/<MM>/<NNNN>` (the month it was received). */
+  number: string;
   hubId: string;
   amount: number;
   receivedOn: string;

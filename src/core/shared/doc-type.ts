@@ -17,6 +17,7 @@ export const DOC_TYPES = [
   'subsidy_grant',
   'subsidy_netting',
   'subsidy_payout',
+  'sembako_cash_collection',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

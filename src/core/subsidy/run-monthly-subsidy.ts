@@ -4,7 +4,10 @@ import { COOP, HUB, postJournalEntries, type JournalEntryInput } from '../ledger
 import {
   findOrganizationById,
   findParticipationsOfHub,
+  findTermsByParticipationOfHub,
+  hubSettingsOn,
   loadCooperativeContext,
+  termsOn,
 } from '../network/index.ts';
 import { getCreditPosition } from '../settlement/index.ts';
 import {
@@ -26,7 +29,7 @@ import {
   insertSubsidyRunIfAbsent,
   updateGrant,
 } from './subsidy.repository.ts';
-import { proRataSubsidy, subsidyEligibility } from './subsidy-rules.ts';
+import { proRataSubsidyByTerms, subsidyEligibility } from './subsidy-rules.ts';
 
 export interface SubsidyItem {
   cooperativeId: string;
@@ -148,20 +151,32 @@ export async function runMonthlySubsidy(
   );
   const grants: SubsidyGrantTable[] = [];
   const entries: JournalEntryInput[] = [];
+  // The eligibility limit in force at the month's end (the hub's dated setting).
+  const settings = await hubSettingsOn(db, hubId, monthEnd);
+  const terms = await findTermsByParticipationOfHub(db, hubId);
   for (const p of await findParticipationsOfHub(db, hubId)) {
-    const pr = proRataSubsidy(p.monthlySubsidy, input.month, p.startDate, p.endDate);
+    // Pro rata across the versions of the terms in force in the month, up to the end date.
+    const versions = terms.get(p.id) ?? [];
+    const pr = proRataSubsidyByTerms(versions, input.month, p.startDate, p.endDate);
     if (pr.activeDays === 0 || granted.has(p.orgId)) continue;
+    // Mode and grace days: the version in force on the month's last active day.
+    const t = termsOn(versions, p.endDate !== null && p.endDate < monthEnd ? p.endDate : monthEnd);
     // Lock first, then look: a run of the same month in another transaction holds this lock
     // until its grant is committed, so the look after it sees that grant.
     await loadCooperativeContext(db, p.orgId, { lock: true });
     if (await findGrant(db, p.orgId, input.month)) continue;
     const [activity, position] = await Promise.all([
       countSalesAndCounts(db, p.orgId, firstDayOfMonth(input.month), monthEnd),
-      getCreditPosition(db, p.orgId, monthEnd, p.graceDays),
+      getCreditPosition(db, p.orgId, monthEnd, t.graceDays),
     ]);
-    const e = subsidyEligibility(activity, position.statements, monthEnd);
+    const e = subsidyEligibility(
+      activity,
+      position.statements,
+      monthEnd,
+      settings.subsidyEligibilityDays,
+    );
     const amount = e.eligible ? pr.amount : 0;
-    const net = p.subsidyMode === 'net' && amount > 0;
+    const net = t.subsidyMode === 'net' && amount > 0;
     const g: SubsidyGrantTable = {
       orgId: p.orgId,
       id: newId(),
@@ -174,7 +189,7 @@ export async function runMonthlySubsidy(
       amount,
       eligible: e.eligible ? 1 : 0,
       reason: e.reason,
-      mode: p.subsidyMode,
+      mode: t.subsidyMode,
       status: !e.eligible || amount === 0 ? 'ineligible' : net ? 'netted' : 'accrued',
       grantedOn: monthEnd,
       settledOn: net ? runDate : null,

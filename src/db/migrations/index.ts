@@ -6,6 +6,12 @@ import * as m20261128_1900 from './2026_11_28_1900_create_sembako_tables.ts';
 import * as m20261128_1910 from './2026_11_28_1910_create_qris_merchant_table.ts';
 import * as m20261129_0100 from './2026_11_29_0100_add_sale_posting.ts';
 import * as m20261206_1200 from './2026_12_06_1200_add_auth_token_id.ts';
+import * as m20261206_1300 from './2026_12_06_1300_add_participation_terms.ts';
+import * as m20261206_1310 from './2026_12_06_1310_add_hub_settings.ts';
+import * as m20261206_1320 from './2026_12_06_1320_add_jobs.ts';
+import * as m20261206_1330 from './2026_12_06_1330_add_document_numbers.ts';
+import * as m20261206_1340 from './2026_12_06_1340_add_user_codes.ts';
+import * as m20261206_1350 from './2026_12_06_1350_add_payroll_authorization.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +22,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_1910_create_qris_merchant_table': m20261128_1910,
   '2026_11_29_0100_add_sale_posting': m20261129_0100,
   '2026_12_06_1200_add_auth_token_id': m20261206_1200,
+  '2026_12_06_1300_add_participation_terms': m20261206_1300,
+  '2026_12_06_1310_add_hub_settings': m20261206_1310,
+  '2026_12_06_1320_add_jobs': m20261206_1320,
+  '2026_12_06_1330_add_document_numbers': m20261206_1330,
+  '2026_12_06_1340_add_user_codes': m20261206_1340,
+  '2026_12_06_1350_add_payroll_authorization': m20261206_1350,
 };

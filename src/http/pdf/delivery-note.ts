@@ -1,5 +1,5 @@
 import type { DeliveryNote } from '../../core/consignment/index.ts';
-import { pdfHeader, pdfSignatures, pdfTable, renderPdf } from './pdf-document.ts';
+import { pdfHeader, pdfSignatures, pdfTable, renderPdf, type Pdf } from './pdf-document.ts';
 
 /** What the surat jalan prints (core's delivery note), with the hub's address where one is on record. */
 export interface DeliveryNoteData extends DeliveryNote {
@@ -18,12 +18,39 @@ export function longDateId(date: string): string {
 }
 
 const qty = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const thousandths = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 3 });
+
+/** The PDF's file name: the number with its slashes as dashes, `surat-jalan-SJ-KANA-JBI-2026-03-0001.pdf`. */
+export function deliveryNoteFileName(number: string): string {
+  return `surat-jalan-${number.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
+}
+
+/** Net weight and volume as printed: `1.250,5 kg`, and the litres of liquids when there are any. */
+export function netContentText(netGrams: number, netMillilitres: number): string {
+  const kg = `${thousandths.format(netGrams / 1000)} kg`;
+  return netMillilitres > 0 ? `${kg} + ${thousandths.format(netMillilitres / 1000)} l` : kg;
+}
+
+/** Labels with a line to write on, one under the other (filled in by hand). */
+function blanks(doc: Pdf, labels: string[]) {
+  const left = doc.page.margins.left;
+  doc.font('Helvetica').fontSize(10);
+  for (const label of labels) {
+    const y = doc.y;
+    doc.text(label, left, y, { width: 120, lineBreak: false });
+    doc.text(': ______________________________________', left + 120, y, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + 20;
+  }
+}
 
 /**
- * The surat jalan (delivery note) that travels with the goods: who sends,
- * who receives, the dispatch date in WIB, each line's SKU, product, quantity
- * and unit, the total quantity, and boxes for the sender, the driver and the
- * receiver to sign.
+ * The surat jalan (delivery note) that travels with the goods: its number,
+ * who sends, who receives, the dispatch date in WIB, each line's SKU,
+ * product, quantity and unit, the total quantity and net weight (liquids in
+ * litres: no weight is on record for them), blanks for the vehicle, its plate
+ * and the driver, and boxes for the sender, the driver and the receiver to
+ * sign.
  */
 export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
   return renderPdf(`Surat Jalan ${d.number}`, (doc) => {
@@ -84,7 +111,14 @@ export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
       const got = d.lines.reduce((t, l) => t + (l.qtyReceived ?? 0), 0);
       doc.font('Helvetica').text(`Diterima: ${qty.format(got)}`);
     }
-    doc.moveDown(1.5);
+    doc
+      .font('Helvetica-Bold')
+      .text(`Berat bersih total: ${netContentText(d.netGrams, d.netMillilitres)}`);
+    doc.moveDown(1);
+    doc.font('Helvetica-Bold').fontSize(10).text('Pengangkutan (diisi pengirim)');
+    doc.moveDown(0.4).font('Helvetica');
+    blanks(doc, ['Kendaraan', 'No. Polisi', 'Pengemudi', 'No. HP pengemudi']);
+    doc.moveDown(1);
     pdfSignatures(doc, ['Pengirim', 'Pengemudi', 'Penerima']);
   });
 }

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts';
-import { findOrganizationById, findParticipation } from '../../core/network/index.ts';
+import {
+  findOrganizationById,
+  findParticipationOn,
+  type OrganizationTable,
+} from '../../core/network/index.ts';
 import {
   findStatementById,
   findStatementDocuments,
@@ -35,9 +39,42 @@ function none(doc: Pdf, text: string) {
   doc.moveDown(0.8);
 }
 
+type BankAccount = Pick<OrganizationTable, 'bankName' | 'bankAccountNo' | 'bankAccountName'>;
+
+/**
+ * "Cara pembayaran": the hub's bank account and the reference the
+ * cooperative writes in the transfer's remark, by which the hub's bank
+ * statement import recognizes whose transfer it is.
+ */
+function howToPay(doc: Pdf, hub: BankAccount | undefined, reference: string | null) {
+  section(doc, 'Cara pembayaran (How to pay)');
+  const rows: [string, string][] = hub?.bankAccountNo
+    ? [
+        ['Bank', hub.bankName ?? '-'],
+        ['No. rekening', hub.bankAccountNo],
+        ['Atas nama', hub.bankAccountName ?? '-'],
+      ]
+    : [['Rekening', 'Rekening hub belum tercatat; tanyakan kepada hub (no account on record)']];
+  if (reference) rows.push(['Berita transfer', reference]);
+  doc.fontSize(10);
+  for (const [label, value] of rows) {
+    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true });
+    doc.font('Helvetica').text(value);
+  }
+  if (reference)
+    doc
+      .moveDown(0.3)
+      .fontSize(8)
+      .text(
+        `Tulis ${reference} pada berita/keterangan transfer agar pembayaran dikenali (write it in the transfer remark).`,
+      );
+  doc.moveDown(0.8);
+}
+
 /**
  * A cooperative's statement as the hub issues it: the period's numbers from
- * opening to closing balance, what is still outstanding today, and every
+ * opening to closing balance, what is still outstanding today, how to pay
+ * (the hub's bank account and the cooperative's payment reference), and every
  * document behind the numbers, so a manager can trace each one.
  */
 export async function renderStatementPdf(
@@ -55,7 +92,7 @@ export async function renderStatementPdf(
   const [coop, hub, participation, docs] = await Promise.all([
     findOrganizationById(db, coopId),
     findOrganizationById(db, s.hubId),
-    findParticipation(db, coopId),
+    findParticipationOn(db, coopId, todayWib(clock)),
     findStatementDocuments(db, coopId, s.id),
   ]);
   const today = todayWib(clock);
@@ -67,7 +104,7 @@ export async function renderStatementPdf(
     pdfHeader(doc, {
       org: hubName,
       title: 'Tagihan Konsinyasi (Consignment statement)',
-      number: `No. ${s.id}`,
+      number: `No. ${s.number}`,
       fields: [
         ['Kepada', coopName],
         ['Dari', hubName],
@@ -94,6 +131,7 @@ export async function renderStatementPdf(
         [`Sisa belum dibayar per ${tanggal(today)} (Outstanding)`, pdfRupiah(outstanding)],
       ],
     );
+    howToPay(doc, hub, coop?.paymentReference ?? null);
 
     section(doc, 'Penjualan per hari (Sales per day)');
     if (docs.salesByDay.length === 0) none(doc, 'Tidak ada penjualan pada periode ini.');
@@ -174,12 +212,13 @@ export async function renderStatementPdf(
         [
           {
             header: 'Tanggal',
-            width: 100,
+            width: 75,
             value: (r: (typeof docs.payments)[number]) => tanggal(r.receivedOn),
           },
-          { header: 'Metode', width: 95, value: (r) => METHODS[r.method] ?? r.method },
-          { header: 'Referensi', width: 190, value: (r) => r.reference || '-' },
-          { header: 'Jumlah', width: 130, align: 'right', value: (r) => pdfRupiah(r.amount) },
+          { header: 'No. bukti', width: 140, value: (r) => r.number },
+          { header: 'Metode', width: 70, value: (r) => METHODS[r.method] ?? r.method },
+          { header: 'Referensi', width: 110, value: (r) => r.reference || '-' },
+          { header: 'Jumlah', width: 120, align: 'right', value: (r) => pdfRupiah(r.amount) },
         ],
         docs.payments,
       );

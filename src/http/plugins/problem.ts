@@ -23,7 +23,12 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Koperasi belum menjadi peserta',
     en: 'Cooperative is not participating',
   },
+  ParticipationEnded: { id: 'Kepesertaan sudah berakhir', en: 'Participation has ended' },
   DateInFuture: { id: 'Tanggal belum terjadi', en: 'Date in the future' },
+  PayrollAuthorizationMissing: {
+    id: 'Surat kuasa potong gaji belum diserahkan',
+    en: 'Payroll-deduction authorization missing',
+  },
   PayloadTooLarge: { id: 'Data terlalu besar', en: 'Payload too large' },
   UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
   TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },

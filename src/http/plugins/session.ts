@@ -22,13 +22,20 @@ export function csrfTokenOf(sessionToken: string): string {
   return createHmac('sha256', 'lumbung-csrf-v1').update(sessionToken).digest('base64url');
 }
 
-/** The options of the session and CSRF cookies (the CSRF one is readable by the web app). */
-export function sessionCookieOptions(request: FastifyRequest, httpOnly: boolean) {
+/**
+ * The options of the session and CSRF cookies (the CSRF one is readable by the web app), kept as
+ * long as the session lasts (its hub's session length; the default where none is known).
+ */
+export function sessionCookieOptions(
+  request: FastifyRequest,
+  httpOnly: boolean,
+  ttlMs = SESSION_TTL_MS,
+) {
   return {
     path: '/',
     sameSite: 'lax',
     secure: request.protocol === 'https',
-    maxAge: SESSION_TTL_MS / 1000,
+    maxAge: Math.floor(ttlMs / 1000),
     httpOnly,
   } as const;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './access/auth.routes.ts';
 import { apiTokenRoutes } from './access/tokens.routes.ts';
+import { userCodeRoutes } from './access/user-codes.routes.ts';
 import { usersRoutes } from './access/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
@@ -8,14 +9,19 @@ import { ceilingRoutes } from './catalog/ceilings.routes.ts';
 import { deliveryOrderRoutes } from './consignment/delivery-orders.routes.ts';
 import { dispatchRoutes } from './consignment/dispatch.routes.ts';
 import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 import { salesRoutes } from './consignment/sales.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { cooperativeImportRoutes } from './network/cooperative-import.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
+import { hubRoutes } from './network/hub.routes.ts';
 import { organizationRoutes } from './network/organizations.routes.ts';
+import { participationRoutes } from './network/participation.routes.ts';
 import { regionRoutes } from './region/region.routes.ts';
+import { regionLookupRoutes } from './region/regions.routes.ts';
 import { sembakoOrderRoutes } from './sembako/orders.routes.ts';
+import { sembakoParticipantRoutes } from './sembako/participants.routes.ts';
 import { sembakoPeriodRoutes } from './sembako/periods.routes.ts';
 import { sembakoProgramRoutes } from './sembako/programs.routes.ts';
 import { settlementRoutes } from './settlement/settlement.routes.ts';
@@ -30,9 +36,12 @@ export async function registerRoutes(app: FastifyInstance) {
     authRoutes,
     apiTokenRoutes,
     usersRoutes,
+    userCodeRoutes,
     networkRoutes,
+    participationRoutes,
     cooperativeImportRoutes,
     organizationRoutes,
+    hubRoutes,
     salesRoutes,
     settlementRoutes,
     subsidyRoutes,
@@ -44,11 +53,14 @@ export async function registerRoutes(app: FastifyInstance) {
     dispatchRoutes,
     ledgerRoutes,
     auditRoutes,
+    jobRoutes,
     regionRoutes,
+    regionLookupRoutes,
     trainingRoutes,
     sembakoProgramRoutes,
     sembakoOrderRoutes,
     sembakoPeriodRoutes,
+    sembakoParticipantRoutes,
   ])
     await app.register(routes);
 }

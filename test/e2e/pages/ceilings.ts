@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
+import { FormScreen } from './form.ts';
 
 /** The hub admin's regulated ceilings (HET/HAP) screen: the list and the form to add one. */
-export class CeilingsPage {
-  constructor(private readonly page: Page) {}
+export class CeilingsPage extends FormScreen {
   async open(base: string) {
     await this.page.goto(`${base}/het`);
     await this.page.getByRole('heading', { level: 1, name: /HET\/HAP/ }).waitFor();
@@ -14,19 +13,6 @@ export class CeilingsPage {
   }
   rows(text: string | RegExp) {
     return this.page.locator('table tbody tr').filter({ hasText: text });
-  }
-  field(label: string) {
-    return this.page.getByLabel(label, { exact: true });
-  }
-  /** The message under the field labelled `label` (its error or hint). */
-  fieldMessage(label: string) {
-    return this.page
-      .locator('.field')
-      .filter({ has: this.page.getByLabel(label, { exact: true }) })
-      .locator('small');
-  }
-  button(name: string) {
-    return this.page.getByRole('button', { name, exact: true });
   }
   notice() {
     return this.page.getByRole('status');

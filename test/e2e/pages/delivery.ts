@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { FormScreen } from './form.ts';
 
 /** Page models of the hub's logistics screens: deliveries, goods receipts, products. */
 export class DeliveryListPage {
@@ -95,8 +96,7 @@ export class GoodsReceiptsPage {
   }
 }
 
-export class ProductsPage {
-  constructor(private readonly page: Page) {}
+export class ProductsPage extends FormScreen {
   async open(base: string) {
     await this.page.goto(`${base}/produk`);
   }
@@ -105,18 +105,6 @@ export class ProductsPage {
   }
   async changePrices(name: string) {
     await this.page.getByRole('button', { name: `Ubah harga ${name}` }).click();
-  }
-  field(label: string) {
-    return this.page.getByLabel(label, { exact: true });
-  }
-  fieldMessage(label: string) {
-    return this.page
-      .locator('.field')
-      .filter({ has: this.page.getByLabel(label, { exact: true }) })
-      .locator('small');
-  }
-  button(name: string) {
-    return this.page.getByRole('button', { name, exact: true });
   }
   alert() {
     return this.page.getByRole('alert');

@@ -63,10 +63,25 @@ const NetworkOverview = lazyPage(
   'NetworkOverview',
   '/jaringan',
 );
+const NewCooperativesPage = lazyPage(
+  () => import('../features/network/NewCooperativesPage.tsx'),
+  'NewCooperativesPage',
+  '/jaringan/koperasi-baru',
+);
+const OrganizationsPage = lazyPage(
+  () => import('../features/organizations/OrganizationsPage.tsx'),
+  'OrganizationsPage',
+  '/organisasi',
+);
 const CooperativeDashboard = lazyPage(
   () => import('../features/cooperative/CooperativeDashboard.tsx'),
   'CooperativeDashboard',
   '/koperasi/:id',
+);
+const ParticipationPage = lazyPage(
+  () => import('../features/cooperative/ParticipationPage.tsx'),
+  'ParticipationPage',
+  '/koperasi/:id/perjanjian',
 );
 const ReceivePage = lazyPage(
   () => import('../features/cooperative/ReceivePage.tsx'),
@@ -134,6 +149,12 @@ const SubsidyPage = lazyPage(
   '/subsidi',
 );
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage', '/audit');
+const SettingsPage = lazyPage(
+  () => import('../features/settings/SettingsPage.tsx'),
+  'SettingsPage',
+  '/pengaturan',
+);
+const JobsPage = lazyPage(() => import('../features/jobs/JobsPage.tsx'), 'JobsPage', '/tugas');
 const RegionOverview = lazyPage(
   () => import('../features/office/RegionOverview.tsx'),
   'RegionOverview',
@@ -158,6 +179,21 @@ const PickupDesk = lazyPage(
   () => import('../features/sembako/PickupDesk.tsx'),
   'PickupDesk',
   '/koperasi/:id/ambil',
+);
+const UsersPage = lazyPage(
+  () => import('../features/users/UsersPage.tsx'),
+  'UsersPage',
+  '/pengguna',
+);
+const ManagerCodesPage = lazyPage(
+  () => import('../features/users/ManagerCodesPage.tsx'),
+  'ManagerCodesPage',
+  '/pengguna/kode-pengurus',
+);
+const ActivationPage = lazyPage(
+  () => import('../features/users/ActivationPage.tsx'),
+  'ActivationPage',
+  '/aktivasi',
 );
 const TrainingRoutes = lazyPage(
   () => import('../features/training/TrainingRoutes.tsx'),
@@ -278,14 +314,32 @@ export function App() {
             </Suspense>
           }
         />
+        <Route
+          path={ActivationPage.path}
+          element={
+            <Suspense fallback={<p className="state">…</p>}>
+              <ActivationPage />
+            </Suspense>
+          }
+        />
         <Route path="/" element={<Home />} />
         <Route element={<Shell />}>
           <Route path={NetworkOverview.path} element={<NetworkOverview />} />
+          <Route path={NewCooperativesPage.path} element={<NewCooperativesPage />} />
+          <Route path={OrganizationsPage.path} element={<OrganizationsPage />} />
           <Route
             path={CooperativeDashboard.path}
             element={
               <CooperativeArea need="read">
                 <CooperativeDashboard />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={ParticipationPage.path}
+            element={
+              <CooperativeArea need="read">
+                <ParticipationPage />
               </CooperativeArea>
             }
           />
@@ -362,8 +416,12 @@ export function App() {
           <Route path={SettlementPage.path} element={<SettlementPage />} />
           <Route path={SubsidyPage.path} element={<SubsidyPage />} />
           <Route path={AuditPage.path} element={<AuditPage />} />
+          <Route path={SettingsPage.path} element={<SettingsPage />} />
+          <Route path={JobsPage.path} element={<JobsPage />} />
           <Route path={RegionOverview.path} element={<RegionOverview />} />
           <Route path={TrainingRoutes.path} element={<TrainingRoutes />} />
+          <Route path={UsersPage.path} element={<UsersPage />} />
+          <Route path={ManagerCodesPage.path} element={<ManagerCodesPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

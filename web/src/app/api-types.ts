@@ -175,10 +175,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Users of the caller's hub and its cooperatives (a manager: of the manager's cooperative) */
+    /** Users of the caller's hub, its cooperatives and the offices and employers of its area (a manager: of the manager's cooperative), each with its status: active, inactive or invited (no password yet) */
     get: operations['listUsers'];
     put?: never;
-    /** Create a user of the caller's hub, of one of its cooperatives, or (a manager) of the manager's cooperative */
+    /**
+     * Create a user of the caller's hub, of one of its cooperatives or of an office of its area, or (a manager) of the manager's cooperative; without a password, invite it
+     * @description Without `password` the user is invited: it cannot sign in until it sets a password with the one-time activation code of the answer (valid 7 days; `whatsappUrl` when a phone is given). A manager invites only cashiers.
+     */
     post: operations['createUser'];
     delete?: never;
     options?: never;
@@ -204,6 +207,66 @@ export interface paths {
      * @description Refused with InvalidState (409): deactivating or changing the role of oneself, and deactivating or demoting the last active admin of a hub. A role of another kind of organization: ValidationFailed (400).
      */
     patch: operations['updateUser'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A one-time code for a user: activation (an invited user, 7 days) or reset (a forgotten password, 24 hours); the user's earlier code of that purpose stops working. A manager: its cooperative's cashiers only
+     * @description Refused with InvalidState (409): a deactivated user, an activation code for an account already activated, a reset code for one not activated yet. The code is answered this once; only its hash is stored, and it is written to no log.
+     */
+    post: operations['issueUserCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A user sets a password with a one-time code (activation or reset) and is signed in like login; a reset revokes the user's other sessions and tokens
+     * @description A wrong e-mail or code, a used or an expired code: 401 with the reason. Rate-limited with login (the same e-mail).
+     */
+    post: operations['activateUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/activation-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fresh activation codes for the managers not activated yet of the hub's cooperatives (those taking part with the hub, and those of its region a cooperatives import created that take part with no hub yet): all, or the listed cooperatives; earlier codes of those managers stop working
+     * @description POST, not GET: every call issues new codes. Rows by cooperative name, each with the WhatsApp link when a phone is known (the user’s, else the chairman’s). A listed cooperative the hub does not reach: 404.
+     */
+    post: operations['exportManagerActivationCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/cooperatives': {
@@ -240,23 +303,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/cooperatives/{id}/participation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Join the cooperative to the caller hub's Koperasi Manis program */
-    post: operations['createParticipation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/cooperatives/{id}/qris-merchant': {
     parameters: {
       query?: never;
@@ -269,6 +315,42 @@ export interface paths {
     /** Sets or replaces the cooperative's QRIS merchant data */
     put: operations['setQrisMerchant'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/participation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The participation’s terms in force today and every version of them (effective date, terms, reason, author); 404 when the cooperative takes part in no program */
+    get: operations['getParticipation'];
+    put?: never;
+    /** Join the cooperative to the caller hub's Koperasi Manis program: the first version of its terms, from the start date */
+    post: operations['createParticipation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** A new version of the terms from a date, with its reason: the given terms change, the others stay as in force that day; documents dated from then on use it (a dispatch the version of its date). A version not yet in force is replaced; one already in force is kept (409 AlreadyExists) */
+    patch: operations['updateParticipation'];
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/participation/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ends the participation on a date (inclusive), with its reason: no dispatch after it (ParticipationEnded), the subsidy pro rata to it, the last period closes as usual; ending twice → 409 ParticipationEnded */
+    post: operations['endParticipation'];
     delete?: never;
     options?: never;
     head?: never;
@@ -308,6 +390,60 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hub/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's hub: name, short code of its document numbers, legal data, bank account, address */
+    get: operations['getHubProfile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Changes the hub's profile: a field given sets it, null or an empty text clears it (not the name); the short code is unique */
+    patch: operations['updateHubProfile'];
+    trace?: never;
+  };
+  '/api/v1/hub/warehouses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's warehouses, oldest first; the first is where a document naming no warehouse goes */
+    get: operations['listWarehouses'];
+    put?: never;
+    /** Adds a warehouse to the hub (a name no other location of the hub has) */
+    post: operations['createWarehouse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/hub/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's dated settings: the values in force today and since when, the defaults, and every change with its reason and author */
+    get: operations['getHubSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Changes some settings from a date (today or later) with a reason: documents dated from then use the new values */
+    patch: operations['updateHubSettings'];
     trace?: never;
   };
   '/api/v1/cooperatives/{id}/sales': {
@@ -401,6 +537,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The cooperative's statements, newest first, with what is outstanding, and how to pay them (the hub's bank account, the cooperative's payment reference); `q` finds them by number (TK/…) */
     get: operations['listStatements'];
     put?: never;
     post?: never;
@@ -434,6 +571,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The cooperative's payments, newest first; `q` finds them by number (PB/…) */
     get: operations['listPayments'];
     put?: never;
     /** A payment from the cooperative to the hub; allocated to the oldest open statement first */
@@ -485,7 +623,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due */
+    /** The statements of the hub's cooperatives, newest period first, with what is still outstanding, days past due and each cooperative's payment reference; `q` finds them by number */
     get: operations['listNetworkStatements'];
     put?: never;
     post?: never;
@@ -570,7 +708,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements */
+    /** A cooperative at a glance in one request: today's and this month's sales against the participation's monthly sales potential (Rp 200 juta unless changed), balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (the sales of the hub's sales window, 28 days by default), the latest 12 statements */
     get: operations['getCooperativeDashboard'];
     put?: never;
     post?: never;
@@ -658,7 +796,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Delivery orders the caller may see, newest first */
+    /** Delivery orders the caller may see, newest first; `q` finds them by number (SJ/…) */
     get: operations['listDeliveryOrders'];
     put?: never;
     /** A draft delivery order (surat jalan) valued at consignment prices */
@@ -709,7 +847,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes */
+    /** The surat jalan (delivery note) of a dispatched or received order as PDF: its number, lines, total quantity and net weight, blanks for the vehicle and driver, signature boxes */
     get: operations['getDeliveryNotePdf'];
     put?: never;
     post?: never;
@@ -726,7 +864,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Suggested quantities for the cooperative's next delivery: 28 days of sales scaled to 14 days of cover, less its stock and goods in transit */
+    /** Suggested quantities for the cooperative's next delivery: the sales of the hub's sales window (28 days by default) scaled to its replenishment cover (14 days by default), less its stock and goods in transit */
     get: operations['suggestDeliveryQuantities'];
     put?: never;
     post?: never;
@@ -855,6 +993,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scheduled jobs (closing the settlement periods, the monthly subsidy run): schedule in WIB, last run and its result, next run, whether one runs now */
+    get: operations['listJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{name}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a job now, due or not (as the system actor, recorded with who asked); 409 while another runner holds its lease. The answer is the run, also when it failed */
+    post: operations['runJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/region/overview': {
     parameters: {
       query?: never;
@@ -881,6 +1053,23 @@ export interface paths {
     };
     /** Month by month (the current month last): sales, subsidy handed over, overdue at the month end, cooperatives that sold */
     get: operations['getRegionTrends'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Kemendagri regions right below ?parent= (provinces without it; a district lists its villages), by code */
+    get: operations['listRegions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -974,6 +1163,23 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a program's name, orders per period or what a failed payroll deduction becomes (from the next failure reported) */
+    patch: operations['updateProgram'];
     trace?: never;
   };
   '/api/v1/programs/{programId}/participants/import': {
@@ -1105,7 +1311,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The pickup cooperative's staff hand the package over against its one-time code; recorded as a payroll sale there */
+    /** The pickup cooperative's staff hand the package over against its one-time code; recorded as a payroll sale there, with the cash taken for the participant's failed deductions owed at this cooperative (cashCollected = the lookup's cashDue total) */
     post: operations['pickupOrder'];
     delete?: never;
     options?: never;
@@ -1137,7 +1343,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in participant's payroll deductions per period: due, deducted, open */
+    /** The signed-in participant's payroll deductions per period: due, deducted, carried into a later file or owed in cash at the next pickup, open */
     get: operations['listMyDeductions'];
     put?: never;
     post?: never;
@@ -1249,6 +1455,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs/{programId}/participants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Participants in NIP order, searched by NIP or name, filtered by OPD: activated or not, surat kuasa recorded or not, amount open over all periods */
+    get: operations['listParticipants'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/{nip}/payroll-authorization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The participant's signed surat kuasa potong gaji: number, date signed and its scan or photo (JPEG, PNG or PDF, at most 2 MB, checked by its content); replaces an earlier one. Required before the participant's first order */
+    put: operations['recordPayrollAuthorization'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/{nip}/payroll-authorization/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scan or photo of the participant's surat kuasa, as it was recorded */
+    get: operations['getPayrollAuthorizationScan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/{nip}/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A fresh one-time activation code for one participant (the one before stops working), with a WhatsApp link when the roster has their phone */
+    post: operations['reissueParticipantCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1276,7 +1550,9 @@ export interface components {
         | 'PriceAboveCeiling'
         | 'PriceNotSet'
         | 'NotParticipating'
+        | 'ParticipationEnded'
         | 'DateInFuture'
+        | 'PayrollAuthorizationMissing'
         | 'PayloadTooLarge'
         | 'UnsupportedMediaType'
         | 'TooManyRequests'
@@ -2156,8 +2432,10 @@ export interface operations {
            *           "email": "simpang-iv-sipin@kdkmp.demo",
            *           "name": "Pengurus KDKMP Simpang IV Sipin",
            *           "disabled": false,
+           *           "status": "active",
            *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "orgName": "KDKMP Simpang IV Sipin",
+           *           "orgKind": "cooperative",
            *           "role": "coop_manager"
            *         }
            *       ]
@@ -2168,9 +2446,13 @@ export interface operations {
               id: string;
               email: string;
               name: string;
+              phone?: string;
               disabled: boolean;
+              /** @description `invited`: no password yet (it signs in once an activation code set one); `inactive`: deactivated */
+              status: 'active' | 'inactive' | 'invited';
               orgId: string;
               orgName: string;
+              orgKind: string;
               role: string;
             }[];
           };
@@ -2226,7 +2508,10 @@ export interface operations {
         'application/json': {
           email: string;
           name: string;
-          password: string;
+          /** @description Without it the user is invited: it signs in once the activation code in the answer has set a password */
+          password?: string;
+          /** @example 081234567890 */
+          phone?: string;
           orgId: string;
           role:
             | 'hub_admin'
@@ -2249,6 +2534,10 @@ export interface operations {
             id: string;
             email: string;
             name: string;
+            activationCode?: string;
+            activationExpiresAt?: string;
+            activationUrl?: string;
+            whatsappUrl?: string;
           };
         };
       };
@@ -2288,7 +2577,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2360,8 +2649,10 @@ export interface operations {
            *       "email": "kasir@kdkmp.demo",
            *       "name": "Siti Aminah",
            *       "disabled": true,
+           *       "status": "inactive",
            *       "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "orgName": "KDKMP Simpang IV Sipin",
+           *       "orgKind": "cooperative",
            *       "role": "coop_cashier"
            *     }
            */
@@ -2369,9 +2660,13 @@ export interface operations {
             id: string;
             email: string;
             name: string;
+            phone?: string;
             disabled: boolean;
+            /** @description `invited`: no password yet (it signs in once an activation code set one); `inactive`: deactivated */
+            status: 'active' | 'inactive' | 'invited';
             orgId: string;
             orgName: string;
+            orgKind: string;
             role: string;
           };
         };
@@ -2412,8 +2707,365 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  issueUserCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "purpose": "reset"
+         *     }
+         */
+        'application/json': {
+          /** @description `activation`: an invited user (no password yet), valid 7 days; `reset`: a user who forgot the password, valid 24 hours */
+          purpose: 'activation' | 'reset';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "code": "H4TR-8WQZ",
+           *       "expiresAt": "2026-03-11T03:00:00.000Z",
+           *       "activationUrl": "https://lumbung.example.id/aktivasi#email=kasir%40kdkmp.demo&kode=H4TR-8WQZ"
+           *     }
+           */
+          'application/json': {
+            code: string;
+            expiresAt: string;
+            /** @description The activation page, with the e-mail and the code in the fragment */
+            activationUrl: string;
+            /** @description A wa.me link to the user's phone with the code (when known) */
+            whatsappUrl?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  activateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "siti@kdkmp.demo",
+         *       "code": "K7PQ-2M9X",
+         *       "password": "rahasia-saya-123"
+         *     }
+         */
+        'application/json': {
+          email: string;
+          /** @example K7PQ-2M9X */
+          code: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
+           *       "expiresAt": "2026-03-10T15:00:00.000Z",
+           *       "csrfToken": "m4n5b6v7c8x9z0l1k2j3h4g5f6d7s8a9",
+           *       "user": {
+           *         "id": "01936f6e-7c1a-7000-8000-0000000000e2",
+           *         "email": "siti@kdkmp.demo",
+           *         "name": "Siti Aminah",
+           *         "locale": "id",
+           *         "memberships": [
+           *           {
+           *             "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *             "orgKind": "cooperative",
+           *             "orgName": "KDKMP Simpang IV Sipin",
+           *             "role": "coop_manager"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': {
+            token: string;
+            expiresAt: string;
+            csrfToken: string;
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              locale: string;
+              memberships: {
+                orgId: string;
+                orgKind: string;
+                orgName: string;
+                role: string;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: TooManyRequests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportManagerActivationCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "cooperativeIds": [
+         *         "01936f6e-7c1a-7000-8000-0000000000c1"
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** @description Only these cooperatives; without it, every cooperative the hub sets up */
+          cooperativeIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Simpang IV Sipin",
+           *           "villageName": "Simpang IV Sipin",
+           *           "managerName": "Siti Aminah",
+           *           "email": "siti@kdkmp.demo",
+           *           "phone": "081234567890",
+           *           "code": "K7PQ-2M9X",
+           *           "expiresAt": "2026-03-17T03:00:00.000Z",
+           *           "activationUrl": "https://lumbung.example.id/aktivasi#email=siti%40kdkmp.demo&kode=K7PQ-2M9X",
+           *           "whatsappUrl": "https://wa.me/6281234567890?text=Halo%20Siti%20Aminah%2C%20akun%20Lumbung%20Anda%20(siti%40kdkmp.demo)%20siap%20diaktifkan.%20Kode%20aktivasi%3A%20K7PQ-2M9X%0ABerlaku%20sampai%202026-03-17%2010%3A00%20WIB%2C%20sekali%20pakai.%0ABuka%20https%3A%2F%2Flumbung.example.id%2Faktivasi%23email%3Dsiti%2540kdkmp.demo%26kode%3DK7PQ-2M9X%20lalu%20isi%20e-mail%2C%20kode%2C%20dan%20kata%20sandi%20baru."
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              cooperativeId: string;
+              cooperativeName: string;
+              villageName: string;
+              managerName: string;
+              email: string;
+              phone?: string;
+              code: string;
+              expiresAt: string;
+              activationUrl: string;
+              whatsappUrl?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2625,7 +3277,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2688,6 +3340,7 @@ export interface operations {
            *       "bankName": "Bank Jambi",
            *       "bankAccountNo": "1234567890",
            *       "bankAccountName": "KDKMP Simpang IV Sipin",
+           *       "paymentReference": "LMB15710110014",
            *       "status": "active",
            *       "createdAt": "2025-12-01T02:00:00.000Z",
            *       "participation": {
@@ -2704,6 +3357,7 @@ export interface operations {
            *         "paymentTermsDays": 14,
            *         "graceDays": 7,
            *         "subsidyMode": "payout",
+           *         "monthlySalesPotential": 200000000,
            *         "createdAt": "2025-12-15T03:00:00.000Z"
            *       },
            *       "officers": [
@@ -2733,6 +3387,7 @@ export interface operations {
             bankName: string | null;
             bankAccountNo: string | null;
             bankAccountName: string | null;
+            paymentReference: string | null;
             status: string;
             createdAt: string;
             participation: {
@@ -2751,6 +3406,8 @@ export interface operations {
               paymentTermsDays: number;
               graceDays: number;
               subsidyMode: string;
+              /** @description Whole rupiah */
+              monthlySalesPotential: number;
               createdAt: string;
             } | null;
             officers: {
@@ -2792,139 +3449,6 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  createParticipation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "agreementNo": "PKS/KANA-JBI/001/2026",
-         *       "startDate": "2026-01-01",
-         *       "exposureLimit": 50000000
-         *     }
-         */
-        'application/json': {
-          agreementNo: string;
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          startDate: string;
-          /**
-           * @description Business date YYYY-MM-DD (WIB)
-           * @example 2026-03-10
-           */
-          endDate?: string;
-          /** @description Whole rupiah */
-          exposureLimit: number;
-          /** @description Whole rupiah */
-          monthlySubsidy?: number;
-          settlementPeriod?: 'weekly' | 'monthly';
-          paymentTermsDays?: number;
-          graceDays?: number;
-          subsidyMode?: 'payout' | 'net';
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            orgId: string;
-            id: string;
-            hubId: string;
-            program: string;
-            agreementNo: string;
-            startDate: string;
-            endDate: string | null;
-            /** @description Whole rupiah */
-            exposureLimit: number;
-            /** @description Whole rupiah */
-            monthlySubsidy: number;
-            settlementPeriod: string;
-            paymentTermsDays: number;
-            graceDays: number;
-            subsidyMode: string;
-            createdAt: string;
-          };
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: PayloadTooLarge */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: UnsupportedMediaType */
-      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3117,6 +3641,645 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000301",
+           *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *       "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *       "agreementNo": "PKS/KANA-JBI/001/2026",
+           *       "startDate": "2026-01-01",
+           *       "exposureLimit": 75000000,
+           *       "monthlySubsidy": 2000000,
+           *       "settlementPeriod": "monthly",
+           *       "paymentTermsDays": 14,
+           *       "graceDays": 7,
+           *       "subsidyMode": "payout",
+           *       "monthlySalesPotential": 200000000,
+           *       "termsFrom": "2026-04-01",
+           *       "history": [
+           *         {
+           *           "effectiveFrom": "2026-04-01",
+           *           "exposureLimit": 75000000,
+           *           "monthlySubsidy": 2000000,
+           *           "settlementPeriod": "monthly",
+           *           "paymentTermsDays": 14,
+           *           "graceDays": 7,
+           *           "subsidyMode": "payout",
+           *           "monthlySalesPotential": 200000000,
+           *           "reason": "Adendum PKS No. 2: penjualan stabil tiga bulan, batas dinaikkan",
+           *           "changedBy": "01936f6e-7c1a-7000-8000-000000000901",
+           *           "changedByName": "Rina Admin Hub",
+           *           "createdAt": "2026-03-25T03:10:00.000Z"
+           *         },
+           *         {
+           *           "effectiveFrom": "2026-01-01",
+           *           "exposureLimit": 50000000,
+           *           "monthlySubsidy": 2000000,
+           *           "settlementPeriod": "monthly",
+           *           "paymentTermsDays": 14,
+           *           "graceDays": 7,
+           *           "subsidyMode": "payout",
+           *           "monthlySalesPotential": 200000000,
+           *           "reason": "Perjanjian awal",
+           *           "changedBy": "01936f6e-7c1a-7000-8000-000000000901",
+           *           "changedByName": "Rina Admin Hub",
+           *           "createdAt": "2025-12-15T03:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            id: string;
+            cooperativeId: string;
+            hubId: string;
+            agreementNo: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            startDate: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            endDate?: string;
+            endReason?: string;
+            endedBy?: string;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            monthlySubsidy: number;
+            /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+            settlementPeriod: 'weekly' | 'monthly';
+            /** @description Whole days */
+            paymentTermsDays: number;
+            /** @description Whole days */
+            graceDays: number;
+            /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+            subsidyMode: 'payout' | 'net';
+            /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+            monthlySalesPotential: number;
+            /** @description From when the terms in force today apply */
+            termsFrom: string;
+            /** @description Every version, the latest effective date first (a version dated after today is not in force yet) */
+            history: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              exposureLimit: number;
+              /** @description Whole rupiah */
+              monthlySubsidy: number;
+              /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+              settlementPeriod: 'weekly' | 'monthly';
+              /** @description Whole days */
+              paymentTermsDays: number;
+              /** @description Whole days */
+              graceDays: number;
+              /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+              subsidyMode: 'payout' | 'net';
+              /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+              monthlySalesPotential: number;
+              reason: string;
+              changedBy: string | null;
+              changedByName: string | null;
+              /** @description When the change was recorded (ISO 8601 instant) */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "agreementNo": "PKS/KANA-JBI/001/2026",
+         *       "startDate": "2026-01-01",
+         *       "exposureLimit": 50000000
+         *     }
+         */
+        'application/json': {
+          agreementNo: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          startDate: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          endDate?: string;
+          /** @description Whole rupiah */
+          exposureLimit: number;
+          /** @description Whole rupiah */
+          monthlySubsidy?: number;
+          /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+          settlementPeriod?: 'weekly' | 'monthly';
+          /** @description Whole days */
+          paymentTermsDays?: number;
+          /** @description Whole days */
+          graceDays?: number;
+          /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+          subsidyMode?: 'payout' | 'net';
+          /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+          monthlySalesPotential?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: string;
+            id: string;
+            hubId: string;
+            program: string;
+            agreementNo: string;
+            startDate: string;
+            endDate: string | null;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            monthlySubsidy: number;
+            settlementPeriod: string;
+            paymentTermsDays: number;
+            graceDays: number;
+            subsidyMode: string;
+            /** @description Whole rupiah */
+            monthlySalesPotential: number;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  updateParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "effectiveFrom": "2026-04-01",
+         *       "reason": "Adendum PKS No. 2: penjualan stabil tiga bulan, batas dinaikkan",
+         *       "exposureLimit": 75000000
+         *     }
+         */
+        'application/json': {
+          /** @description Business date YYYY-MM-DD from which the new version applies (within the participation; a future date is allowed) */
+          effectiveFrom: string;
+          reason: string;
+          /** @description Whole rupiah */
+          exposureLimit?: number;
+          /** @description Whole rupiah */
+          monthlySubsidy?: number;
+          /** @description Whole days */
+          paymentTermsDays?: number;
+          /** @description Whole days */
+          graceDays?: number;
+          /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+          settlementPeriod?: 'weekly' | 'monthly';
+          /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+          subsidyMode?: 'payout' | 'net';
+          /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+          monthlySalesPotential?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            cooperativeId: string;
+            hubId: string;
+            agreementNo: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            startDate: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            endDate?: string;
+            endReason?: string;
+            endedBy?: string;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            monthlySubsidy: number;
+            /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+            settlementPeriod: 'weekly' | 'monthly';
+            /** @description Whole days */
+            paymentTermsDays: number;
+            /** @description Whole days */
+            graceDays: number;
+            /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+            subsidyMode: 'payout' | 'net';
+            /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+            monthlySalesPotential: number;
+            /** @description From when the terms in force today apply */
+            termsFrom: string;
+            /** @description Every version, the latest effective date first (a version dated after today is not in force yet) */
+            history: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              exposureLimit: number;
+              /** @description Whole rupiah */
+              monthlySubsidy: number;
+              /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+              settlementPeriod: 'weekly' | 'monthly';
+              /** @description Whole days */
+              paymentTermsDays: number;
+              /** @description Whole days */
+              graceDays: number;
+              /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+              subsidyMode: 'payout' | 'net';
+              /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+              monthlySalesPotential: number;
+              reason: string;
+              changedBy: string | null;
+              changedByName: string | null;
+              /** @description When the change was recorded (ISO 8601 instant) */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  endParticipation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "endDate": "2026-06-30",
+         *       "reason": "PKS tidak diperpanjang atas permintaan rapat anggota"
+         *     }
+         */
+        'application/json': {
+          /** @description The last day of the participation (inclusive); a future date is allowed */
+          endDate: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            cooperativeId: string;
+            hubId: string;
+            agreementNo: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            startDate: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            endDate?: string;
+            endReason?: string;
+            endedBy?: string;
+            /** @description Whole rupiah */
+            exposureLimit: number;
+            /** @description Whole rupiah */
+            monthlySubsidy: number;
+            /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+            settlementPeriod: 'weekly' | 'monthly';
+            /** @description Whole days */
+            paymentTermsDays: number;
+            /** @description Whole days */
+            graceDays: number;
+            /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+            subsidyMode: 'payout' | 'net';
+            /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+            monthlySalesPotential: number;
+            /** @description From when the terms in force today apply */
+            termsFrom: string;
+            /** @description Every version, the latest effective date first (a version dated after today is not in force yet) */
+            history: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              exposureLimit: number;
+              /** @description Whole rupiah */
+              monthlySubsidy: number;
+              /** @description Settlement period: statements each Sunday (weekly) or each month end (monthly) */
+              settlementPeriod: 'weekly' | 'monthly';
+              /** @description Whole days */
+              paymentTermsDays: number;
+              /** @description Whole days */
+              graceDays: number;
+              /** @description How the subsidy is settled: transferred (payout) or netted against the statement */
+              subsidyMode: 'payout' | 'net';
+              /** @description Whole rupiah of sales a month the cooperative could reach (the dashboards’ yardstick) */
+              monthlySalesPotential: number;
+              reason: string;
+              changedBy: string | null;
+              changedByName: string | null;
+              /** @description When the change was recorded (ISO 8601 instant) */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3402,8 +4565,623 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getHubProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *       "name": "Koperasi Kana — Cabang Jambi",
+           *       "shortCode": "KANA-JBI",
+           *       "legalNumber": "AHU-0001234.AH.01.26.TAHUN 2020",
+           *       "nikKoperasi": "3578010020000123",
+           *       "npwp": "012345678901000",
+           *       "bankName": "Bank Mandiri",
+           *       "bankAccountNo": "1100012345678",
+           *       "bankAccountName": "Koperasi Kana",
+           *       "address": "Jl. Hayam Wuruk No. 10, Jelutung, Kota Jambi",
+           *       "regionCode": "15.71",
+           *       "regionName": "KOTA JAMBI"
+           *     }
+           */
+          'application/json': {
+            id: string;
+            name: string;
+            shortCode: string | null;
+            legalNumber: string | null;
+            nikKoperasi: string | null;
+            npwp: string | null;
+            bankName: string | null;
+            bankAccountNo: string | null;
+            bankAccountName: string | null;
+            address: string | null;
+            regionCode: string | null;
+            regionName: string | null;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  updateHubProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "shortCode": "KANA-JBI",
+         *       "npwp": "01.234.567.8-901.000",
+         *       "bankName": "Bank Mandiri",
+         *       "bankAccountNo": "110-0012345678",
+         *       "bankAccountName": "Koperasi Kana"
+         *     }
+         */
+        'application/json': {
+          name?: string;
+          shortCode?: string | null;
+          legalNumber?: string | null;
+          nikKoperasi?: string | null;
+          npwp?: string | null;
+          bankName?: string | null;
+          bankAccountNo?: string | null;
+          bankAccountName?: string | null;
+          address?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            shortCode: string | null;
+            legalNumber: string | null;
+            nikKoperasi: string | null;
+            npwp: string | null;
+            bankName: string | null;
+            bankAccountNo: string | null;
+            bankAccountName: string | null;
+            address: string | null;
+            regionCode: string | null;
+            regionName: string | null;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listWarehouses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000e1",
+           *           "name": "Gudang Utama",
+           *           "address": "Jl. Lingkar Selatan KM 5, Kota Jambi",
+           *           "isDefault": true
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000e2",
+           *           "name": "Gudang Talang Banjar",
+           *           "address": null,
+           *           "isDefault": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              address: string | null;
+              /** @description The oldest warehouse: where a goods receipt or delivery order naming none goes */
+              isDefault: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createWarehouse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Gudang Talang Banjar",
+         *       "address": "Jl. Sumantri Brojonegoro No. 2, Kota Jambi"
+         *     }
+         */
+        'application/json': {
+          name: string;
+          address?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getHubSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "today": "2026-03-10",
+           *       "values": {
+           *         "subsidyEligibilityDays": 45,
+           *         "replenishmentCoverDays": 14,
+           *         "salesWindowDays": 28,
+           *         "sessionHours": 12
+           *       },
+           *       "since": {
+           *         "subsidyEligibilityDays": "2026-03-01",
+           *         "replenishmentCoverDays": null,
+           *         "salesWindowDays": null,
+           *         "sessionHours": null
+           *       },
+           *       "defaults": {
+           *         "subsidyEligibilityDays": 30,
+           *         "replenishmentCoverDays": 14,
+           *         "salesWindowDays": 28,
+           *         "sessionHours": 12
+           *       },
+           *       "history": [
+           *         {
+           *           "key": "sessionHours",
+           *           "value": 8,
+           *           "effectiveFrom": "2026-04-01",
+           *           "reason": "Kasir memakai HP bersama",
+           *           "changedBy": "01936f6e-7c1a-7000-8000-000000000a02",
+           *           "changedByName": "Admin Hub",
+           *           "changedAt": "2026-03-10T03:00:00.000Z"
+           *         },
+           *         {
+           *           "key": "subsidyEligibilityDays",
+           *           "value": 45,
+           *           "effectiveFrom": "2026-03-01",
+           *           "reason": "Keputusan rapat pengurus 27 Februari 2026",
+           *           "changedBy": "01936f6e-7c1a-7000-8000-000000000a02",
+           *           "changedByName": "Admin Hub",
+           *           "changedAt": "2026-02-27T08:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            today: string;
+            values: {
+              /** @description Subsidy eligibility: no statement more than this many days past due at the month's end (default 30) */
+              subsidyEligibilityDays: number;
+              /** @description Days of sales a suggested delivery leaves at the cooperative (default 14) */
+              replenishmentCoverDays: number;
+              /** @description Days of sales behind delivery suggestions and days of cover (default 28) */
+              salesWindowDays: number;
+              /** @description Length of a new sign-in of the hub's and its cooperatives' users (default 12) */
+              sessionHours: number;
+            };
+            /** @description When each value in force took effect; null while the default applies */
+            since: {
+              subsidyEligibilityDays: string | null;
+              replenishmentCoverDays: string | null;
+              salesWindowDays: string | null;
+              sessionHours: string | null;
+            };
+            defaults: {
+              /** @description Subsidy eligibility: no statement more than this many days past due at the month's end (default 30) */
+              subsidyEligibilityDays: number;
+              /** @description Days of sales a suggested delivery leaves at the cooperative (default 14) */
+              replenishmentCoverDays: number;
+              /** @description Days of sales behind delivery suggestions and days of cover (default 28) */
+              salesWindowDays: number;
+              /** @description Length of a new sign-in of the hub's and its cooperatives' users (default 12) */
+              sessionHours: number;
+            };
+            /** @description Every change, the latest effective date first; those after today are scheduled */
+            history: {
+              key:
+                | 'subsidyEligibilityDays'
+                | 'replenishmentCoverDays'
+                | 'salesWindowDays'
+                | 'sessionHours';
+              value: number;
+              effectiveFrom: string;
+              reason: string | null;
+              changedBy: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  updateHubSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "effectiveFrom": "2026-04-01",
+         *       "reason": "Kasir memakai HP bersama",
+         *       "sessionHours": 8
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description Business date YYYY-MM-DD (WIB), today or later, from which the new values apply
+           * @example 2026-04-01
+           */
+          effectiveFrom: string;
+          reason: string;
+          /** @description Subsidy eligibility: no statement more than this many days past due at the month's end (default 30) */
+          subsidyEligibilityDays?: number;
+          /** @description Days of sales a suggested delivery leaves at the cooperative (default 14) */
+          replenishmentCoverDays?: number;
+          /** @description Days of sales behind delivery suggestions and days of cover (default 28) */
+          salesWindowDays?: number;
+          /** @description Length of a new sign-in of the hub's and its cooperatives' users (default 12) */
+          sessionHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            today: string;
+            values: {
+              /** @description Subsidy eligibility: no statement more than this many days past due at the month's end (default 30) */
+              subsidyEligibilityDays: number;
+              /** @description Days of sales a suggested delivery leaves at the cooperative (default 14) */
+              replenishmentCoverDays: number;
+              /** @description Days of sales behind delivery suggestions and days of cover (default 28) */
+              salesWindowDays: number;
+              /** @description Length of a new sign-in of the hub's and its cooperatives' users (default 12) */
+              sessionHours: number;
+            };
+            /** @description When each value in force took effect; null while the default applies */
+            since: {
+              subsidyEligibilityDays: string | null;
+              replenishmentCoverDays: string | null;
+              salesWindowDays: string | null;
+              sessionHours: string | null;
+            };
+            defaults: {
+              /** @description Subsidy eligibility: no statement more than this many days past due at the month's end (default 30) */
+              subsidyEligibilityDays: number;
+              /** @description Days of sales a suggested delivery leaves at the cooperative (default 14) */
+              replenishmentCoverDays: number;
+              /** @description Days of sales behind delivery suggestions and days of cover (default 28) */
+              salesWindowDays: number;
+              /** @description Length of a new sign-in of the hub's and its cooperatives' users (default 12) */
+              sessionHours: number;
+            };
+            /** @description Every change, the latest effective date first; those after today are scheduled */
+            history: {
+              key:
+                | 'subsidyEligibilityDays'
+                | 'replenishmentCoverDays'
+                | 'salesWindowDays'
+                | 'sessionHours';
+              value: number;
+              effectiveFrom: string;
+              reason: string | null;
+              changedBy: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3688,7 +5466,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3802,7 +5580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3829,7 +5607,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -3956,7 +5734,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3983,7 +5761,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4172,7 +5950,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4185,7 +5963,10 @@ export interface operations {
   };
   listStatements: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4205,6 +5986,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "number": "TK/KANA-JBI/2026/02/0031",
            *           "periodStart": "2026-02-01",
            *           "periodEnd": "2026-02-28",
            *           "openingBalance": 0,
@@ -4215,14 +5997,27 @@ export interface operations {
            *           "closingBalance": 12932600,
            *           "dueDate": "2026-03-14",
            *           "outstanding": 12932600,
-           *           "issuedAt": "2026-03-01T02:00:00.000Z"
+           *           "issuedAt": "2026-03-01T02:00:00.000Z",
+           *           "paymentReference": "LMB15710110014"
            *         }
-           *       ]
+           *       ],
+           *       "payTo": {
+           *         "hubName": "Koperasi Kana — Cabang Jambi",
+           *         "bankName": "Bank Jambi",
+           *         "bankAccountNo": "0012345678",
+           *         "bankAccountName": "Koperasi Kana Cabang Jambi",
+           *         "paymentReference": "LMB15710110014"
+           *       }
            *     }
            */
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               periodStart: string;
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
@@ -4241,8 +6036,16 @@ export interface operations {
               /** @description Whole rupiah */
               outstanding: number;
               issuedAt: string;
+              paymentReference: string | null;
             }[];
             nextCursor?: string;
+            payTo: {
+              hubName: string;
+              bankName: string | null;
+              bankAccountNo: string | null;
+              bankAccountName: string | null;
+              paymentReference: string | null;
+            } | null;
           };
         };
       };
@@ -4282,7 +6085,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4355,7 +6158,10 @@ export interface operations {
   };
   listPayments: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -4375,6 +6181,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000101",
+           *           "number": "PB/KANA-JBI/2026/03/0118",
            *           "amount": 36000000,
            *           "receivedOn": "2026-03-10",
            *           "method": "transfer",
@@ -4387,6 +6194,11 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               /** @description Whole rupiah */
               amount: number;
               receivedOn: string;
@@ -4483,6 +6295,11 @@ export interface operations {
           'application/json': {
             orgId: string;
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             hubId: string;
             /** @description Whole rupiah */
             amount: number;
@@ -4503,6 +6320,11 @@ export interface operations {
           'application/json': {
             orgId: string;
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             hubId: string;
             /** @description Whole rupiah */
             amount: number;
@@ -4550,7 +6372,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4577,7 +6399,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4622,6 +6444,11 @@ export interface operations {
           'application/json': {
             statements: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               periodStart: string;
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
@@ -4640,6 +6467,7 @@ export interface operations {
               /** @description Whole rupiah */
               outstanding: number;
               issuedAt: string;
+              paymentReference: string | null;
               cooperativeId: string;
               hubId: string;
             }[];
@@ -4682,7 +6510,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4709,7 +6537,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4850,6 +6678,8 @@ export interface operations {
         cooperativeId?: string;
         /** @description open: something outstanding; overdue: outstanding past due; paid */
         status?: 'open' | 'overdue' | 'paid';
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -4868,6 +6698,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000501",
+           *           "number": "TK/KANA-JBI/2026/02/0031",
            *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "cooperativeName": "KDKMP Simpang IV Sipin",
            *           "periodStart": "2026-02-01",
@@ -4881,7 +6712,8 @@ export interface operations {
            *           "dueDate": "2026-03-14",
            *           "outstanding": 2000000,
            *           "daysPastDue": 0,
-           *           "issuedAt": "2026-03-01T01:00:00.000Z"
+           *           "issuedAt": "2026-03-01T01:00:00.000Z",
+           *           "paymentReference": "LMB15710110014"
            *         }
            *       ]
            *     }
@@ -4889,6 +6721,11 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               periodStart: string;
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
@@ -4907,6 +6744,7 @@ export interface operations {
               /** @description Whole rupiah */
               outstanding: number;
               issuedAt: string;
+              paymentReference: string | null;
               cooperativeId: string;
               cooperativeName: string;
               daysPastDue: number;
@@ -5141,7 +6979,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5355,7 +7193,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5382,7 +7220,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5577,6 +7415,7 @@ export interface operations {
            *       "statements": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "number": "TK/KANA-JBI/2026/02/0031",
            *           "periodStart": "2026-02-01",
            *           "periodEnd": "2026-02-28",
            *           "openingBalance": 0,
@@ -5587,9 +7426,11 @@ export interface operations {
            *           "closingBalance": 12932600,
            *           "dueDate": "2026-03-14",
            *           "outstanding": 12932600,
-           *           "issuedAt": "2026-03-01T02:00:00.000Z"
+           *           "issuedAt": "2026-03-01T02:00:00.000Z",
+           *           "paymentReference": "LMB15710110014"
            *         }
-           *       ]
+           *       ],
+           *       "salesWindowDays": 28
            *     }
            */
           'application/json': {
@@ -5677,6 +7518,11 @@ export interface operations {
             }[];
             statements: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               periodStart: string;
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
@@ -5695,7 +7541,10 @@ export interface operations {
               /** @description Whole rupiah */
               outstanding: number;
               issuedAt: string;
+              paymentReference: string | null;
             }[];
+            /** @description The days of sales behind sold28Days and daysOfCover: the hub's sales window today (28 by default) */
+            salesWindowDays: number;
           };
         };
       };
@@ -5735,7 +7584,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5939,7 +7788,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5966,7 +7815,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6079,7 +7928,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6260,7 +8109,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6465,7 +8314,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6492,7 +8341,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6508,6 +8357,8 @@ export interface operations {
       query?: {
         cooperativeId?: string;
         status?: 'draft' | 'dispatched' | 'received' | 'cancelled';
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
         /** @description page size (1–200) */
         limit?: string;
         /** @description nextCursor of the previous page */
@@ -6530,6 +8381,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *           "number": "SJ/KANA-JBI/2026/03/0042",
            *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
@@ -6550,6 +8402,11 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               orgId: string;
               cooperativeId: string;
               hubId: string;
@@ -6657,6 +8514,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             status: string;
             /** @description Whole rupiah */
             value: number;
@@ -6671,6 +8533,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             status: string;
             /** @description Whole rupiah */
             value: number;
@@ -6713,7 +8580,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6740,7 +8607,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6771,6 +8638,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *       "number": "SJ/KANA-JBI/2026/03/0042",
            *       "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
@@ -6801,6 +8669,11 @@ export interface operations {
            */
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             orgId: string;
             cooperativeId: string;
             hubId: string;
@@ -6932,7 +8805,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7000,7 +8873,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7039,22 +8912,28 @@ export interface operations {
            *           "suggestedQty": 130,
            *           "consignmentPrice": 16300
            *         }
-           *       ]
+           *       ],
+           *       "salesWindowDays": 28,
+           *       "coverDays": 14
            *     }
            */
           'application/json': {
             items: {
               productId: string;
-              /** @description Units sold at the cooperative in the last 28 days, today included */
+              /** @description Units sold at the cooperative in the hub's sales window (`salesWindowDays`, 28 days by default), today included */
               sold28Days: number;
               /** @description The hub's units in the cooperative's store (negative: sold past the books) */
               stock: number;
               /** @description Units dispatched to the cooperative, not yet received */
               inTransit: number;
-              /** @description 28 days of sales scaled to 14 days of cover (rounded up), less stock and in transit; never below 0 */
+              /** @description The sales of the window scaled to the cover days (rounded up), less stock and in transit; never below 0 */
               suggestedQty: number;
               consignmentPrice: number | null;
             }[];
+            /** @description The days of sales looked at: the hub's setting in force today */
+            salesWindowDays: number;
+            /** @description The days of sales a delivery should leave at the cooperative: the hub's setting in force today */
+            coverDays: number;
           };
         };
       };
@@ -7094,7 +8973,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7191,7 +9070,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7200,7 +9079,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7290,7 +9169,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7317,7 +9196,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7411,7 +9290,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7438,7 +9317,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7910,6 +9789,298 @@ export interface operations {
       };
     };
   };
+  listJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "name": "close-settlement-periods",
+           *           "title": "Tutup periode penagihan",
+           *           "titleEn": "Close settlement periods",
+           *           "schedule": "Setiap hari pukul 00.30 WIB",
+           *           "scheduleEn": "Every day at 00:30 WIB",
+           *           "lastRun": {
+           *             "id": "01936f6e-7c1a-7000-8000-000000000a01",
+           *             "startedAt": "2026-11-30T17:30:00.412Z",
+           *             "finishedAt": "2026-11-30T17:30:03.870Z",
+           *             "status": "ok",
+           *             "result": {
+           *               "summary": "68 tagihan diterbitkan (periode s.d. 2026-11-30)",
+           *               "summaryEn": "68 statements issued (periods ending 2026-11-30)",
+           *               "checked": 68,
+           *               "changed": 68,
+           *               "failures": []
+           *             },
+           *             "trigger": "schedule"
+           *           },
+           *           "nextRunAt": "2026-12-01T17:30:00.000Z",
+           *           "running": false
+           *         },
+           *         {
+           *           "name": "monthly-subsidy",
+           *           "title": "Subsidi operasional bulanan",
+           *           "titleEn": "Monthly operational subsidy",
+           *           "schedule": "Setiap tanggal 1 pukul 01.00 WIB",
+           *           "scheduleEn": "On the 1st of every month at 01:00 WIB",
+           *           "lastRun": {
+           *             "id": "01936f6e-7c1a-7000-8000-000000000a02",
+           *             "startedAt": "2026-11-30T18:00:00.233Z",
+           *             "finishedAt": "2026-11-30T18:00:02.020Z",
+           *             "status": "failed",
+           *             "result": {
+           *               "summary": "Subsidi 2026-11: tidak ada keputusan baru; hub gagal: 1",
+           *               "summaryEn": "Subsidy 2026-11: no new decision; hubs failed: 1",
+           *               "checked": 1,
+           *               "changed": 0,
+           *               "failures": [
+           *                 {
+           *                   "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *                   "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *                   "orgName": "Koperasi Kana — Cabang Jambi",
+           *                   "code": "ServiceUnavailable",
+           *                   "message": "Dihentikan karena server berhenti; dijalankan lagi pada putaran berikutnya",
+           *                   "messageEn": "Stopped because the server is stopping; it runs again on the next round"
+           *                 }
+           *               ]
+           *             },
+           *             "trigger": "schedule"
+           *           },
+           *           "nextRunAt": "2026-11-30T18:00:02.020Z",
+           *           "running": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              name: string;
+              title: string;
+              titleEn: string;
+              /** @description When it runs, in words (WIB) */
+              schedule: string;
+              scheduleEn: string;
+              lastRun?: {
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant
+                 */
+                startedAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant
+                 */
+                finishedAt: string;
+                status: 'ok' | 'failed';
+                result: {
+                  /** @description What the run did, in Indonesian */
+                  summary: string;
+                  /** @description The same in English */
+                  summaryEn: string;
+                  /** @description Cooperatives (period close) or hubs (subsidy) the run acted on, installation-wide */
+                  checked: number;
+                  /** @description Statements issued, or subsidy decisions made, installation-wide */
+                  changed: number;
+                  /** @description The failures of the caller's hub (a failed one is tried again) */
+                  failures: {
+                    orgId: string;
+                    hubId: string;
+                    orgName: string;
+                    /** @description The error code (see Problem) */
+                    code: string;
+                    /** @description Indonesian */
+                    message: string;
+                    messageEn?: string;
+                  }[];
+                };
+                /** @description schedule: a runner; manual: run by hand (runJob) */
+                trigger: 'schedule' | 'manual';
+                /** @description The user who ran it by hand */
+                triggeredBy?: string;
+              };
+              /**
+               * Format: date-time
+               * @description When it is due next (in the past while it waits for a runner)
+               */
+              nextRunAt: string;
+              /** @description A runner holds its lease now */
+              running: boolean;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  runJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The job: close-settlement-periods or monthly-subsidy
+         * @example close-settlement-periods
+         */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "name": "close-settlement-periods",
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a01",
+           *       "startedAt": "2026-11-30T17:30:00.412Z",
+           *       "finishedAt": "2026-11-30T17:30:03.870Z",
+           *       "status": "ok",
+           *       "result": {
+           *         "summary": "68 tagihan diterbitkan (periode s.d. 2026-11-30)",
+           *         "summaryEn": "68 statements issued (periods ending 2026-11-30)",
+           *         "checked": 68,
+           *         "changed": 68,
+           *         "failures": []
+           *       },
+           *       "trigger": "manual",
+           *       "triggeredBy": "01936f6e-7c1a-7000-8000-0000000000e1"
+           *     }
+           */
+          'application/json': {
+            name: string;
+            id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            finishedAt: string;
+            status: 'ok' | 'failed';
+            result: {
+              /** @description What the run did, in Indonesian */
+              summary: string;
+              /** @description The same in English */
+              summaryEn: string;
+              /** @description Cooperatives (period close) or hubs (subsidy) the run acted on, installation-wide */
+              checked: number;
+              /** @description Statements issued, or subsidy decisions made, installation-wide */
+              changed: number;
+              /** @description The failures of the caller's hub (a failed one is tried again) */
+              failures: {
+                orgId: string;
+                hubId: string;
+                orgName: string;
+                /** @description The error code (see Problem) */
+                code: string;
+                /** @description Indonesian */
+                message: string;
+                messageEn?: string;
+              }[];
+            };
+            /** @description schedule: a runner; manual: run by hand (runJob) */
+            trigger: 'schedule' | 'manual';
+            /** @description The user who ran it by hand */
+            triggeredBy?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   getRegionOverview: {
     parameters: {
       query?: {
@@ -8064,7 +10235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8142,6 +10313,90 @@ export interface operations {
       };
       /** @description Problem; code: Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listRegions: {
+    parameters: {
+      query?: {
+        /**
+         * @description a province (15), regency or city (15.71) or district (15.71.01); omitted: the provinces
+         * @example 15.71
+         */
+        parent?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "code": "15.71.01",
+           *           "name": "Telanaipura",
+           *           "level": "district"
+           *         },
+           *         {
+           *           "code": "15.71.02",
+           *           "name": "Jambi Selatan",
+           *           "level": "district"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              code: string;
+              name: string;
+              level: 'province' | 'regency' | 'district' | 'village';
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8366,7 +10621,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8393,7 +10648,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8644,7 +10899,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8802,7 +11057,8 @@ export interface operations {
            *           "name": "Sembako Bahagia",
            *           "sponsorOrgId": "01936f6e-7c1a-7000-8000-000000000a02",
            *           "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
-           *           "ordersPerPeriod": 1
+           *           "ordersPerPeriod": 1,
+           *           "failedDeductionHandling": "carry_forward"
            *         }
            *       ]
            *     }
@@ -8814,6 +11070,8 @@ export interface operations {
               sponsorOrgId: string;
               hubId: string;
               ordersPerPeriod: number;
+              /** @description carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup */
+              failedDeductionHandling: 'carry_forward' | 'collect_at_pickup';
             }[];
             nextCursor?: string;
           };
@@ -8862,7 +11120,8 @@ export interface operations {
          *       "name": "Sembako Bahagia",
          *       "sponsorOrgId": "01936f6e-7c1a-7000-8000-000000000a02",
          *       "hubId": "01936f6e-7c1a-7000-8000-0000000000a1",
-         *       "ordersPerPeriod": 1
+         *       "ordersPerPeriod": 1,
+         *       "failedDeductionHandling": "carry_forward"
          *     }
          */
         'application/json': {
@@ -8870,6 +11129,8 @@ export interface operations {
           sponsorOrgId: string;
           hubId: string;
           ordersPerPeriod?: number;
+          /** @description carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup */
+          failedDeductionHandling?: 'carry_forward' | 'collect_at_pickup';
         };
       };
     };
@@ -8886,6 +11147,8 @@ export interface operations {
             sponsorOrgId: string;
             hubId: string;
             ordersPerPeriod: number;
+            /** @description carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup */
+            failedDeductionHandling: 'carry_forward' | 'collect_at_pickup';
           };
         };
       };
@@ -8916,7 +11179,115 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  updateProgram: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "failedDeductionHandling": "collect_at_pickup"
+         *     }
+         */
+        'application/json': {
+          name?: string;
+          ordersPerPeriod?: number;
+          /** @description carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup */
+          failedDeductionHandling?: 'carry_forward' | 'collect_at_pickup';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            sponsorOrgId: string;
+            hubId: string;
+            ordersPerPeriod: number;
+            /** @description carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup */
+            failedDeductionHandling: 'carry_forward' | 'collect_at_pickup';
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9359,7 +11730,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9386,7 +11757,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9520,6 +11891,12 @@ export interface operations {
            *       "pickedUpAt": null,
            *       "nip": "198503152010011002",
            *       "participantName": "Budi Santoso",
+           *       "cashDue": [
+           *         {
+           *           "month": "2026-02",
+           *           "amount": 50000
+           *         }
+           *       ],
            *       "items": [
            *         {
            *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
@@ -9535,6 +11912,12 @@ export interface operations {
             month: string;
             nip: string;
             participantName: string;
+            /** @description Failed payroll deductions (per month) the participant pays in cash at this cooperative with this pickup */
+            cashDue: {
+              month: string;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
             packageName: string;
             qty: number;
             /** @description Whole rupiah */
@@ -9707,7 +12090,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9804,7 +12187,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9837,6 +12220,8 @@ export interface operations {
         'application/json': {
           /** @example K7PQ2M9XWA */
           code: string;
+          /** @description The cash taken for failed deductions: exactly the cashDue total of the order at this cooperative */
+          cashCollected?: number;
         };
       };
     };
@@ -9856,6 +12241,7 @@ export interface operations {
            *       "pickupDate": "2026-03-10",
            *       "amount": 65000,
            *       "amountToDeduct": 50000,
+           *       "cashCollected": 50000,
            *       "lines": [
            *         {
            *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
@@ -9884,6 +12270,8 @@ export interface operations {
             amount: number;
             /** @description Whole rupiah */
             amountToDeduct: number;
+            /** @description Whole rupiah */
+            cashCollected: number;
             lines: {
               productId: string;
               qty: number;
@@ -9929,7 +12317,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9956,7 +12344,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10094,6 +12482,10 @@ export interface operations {
            *           "amountDue": 50000,
            *           "amountDeducted": 0,
            *           "status": "gagal",
+           *           "deductedIn": null,
+           *           "carriedTo": "2026-04",
+           *           "owedAtPickup": 0,
+           *           "collectedInCash": 0,
            *           "open": 50000
            *         }
            *       ]
@@ -10107,6 +12499,14 @@ export interface operations {
               /** @description Whole rupiah */
               amountDeducted: number;
               status: string | null;
+              /** @description the payroll month that deducted it (a later one when it was carried) */
+              deductedIn: string | null;
+              /** @description the payroll month whose deduction file carries the failed amount */
+              carriedTo: string | null;
+              /** @description to pay in cash at the next pickup, after the deduction failed */
+              owedAtPickup: number;
+              /** @description Whole rupiah */
+              collectedInCash: number;
               /** @description Whole rupiah */
               open: number;
             }[];
@@ -10446,11 +12846,13 @@ export interface operations {
            *         {
            *           "row": 2,
            *           "nip": "198503152010011002",
+           *           "period": "2026-03",
            *           "status": "berhasil"
            *         },
            *         {
            *           "row": 3,
            *           "nip": "199001012015032001",
+           *           "period": "2026-03",
            *           "status": "rejected",
            *           "errors": [
            *             "jumlah 90000 ≠ potongan 100000 (amount differs from the deduction due)"
@@ -10465,6 +12867,8 @@ export interface operations {
             results: {
               row: number;
               nip: string;
+              /** @description the file's period, or the earlier one of a carried line */
+              period: string;
               status: string;
               errors?: string[];
             }[];
@@ -10673,7 +13077,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10700,7 +13104,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10746,6 +13150,7 @@ export interface operations {
            *           "deducted": 4400000,
            *           "paidBySponsor": 5750000,
            *           "payable": 0,
+           *           "collected": 0,
            *           "open": 100000
            *         }
            *       ],
@@ -10756,6 +13161,7 @@ export interface operations {
            *         "deducted": 4400000,
            *         "paidBySponsor": 5750000,
            *         "payable": 0,
+           *         "collected": 0,
            *         "open": 100000
            *       },
            *       "openParticipants": [
@@ -10765,8 +13171,31 @@ export interface operations {
            *           "opd": "BPKAD",
            *           "due": 100000,
            *           "deducted": 0,
+           *           "collected": 0,
            *           "status": "gagal",
            *           "open": 100000
+           *         }
+           *       ],
+           *       "sponsorOpen": {
+           *         "subsidy": 1350000,
+           *         "deducted": 4400000,
+           *         "paid": 5750000,
+           *         "open": 0
+           *       },
+           *       "opdOpen": [
+           *         {
+           *           "opd": "BPKAD",
+           *           "due": 100000,
+           *           "deducted": 0,
+           *           "collected": 0,
+           *           "open": 100000
+           *         },
+           *         {
+           *           "opd": "Dinas Pendidikan",
+           *           "due": 4400000,
+           *           "deducted": 4400000,
+           *           "collected": 0,
+           *           "open": 0
            *         }
            *       ]
            *     }
@@ -10787,6 +13216,8 @@ export interface operations {
               paidBySponsor: number;
               /** @description Whole rupiah */
               payable: number;
+              /** @description failed deductions paid in cash at a later pickup */
+              collected: number;
               /** @description Whole rupiah */
               open: number;
             }[];
@@ -10803,6 +13234,8 @@ export interface operations {
               paidBySponsor: number;
               /** @description Whole rupiah */
               payable: number;
+              /** @description failed deductions paid in cash at a later pickup */
+              collected: number;
               /** @description Whole rupiah */
               open: number;
             };
@@ -10814,10 +13247,423 @@ export interface operations {
               due: number;
               /** @description Whole rupiah */
               deducted: number;
+              /** @description Whole rupiah */
+              collected: number;
               status: string | null;
               /** @description Whole rupiah */
               open: number;
             }[];
+            /** @description What the sponsor owes the cooperatives for the period: its subsidy and the deductions it received, less what it paid */
+            sponsorOpen: {
+              /** @description Whole rupiah */
+              subsidy: number;
+              /** @description Whole rupiah */
+              deducted: number;
+              /** @description Whole rupiah */
+              paid: number;
+              /** @description Whole rupiah */
+              open: number;
+            };
+            /** @description Per OPD: its staff's deductions for the period not yet received (neither deducted nor paid in cash) */
+            opdOpen: {
+              opd: string;
+              /** @description Whole rupiah */
+              due: number;
+              /** @description Whole rupiah */
+              deducted: number;
+              /** @description Whole rupiah */
+              collected: number;
+              /** @description Whole rupiah */
+              open: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listParticipants: {
+    parameters: {
+      query?: {
+        /** @description the start of the NIP, or part of the name */
+        q?: string;
+        opd?: string;
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "nip": "198503152010011002",
+           *           "name": "Budi Santoso",
+           *           "opd": "Dinas Pendidikan",
+           *           "phone": "081234567890",
+           *           "villageCode": "15.71.01.1001",
+           *           "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "pickupCooperativeName": "KDKMP Simpang IV Sipin",
+           *           "activated": true,
+           *           "payrollAuthorization": {
+           *             "ref": "SK-PG/DISDIK/2026/0412",
+           *             "signedOn": "2026-02-20"
+           *           },
+           *           "open": 50000,
+           *           "owedAtPickup": 0
+           *         }
+           *       ],
+           *       "nextCursor": "WyIxOTg1MDMxNTIwMTAwMTEwMDIiLCIxOTg1MDMxNTIwMTAwMTEwMDIiXQ"
+           *     }
+           */
+          'application/json': {
+            items: {
+              nip: string;
+              name: string;
+              opd: string;
+              phone: string | null;
+              villageCode: string;
+              pickupCooperativeId: string | null;
+              pickupCooperativeName: string | null;
+              /** @description the participant has set a password with a code */
+              activated: boolean;
+              payrollAuthorization: {
+                ref: string;
+                signedOn: string | null;
+              } | null;
+              /** @description Whole rupiah */
+              open: number;
+              /** @description Whole rupiah */
+              owedAtPickup: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordPayrollAuthorization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /** @example 198503152010011002 */
+        nip: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ref": "SK-PG/DISDIK/2026/0412",
+         *       "signedOn": "2026-02-20",
+         *       "scan": {
+         *         "contentType": "image/png",
+         *         "base64": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+         *       }
+         *     }
+         */
+        'application/json': {
+          ref: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          signedOn: string;
+          scan: {
+            contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+            /** @description the file, base64 (a JPEG, PNG or PDF of at most 2 MB) */
+            base64: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "nip": "198503152010011002",
+           *       "ref": "SK-PG/DISDIK/2026/0412",
+           *       "signedOn": "2026-02-20",
+           *       "contentType": "image/png",
+           *       "size": 70,
+           *       "recordedAt": "2026-02-21T02:30:00.000Z"
+           *     }
+           */
+          'application/json': {
+            nip: string;
+            ref: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            signedOn: string;
+            contentType: string;
+            size: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            recordedAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getPayrollAuthorizationScan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /** @example 198503152010011002 */
+        nip: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The scan or photo (JPEG, PNG or PDF) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.4 … */
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  reissueParticipantCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+        /** @example 198503152010011002 */
+        nip: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "nip": "198503152010011002",
+           *       "code": "K7PQ-2M9X",
+           *       "whatsappUrl": "https://wa.me/6281234567890?text=Kode%20aktivasi%20akun%20Sembako%20Bahagia%20untuk%20NIP%20198503152010011002%3A%20K7PQ-2M9X"
+           *     }
+           */
+          'application/json': {
+            nip: string;
+            /** @description one-time activation code; the one before stops working */
+            code: string;
+            /** @description a wa.me link sending the code to the participant’s phone */
+            whatsappUrl?: string;
           };
         };
       };

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
 import type { paths } from './api-types.ts';
 
@@ -60,6 +61,22 @@ export function useSession() {
   return useContext(SessionContext);
 }
 
+/**
+ * What follows every sign-in (password, activation code): the user's remembered language (so that
+ * signing in on another phone speaks it too), then the session read again.
+ */
+export function useSignedIn() {
+  const { refresh } = useSession();
+  const { i18n } = useTranslation();
+  return async (user: { locale: string }) => {
+    if (user.locale === 'id' || user.locale === 'en') {
+      localStorage.setItem('lumbung.lang', user.locale);
+      await i18n.changeLanguage(user.locale);
+    }
+    await refresh();
+  };
+}
+
 /** The role that decides the home screen: hub, cooperative (a cashier: the till) or office. */
 export function homeOf(me: Me): string {
   const m = me.memberships[0];
@@ -101,6 +118,7 @@ export function navOf(me: Me): NavItem[] {
         { to: `${base}/tagihan`, label: 'navStatements' },
         { to: `${base}/buku`, label: 'navBooks' },
         { to: `${base}/qris`, label: 'navQris' },
+        { to: '/pengguna', label: 'navUsers' },
       );
     return items;
   }
@@ -120,6 +138,13 @@ export function navOf(me: Me): NavItem[] {
     { to: '/program', label: 'navSembakoProgram' },
   ];
   if (m.role === 'hub_admin')
-    items.push({ to: '/het', label: 'navCeilings' }, { to: '/audit', label: 'navAudit' });
+    items.push(
+      { to: '/het', label: 'navCeilings' },
+      { to: '/organisasi', label: 'navOrganizations' },
+      { to: '/pengguna', label: 'navUsers' },
+      { to: '/tugas', label: 'navJobs' },
+      { to: '/audit', label: 'navAudit' },
+      { to: '/pengaturan', label: 'navSettings' },
+    );
   return items;
 }

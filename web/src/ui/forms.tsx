@@ -59,6 +59,23 @@ export function ProblemAlert({ error }: { error: unknown }) {
   );
 }
 
+/**
+ * Each field's message from the server's problem (in the user's language), keyed by the form's
+ * field names: `fieldOf` maps the server's paths (`/email`) to them; the first message per field.
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  fieldOf: Record<string, string>,
+): Record<string, string> {
+  const problem = (error as { problem?: Partial<Problem> } | null)?.problem;
+  const errs: Record<string, string> = {};
+  for (const x of problem?.errors ?? []) {
+    const field = fieldOf[x.path];
+    if (field && !errs[field]) errs[field] = x.message;
+  }
+  return errs;
+}
+
 /** The problem's code, to branch on (e.g. `ExposureLimitExceeded`). */
 export function problemCode(error: unknown): string | undefined {
   return (error as { problem?: Partial<Problem> } | null)?.problem?.code;
@@ -70,5 +87,42 @@ export function Notice({ children }: { children: ReactNode }) {
     <p role="status" className="notice">
       {children}
     </p>
+  );
+}
+
+/**
+ * The end of a form: the server's problem, the success notice, and the submit button, which says
+ * `busyLabel` and is disabled while the request runs; with `close`, a secondary button beside it.
+ */
+export function SubmitRow({
+  error,
+  notice,
+  pending,
+  label,
+  busyLabel,
+  close,
+}: {
+  error: unknown;
+  notice?: string;
+  pending: boolean;
+  label: string;
+  busyLabel: string;
+  close?: { label: string; onClick: () => void };
+}) {
+  return (
+    <>
+      <ProblemAlert error={error} />
+      {notice && <Notice>{notice}</Notice>}
+      <div className="actions">
+        <button type="submit" disabled={pending}>
+          {pending ? busyLabel : label}
+        </button>
+        {close && (
+          <button type="button" className="secondary" onClick={close.onClick}>
+            {close.label}
+          </button>
+        )}
+      </div>
+    </>
   );
 }

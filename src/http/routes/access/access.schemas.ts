@@ -89,21 +89,42 @@ export const LocaleBody = Type.Object(
 
 export const Locale = Type.Object({ locale: Type.String() });
 
+/** A mobile number: digits, an optional leading +, spaces, dots or dashes (`0812-3456-7890`). */
+export const Phone = Type.String({
+  minLength: 8,
+  maxLength: 24,
+  pattern: '^\\+?[0-9][0-9 .-]{6,22}[0-9]$',
+  examples: ['081234567890'],
+});
+
 export const CreateUserBody = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
     name: Text(200),
-    password: Type.String({ minLength: 8, maxLength: 200 }),
+    password: Type.Optional(
+      Type.String({
+        minLength: 8,
+        maxLength: 200,
+        description:
+          'Without it the user is invited: it signs in once the activation code in the answer has set a password',
+      }),
+    ),
+    phone: Type.Optional(Phone),
     orgId: Id,
     role: OneOf(ROLES),
   },
   { additionalProperties: false },
 );
 
+/** A new user; an invited one (no password given) with its one-time activation code, shown this once. */
 export const CreatedUser = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
+  activationCode: Type.Optional(Type.String()),
+  activationExpiresAt: Type.Optional(Type.String()),
+  activationUrl: Type.Optional(Type.String()),
+  whatsappUrl: Type.Optional(Type.String()),
 });
 
 /** A user's membership as the users list shows it. */
@@ -111,9 +132,15 @@ export const UserListItem = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
+  phone: Type.Optional(Type.String()),
   disabled: Type.Boolean(),
+  status: OneOf(['active', 'inactive', 'invited'] as const, {
+    description:
+      '`invited`: no password yet (it signs in once an activation code set one); `inactive`: deactivated',
+  }),
   orgId: Type.String(),
   orgName: Type.String(),
+  orgKind: Type.String(),
   role: Type.String(),
 });
 

@@ -6,6 +6,7 @@ import {
   checkParticipantCredentials,
   issueToken,
   revokeToken,
+  sessionLengthMsOf,
   setUserLocale,
   type AuthUser,
 } from '../../../core/access/index.ts';
@@ -41,13 +42,15 @@ import {
 } from './access.schemas.ts';
 
 /** A session for a signed-in user: the bearer token in the body, the httpOnly cookie and its CSRF cookie. */
-async function startSession(request: FastifyRequest, reply: FastifyReply, user: AuthUser) {
+export async function startSession(request: FastifyRequest, reply: FastifyReply, user: AuthUser) {
   const { db, clock } = request.server.deps;
-  const { token, expiresAt } = await issueToken(db, user.id, 'session', clock);
+  // The session lasts as long as the user's hub says today (`sessionHours`), the cookies too.
+  const ttlMs = await sessionLengthMsOf(db, user, clock);
+  const { token, expiresAt } = await issueToken(db, user.id, 'session', clock, { ttlMs });
   // The CSRF token belongs to this session: it is refused with any other session's cookie.
   const csrfToken = csrfTokenOf(token);
-  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, true));
-  reply.setCookie(CSRF_COOKIE, csrfToken, sessionCookieOptions(request, false));
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request, true, ttlMs));
+  reply.setCookie(CSRF_COOKIE, csrfToken, sessionCookieOptions(request, false, ttlMs));
   request.auth = { ...user, tokenKind: 'session', via: 'bearer' };
   request.auditOrgId = user.memberships[0]?.orgId;
   request.auditTarget = { type: 'user', id: user.id };
@@ -59,7 +62,7 @@ async function startSession(request: FastifyRequest, reply: FastifyReply, user: 
  * (an e-mail, a NIP) for a while, many wrong attempts lock the address;
  * successful ones never count. A failure of the server (5xx) is no attempt.
  */
-async function throttled<T>(
+export async function throttled<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   key: string,
@@ -89,7 +92,7 @@ async function throttled<T>(
   }
 }
 
-const SIGN_IN = { id: 'percobaan masuk', en: 'sign-in attempts' };
+export const SIGN_IN = { id: 'percobaan masuk', en: 'sign-in attempts' };
 const PARTICIPANT_SIGN_IN = { id: 'percobaan', en: 'attempts' };
 
 /** Sign-in (users and Sembako participants), the caller's session and locale (API tokens: tokens.routes.ts). */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   checkRoleFitsOrganization,
   createUser,
+  issueUserCode,
   listUsers,
   loadUserToUpdate,
   updateUser,
@@ -24,6 +25,7 @@ import {
   UserListItem,
   UserParams,
 } from './access.schemas.ts';
+import { appUrlOf } from './user-codes.routes.ts';
 
 /** The users a hub admin or a cooperative's manager administers. */
 export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,24 +38,50 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'createUser',
         tags: ['users'],
         summary:
-          "Create a user of the caller's hub, of one of its cooperatives, or (a manager) of the manager's cooperative",
+          "Create a user of the caller's hub, of one of its cooperatives or of an office of its area, or (a manager) of the manager's cooperative; without a password, invite it",
+        description:
+          'Without `password` the user is invited: it cannot sign in until it sets a password with the one-time activation code of the answer (valid 7 days; `whatsappUrl` when a phone is given). A manager invites only cashiers.',
         body: withExample(CreateUserBody, createUserExample),
         response: { 201: CreatedUser, ...problems(404, 409) },
       },
     },
     async (request, reply) => {
-      const { email, name, password, orgId, role } = request.body;
+      const { email, name, password, phone, orgId, role } = request.body;
       const user = await inTransaction(request, async (db) => {
         // An unknown organization is a 404 and a role of another kind of organization a 400,
         // whoever asks; then the caller must administer the organization.
         const org = await loadOrganization(db, orgId);
         checkRoleFitsOrganization(org.kind, role);
         await authorize(request, { kind: 'organization', id: org.id }, db);
-        return createUser(
+        const created = await createUser(
           db,
-          { email, name, password, memberships: [{ orgId: org.id, role }] },
+          {
+            email,
+            name,
+            password,
+            invited: password === undefined,
+            phone,
+            memberships: [{ orgId: org.id, role }],
+          },
           deps.clock,
         );
+        if (password !== undefined) return created;
+        // Invited: the activation code goes with the answer (the same rules as issueUserCode).
+        const target = await loadUserToUpdate(db, created.id);
+        const code = await issueUserCode(
+          db,
+          commandContext(request),
+          target,
+          'activation',
+          appUrlOf(request),
+        );
+        return {
+          ...created,
+          activationCode: code.code,
+          activationExpiresAt: code.expiresAt,
+          activationUrl: code.activationUrl,
+          ...(code.whatsappUrl ? { whatsappUrl: code.whatsappUrl } : {}),
+        };
       });
       request.auditTarget = { type: 'user', id: user.id };
       return reply.code(201).send(user);
@@ -67,7 +95,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listUsers',
         tags: ['users'],
         summary:
-          "Users of the caller's hub and its cooperatives (a manager: of the manager's cooperative)",
+          "Users of the caller's hub, its cooperatives and the offices and employers of its area (a manager: of the manager's cooperative), each with its status: active, inactive or invited (no password yet)",
         response: { 200: withExample(UserList, userListExample), ...problems() },
       },
     },

@@ -54,6 +54,7 @@ export const deliveryOrderListExample: Static<typeof DeliveryOrderList> = {
   items: [
     {
       id: DO,
+      number: 'SJ/KANA-JBI/2026/03/0042',
       orgId: COOP,
       cooperativeId: COOP,
       hubId: HUB,
@@ -69,6 +70,7 @@ export const deliveryOrderListExample: Static<typeof DeliveryOrderList> = {
 
 export const deliveryOrderDetailExample: Static<typeof DeliveryOrderDetail> = {
   id: DO,
+  number: 'SJ/KANA-JBI/2026/03/0042',
   orgId: COOP,
   cooperativeId: COOP,
   hubId: HUB,
@@ -114,6 +116,8 @@ export const deliverySuggestionsExample: Static<typeof DeliverySuggestions> = {
       consignmentPrice: 16_300,
     },
   ],
+  salesWindowDays: 28,
+  coverDays: 14,
 };
 
 export const dispatchCheckExample: Static<typeof DispatchCheck> = {

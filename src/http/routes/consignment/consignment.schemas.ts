@@ -1,6 +1,17 @@
 import { Type, type TSchema } from 'typebox';
 import { PageQuery } from '../../cursor.ts';
-import { BusinessDate, Id, List, Nullable, Qty, Rupiah, Text, Uuid } from '../../schemas.ts';
+import {
+  BusinessDate,
+  DocumentNumber,
+  Id,
+  List,
+  Nullable,
+  NumberSearch,
+  Qty,
+  Rupiah,
+  Text,
+  Uuid,
+} from '../../schemas.ts';
 
 /** Schemas of consignment's hub side: goods receipts and delivery orders (surat jalan); the cooperative's side is in sales.schemas.ts. */
 const S = Type.String();
@@ -50,7 +61,12 @@ export const DeliveryOrderBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const DeliveryOrderCreated = Type.Object({ id: S, status: S, value: Rupiah });
+export const DeliveryOrderCreated = Type.Object({
+  id: S,
+  number: DocumentNumber,
+  status: S,
+  value: Rupiah,
+});
 export const DeliveryOrderState = Type.Object({ id: S, status: S });
 
 export const DispatchBody = Type.Object(
@@ -73,6 +89,7 @@ export const ReceiveBody = Type.Object(
 
 export const DeliveryOrderSummary = Type.Object({
   id: S,
+  number: DocumentNumber,
   orgId: S,
   cooperativeId: S,
   hubId: S,
@@ -123,6 +140,7 @@ export const DeliveryOrderListQuery = Type.Object(
         Type.Literal('cancelled'),
       ]),
     ),
+    q: Type.Optional(NumberSearch),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -132,7 +150,8 @@ export const DeliverySuggestion = Type.Object({
   productId: S,
   sold28Days: Type.Integer({
     minimum: 0,
-    description: 'Units sold at the cooperative in the last 28 days, today included',
+    description:
+      "Units sold at the cooperative in the hub's sales window (`salesWindowDays`, 28 days by default), today included",
   }),
   stock: Type.Integer({
     description: "The hub's units in the cooperative's store (negative: sold past the books)",
@@ -144,11 +163,22 @@ export const DeliverySuggestion = Type.Object({
   suggestedQty: Type.Integer({
     minimum: 0,
     description:
-      '28 days of sales scaled to 14 days of cover (rounded up), less stock and in transit; never below 0',
+      'The sales of the window scaled to the cover days (rounded up), less stock and in transit; never below 0',
   }),
   consignmentPrice: Nullable(Rupiah),
 });
-export const DeliverySuggestions = Type.Object({ items: Type.Array(DeliverySuggestion) });
+export const DeliverySuggestions = Type.Object({
+  items: Type.Array(DeliverySuggestion),
+  salesWindowDays: Type.Integer({
+    minimum: 1,
+    description: "The days of sales looked at: the hub's setting in force today",
+  }),
+  coverDays: Type.Integer({
+    minimum: 1,
+    description:
+      "The days of sales a delivery should leave at the cooperative: the hub's setting in force today",
+  }),
+});
 
 /** A PDF answer: binary, sent as a Buffer. */
 export const PdfFile = Type.Unsafe<Buffer>(Type.String({ format: 'binary' }));

@@ -9,7 +9,7 @@ import {
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction, runForCooperative } from '../../command.ts';
 import { pageLimit } from '../../cursor.ts';
-import { renderDeliveryNote } from '../../pdf/delivery-note.ts';
+import { deliveryNoteFileName, renderDeliveryNote } from '../../pdf/delivery-note.ts';
 import { problems, withExample } from '../../schemas.ts';
 import { authorizedOrder } from './authorized-order.ts';
 import {
@@ -54,7 +54,9 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createDeliveryOrder(db, ctx, request.body),
       );
       request.auditTarget = { type: 'delivery_order', id: r.id };
-      return reply.code(r.created ? 201 : 200).send({ id: r.id, status: r.status, value: r.value });
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ id: r.id, number: r.number, status: r.status, value: r.value });
     },
   );
 
@@ -64,7 +66,8 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listDeliveryOrders',
         tags: ['documents'],
-        summary: 'Delivery orders the caller may see, newest first',
+        summary:
+          'Delivery orders the caller may see, newest first; `q` finds them by number (SJ/…)',
         querystring: DeliveryOrderListQuery,
         response: {
           200: withExample(DeliveryOrderList, deliveryOrderListExample),
@@ -73,7 +76,7 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { cooperativeId, status, limit, cursor } = request.query;
+      const { cooperativeId, status, q, limit, cursor } = request.query;
       let filter: { coopIds?: string[]; hubId?: string };
       if (cooperativeId) {
         await authorize(request, { kind: 'cooperative', id: cooperativeId });
@@ -86,7 +89,7 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       return listDeliveryOrders(
         deps.db,
-        { ...filter, status },
+        { ...filter, status, q },
         { limit: pageLimit(limit), cursor },
       );
     },
@@ -137,7 +140,7 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getDeliveryNotePdf',
         tags: ['documents'],
         summary:
-          'The surat jalan (delivery note) of a dispatched or received order as PDF: lines, total quantity, signature boxes',
+          'The surat jalan (delivery note) of a dispatched or received order as PDF: its number, lines, total quantity and net weight, blanks for the vehicle and driver, signature boxes',
         params: IdParams,
         response: {
           200: {
@@ -159,7 +162,7 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const pdf = await renderDeliveryNote(await getDeliveryNote(deps.db, order));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="surat-jalan-${id}.pdf"`)
+        .header('content-disposition', `inline; filename="${deliveryNoteFileName(order.number)}"`)
         .send(pdf);
     },
   );

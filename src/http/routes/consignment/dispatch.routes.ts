@@ -40,7 +40,7 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'suggestDeliveryQuantities',
         tags: ['documents'],
         summary:
-          "Suggested quantities for the cooperative's next delivery: 28 days of sales scaled to 14 days of cover, less its stock and goods in transit",
+          "Suggested quantities for the cooperative's next delivery: the sales of the hub's sales window (28 days by default) scaled to its replenishment cover (14 days by default), less its stock and goods in transit",
         params: IdParams,
         response: {
           200: withExample(DeliverySuggestions, deliverySuggestionsExample),
@@ -51,7 +51,7 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return { items: await suggestDeliveryQuantities(deps.db, id, todayWib(deps.clock)) };
+      return suggestDeliveryQuantities(deps.db, id, todayWib(deps.clock));
     },
   );
 

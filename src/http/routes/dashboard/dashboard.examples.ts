@@ -46,4 +46,5 @@ export const cooperativeDashboardExample: Static<typeof CooperativeDashboard> = 
     },
   ],
   statements: [statementExample],
+  salesWindowDays: 28,
 };

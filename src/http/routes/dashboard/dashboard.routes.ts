@@ -17,7 +17,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getCooperativeDashboard',
         tags: ['cooperatives'],
         summary:
-          "A cooperative at a glance in one request: today's and this month's sales against the Rp 200 juta potential, balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (last 28 days' sales), the latest 12 statements",
+          "A cooperative at a glance in one request: today's and this month's sales against the participation's monthly sales potential (Rp 200 juta unless changed), balance and aging, the next amount due, the latest subsidy decision, stock with days of cover (the sales of the hub's sales window, 28 days by default), the latest 12 statements",
         params: CooperativeParams,
         response: {
           200: withExample(CooperativeDashboard, cooperativeDashboardExample),

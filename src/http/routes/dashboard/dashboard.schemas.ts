@@ -52,4 +52,9 @@ export const CooperativeDashboard = Type.Object({
     }),
   ),
   statements: Type.Array(Statement),
+  salesWindowDays: Type.Integer({
+    minimum: 1,
+    description:
+      "The days of sales behind sold28Days and daysOfCover: the hub's sales window today (28 by default)",
+  }),
 });

@@ -4,7 +4,6 @@ import type {
   CooperativeDetail,
   Cooperatives,
   CreateCooperativeBody,
-  CreateParticipationBody,
   QrisMerchant,
   QrisMerchantBody,
 } from './network.schemas.ts';
@@ -52,6 +51,7 @@ export const cooperativeDetailExample: Static<typeof CooperativeDetail> = {
   bankName: 'Bank Jambi',
   bankAccountNo: '1234567890',
   bankAccountName: 'KDKMP Simpang IV Sipin',
+  paymentReference: 'LMB15710110014',
   status: 'active',
   createdAt: '2025-12-01T02:00:00.000Z',
   participation: {
@@ -68,6 +68,7 @@ export const cooperativeDetailExample: Static<typeof CooperativeDetail> = {
     paymentTermsDays: 14,
     graceDays: 7,
     subsidyMode: 'payout',
+    monthlySalesPotential: 200_000_000,
     createdAt: '2025-12-15T03:00:00.000Z',
   },
   officers: [
@@ -79,12 +80,6 @@ export const cooperativeDetailExample: Static<typeof CooperativeDetail> = {
       phone: '0812-7400-1001',
     },
   ],
-};
-
-export const createParticipationExample: Static<typeof CreateParticipationBody> = {
-  agreementNo: 'PKS/KANA-JBI/001/2026',
-  startDate: '2026-01-01',
-  exposureLimit: 50_000_000,
 };
 
 export const qrisMerchantBodyExample: Static<typeof QrisMerchantBody> = {

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { listCooperatives } from '../../../core/dashboard/index.ts';
 import {
   createCooperative,
-  createParticipation,
   getCooperativeDetail,
   getQrisMerchant,
   setQrisMerchant,
 } from '../../../core/network/index.ts';
+import { todayWib } from '../../../core/shared/clock.ts';
 import { authorize } from '../../authorize.ts';
 import { inTransaction, runForCooperative } from '../../command.ts';
 import { problems, withExample } from '../../schemas.ts';
@@ -14,7 +14,6 @@ import {
   cooperativeDetailExample,
   cooperativesExample,
   createCooperativeExample,
-  createParticipationExample,
   qrisMerchantBodyExample,
   qrisMerchantExample,
 } from './network.examples.ts';
@@ -24,14 +23,12 @@ import {
   Cooperatives,
   CooperativesQuery,
   CreateCooperativeBody,
-  CreateParticipationBody,
   CreatedCooperative,
-  Participation,
   QrisMerchant,
   QrisMerchantBody,
 } from './network.schemas.ts';
 
-/** The hub's network: its cooperatives, their participation in its program, their QRIS merchant data. */
+/** The hub's network: its cooperatives and their QRIS merchant data (participation: participation.routes.ts). */
 export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { deps } = app;
 
@@ -102,31 +99,7 @@ export const networkRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const coop = await authorize(request, { kind: 'cooperative', id: request.params.id });
-      return getCooperativeDetail(deps.db, coop);
-    },
-  );
-
-  app.post(
-    '/api/v1/cooperatives/:id/participation',
-    {
-      schema: {
-        operationId: 'createParticipation',
-        tags: ['cooperatives'],
-        summary: "Join the cooperative to the caller hub's Koperasi Manis program",
-        params: CoopId,
-        body: withExample(CreateParticipationBody, createParticipationExample),
-        response: { 201: Participation, ...problems(404, 409) },
-      },
-    },
-    async (request, reply) => {
-      const hubId = await authorize(request, { kind: 'hub' });
-      const { id } = request.params;
-      request.auditOrgId = id;
-      const p = await inTransaction(request, (db) =>
-        createParticipation(db, id, { ...request.body, hubId }, deps.clock),
-      );
-      request.auditTarget = { type: 'participation', id: p.id };
-      return reply.code(201).send(p);
+      return getCooperativeDetail(deps.db, coop, todayWib(deps.clock));
     },
   );
 

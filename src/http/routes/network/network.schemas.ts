@@ -1,17 +1,7 @@
 import { Type } from 'typebox';
 import { QRIS_CRITERIA } from '../../../core/network/index.ts';
 import { PageQuery } from '../../cursor.ts';
-import {
-  BusinessDate,
-  Id,
-  Instant,
-  List,
-  Nullable,
-  OneOf,
-  Rupiah,
-  SignedRupiah,
-  Text,
-} from '../../schemas.ts';
+import { Id, Instant, List, Nullable, OneOf, Rupiah, SignedRupiah, Text } from '../../schemas.ts';
 
 const S = Type.String();
 const NS = Nullable(Type.String());
@@ -48,7 +38,7 @@ export const CooperativeItem = Type.Object({
 
 export const Cooperatives = List(CooperativeItem);
 
-/** Response models of a cooperative's detail. */
+/** A participation with the terms in force today (its history: getParticipation). */
 export const Participation = Type.Object({
   orgId: S,
   id: S,
@@ -63,6 +53,7 @@ export const Participation = Type.Object({
   paymentTermsDays: I,
   graceDays: I,
   subsidyMode: S,
+  monthlySalesPotential: Rupiah,
   createdAt: S,
 });
 
@@ -84,6 +75,8 @@ export const CooperativeDetail = Type.Object({
   bankName: NS,
   bankAccountNo: NS,
   bankAccountName: NS,
+  /** The reference the cooperative writes in its bank transfers' remark (treasury matching). */
+  paymentReference: NS,
   status: S,
   createdAt: S,
   participation: Nullable(Participation),
@@ -132,21 +125,6 @@ export const CreatedCooperative = Type.Object({
   villageName: Type.String(),
   districtName: Type.String(),
 });
-
-export const CreateParticipationBody = Type.Object(
-  {
-    agreementNo: Text(100),
-    startDate: BusinessDate,
-    endDate: Type.Optional(BusinessDate),
-    exposureLimit: Rupiah,
-    monthlySubsidy: Type.Optional(Rupiah),
-    settlementPeriod: Type.Optional(Type.Union([Type.Literal('weekly'), Type.Literal('monthly')])),
-    paymentTermsDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-    graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-    subsidyMode: Type.Optional(Type.Union([Type.Literal('payout'), Type.Literal('net')])),
-  },
-  { additionalProperties: false },
-);
 
 /** QRIS merchant data: what the cashier's dynamic QRIS carries. */
 export const QrisMerchantBody = Type.Object(

@@ -150,7 +150,7 @@ export const sembakoOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'pickupOrder',
         tags: ['sembako'],
         summary:
-          "The pickup cooperative's staff hand the package over against its one-time code; recorded as a payroll sale there",
+          "The pickup cooperative's staff hand the package over against its one-time code; recorded as a payroll sale there, with the cash taken for the participant's failed deductions owed at this cooperative (cashCollected = the lookup's cashDue total)",
         params: OrderParams,
         body: withExample(PickupBody, pickupExample),
         response: {
@@ -165,7 +165,10 @@ export const sembakoOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return inTransaction(request, async (db) => {
         const { order } = await findProgramOrder(db, programId, orderId);
         await authorize(request, { kind: 'cooperative', id: order.pickupCooperativeId }, db);
-        return pickupOrder(db, commandContext(request), programId, orderId, request.body.code);
+        const { code, cashCollected } = request.body;
+        return pickupOrder(db, commandContext(request), programId, orderId, code, {
+          cashCollected,
+        });
       });
     },
   );
@@ -194,7 +197,8 @@ export const sembakoOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listMyDeductions',
         tags: ['sembako'],
-        summary: "The signed-in participant's payroll deductions per period: due, deducted, open",
+        summary:
+          "The signed-in participant's payroll deductions per period: due, deducted, carried into a later file or owed in cash at the next pickup, open",
         params: ProgramParams,
         response: { 200: withExample(MyDeductionList, myDeductionsExample), ...problems(404) },
       },

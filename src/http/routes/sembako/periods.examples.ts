@@ -35,10 +35,11 @@ export const payrollResultsExample: Static<typeof PayrollResults> = {
   recorded: 1,
   rejected: 1,
   results: [
-    { row: 2, nip, status: 'berhasil' },
+    { row: 2, nip, period: '2026-03', status: 'berhasil' },
     {
       row: 3,
       nip: '199001012015032001',
+      period: '2026-03',
       status: 'rejected',
       errors: ['jumlah 90000 ≠ potongan 100000 (amount differs from the deduction due)'],
     },
@@ -69,6 +70,7 @@ const coopAccount = {
   deducted: 4_400_000,
   paidBySponsor: 5_750_000,
   payable: 0,
+  collected: 0,
   open: 100_000,
 };
 
@@ -83,8 +85,14 @@ export const reconciliationExample: Static<typeof Reconciliation> = {
       opd: 'BPKAD',
       due: 100_000,
       deducted: 0,
+      collected: 0,
       status: 'gagal',
       open: 100_000,
     },
+  ],
+  sponsorOpen: { subsidy: 1_350_000, deducted: 4_400_000, paid: 5_750_000, open: 0 },
+  opdOpen: [
+    { opd: 'BPKAD', due: 100_000, deducted: 0, collected: 0, open: 100_000 },
+    { opd: 'Dinas Pendidikan', due: 4_400_000, deducted: 4_400_000, collected: 0, open: 0 },
   ],
 };

@@ -51,6 +51,9 @@ export const PayrollResults = Type.Object({
     Type.Object({
       row: Type.Integer(),
       nip: Type.String(),
+      period: Type.String({
+        description: "the file's period, or the earlier one of a carried line",
+      }),
       status: Type.String(),
       errors: Type.Optional(Type.Array(Type.String())),
     }),
@@ -85,6 +88,10 @@ const Account = Type.Object({
   deducted: Rupiah,
   paidBySponsor: Rupiah,
   payable: Rupiah,
+  collected: Type.Integer({
+    minimum: 0,
+    description: 'failed deductions paid in cash at a later pickup',
+  }),
   open: Rupiah,
 });
 
@@ -99,8 +106,29 @@ export const Reconciliation = Type.Object({
       opd: Type.String(),
       due: Rupiah,
       deducted: Rupiah,
+      collected: Rupiah,
       status: Type.Union([Type.String(), Type.Null()]),
       open: Rupiah,
     }),
+  ),
+  sponsorOpen: Type.Object(
+    { subsidy: Rupiah, deducted: Rupiah, paid: Rupiah, open: Rupiah },
+    {
+      description:
+        'What the sponsor owes the cooperatives for the period: its subsidy and the deductions it received, less what it paid',
+    },
+  ),
+  opdOpen: Type.Array(
+    Type.Object({
+      opd: Type.String(),
+      due: Rupiah,
+      deducted: Rupiah,
+      collected: Rupiah,
+      open: Rupiah,
+    }),
+    {
+      description:
+        "Per OPD: its staff's deductions for the period not yet received (neither deducted nor paid in cash)",
+    },
   ),
 });

@@ -9,6 +9,7 @@ import {
   listProgramPeriods,
   listProgramsInScope,
   toProgram,
+  updateProgram,
 } from '../../../core/sembako/index.ts';
 import { isDomainError } from '../../../core/shared/errors.ts';
 import { authorize } from '../../authorize.ts';
@@ -23,6 +24,7 @@ import {
   importParticipantsExample,
   periodsExample,
   programsExample,
+  updateProgramExample,
 } from './sembako.examples.ts';
 import {
   CreatePeriodBody,
@@ -36,6 +38,7 @@ import {
   Program,
   ProgramList,
   ProgramParams,
+  UpdateProgramBody,
   csvBody,
   csvOf,
 } from './sembako.schemas.ts';
@@ -85,6 +88,28 @@ export const sembakoProgramRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       request.auditTarget = { type: 'sembako_program', id: p.id };
       return reply.code(201).send(toProgram(p));
+    },
+  );
+
+  app.patch(
+    '/api/v1/programs/:programId',
+    {
+      schema: {
+        operationId: 'updateProgram',
+        tags: ['sembako'],
+        summary:
+          "Change a program's name, orders per period or what a failed payroll deduction becomes (from the next failure reported)",
+        params: ProgramParams,
+        body: withExample(UpdateProgramBody, updateProgramExample),
+        response: { 200: Program, ...problems(404, 409) },
+      },
+    },
+    async (request) => {
+      const { programId } = request.params;
+      await authorize(request, { kind: 'program', id: programId });
+      request.auditTarget = { type: 'sembako_program', id: programId };
+      const p = await inTransaction(request, (db) => updateProgram(db, programId, request.body));
+      return toProgram(p);
     },
   );
 

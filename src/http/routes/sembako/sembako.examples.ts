@@ -15,6 +15,7 @@ import type {
   PlaceOrderBody,
   PlacedOrder,
   ProgramList,
+  UpdateProgramBody,
 } from './sembako.schemas.ts';
 
 /** Ids of the Sembako examples (the program of Pemerintah Kota Jambi, one package, one order). */
@@ -31,7 +32,14 @@ const { coop, hub, gula } = EXAMPLE_IDS;
 
 export const programsExample: Static<typeof ProgramList> = {
   items: [
-    { id: program, name: 'Sembako Bahagia', sponsorOrgId: pemkot, hubId: hub, ordersPerPeriod: 1 },
+    {
+      id: program,
+      name: 'Sembako Bahagia',
+      sponsorOrgId: pemkot,
+      hubId: hub,
+      ordersPerPeriod: 1,
+      failedDeductionHandling: 'carry_forward',
+    },
   ],
 };
 
@@ -40,6 +48,11 @@ export const createProgramExample: Static<typeof CreateProgramBody> = {
   sponsorOrgId: pemkot,
   hubId: hub,
   ordersPerPeriod: 1,
+  failedDeductionHandling: 'carry_forward',
+};
+
+export const updateProgramExample: Static<typeof UpdateProgramBody> = {
+  failedDeductionHandling: 'collect_at_pickup',
 };
 
 export const importParticipantsExample: Static<typeof ImportResult> = {
@@ -114,6 +127,7 @@ export const orderAtPickupExample: Static<typeof OrderAtPickup> = {
   ...orderView,
   nip,
   participantName: 'Budi Santoso',
+  cashDue: [{ month: '2026-02', amount: 50_000 }],
   items: [{ productId: gula, productName: 'Gula Kristal Putih 1 kg', unit: 'pak', qty: 2 }],
 };
 
@@ -147,6 +161,7 @@ export const pickedUpOrderExample: Static<typeof PickedUpOrder> = {
   pickupDate: '2026-03-10',
   amount: 65_000,
   amountToDeduct: 50_000,
+  cashCollected: 50_000,
   lines: [
     { productId: gula, qty: 2, unitPrice: 17_131 },
     { productId: minyak, qty: 2, unitPrice: 15_369 },
@@ -167,6 +182,16 @@ export const myOrdersExample: Static<typeof MyOrderList> = {
 
 export const myDeductionsExample: Static<typeof MyDeductionList> = {
   items: [
-    { month: '2026-03', amountDue: 50_000, amountDeducted: 0, status: 'gagal', open: 50_000 },
+    {
+      month: '2026-03',
+      amountDue: 50_000,
+      amountDeducted: 0,
+      status: 'gagal',
+      deductedIn: null,
+      carriedTo: '2026-04',
+      owedAtPickup: 0,
+      collectedInCash: 0,
+      open: 50_000,
+    },
   ],
 };

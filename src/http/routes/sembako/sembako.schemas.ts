@@ -6,23 +6,38 @@ export const ProgramParams = Type.Object({ programId: Uuid });
 export const PeriodParams = Type.Object({ programId: Uuid, month: Month });
 export const OrderParams = Type.Object({ programId: Uuid, orderId: Uuid });
 
+/** What a deduction the payroll office reports as failed becomes. */
+const FailedDeductionHandling = Type.Union(
+  [Type.Literal('carry_forward'), Type.Literal('collect_at_pickup')],
+  {
+    description:
+      "carry_forward: a line of its own in the next month's deduction file; collect_at_pickup: paid in cash at the participant's next pickup",
+  },
+);
+
 export const Program = Type.Object({
   id: Type.String(),
   name: Type.String(),
   sponsorOrgId: Type.String(),
   hubId: Type.String(),
   ordersPerPeriod: Type.Integer(),
+  failedDeductionHandling: FailedDeductionHandling,
 });
 export const ProgramList = List(Program);
 
+const ProgramSettings = {
+  ordersPerPeriod: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })),
+  failedDeductionHandling: Type.Optional(FailedDeductionHandling),
+};
+
 export const CreateProgramBody = Type.Object(
-  {
-    name: Text(200),
-    sponsorOrgId: Id,
-    hubId: Id,
-    ordersPerPeriod: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })),
-  },
+  { name: Text(200), sponsorOrgId: Id, hubId: Id, ...ProgramSettings },
   { additionalProperties: false },
+);
+
+export const UpdateProgramBody = Type.Object(
+  { name: Type.Optional(Text(200)), ...ProgramSettings },
+  { additionalProperties: false, minProperties: 1 },
 );
 
 export const Package = Type.Object({
@@ -148,6 +163,10 @@ export const OrderAtPickup = Type.Object({
   month: Type.String(),
   nip: Type.String(),
   participantName: Type.String(),
+  cashDue: Type.Array(Type.Object({ month: Type.String(), amount: Rupiah }), {
+    description:
+      'Failed payroll deductions (per month) the participant pays in cash at this cooperative with this pickup',
+  }),
   ...OrderFigures,
   pickedUpAt: Type.Union([Type.String(), Type.Null()]),
   items: Type.Array(
@@ -182,7 +201,17 @@ export const PlacedOrder = Type.Object({
 export const CancelledOrder = Type.Object({ id: Type.String(), status: Type.String() });
 
 export const PickupBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 40, examples: ['K7PQ2M9XWA'] }) },
+  {
+    code: Type.String({ minLength: 1, maxLength: 40, examples: ['K7PQ2M9XWA'] }),
+    cashCollected: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 9_007_199_254_740_991,
+        description:
+          'The cash taken for failed deductions: exactly the cashDue total of the order at this cooperative',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -194,6 +223,7 @@ export const PickedUpOrder = Type.Object({
   pickupDate: BusinessDate,
   amount: Rupiah,
   amountToDeduct: Rupiah,
+  cashCollected: Rupiah,
   lines: Type.Array(
     Type.Object({ productId: Type.String(), qty: Type.Integer(), unitPrice: Rupiah }),
   ),
@@ -218,6 +248,17 @@ export const MyDeductionList = List(
     amountDue: Rupiah,
     amountDeducted: Rupiah,
     status: Type.Union([Type.String(), Type.Null()]),
+    deductedIn: Type.Union([Type.String(), Type.Null()], {
+      description: 'the payroll month that deducted it (a later one when it was carried)',
+    }),
+    carriedTo: Type.Union([Type.String(), Type.Null()], {
+      description: 'the payroll month whose deduction file carries the failed amount',
+    }),
+    owedAtPickup: Type.Integer({
+      minimum: 0,
+      description: 'to pay in cash at the next pickup, after the deduction failed',
+    }),
+    collectedInCash: Rupiah,
     open: Rupiah,
   }),
 );

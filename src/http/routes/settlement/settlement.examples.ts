@@ -3,12 +3,12 @@ import { EXAMPLE_IDS } from '../../schemas.ts';
 import type {
   Balance,
   CloseSettlementBody,
+  CooperativeStatementList,
   NetworkAging,
   NetworkStatementList,
   PaymentList,
   RecordPaymentBody,
   Statement,
-  StatementList,
 } from './settlement.schemas.ts';
 
 export const balanceExample: Static<typeof Balance> = {
@@ -24,6 +24,7 @@ export const balanceExample: Static<typeof Balance> = {
 
 export const statementExample: Static<typeof Statement> = {
   id: '01936f6e-7c1a-7000-8000-0000000000f1',
+  number: 'TK/KANA-JBI/2026/02/0031',
   periodStart: '2026-02-01',
   periodEnd: '2026-02-28',
   openingBalance: 0,
@@ -35,14 +36,25 @@ export const statementExample: Static<typeof Statement> = {
   dueDate: '2026-03-14',
   outstanding: 12_932_600,
   issuedAt: '2026-03-01T02:00:00.000Z',
+  paymentReference: 'LMB15710110014',
 };
 
-export const statementsExample: Static<typeof StatementList> = { items: [statementExample] };
+export const statementsExample: Static<typeof CooperativeStatementList> = {
+  items: [statementExample],
+  payTo: {
+    hubName: 'Koperasi Kana — Cabang Jambi',
+    bankName: 'Bank Jambi',
+    bankAccountNo: '0012345678',
+    bankAccountName: 'Koperasi Kana Cabang Jambi',
+    paymentReference: 'LMB15710110014',
+  },
+};
 
 export const paymentsExample: Static<typeof PaymentList> = {
   items: [
     {
       id: '01936f6e-7c1a-7000-8000-000000000101',
+      number: 'PB/KANA-JBI/2026/03/0118',
       amount: 36_000_000,
       receivedOn: '2026-03-10',
       method: 'transfer',
@@ -85,6 +97,7 @@ export const networkStatementsExample: Static<typeof NetworkStatementList> = {
   items: [
     {
       id: '01936f6e-7c1a-7000-8000-000000000501',
+      number: 'TK/KANA-JBI/2026/02/0031',
       cooperativeId: EXAMPLE_IDS.coop,
       cooperativeName: 'KDKMP Simpang IV Sipin',
       periodStart: '2026-02-01',
@@ -99,6 +112,7 @@ export const networkStatementsExample: Static<typeof NetworkStatementList> = {
       outstanding: 2_000_000,
       daysPastDue: 0,
       issuedAt: '2026-03-01T01:00:00.000Z',
+      paymentReference: 'LMB15710110014',
     },
   ],
 };

@@ -4,6 +4,7 @@ import {
   closeSettlementPeriod,
   closedStatementsOf,
   getNetworkAging,
+  getPayTo,
   listCooperativePayments,
   listCooperativeStatements,
   listNetworkStatements,
@@ -28,15 +29,16 @@ import {
   Balance,
   CloseSettlementBody,
   ClosedStatements,
+  CooperativeStatementList,
   CooperativeParams,
   NetworkAging,
   NetworkStatementList,
   NetworkStatementsQuery,
+  NumberQuery,
   Payment,
   PaymentList,
   PdfBytes,
   RecordPaymentBody,
-  StatementList,
   StatementParams,
 } from './settlement.schemas.ts';
 
@@ -71,14 +73,24 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listStatements',
         tags: ['settlement'],
+        summary:
+          "The cooperative's statements, newest first, with what is outstanding, and how to pay them (the hub's bank account, the cooperative's payment reference); `q` finds them by number (TK/…)",
         params: CooperativeParams,
-        response: { 200: withExample(StatementList, statementsExample), ...problems(404, 422) },
+        querystring: NumberQuery,
+        response: {
+          200: withExample(CooperativeStatementList, statementsExample),
+          ...problems(404, 422),
+        },
       },
     },
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return { items: await listCooperativeStatements(deps.db, deps.clock, id) };
+      const [items, payTo] = await Promise.all([
+        listCooperativeStatements(deps.db, deps.clock, id, request.query.q),
+        getPayTo(deps.db, id),
+      ]);
+      return { items, payTo };
     },
   );
 
@@ -122,14 +134,16 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listPayments',
         tags: ['settlement'],
+        summary: "The cooperative's payments, newest first; `q` finds them by number (PB/…)",
         params: CooperativeParams,
+        querystring: NumberQuery,
         response: { 200: withExample(PaymentList, paymentsExample), ...problems(404) },
       },
     },
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return { items: await listCooperativePayments(deps.db, id) };
+      return { items: await listCooperativePayments(deps.db, id, request.query.q) };
     },
   );
 
@@ -205,7 +219,7 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listNetworkStatements',
         tags: ['settlement'],
         summary:
-          "The statements of the hub's cooperatives, newest period first, with what is still outstanding and days past due",
+          "The statements of the hub's cooperatives, newest period first, with what is still outstanding, days past due and each cooperative's payment reference; `q` finds them by number",
         querystring: NetworkStatementsQuery,
         response: {
           200: withExample(NetworkStatementList, networkStatementsExample),

@@ -1,5 +1,15 @@
 import { Type } from 'typebox';
-import { BusinessDate, Id, List, Nullable, Rupiah, SignedRupiah, Uuid } from '../../schemas.ts';
+import {
+  BusinessDate,
+  DocumentNumber,
+  Id,
+  List,
+  Nullable,
+  NumberSearch,
+  Rupiah,
+  SignedRupiah,
+  Uuid,
+} from '../../schemas.ts';
 
 const S = Type.String();
 
@@ -33,6 +43,7 @@ export const Balance = Type.Object({
 
 export const Statement = Type.Object({
   id: S,
+  number: DocumentNumber,
   periodStart: S,
   periodEnd: S,
   openingBalance: SignedRupiah,
@@ -44,9 +55,34 @@ export const Statement = Type.Object({
   dueDate: S,
   outstanding: Rupiah,
   issuedAt: S,
+  paymentReference: Nullable(
+    Type.String({
+      description: "The cooperative's payment reference, to write in a bank transfer's remark",
+      examples: ['LMB15710110014'],
+    }),
+  ),
 });
 
-export const StatementList = List(Statement);
+/** A list's search by number, alone. */
+export const NumberQuery = Type.Object(
+  { q: Type.Optional(NumberSearch) },
+  { additionalProperties: false },
+);
+
+/** Where the cooperative's payments go: the hub's bank account and the cooperative's payment reference. */
+export const PayTo = Type.Object({
+  hubName: S,
+  bankName: Nullable(S),
+  bankAccountNo: Nullable(S),
+  bankAccountName: Nullable(S),
+  paymentReference: Nullable(S),
+});
+
+/** A cooperative's statements and how to pay them (null: it takes part in no program). */
+export const CooperativeStatementList = Type.Object({
+  ...List(Statement).properties,
+  payTo: Nullable(PayTo),
+});
 
 export const ClosedStatement = Type.Object({ ...Statement.properties, cooperativeId: S, hubId: S });
 
@@ -71,6 +107,7 @@ export const CooperativeAging = Type.Object({
 export const Payment = Type.Object({
   orgId: S,
   id: S,
+  number: DocumentNumber,
   hubId: S,
   amount: Rupiah,
   receivedOn: S,
@@ -82,6 +119,7 @@ export const Payment = Type.Object({
 
 export const PaymentListItem = Type.Object({
   id: Type.String(),
+  number: DocumentNumber,
   amount: Rupiah,
   receivedOn: Type.String(),
   method: Type.String(),
@@ -128,6 +166,7 @@ export const NetworkStatementsQuery = Type.Object(
         description: 'open: something outstanding; overdue: outstanding past due; paid',
       }),
     ),
+    q: Type.Optional(NumberSearch),
   },
   { additionalProperties: false },
 );

@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
-import { homeOf, useSession } from '../../app/session.tsx';
+import { homeOf, useSignedIn } from '../../app/session.tsx';
 
 /** Sign in with e-mail and password; the server sets the session cookie. */
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
-  const { refresh } = useSession();
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -28,13 +28,7 @@ export function LoginPage() {
       setError((res.error as { detail?: string } | undefined)?.detail ?? res.response.statusText);
       return;
     }
-    // The language is remembered per user: signing in on another phone speaks it too.
-    const locale = res.data.user.locale;
-    if (locale === 'id' || locale === 'en') {
-      localStorage.setItem('lumbung.lang', locale);
-      await i18n.changeLanguage(locale);
-    }
-    await refresh();
+    await signedIn(res.data.user);
     navigate(homeOf(res.data.user));
   }
 
@@ -73,6 +67,9 @@ export function LoginPage() {
           {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
+      <p>
+        <Link to="/aktivasi">{t('activationLink')}</Link>
+      </p>
       <p>
         <Link to="/asn/masuk">{t('asnSignInLink')}</Link>
       </p>

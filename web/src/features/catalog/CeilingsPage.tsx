@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap, type Problem } from '../../app/api.ts';
+import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, fieldErrorsOf } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { PROVINCES, provinceName } from './provinces.ts';
@@ -135,16 +135,8 @@ function CeilingForm({ onDone, onClose }: { onDone: (c: Ceiling) => void; onClos
       await client.invalidateQueries({ queryKey: ['products'] });
       onDone(c);
     },
-    onError: (e) => {
-      // Each field's message from the server (in the user's language) goes next to its field.
-      const problem = (e as { problem?: Partial<Problem> }).problem;
-      const errs: Record<string, string> = {};
-      for (const x of problem?.errors ?? []) {
-        const field = FIELD_OF[x.path];
-        if (field && !errs[field]) errs[field] = x.message;
-      }
-      setErrors(errs);
-    },
+    // Each field's message from the server (in the user's language) goes next to its field.
+    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

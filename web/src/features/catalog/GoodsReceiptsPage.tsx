@@ -1,13 +1,15 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, SubmitRow } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
+import { useWarehouses } from '../settings/warehouses-data.ts';
 import './strings.ts';
 
 interface Line {
@@ -21,6 +23,7 @@ const qtyOf = (s: string) => (/^\d{1,9}$/.test(s.trim()) ? Number(s.trim()) : un
 
 interface Row {
   id: string;
+  warehouseId: string;
   receiptDate: string;
   supplierName: string;
   totalCost: number;
@@ -31,6 +34,7 @@ export function GoodsReceiptsPage() {
   const { t, i18n } = useTranslation('catalog', { keyPrefix: 'receipts' });
   const client = useQueryClient();
   const products = useProducts();
+  const warehouses = useWarehouses();
   const receipts = useInfiniteQuery({
     queryKey: ['goodsReceipts'],
     initialPageParam: undefined as string | undefined,
@@ -42,6 +46,7 @@ export function GoodsReceiptsPage() {
       ),
     getNextPageParam: (last) => last.nextCursor,
   });
+  const [warehouseId, setWarehouseId] = useState('');
   const [supplier, setSupplier] = useState('');
   const [date, setDate] = useState('');
   const [lines, setLines] = useState<Line[]>([newLine()]);
@@ -52,6 +57,7 @@ export function GoodsReceiptsPage() {
   const total = lines.reduce((s, l) => s + (qtyOf(l.qty) ?? 0) * (parseRupiah(l.unitCost) ?? 0), 0);
   const save = useMutation({
     mutationFn: async (body: {
+      warehouseId?: string;
       supplierName: string;
       date?: string;
       lines: { productId: string; qty: number; unitCost: number }[];
@@ -87,7 +93,12 @@ export function GoodsReceiptsPage() {
     });
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    save.mutate({ supplierName: supplier.trim(), ...(date ? { date } : {}), lines: out });
+    save.mutate({
+      ...(warehouseId ? { warehouseId } : {}),
+      supplierName: supplier.trim(),
+      ...(date ? { date } : {}),
+      lines: out,
+    });
   };
   const setLine = (key: string, patch: Partial<Line>) =>
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -96,8 +107,14 @@ export function GoodsReceiptsPage() {
     () => (receipts.data?.pages ?? []).flatMap((p) => p.items),
     [receipts.data],
   );
+  const warehouseNames = new Map((warehouses.data ?? []).map((w) => [w.id, w.name]));
   const columns: Column<Row>[] = [
     dateColumn('receiptDate', t('date'), (r) => r.receiptDate, i18n.language),
+    {
+      id: 'warehouse',
+      header: t('warehouse'),
+      accessorFn: (r) => warehouseNames.get(r.warehouseId) ?? '',
+    },
     { id: 'supplierName', header: t('supplier'), accessorKey: 'supplierName' },
     moneyColumn('totalCost', t('totalCost'), (r) => r.totalCost),
   ];
@@ -109,6 +126,22 @@ export function GoodsReceiptsPage() {
       <QueryState query={products}>
         {(items) => (
           <form className="form" onSubmit={submit} noValidate>
+            {warehouses.data?.length === 0 && (
+              <p className="caution" role="status">
+                {t('noWarehouse')} <Link to="/pengaturan">{t('addWarehouse')}</Link>
+              </p>
+            )}
+            {warehouses.data && warehouses.data.length > 1 && (
+              <Field label={t('warehouse')}>
+                <select value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
+                  {warehouses.data.map((w) => (
+                    <option key={w.id} value={w.isDefault ? '' : w.id}>
+                      {w.isDefault ? t('warehouseMain', { name: w.name }) : w.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
             <div className="form-row">
               <Field label={t('supplier')} error={errors.supplier}>
                 <input
@@ -185,13 +218,13 @@ export function GoodsReceiptsPage() {
             <p className="total-line" aria-live="polite">
               {t('totalCost')}: <strong>{rupiah(total)}</strong>
             </p>
-            <ProblemAlert error={save.error} />
-            {saved && <Notice>{saved}</Notice>}
-            <div className="actions">
-              <button type="submit" disabled={save.isPending}>
-                {save.isPending ? t('saving') : t('submit')}
-              </button>
-            </div>
+            <SubmitRow
+              error={save.error}
+              notice={saved}
+              pending={save.isPending}
+              label={t('submit')}
+              busyLabel={t('saving')}
+            />
           </form>
         )}
       </QueryState>

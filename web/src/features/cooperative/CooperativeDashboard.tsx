@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { businessDate, instantWib, monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { problemCode } from '../../ui/forms.tsx';
 import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
@@ -46,8 +47,16 @@ export function CooperativeDashboard() {
             <>
               {' · '}
               <Link to={`/pengiriman/baru?koperasi=${id}`}>{t('createDelivery')}</Link>
+              {' · '}
+              <Link to={`/koperasi/${id}/perjanjian`}>{t('terms.link')}</Link>
             </>
           )}
+        </p>
+      )}
+      {isHub && dashboard.isError && (
+        // A cooperative that takes part in nothing yet has no dashboard: its agreement page joins it.
+        <p className="muted">
+          <Link to={`/koperasi/${id}/perjanjian`}>{t('terms.link')}</Link>
         </p>
       )}
       <div role="tablist" className="tabs" aria-label={t('translation:menu')}>
@@ -65,14 +74,17 @@ export function CooperativeDashboard() {
         ))}
       </div>
       <div role="tabpanel">
-        {tab === 'tabOverview' && (
-          <QueryState query={dashboard}>{(d) => <Overview d={d} />}</QueryState>
-        )}
+        {tab === 'tabOverview' &&
+          (problemCode(dashboard.error) === 'NotParticipating' ? (
+            <p className="state">{t('notParticipating')}</p>
+          ) : (
+            <QueryState query={dashboard}>{(d) => <Overview d={d} />}</QueryState>
+          ))}
         {tab === 'tabDocuments' && <Deliveries id={id} isHub={isHub} />}
         {tab === 'tabSales' && <Sales id={id} />}
         {tab === 'tabPayments' && <Payments id={id} />}
         {tab === 'tabSubsidy' && <Subsidies id={id} />}
-        {tab === 'tabProfile' && <Profile id={id} />}
+        {tab === 'tabProfile' && <Profile id={id} isHub={isHub} />}
       </div>
     </section>
   );
@@ -88,7 +100,12 @@ function Overview({ d }: { d: Dashboard }) {
     { id: 'name', header: t('translation:product'), accessorKey: 'name' },
     { id: 'qty', header: t('inStore'), accessorKey: 'qty', numeric: true },
     { id: 'inTransit', header: t('inTransit'), accessorKey: 'inTransit', numeric: true },
-    { id: 'sold', header: t('sold28'), accessorKey: 'sold28Days', numeric: true },
+    {
+      id: 'sold',
+      header: t('sold28', { days: d.salesWindowDays }),
+      accessorKey: 'sold28Days',
+      numeric: true,
+    },
     {
       id: 'cover',
       header: t('cover'),
@@ -106,6 +123,12 @@ function Overview({ d }: { d: Dashboard }) {
   ];
   type St = Dashboard['statements'][number];
   const statementColumns: Column<St>[] = [
+    {
+      id: 'number',
+      header: t('translation:documentNumber'),
+      accessorKey: 'number',
+      cell: ({ row }) => <span className="doc-number">{row.original.number}</span>,
+    },
     {
       id: 'period',
       header: t('translation:period'),
@@ -383,7 +406,7 @@ function Subsidies({ id }: { id: string }) {
   );
 }
 
-function Profile({ id }: { id: string }) {
+function Profile({ id, isHub }: { id: string; isHub: boolean }) {
   const { t, i18n } = useTranslation('cooperative');
   const q = useQuery({
     queryKey: ['cooperative', id],
@@ -413,6 +436,11 @@ function Profile({ id }: { id: string }) {
               </dl>
             )}
             <h2>{t('participation')}</h2>
+            {isHub && (
+              <p>
+                <Link to={`/koperasi/${id}/perjanjian`}>{t('terms.historyLink')}</Link>
+              </p>
+            )}
             {p && (
               <dl className="facts">
                 <div>

@@ -47,6 +47,7 @@ export function ReceivePage() {
                   {orders.map((o) => (
                     <option key={o.id} value={o.id}>
                       {t('deliveryOption', {
+                        number: o.number,
                         date: businessDate(o.dispatchedOn ?? o.orderDate, i18n.language),
                         value: rupiah(o.value),
                       })}

@@ -34,9 +34,8 @@ export function DeliveryDetail() {
   const [confirming, setConfirming] = useState<'dispatch' | 'cancel' | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
-  const [done, setDone] = useState<string>(
-    (location.state as { created?: boolean } | null)?.created ? t('createdNotice') : '',
-  );
+  const created = (location.state as { created?: string } | null)?.created;
+  const [done, setDone] = useState<string>(created ? t('createdNotice', { number: created }) : '');
 
   const order = useQuery({
     queryKey: ['deliveryOrder', id],
@@ -163,6 +162,10 @@ export function DeliveryDetail() {
             {done && <Notice>{done}</Notice>}
             <div className="cards">
               <div className="card">
+                <span>{t('number')}</span>
+                <strong className="wrap">{o.number}</strong>
+              </div>
+              <div className="card">
                 <span>{t('translation:status')}</span>
                 <strong>
                   <StatusBadge status={o.status} />
@@ -181,10 +184,7 @@ export function DeliveryDetail() {
                 <strong>{t('linesValue', { lines: o.lines.length, qty: fmtQty(totalQty) })}</strong>
               </div>
             </div>
-            <p className="muted wrap">
-              {t('number')}: {o.id}
-              {coop.data?.villageName ? ` · ${coop.data.villageName}` : ''}
-            </p>
+            {coop.data?.villageName && <p className="muted wrap">{coop.data.villageName}</p>}
 
             <DataTable data={rows} columns={columns} empty="—" pageSize={50} />
 

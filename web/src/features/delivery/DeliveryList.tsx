@@ -1,5 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
@@ -13,6 +13,7 @@ type Status = (typeof STATUSES)[number];
 
 interface Row {
   id: string;
+  number: string;
   cooperativeId: string;
   cooperative: string;
   orderDate: string;
@@ -35,14 +36,17 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge ${tone}`}>{t(`status_${status}`, status)}</span>;
 }
 
-/** Delivery orders of the hub, newest first, filtered on the server by status and cooperative. */
+/** Delivery orders of the hub, newest first, filtered on the server by status, cooperative and number. */
 export function DeliveryList() {
   const { t, i18n } = useTranslation('delivery');
   const [status, setStatus] = useState<Status | ''>('');
   const [coopId, setCoopId] = useState('');
+  const [search, setSearch] = useState('');
+  const number = useDeferredValue(search.trim());
   const coops = useCooperatives();
   const orders = useInfiniteQuery({
-    queryKey: ['deliveryOrders', status, coopId],
+    queryKey: ['deliveryOrders', status, coopId, number],
+    placeholderData: keepPreviousData,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
       unwrap(
@@ -52,6 +56,7 @@ export function DeliveryList() {
               limit: '200',
               ...(status ? { status } : {}),
               ...(coopId ? { cooperativeId: coopId } : {}),
+              ...(number ? { q: number } : {}),
               ...(pageParam ? { cursor: pageParam } : {}),
             },
           },
@@ -66,6 +71,7 @@ export function DeliveryList() {
         .flatMap((p) => p.items)
         .map((o) => ({
           id: o.id,
+          number: o.number,
           cooperativeId: o.cooperativeId,
           cooperative: names.get(o.cooperativeId) ?? o.cooperativeId,
           orderDate: o.orderDate,
@@ -77,6 +83,16 @@ export function DeliveryList() {
     [orders.data, names],
   );
   const columns: Column<Row>[] = [
+    {
+      id: 'number',
+      header: t('number'),
+      accessorKey: 'number',
+      cell: ({ row }) => (
+        <Link className="doc-number" to={`/pengiriman/${row.original.id}`}>
+          {row.original.number}
+        </Link>
+      ),
+    },
     {
       id: 'cooperative',
       header: t('cooperative'),
@@ -112,6 +128,15 @@ export function DeliveryList() {
         </Link>
       </div>
       <div className="filters">
+        <Field label={t('searchNumber')} hint={t('searchNumberHint')}>
+          <input
+            type="search"
+            inputMode="search"
+            maxLength={60}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </Field>
         <Field label={t('translation:status')}>
           <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
             <option value="">{t('all')}</option>

@@ -43,7 +43,7 @@ export function NewDelivery() {
         await api.GET('/api/v1/cooperatives/{id}/delivery-suggestion', {
           params: { path: { id: coopId } },
         }),
-      ).items,
+      ),
   });
 
   const visibleCoops = useMemo(() => {
@@ -64,7 +64,7 @@ export function NewDelivery() {
 
   const lines = useMemo(() => {
     const byId = new Map((products.data ?? []).map((p) => [p.id, p]));
-    return (suggestion.data ?? [])
+    return (suggestion.data?.items ?? [])
       .filter((s) => s.consignmentPrice !== null && byId.has(s.productId))
       .map((s) => ({ ...s, product: byId.get(s.productId)! }));
   }, [suggestion.data, products.data]);
@@ -82,7 +82,7 @@ export function NewDelivery() {
     }) => unwrap(await api.POST('/api/v1/delivery-orders', { body: { id: orderId, ...body } })),
     onSuccess: async (r) => {
       await client.invalidateQueries({ queryKey: ['deliveryOrders'] });
-      navigate(`/pengiriman/${r.id}`, { state: { created: true } });
+      navigate(`/pengiriman/${r.id}`, { state: { created: r.number } });
     },
   });
 
@@ -146,13 +146,19 @@ export function NewDelivery() {
                         <p className="state">{t('noProducts')}</p>
                       ) : (
                         <div className="lines-form">
-                          <p className="muted">{t('suggestionNote')}</p>
+                          <p className="muted">
+                            {t('suggestionNote', {
+                              window: suggestion.data?.salesWindowDays,
+                              cover: suggestion.data?.coverDays,
+                            })}
+                          </p>
                           {lines.map((l) => (
                             <div className="line-card" key={l.productId}>
                               <Field
                                 label={t('qtyOf', { name: l.product.name })}
                                 error={errors[l.productId]}
                                 hint={t('suggestionHint', {
+                                  days: suggestion.data?.salesWindowDays,
                                   sold: fmtQty(l.sold28Days),
                                   stock: fmtQty(l.stock),
                                   transit: fmtQty(l.inTransit),

@@ -22,6 +22,10 @@ const DOCUMENTS = {
   delivery_dispatch: ['Pengiriman', 'Dispatch'],
   delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
   return: ['Retur', 'Return'],
+  sembako_cash_collection: [
+    'Tunai potongan gaji gagal (Sembako)',
+    'Failed deduction paid in cash (Sembako)',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function Part({ title, children }: { title: string; children: ReactNode }) {

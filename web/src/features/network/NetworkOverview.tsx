@@ -3,8 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
+import { useSession } from '../../app/session.tsx';
 import { rupiah } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
+import { AddCooperativesLink, NetworkStart } from './NetworkStart.tsx';
+import '../delivery/hub.css';
 
 type SortKey = 'name' | 'monthSales' | 'balanceDue' | 'overdueAmount' | 'exposure';
 type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
@@ -12,6 +15,8 @@ type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
 /** The hub's (or the office's) cooperatives grouped by kecamatan: balance, overdue, exposure against the limit, holds. */
 export function NetworkOverview() {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const hubAdmin = !!me?.memberships.some((m) => m.orgKind === 'hub' && m.role === 'hub_admin');
   const [q, setQ] = useState('');
   const [show, setShow] = useState<Show>('all');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
@@ -70,7 +75,11 @@ export function NetworkOverview() {
     <QueryState query={query}>
       {() => (
         <section>
-          <h1>{t('network')}</h1>
+          <div className="page-head">
+            <h1>{t('network')}</h1>
+            {hubAdmin && <AddCooperativesLink />}
+          </div>
+          {hubAdmin && items.length === 0 && <NetworkStart />}
           <div className="table-tools">
             <label className="search">
               {t('search')}
@@ -113,7 +122,9 @@ export function NetworkOverview() {
               </select>
             </label>
           </div>
-          {groups.length === 0 && <p className="state">{t('noResults')}</p>}
+          {groups.length === 0 && (items.length > 0 || !hubAdmin) && (
+            <p className="state">{t('noResults')}</p>
+          )}
           {groups.map(([district, coops]) => (
             <div key={district} className="group">
               <h2>

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { monthName } from '../../ui/format.ts';
+import { monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useDirectory, usePeriods, usePrograms } from './data.ts';
 import { OrderCard, type Order } from './OrderCard.tsx';
 import { OrderSection } from './OrderSection.tsx';
+import './participants.strings.ts';
 import './strings.ts';
 import './sembako.css';
 
@@ -48,6 +49,18 @@ export function ParticipantHome() {
   const lang = i18n.language;
 
   type Deduction = NonNullable<typeof deductions.data>[number];
+  /** What became of a month's deduction: carried into a later salary, owed or paid in cash, deducted later. */
+  const deductionNote = (d: Deduction) =>
+    [
+      d.carriedTo && t('carriedTo', { month: monthName(d.carriedTo, lang) }),
+      d.owedAtPickup > 0 && t('owedAtPickup', { amount: rupiah(d.owedAtPickup) }),
+      d.collectedInCash > 0 && t('paidInCash', { amount: rupiah(d.collectedInCash) }),
+      d.deductedIn &&
+        d.deductedIn !== d.month &&
+        t('deductedIn', { month: monthName(d.deductedIn, lang) }),
+    ]
+      .filter(Boolean)
+      .join('; ') || '—';
   const deductionColumns: Column<Deduction>[] = [
     {
       id: 'month',
@@ -63,6 +76,12 @@ export function ParticipantHome() {
       accessorFn: (d) => (d.status ? t(d.status) : t('statusNone')),
     },
     moneyColumn('open', t('open'), (d) => d.open),
+    {
+      id: 'note',
+      header: t('note'),
+      enableSorting: false,
+      accessorFn: (d) => deductionNote(d),
+    },
   ];
 
   return (

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice } from '../../ui/forms.tsx';
 import { monthName } from '../../ui/format.ts';
 import { CsvImportForm } from './CsvImportForm.tsx';
+import { FailedDeductionSetting } from './FailedDeductionSetting.tsx';
 import { postCsv } from './csv-upload.ts';
 import type { ProgramCtx } from './data.ts';
 import { NeedPeriod } from './NeedPeriod.tsx';
@@ -73,6 +74,7 @@ function PayrollOf({ ctx, month }: { ctx: ProgramCtx; month: string }) {
           </a>
         </p>
       </div>
+      <FailedDeductionSetting programId={ctx.programId} />
       <CsvImportForm
         id="results-title"
         title={t('resultsTitle')}

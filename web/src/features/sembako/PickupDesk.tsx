@@ -1,83 +1,23 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { CashDue } from './CashDue.tsx';
+import { barcodeDetector, Scanner } from './QrScanner.tsx';
 import { usePrograms } from './data.ts';
+import './participants.strings.ts';
 import './strings.ts';
 import './sembako.css';
-
-interface Detector {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-type DetectorClass = new (opts: { formats: string[] }) => Detector;
-
-/** The browser's QR reader, where there is one (Chromium on Android); else typing the code is the way. */
-function barcodeDetector(): DetectorClass | undefined {
-  const w = window as unknown as { BarcodeDetector?: DetectorClass };
-  return w.BarcodeDetector && 'mediaDevices' in navigator ? w.BarcodeDetector : undefined;
-}
 
 /** A typed or scanned code as the server keeps it (see `normalizePickupCode`): the QR payload's last part, upper case, no spaces or dashes. */
 function normalizeCode(input: string): string {
   const text = input.trim();
   const qr = /^lumbung:sembako:[^:]+:[^:]+:([^:]+)$/i.exec(text);
   return (qr ? qr[1]! : text).replace(/[\s-]+/g, '').toUpperCase();
-}
-
-/** The camera and the QR reader, until a code is read or the cashier stops. */
-function Scanner({ onCode, onStop }: { onCode: (code: string) => void; onStop: () => void }) {
-  const { t } = useTranslation('sembako');
-  const video = useRef<HTMLVideoElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const Reader = barcodeDetector();
-    if (!Reader) return;
-    let stream: MediaStream | undefined;
-    let timer: number | undefined;
-    let live = true;
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (s) => {
-        if (!live) return s.getTracks().forEach((x) => x.stop());
-        stream = s;
-        const v = video.current!;
-        v.srcObject = s;
-        await v.play();
-        const reader = new Reader({ formats: ['qr_code'] });
-        timer = window.setInterval(() => {
-          reader.detect(v).then(
-            (found) => found[0] && live && onCode(found[0].rawValue),
-            () => undefined,
-          );
-        }, 400);
-      })
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-      if (timer) window.clearInterval(timer);
-      stream?.getTracks().forEach((x) => x.stop());
-    };
-  }, [onCode]);
-  return (
-    <div>
-      {failed ? (
-        <p role="alert" className="state error">
-          {t('cameraFailed')}
-        </p>
-      ) : (
-        <video ref={video} className="desk-video" aria-label={t('camera')} muted playsInline />
-      )}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onStop}>
-          {t('stopScan')}
-        </button>
-      </div>
-    </div>
-  );
 }
 
 /** The cooperative's pickup desk: find the order by its code (typed or scanned), check, hand over. */
@@ -102,18 +42,23 @@ export function PickupDesk() {
       ),
   });
   const hand = useMutation({
-    mutationFn: async (v: { orderId: string; code: string }) =>
+    mutationFn: async (v: { orderId: string; code: string; cashCollected: number }) =>
       unwrap(
         await api.POST('/api/v1/programs/{programId}/orders/{orderId}/pickup', {
           params: { path: { programId: program!.id, orderId: v.orderId } },
-          body: { code: v.code },
+          body: { code: v.code, ...(v.cashCollected ? { cashCollected: v.cashCollected } : {}) },
         }),
       ),
   });
+  // Failed payroll deductions owed here are paid in cash with the pickup; the cashier confirms it.
+  const [cashTaken, setCashTaken] = useState(false);
+  const [cashError, setCashError] = useState<string>();
 
   function lookup(value: string) {
     const c = normalizeCode(value);
     hand.reset();
+    setCashTaken(false);
+    setCashError(undefined);
     if (!c) {
       setCodeError(t('needCodeDesk'));
       find.reset();
@@ -128,11 +73,19 @@ export function PickupDesk() {
   }
   function reset() {
     setCode('');
+    setCashTaken(false);
+    setCashError(undefined);
     find.reset();
     hand.reset();
   }
 
   const order = find.data;
+  const cashDue = order?.cashDue.reduce((sum, d) => sum + d.amount, 0) ?? 0;
+  function handOver(orderId: string) {
+    if (cashDue > 0 && !cashTaken) return setCashError(t('needCash', { amount: rupiah(cashDue) }));
+    setCashError(undefined);
+    hand.mutate({ orderId, code: normalizeCode(code), cashCollected: cashDue });
+  }
   // Another cooperative's code answers NotFound like an unknown one: which codes exist never leaks.
   const findError =
     find.error && problemCode(find.error) === 'NotFound' ? t('notFoundCode') : undefined;
@@ -175,6 +128,8 @@ export function PickupDesk() {
                       name: order.participantName,
                       amount: rupiah(hand.data.amount),
                     })}
+                    {hand.data.cashCollected > 0 &&
+                      ` ${t('cashDone', { amount: rupiah(hand.data.cashCollected) })}`}
                   </Notice>
                   <div className="actions">
                     <button type="button" onClick={reset}>
@@ -258,14 +213,23 @@ export function PickupDesk() {
                         </p>
                       ) : (
                         <>
+                          {cashDue > 0 && (
+                            <CashDue
+                              due={order.cashDue}
+                              taken={cashTaken}
+                              onTaken={(taken) => {
+                                setCashTaken(taken);
+                                if (taken) setCashError(undefined);
+                              }}
+                              error={cashError}
+                            />
+                          )}
                           <ProblemAlert error={hand.error} />
                           <div className="actions">
                             <button
                               type="button"
                               disabled={hand.isPending}
-                              onClick={() =>
-                                hand.mutate({ orderId: order.id, code: normalizeCode(code) })
-                              }
+                              onClick={() => handOver(order.id)}
                             >
                               {hand.isPending ? t('handingOver') : t('handOver')}
                             </button>

@@ -7,10 +7,12 @@ import { monthName } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useDirectory, usePeriods, usePrograms, type ProgramCtx } from './data.ts';
 import { Demand } from './Demand.tsx';
+import { Participants } from './Participants.tsx';
 import { Payroll } from './Payroll.tsx';
 import { Periods } from './Periods.tsx';
 import { Reconciliation } from './Reconciliation.tsx';
 import { Roster } from './Roster.tsx';
+import './participants.strings.ts';
 import './strings.ts';
 import './sembako.css';
 
@@ -33,6 +35,7 @@ export function ProgramRoutes() {
   const tabs = [
     { to: '/program', label: t('tabOverview'), end: true, admin: false },
     { to: '/program/peserta', label: t('tabRoster'), admin: true },
+    { to: '/program/daftar-peserta', label: t('tabParticipants'), admin: true },
     { to: '/program/periode', label: t('tabPeriods'), admin: true },
     { to: '/program/potong-gaji', label: t('tabPayroll'), admin: true },
     { to: '/program/permintaan', label: t('tabDemand'), admin: false },
@@ -82,6 +85,7 @@ export function ProgramRoutes() {
                 {admin && (
                   <>
                     <Route path="peserta" element={<Roster ctx={ctx} />} />
+                    <Route path="daftar-peserta" element={<Participants ctx={ctx} />} />
                     <Route path="periode" element={<Periods ctx={ctx} />} />
                     <Route path="potong-gaji" element={<Payroll ctx={ctx} />} />
                   </>

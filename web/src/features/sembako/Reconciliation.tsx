@@ -7,7 +7,9 @@ import { monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import type { ProgramCtx } from './data.ts';
 import { NeedPeriod } from './NeedPeriod.tsx';
+import { OpenAmounts } from './OpenAmounts.tsx';
 import { SponsorPaymentForm } from './SponsorPaymentForm.tsx';
+import './participants.strings.ts';
 import './strings.ts';
 
 /** The program's overview tab: the chosen period's reconciliation and the sponsor's payment. */
@@ -38,6 +40,7 @@ function ReconciliationOf({ ctx, month }: { ctx: ProgramCtx; month: string }) {
     'deducted',
     'paidBySponsor',
     'payable',
+    'collected',
     'open',
   ] as const;
   const columns: Column<Row>[] = [
@@ -101,6 +104,7 @@ function ReconciliationOf({ ctx, month }: { ctx: ProgramCtx; month: string }) {
                 payable={r.total.payable}
               />
             )}
+            <OpenAmounts recon={r} />
             <h3>{t('openParticipants')}</h3>
             <DataTable
               data={r.openParticipants}

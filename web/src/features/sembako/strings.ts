@@ -87,11 +87,13 @@ registerTranslations('sembako', {
     value: 'Nilai',
     // payroll
     exportTitle: 'Berkas potong gaji',
-    exportHint: 'Per peserta yang sudah mengambil paket pada periode ini: NIP, nama, OPD, jumlah.',
+    exportHint:
+      'Per peserta yang sudah mengambil paket pada periode ini: NIP, nama, OPD, jumlah; potongan gagal bulan sebelumnya yang dibawa ke bulan ini menjadi baris tersendiri dengan periodenya.',
     downloadCsv: 'Unduh CSV potong gaji',
     downloadXlsx: 'Unduh XLSX potong gaji',
     resultsTitle: 'Impor hasil potong gaji',
-    resultsHint: 'CSV dari bagian gaji dengan kolom nip,jumlah,status (berhasil atau gagal).',
+    resultsHint:
+      'CSV dari bagian gaji dengan kolom nip,jumlah,status (berhasil atau gagal), dan periode untuk baris bawaan bulan sebelumnya.',
     importResults: 'Impor hasil',
     resultsSummary: '{{recorded}} baris tercatat, {{rejected}} ditolak.',
     result: 'Hasil',
@@ -277,11 +279,13 @@ registerTranslations('sembako', {
     openDelivery: 'Open the delivery order for {{coop}}',
     value: 'Value',
     exportTitle: 'Payroll deduction file',
-    exportHint: 'Per participant who picked up packages in this period: NIP, name, agency, amount.',
+    exportHint:
+      'Per participant who picked up packages in this period: NIP, name, agency, amount; failed deductions of earlier months carried into this month are lines of their own with their period.',
     downloadCsv: 'Download the payroll CSV',
     downloadXlsx: 'Download the payroll XLSX',
     resultsTitle: 'Import the payroll results',
-    resultsHint: 'The payroll office CSV with the columns nip,jumlah,status (berhasil or gagal).',
+    resultsHint:
+      'The payroll office CSV with the columns nip,jumlah,status (berhasil or gagal), and periode for the lines carried from earlier months.',
     importResults: 'Import results',
     resultsSummary: '{{recorded}} rows recorded, {{rejected}} rejected.',
     result: 'Result',

@@ -7,6 +7,7 @@ import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTa
 import { businessDate, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { AgingList } from './AgingList.tsx';
+import { HowToPay } from './HowToPay.tsx';
 import { Part } from './Part.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
 import { statementPdfUrl } from './statement-pdf.ts';
@@ -15,7 +16,10 @@ import './strings.ts';
 /** Who may record a cooperative's payment (the server checks it again). */
 const PAYERS = ['hub_admin', 'hub_staff', 'coop_manager'];
 
-/** A cooperative's statements with their PDFs, what it owes and since when, its payments, and paying. */
+/**
+ * A cooperative's statements (numbered, with their PDFs), what it owes and since when, how to pay
+ * (the hub's bank account and the cooperative's payment reference), its payments, and paying.
+ */
 export function CooperativeStatementsPage() {
   const { t, i18n } = useTranslation('settlement');
   const { id = '' } = useParams();
@@ -48,6 +52,12 @@ export function CooperativeStatementsPage() {
 
   type Statement = NonNullable<typeof statements.data>['items'][number];
   const statementColumns: Column<Statement>[] = [
+    {
+      id: 'number',
+      header: t('number'),
+      accessorKey: 'number',
+      cell: (c) => <span className="doc-number">{c.row.original.number}</span>,
+    },
     {
       id: 'period',
       header: t('period'),
@@ -83,6 +93,12 @@ export function CooperativeStatementsPage() {
   type Payment = NonNullable<typeof payments.data>['items'][number];
   const paymentColumns: Column<Payment>[] = [
     dateColumn('date', t('date'), (p) => p.receivedOn, i18n.language),
+    {
+      id: 'number',
+      header: t('receiptNumber'),
+      accessorKey: 'number',
+      cell: (c) => <span className="doc-number">{c.row.original.number}</span>,
+    },
     moneyColumn('amount', t('amount'), (p) => p.amount),
     {
       id: 'method',
@@ -130,6 +146,11 @@ export function CooperativeStatementsPage() {
           );
         }}
       </QueryState>
+      {statements.data?.payTo && (
+        <Part id="howToPay" title={t('howToPay')}>
+          <HowToPay payTo={statements.data.payTo} />
+        </Part>
+      )}
       {canPay && (
         <Part id="pay" title={t('payTitle')}>
           <PaymentForm coopId={id} {...(coopName ? { coopName } : {})} />

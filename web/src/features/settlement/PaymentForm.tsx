@@ -10,6 +10,8 @@ import './strings.ts';
 type Method = 'cash' | 'transfer' | 'qris';
 
 export interface PaymentOutcome {
+  /** The hub's receipt number (PB/…). */
+  number: string;
   amount: number;
   coopName: string;
   balanceBefore: number;
@@ -63,7 +65,7 @@ export function PaymentForm({
   const mutation = useMutation({
     mutationFn: async (input: { coopId: string; amount: number }): Promise<PaymentOutcome> => {
       const before = await positionOf(input.coopId);
-      unwrap(
+      const paid = unwrap(
         await api.POST('/api/v1/cooperatives/{id}/payments', {
           params: { path: { id: input.coopId } },
           body: {
@@ -84,6 +86,7 @@ export function PaymentForm({
         .filter((a) => a.amount > 0)
         .sort((a, b) => a.period.localeCompare(b.period));
       return {
+        number: paid.number,
         amount: input.amount,
         coopName:
           coopName ?? cooperatives?.find((c) => c.id === input.coopId)?.name ?? input.coopId,
@@ -171,7 +174,7 @@ export function PaymentForm({
       <ProblemAlert error={mutation.error} />
       {r && (
         <Notice>
-          {t('paidResult', { amount: rupiah(r.amount), coop: r.coopName })}{' '}
+          {t('paidResult', { amount: rupiah(r.amount), coop: r.coopName, number: r.number })}{' '}
           {t('balanceChange', { before: rupiah(r.balanceBefore), after: rupiah(r.balanceAfter) })}
           {r.allocations.map((a) => (
             <span key={a.period} style={{ display: 'block' }}>

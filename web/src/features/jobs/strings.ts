@@ -1,0 +1,51 @@
+import { registerTranslations } from '../../app/i18n.ts';
+
+/** The words of the hub admin's scheduled jobs screen. */
+registerTranslations('jobs', {
+  id: {
+    title: 'Tugas terjadwal',
+    intro:
+      'Akhir bulan berjalan sendiri di server: penutupan periode penagihan dan subsidi operasional bulanan. Satu server yang menjalankan setiap tugas, walau ada beberapa. Tugas berlaku untuk seluruh jaringan.',
+    schedule: 'Jadwal',
+    lastRun: 'Terakhir dijalankan',
+    never: 'Belum pernah',
+    byHand: 'manual',
+    bySchedule: 'terjadwal',
+    status: 'Status',
+    ok: 'Berhasil',
+    failed: 'Gagal',
+    result: 'Hasil',
+    failures: 'Yang gagal',
+    nextRun: 'Berikutnya',
+    overdue: '{{when}} (menunggu server)',
+    running: 'Sedang berjalan',
+    runNow: 'Jalankan sekarang',
+    runNowOf: 'Jalankan sekarang: {{title}}',
+    runningNow: 'Menjalankan…',
+    done: '{{title}} selesai: {{summary}}',
+    doneFailed: '{{title}} gagal: {{summary}}',
+  },
+  en: {
+    title: 'Scheduled jobs',
+    intro:
+      'The month end runs itself on the server: closing the settlement periods and the monthly operational subsidy. One server runs each job, however many there are. Jobs act on the whole network.',
+    schedule: 'Schedule',
+    lastRun: 'Last run',
+    never: 'Never',
+    byHand: 'by hand',
+    bySchedule: 'scheduled',
+    status: 'Status',
+    ok: 'Succeeded',
+    failed: 'Failed',
+    result: 'Result',
+    failures: 'What failed',
+    nextRun: 'Next run',
+    overdue: '{{when}} (waiting for a server)',
+    running: 'Running now',
+    runNow: 'Run now',
+    runNowOf: 'Run now: {{title}}',
+    runningNow: 'Running…',
+    done: '{{title}} finished: {{summary}}',
+    doneFailed: '{{title}} failed: {{summary}}',
+  },
+});
