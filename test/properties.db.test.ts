@@ -10,6 +10,7 @@ import {
   recordSales,
   type SaleInput,
 } from '../src/core/consignment/index.ts';
+import { reverseDocument, type ReversibleDocType } from '../src/core/corrections/index.ts';
 import { verifyDatabase } from '../src/core/integrity/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../src/core/settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../src/core/shared/business-date.ts';
@@ -29,6 +30,8 @@ const EXPECTED = new Set([
   'IdempotencyConflict',
   'ValidationFailed',
   'PriceAboveCeiling',
+  'ReversalBlocked',
+  'AlreadyReversed',
 ]);
 
 const arbSaleLine = fc.record({
@@ -82,6 +85,7 @@ const arbCommand = fc.oneof(
     replay: fc.boolean(),
   }),
   fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), replay: fc.boolean() }),
 );
 
 async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
@@ -127,6 +131,12 @@ for (const engine of ENGINES) {
                   [];
                 const tx = <T>(fn: (db: typeof t.db) => Promise<T>) =>
                   t.db.transaction().execute(fn);
+                /** Every document posted, for random reversals. */
+                const posted: { docType: ReversibleDocType; docId: string }[] = [];
+                const hubAdmin = {
+                  userId: 'test-admin',
+                  memberships: [{ orgId: n.hub.id, role: 'hub_admin' }],
+                };
                 const attempt = async (fn: () => Promise<unknown>) => {
                   try {
                     await fn();
@@ -143,8 +153,8 @@ for (const engine of ENGINES) {
 
                 for (const c of commands) {
                   switch (c.kind) {
-                    case 'receipt':
-                      await tx((db) =>
+                    case 'receipt': {
+                      const gr = await tx((db) =>
                         createGoodsReceipt(db, n.ctx, n.hub.id, {
                           supplierName: 'PT Uji',
                           lines: [
@@ -152,7 +162,9 @@ for (const engine of ENGINES) {
                           ],
                         }),
                       );
+                      posted.push({ docType: 'goods_receipt', docId: gr.id });
                       break;
+                    }
                     case 'dispatch': {
                       const d = await tx((db) =>
                         createDeliveryOrder(db, n.ctx, {
@@ -182,6 +194,7 @@ for (const engine of ENGINES) {
                           })),
                         }),
                       );
+                      posted.push({ docType: 'delivery_receipt', docId: id });
                       break;
                     }
                     case 'sales': {
@@ -202,8 +215,10 @@ for (const engine of ENGINES) {
                       }));
                       const res = await tx((db) => recordSales(db, n.ctx, coopId, batch));
                       res.forEach((r, i) => {
-                        if (r.status === 'created') sent.push({ coopId, sale: batch[i]! });
-                        else expect(r.code).toBe('PriceAboveCeiling');
+                        if (r.status === 'created') {
+                          sent.push({ coopId, sale: batch[i]! });
+                          posted.push({ docType: 'sale', docId: batch[i]!.id });
+                        } else expect(r.code).toBe('PriceAboveCeiling');
                       });
                       if (sent.length) {
                         const old = sent[c.replay % sent.length]!;
@@ -227,17 +242,20 @@ for (const engine of ENGINES) {
                       }
                       break;
                     }
-                    case 'return':
-                      await attempt(() =>
-                        tx((db) =>
+                    case 'return': {
+                      const id = newId();
+                      await attempt(async () => {
+                        await tx((db) =>
                           createReturn(db, n.ctx, coops[c.coop]!.id, {
-                            id: newId(),
+                            id,
                             reason: 'Rusak',
                             lines: [{ productId: products[c.product]!.id, qty: c.qty }],
                           }),
-                        ),
-                      );
+                        );
+                        posted.push({ docType: 'return', docId: id });
+                      });
                       break;
+                    }
                     case 'count': {
                       const coopId = coops[c.coop]!.id;
                       const store = await t.db
@@ -252,9 +270,11 @@ for (const engine of ENGINES) {
                         .where('locationId', '=', store.id)
                         .execute();
                       if (stock.length === 0) break;
+                      const countId = newId();
+                      posted.push({ docType: 'stock_count', docId: countId });
                       await tx((db) =>
                         createStockCount(db, n.ctx, coopId, {
-                          id: newId(),
+                          id: countId,
                           countedAt: n.clock.now().toISOString(),
                           lines: stock.map((s) => ({
                             productId: s.productId,
@@ -274,6 +294,7 @@ for (const engine of ENGINES) {
                       };
                       await tx((db) => recordPayment(db, n.ctx, coopId, input));
                       payments.push({ coopId, input });
+                      posted.push({ docType: 'payment', docId: input.id });
                       if (c.replay) {
                         const old = payments[c.amount % payments.length]!;
                         await unchanged(() =>
@@ -310,8 +331,39 @@ for (const engine of ENGINES) {
                             periodEnd: lastDayOfMonth(m),
                           }),
                         );
-                        await tx((db) => runMonthlySubsidy(db, n.ctx, n.hub.id, { month: m }));
+                        const run = await tx((db) =>
+                          runMonthlySubsidy(db, n.ctx, n.hub.id, { month: m }),
+                        );
+                        const grants = await t.db
+                          .selectFrom('subsidyGrant')
+                          .select('id')
+                          .where('runId', '=', run.runId)
+                          .where('amount', '>', 0)
+                          .where('status', '<>', 'ineligible')
+                          .execute();
+                        for (const g of grants)
+                          posted.push({ docType: 'subsidy_grant', docId: g.id });
                       }
+                      break;
+                    }
+                    case 'reverse': {
+                      if (posted.length === 0) break;
+                      const doc = posted[c.pick % posted.length]!;
+                      const input = { id: newId(), ...doc, reason: 'Uji pembatalan acak' };
+                      const before = await countFacts(t.db);
+                      let done = false;
+                      await attempt(async () => {
+                        await tx((db) => reverseDocument(db, n.ctx, hubAdmin, input));
+                        done = true;
+                      });
+                      // A refused reversal (blocked, already reversed) writes nothing.
+                      if (!done) expect(await countFacts(t.db)).toEqual(before);
+                      if (done && c.replay)
+                        await unchanged(async () =>
+                          expect(
+                            await tx((db) => reverseDocument(db, n.ctx, hubAdmin, input)),
+                          ).toMatchObject({ created: false }),
+                        );
                       break;
                     }
                   }

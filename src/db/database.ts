@@ -3,6 +3,7 @@ import type { AccessTables } from '../core/access/access.table.ts';
 import type { AuditTables } from '../core/audit/audit.table.ts';
 import type { CatalogTables } from '../core/catalog/catalog.table.ts';
 import type { ConsignmentTables } from '../core/consignment/consignment.table.ts';
+import type { CorrectionsTables } from '../core/corrections/corrections.table.ts';
 import type { InventoryTables } from '../core/inventory/inventory.table.ts';
 import type { JobsTables } from '../core/jobs/jobs.table.ts';
 import type { LedgerTables } from '../core/ledger/ledger.table.ts';
@@ -33,7 +34,8 @@ export interface Database
     SembakoTables,
     AccessTables,
     AuditTables,
-    JobsTables {}
+    JobsTables,
+    CorrectionsTables {}
 
 /** A database handle or an open transaction: repositories accept either. */
 export type Db = Kysely<Database> | Transaction<Database>;

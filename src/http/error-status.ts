@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   InsufficientStock: 409,
   InvalidState: 409,
   AlreadyExists: 409,
+  AlreadyReversed: 409,
+  ReversalBlocked: 409,
   PriceAboveCeiling: 422,
   PriceNotSet: 422,
   NotParticipating: 422,

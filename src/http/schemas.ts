@@ -37,7 +37,8 @@ export const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000_000, descriptio
 export const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
 /** A document's human number: kind, issuer's short code, year and month of its date, its place in the issuer's year. */
 export const DocumentNumber = Type.String({
-  description: '<KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment',
+  description:
+    '<KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)',
   examples: ['SJ/KANA-JBI/2026/03/0001'],
 });
 /** A list's search by number: the documents whose number contains the text (any case, spaces ignored). */

@@ -234,7 +234,11 @@ describe('hub logistics screens in Chromium', () => {
       await gr.submit();
       await expect
         .poll(() => page.getByRole('status').textContent())
-        .toBe(`Penerimaan dari ${supplier} tersimpan: Rp 3.020.000.`);
+        .toMatch(
+          new RegExp(
+            `^Penerimaan BPB/[A-Z0-9-]+/\\d{4}/\\d{2}/\\d{4} dari ${supplier} tersimpan: Rp 3\\.020\\.000\\.$`,
+          ),
+        );
       await gr.rows().filter({ hasText: supplier }).first().waitFor();
       await shoot(page, 'goods-receipts', width);
       await page.context().close();

@@ -55,7 +55,9 @@ export async function receiveGoods(run: GoLiveRun) {
   await receipts.submit();
   await expect
     .poll(() => run.desk.getByRole('status').textContent())
-    .toBe('Penerimaan dari PT Gula Nusantara tersimpan: Rp 7.500.000.');
+    .toMatch(
+      /^Penerimaan BPB\/[A-Z0-9-]+\/\d{4}\/\d{2}\/0001 dari PT Gula Nusantara tersimpan: Rp 7\.500\.000\.$/,
+    );
   await expect.poll(() => receipts.rows().count()).toBe(1);
   await run.shotBoth('/gudang/penerimaan', 'goods-receipt', (p) =>
     new hub.GoodsReceiptsPage(p).rows().first().waitFor(),

@@ -61,15 +61,8 @@ async function snapshot(): Promise<Snapshot> {
 }
 
 /** The cashier screen, with the service worker in control (installed: it opens offline). */
-async function openCashier(context: BrowserContext): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${server.url}/koperasi/${coopId}/kasir`);
-  await page.getByRole('heading', { level: 1, name: 'Kasir' }).waitFor();
-  await expect
-    .poll(() => page.evaluate('!!navigator.serviceWorker.controller'), { timeout: 30_000 })
-    .toBe(true);
-  await page.getByRole('button', { name: `Tambah ${gula.name}` }).waitFor();
-  return page;
+function openCashier(context: BrowserContext): Promise<Page> {
+  return CashierScreen.openInstalled(context, `${server.url}/koperasi/${coopId}/kasir`, gula.name);
 }
 
 async function reopen(context: BrowserContext): Promise<Page> {

@@ -68,6 +68,10 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   setProductPrices: HUB,
   listCommodityCeilings: ALL,
   createCommodityCeiling: ['hubAdmin'],
+  // The fine rule (a cashier's own sale of today, a manager's cooperative, a hub admin's network)
+  // is the core's: see test/http/reversals.db.test.ts.
+  reverseDocument: ['hubAdmin', 'managerA', 'cashierA', 'managerB'],
+  previewReversal: ['hubAdmin', 'managerA', 'cashierA', 'managerB'],
   createGoodsReceipt: HUB,
   createDeliveryOrder: HUB,
   getDeliveryOrder: [...HUB, 'managerA', 'cashierA', 'managerB', 'govViewer', 'otherGov'],

@@ -443,6 +443,15 @@ const API_MD: Row[] = [
     status: 201,
     enums: { unit: ['kg', 'l'] },
   },
+  {
+    operationId: 'reverseDocument',
+    method: 'POST',
+    path: '/api/v1/documents/{docType}/{docId}/reverse',
+    request: ['id', 'reason', 'date?'],
+    response: ['id', 'docType', 'docId', 'date'],
+    status: 201,
+    errors: ['AlreadyReversed', 'ReversalBlocked', 'NotFound'],
+  },
 ];
 
 /** Business-date fields of commands: a future date is refused with DateInFuture. */

@@ -159,6 +159,10 @@ export async function countSalesAndCounts(db: Db, coopId: string, from: string, 
       .where('orgId', '=', coopId)
       .where('saleDate', '>=', from)
       .where('saleDate', '<=', to)
+      // A reversed sale or count (corrections) did not happen.
+      .where(
+        sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = sale.id)`,
+      )
       .executeTakeFirst(),
     db
       .selectFrom('stockCount')
@@ -166,6 +170,9 @@ export async function countSalesAndCounts(db: Db, coopId: string, from: string, 
       .where('orgId', '=', coopId)
       .where('countDate', '>=', from)
       .where('countDate', '<=', to)
+      .where(
+        sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'stock_count' and r.doc_id = stock_count.id)`,
+      )
       .executeTakeFirst(),
   ]);
   return { sales: Number(s?.n ?? 0), counts: Number(c?.n ?? 0) };
@@ -234,11 +241,27 @@ export async function findDeliveryOrders(
   return rows.map((r) => ({ ...r, lineCount: Number(r.lineCount), totalQty: Number(r.totalQty) }));
 }
 
-export async function findGoodsReceipts(db: Db, hubId: string, f: DocumentPage) {
+export async function findGoodsReceipts(
+  db: Db,
+  hubId: string,
+  f: DocumentPage & {
+    /** A LIKE pattern on the number (`numberSearchPattern`). */
+    numberLike?: string;
+  },
+) {
   let q = db
     .selectFrom('goodsReceipt')
-    .select(['id', 'warehouseId', 'supplierName', 'receiptDate', 'totalCost', 'createdAt'])
+    .select([
+      'id',
+      'number',
+      'warehouseId',
+      'supplierName',
+      'receiptDate',
+      'totalCost',
+      'createdAt',
+    ])
     .where('orgId', '=', hubId);
+  if (f.numberLike !== undefined) q = q.where('number', 'like', f.numberLike);
   if (f.before) {
     const b = f.before;
     q = q.where((eb) =>

@@ -1,6 +1,8 @@
 export interface GoodsReceiptTable {
   orgId: string;
   id: string;
+  /** The receipt's human number, `BPB/<hub code>/<YYYY>/<MM>/<NNNN>`, given at creation. */
+  number: string;
   warehouseId: string;
   supplierName: string;
   receiptDate: string;
@@ -66,6 +68,8 @@ export interface SaleTable {
   statementId: string | null;
   /** The `sales_batch` journal entries (both books) that carry this sale; null before they existed. */
   postingId: string | null;
+  /** The user who recorded the sale (null before reversals were built, or without a user). */
+  recordedBy: string | null;
 }
 export interface SaleLineTable {
   orgId: string;
@@ -82,6 +86,8 @@ export interface SaleLineTable {
 export interface StockReturnTable {
   orgId: string;
   id: string;
+  /** The return's human number, `RTR/<cooperative code>/<YYYY>/<MM>/<NNNN>`, given at creation. */
+  number: string;
   hubId: string;
   warehouseId: string;
   returnDate: string;
@@ -101,6 +107,8 @@ export interface StockReturnLineTable {
 export interface StockCountTable {
   orgId: string;
   id: string;
+  /** The count's human number, `SO/<cooperative code>/<YYYY>/<MM>/<NNNN>`, given at creation. */
+  number: string;
   hubId: string;
   countedAt: string;
   countDate: string;

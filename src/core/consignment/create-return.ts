@@ -3,6 +3,7 @@ import { loadPriceBook } from '../catalog/index.ts';
 import { findBalancesForUpdate, moveStock } from '../inventory/index.ts';
 import { HUB, postJournalEntries } from '../ledger/index.ts';
 import { loadCooperativeContext, pickWarehouse } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { contentHash, isUuid } from '../shared/ids.ts';
@@ -20,7 +21,9 @@ export interface ReturnInput {
 /**
  * Goods handed back by the cooperative, received at the hub: store →
  * warehouse at cost; H: Dr Persediaan Gudang, Cr Persediaan di Koperasi.
- * Keeps: only stock the store holds can go back. Idempotent by id.
+ * Keeps: only stock the store holds can go back. Numbered `RTR/…` in the
+ * cooperative's sequence of its year (taken after every check, so a refused
+ * return takes none). Idempotent by id.
  */
 export async function createReturn(
   db: Db,
@@ -42,7 +45,8 @@ export async function createReturn(
     d: input.date ?? null,
   });
   const existing = await findStockReturn(db, coopId, input.id);
-  if (isReplay(existing, hash, 'Retur')) return { id: input.id, created: false };
+  if (isReplay(existing, hash, 'Retur'))
+    return { id: input.id, number: existing!.number, created: false };
 
   const book = await loadPriceBook(
     db,
@@ -95,11 +99,13 @@ export async function createReturn(
     now,
   );
   const total = moved.moves.reduce((t, m) => t + m.value, 0);
+  const number = await allocateDocumentNumber(db, { issuerId: coopId, kind: 'RTR', date });
   await insertStockReturn(
     db,
     {
       orgId: coopId,
       id: input.id,
+      number,
       hubId: c.hubId,
       warehouseId: warehouse.id,
       returnDate: date,
@@ -134,5 +140,5 @@ export async function createReturn(
     ],
     now,
   );
-  return { id: input.id, created: true };
+  return { id: input.id, number, created: true };
 }

@@ -8,6 +8,7 @@ import {
 } from '../inventory/index.ts';
 import { COOP, HUB, postJournalEntries } from '../ledger/index.ts';
 import { loadCooperativeContext } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import { wibDateOf } from '../shared/business-date.ts';
 import { isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -42,7 +43,9 @@ const toResult = (l: StockCountLineTable): StockCountResultLine => ({
  * A count of the hub's consigned stock at a cooperative. Shortage: store →
  * loss, charged like a sale at the consignment price (C: Dr Beban Susut, Cr
  * Utang kepada Pengamanat; H: as a sale). Surplus: loss → store at cost, no
- * charge (H: Dr Persediaan di Koperasi, Cr Beban Susut). Idempotent by id.
+ * charge (H: Dr Persediaan di Koperasi, Cr Beban Susut). Numbered `SO/…`
+ * in the cooperative's sequence of its year (taken after every check, so a
+ * refused count takes none). Idempotent by id.
  */
 export async function createStockCount(
   db: Db,
@@ -76,6 +79,7 @@ export async function createStockCount(
   if (isReplay(existing, hash, 'Stok opname'))
     return {
       id: input.id,
+      number: existing!.number,
       created: false,
       lines: (await findStockCountLines(db, coopId, input.id)).map(toResult),
     };
@@ -150,11 +154,13 @@ export async function createStockCount(
   const charge = lines.reduce((t, l) => t + l.chargeAmount, 0);
   const shortageCost = lines.filter((l) => l.variance < 0).reduce((t, l) => t + l.costValue, 0);
   const surplusCost = lines.filter((l) => l.variance > 0).reduce((t, l) => t + l.costValue, 0);
+  const number = await allocateDocumentNumber(db, { issuerId: coopId, kind: 'SO', date });
   await insertStockCount(
     db,
     {
       orgId: coopId,
       id: input.id,
+      number,
       hubId: c.hubId,
       countedAt: at.toISOString(),
       countDate: date,
@@ -206,5 +212,5 @@ export async function createStockCount(
     input.lines.map((l) => l.productId),
     input.id,
   );
-  return { id: input.id, created: true, lines: lines.map(toResult) };
+  return { id: input.id, number, created: true, lines: lines.map(toResult) };
 }

@@ -3,6 +3,7 @@ import { loadPriceBook, updateProductLastUnitCost } from '../catalog/index.ts';
 import { averageUnitCost, balanceKey, findLocationsOfOrgs, moveStock } from '../inventory/index.ts';
 import { HUB, postJournalEntries } from '../ledger/index.ts';
 import { pickWarehouse } from '../network/index.ts';
+import { allocateDocumentNumber } from '../numbering/index.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { contentHash, newId } from '../shared/ids.ts';
 import { lineAmount, rupiah } from '../shared/money.ts';
@@ -20,7 +21,8 @@ export interface GoodsReceiptInput {
 /**
  * Goods from a supplier into a hub warehouse. Stock supplier → warehouse at
  * the unit cost; H: Dr Persediaan Gudang, Cr Utang Usaha. Moves the product's
- * moving-average cost. Idempotent by id.
+ * moving-average cost. Numbered `BPB/…` in the hub's sequence of its year
+ * (taken last, so a refused receipt takes none). Idempotent by id.
  */
 export async function createGoodsReceipt(
   db: Db,
@@ -38,7 +40,7 @@ export async function createGoodsReceipt(
   });
   const existing = await findGoodsReceipt(db, hubId, id);
   if (isReplay(existing, hash, 'Penerimaan barang'))
-    return { id, totalCost: existing!.totalCost, created: false };
+    return { id, number: existing!.number, totalCost: existing!.totalCost, created: false };
 
   const book = await loadPriceBook(
     db,
@@ -65,12 +67,14 @@ export async function createGoodsReceipt(
     value: lineAmount(rupiah(l.unitCost), l.qty),
   }));
   const totalCost = rupiah(lines.reduce((t, l) => t + l.value, 0));
+  const number = await allocateDocumentNumber(db, { issuerId: hubId, kind: 'BPB', date });
 
   await insertGoodsReceipt(
     db,
     {
       orgId: hubId,
       id,
+      number,
       warehouseId: warehouse.id,
       supplierName: input.supplierName.trim(),
       receiptDate: date,
@@ -131,5 +135,5 @@ export async function createGoodsReceipt(
     ],
     now,
   );
-  return { id, totalCost, created: true };
+  return { id, number, totalCost, created: true };
 }

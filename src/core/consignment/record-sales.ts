@@ -352,6 +352,7 @@ export async function recordSales(
       contentHash: s.hash,
       statementId: null,
       postingId: p.id,
+      recordedBy: ctx.actor?.userId ?? null,
     });
   }
   await insertSales(db, saleRows, lineRows);

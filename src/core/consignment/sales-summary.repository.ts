@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
+/** A sale reversed (corrections' `reversal` row) no longer counts as sold. */
+const notReversed = (saleId: 'sale.id' | 'sale_line.sale_id') =>
+  sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})`;
+
 /** Sales of a cooperative between two business dates (inclusive): rupiah at retail and how many sales. */
 export async function sumSales(db: Db, coopId: string, from: string, to: string) {
   const r = await db
@@ -12,6 +16,7 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
+    .where(notReversed('sale.id'))
     .executeTakeFirstOrThrow();
   return { amount: Number(r.amount), count: Number(r.count) };
 }
@@ -29,6 +34,7 @@ export async function sumSoldQtyByProduct(
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
+    .where(notReversed('sale_line.sale_id'))
     .groupBy('productId')
     .execute();
   return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
@@ -48,6 +54,7 @@ export async function sumSalesByCooperative(db: Db, coopIds: string[], from: str
     .where('orgId', 'in', coopIds)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
+    .where(notReversed('sale.id'))
     .groupBy('orgId')
     .execute();
 }

@@ -26,7 +26,33 @@ export async function sumDocumentsPerCooperative(db: Db) {
       .groupBy('orgId')
       .execute(),
   ]);
-  return { sales, counts, payments, netted };
+  return { sales, counts, payments, netted, reversals: await sumReversals(db, false) };
+}
+
+/** Reversals' statement sums (negative) per cooperative, or per cooperative and statement. */
+async function sumReversals(db: Db, perStatement: boolean) {
+  const rows = await db
+    .selectFrom('reversal')
+    .select([
+      'cooperativeId',
+      'statementId',
+      sql<number>`sum(sales_amount)`.as('sales'),
+      sql<number>`sum(shrinkage_amount)`.as('shrinkage'),
+      sql<number>`sum(payments_amount)`.as('payments'),
+      sql<number>`sum(subsidy_netted_amount)`.as('netted'),
+    ])
+    .where('cooperativeId', 'is not', null)
+    .$if(perStatement, (q) => q.where('statementId', 'is not', null))
+    .groupBy(['cooperativeId', 'statementId'])
+    .execute();
+  return rows.map((r) => ({
+    orgId: r.cooperativeId!,
+    statementId: r.statementId,
+    sales: Number(r.sales),
+    shrinkage: Number(r.shrinkage),
+    payments: Number(r.payments),
+    netted: Number(r.netted),
+  }));
 }
 
 /** Per statement: the sums of the documents billed on it. */
@@ -58,7 +84,7 @@ export async function sumDocumentsPerStatement(db: Db) {
       .groupBy(['orgId', 'statementId'])
       .execute(),
   ]);
-  return { sales, counts, payments, netted };
+  return { sales, counts, payments, netted, reversals: await sumReversals(db, true) };
 }
 
 export async function findAllStatements(db: Db) {

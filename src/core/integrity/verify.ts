@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { findReversalProblems } from '../corrections/index.ts';
 import { sumStockValueByLocationKind, findStockBalanceDrift } from '../inventory/index.ts';
 import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../ledger/index.ts';
 import { formatRupiah } from '../shared/money.ts';
@@ -144,6 +145,13 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   add(docs.counts, 1);
   add(docs.payments, -1);
   add(docs.netted, -1);
+  add(
+    docs.reversals.map((r) => ({
+      orgId: r.orgId,
+      t: r.sales + r.shrinkage - r.payments - r.netted,
+    })),
+    1,
+  );
   const recv: string[] = [];
   const ledgerRecv = new Map<string, number>();
   for (const b of hubBook)
@@ -184,11 +192,12 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
         s.subsidyNettedAmount
     )
       stmt.push(`statement ${s.id}: closing does not add up`);
+    const adj = perStatement.reversals.find((r) => r.orgId === s.orgId && r.statementId === s.id);
     const expect = {
-      salesAmount: sumOf(perStatement.sales, s.orgId, s.id),
-      shrinkageAmount: sumOf(perStatement.counts, s.orgId, s.id),
-      paymentsAmount: sumOf(perStatement.payments, s.orgId, s.id),
-      subsidyNettedAmount: sumOf(perStatement.netted, s.orgId, s.id),
+      salesAmount: sumOf(perStatement.sales, s.orgId, s.id) + (adj?.sales ?? 0),
+      shrinkageAmount: sumOf(perStatement.counts, s.orgId, s.id) + (adj?.shrinkage ?? 0),
+      paymentsAmount: sumOf(perStatement.payments, s.orgId, s.id) + (adj?.payments ?? 0),
+      subsidyNettedAmount: sumOf(perStatement.netted, s.orgId, s.id) + (adj?.netted ?? 0),
     };
     for (const [k, v] of Object.entries(expect)) {
       if (s[k as keyof typeof expect] !== v)
@@ -205,6 +214,10 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
     sm.lines
       .filter((l) => (moveQty.get(l.orgId) ?? 0) !== l.qty)
       .map((l) => `${l.orgId}: sale lines ${l.qty} units, moves ${moveQty.get(l.orgId) ?? 0}`),
+  );
+  check(
+    'Every reversal mirrors its original exactly; no document is reversed twice',
+    await findReversalProblems(db),
   );
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -54,6 +54,13 @@ describe('issuer codes', () => {
     expect(codeFromName('Koperasi Café Ñusa')).toBe('CN');
     expect(codeFromName('—')).toBe('ORG');
   });
+
+  it("gives a cooperative without a short code its village code's digits", () => {
+    const coop = { name: 'KDKMP Sungai Putri', kind: 'cooperative', villageCode: '15.71.01.1001' };
+    expect(issuerCodeOf(coop)).toBe('1571011001');
+    expect(issuerCodeOf({ ...coop, shortCode: 'SPT' })).toBe('SPT');
+    expect(issuerCodeOf({ ...coop, kind: 'hub' })).toBe('SP');
+  });
 });
 
 describe('numberSearchPattern', () => {

@@ -53,10 +53,23 @@ export function codeFromName(name: string): string {
     .join('');
 }
 
-/** The code an issuer's numbers carry: its short code when it has one, else one made from its name. */
-export function issuerCodeOf(org: { name: string; shortCode?: string | null }): string {
+/**
+ * The code an issuer's numbers carry: its short code when it has one; else,
+ * for a cooperative, the ten digits of its Kemendagri village code (unique:
+ * one KDKMP per village; `15.71.01.1001` → `1571011001`); else one made from
+ * its name.
+ */
+export function issuerCodeOf(org: {
+  name: string;
+  shortCode?: string | null;
+  kind?: string;
+  villageCode?: string | null;
+}): string {
   const own = org.shortCode?.trim().toUpperCase();
-  return own && CODE_RE.test(own) ? own : codeFromName(org.name);
+  if (own && CODE_RE.test(own)) return own;
+  const village = org.villageCode?.replace(/\D/g, '');
+  if (org.kind === 'cooperative' && village) return village;
+  return codeFromName(org.name);
 }
 
 /**

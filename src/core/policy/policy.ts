@@ -103,6 +103,10 @@ export const POLICY = {
   listCommodityCeilings: { gate: STAFF_ROLES },
   createCommodityCeiling: { gate: ['hub_admin'], write: true },
   createGoodsReceipt: { gate: HUB_ROLES, write: true },
+  // Corrections: a cashier voids their own sale of today, a manager the cooperative's documents,
+  // a hub admin anything of the network (the fine rule is checkReversalRight in core/corrections).
+  reverseDocument: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'], write: true },
+  previewReversal: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
   listGoodsReceipts: { gate: HUB_ROLES },
   // Consignment: deliveries, sales, returns, counts, stock.
   createDeliveryOrder: { gate: HUB_ROLES, write: true },

@@ -75,6 +75,9 @@ export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, t
     .where('orgId', 'in', coopIds)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
+    .where(
+      sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = sale.id)`,
+    )
     .groupBy(month)
     .execute();
 }

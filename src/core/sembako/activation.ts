@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.ts';
-import { hashOneTimeCode, newOneTimeCode, setParticipantPassword } from '../access/index.ts';
+import {
+  hashOneTimeCode,
+  newOneTimeCode,
+  setParticipantPassword,
+  whatsAppUrl,
+} from '../access/index.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { toCsv } from '../shared/csv.ts';
@@ -57,15 +62,6 @@ export async function issueActivationCodes(
   const program = await loadProgram(db, programId);
   const people = await findParticipants(db, program.orgId, programId, { opd, notActivated: true });
   return issueCodes(db, ctx, program, people);
-}
-
-/** A wa.me link that opens WhatsApp to an Indonesian mobile number (08…, 62…, +62…) with a message. */
-export function whatsAppUrl(phone: string, text: string): string | undefined {
-  const digits = phone.replace(/\D/g, '');
-  const intl = digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
-  return /^62\d{7,13}$/.test(intl)
-    ? `https://wa.me/${intl}?text=${encodeURIComponent(text)}`
-    : undefined;
 }
 
 /**

@@ -83,7 +83,14 @@ export async function proposeDeliveryOrders(
       .filter((l) => l.qty > 0);
     if (lines.length === 0) continue;
     const d = await createDeliveryOrder(db, ctx, { cooperativeId: coopId, lines });
-    created.push({ id: d.id, cooperativeId: coopId, status: d.status, value: d.value, lines });
+    created.push({
+      id: d.id,
+      number: d.number,
+      cooperativeId: coopId,
+      status: d.status,
+      value: d.value,
+      lines,
+    });
   }
   return created;
 }

@@ -340,6 +340,17 @@ export async function findOrdersOfPeriod(
   if (f.nip) q = q.where('nip', '=', f.nip);
   if (f.cooperativeId) q = q.where('pickupCooperativeId', '=', f.cooperativeId);
   if (f.status) q = q.where('status', 'in', f.status);
+  // A reversed pickup (corrections) is void: not billed, not deducted.
+  q = q.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('reversal')
+          .select('reversal.id')
+          .where('reversal.docType', '=', 'sembako_order')
+          .whereRef('reversal.docId', '=', 'sembakoOrder.id'),
+      ),
+    ),
+  );
   return q.orderBy('createdAt').orderBy('id').execute();
 }
 

@@ -58,12 +58,22 @@ export async function sumCredits(db: Db, coopId: string, asOf?: string): Promise
     .select(sql<number | null>`sum(amount)`.as('total'))
     .where('orgId', '=', coopId)
     .where('status', '=', 'netted');
+  // A reversed payment or netting takes its credit back (the reversal's sums are negative).
+  let r = db
+    .selectFrom('reversal')
+    .select(sql<number | null>`sum(payments_amount + subsidy_netted_amount)`.as('total'))
+    .where('cooperativeId', '=', coopId);
   if (asOf) {
     p = p.where('receivedOn', '<=', asOf);
     g = g.where('settledOn', '<=', asOf);
+    r = r.where('reversalDate', '<=', asOf);
   }
-  const [a, b] = await Promise.all([p.executeTakeFirst(), g.executeTakeFirst()]);
-  return (a?.total ?? 0) + (b?.total ?? 0);
+  const [a, b, c] = await Promise.all([
+    p.executeTakeFirst(),
+    g.executeTakeFirst(),
+    r.executeTakeFirst(),
+  ]);
+  return (a?.total ?? 0) + (b?.total ?? 0) + Number(c?.total ?? 0);
 }
 
 /** Credits per cooperative (payments and netted subsidy), up to `asOf` when given. */
@@ -83,12 +93,25 @@ export async function sumCreditsOfCooperatives(
     .select(['orgId', sql<number>`sum(amount)`.as('total')])
     .where('orgId', 'in', coopIds)
     .where('status', '=', 'netted');
+  let rq = db
+    .selectFrom('reversal')
+    .select([
+      'cooperativeId as orgId',
+      sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('total'),
+    ])
+    .where('cooperativeId', 'in', coopIds);
   if (asOf) {
     pq = pq.where('receivedOn', '<=', asOf);
     gq = gq.where('settledOn', '<=', asOf);
+    rq = rq.where('reversalDate', '<=', asOf);
   }
-  const [p, g] = await Promise.all([pq.groupBy('orgId').execute(), gq.groupBy('orgId').execute()]);
-  for (const r of [...p, ...g]) out.set(r.orgId, (out.get(r.orgId) ?? 0) + r.total);
+  const [p, g, rv] = await Promise.all([
+    pq.groupBy('orgId').execute(),
+    gq.groupBy('orgId').execute(),
+    rq.groupBy('cooperativeId').execute(),
+  ]);
+  for (const r of [...p, ...g, ...rv.map((x) => ({ orgId: x.orgId!, total: Number(x.total) }))])
+    out.set(r.orgId, (out.get(r.orgId) ?? 0) + r.total);
   return out;
 }
 
@@ -132,13 +155,21 @@ export async function billToStatement(
     .where('status', '=', 'netted')
     .where('settledOn', '<=', periodEnd)
     .execute();
+  // Reversals (corrections) land on the statement of their own date, as adjustments.
+  await db
+    .updateTable('reversal')
+    .set({ statementId })
+    .where('cooperativeId', '=', coopId)
+    .where('statementId', 'is', null)
+    .where('reversalDate', '<=', periodEnd)
+    .execute();
 }
 
 /** Sums of the documents on a statement (or, with statementId null, of those not yet billed). */
 export async function sumStatementDocuments(db: Db, coopId: string, statementId: string | null) {
   const filter =
     statementId === null ? sql`statement_id is null` : sql`statement_id = ${statementId}`;
-  const [sales, counts, payments, netted] = await Promise.all([
+  const [sales, counts, payments, netted, reversed] = await Promise.all([
     db
       .selectFrom('sale')
       .select(sql<number | null>`sum(consignment_amount)`.as('t'))
@@ -164,12 +195,24 @@ export async function sumStatementDocuments(db: Db, coopId: string, statementId:
       .where('status', '=', 'netted')
       .where(filter as never)
       .executeTakeFirst(),
+    db
+      .selectFrom('reversal')
+      .select([
+        sql<number | null>`sum(sales_amount)`.as('sales'),
+        sql<number | null>`sum(shrinkage_amount)`.as('shrinkage'),
+        sql<number | null>`sum(payments_amount)`.as('payments'),
+        sql<number | null>`sum(subsidy_netted_amount)`.as('netted'),
+      ])
+      .where('cooperativeId', '=', coopId)
+      .where(filter as never)
+      .executeTakeFirst(),
   ]);
+  // A reversal's sums are negative: the original's share with its sign turned.
   return {
-    salesAmount: sales?.t ?? 0,
-    shrinkageAmount: counts?.t ?? 0,
-    paymentsAmount: payments?.t ?? 0,
-    subsidyNettedAmount: netted?.t ?? 0,
+    salesAmount: (sales?.t ?? 0) + Number(reversed?.sales ?? 0),
+    shrinkageAmount: (counts?.t ?? 0) + Number(reversed?.shrinkage ?? 0),
+    paymentsAmount: (payments?.t ?? 0) + Number(reversed?.payments ?? 0),
+    subsidyNettedAmount: (netted?.t ?? 0) + Number(reversed?.netted ?? 0),
   };
 }
 
@@ -232,7 +275,7 @@ export async function findStatementById(
  * shrinkage charge, its payments and its netted subsidy.
  */
 export async function findStatementDocuments(db: Db, coopId: string, statementId: string) {
-  const [salesByDay, salesByProduct, counts, payments, netted] = await Promise.all([
+  const [salesByDay, salesByProduct, counts, payments, netted, reversals] = await Promise.all([
     db
       .selectFrom('sale')
       .select([
@@ -265,7 +308,7 @@ export async function findStatementDocuments(db: Db, coopId: string, statementId
       .execute(),
     db
       .selectFrom('stockCount')
-      .select(['id', 'countDate', 'shrinkageAmount'])
+      .select(['id', 'number', 'countDate', 'shrinkageAmount'])
       .where('orgId', '=', coopId)
       .where('statementId', '=', statementId)
       .orderBy('countDate')
@@ -287,6 +330,24 @@ export async function findStatementDocuments(db: Db, coopId: string, statementId
       .where('status', '=', 'netted')
       .orderBy('month')
       .execute(),
+    db
+      .selectFrom('reversal')
+      .select([
+        'id',
+        'docType',
+        'docId',
+        'reversalDate',
+        'reason',
+        'salesAmount',
+        'shrinkageAmount',
+        'paymentsAmount',
+        'subsidyNettedAmount',
+      ])
+      .where('cooperativeId', '=', coopId)
+      .where('statementId', '=', statementId)
+      .orderBy('reversalDate')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     salesByDay: salesByDay.map((r) => ({ ...r, sales: Number(r.sales) })),
@@ -298,5 +359,7 @@ export async function findStatementDocuments(db: Db, coopId: string, statementId
     counts,
     payments,
     netted,
+    /** Adjustments: reversals dated in the period (sums negative, as they add to the statement). */
+    reversals,
   };
 }

@@ -2,6 +2,8 @@
  * The kinds of document that post journal entries and stock moves: the
  * `doc_type` of both fact tables. `sale` is the per-sale posting of databases
  * made before sales were posted per sync (`sales_batch`); it is still read.
+ * `reversal`: the mirror a reversing document posts (doc id = the reversal's;
+ * the original is named by its `reversal` row).
  */
 export const DOC_TYPES = [
   'goods_receipt',
@@ -18,6 +20,7 @@ export const DOC_TYPES = [
   'subsidy_netting',
   'subsidy_payout',
   'sembako_cash_collection',
+  'reversal',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'InsufficientStock',
   'InvalidState',
   'AlreadyExists',
+  'AlreadyReversed',
+  'ReversalBlocked',
   'PriceAboveCeiling',
   'PriceNotSet',
   'NotParticipating',

@@ -27,6 +27,7 @@ import {
   findSubsidyRun,
   insertSubsidyGrants,
   insertSubsidyRunIfAbsent,
+  isGrantReversed,
   updateGrant,
 } from './subsidy.repository.ts';
 import { proRataSubsidyByTerms, subsidyEligibility } from './subsidy-rules.ts';
@@ -272,6 +273,11 @@ export async function markSubsidyPaid(
   if (g.status !== 'accrued')
     throw new DomainError('InvalidState', {
       message: `Subsidi berstatus ${g.status} tidak dapat dibayar`,
+    });
+  if (await isGrantReversed(db, g.id))
+    throw new DomainError('InvalidState', {
+      message: 'Subsidi ini sudah dibatalkan dan tidak dapat dibayar',
+      messageEn: 'This subsidy was reversed and cannot be paid',
     });
   if (paidOn < g.grantedOn)
     throw new DomainError('ValidationFailed', {

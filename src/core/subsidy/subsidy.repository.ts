@@ -47,6 +47,17 @@ export async function findGrant(db: Db, coopId: string, month: string) {
     .executeTakeFirst();
 }
 
+/** Whether a grant was reversed (corrections' `reversal` row): it is then never paid. */
+export async function isGrantReversed(db: Db, grantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('reversal')
+    .select('id')
+    .where('docType', '=', 'subsidy_grant')
+    .where('docId', '=', grantId)
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function findGrantsOfCooperative(db: Db, coopId: string) {
   return db
     .selectFrom('subsidyGrant')

@@ -12,6 +12,8 @@ import * as m20261206_1320 from './2026_12_06_1320_add_jobs.ts';
 import * as m20261206_1330 from './2026_12_06_1330_add_document_numbers.ts';
 import * as m20261206_1340 from './2026_12_06_1340_add_user_codes.ts';
 import * as m20261206_1350 from './2026_12_06_1350_add_payroll_authorization.ts';
+import * as m20261206_1500 from './2026_12_06_1500_add_reversals.ts';
+import * as m20261206_1510 from './2026_12_06_1510_number_more_documents.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1330_add_document_numbers': m20261206_1330,
   '2026_12_06_1340_add_user_codes': m20261206_1340,
   '2026_12_06_1350_add_payroll_authorization': m20261206_1350,
+  '2026_12_06_1500_add_reversals': m20261206_1500,
+  '2026_12_06_1510_number_more_documents': m20261206_1510,
 };

@@ -193,7 +193,7 @@ export async function renderStatementPdf(
             width: 140,
             value: (r: (typeof counts)[number]) => tanggal(r.countDate),
           },
-          { header: 'No. dokumen', width: 235, value: (r) => r.id },
+          { header: 'No. dokumen', width: 235, value: (r) => r.number },
           {
             header: 'Susut',
             width: 140,
@@ -239,6 +239,32 @@ export async function renderStatementPdf(
         ],
         docs.netted,
       );
+
+    if (docs.reversals.length > 0) {
+      section(doc, 'Penyesuaian: dokumen dibatalkan (Adjustments: reversals)');
+      pdfTable(
+        doc,
+        [
+          {
+            header: 'Tanggal',
+            width: 75,
+            value: (r: (typeof docs.reversals)[number]) => tanggal(r.reversalDate),
+          },
+          { header: 'Dokumen', width: 110, value: (r) => r.docType },
+          { header: 'Alasan', width: 210, value: (r) => r.reason },
+          {
+            header: 'Jumlah',
+            width: 120,
+            align: 'right',
+            value: (r) =>
+              pdfRupiah(
+                r.salesAmount + r.shrinkageAmount - r.paymentsAmount - r.subsidyNettedAmount,
+              ),
+          },
+        ],
+        docs.reversals,
+      );
+    }
     doc
       .font('Helvetica')
       .fontSize(8)

@@ -7,6 +7,8 @@ declare module 'fastify' {
     /** The organization a state change belongs to, for the audit log. */
     auditOrgId?: string;
     auditTarget?: { type: string; id: string };
+    /** What the operation adds to the audit event's detail (e.g. a reversal's reason). */
+    auditDetail?: Record<string, unknown>;
   }
 }
 
@@ -20,6 +22,7 @@ export const auditPlugin = fp(
     const { audit, clock } = app.deps;
     app.decorateRequest('auditOrgId', undefined);
     app.decorateRequest('auditTarget', undefined);
+    app.decorateRequest('auditDetail', undefined);
     app.addHook('onClose', () => audit.flush());
     app.addHook('onResponse', async (request, reply) => {
       if (SAFE_METHODS.includes(request.method) || reply.statusCode >= 400 || !request.auth) return;
@@ -47,6 +50,7 @@ export const auditPlugin = fp(
               method: request.method,
               path: request.url.split('?')[0],
               status: reply.statusCode,
+              ...request.auditDetail,
             },
           },
         ),

@@ -17,6 +17,11 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
   InsufficientStock: { id: 'Stok tidak cukup', en: 'Insufficient stock' },
   InvalidState: { id: 'Status dokumen tidak sesuai', en: 'Invalid document state' },
   AlreadyExists: { id: 'Sudah ada', en: 'Already exists' },
+  AlreadyReversed: { id: 'Dokumen sudah dibatalkan', en: 'Document already reversed' },
+  ReversalBlocked: {
+    id: 'Dokumen lain harus dibatalkan lebih dulu',
+    en: 'Another document must be reversed first',
+  },
   PriceAboveCeiling: { id: 'Harga melebihi HET/HAP', en: 'Price above the regulated ceiling' },
   PriceNotSet: { id: 'Harga belum ditetapkan', en: 'Price not set' },
   NotParticipating: {

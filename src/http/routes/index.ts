@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { ceilingRoutes } from './catalog/ceilings.routes.ts';
 import { deliveryOrderRoutes } from './consignment/delivery-orders.routes.ts';
+import { correctionRoutes } from './corrections/corrections.routes.ts';
 import { dispatchRoutes } from './consignment/dispatch.routes.ts';
 import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
@@ -51,6 +52,7 @@ export async function registerRoutes(app: FastifyInstance) {
     goodsReceiptRoutes,
     deliveryOrderRoutes,
     dispatchRoutes,
+    correctionRoutes,
     ledgerRoutes,
     auditRoutes,
     jobRoutes,

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** The cooperative's screens: dashboard, receiving, cashier, return, stock count. */
 export class CooperativeScreens {
@@ -32,6 +32,23 @@ export class CooperativeScreens {
 /** The cashier screen: tap products, set quantities, take cash, finish. */
 export class CashierScreen {
   constructor(private readonly page: Page) {}
+  /**
+   * Opens the cashier in the context's first tab and waits until the service worker controls it
+   * (installed: it opens offline) and `product` can be sold.
+   */
+  static async openInstalled(context: BrowserContext, url: string, product: string): Promise<Page> {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.getByRole('heading', { level: 1, name: 'Kasir' }).waitFor();
+    // Polled with evaluate: the app's CSP refuses waitForFunction's string (no 'unsafe-eval').
+    const deadline = Date.now() + 30_000;
+    while (!(await page.evaluate<boolean>('!!navigator.serviceWorker.controller'))) {
+      if (Date.now() > deadline) throw new Error('No service worker controls the cashier');
+      await page.waitForTimeout(100);
+    }
+    await page.getByRole('button', { name: `Tambah ${product}` }).waitFor();
+    return page;
+  }
   async add(product: string | RegExp, times = 1) {
     for (let i = 0; i < times; i++)
       await this.page

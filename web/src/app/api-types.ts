@@ -925,6 +925,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/documents/{docType}/{docId}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reverse a posted document: the exact mirror of its stock moves and journal lines in every book, dated in the open period (the next statement shows it); the same id again → the first result */
+    post: operations['reverseDocument'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/documents/{docType}/{docId}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What reversing the document would post (each book’s lines, each location’s units), or what must be reversed first, or the reversal that undid it; for those who may reverse it */
+    get: operations['previewReversal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/orgs/{orgId}/ledger/trial-balance': {
     parameters: {
       query?: never;
@@ -1547,6 +1581,8 @@ export interface components {
         | 'InsufficientStock'
         | 'InvalidState'
         | 'AlreadyExists'
+        | 'AlreadyReversed'
+        | 'ReversalBlocked'
         | 'PriceAboveCeiling'
         | 'PriceNotSet'
         | 'NotParticipating'
@@ -2577,7 +2613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2707,7 +2743,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2818,7 +2854,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3277,7 +3313,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3945,7 +3981,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4119,7 +4155,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4278,7 +4314,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4565,7 +4601,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4751,7 +4787,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4913,7 +4949,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5288,6 +5324,10 @@ export interface operations {
               statementId: string | null;
               /** @description The journal entries (`documentType` sales_batch, `documentId` = this id) that carry this sale in both books; null for sales posted one by one before them */
               postingId: string | null;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed?: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
               lines: {
                 saleId: string;
                 lineNo: number;
@@ -5530,6 +5570,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
           };
         };
       };
@@ -5541,6 +5586,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
           };
         };
       };
@@ -5580,7 +5630,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5668,6 +5718,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             lines: {
               productId: string;
               expected: number;
@@ -5687,6 +5742,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             lines: {
               productId: string;
               expected: number;
@@ -5734,7 +5794,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6014,7 +6074,7 @@ export interface operations {
             items: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -6195,7 +6255,7 @@ export interface operations {
             items: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -6205,6 +6265,10 @@ export interface operations {
               method: string;
               reference: string;
               statementId: string | null;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed?: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
             }[];
             nextCursor?: string;
           };
@@ -6296,7 +6360,7 @@ export interface operations {
             orgId: string;
             id: string;
             /**
-             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
              * @example SJ/KANA-JBI/2026/03/0001
              */
             number: string;
@@ -6321,7 +6385,7 @@ export interface operations {
             orgId: string;
             id: string;
             /**
-             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
              * @example SJ/KANA-JBI/2026/03/0001
              */
             number: string;
@@ -6372,7 +6436,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6445,7 +6509,7 @@ export interface operations {
             statements: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -6510,7 +6574,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6722,7 +6786,7 @@ export interface operations {
             items: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -7063,6 +7127,10 @@ export interface operations {
               settledOn: string | null;
               paidReference: string | null;
               statementId: string | null;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed?: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
               cooperativeName: string;
             }[];
           };
@@ -7193,7 +7261,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7294,6 +7362,10 @@ export interface operations {
               settledOn: string | null;
               paidReference: string | null;
               statementId: string | null;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed?: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
             }[];
             nextCursor?: string;
           };
@@ -7519,7 +7591,7 @@ export interface operations {
             statements: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -7788,7 +7860,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8109,7 +8181,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8141,6 +8213,8 @@ export interface operations {
   listGoodsReceipts: {
     parameters: {
       query?: {
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
         /** @description page size (1–200) */
         limit?: string;
         /** @description nextCursor of the previous page */
@@ -8163,6 +8237,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-000000000501",
+           *           "number": "BPB/KANA-JBI/2026/03/0012",
            *           "warehouseId": "01936f6e-7c1a-7000-8000-0000000000e1",
            *           "supplierName": "PT Sinar Gula Nusantara",
            *           "receiptDate": "2026-03-09",
@@ -8175,12 +8250,21 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               warehouseId: string;
               supplierName: string;
               receiptDate: string;
               /** @description Whole rupiah */
               totalCost: number;
               createdAt: string;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed?: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
             }[];
             nextCursor?: string;
           };
@@ -8269,6 +8353,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             /** @description Whole rupiah */
             totalCost: number;
           };
@@ -8282,6 +8371,11 @@ export interface operations {
         content: {
           'application/json': {
             id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
             /** @description Whole rupiah */
             totalCost: number;
           };
@@ -8314,7 +8408,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8403,7 +8497,7 @@ export interface operations {
             items: {
               id: string;
               /**
-               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
                * @example SJ/KANA-JBI/2026/03/0001
                */
               number: string;
@@ -8421,6 +8515,10 @@ export interface operations {
               createdAt: string;
               lineCount: number;
               totalQty: number;
+              /** @description Its receipt was reversed (reverseDocument, delivery_receipt): the goods are back in transit */
+              reversed?: boolean;
+              /** @description The reversal of its receipt */
+              reversalId?: string;
             }[];
             nextCursor?: string;
           };
@@ -8515,7 +8613,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
              * @example SJ/KANA-JBI/2026/03/0001
              */
             number: string;
@@ -8534,7 +8632,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
              * @example SJ/KANA-JBI/2026/03/0001
              */
             number: string;
@@ -8580,7 +8678,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8670,7 +8768,7 @@ export interface operations {
           'application/json': {
             id: string;
             /**
-             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
              * @example SJ/KANA-JBI/2026/03/0001
              */
             number: string;
@@ -8805,7 +8903,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8873,7 +8971,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9070,7 +9168,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9169,7 +9267,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9290,7 +9388,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9319,6 +9417,347 @@ export interface operations {
       };
       /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  reverseDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description sale, payment, goods_receipt, delivery_receipt (a delivery order received), return, stock_count, subsidy_grant, sembako_order (a picked-up order) */
+        docType:
+          | 'sale'
+          | 'payment'
+          | 'goods_receipt'
+          | 'delivery_receipt'
+          | 'return'
+          | 'stock_count'
+          | 'subsidy_grant'
+          | 'sembako_order';
+        /** @description UUID (clients generate UUIDv7) */
+        docId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000e01",
+         *       "reason": "Kasir salah ketik jumlah: 20, seharusnya 2"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /** @description Why: kept with the reversal and in the audit log */
+          reason: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description sale, payment, goods_receipt, delivery_receipt (a delivery order received), return, stock_count, subsidy_grant, sembako_order (a picked-up order) */
+            docType:
+              | 'sale'
+              | 'payment'
+              | 'goods_receipt'
+              | 'delivery_receipt'
+              | 'return'
+              | 'stock_count'
+              | 'subsidy_grant'
+              | 'sembako_order';
+            docId: string;
+            /** @description The reversal’s business date (WIB), in the open period */
+            date: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @description sale, payment, goods_receipt, delivery_receipt (a delivery order received), return, stock_count, subsidy_grant, sembako_order (a picked-up order) */
+            docType:
+              | 'sale'
+              | 'payment'
+              | 'goods_receipt'
+              | 'delivery_receipt'
+              | 'return'
+              | 'stock_count'
+              | 'subsidy_grant'
+              | 'sembako_order';
+            docId: string;
+            /** @description The reversal’s business date (WIB), in the open period */
+            date: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  previewReversal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description sale, payment, goods_receipt, delivery_receipt (a delivery order received), return, stock_count, subsidy_grant, sembako_order (a picked-up order) */
+        docType:
+          | 'sale'
+          | 'payment'
+          | 'goods_receipt'
+          | 'delivery_receipt'
+          | 'return'
+          | 'stock_count'
+          | 'subsidy_grant'
+          | 'sembako_order';
+        /** @description UUID (clients generate UUIDv7) */
+        docId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "docType": "sale",
+           *       "docId": "01936f6e-7c1a-7000-8000-000000000501",
+           *       "reversible": true,
+           *       "journal": [
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "orgName": "KDKMP Sungai Putri",
+           *           "accountCode": "1101",
+           *           "accountName": "Kas",
+           *           "debit": 0,
+           *           "credit": 35000
+           *         },
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "orgName": "KDKMP Sungai Putri",
+           *           "accountCode": "2101",
+           *           "accountName": "Utang kepada Pengamanat",
+           *           "debit": 32000,
+           *           "credit": 0
+           *         },
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "orgName": "KDKMP Sungai Putri",
+           *           "accountCode": "4101",
+           *           "accountName": "Pendapatan Komisi",
+           *           "debit": 3000,
+           *           "credit": 0
+           *         },
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "orgName": "Koperasi Kana",
+           *           "accountCode": "1201",
+           *           "accountName": "Piutang Konsinyasi",
+           *           "debit": 0,
+           *           "credit": 32000
+           *         },
+           *         {
+           *           "orgId": "01936f6e-7c1a-7000-8000-0000000000a1",
+           *           "orgName": "Koperasi Kana",
+           *           "accountCode": "4101",
+           *           "accountName": "Penjualan",
+           *           "debit": 32000,
+           *           "credit": 0
+           *         }
+           *       ],
+           *       "stock": [
+           *         {
+           *           "locationName": "Toko KDKMP Sungai Putri",
+           *           "productName": "Gula Kristal Putih 1 kg",
+           *           "quantity": 2
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /** @description sale, payment, goods_receipt, delivery_receipt (a delivery order received), return, stock_count, subsidy_grant, sembako_order (a picked-up order) */
+            docType:
+              | 'sale'
+              | 'payment'
+              | 'goods_receipt'
+              | 'delivery_receipt'
+              | 'return'
+              | 'stock_count'
+              | 'subsidy_grant'
+              | 'sembako_order';
+            docId: string;
+            reversible: boolean;
+            /** @description Reverse these first */
+            blockedBy?: {
+              docType: string;
+              docId: string;
+              number?: string;
+            }[];
+            reversedBy?: {
+              id: string;
+              date: string;
+              reason: string;
+            };
+            journal: {
+              orgId: string;
+              orgName: string;
+              accountCode: string;
+              accountName: string;
+              /** @description Whole rupiah (negative = credit) */
+              debit: number;
+              /** @description Whole rupiah (negative = credit) */
+              credit: number;
+            }[];
+            stock: {
+              locationName: string;
+              productName: string;
+              /** @description Units the location gains (negative: loses) */
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10070,7 +10509,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10621,7 +11060,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11179,7 +11618,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11287,7 +11726,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11730,7 +12169,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12090,7 +12529,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12187,7 +12626,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12317,7 +12756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12666,6 +13105,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "01936f6e-7c1a-7000-8000-0000000000d1",
+           *           "number": "SJ/KANA-JBI/2026/03/0041",
            *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "status": "draft",
            *           "value": 960000,
@@ -12682,6 +13122,11 @@ export interface operations {
           'application/json': {
             items: {
               id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
               cooperativeId: string;
               status: string;
               /** @description Whole rupiah */
@@ -13077,7 +13522,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
         headers: {
           [name: string]: unknown;

@@ -27,6 +27,7 @@ export const goodsReceiptListExample: Static<typeof GoodsReceiptList> = {
   items: [
     {
       id: '01936f6e-7c1a-7000-8000-000000000501',
+      number: 'BPB/KANA-JBI/2026/03/0012',
       warehouseId: WAREHOUSE,
       supplierName: 'PT Sinar Gula Nusantara',
       receiptDate: '2026-03-09',

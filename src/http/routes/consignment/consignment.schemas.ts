@@ -37,18 +37,32 @@ export const GoodsReceiptBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const GoodsReceiptCreated = Type.Object({ id: S, totalCost: Rupiah });
+export const GoodsReceiptCreated = Type.Object({
+  id: S,
+  number: DocumentNumber,
+  totalCost: Rupiah,
+});
 
 export const GoodsReceiptSummary = Type.Object({
   id: S,
+  number: DocumentNumber,
   warehouseId: S,
   supplierName: S,
   receiptDate: S,
   totalCost: Rupiah,
   createdAt: S,
+  reversed: Type.Optional(
+    Type.Boolean({
+      description: 'Reversed by a reversing document (reverseDocument): shown as such',
+    }),
+  ),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
 });
 export const GoodsReceiptList = List(GoodsReceiptSummary);
-export const GoodsReceiptListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const GoodsReceiptListQuery = Type.Object(
+  { q: Type.Optional(NumberSearch), ...PageQuery },
+  { additionalProperties: false },
+);
 
 // --- Delivery orders ---
 export const DeliveryOrderBody = Type.Object(
@@ -126,6 +140,13 @@ export const DeliveryOrderListItem = Type.Object({
   ...DeliveryOrderSummary.properties,
   lineCount: I,
   totalQty: I,
+  reversed: Type.Optional(
+    Type.Boolean({
+      description:
+        'Its receipt was reversed (reverseDocument, delivery_receipt): the goods are back in transit',
+    }),
+  ),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal of its receipt' })),
 });
 export const DeliveryOrderList = List(DeliveryOrderListItem);
 

@@ -6,6 +6,7 @@ import {
   getDeliveryOrderDetail,
   listDeliveryOrders,
 } from '../../../core/consignment/index.ts';
+import { markReversed } from '../../../core/corrections/index.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction, runForCooperative } from '../../command.ts';
 import { pageLimit } from '../../cursor.ts';
@@ -87,11 +88,12 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const hubId = scope.hubIds[0];
         filter = hubId ? { hubId } : { coopIds: scope.cooperativeIds };
       }
-      return listDeliveryOrders(
+      const page = await listDeliveryOrders(
         deps.db,
         { ...filter, status, q },
         { limit: pageLimit(limit), cursor },
       );
+      return { ...page, items: await markReversed(deps.db, 'delivery_receipt', page.items) };
     },
   );
 

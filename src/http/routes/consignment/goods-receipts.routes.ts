@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createGoodsReceipt, listGoodsReceipts } from '../../../core/consignment/index.ts';
+import { markReversed } from '../../../core/corrections/index.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction } from '../../command.ts';
 import { pageLimit } from '../../cursor.ts';
@@ -33,7 +34,9 @@ export const goodsReceiptRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createGoodsReceipt(db, commandContext(request), hubId, request.body),
       );
       request.auditTarget = { type: 'goods_receipt', id: r.id };
-      return reply.code(r.created ? 201 : 200).send({ id: r.id, totalCost: r.totalCost });
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ id: r.id, number: r.number, totalCost: r.totalCost });
     },
   );
 
@@ -50,10 +53,12 @@ export const goodsReceiptRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const hubId = await authorize(request, { kind: 'hub' });
-      return listGoodsReceipts(deps.db, hubId, {
+      const page = await listGoodsReceipts(deps.db, hubId, {
         limit: pageLimit(request.query.limit),
         cursor: request.query.cursor,
+        q: request.query.q,
       });
+      return { ...page, items: await markReversed(deps.db, 'goods_receipt', page.items) };
     },
   );
 };

@@ -5,6 +5,7 @@ import {
   listSalesWithLines,
   recordSales,
 } from '../../../core/consignment/index.ts';
+import { markReversed } from '../../../core/corrections/index.ts';
 import { getStockOnHand } from '../../../core/inventory/index.ts';
 import { authorize } from '../../authorize.ts';
 import { runForCooperative } from '../../command.ts';
@@ -76,10 +77,11 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return listSalesWithLines(deps.db, id, {
+      const page = await listSalesWithLines(deps.db, id, {
         ...request.query,
         limit: pageLimit(request.query.limit),
       });
+      return { ...page, items: await markReversed(deps.db, 'sale', page.items) };
     },
   );
 
@@ -101,7 +103,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createReturn(db, ctx, id, request.body),
       );
       request.auditTarget = { type: 'return', id: r.id };
-      return reply.code(r.created ? 201 : 200).send({ id: r.id });
+      return reply.code(r.created ? 201 : 200).send({ id: r.id, number: r.number });
     },
   );
 
@@ -124,7 +126,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createStockCount(db, ctx, id, request.body),
       );
       request.auditTarget = { type: 'stock_count', id: r.id };
-      return reply.code(r.created ? 201 : 200).send({ id: r.id, lines: r.lines });
+      return reply.code(r.created ? 201 : 200).send({ id: r.id, number: r.number, lines: r.lines });
     },
   );
 

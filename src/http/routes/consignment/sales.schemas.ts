@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { PageQuery } from '../../cursor.ts';
 import {
   BusinessDate,
+  DocumentNumber,
   Id,
   Instant,
   List,
@@ -76,6 +77,12 @@ export const SaleWithLines = Type.Object({
     description:
       'The journal entries (`documentType` sales_batch, `documentId` = this id) that carry this sale in both books; null for sales posted one by one before them',
   }),
+  reversed: Type.Optional(
+    Type.Boolean({
+      description: 'Reversed by a reversing document (reverseDocument): shown as such',
+    }),
+  ),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
   lines: Type.Array(
     Type.Object({
       saleId: S,
@@ -116,7 +123,7 @@ export const ReturnBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const ReturnCreated = Type.Object({ id: S });
+export const ReturnCreated = Type.Object({ id: S, number: DocumentNumber });
 
 export const StockCountBody = Type.Object(
   {
@@ -136,7 +143,11 @@ const CountLine = Type.Object({
   variance: I,
   chargeAmount: Rupiah,
 });
-export const StockCountResult = Type.Object({ id: S, lines: Type.Array(CountLine) });
+export const StockCountResult = Type.Object({
+  id: S,
+  number: DocumentNumber,
+  lines: Type.Array(CountLine),
+});
 
 export const CooperativeStock = List(
   Type.Object({ productId: S, ownerOrgId: S, qty: I, inTransit: I }),

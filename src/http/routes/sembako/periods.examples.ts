@@ -21,6 +21,7 @@ export const proposedDeliveryOrdersExample: Static<typeof ProposedDeliveryOrders
   items: [
     {
       id: deliveryOrder,
+      number: 'SJ/KANA-JBI/2026/03/0041',
       cooperativeId: coop,
       status: 'draft',
       value: 960_000,

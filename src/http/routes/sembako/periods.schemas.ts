@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { BusinessDate, List, Rupiah, Text, Uuid } from '../../schemas.ts';
+import { BusinessDate, DocumentNumber, List, Rupiah, Text, Uuid } from '../../schemas.ts';
 
 /** The schemas of a program period's supply and money: demand, payroll, sponsor payments, reconciliation. */
 
@@ -17,6 +17,7 @@ export const ProposedDeliveryOrders = Type.Object({
   items: Type.Array(
     Type.Object({
       id: Type.String(),
+      number: DocumentNumber,
       cooperativeId: Type.String(),
       status: Type.String(),
       value: Rupiah,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getCooperativeBalance } from '../../../core/consignment/index.ts';
+import { markReversed } from '../../../core/corrections/index.ts';
 import {
   closeSettlementPeriod,
   closedStatementsOf,
@@ -143,7 +144,8 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return { items: await listCooperativePayments(deps.db, id, request.query.q) };
+      const items = await listCooperativePayments(deps.db, id, request.query.q);
+      return { items: await markReversed(deps.db, 'payment', items) };
     },
   );
 

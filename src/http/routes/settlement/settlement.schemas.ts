@@ -125,6 +125,12 @@ export const PaymentListItem = Type.Object({
   method: Type.String(),
   reference: Type.String(),
   statementId: Type.Union([Type.String(), Type.Null()]),
+  reversed: Type.Optional(
+    Type.Boolean({
+      description: 'Reversed by a reversing document (reverseDocument): shown as such',
+    }),
+  ),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
 });
 
 export const PaymentList = List(PaymentListItem);

@@ -6,6 +6,7 @@ import {
   markSubsidyPaid,
   runMonthlySubsidy,
 } from '../../../core/subsidy/index.ts';
+import { markReversed } from '../../../core/corrections/index.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction, runForCooperative } from '../../command.ts';
 import { problems, withExample } from '../../schemas.ts';
@@ -128,7 +129,8 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       await authorize(request, { kind: 'cooperative', id });
-      return { items: await listCooperativeSubsidies(deps.db, id) };
+      const items = await listCooperativeSubsidies(deps.db, id);
+      return { items: await markReversed(deps.db, 'subsidy_grant', items) };
     },
   );
 };

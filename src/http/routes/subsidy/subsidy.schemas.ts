@@ -34,6 +34,12 @@ export const SubsidyGrant = Type.Object({
   settledOn: Nullable(S),
   paidReference: Nullable(S),
   statementId: Nullable(S),
+  reversed: Type.Optional(
+    Type.Boolean({
+      description: 'Reversed by a reversing document (reverseDocument): shown as such',
+    }),
+  ),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
 });
 
 export const SubsidyGrantList = List(SubsidyGrant);

@@ -1,9 +1,11 @@
 import { useCachedTranslation } from '../../app/i18n.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { instantWib, rupiah } from '../../ui/format.ts';
 import { dismissSale, type OutboxSale } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
+import { VoidBadge, VoidDialog, VoidSaleButton, type HistoryRow } from './VoidSale.tsx';
+import { voidStateOf } from './void-sale.ts';
 import './strings.ts';
 
 /**
@@ -12,7 +14,10 @@ import './strings.ts';
  */
 export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: string }) {
   const { t, i18n } = useCachedTranslation('cashier');
+  const { t: tv } = useCachedTranslation('corrections', { keyPrefix: 'void' });
   const { sales, status } = useOutbox(coopId);
+  // The sale being voided: kept here, not in its row, which changes once the sale is voided.
+  const [voiding, setVoiding] = useState<OutboxSale | null>(null);
   const client = useQueryClient();
   const sent = sales.filter((s) => s.state === 'sent').length;
   useEffect(() => {
@@ -21,6 +26,8 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
   }, [sent, client, coopId]);
   const waiting = sales.filter((s) => s.state === 'waiting');
   const refused = sales.filter((s) => s.state === 'refused');
+  const voided = sales.filter((s) => voidStateOf(s) !== 'none');
+  const reversalsWaiting = sales.filter((s) => s.reversal?.state === 'waiting').length;
   const recent = sales.slice(0, 10);
   return (
     <section className="outbox" aria-labelledby="outbox-title">
@@ -48,6 +55,11 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
           refused: refused.length,
         })}
       </p>
+      {voided.length > 0 && (
+        <p className="muted" data-testid="outbox-voids">
+          {tv('voidCounts', { count: voided.length, waiting: reversalsWaiting })}
+        </p>
+      )}
       {refused.length > 0 && (
         <div role="alert" className="state error">
           <p>
@@ -74,38 +86,50 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
       {recent.length > 0 && (
         <ul className="outbox-list">
           {recent.map((s) => (
-            <OutboxRow
-              key={s.id}
-              state={s.state}
-              occurredAt={s.sale.occurredAt}
-              total={s.total}
-              lang={i18n.language}
-            />
+            <OutboxRow key={s.id} sale={s} lang={i18n.language} onVoid={setVoiding} />
           ))}
         </ul>
+      )}
+      {voiding && (
+        <VoidDialog sale={voiding} lang={i18n.language} onClose={() => setVoiding(null)} />
       )}
     </section>
   );
 });
 
-/** One sale of the list; re-rendered only when its state changes (the list is re-read on every change). */
-const OutboxRow = memo(function OutboxRow({
-  state,
-  occurredAt,
-  total,
-  lang,
-}: {
-  state: OutboxSale['state'];
-  occurredAt: string;
-  total: number;
-  lang: string;
-}) {
-  const { t } = useCachedTranslation('cashier');
-  return (
-    <li data-state={state}>
-      <span>{instantWib(occurredAt, lang)}</span>
-      <span className="num">{rupiah(total)}</span>
-      <span className={`badge state-${state}`}>{t(`state_${state}`)}</span>
-    </li>
-  );
-});
+/**
+ * One sale of the list, with its void ("Batalkan", or what became of the void); re-rendered only
+ * when its state or its reversal's changes (the list is re-read on every change).
+ */
+const OutboxRow = memo(
+  function OutboxRow({ sale, lang, onVoid }: HistoryRow) {
+    const { t } = useCachedTranslation('cashier');
+    const { state, total } = sale;
+    const voided = voidStateOf(sale) !== 'none';
+    return (
+      <li data-state={state}>
+        <span>{instantWib(sale.sale.occurredAt, lang)}</span>
+        <span className="num">
+          {voided ? <del className="reversed-amount">{rupiah(total)}</del> : rupiah(total)}
+        </span>
+        {state === 'voided' ? (
+          <VoidBadge sale={sale} />
+        ) : (
+          <span className={`badge state-${state}`}>{t(`state_${state}`)}</span>
+        )}
+        {state !== 'voided' && (
+          <span className="row-actions">
+            <VoidBadge sale={sale} />
+            <VoidSaleButton sale={sale} lang={lang} onVoid={onVoid} />
+          </span>
+        )}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.lang === b.lang &&
+    a.onVoid === b.onVoid &&
+    a.sale.id === b.sale.id &&
+    a.sale.state === b.sale.state &&
+    a.sale.reversal?.state === b.sale.reversal?.state,
+);

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { voidedSale, type QueuedReversal, type VoidKind } from './void-sale.ts';
 
 /**
  * The cashier's outbox in IndexedDB: every sale is written here, with its client id, before the
@@ -6,7 +7,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  * resend is the same sale to the server (idempotent by id): never lost, never counted twice.
  */
 
-export type SaleState = 'waiting' | 'sent' | 'refused';
+/** `voided`: the cashier voided it before the server had it; it is never sent (void-sale.ts). */
+export type SaleState = 'waiting' | 'sent' | 'refused' | 'voided';
 
 export interface SalePayload {
   id: string;
@@ -31,6 +33,12 @@ export interface OutboxSale {
   createdAt: number;
   sentAt?: number;
   attempts: number;
+  /** A send of it was started: the server may have it even without a stored answer. */
+  tried?: boolean;
+  voidedAt?: number;
+  voidReason?: string;
+  /** The reversal that undoes it on the server, queued like a sale (void-sale.ts). */
+  reversal?: QueuedReversal;
 }
 
 export interface CacheEntry<T = unknown> {
@@ -102,13 +110,71 @@ export async function listSales(coopId: string): Promise<OutboxSale[]> {
   return all.sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** The oldest waiting sales, at most `limit`. */
-export async function waitingSales(coopId: string, limit: number): Promise<OutboxSale[]> {
-  const all = await (await db()).getAllFromIndex('sales', 'byCoop', coopId);
-  return all
+/**
+ * The oldest waiting sales, at most `limit`, marked `tried` in the same transaction before they are
+ * sent: a void from then on (this tab or another) knows the server may have them and undoes them
+ * by a reversal instead of dropping them. Only the sales returned here go into the request.
+ */
+export async function claimWaitingSales(coopId: string, limit: number): Promise<OutboxSale[]> {
+  const tx = (await db()).transaction('sales', 'readwrite', { durability: 'strict' });
+  const batch = (await tx.store.index('byCoop').getAll(coopId))
     .filter((s) => s.state === 'waiting')
     .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, limit);
+  for (const s of batch) if (!s.tried) await tx.store.put({ ...s, tried: true });
+  await tx.done;
+  return batch;
+}
+
+/** Whether a sale still waits to be sent (not voided, answered or dismissed meanwhile). */
+export async function isWaiting(id: string): Promise<boolean> {
+  return (await (await db()).get('sales', id))?.state === 'waiting';
+}
+
+/**
+ * Voids a sale of this device (void-sale.ts decides how) in one transaction; resolves once the
+ * void, and the reversal it queues, are durably stored.
+ */
+export async function voidSale(
+  id: string,
+  v: { reason: string; reversalId: string; today: string },
+): Promise<VoidKind> {
+  const tx = (await db()).transaction('sales', 'readwrite', { durability: 'strict' });
+  const s = await tx.store.get(id);
+  if (!s) throw new Error('This sale is not on this device.');
+  const { sale, kind } = voidedSale(s, { ...v, now: Date.now() });
+  await tx.store.put(sale);
+  await tx.done;
+  changed();
+  return kind;
+}
+
+/** The sales whose reversal waits to be sent, oldest void first. */
+export async function waitingReversals(coopId: string): Promise<OutboxSale[]> {
+  const all = await (await db()).getAllFromIndex('sales', 'byCoop', coopId);
+  return all
+    .filter((s) => s.reversal?.state === 'waiting')
+    .sort((a, b) => (a.reversal?.createdAt ?? 0) - (b.reversal?.createdAt ?? 0));
+}
+
+/** Stores what the server said of a sale's reversal. */
+export async function storeReversalResult(
+  saleId: string,
+  r:
+    | { state: 'sent' | 'unneeded' }
+    | { state: 'refused'; code: string; message: string }
+    | { state: 'waiting' },
+) {
+  const tx = (await db()).transaction('sales', 'readwrite', { durability: 'strict' });
+  const s = await tx.store.get(saleId);
+  if (s?.reversal?.state === 'waiting') {
+    const reversal: QueuedReversal = { ...s.reversal, attempts: s.reversal.attempts + 1 };
+    if (r.state === 'refused') Object.assign(reversal, r);
+    else if (r.state !== 'waiting') Object.assign(reversal, { state: r.state, sentAt: Date.now() });
+    await tx.store.put({ ...s, reversal });
+  }
+  await tx.done;
+  changed();
 }
 
 export type SendResult =
@@ -151,7 +217,8 @@ export async function pruneSent(coopId: string, ms: number) {
   const d = await db();
   const cutoff = Date.now() - ms;
   for (const s of await d.getAllFromIndex('sales', 'byCoop', coopId))
-    if (s.state === 'sent' && (s.sentAt ?? 0) < cutoff) await d.delete('sales', s.id);
+    if (s.state === 'sent' && (s.sentAt ?? 0) < cutoff && s.reversal?.state !== 'waiting')
+      await d.delete('sales', s.id);
 }
 
 /** Keeps the last good copy of data the cashier needs offline (products, stock, merchant data). */

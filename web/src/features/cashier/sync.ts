@@ -1,11 +1,16 @@
 import { api } from '../../app/api.ts';
+import { postReversal } from '../corrections/reversal-api.ts';
 import {
+  claimWaitingSales,
+  isWaiting,
   onOutboxChange,
   storeResults,
-  waitingSales,
+  storeReversalResult,
+  waitingReversals,
   type OutboxSale,
   type SendResult,
 } from './outbox.ts';
+import { reversalOutcome } from './void-sale.ts';
 
 /** Sales per request: small enough for a slow mobile link, large enough to catch up quickly. */
 export const SYNC_BATCH = 25;
@@ -37,7 +42,7 @@ async function post(coopId: string, sales: OutboxSale[]) {
  * (a malformed sale) is retried one sale at a time, so one bad sale never blocks the others.
  */
 async function sendBatch(coopId: string): Promise<BatchOutcome> {
-  const batch = await waitingSales(coopId, SYNC_BATCH);
+  const batch = await claimWaitingSales(coopId, SYNC_BATCH);
   if (batch.length === 0) return 'done';
   let res: Awaited<ReturnType<typeof post>>;
   try {
@@ -64,6 +69,7 @@ async function sendBatch(coopId: string): Promise<BatchOutcome> {
   }
   // 4xx for the whole request: find the culprit(s) one by one.
   for (const s of batch) {
+    if (!(await isWaiting(s.id))) continue; // voided meanwhile: its void has seen it tried
     let one: Awaited<ReturnType<typeof post>>;
     try {
       one = await post(coopId, [s]);
@@ -90,10 +96,37 @@ async function sendBatch(coopId: string): Promise<BatchOutcome> {
   return 'more';
 }
 
+/**
+ * Sends the waiting reversals (voids of sales the server has, or may have), one request each, after
+ * the sales: a reversal's sale is never behind it in the queue.
+ */
+async function sendReversals(coopId: string): Promise<Exclude<BatchOutcome, 'more'>> {
+  for (const s of await waitingReversals(coopId)) {
+    const r = s.reversal!;
+    let answer: Parameters<typeof reversalOutcome>[0];
+    try {
+      const res = await postReversal('sale', s.id, { id: r.id, reason: r.reason });
+      const p = (res.error ?? {}) as Problem;
+      answer = {
+        status: res.response.status,
+        ...(p.code ? { code: p.code } : {}),
+        ...(p.detail ? { message: p.detail } : {}),
+      };
+    } catch {
+      answer = 'noAnswer';
+    }
+    const outcome = reversalOutcome(answer, r);
+    if (outcome.state === 'offline' || outcome.state === 'signedOut') return outcome.state;
+    await storeReversalResult(s.id, outcome);
+  }
+  return 'done';
+}
+
 /** Sends until nothing waits, the link fails, or the session is gone. */
 export async function drainOutbox(coopId: string): Promise<Exclude<BatchOutcome, 'more'>> {
   for (;;) {
     const outcome = await sendBatch(coopId);
+    if (outcome === 'done') return sendReversals(coopId);
     if (outcome !== 'more') return outcome;
   }
 }

@@ -1,13 +1,26 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, dateColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field, SubmitRow } from '../../ui/forms.tsx';
+import { NumberSearch } from '../../ui/NumberSearch.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { useSession } from '../../app/session.tsx';
+import { mayReverse } from '../corrections/may-reverse.ts';
+import {
+  reversalColumn,
+  reversibleMoneyColumn,
+  useReverseDialog,
+} from '../corrections/ReverseButton.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
 import { useWarehouses } from '../settings/warehouses-data.ts';
 import './strings.ts';
@@ -23,25 +36,40 @@ const qtyOf = (s: string) => (/^\d{1,9}$/.test(s.trim()) ? Number(s.trim()) : un
 
 interface Row {
   id: string;
+  number: string;
   warehouseId: string;
   receiptDate: string;
   supplierName: string;
   totalCost: number;
+  reversed?: boolean;
 }
 
 /** The hub's goods receipts (supplier → warehouse at cost) and a form to record one. */
 export function GoodsReceiptsPage() {
   const { t, i18n } = useTranslation('catalog', { keyPrefix: 'receipts' });
+  const { t: tc } = useTranslation('corrections');
+  const { me } = useSession();
+  const mayReverseReceipts = mayReverse(me?.memberships ?? [], { docType: 'goods_receipt' });
+  const reversal = useReverseDialog();
   const client = useQueryClient();
   const products = useProducts();
   const warehouses = useWarehouses();
+  const [search, setSearch] = useState('');
+  const number = useDeferredValue(search.trim());
   const receipts = useInfiniteQuery({
-    queryKey: ['goodsReceipts'],
+    queryKey: ['goodsReceipts', number],
+    placeholderData: keepPreviousData,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/goods-receipts', {
-          params: { query: { limit: '100', ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: '100',
+              ...(number ? { q: number } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor,
@@ -64,7 +92,9 @@ export function GoodsReceiptsPage() {
     }) => unwrap(await api.POST('/api/v1/goods-receipts', { body: { id: receiptId, ...body } })),
     onMutate: () => setSaved(''),
     onSuccess: async (r, body) => {
-      setSaved(t('saved', { supplier: body.supplierName, total: rupiah(r.totalCost) }));
+      setSaved(
+        t('saved', { number: r.number, supplier: body.supplierName, total: rupiah(r.totalCost) }),
+      );
       setSupplier('');
       setDate('');
       setLines([newLine()]);
@@ -109,6 +139,12 @@ export function GoodsReceiptsPage() {
   );
   const warehouseNames = new Map((warehouses.data ?? []).map((w) => [w.id, w.name]));
   const columns: Column<Row>[] = [
+    {
+      id: 'number',
+      header: t('number'),
+      accessorKey: 'number',
+      cell: ({ row }) => <span className="doc-number">{row.original.number}</span>,
+    },
     dateColumn('receiptDate', t('date'), (r) => r.receiptDate, i18n.language),
     {
       id: 'warehouse',
@@ -116,7 +152,14 @@ export function GoodsReceiptsPage() {
       accessorFn: (r) => warehouseNames.get(r.warehouseId) ?? '',
     },
     { id: 'supplierName', header: t('supplier'), accessorKey: 'supplierName' },
-    moneyColumn('totalCost', t('totalCost'), (r) => r.totalCost),
+    reversibleMoneyColumn<Row>('totalCost', t('totalCost'), (r) => r.totalCost),
+    reversalColumn<Row>(
+      tc('column'),
+      'goods_receipt',
+      (r) => `${tc('doc.goods_receipt')} ${r.number} ${rupiah(r.totalCost)}`,
+      () => mayReverseReceipts,
+      reversal.open,
+    ),
   ];
 
   return (
@@ -229,6 +272,15 @@ export function GoodsReceiptsPage() {
         )}
       </QueryState>
       <h2>{t('listTitle')}</h2>
+      {reversal.dialog}
+      <div className="filters">
+        <NumberSearch
+          label={t('searchNumber')}
+          hint={t('searchNumberHint')}
+          value={search}
+          onChange={setSearch}
+        />
+      </div>
       <QueryState query={receipts}>
         {() => (
           <>

@@ -5,9 +5,15 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { businessDate, instantWib, monthName, rupiah } from '../../ui/format.ts';
+import { businessDate, instantWib, monthName, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { problemCode } from '../../ui/forms.tsx';
+import { mayReverse } from '../corrections/may-reverse.ts';
+import {
+  reversalColumn,
+  reversibleMoneyColumn,
+  useReverseDialog,
+} from '../corrections/ReverseButton.tsx';
 import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
@@ -242,6 +248,13 @@ function Overview({ d }: { d: Dashboard }) {
 
 function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
   const { t, i18n } = useTranslation('cooperative');
+  const { t: tc } = useTranslation('corrections');
+  const { me } = useSession();
+  const reversal = useReverseDialog();
+  const mayReverseReceipts = mayReverse(me?.memberships ?? [], {
+    docType: 'delivery_receipt',
+    cooperativeId: id,
+  });
   const q = useQuery({
     queryKey: ['deliveryOrders', id],
     queryFn: async () =>
@@ -253,6 +266,12 @@ function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
   });
   type Row = NonNullable<typeof q.data>['items'][number];
   const columns: Column<Row>[] = [
+    {
+      id: 'number',
+      header: t('translation:documentNumber'),
+      accessorKey: 'number',
+      cell: ({ row }) => <span className="doc-number">{row.original.number}</span>,
+    },
     dateColumn('date', t('orderDate'), (r) => r.orderDate, i18n.language),
     {
       id: 'status',
@@ -271,10 +290,19 @@ function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
         </Link>
       ),
     },
+    // A received delivery: its receipt can be reversed (the goods back in transit).
+    reversalColumn<Row>(
+      tc('column'),
+      'delivery_receipt',
+      (r) => `${tc('doc.delivery_receipt')} ${r.number}`,
+      (r) => r.status === 'received' && mayReverseReceipts,
+      reversal.open,
+    ),
   ];
   return (
     <>
       <h2>{t('deliveries')}</h2>
+      {reversal.dialog}
       <QueryState query={q}>
         {(d) => (
           <DataTable
@@ -291,6 +319,10 @@ function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
 
 function Sales({ id }: { id: string }) {
   const { t, i18n } = useTranslation('cooperative');
+  const { t: tc } = useTranslation('corrections');
+  const { me } = useSession();
+  const reversal = useReverseDialog();
+  const today = todayWib();
   const q = useQuery({
     queryKey: ['sales', id],
     queryFn: async () =>
@@ -325,11 +357,26 @@ function Sales({ id }: { id: string }) {
       accessorKey: 'paymentMethod',
       cell: ({ row }) => t(row.original.paymentMethod),
     },
-    moneyColumn('total', t('translation:total'), (r) => r.totalAmount),
+    reversibleMoneyColumn<Row>('total', t('translation:total'), (r) => r.totalAmount),
+    reversalColumn<Row>(
+      tc('column'),
+      'sale',
+      (r) =>
+        `${tc('doc.sale')} ${instantWib(r.occurredAt, i18n.language)} ${rupiah(r.totalAmount)}`,
+      (r) =>
+        mayReverse(me?.memberships ?? [], {
+          docType: 'sale',
+          cooperativeId: id,
+          date: r.saleDate,
+          today,
+        }),
+      reversal.open,
+    ),
   ];
   return (
     <>
       <h2>{t('sales')}</h2>
+      {reversal.dialog}
       <QueryState query={q}>
         {(d) => <DataTable data={d.items} columns={columns} empty={t('noSales')} />}
       </QueryState>
@@ -339,6 +386,9 @@ function Sales({ id }: { id: string }) {
 
 function Payments({ id }: { id: string }) {
   const { t, i18n } = useTranslation('cooperative');
+  const { t: tc } = useTranslation('corrections');
+  const { me } = useSession();
+  const reversal = useReverseDialog();
   const q = useQuery({
     queryKey: ['payments', id],
     queryFn: async () =>
@@ -349,11 +399,19 @@ function Payments({ id }: { id: string }) {
     dateColumn('receivedOn', t('receivedOn'), (r) => r.receivedOn, i18n.language),
     { id: 'method', header: t('method'), accessorKey: 'method' },
     { id: 'reference', header: t('reference'), accessorKey: 'reference' },
-    moneyColumn('amount', t('translation:amount'), (r) => r.amount),
+    reversibleMoneyColumn<Row>('amount', t('translation:amount'), (r) => r.amount),
+    reversalColumn<Row>(
+      tc('column'),
+      'payment',
+      (r) => `${tc('doc.payment')} ${r.number} ${rupiah(r.amount)}`,
+      () => mayReverse(me?.memberships ?? [], { docType: 'payment', cooperativeId: id }),
+      reversal.open,
+    ),
   ];
   return (
     <>
       <h2>{t('payments')}</h2>
+      {reversal.dialog}
       <QueryState query={q}>
         {(d) => (
           <DataTable
@@ -370,6 +428,13 @@ function Payments({ id }: { id: string }) {
 
 function Subsidies({ id }: { id: string }) {
   const { t, i18n } = useTranslation('cooperative');
+  const { t: tc } = useTranslation('corrections');
+  const { me } = useSession();
+  const reversal = useReverseDialog();
+  const mayReverseGrants = mayReverse(me?.memberships ?? [], {
+    docType: 'subsidy_grant',
+    cooperativeId: id,
+  });
   const q = useQuery({
     queryKey: ['subsidies', id],
     queryFn: async () =>
@@ -394,11 +459,20 @@ function Subsidies({ id }: { id: string }) {
       header: t('reason'),
       accessorFn: (s) => s.reason ?? s.paidReference ?? '',
     },
-    moneyColumn('amount', t('translation:amount'), (r) => r.amount),
+    reversibleMoneyColumn<Row>('amount', t('translation:amount'), (r) => r.amount),
+    // A grant (not yet paid out: the server says what blocks it otherwise) can be reversed.
+    reversalColumn<Row>(
+      tc('column'),
+      'subsidy_grant',
+      (r) => `${tc('doc.subsidy_grant')} ${monthName(r.month, i18n.language)} ${rupiah(r.amount)}`,
+      (r) => r.eligible && r.amount > 0 && mayReverseGrants,
+      reversal.open,
+    ),
   ];
   return (
     <>
       <h2>{t('subsidyHistory')}</h2>
+      {reversal.dialog}
       <QueryState query={q}>
         {(d) => <DataTable data={d.items} columns={columns} empty={t('noSubsidy')} />}
       </QueryState>

@@ -18,7 +18,7 @@ export function ReturnPage() {
   const [qty, setQty] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState('');
   // One client id per return being written: a retried send is the same return, not a second one.
   const clientId = useRef(uuidv7());
   const send = useMutation({
@@ -29,11 +29,11 @@ export function ReturnPage() {
           body: { id: clientId.current, ...body },
         }),
       ),
-    onSuccess: async () => {
+    onSuccess: async (r) => {
       clientId.current = uuidv7();
       setQty({});
       setReason('');
-      setDone(true);
+      setDone(r.number);
       await client.invalidateQueries({ queryKey: ['dashboard', id] });
     },
   });
@@ -41,14 +41,14 @@ export function ReturnPage() {
     <section>
       <h1>{t('returnTitle')}</h1>
       <p className="muted">{t('returnIntro')}</p>
-      {done && <Notice>{t('returnDone')}</Notice>}
+      {done && <Notice>{t('returnDone', { number: done })}</Notice>}
       <QueryState query={stock}>
         {(items) => {
           const inStore = items.filter((s) => s.qty > 0);
           if (inStore.length === 0) return <p className="state">{t('noStock')}</p>;
           const submit = (e: FormEvent) => {
             e.preventDefault();
-            setDone(false);
+            setDone('');
             const errs: Record<string, string> = {};
             const lines: { productId: string; qty: number }[] = [];
             for (const s of inStore) {

@@ -26,7 +26,7 @@ export function StockCountPage() {
   const stock = useStoreStock(id);
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<CountLine[] | null>(null);
+  const [result, setResult] = useState<{ number: string; lines: CountLine[] } | null>(null);
   const clientId = useRef(uuidv7());
   const send = useMutation({
     mutationFn: async (lines: { productId: string; qtyCounted: number }[]) =>
@@ -38,7 +38,7 @@ export function StockCountPage() {
       ),
     onSuccess: async (r) => {
       clientId.current = uuidv7();
-      setResult(r.lines);
+      setResult({ number: r.number, lines: r.lines });
       setCounted({});
       await client.invalidateQueries({ queryKey: ['dashboard', id] });
     },
@@ -47,7 +47,9 @@ export function StockCountPage() {
     <section>
       <h1>{t('countTitle')}</h1>
       <p className="muted">{t('countIntro')}</p>
-      {result && <CountResult lines={result} names={stock.data ?? []} />}
+      {result && (
+        <CountResult number={result.number} lines={result.lines} names={stock.data ?? []} />
+      )}
       <QueryState query={stock}>
         {(items) => {
           if (items.length === 0) return <p className="state">{t('noStock')}</p>;
@@ -95,9 +97,11 @@ export function StockCountPage() {
 }
 
 function CountResult({
+  number,
   lines,
   names,
 }: {
+  number: string;
   lines: CountLine[];
   names: { productId: string; name: string }[];
 }) {
@@ -116,7 +120,7 @@ function CountResult({
   ];
   return (
     <>
-      <Notice>{t('countDone')}</Notice>
+      <Notice>{t('countDone', { number })}</Notice>
       <DataTable data={lines} columns={columns} empty="" />
     </>
   );

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
+import { NumberSearch } from '../../ui/NumberSearch.tsx';
 import { STATUSES, fmtQty, useCooperatives } from './delivery-data.ts';
 import './strings.ts';
 
@@ -128,15 +129,12 @@ export function DeliveryList() {
         </Link>
       </div>
       <div className="filters">
-        <Field label={t('searchNumber')} hint={t('searchNumberHint')}>
-          <input
-            type="search"
-            inputMode="search"
-            maxLength={60}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </Field>
+        <NumberSearch
+          label={t('searchNumber')}
+          hint={t('searchNumberHint')}
+          value={search}
+          onChange={setSearch}
+        />
         <Field label={t('translation:status')}>
           <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
             <option value="">{t('all')}</option>

@@ -8,6 +8,7 @@ import { Field } from '../../ui/forms.tsx';
 import { instantWib, rupiah, todayWib } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import '../cooperative/strings.ts';
+import '../corrections/strings.ts';
 import './strings.ts';
 
 const DOCUMENTS = {
@@ -22,6 +23,7 @@ const DOCUMENTS = {
   delivery_dispatch: ['Pengiriman', 'Dispatch'],
   delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
   return: ['Retur', 'Return'],
+  reversal: ['Pembatalan', 'Reversal'],
   sembako_cash_collection: [
     'Tunai potongan gaji gagal (Sembako)',
     'Failed deduction paid in cash (Sembako)',
@@ -308,6 +310,12 @@ function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: st
                 <li key={s.id}>
                   {instantWib(s.occurredAt, i18n.language)} · {coopT(s.paymentMethod)} ·{' '}
                   <strong>{rupiah(s.totalAmount)}</strong>
+                  {s.reversed && (
+                    <>
+                      {' '}
+                      <span className="badge hold">{t('reversed', { ns: 'corrections' })}</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

@@ -92,12 +92,16 @@ function DemandOf({ ctx, month }: { ctx: ProgramCtx; month: string }) {
                 {propose.data.map((d) => (
                   <li key={d.id}>
                     <Link
+                      className="doc-number"
                       to={`/pengiriman/${d.id}`}
-                      aria-label={t('openDelivery', { coop: name(d.cooperativeId) })}
+                      aria-label={t('openDelivery', {
+                        coop: name(d.cooperativeId),
+                        number: d.number,
+                      })}
                     >
-                      {name(d.cooperativeId)}
+                      {d.number}
                     </Link>{' '}
-                    — {rupiah(d.value)}
+                    — {name(d.cooperativeId)} — {rupiah(d.value)}
                   </li>
                 ))}
               </ul>

@@ -83,7 +83,7 @@ registerTranslations('sembako', {
     proposedNone: 'Tidak ada surat jalan baru: permintaan sudah tertutup.',
     proposeHubOnly:
       'Usulan surat jalan dibuat oleh pengguna gudang (Koperasi Kana). Permintaan di atas menjadi dasarnya.',
-    openDelivery: 'Buka surat jalan untuk {{coop}}',
+    openDelivery: 'Buka surat jalan untuk {{coop}} ({{number}})',
     value: 'Nilai',
     // payroll
     exportTitle: 'Berkas potong gaji',
@@ -276,7 +276,7 @@ registerTranslations('sembako', {
     proposedNone: 'No new delivery orders: the demand is covered.',
     proposeHubOnly:
       "Delivery orders are proposed by the hub's users (Koperasi Kana), from the demand above.",
-    openDelivery: 'Open the delivery order for {{coop}}',
+    openDelivery: 'Open the delivery order for {{coop}} ({{number}})',
     value: 'Value',
     exportTitle: 'Payroll deduction file',
     exportHint:

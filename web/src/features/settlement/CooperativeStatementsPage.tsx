@@ -6,6 +6,12 @@ import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { businessDate, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { mayReverse } from '../corrections/may-reverse.ts';
+import {
+  reversalColumn,
+  reversibleMoneyColumn,
+  useReverseDialog,
+} from '../corrections/ReverseButton.tsx';
 import { AgingList } from './AgingList.tsx';
 import { HowToPay } from './HowToPay.tsx';
 import { Part } from './Part.tsx';
@@ -22,6 +28,8 @@ const PAYERS = ['hub_admin', 'hub_staff', 'coop_manager'];
  */
 export function CooperativeStatementsPage() {
   const { t, i18n } = useTranslation('settlement');
+  const { t: tc } = useTranslation('corrections');
+  const reversal = useReverseDialog();
   const { id = '' } = useParams();
   const { me } = useSession();
   const canPay = me?.memberships.some(
@@ -99,7 +107,7 @@ export function CooperativeStatementsPage() {
       accessorKey: 'number',
       cell: (c) => <span className="doc-number">{c.row.original.number}</span>,
     },
-    moneyColumn('amount', t('amount'), (p) => p.amount),
+    reversibleMoneyColumn<Payment>('amount', t('amount'), (p) => p.amount),
     {
       id: 'method',
       header: t('method'),
@@ -111,6 +119,13 @@ export function CooperativeStatementsPage() {
       header: t('status'),
       accessorFn: (p) => (p.statementId ? t('onStatement') : t('notYetBilled')),
     },
+    reversalColumn<Payment>(
+      tc('column'),
+      'payment',
+      (p) => `${tc('doc.payment')} ${p.number} ${rupiah(p.amount)}`,
+      () => mayReverse(me?.memberships ?? [], { docType: 'payment', cooperativeId: id }),
+      reversal.open,
+    ),
   ];
 
   return (
@@ -170,6 +185,7 @@ export function CooperativeStatementsPage() {
         </QueryState>
       </Part>
       <Part id="payments" title={t('paymentHistory')}>
+        {reversal.dialog}
         <QueryState query={payments}>
           {(p) => (
             <DataTable

@@ -1,0 +1,132 @@
+import type { Db } from '../../db/database.ts';
+import type { DocType } from '../shared/doc-type.ts';
+import { DomainError } from '../shared/errors.ts';
+import type { ReversibleDocType } from './corrections.table.ts';
+import {
+  findDocumentHeader,
+  findSembakoOrder,
+  findSembakoOrderOfSale,
+  findSponsorShareOfPayment,
+  hasDeduction,
+} from './corrections.repository.ts';
+import { findBlockers, type BlockingDocument } from './blockers.ts';
+import {
+  ZERO,
+  mirrorJournal,
+  mirrorStock,
+  notFound,
+  planSale,
+  type MirrorEntry,
+  type MirrorMoves,
+} from './mirror.ts';
+
+export type { BlockingDocument, MirrorEntry, MirrorMoves };
+
+/** Everything a reversal of one document would post, and what it needs. */
+export interface ReversalPlan {
+  docType: ReversibleDocType;
+  docId: string;
+  /** The original's tenant. */
+  orgId: string;
+  hubId: string;
+  /** The cooperative whose documents these are (null for the hub's own). */
+  coopId: string | null;
+  /** Whose documents: the hub's (a hub admin reverses them) or a cooperative's. */
+  owner: 'hub' | 'cooperative';
+  docDate: string;
+  number: string | null;
+  /** A sale's: who recorded it and its date (a cashier voids their own sale of the day). */
+  sale?: { recordedBy: string | null; saleDate: string };
+  journal: MirrorEntry[];
+  stock: MirrorMoves[];
+  /** What the reversal adds to the cooperative's next statement. */
+  statement: {
+    salesAmount: number;
+    shrinkageAmount: number;
+    paymentsAmount: number;
+    subsidyNettedAmount: number;
+  };
+  blockedBy: BlockingDocument[];
+}
+
+const HUB_DOCS: readonly ReversibleDocType[] = ['goods_receipt', 'payment', 'subsidy_grant'];
+
+function invalid(message: string, messageEn: string): never {
+  throw new DomainError('InvalidState', { message, messageEn });
+}
+
+/** What reversing `docType`/`docId` would post and what stands in its way. Read-only. */
+export async function planReversal(
+  db: Db,
+  docType: ReversibleDocType,
+  docId: string,
+  opts: { blockers?: boolean } = {},
+): Promise<ReversalPlan> {
+  if (docType === 'sale' || docType === 'sembako_order') {
+    let saleId = docId;
+    const blockedBy: BlockingDocument[] = [];
+    let orgId: string | undefined;
+    if (docType === 'sembako_order') {
+      const order = await findSembakoOrder(db, docId);
+      if (!order) notFound();
+      if (order.status !== 'picked_up' || !order.saleId)
+        invalid(
+          'Pesanan belum diambil: batalkan pesanannya, bukan membalik',
+          'The order was not picked up: cancel it instead',
+        );
+      if (await hasDeduction(db, order.orgId, order.programId, order.month, order.nip))
+        blockedBy.push({ docType: 'sembako_deduction', docId: `${order.month}/${order.nip}` });
+      saleId = order.saleId;
+      orgId = order.orgId;
+    } else {
+      const order = await findSembakoOrderOfSale(db, docId);
+      if (order)
+        throw new DomainError('InvalidState', {
+          message: 'Penjualan ini adalah pengambilan pesanan Sembako: batalkan pesanannya',
+          messageEn: 'This sale is the pickup of a Sembako order: reverse the order',
+          details: [{ path: '/docId', message: `sembako_order ${order.id}` }],
+        });
+    }
+    const p = await planSale(db, saleId);
+    return { docType, docId, owner: 'cooperative', ...p, orgId: orgId ?? p.orgId, blockedBy };
+  }
+  const h = await findDocumentHeader(db, docType, docId);
+  if (!h || !h.date) notFound();
+  const owner = HUB_DOCS.includes(docType) ? 'hub' : 'cooperative';
+  const factType: DocType = docType;
+  const journalTypes: DocType[] = [factType];
+  let statement = { ...ZERO };
+  const blockedBy: BlockingDocument[] = [];
+  if (docType === 'payment') {
+    statement = { ...ZERO, paymentsAmount: -h.amount };
+    const share = await findSponsorShareOfPayment(db, docId);
+    if (share)
+      blockedBy.push({ docType: 'sembako_sponsor_payment', docId: share.sponsorPaymentId });
+  } else if (docType === 'stock_count') statement = { ...ZERO, shrinkageAmount: -h.amount };
+  else if (docType === 'subsidy_grant') {
+    const status = 'status' in h ? h.status : undefined;
+    if (status === 'ineligible' || h.amount === 0)
+      invalid('Subsidi ini tidak diberikan: tidak ada yang dibalik', 'Nothing was granted');
+    if (status === 'paid') blockedBy.push({ docType: 'subsidy_payout', docId });
+    if (status === 'netted') {
+      journalTypes.push('subsidy_netting');
+      statement = { ...ZERO, subsidyNettedAmount: -h.amount };
+    }
+  }
+  const { stock, since } = await mirrorStock(db, factType, docId);
+  if (opts.blockers !== false) blockedBy.push(...(await findBlockers(db, stock, since)));
+  return {
+    docType,
+    docId,
+    orgId: h.orgId,
+    hubId: h.hubId,
+    coopId: docType === 'goods_receipt' ? null : h.orgId,
+    owner,
+    docDate: h.date,
+    number: h.number ?? null,
+    journal: await mirrorJournal(db, journalTypes, docId),
+    stock,
+    statement,
+    blockedBy,
+  };
+}
