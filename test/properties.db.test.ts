@@ -10,7 +10,12 @@ import {
   recordSales,
   type SaleInput,
 } from '../src/core/consignment/index.ts';
-import { reverseDocument, type ReversibleDocType } from '../src/core/corrections/index.ts';
+import {
+  correctDeliveryReceipt,
+  refundSale,
+  reverseDocument,
+  type ReversibleDocType,
+} from '../src/core/corrections/index.ts';
 import { verifyDatabase } from '../src/core/integrity/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../src/core/settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../src/core/shared/business-date.ts';
@@ -86,6 +91,16 @@ const arbCommand = fc.oneof(
   }),
   fc.record({ kind: fc.constant('days' as const), days: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('reverse' as const), pick: fc.nat(), replay: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('refund' as const),
+    pick: fc.nat(),
+    qty: fc.integer({ min: 1, max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('correct' as const),
+    pick: fc.nat(),
+    delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0),
+  }),
 );
 
 async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
@@ -358,12 +373,57 @@ for (const engine of ENGINES) {
                       });
                       // A refused reversal (blocked, already reversed) writes nothing.
                       if (!done) expect(await countFacts(t.db)).toEqual(before);
+                      // A reversed receipt: the order can be received again.
+                      if (done && doc.docType === 'delivery_receipt') dispatched.push(doc.docId);
                       if (done && c.replay)
                         await unchanged(async () =>
                           expect(
                             await tx((db) => reverseDocument(db, n.ctx, hubAdmin, input)),
                           ).toMatchObject({ created: false }),
                         );
+                      break;
+                    }
+                    case 'refund': {
+                      if (sent.length === 0) break;
+                      const { coopId, sale } = sent[c.pick % sent.length]!;
+                      const before = await countFacts(t.db);
+                      let done = false;
+                      await attempt(async () => {
+                        await tx((db) =>
+                          refundSale(db, n.ctx, hubAdmin, coopId, sale.id, {
+                            id: newId(),
+                            reason: 'Uji pengembalian acak',
+                            method: 'cash',
+                            lines: [{ productId: sale.lines[0]!.productId, quantity: c.qty }],
+                          }),
+                        );
+                        done = true;
+                      });
+                      if (!done) expect(await countFacts(t.db)).toEqual(before);
+                      break;
+                    }
+                    case 'correct': {
+                      const receipts = posted.filter((p) => p.docType === 'delivery_receipt');
+                      if (receipts.length === 0) break;
+                      const orderId = receipts[c.pick % receipts.length]!.docId;
+                      const line = await t.db
+                        .selectFrom('deliveryOrderLine')
+                        .select(['productId'])
+                        .where('deliveryOrderId', '=', orderId)
+                        .executeTakeFirstOrThrow();
+                      const before = await countFacts(t.db);
+                      let done = false;
+                      await attempt(async () => {
+                        await tx((db) =>
+                          correctDeliveryReceipt(db, n.ctx, hubAdmin, orderId, {
+                            id: newId(),
+                            reason: 'Uji koreksi acak',
+                            lines: [{ productId: line.productId, quantity: c.delta }],
+                          }),
+                        );
+                        done = true;
+                      });
+                      if (!done) expect(await countFacts(t.db)).toEqual(before);
                       break;
                     }
                   }

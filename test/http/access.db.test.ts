@@ -72,6 +72,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   // is the core's: see test/http/reversals.db.test.ts.
   reverseDocument: ['hubAdmin', 'managerA', 'cashierA', 'managerB'],
   previewReversal: ['hubAdmin', 'managerA', 'cashierA', 'managerB'],
+  refundSale: ['hubAdmin', 'managerA', 'cashierA', 'managerB'],
+  correctDeliveryReceipt: ['hubAdmin', 'managerA', 'managerB'],
   createGoodsReceipt: HUB,
   createDeliveryOrder: HUB,
   getDeliveryOrder: [...HUB, 'managerA', 'cashierA', 'managerB', 'govViewer', 'otherGov'],
@@ -88,6 +90,8 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   listJobs: ['hubAdmin'],
   runJob: ['hubAdmin'],
   listSales: READERS,
+  listReturns: READERS,
+  listStockCounts: READERS,
   listDeliveryOrders: [...HUB, 'managerA', 'cashierA', 'managerB', 'govViewer', 'otherGov'],
   listGoodsReceipts: HUB,
   listSubsidyRuns: HUB,

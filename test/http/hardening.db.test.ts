@@ -11,10 +11,13 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgramPeriod } from '../../src/core/sembako/index.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { PASSWORD, bearer, buildHttpFixture, type HttpFixture } from '../helpers/http.ts';
-import { createSembakoProgram, recordAuthorizationOver } from '../helpers/sembako.ts';
+import {
+  createGulaPeriod,
+  createSembakoProgram,
+  recordAuthorizationOver,
+} from '../helpers/sembako.ts';
 
 const P1 = '198503152010011002';
 const P2 = '199001012015032001';
@@ -82,22 +85,7 @@ for (const engine of ENGINES) {
       f = await buildHttpFixture(engine);
       ({ admin, programId } = await createSembakoProgram(f));
       // The period is set-up here, not under test: through the core.
-      const period = await f.t.db.transaction().execute((trx) =>
-        createProgramPeriod(trx, f.n.ctx, programId, {
-          month: '2026-03',
-          orderOpensAt: '2026-03-01T00:00:00Z',
-          orderClosesAt: '2026-03-20T00:00:00Z',
-          packages: [
-            {
-              name: 'Paket Gula',
-              items: [{ productId: f.n.gula1.id, qty: 2 }],
-              price: 35_000,
-              sponsorSubsidy: 5_000,
-            },
-          ],
-        }),
-      );
-      packageId = period.packages[0]!.id;
+      packageId = await createGulaPeriod(f, programId);
     });
     afterAll(() => f.close());
 

@@ -7,7 +7,7 @@ import {
   receiveDeliveryOrder,
 } from '../../src/core/consignment/index.ts';
 import { verifyDatabase } from '../../src/core/integrity/index.ts';
-import { createProgramPeriod, listPayrollDeductions } from '../../src/core/sembako/index.ts';
+import { listPayrollDeductions } from '../../src/core/sembako/index.ts';
 import { countFacts, snapshotBooks } from '../helpers/books-snapshot.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import {
@@ -17,7 +17,7 @@ import {
   type HttpFixture,
   type UserKey,
 } from '../helpers/http.ts';
-import { createSembakoProgram, recordAuthorizationOver } from '../helpers/sembako.ts';
+import { createGulaPeriod, createSembakoProgram, enrolBudi } from '../helpers/sembako.ts';
 
 const P1 = '198503152010011002';
 
@@ -168,28 +168,8 @@ for (const engine of ENGINES) {
 
     it('a picked-up Sembako order: its sale and the participant’s receivable undone', async () => {
       const { admin, programId } = await createSembakoProgram(f);
-      const period = await tx((db) =>
-        createProgramPeriod(db, f.n.ctx, programId, {
-          month: '2026-03',
-          orderOpensAt: '2026-03-01T00:00:00Z',
-          orderClosesAt: '2026-03-20T00:00:00Z',
-          packages: [
-            {
-              name: 'Paket Gula',
-              items: [{ productId: f.n.gula1.id, qty: 2 }],
-              price: 35_000,
-              sponsorSubsidy: 5_000,
-            },
-          ],
-        }),
-      );
-      await f.app.inject({
-        method: 'POST',
-        url: `/api/v1/programs/${programId}/participants/import`,
-        headers: { ...admin, 'content-type': 'text/csv' },
-        payload: `nip,nama,opd,telepon,kode_kelurahan\n${P1},Budi Santoso,Dinas Pendidikan,,15.71.01.1001\n`,
-      });
-      expect((await recordAuthorizationOver(f, admin, programId, P1)).statusCode).toBe(200);
+      const packageId = await createGulaPeriod(f, programId);
+      await enrolBudi(f, admin, programId, P1);
       const order = await f.app.inject({
         method: 'POST',
         url: `/api/v1/programs/${programId}/orders`,
@@ -198,7 +178,7 @@ for (const engine of ENGINES) {
           id: randomUUID(),
           nip: P1,
           month: '2026-03',
-          packageId: period.packages[0]!.id,
+          packageId,
           qty: 1,
         },
       });

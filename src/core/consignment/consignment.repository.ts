@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
+import { saleNotReversed } from './sales-summary.repository.ts';
 import type {
   DeliveryOrderLineTable,
   DeliveryOrderStatus,
@@ -160,9 +161,7 @@ export async function countSalesAndCounts(db: Db, coopId: string, from: string, 
       .where('saleDate', '>=', from)
       .where('saleDate', '<=', to)
       // A reversed sale or count (corrections) did not happen.
-      .where(
-        sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = sale.id)`,
-      )
+      .where(saleNotReversed('sale.id'))
       .executeTakeFirst(),
     db
       .selectFrom('stockCount')
@@ -208,6 +207,7 @@ export async function findDeliveryOrders(
       'receivedOn',
       'cancelledOn',
       'overrideReason',
+      'receiptId',
       'createdAt',
     ])
     .select((eb) => [

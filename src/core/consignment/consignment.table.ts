@@ -39,6 +39,8 @@ export interface DeliveryOrderTable {
   overrideBy: string | null;
   createdAt: string;
   createdBy: string | null;
+  /** The doc id the current receipt is posted under; null: the order's id (the first receipt). */
+  receiptId: string | null;
 }
 export interface DeliveryOrderLineTable {
   orgId: string;

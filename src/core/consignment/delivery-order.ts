@@ -89,6 +89,7 @@ export async function createDeliveryOrder(db: Db, ctx: CommandContext, input: De
       overrideBy: null,
       createdAt: ctx.clock.now().toISOString(),
       createdBy: ctx.actor?.userId ?? null,
+      receiptId: null,
     },
     input.lines.map((l, i) => ({
       orgId: c.coop.id,
@@ -355,9 +356,11 @@ export async function receiveDeliveryOrder(
     });
   }
   const now = ctx.clock.now();
+  // The first receipt is posted under the order's id; one after a reversed receipt under receiptId.
+  const receiptId = order.receiptId ?? id;
   await moveStock(
     db,
-    [{ orgId: c.coop.id, date, docType: 'delivery_receipt', docId: id, moves }],
+    [{ orgId: c.coop.id, date, docType: 'delivery_receipt', docId: receiptId, moves }],
     now,
   );
   await updateDeliveryOrder(db, c.coop.id, id, { status: 'received', receivedOn: date });
@@ -369,7 +372,7 @@ export async function receiveDeliveryOrder(
         book: 'hub',
         date,
         docType: 'delivery_receipt',
-        docId: id,
+        docId: receiptId,
         memo: `Diterima oleh ${c.coop.name}`,
         lines: [
           { account: HUB.persediaanKoperasi, debit: receivedTotal },

@@ -18,6 +18,11 @@ export {
 } from './delivery-order.read-model.ts';
 export { listSalesWithLines, toSaleView, type SaleView } from './sale.read-model.ts';
 export { listGoodsReceipts } from './goods-receipt.read-model.ts';
+export {
+  listReturns,
+  listStockCounts,
+  type StockDocumentView,
+} from './returns-counts.read-model.ts';
 export type { Page, PageQuery } from './document-page.ts';
 export {
   recordSales,
@@ -66,6 +71,7 @@ export {
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
 export {
+  saleNotReversed,
   sumSales,
   sumSalesByCooperative,
   sumSoldQtyByProduct,

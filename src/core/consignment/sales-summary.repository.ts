@@ -1,9 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-/** A sale reversed (corrections' `reversal` row) no longer counts as sold. */
-const notReversed = (saleId: 'sale.id' | 'sale_line.sale_id') =>
-  sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})`;
+/**
+ * A sale reversed (corrections' `reversal` row) no longer counts as sold; a
+ * Sembako pickup's sale is reversed through its order (the reversal's tenant
+ * is the order's, so the order is found by its key).
+ */
+export const saleNotReversed = (saleId: 'sale.id' | 'sale_line.sale_id') =>
+  sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})
+    and not exists (select 1 from reversal r join sembako_order o on o.org_id = r.org_id and o.id = r.doc_id
+      where r.doc_type = 'sembako_order' and o.sale_id = ${sql.ref(saleId)})`;
 
 /** Sales of a cooperative between two business dates (inclusive): rupiah at retail and how many sales. */
 export async function sumSales(db: Db, coopId: string, from: string, to: string) {
@@ -16,7 +22,7 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(notReversed('sale.id'))
+    .where(saleNotReversed('sale.id'))
     .executeTakeFirstOrThrow();
   return { amount: Number(r.amount), count: Number(r.count) };
 }
@@ -34,7 +40,7 @@ export async function sumSoldQtyByProduct(
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(notReversed('sale_line.sale_id'))
+    .where(saleNotReversed('sale_line.sale_id'))
     .groupBy('productId')
     .execute();
   return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
@@ -54,7 +60,7 @@ export async function sumSalesByCooperative(db: Db, coopIds: string[], from: str
     .where('orgId', 'in', coopIds)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(notReversed('sale.id'))
+    .where(saleNotReversed('sale.id'))
     .groupBy('orgId')
     .execute();
 }

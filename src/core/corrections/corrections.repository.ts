@@ -29,7 +29,21 @@ export async function findReversalsOfDocuments(
     .where('docType', '=', docType)
     .where('docId', 'in', docIds)
     .execute();
-  return new Map(rows.map((r) => [r.docId, r.id]));
+  const by = new Map(rows.map((r) => [r.docId, r.id]));
+  if (docType === 'sale') {
+    // A Sembako pickup's sale is reversed through its order: reversed with it.
+    const viaOrder = await db
+      .selectFrom('reversal as r')
+      .innerJoin('sembakoOrder as o', (j) =>
+        j.onRef('o.orgId', '=', 'r.orgId').onRef('o.id', '=', 'r.docId'),
+      )
+      .select(['o.saleId', 'r.id'])
+      .where('r.docType', '=', 'sembako_order')
+      .where('o.saleId', 'in', docIds)
+      .execute();
+    for (const v of viaOrder) if (v.saleId) by.set(v.saleId, v.id);
+  }
+  return by;
 }
 
 export async function insertReversal(db: Db, row: ReversalTable): Promise<void> {
@@ -172,11 +186,26 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
         .where('id', '=', id)
         .executeTakeFirst();
     case 'delivery_receipt':
+      // From its facts: a receipt reversed since is no longer its order's current one.
       return db
-        .selectFrom('deliveryOrder')
-        .select(['orgId', 'hubId', 'receivedOn as date', 'value as amount', 'number'])
-        .where('id', '=', id)
-        .where('status', '=', 'received')
+        .selectFrom('stockMove as m')
+        .leftJoin('deliveryOrder as o', (j) =>
+          j
+            .onRef('o.orgId', '=', 'm.orgId')
+            .on((w) =>
+              w.or([w('o.id', '=', w.ref('m.docId')), w('o.receiptId', '=', w.ref('m.docId'))]),
+            ),
+        )
+        .select([
+          'm.orgId',
+          'm.ownerOrgId as hubId',
+          'm.moveDate as date',
+          sql<number>`0`.as('amount'),
+          'o.number',
+        ])
+        .where('m.docType', '=', 'delivery_receipt')
+        .where('m.docId', '=', id)
+        .limit(1)
         .executeTakeFirst();
     case 'return':
       return db
@@ -308,4 +337,47 @@ export async function findLatestStatementEnd(db: Db, coopId: string): Promise<st
     .where('orgId', '=', coopId)
     .executeTakeFirst();
   return row?.end ?? undefined;
+}
+
+/**
+ * A reversed receipt puts the order back to dispatched, so that it can be
+ * received again; its next receipt is posted under `nextReceiptId`.
+ */
+export async function reopenDeliveryOrder(db: Db, receiptId: string, nextReceiptId: string) {
+  const order = await db
+    .selectFrom('deliveryOrder')
+    .select(['orgId', 'id'])
+    .where((w) =>
+      w.or([
+        w('receiptId', '=', receiptId),
+        w.and([w('receiptId', 'is', null), w('id', '=', receiptId)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('deliveryOrder')
+    .set({ status: 'dispatched', receivedOn: null, receiptId: nextReceiptId })
+    .where('orgId', '=', order.orgId)
+    .where('id', '=', order.id)
+    .execute();
+  await db
+    .updateTable('deliveryOrderLine')
+    .set({ qtyReceived: null, receivedValue: null })
+    .where('orgId', '=', order.orgId)
+    .where('deliveryOrderId', '=', order.id)
+    .execute();
+}
+
+/**
+ * A delivery receipt is named by its order's id or by its own receipt id: a
+ * received order's id stands for its current receipt.
+ */
+export async function resolveReceiptId(db: Db, docId: string): Promise<string> {
+  const order = await db
+    .selectFrom('deliveryOrder')
+    .select(['receiptId'])
+    .where('id', '=', docId)
+    .where('status', '=', 'received')
+    .executeTakeFirst();
+  return order?.receiptId ?? docId;
 }

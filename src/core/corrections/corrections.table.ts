@@ -38,6 +38,68 @@ export interface ReversalTable {
   createdAt: string;
 }
 
+/**
+ * A refund: a buyer gives back part of a sale (`saleId`). Its stock moves
+ * and journal entries carry doc type `sale_refund` and its id; the units'
+ * consignment charge (`consignmentAmount`) comes off the statement of its
+ * date (`statementId`), like a reversal.
+ */
+export interface SaleRefundTable {
+  orgId: string;
+  id: string;
+  hubId: string;
+  saleId: string;
+  refundDate: string;
+  reason: string;
+  method: 'cash' | 'qris';
+  /** Paid back to the buyer: Σ q·p. */
+  amount: number;
+  consignmentAmount: number;
+  costValue: number;
+  statementId: string | null;
+  contentHash: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+/** What a refund gave back of one sale line. */
+export interface SaleRefundLineTable {
+  orgId: string;
+  refundId: string;
+  saleLineNo: number;
+  productId: string;
+  qty: number;
+  amount: number;
+  consignmentAmount: number;
+  costValue: number;
+}
+
+/** A receipt corrected later: units found (+) or found missing (−) after the order's receipt `receiptId`. */
+export interface ReceiptCorrectionTable {
+  orgId: string;
+  id: string;
+  hubId: string;
+  deliveryOrderId: string;
+  receiptId: string;
+  correctionDate: string;
+  reason: string;
+  contentHash: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+export interface ReceiptCorrectionLineTable {
+  orgId: string;
+  correctionId: string;
+  productId: string;
+  /** Signed: + found later (loss → store), − missing later (store → loss). */
+  qty: number;
+  /** Signed, like qty: the cost value moved. */
+  value: number;
+}
+
 export interface CorrectionsTables {
   reversal: ReversalTable;
+  saleRefund: SaleRefundTable;
+  saleRefundLine: SaleRefundLineTable;
+  receiptCorrection: ReceiptCorrectionTable;
+  receiptCorrectionLine: ReceiptCorrectionLineTable;
 }

@@ -13,3 +13,17 @@ export { checkReversalRight, type Reverser } from './reversal-rights.ts';
 export { findAllReversals, findReversalsOfDocuments } from './corrections.repository.ts';
 export { findReversalProblems } from './check-reversals.ts';
 export { markReversed } from './mark-reversed.ts';
+export {
+  refundSale,
+  refundedCostShare,
+  type RefundInput,
+  type RefundResult,
+} from './refund-sale.ts';
+export { findReceiptCorrectionProblems, findRefundProblems } from './check-refunds.ts';
+export {
+  correctDeliveryReceipt,
+  type ReceiptCorrectionInput,
+  type ReceiptCorrectionResult,
+} from './correct-receipt.ts';
+export { findRefundsOfSales } from './refund.repository.ts';
+export { markRefunded } from './mark-refunded.ts';

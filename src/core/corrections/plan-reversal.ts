@@ -10,6 +10,8 @@ import {
   hasDeduction,
 } from './corrections.repository.ts';
 import { findBlockers, type BlockingDocument } from './blockers.ts';
+import { findCorrectionsOfReceipt } from './receipt-correction.repository.ts';
+import { findRefundsOfSales } from './refund.repository.ts';
 import {
   ZERO,
   mirrorJournal,
@@ -88,6 +90,10 @@ export async function planReversal(
         });
     }
     const p = await planSale(db, saleId);
+    // A sale partly given back is not reversed whole: the rest is refunded too.
+    if (docType === 'sale')
+      for (const id of new Set((await findRefundsOfSales(db, p.orgId, [saleId])).map((r) => r.id)))
+        blockedBy.push({ docType: 'sale_refund', docId: id });
     return { docType, docId, owner: 'cooperative', ...p, orgId: orgId ?? p.orgId, blockedBy };
   }
   const h = await findDocumentHeader(db, docType, docId);
@@ -113,6 +119,10 @@ export async function planReversal(
       statement = { ...ZERO, subsidyNettedAmount: -h.amount };
     }
   }
+  // A corrected receipt is corrected back, not reversed (the correction would be left over).
+  if (docType === 'delivery_receipt')
+    for (const c of await findCorrectionsOfReceipt(db, docId))
+      blockedBy.push({ docType: 'receipt_correction', docId: c.id });
   const { stock, since } = await mirrorStock(db, factType, docId);
   if (opts.blockers !== false) blockedBy.push(...(await findBlockers(db, stock, since)));
   return {

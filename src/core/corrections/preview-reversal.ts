@@ -8,6 +8,7 @@ import {
   findProductNames,
   findReversalById,
   findReversalOfDocument,
+  resolveReceiptId,
 } from './corrections.repository.ts';
 import { planReversal, type BlockingDocument } from './plan-reversal.ts';
 import { checkReversalRight, type Reverser } from './reversal-rights.ts';
@@ -39,8 +40,12 @@ export async function previewReversal(
   clock: Clock,
   who: Reverser,
   docType: ReversibleDocType,
-  docId: string,
+  orderOrReceiptId: string,
 ): Promise<ReversalPreview> {
+  const docId =
+    docType === 'delivery_receipt'
+      ? await resolveReceiptId(db, orderOrReceiptId)
+      : orderOrReceiptId;
   if (await findReversalById(db, docId))
     throw new DomainError('InvalidState', {
       message: 'Pembatalan tidak dapat dibatalkan',

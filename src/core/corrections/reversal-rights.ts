@@ -14,7 +14,11 @@ export interface Reverser {
  * the cooperative, only a sale they recorded themselves, on its own day
  * (`today`, WIB). Throws `Forbidden` otherwise.
  */
-export function checkReversalRight(who: Reverser, plan: ReversalPlan, today: string): void {
+export function checkReversalRight(
+  who: Reverser,
+  plan: Pick<ReversalPlan, 'hubId' | 'owner' | 'coopId' | 'docType' | 'sale'>,
+  today: string,
+): void {
   const has = (role: string, orgId: string | null) =>
     orgId !== null && who.memberships.some((m) => m.role === role && m.orgId === orgId);
   if (has('hub_admin', plan.hubId)) return;

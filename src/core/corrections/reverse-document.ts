@@ -3,8 +3,9 @@ import { moveStock } from '../inventory/index.ts';
 import { postJournalEntries } from '../ledger/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
-import { DomainError, type ErrorDetail } from '../shared/errors.ts';
-import { contentHash, isUuid } from '../shared/ids.ts';
+import { DomainError } from '../shared/errors.ts';
+import { contentHash, newId } from '../shared/ids.ts';
+import { checkIdAndReason } from './correction-input.ts';
 import {
   REVERSIBLE_DOC_TYPES,
   type ReversalTable,
@@ -15,6 +16,8 @@ import {
   findReversalById,
   findReversalOfDocument,
   insertReversal,
+  reopenDeliveryOrder,
+  resolveReceiptId,
 } from './corrections.repository.ts';
 import { planReversal, type ReversalPlan } from './plan-reversal.ts';
 import { checkReversalRight, type Reverser } from './reversal-rights.ts';
@@ -110,15 +113,7 @@ export async function reverseDocument(
   who: Reverser,
   input: ReversalInput,
 ): Promise<ReversalResult & { created: boolean }> {
-  const errors: ErrorDetail[] = [];
-  if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
-  if (
-    typeof input.reason !== 'string' ||
-    input.reason.trim().length < 3 ||
-    input.reason.length > 500
-  )
-    errors.push({ path: '/reason', message: 'must be 3 to 500 characters' });
+  const errors = checkIdAndReason(input);
   if (!isReversibleDocType(input.docType))
     errors.push({ path: '/docType', message: `must be one of ${REVERSIBLE_DOC_TYPES.join(', ')}` });
   if (errors.length)
@@ -136,8 +131,10 @@ export async function reverseDocument(
   const existing = await findReversalById(db, input.id);
   if (isReplay(existing, hash, 'Pembatalan')) return { ...resultOf(existing!), created: false };
 
-  await refuseReversed(db, docType, input.docId);
-  const plan = await planReversal(db, docType, input.docId);
+  const docId =
+    docType === 'delivery_receipt' ? await resolveReceiptId(db, input.docId) : input.docId;
+  await refuseReversed(db, docType, docId);
+  const plan = await planReversal(db, docType, docId);
   const today = todayWib(ctx.clock);
   checkReversalRight(who, plan, today);
   throwIfBlocked(plan);
@@ -162,7 +159,7 @@ export async function reverseDocument(
     id: input.id,
     orgId: plan.orgId,
     docType,
-    docId: input.docId,
+    docId,
     reason: input.reason.trim(),
     reversalDate: date,
     orgIds: orgIds.join(','),
@@ -182,7 +179,7 @@ export async function reverseDocument(
       messageEn: 'This document was already reversed',
     });
   }
-  const memo = `Pembatalan ${LABEL[docType]} ${plan.number ?? input.docId}: ${row.reason}`;
+  const memo = `Pembatalan ${LABEL[docType]} ${plan.number ?? docId}: ${row.reason}`;
   await moveStock(
     db,
     plan.stock.map((s) => ({
@@ -207,6 +204,8 @@ export async function reverseDocument(
     })),
     now,
   );
+  // The goods are back in transit: the order can be received again, under a new document id.
+  if (docType === 'delivery_receipt') await reopenDeliveryOrder(db, docId, newId());
   return { ...resultOf(row), created: true };
 }
 
@@ -221,6 +220,7 @@ export async function findReversalTarget(db: Db, docType: ReversibleDocType, doc
       message: 'Pembatalan tidak dapat dibatalkan; catat dokumen yang benar sebagai dokumen baru',
       messageEn: 'A reversal cannot be reversed; record the correct document anew',
     });
-  const plan = await planReversal(db, docType, docId, { blockers: false });
+  const id = docType === 'delivery_receipt' ? await resolveReceiptId(db, docId) : docId;
+  const plan = await planReversal(db, docType, id, { blockers: false });
   return { owner: plan.owner, hubId: plan.hubId, coopId: plan.coopId };
 }

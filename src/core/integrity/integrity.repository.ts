@@ -29,7 +29,7 @@ export async function sumDocumentsPerCooperative(db: Db) {
   return { sales, counts, payments, netted, reversals: await sumReversals(db, false) };
 }
 
-/** Reversals' statement sums (negative) per cooperative, or per cooperative and statement. */
+/** Reversals' and refunds' statement sums (negative) per cooperative, or per cooperative and statement. */
 async function sumReversals(db: Db, perStatement: boolean) {
   const rows = await db
     .selectFrom('reversal')
@@ -45,14 +45,40 @@ async function sumReversals(db: Db, perStatement: boolean) {
     .$if(perStatement, (q) => q.where('statementId', 'is not', null))
     .groupBy(['cooperativeId', 'statementId'])
     .execute();
-  return rows.map((r) => ({
-    orgId: r.cooperativeId!,
-    statementId: r.statementId,
-    sales: Number(r.sales),
-    shrinkage: Number(r.shrinkage),
-    payments: Number(r.payments),
-    netted: Number(r.netted),
-  }));
+  // A refund takes its units' consignment charge off, like a reversal.
+  const refunds = await db
+    .selectFrom('saleRefund')
+    .select(['orgId', 'statementId', sql<number>`sum(consignment_amount)`.as('t')])
+    .$if(perStatement, (q) => q.where('statementId', 'is not', null))
+    .groupBy(['orgId', 'statementId'])
+    .execute();
+  const out = new Map(
+    rows.map((r) => [
+      `${r.cooperativeId}|${r.statementId}`,
+      {
+        orgId: r.cooperativeId!,
+        statementId: r.statementId,
+        sales: Number(r.sales),
+        shrinkage: Number(r.shrinkage),
+        payments: Number(r.payments),
+        netted: Number(r.netted),
+      },
+    ]),
+  );
+  for (const f of refunds) {
+    const k = `${f.orgId}|${f.statementId}`;
+    const r = out.get(k) ?? {
+      orgId: f.orgId,
+      statementId: f.statementId,
+      sales: 0,
+      shrinkage: 0,
+      payments: 0,
+      netted: 0,
+    };
+    r.sales -= Number(f.t);
+    out.set(k, r);
+  }
+  return [...out.values()];
 }
 
 /** Per statement: the sums of the documents billed on it. */

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts';
-import { findReversalProblems } from '../corrections/index.ts';
+import {
+  findReceiptCorrectionProblems,
+  findRefundProblems,
+  findReversalProblems,
+} from '../corrections/index.ts';
 import { sumStockValueByLocationKind, findStockBalanceDrift } from '../inventory/index.ts';
 import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../ledger/index.ts';
 import { formatRupiah } from '../shared/money.ts';
@@ -218,6 +222,11 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   check(
     'Every reversal mirrors its original exactly; no document is reversed twice',
     await findReversalProblems(db),
+  );
+  check('Refunds never give back more of a sale than it sold', await findRefundProblems(db));
+  check(
+    'Receipt corrections keep the units received within 0 and the units dispatched',
+    await findReceiptCorrectionProblems(db),
   );
   return { ok: checks.every((c) => c.ok), checks };
 }

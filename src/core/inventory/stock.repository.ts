@@ -94,6 +94,15 @@ export async function insertDiscrepancies(db: Db, rows: StockDiscrepancyTable[])
   await insertMany(db, 'stockDiscrepancy', rows);
 }
 
+/**
+ * Open: not resolved, or resolved by a stock count that was reversed since
+ * (corrections' `reversal` row; the count's resolution is void with it, the
+ * row itself is left as it was).
+ */
+const isOpen = sql<boolean>`(stock_discrepancy.resolved_by_count_id is null or exists (
+  select 1 from reversal r where r.doc_type = 'stock_count' and r.doc_id = stock_discrepancy.resolved_by_count_id))`;
+
+/** The count resolves the open discrepancies of its products (those of a reversed count too). */
 export async function resolveDiscrepancies(
   db: Db,
   orgId: string,
@@ -108,7 +117,7 @@ export async function resolveDiscrepancies(
     .where('orgId', '=', orgId)
     .where('locationId', '=', locationId)
     .where('productId', 'in', productIds)
-    .where('resolvedByCountId', 'is', null)
+    .where(isOpen)
     .execute();
 }
 
@@ -117,7 +126,7 @@ export async function findOpenDiscrepancies(db: Db, orgId: string) {
     .selectFrom('stockDiscrepancy')
     .selectAll()
     .where('orgId', '=', orgId)
-    .where('resolvedByCountId', 'is', null)
+    .where(isOpen)
     .orderBy('raisedOn')
     .execute();
 }

@@ -107,6 +107,8 @@ export const POLICY = {
   // a hub admin anything of the network (the fine rule is checkReversalRight in core/corrections).
   reverseDocument: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'], write: true },
   previewReversal: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
+  refundSale: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'], write: true },
+  correctDeliveryReceipt: { gate: ['hub_admin', 'coop_manager'], write: true },
   listGoodsReceipts: { gate: HUB_ROLES },
   // Consignment: deliveries, sales, returns, counts, stock.
   createDeliveryOrder: { gate: HUB_ROLES, write: true },
@@ -122,6 +124,8 @@ export const POLICY = {
   listSales: { gate: COOP_READERS },
   createReturn: { gate: DOC_WRITERS, write: true },
   createStockCount: { gate: DOC_WRITERS, write: true },
+  listReturns: { gate: COOP_READERS },
+  listStockCounts: { gate: COOP_READERS },
   getCooperativeStock: { gate: COOP_READERS },
   getCooperativeBalance: { gate: COOP_READERS },
   getCooperativeDashboard: { gate: COOP_READERS },

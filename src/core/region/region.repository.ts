@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { saleNotReversed } from '../consignment/index.ts';
 
 /**
  * The region read model's SQL: aggregates over the cooperatives' documents
@@ -75,9 +76,7 @@ export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, t
     .where('orgId', 'in', coopIds)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(
-      sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = sale.id)`,
-    )
+    .where(saleNotReversed('sale.id'))
     .groupBy(month)
     .execute();
 }
@@ -135,10 +134,14 @@ export async function findBilledStatements(db: Db, coopIds: string[], upTo: stri
     .execute();
 }
 
-/** Credits (payments and netted subsidy) per cooperative and day, up to `upTo`. */
+/**
+ * Credits (payments and netted subsidy) per cooperative and day, up to `upTo`.
+ * A reversed payment or netting takes its credit back on the reversal's date
+ * (its sums are negative), as `sumCredits` and the statements count it.
+ */
 export async function findDailyCredits(db: Db, coopIds: string[], upTo: string) {
   if (coopIds.length === 0) return [];
-  const [payments, netted] = await Promise.all([
+  const [payments, netted, reversed] = await Promise.all([
     db
       .selectFrom('payment')
       .select(['orgId', 'receivedOn as date', sql<number>`sum(amount)`.as('amount')])
@@ -154,10 +157,22 @@ export async function findDailyCredits(db: Db, coopIds: string[], upTo: string) 
       .where('settledOn', '<=', upTo)
       .groupBy(['orgId', 'settledOn'])
       .execute(),
+    db
+      .selectFrom('reversal')
+      .select([
+        'cooperativeId as orgId',
+        'reversalDate as date',
+        sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('amount'),
+      ])
+      .where('cooperativeId', 'in', coopIds)
+      .where('reversalDate', '<=', upTo)
+      .where(sql<boolean>`payments_amount + subsidy_netted_amount <> 0`)
+      .groupBy(['cooperativeId', 'reversalDate'])
+      .execute(),
   ]);
-  return [...payments, ...netted].map((r) => ({
-    orgId: r.orgId,
+  return [...payments, ...netted, ...reversed].map((r) => ({
+    orgId: r.orgId ?? '',
     date: r.date ?? '',
-    amount: r.amount,
+    amount: Number(r.amount),
   }));
 }

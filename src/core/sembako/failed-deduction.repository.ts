@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { insertMany } from '../../db/batch.ts';
+import { orderNotReversed } from './sembako.repository.ts';
 import type {
   SembakoCashDueTable,
   SembakoDeductionCarryTable,
@@ -131,7 +132,7 @@ export async function markCashCollected(
     .execute();
 }
 
-/** The picked-up orders of some participants (all months): what each owes and where. */
+/** The picked-up orders of some participants (all months), reversed ones left out: what each owes and where. */
 export async function findPickedUpOrdersOf(db: Db, k: Key, nips: string[]) {
   if (nips.length === 0) return [];
   return db
@@ -141,6 +142,7 @@ export async function findPickedUpOrdersOf(db: Db, k: Key, nips: string[]) {
     .where('programId', '=', k.programId)
     .where('nip', 'in', nips)
     .where('status', '=', 'picked_up')
+    .where(orderNotReversed)
     .execute();
 }
 

@@ -21,6 +21,10 @@ export function toProgram(p: SembakoProgramTable) {
 export type NamedOrderRow = SembakoOrderTable & {
   packageName: string;
   pickupCooperativeName: string;
+  /** Its reversal (a picked-up order undone by a correction), if any. */
+  reversalId: string | null;
+  reversalDate: string | null;
+  reversalReason: string | null;
 };
 
 /**
@@ -40,6 +44,15 @@ export function toOrderView(o: NamedOrderRow) {
     pickupCooperativeId: o.pickupCooperativeId,
     pickupCooperativeName: o.pickupCooperativeName,
     pickedUpAt: o.pickedUpAt,
+    // A reversed pickup stays `picked_up` (history is not rewritten) but is void: flagged with why.
+    reversed: o.reversalId !== null,
+    ...(o.reversalId !== null
+      ? {
+          reversalId: o.reversalId,
+          reversedOn: o.reversalDate ?? '',
+          reversalReason: o.reversalReason ?? '',
+        }
+      : {}),
   };
 }
 

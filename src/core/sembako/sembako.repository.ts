@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
 import { insertMany } from '../../db/batch.ts';
@@ -12,6 +13,9 @@ import type {
   SembakoSponsorPaymentTable,
   SembakoSponsorShareTable,
 } from './sembako.table.ts';
+
+/** An order (the unaliased `sembako_order`) not reversed by a correction: a reversed pickup is void. */
+export const orderNotReversed = sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sembako_order' and r.doc_id = sembako_order.id)`;
 
 // --- programs, periods, packages ---
 
@@ -341,18 +345,16 @@ export async function findOrdersOfPeriod(
   if (f.cooperativeId) q = q.where('pickupCooperativeId', '=', f.cooperativeId);
   if (f.status) q = q.where('status', 'in', f.status);
   // A reversed pickup (corrections) is void: not billed, not deducted.
-  q = q.where(({ not, exists, selectFrom }) =>
-    not(
-      exists(
-        selectFrom('reversal')
-          .select('reversal.id')
-          .where('reversal.docType', '=', 'sembako_order')
-          .whereRef('reversal.docId', '=', 'sembakoOrder.id'),
-      ),
-    ),
-  );
+  q = q.where(orderNotReversed);
   return q.orderBy('createdAt').orderBy('id').execute();
 }
+
+/** What the order reads show of an order's reversal (corrections, joined as `r`): the order is void. */
+const REVERSAL_OF_ORDER = [
+  'r.id as reversalId',
+  'r.reversalDate',
+  'r.reason as reversalReason',
+] as const;
 
 export async function findOrdersOfParticipant(
   db: Db,
@@ -366,8 +368,14 @@ export async function findOrdersOfParticipant(
       j.onRef('k.orgId', '=', 'o.orgId').onRef('k.id', '=', 'o.packageId'),
     )
     .innerJoin('organization as c', 'c.id', 'o.pickupCooperativeId')
+    .leftJoin('reversal as r', (j) =>
+      j
+        .on('r.docType', '=', 'sembako_order')
+        .onRef('r.orgId', '=', 'o.orgId')
+        .onRef('r.docId', '=', 'o.id'),
+    )
     .selectAll('o')
-    .select(['k.name as packageName', 'c.name as pickupCooperativeName'])
+    .select(['k.name as packageName', 'c.name as pickupCooperativeName', ...REVERSAL_OF_ORDER])
     .where('o.orgId', '=', orgId)
     .where('o.programId', '=', programId)
     .where('o.nip', '=', nip)
@@ -395,11 +403,18 @@ export async function findOrderByPickupCode(
         .onRef('p.nip', '=', 'o.nip'),
     )
     .innerJoin('organization as c', 'c.id', 'o.pickupCooperativeId')
+    .leftJoin('reversal as r', (j) =>
+      j
+        .on('r.docType', '=', 'sembako_order')
+        .onRef('r.orgId', '=', 'o.orgId')
+        .onRef('r.docId', '=', 'o.id'),
+    )
     .selectAll('o')
     .select([
       'k.name as packageName',
       'p.name as participantName',
       'c.name as pickupCooperativeName',
+      ...REVERSAL_OF_ORDER,
     ])
     .where('o.orgId', '=', orgId)
     .where('o.programId', '=', programId)
@@ -407,7 +422,7 @@ export async function findOrderByPickupCode(
     .executeTakeFirst();
 }
 
-/** Packages per (cooperative, package, status) of a period: the demand's raw material. */
+/** Packages per (cooperative, package, status) of a period, reversed pickups left out: the demand's raw material. */
 export async function sumOrdersByCooperative(
   db: Db,
   orgId: string,
@@ -422,6 +437,7 @@ export async function sumOrdersByCooperative(
     .where('programId', '=', programId)
     .where('month', '=', month)
     .where('status', '!=', 'cancelled')
+    .where(orderNotReversed)
     .groupBy(['pickupCooperativeId', 'packageId', 'status'])
     .execute();
   return rows.map((r) => ({ ...r, qty: Number(r.qty) }));

@@ -43,6 +43,11 @@ export {
   type NetworkStatementFilter,
 } from './network-position.ts';
 export {
+  findStatementAdjustments,
+  withAdjustments,
+  type StatementAdjustment,
+} from './statement-adjustments.repository.ts';
+export {
   closedStatementsOf,
   listCooperativePayments,
   listCooperativeStatements,

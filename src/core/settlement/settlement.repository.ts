@@ -163,13 +163,20 @@ export async function billToStatement(
     .where('statementId', 'is', null)
     .where('reversalDate', '<=', periodEnd)
     .execute();
+  await db
+    .updateTable('saleRefund')
+    .set({ statementId })
+    .where('orgId', '=', coopId)
+    .where('statementId', 'is', null)
+    .where('refundDate', '<=', periodEnd)
+    .execute();
 }
 
 /** Sums of the documents on a statement (or, with statementId null, of those not yet billed). */
 export async function sumStatementDocuments(db: Db, coopId: string, statementId: string | null) {
   const filter =
     statementId === null ? sql`statement_id is null` : sql`statement_id = ${statementId}`;
-  const [sales, counts, payments, netted, reversed] = await Promise.all([
+  const [sales, counts, payments, netted, reversed, refunded] = await Promise.all([
     db
       .selectFrom('sale')
       .select(sql<number | null>`sum(consignment_amount)`.as('t'))
@@ -206,10 +213,16 @@ export async function sumStatementDocuments(db: Db, coopId: string, statementId:
       .where('cooperativeId', '=', coopId)
       .where(filter as never)
       .executeTakeFirst(),
+    db
+      .selectFrom('saleRefund')
+      .select(sql<number | null>`sum(consignment_amount)`.as('t'))
+      .where('orgId', '=', coopId)
+      .where(filter as never)
+      .executeTakeFirst(),
   ]);
   // A reversal's sums are negative: the original's share with its sign turned.
   return {
-    salesAmount: (sales?.t ?? 0) + Number(reversed?.sales ?? 0),
+    salesAmount: (sales?.t ?? 0) + Number(reversed?.sales ?? 0) - Number(refunded?.t ?? 0),
     shrinkageAmount: (counts?.t ?? 0) + Number(reversed?.shrinkage ?? 0),
     paymentsAmount: (payments?.t ?? 0) + Number(reversed?.payments ?? 0),
     subsidyNettedAmount: (netted?.t ?? 0) + Number(reversed?.netted ?? 0),

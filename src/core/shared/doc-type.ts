@@ -3,7 +3,9 @@
  * `doc_type` of both fact tables. `sale` is the per-sale posting of databases
  * made before sales were posted per sync (`sales_batch`); it is still read.
  * `reversal`: the mirror a reversing document posts (doc id = the reversal's;
- * the original is named by its `reversal` row).
+ * the original is named by its `reversal` row). `sale_refund`: part of a
+ * sale given back by its buyer; `receipt_correction`: a delivery receipt
+ * corrected for units found (or missing) later.
  */
 export const DOC_TYPES = [
   'goods_receipt',
@@ -21,6 +23,8 @@ export const DOC_TYPES = [
   'subsidy_payout',
   'sembako_cash_collection',
   'reversal',
+  'sale_refund',
+  'receipt_correction',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

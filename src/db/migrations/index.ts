@@ -14,6 +14,7 @@ import * as m20261206_1340 from './2026_12_06_1340_add_user_codes.ts';
 import * as m20261206_1350 from './2026_12_06_1350_add_payroll_authorization.ts';
 import * as m20261206_1500 from './2026_12_06_1500_add_reversals.ts';
 import * as m20261206_1510 from './2026_12_06_1510_number_more_documents.ts';
+import * as m20261206_1600 from './2026_12_06_1600_add_partial_corrections.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1350_add_payroll_authorization': m20261206_1350,
   '2026_12_06_1500_add_reversals': m20261206_1500,
   '2026_12_06_1510_number_more_documents': m20261206_1510,
+  '2026_12_06_1600_add_partial_corrections': m20261206_1600,
 };

@@ -8,10 +8,12 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { ceilingRoutes } from './catalog/ceilings.routes.ts';
 import { deliveryOrderRoutes } from './consignment/delivery-orders.routes.ts';
 import { correctionRoutes } from './corrections/corrections.routes.ts';
+import { partialCorrectionRoutes } from './corrections/partial.routes.ts';
 import { dispatchRoutes } from './consignment/dispatch.routes.ts';
 import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { salesRoutes } from './consignment/sales.routes.ts';
+import { stockDocumentRoutes } from './consignment/stock-documents.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { cooperativeImportRoutes } from './network/cooperative-import.routes.ts';
@@ -44,6 +46,7 @@ export async function registerRoutes(app: FastifyInstance) {
     organizationRoutes,
     hubRoutes,
     salesRoutes,
+    stockDocumentRoutes,
     settlementRoutes,
     subsidyRoutes,
     dashboardRoutes,
@@ -53,6 +56,7 @@ export async function registerRoutes(app: FastifyInstance) {
     deliveryOrderRoutes,
     dispatchRoutes,
     correctionRoutes,
+    partialCorrectionRoutes,
     ledgerRoutes,
     auditRoutes,
     jobRoutes,

@@ -471,7 +471,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The cooperative's returns to the hub, newest first, with their lines */
+    get: operations['listReturns'];
     put?: never;
     /** Goods handed back to the hub */
     post: operations['createReturn'];
@@ -488,7 +489,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The cooperative's stock counts (stok opname), newest first, with each difference */
+    get: operations['listStockCounts'];
     put?: never;
     /** A stock count (stok opname): shortages charged at the consignment price, surplus free */
     post: operations['createStockCount'];
@@ -953,6 +955,40 @@ export interface paths {
     get: operations['previewReversal'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/sales/{saleId}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A buyer gives back part of a sale: the units back to the store at their cost, the exact share of the sale reversed in both books, dated today (the next statement shows it); the same id again → the first result */
+    post: operations['refundSale'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/delivery-orders/{id}/receipt-corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Units of a received delivery found later (+, from the hub’s loss to the store) or found missing later (−), valued as receiving them would have; the units received stay within 0…dispatched */
+    post: operations['correctDeliveryReceipt'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5328,6 +5364,13 @@ export interface operations {
               reversed?: boolean;
               /** @description The reversal that undid it */
               reversalId?: string;
+              /** @description What the buyer gave back so far (refundSale), per product */
+              refunded?: {
+                productId: string;
+                quantity: number;
+                /** @description Whole rupiah */
+                amount: number;
+              }[];
               lines: {
                 saleId: string;
                 lineNo: number;
@@ -5517,6 +5560,121 @@ export interface operations {
       };
     };
   };
+  listReturns: {
+    parameters: {
+      query?: {
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000301",
+           *           "number": "RTR/KDKMP-TLP/2026/03/0002",
+           *           "date": "2026-03-12",
+           *           "lines": [
+           *             {
+           *               "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *               "productName": "Gula Kristal Putih 1 kg",
+           *               "quantity": 1
+           *             }
+           *           ],
+           *           "value": 15100,
+           *           "reason": "Karung rusak",
+           *           "reversed": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              date: string;
+              lines: {
+                productId: string;
+                productName: string;
+                /** @description units handed back */
+                quantity: number;
+              }[];
+              /** @description Whole rupiah */
+              value?: number;
+              /** @description Why the goods went back */
+              reason?: string;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   createReturn: {
     parameters: {
       query?: never;
@@ -5659,6 +5817,122 @@ export interface operations {
       };
       /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listStockCounts: {
+    parameters: {
+      query?: {
+        /** @description Text the document number contains, e.g. `0012` or `SJ/KANA-JBI/2026/03/0012` */
+        q?: string;
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000401",
+           *           "number": "SO/KDKMP-TLP/2026/03/0001",
+           *           "date": "2026-03-31",
+           *           "lines": [
+           *             {
+           *               "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *               "productName": "Gula Kristal Putih 1 kg",
+           *               "quantity": -2
+           *             }
+           *           ],
+           *           "value": 32000,
+           *           "reversed": true,
+           *           "reversalId": "01936f6e-7c1a-7000-8000-000000000901"
+           *         }
+           *       ],
+           *       "nextCursor": "MjAyNi0wMy0zMXwwMTkzNmY2ZQ"
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              date: string;
+              lines: {
+                productId: string;
+                productName: string;
+                /** @description counted − expected: negative a shortage, positive a surplus */
+                quantity: number;
+              }[];
+              /** @description Whole rupiah */
+              value?: number;
+              /** @description Why the goods went back */
+              reason?: string;
+              /** @description Reversed by a reversing document (reverseDocument): shown as such */
+              reversed: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6058,7 +6332,18 @@ export interface operations {
            *           "dueDate": "2026-03-14",
            *           "outstanding": 12932600,
            *           "issuedAt": "2026-03-01T02:00:00.000Z",
-           *           "paymentReference": "LMB15710110014"
+           *           "paymentReference": "LMB15710110014",
+           *           "adjustments": [
+           *             {
+           *               "reversalId": "01936f6e-7c1a-7000-8000-000000000701",
+           *               "docType": "payment",
+           *               "docId": "01936f6e-7c1a-7000-8000-000000000100",
+           *               "number": "PB/KANA-JBI/2026/01/0097",
+           *               "date": "2026-02-05",
+           *               "reason": "Transfer ditolak bank",
+           *               "amount": 1500000
+           *             }
+           *           ]
            *         }
            *       ],
            *       "payTo": {
@@ -6082,13 +6367,13 @@ export interface operations {
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
               openingBalance: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               salesAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               shrinkageAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               paymentsAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               subsidyNettedAmount: number;
               /** @description Whole rupiah (negative = credit) */
               closingBalance: number;
@@ -6097,6 +6382,25 @@ export interface operations {
               outstanding: number;
               issuedAt: string;
               paymentReference: string | null;
+              adjustments: {
+                reversalId: string;
+                /** @description The reversed document’s kind: sale, payment, stock_count, … */
+                docType: string;
+                docId: string;
+                /**
+                 * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+                 * @example SJ/KANA-JBI/2026/03/0001
+                 */
+                number?: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                date: string;
+                reason: string;
+                /** @description What it changes the closing balance by (whole rupiah): negative for a reversed charge (sale, shrinkage), positive for a reversed credit (payment, netted subsidy) */
+                amount: number;
+              }[];
             }[];
             nextCursor?: string;
             payTo: {
@@ -6517,13 +6821,13 @@ export interface operations {
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
               openingBalance: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               salesAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               shrinkageAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               paymentsAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               subsidyNettedAmount: number;
               /** @description Whole rupiah (negative = credit) */
               closingBalance: number;
@@ -6777,7 +7081,8 @@ export interface operations {
            *           "outstanding": 2000000,
            *           "daysPastDue": 0,
            *           "issuedAt": "2026-03-01T01:00:00.000Z",
-           *           "paymentReference": "LMB15710110014"
+           *           "paymentReference": "LMB15710110014",
+           *           "adjustments": []
            *         }
            *       ]
            *     }
@@ -6794,13 +7099,13 @@ export interface operations {
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
               openingBalance: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               salesAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               shrinkageAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               paymentsAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               subsidyNettedAmount: number;
               /** @description Whole rupiah (negative = credit) */
               closingBalance: number;
@@ -6809,6 +7114,25 @@ export interface operations {
               outstanding: number;
               issuedAt: string;
               paymentReference: string | null;
+              adjustments: {
+                reversalId: string;
+                /** @description The reversed document’s kind: sale, payment, stock_count, … */
+                docType: string;
+                docId: string;
+                /**
+                 * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+                 * @example SJ/KANA-JBI/2026/03/0001
+                 */
+                number?: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                date: string;
+                reason: string;
+                /** @description What it changes the closing balance by (whole rupiah): negative for a reversed charge (sale, shrinkage), positive for a reversed credit (payment, netted subsidy) */
+                amount: number;
+              }[];
               cooperativeId: string;
               cooperativeName: string;
               daysPastDue: number;
@@ -7599,13 +7923,13 @@ export interface operations {
               periodEnd: string;
               /** @description Whole rupiah (negative = credit) */
               openingBalance: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               salesAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               shrinkageAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               paymentsAmount: number;
-              /** @description Whole rupiah */
+              /** @description Whole rupiah (negative = credit) */
               subsidyNettedAmount: number;
               /** @description Whole rupiah (negative = credit) */
               closingBalance: number;
@@ -9758,6 +10082,333 @@ export interface operations {
       };
       /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  refundSale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        id: string;
+        /** @description UUID (clients generate UUIDv7) */
+        saleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000e11",
+         *       "reason": "Pembeli mengembalikan 1 bungkus yang sobek",
+         *       "lines": [
+         *         {
+         *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "method": "cash"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /** @description Why: kept with the document and in the audit log */
+          reason: string;
+          lines: {
+            productId: string;
+            /** @description Whole units */
+            quantity: number;
+          }[];
+          /** @description How the money goes back: cash (Kas) or QRIS (Bank) */
+          method: 'cash' | 'qris';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            saleId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            date: string;
+            lines: {
+              productId: string;
+              quantity: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            saleId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            date: string;
+            lines: {
+              productId: string;
+              quantity: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  correctDeliveryReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000e21",
+         *       "reason": "Satu karung ditemukan di gudang belakang",
+         *       "lines": [
+         *         {
+         *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+         *           "quantity": 1
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /** @description Why: kept with the document and in the audit log */
+          reason: string;
+          lines: {
+            productId: string;
+            /** @description Signed units, never 0: + found later (to the store), − found missing later */
+            quantity: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            deliveryOrderId: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            date: string;
+            lines: {
+              productId: string;
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            deliveryOrderId: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            date: string;
+            lines: {
+              productId: string;
+              quantity: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -12328,6 +12979,7 @@ export interface operations {
            *       "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *       "pickupCooperativeName": "KDKMP Simpang IV Sipin",
            *       "pickedUpAt": null,
+           *       "reversed": false,
            *       "nip": "198503152010011002",
            *       "participantName": "Budi Santoso",
            *       "cashDue": [
@@ -12366,6 +13018,17 @@ export interface operations {
             status: string;
             pickupCooperativeId: string;
             pickupCooperativeName: string;
+            /** @description Picked up, then reversed by a correction (reverseDocument): its sale undone, nothing deducted; the status stays picked_up */
+            reversed: boolean;
+            /** @description The reversal that undid it */
+            reversalId?: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            reversedOn?: string;
+            /** @description Why it was reversed */
+            reversalReason?: string;
             pickedUpAt: string | null;
             items: {
               productId: string;
@@ -12826,6 +13489,7 @@ export interface operations {
            *           "pickupCooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
            *           "pickupCooperativeName": "KDKMP Simpang IV Sipin",
            *           "pickedUpAt": null,
+           *           "reversed": false,
            *           "packageId": "01936f6e-7c1a-7000-8000-000000000a03",
            *           "createdAt": "2026-03-02T01:15:00.000Z",
            *           "pickupCode": "K7PQ2M9XWA",
@@ -12848,6 +13512,17 @@ export interface operations {
               status: string;
               pickupCooperativeId: string;
               pickupCooperativeName: string;
+              /** @description Picked up, then reversed by a correction (reverseDocument): its sale undone, nothing deducted; the status stays picked_up */
+              reversed: boolean;
+              /** @description The reversal that undid it */
+              reversalId?: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              reversedOn?: string;
+              /** @description Why it was reversed */
+              reversalReason?: string;
               createdAt: string;
               pickedUpAt: string | null;
               pickupCode?: string;

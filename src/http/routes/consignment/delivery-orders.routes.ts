@@ -93,7 +93,14 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...filter, status, q },
         { limit: pageLimit(limit), cursor },
       );
-      return { ...page, items: await markReversed(deps.db, 'delivery_receipt', page.items) };
+      // An order received again after its receipt was reversed shows its current receipt's state.
+      const items = await markReversed(
+        deps.db,
+        'delivery_receipt',
+        page.items,
+        (o) => o.receiptId ?? o.id,
+      );
+      return { ...page, items };
     },
   );
 

@@ -5,7 +5,7 @@ import {
   listSalesWithLines,
   recordSales,
 } from '../../../core/consignment/index.ts';
-import { markReversed } from '../../../core/corrections/index.ts';
+import { markRefunded, markReversed } from '../../../core/corrections/index.ts';
 import { getStockOnHand } from '../../../core/inventory/index.ts';
 import { authorize } from '../../authorize.ts';
 import { runForCooperative } from '../../command.ts';
@@ -81,7 +81,8 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...request.query,
         limit: pageLimit(request.query.limit),
       });
-      return { ...page, items: await markReversed(deps.db, 'sale', page.items) };
+      const items = await markReversed(deps.db, 'sale', page.items);
+      return { ...page, items: await markRefunded(deps.db, id, items) };
     },
   );
 

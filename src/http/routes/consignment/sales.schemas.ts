@@ -83,6 +83,11 @@ export const SaleWithLines = Type.Object({
     }),
   ),
   reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
+  refunded: Type.Optional(
+    Type.Array(Type.Object({ productId: S, quantity: I, amount: Rupiah }), {
+      description: 'What the buyer gave back so far (refundSale), per product',
+    }),
+  ),
   lines: Type.Array(
     Type.Object({
       saleId: S,

@@ -121,6 +121,7 @@ const orderView = {
   pickupCooperativeId: coop,
   pickupCooperativeName: 'KDKMP Simpang IV Sipin',
   pickedUpAt: null,
+  reversed: false,
 };
 
 export const orderAtPickupExample: Static<typeof OrderAtPickup> = {

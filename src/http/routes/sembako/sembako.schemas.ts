@@ -156,6 +156,13 @@ const OrderFigures = {
   status: Type.String(),
   pickupCooperativeId: Type.String(),
   pickupCooperativeName: Type.String(),
+  reversed: Type.Boolean({
+    description:
+      'Picked up, then reversed by a correction (reverseDocument): its sale undone, nothing deducted; the status stays picked_up',
+  }),
+  reversalId: Type.Optional(Type.String({ description: 'The reversal that undid it' })),
+  reversedOn: Type.Optional(BusinessDate),
+  reversalReason: Type.Optional(Type.String({ description: 'Why it was reversed' })),
 };
 
 export const OrderAtPickup = Type.Object({

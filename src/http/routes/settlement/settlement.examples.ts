@@ -40,7 +40,22 @@ export const statementExample: Static<typeof Statement> = {
 };
 
 export const statementsExample: Static<typeof CooperativeStatementList> = {
-  items: [statementExample],
+  items: [
+    {
+      ...statementExample,
+      adjustments: [
+        {
+          reversalId: '01936f6e-7c1a-7000-8000-000000000701',
+          docType: 'payment',
+          docId: '01936f6e-7c1a-7000-8000-000000000100',
+          number: 'PB/KANA-JBI/2026/01/0097',
+          date: '2026-02-05',
+          reason: 'Transfer ditolak bank',
+          amount: 1_500_000,
+        },
+      ],
+    },
+  ],
   payTo: {
     hubName: 'Koperasi Kana — Cabang Jambi',
     bankName: 'Bank Jambi',
@@ -113,6 +128,7 @@ export const networkStatementsExample: Static<typeof NetworkStatementList> = {
       daysPastDue: 0,
       issuedAt: '2026-03-01T01:00:00.000Z',
       paymentReference: 'LMB15710110014',
+      adjustments: [],
     },
   ],
 };

@@ -11,6 +11,7 @@ import {
   listNetworkStatements,
   recordPayment,
   toPayment,
+  withAdjustments,
 } from '../../../core/settlement/index.ts';
 import { authorize } from '../../authorize.ts';
 import { commandContext, inTransaction, runForCooperative } from '../../command.ts';
@@ -91,7 +92,7 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         listCooperativeStatements(deps.db, deps.clock, id, request.query.q),
         getPayTo(deps.db, id),
       ]);
-      return { items, payTo };
+      return { items: await withAdjustments(deps.db, items), payTo };
     },
   );
 
@@ -231,7 +232,8 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const hubId = await authorize(request, { kind: 'hub' });
-      return { items: await listNetworkStatements(deps.db, deps.clock, hubId, request.query) };
+      const items = await listNetworkStatements(deps.db, deps.clock, hubId, request.query);
+      return { items: await withAdjustments(deps.db, items) };
     },
   );
 };

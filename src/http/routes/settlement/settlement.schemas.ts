@@ -47,10 +47,11 @@ export const Statement = Type.Object({
   periodStart: S,
   periodEnd: S,
   openingBalance: SignedRupiah,
-  salesAmount: Rupiah,
-  shrinkageAmount: Rupiah,
-  paymentsAmount: Rupiah,
-  subsidyNettedAmount: Rupiah,
+  // A period's sums include its adjustments: negative when reversals outweigh its documents.
+  salesAmount: SignedRupiah,
+  shrinkageAmount: SignedRupiah,
+  paymentsAmount: SignedRupiah,
+  subsidyNettedAmount: SignedRupiah,
   closingBalance: SignedRupiah,
   dueDate: S,
   outstanding: Rupiah,
@@ -61,6 +62,28 @@ export const Statement = Type.Object({
       examples: ['LMB15710110014'],
     }),
   ),
+});
+
+/** A reversal on a statement: the reversed document stays on the statement that billed it. */
+export const StatementAdjustment = Type.Object({
+  reversalId: S,
+  docType: Type.String({
+    description: 'The reversed document’s kind: sale, payment, stock_count, …',
+  }),
+  docId: S,
+  number: Type.Optional(DocumentNumber),
+  date: BusinessDate,
+  reason: S,
+  amount: Type.Integer({
+    description:
+      'What it changes the closing balance by (whole rupiah): negative for a reversed charge (sale, shrinkage), positive for a reversed credit (payment, netted subsidy)',
+  }),
+});
+
+/** A statement in the lists: with its adjustment lines ("Penyesuaian"), the reversals dated in its period. */
+export const StatementWithAdjustments = Type.Object({
+  ...Statement.properties,
+  adjustments: Type.Array(StatementAdjustment),
 });
 
 /** A list's search by number, alone. */
@@ -80,14 +103,14 @@ export const PayTo = Type.Object({
 
 /** A cooperative's statements and how to pay them (null: it takes part in no program). */
 export const CooperativeStatementList = Type.Object({
-  ...List(Statement).properties,
+  ...List(StatementWithAdjustments).properties,
   payTo: Nullable(PayTo),
 });
 
 export const ClosedStatement = Type.Object({ ...Statement.properties, cooperativeId: S, hubId: S });
 
 export const NetworkStatement = Type.Object({
-  ...Statement.properties,
+  ...StatementWithAdjustments.properties,
   cooperativeId: S,
   cooperativeName: S,
   daysPastDue: Type.Integer(),

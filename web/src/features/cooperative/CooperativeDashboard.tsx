@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { businessDate, instantWib, monthName, rupiah, todayWib } from '../../ui/format.ts';
+import { businessDate, monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { problemCode } from '../../ui/forms.tsx';
 import { mayReverse } from '../corrections/may-reverse.ts';
@@ -14,6 +14,9 @@ import {
   reversibleMoneyColumn,
   useReverseDialog,
 } from '../corrections/ReverseButton.tsx';
+import { DeliveriesTab } from './tabs/DeliveriesTab.tsx';
+import { SalesTab } from './tabs/SalesTab.tsx';
+import { StockDocumentsTab } from './tabs/StockDocumentsTab.tsx';
 import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
@@ -25,6 +28,7 @@ const TABS = [
   'tabOverview',
   'tabDocuments',
   'tabSales',
+  'tabStockDocuments',
   'tabPayments',
   'tabSubsidy',
   'tabProfile',
@@ -86,8 +90,9 @@ export function CooperativeDashboard() {
           ) : (
             <QueryState query={dashboard}>{(d) => <Overview d={d} />}</QueryState>
           ))}
-        {tab === 'tabDocuments' && <Deliveries id={id} isHub={isHub} />}
-        {tab === 'tabSales' && <Sales id={id} />}
+        {tab === 'tabDocuments' && <DeliveriesTab id={id} isHub={isHub} />}
+        {tab === 'tabSales' && <SalesTab id={id} />}
+        {tab === 'tabStockDocuments' && <StockDocumentsTab id={id} />}
         {tab === 'tabPayments' && <Payments id={id} />}
         {tab === 'tabSubsidy' && <Subsidies id={id} />}
         {tab === 'tabProfile' && <Profile id={id} isHub={isHub} />}
@@ -242,144 +247,6 @@ function Overview({ d }: { d: Dashboard }) {
         empty={t('translation:noStatements')}
         pageSize={12}
       />
-    </>
-  );
-}
-
-function Deliveries({ id, isHub }: { id: string; isHub: boolean }) {
-  const { t, i18n } = useTranslation('cooperative');
-  const { t: tc } = useTranslation('corrections');
-  const { me } = useSession();
-  const reversal = useReverseDialog();
-  const mayReverseReceipts = mayReverse(me?.memberships ?? [], {
-    docType: 'delivery_receipt',
-    cooperativeId: id,
-  });
-  const q = useQuery({
-    queryKey: ['deliveryOrders', id],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/delivery-orders', {
-          params: { query: { cooperativeId: id, limit: '100' } },
-        }),
-      ),
-  });
-  type Row = NonNullable<typeof q.data>['items'][number];
-  const columns: Column<Row>[] = [
-    {
-      id: 'number',
-      header: t('translation:documentNumber'),
-      accessorKey: 'number',
-      cell: ({ row }) => <span className="doc-number">{row.original.number}</span>,
-    },
-    dateColumn('date', t('orderDate'), (r) => r.orderDate, i18n.language),
-    {
-      id: 'status',
-      header: t('translation:status'),
-      accessorKey: 'status',
-      cell: ({ row }) => t(`status_${row.original.status}`),
-    },
-    moneyColumn('value', t('value'), (r) => r.value),
-    {
-      id: 'open',
-      header: t('open'),
-      enableSorting: false,
-      cell: ({ row }) => (
-        <Link to={isHub ? `/pengiriman/${row.original.id}` : `/koperasi/${id}/terima`}>
-          {t('open')}
-        </Link>
-      ),
-    },
-    // A received delivery: its receipt can be reversed (the goods back in transit).
-    reversalColumn<Row>(
-      tc('column'),
-      'delivery_receipt',
-      (r) => `${tc('doc.delivery_receipt')} ${r.number}`,
-      (r) => r.status === 'received' && mayReverseReceipts,
-      reversal.open,
-    ),
-  ];
-  return (
-    <>
-      <h2>{t('deliveries')}</h2>
-      {reversal.dialog}
-      <QueryState query={q}>
-        {(d) => (
-          <DataTable
-            data={d.items}
-            columns={columns}
-            empty={t('noDeliveries')}
-            initialSort={[{ id: 'date', desc: true }]}
-          />
-        )}
-      </QueryState>
-    </>
-  );
-}
-
-function Sales({ id }: { id: string }) {
-  const { t, i18n } = useTranslation('cooperative');
-  const { t: tc } = useTranslation('corrections');
-  const { me } = useSession();
-  const reversal = useReverseDialog();
-  const today = todayWib();
-  const q = useQuery({
-    queryKey: ['sales', id],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/cooperatives/{id}/sales', {
-          params: { path: { id }, query: { limit: '100' } },
-        }),
-      ),
-  });
-  type Row = NonNullable<typeof q.data>['items'][number];
-  const columns: Column<Row>[] = [
-    {
-      id: 'when',
-      header: t('when'),
-      accessorKey: 'occurredAt',
-      cell: ({ row }) => (
-        <>
-          {instantWib(row.original.occurredAt, i18n.language)}
-          {row.original.clockSkew && <span className="badge hold">{t('clockSkew')}</span>}
-        </>
-      ),
-    },
-    {
-      id: 'items',
-      header: t('items'),
-      accessorFn: (s) => s.lines.reduce((n, l) => n + l.qty, 0),
-      numeric: true,
-    },
-    {
-      id: 'method',
-      header: t('method'),
-      accessorKey: 'paymentMethod',
-      cell: ({ row }) => t(row.original.paymentMethod),
-    },
-    reversibleMoneyColumn<Row>('total', t('translation:total'), (r) => r.totalAmount),
-    reversalColumn<Row>(
-      tc('column'),
-      'sale',
-      (r) =>
-        `${tc('doc.sale')} ${instantWib(r.occurredAt, i18n.language)} ${rupiah(r.totalAmount)}`,
-      (r) =>
-        mayReverse(me?.memberships ?? [], {
-          docType: 'sale',
-          cooperativeId: id,
-          date: r.saleDate,
-          today,
-        }),
-      reversal.open,
-    ),
-  ];
-  return (
-    <>
-      <h2>{t('sales')}</h2>
-      {reversal.dialog}
-      <QueryState query={q}>
-        {(d) => <DataTable data={d.items} columns={columns} empty={t('noSales')} />}
-      </QueryState>
     </>
   );
 }

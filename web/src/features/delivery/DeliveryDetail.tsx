@@ -8,6 +8,7 @@ import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
 import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { ReceivedDeliveryActions } from '../corrections/ReceiptCorrection.tsx';
 import { fmtQty, useProducts } from './delivery-data.ts';
 import { StatusBadge } from './DeliveryList.tsx';
 import './strings.ts';
@@ -187,6 +188,7 @@ export function DeliveryDetail() {
             {coop.data?.villageName && <p className="muted wrap">{coop.data.villageName}</p>}
 
             <DataTable data={rows} columns={columns} empty="—" pageSize={50} />
+            <ReceivedDeliveryActions order={o} />
 
             {(o.status === 'dispatched' || o.status === 'received') && (
               <div className="actions">

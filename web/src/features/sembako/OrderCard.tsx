@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/forms.tsx';
-import { instantWib, monthName, rupiah } from '../../ui/format.ts';
+import { businessDate, instantWib, monthName, rupiah } from '../../ui/format.ts';
 import './strings.ts';
 
 /** The QR code of a pickup (payload from the API), drawn in the browser. */
@@ -39,6 +39,10 @@ export type Order = {
   pickedUpAt: string | null;
   pickupCode?: string;
   pickupQr?: string;
+  /** Picked up, then undone by a correction: void, nothing deducted. */
+  reversed?: boolean;
+  reversedOn?: string;
+  reversalReason?: string;
 };
 
 /** One of the civil servant's orders: its status, amounts, pickup code and QR; cancelled while not picked up. */
@@ -55,19 +59,21 @@ export function OrderCard({ programId, order }: { programId: string; order: Orde
       ),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['sembako', 'myOrders'] }),
   });
-  const status =
-    order.status === 'ordered'
+  const status = order.reversed
+    ? t('statusReversed')
+    : order.status === 'ordered'
       ? t('statusOrdered')
       : order.status === 'picked_up'
         ? t('statusPicked')
         : t('statusCancelled');
+  const isVoid = order.status === 'cancelled' || order.reversed;
   return (
     <li className="card order-card">
       <h3>
         {order.packageName} × {order.qty}
       </h3>
       <p>
-        <span className={`badge${order.status === 'cancelled' ? ' hold' : ''}`}>{status}</span>{' '}
+        <span className={`badge${isVoid ? ' hold' : ''}`}>{status}</span>{' '}
         {monthName(order.month, lang)}
       </p>
       <dl className="facts">
@@ -84,6 +90,14 @@ export function OrderCard({ programId, order }: { programId: string; order: Orde
         {order.pickupCooperativeName} · {t('orderedAt', { at: instantWib(order.createdAt, lang) })}
         {order.pickedUpAt && <> · {t('pickedUpAt', { at: instantWib(order.pickedUpAt, lang) })}</>}
       </p>
+      {order.reversed && (
+        <p className="notice">
+          {t('reversedWhy', {
+            date: order.reversedOn ? businessDate(order.reversedOn, lang) : '',
+            reason: order.reversalReason ?? '',
+          })}
+        </p>
+      )}
       {order.pickupCode && (
         <div className="pickup">
           <p>{t('pickupCode')}</p>

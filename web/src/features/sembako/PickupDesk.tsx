@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
-import { instantWib, rupiah } from '../../ui/format.ts';
+import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { SembakoOrderReversal } from '../corrections/SembakoOrderReversal.tsx';
 import { CashDue } from './CashDue.tsx';
 import { barcodeDetector, Scanner } from './QrScanner.tsx';
 import { usePrograms } from './data.ts';
@@ -93,11 +94,16 @@ export function PickupDesk() {
     ? undefined
     : order.pickupCooperativeId !== id
       ? t('otherCoop', { coop: order.pickupCooperativeName })
-      : order.status === 'picked_up'
-        ? t('alreadyPicked', { at: order.pickedUpAt ? instantWib(order.pickedUpAt, lang) : '' })
-        : order.status === 'cancelled'
-          ? t('wasCancelled')
-          : undefined;
+      : order.reversed
+        ? t('pickupReversed', {
+            date: order.reversedOn ? businessDate(order.reversedOn, lang) : '',
+            reason: order.reversalReason ?? '',
+          })
+        : order.status === 'picked_up'
+          ? t('alreadyPicked', { at: order.pickedUpAt ? instantWib(order.pickedUpAt, lang) : '' })
+          : order.status === 'cancelled'
+            ? t('wasCancelled')
+            : undefined;
 
   return (
     <section>
@@ -208,9 +214,14 @@ export function PickupDesk() {
                         </div>
                       </dl>
                       {refusal ? (
-                        <p role="alert" className="state error">
-                          {refusal}
-                        </p>
+                        <>
+                          <p role="alert" className="state error">
+                            {refusal}
+                          </p>
+                          {order.pickupCooperativeId === id && (
+                            <SembakoOrderReversal order={order} cooperativeId={id} />
+                          )}
+                        </>
                       ) : (
                         <>
                           {cashDue > 0 && (

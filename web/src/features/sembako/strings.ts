@@ -169,6 +169,9 @@ registerTranslations('sembako', {
     statusOrdered: 'Menunggu diambil',
     statusPicked: 'Sudah diambil',
     statusCancelled: 'Dibatalkan',
+    statusReversed: 'Dibatalkan (koreksi)',
+    reversedWhy:
+      'Pengambilan dibatalkan {{date}}: {{reason}}. Tidak ada potongan gaji untuk pesanan ini.',
     pickedUpAt: 'Diambil {{at}}',
     myDeductions: 'Potongan gaji saya',
     noDeductions: 'Belum ada potongan gaji.',
@@ -190,6 +193,8 @@ registerTranslations('sembako', {
     notFoundCode: 'Kode ambil tidak ditemukan. Periksa lagi huruf dan angkanya.',
     otherCoop: 'Pesanan ini diambil di {{coop}}, bukan di koperasi ini.',
     alreadyPicked: 'Kode ini sudah dipakai: paket sudah diambil {{at}}.',
+    pickupReversed:
+      'Kode ini sudah dipakai; pengambilannya dibatalkan (koreksi) {{date}}: {{reason}}. Pesanan ini tidak dapat diambil lagi.',
     wasCancelled: 'Pesanan ini sudah dibatalkan; paket tidak boleh diserahkan.',
     participant: 'Peserta',
     contents: 'Isi paket',
@@ -359,6 +364,8 @@ registerTranslations('sembako', {
     statusOrdered: 'Waiting for pickup',
     statusPicked: 'Picked up',
     statusCancelled: 'Cancelled',
+    statusReversed: 'Cancelled (correction)',
+    reversedWhy: 'Pickup reversed {{date}}: {{reason}}. Nothing is deducted for this order.',
     pickedUpAt: 'Picked up {{at}}',
     myDeductions: 'My payroll deductions',
     noDeductions: 'No payroll deductions yet.',
@@ -379,6 +386,8 @@ registerTranslations('sembako', {
     notFoundCode: 'Pickup code not found. Check its letters and digits again.',
     otherCoop: 'This order is picked up at {{coop}}, not at this cooperative.',
     alreadyPicked: 'This code was already used: the package was picked up {{at}}.',
+    pickupReversed:
+      'This code was already used; its pickup was reversed (correction) {{date}}: {{reason}}. This order cannot be picked up again.',
     wasCancelled: 'This order was cancelled; do not hand the package over.',
     participant: 'Participant',
     contents: 'Contents',

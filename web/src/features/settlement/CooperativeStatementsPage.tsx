@@ -16,6 +16,7 @@ import { AgingList } from './AgingList.tsx';
 import { HowToPay } from './HowToPay.tsx';
 import { Part } from './Part.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
+import { StatementAdjustments } from './StatementAdjustments.tsx';
 import { statementPdfUrl } from './statement-pdf.ts';
 import './strings.ts';
 
@@ -174,13 +175,16 @@ export function CooperativeStatementsPage() {
       <Part id="statements" title={t('statementList')}>
         <QueryState query={statements}>
           {(s) => (
-            <DataTable
-              data={s.items}
-              columns={statementColumns}
-              empty={t('noStatements')}
-              initialSort={[{ id: 'period', desc: true }]}
-              pageSize={12}
-            />
+            <>
+              <DataTable
+                data={s.items}
+                columns={statementColumns}
+                empty={t('noStatements')}
+                initialSort={[{ id: 'period', desc: true }]}
+                pageSize={12}
+              />
+              <StatementAdjustments statements={s.items} />
+            </>
           )}
         </QueryState>
       </Part>

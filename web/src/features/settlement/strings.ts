@@ -96,6 +96,12 @@ registerTranslations('settlement', {
     paymentReference: 'Berita transfer',
     paymentReferenceHint:
       'Tulis kode ini pada berita/keterangan transfer agar pembayaran dikenali sebagai pembayaran koperasi Anda.',
+    adjustments: 'Penyesuaian',
+    adjustmentsHint:
+      'Dokumen yang dibatalkan tetap pada tagihan yang menagihnya; pembatalannya masuk tagihan periode tanggal pembatalan sebagai penyesuaian.',
+    adjustmentStatement: 'Tagihan',
+    adjustmentOf: 'Pembatalan {{doc}} {{number}}',
+    adjustmentReason: 'Alasan',
   },
   en: {
     settlementTitle: 'Settlement',
@@ -191,5 +197,11 @@ registerTranslations('settlement', {
     paymentReference: 'Transfer remark',
     paymentReferenceHint:
       "Write this code in the transfer's remark so that the payment is recognized as your cooperative's.",
+    adjustments: 'Adjustments',
+    adjustmentsHint:
+      'A reversed document stays on the statement that billed it; its reversal lands on the statement of the reversal’s date as an adjustment.',
+    adjustmentStatement: 'Statement',
+    adjustmentOf: 'Reversal of {{doc}} {{number}}',
+    adjustmentReason: 'Reason',
   },
 });

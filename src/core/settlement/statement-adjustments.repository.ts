@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+
+/**
+ * A reversal on a statement (corrections): the original document stays on the
+ * statement that billed it; its reversal lands on the statement of its own
+ * date as an adjustment line.
+ */
+export interface StatementAdjustment {
+  reversalId: string;
+  /** The reversed document's kind (`sale`, `payment`, `stock_count`, …) and id. */
+  docType: string;
+  docId: string;
+  /** The reversed document's number, where it has one (payments, stock counts, returns, deliveries). */
+  number?: string;
+  /** The reversal's business date. */
+  date: string;
+  reason: string;
+  /** What it changes the closing balance by: negative for a reversed charge, positive for a reversed credit. */
+  amount: number;
+}
+
+/** The reversed document's number, from the table of its kind (sales and grants have none). */
+const NUMBER = sql<string | null>`case r.doc_type
+  when 'payment' then (select x.number from payment x where x.org_id = r.org_id and x.id = r.doc_id)
+  when 'stock_count' then (select x.number from stock_count x where x.org_id = r.org_id and x.id = r.doc_id)
+  when 'return' then (select x.number from stock_return x where x.org_id = r.org_id and x.id = r.doc_id)
+  when 'delivery_receipt' then (select x.number from delivery_order x where x.org_id = r.org_id and x.id = r.doc_id)
+  end`;
+
+/** Statement ids per query: well under both engines' bound-parameter limits. */
+const CHUNK = 1_000;
+
+/** The adjustments (reversals) on each of these statements, by statement id, in date order. */
+export async function findStatementAdjustments(
+  db: Db,
+  statementIds: string[],
+): Promise<Map<string, StatementAdjustment[]>> {
+  const out = new Map<string, StatementAdjustment[]>();
+  for (let i = 0; i < statementIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('reversal as r')
+      .select([
+        'r.statementId',
+        'r.id',
+        'r.docType',
+        'r.docId',
+        'r.reversalDate',
+        'r.reason',
+        'r.salesAmount',
+        'r.shrinkageAmount',
+        'r.paymentsAmount',
+        'r.subsidyNettedAmount',
+        NUMBER.as('number'),
+      ])
+      .where('r.statementId', 'in', statementIds.slice(i, i + CHUNK))
+      .orderBy('r.reversalDate')
+      .orderBy('r.id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.statementId!) ?? [];
+      list.push({
+        reversalId: r.id,
+        docType: r.docType,
+        docId: r.docId,
+        ...(r.number ? { number: r.number } : {}),
+        date: r.reversalDate,
+        reason: r.reason,
+        amount:
+          Number(r.salesAmount) +
+          Number(r.shrinkageAmount) -
+          Number(r.paymentsAmount) -
+          Number(r.subsidyNettedAmount),
+      });
+      out.set(r.statementId!, list);
+    }
+  }
+  return out;
+}
+
+/** Statements with their adjustment lines (none: an empty list). */
+export async function withAdjustments<T extends { id: string }>(
+  db: Db,
+  statements: T[],
+): Promise<(T & { adjustments: StatementAdjustment[] })[]> {
+  const by = await findStatementAdjustments(
+    db,
+    statements.map((s) => s.id),
+  );
+  return statements.map((s) => ({ ...s, adjustments: by.get(s.id) ?? [] }));
+}
