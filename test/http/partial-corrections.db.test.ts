@@ -81,6 +81,20 @@ for (const engine of ENGINES) {
       expect(JSON.parse(event!.detail)).toMatchObject({ refundId: id, reason: 'Bungkus sobek' });
     });
 
+    it("the dashboard's sales leave out what buyers brought back", async () => {
+      const dashboard = async () =>
+        (
+          await callAs(f, 'managerA', 'GET', `/api/v1/cooperatives/${f.n.coopA.id}/dashboard`)
+        ).json().sales as { today: number; month: number; todayCount: number };
+      const before = await dashboard();
+      const saleId = await sell('managerA', 2);
+      expect((await refund('managerA', saleId, 1)).statusCode).toBe(201);
+      const after = await dashboard();
+      expect(after.today - before.today).toBe(17_500);
+      expect(after.month - before.month).toBe(17_500);
+      expect(after.todayCount - before.todayCount).toBe(1);
+    });
+
     it("a cashier may not refund another's sale; the manager may", async () => {
       const saleId = await sell('managerA', 2);
       expect((await refund('cashierA', saleId, 1)).statusCode).toBe(403);

@@ -170,6 +170,15 @@ for (const engine of ENGINES) {
         `/api/v1/programs/${programId}/pickups?code=${order.pickupCode}`,
       );
       expect(desk.json()).toMatchObject({ reversed: true, reversalReason: reason });
+
+      // The void pickup no longer counts against the period's limit: the participant orders again.
+      const again = await f.app.inject({
+        method: 'POST',
+        url: `/api/v1/programs/${programId}/orders`,
+        headers: participant,
+        payload: { id: randomUUID(), nip: P1, month: '2026-03', packageId, qty: 1 },
+      });
+      expect(again.statusCode, again.body).toBe(201);
     });
 
     it('a reversed stock count: the discrepancies it resolved are open again, until the next count', async () => {

@@ -230,8 +230,28 @@ for (const engine of ENGINES) {
         `/api/v1/delivery-orders?cooperativeId=${f.n.coopA.id}`,
       );
       expect(list.json().items.find((d: { id: string }) => d.id === deliveryId)).toMatchObject({
+        status: 'dispatched',
         reversed: true,
         reversalId: res.json().id,
+      });
+      // Received again: the list shows the new receipt, which is not reversed.
+      const again = await callAs(
+        f,
+        'managerA',
+        'POST',
+        `/api/v1/delivery-orders/${deliveryId}/receive`,
+        { lines: [{ productId: f.n.gula1.id, qtyReceived: 60 }] },
+      );
+      expect(again.statusCode, again.body).toBe(200);
+      const relisted = await callAs(
+        f,
+        'managerA',
+        'GET',
+        `/api/v1/delivery-orders?cooperativeId=${f.n.coopA.id}`,
+      );
+      expect(relisted.json().items.find((d: { id: string }) => d.id === deliveryId)).toMatchObject({
+        status: 'received',
+        reversed: false,
       });
     });
 

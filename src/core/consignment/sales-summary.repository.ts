@@ -24,7 +24,36 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
     .where('saleDate', '<=', to)
     .where(saleNotReversed('sale.id'))
     .executeTakeFirstOrThrow();
-  return { amount: Number(r.amount), count: Number(r.count) };
+  const refunded = await sumRefundsOfSalesIn(db, [coopId], from, to);
+  return { amount: Number(r.amount) - (refunded.get(coopId)?.amount ?? 0), count: Number(r.count) };
+}
+
+/**
+ * What buyers were paid back (corrections' `sale_refund`) for the sales of some cooperatives dated in
+ * [from, to], by cooperative: counted against the sale's own date, so a refunded unit is simply not sold.
+ */
+async function sumRefundsOfSalesIn(db: Db, coopIds: string[], from: string, to: string) {
+  const rows = await db
+    .selectFrom('saleRefund as rf')
+    .innerJoin('sale', (j) =>
+      j.onRef('sale.orgId', '=', 'rf.orgId').onRef('sale.id', '=', 'rf.saleId'),
+    )
+    .select([
+      'rf.orgId',
+      sql<number>`sum(rf.amount)`.as('amount'),
+      sql<number>`sum(rf.consignment_amount)`.as('consignmentAmount'),
+    ])
+    .where('rf.orgId', 'in', coopIds)
+    .where('sale.saleDate', '>=', from)
+    .where('sale.saleDate', '<=', to)
+    .groupBy('rf.orgId')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.orgId,
+      { amount: Number(r.amount), consignmentAmount: Number(r.consignmentAmount) },
+    ]),
+  );
 }
 
 /** Units of each product a cooperative sold between two business dates (inclusive). */
@@ -43,13 +72,30 @@ export async function sumSoldQtyByProduct(
     .where(saleNotReversed('sale_line.sale_id'))
     .groupBy('productId')
     .execute();
-  return new Map(rows.map((r) => [r.productId, Number(r.qty)]));
+  const sold = new Map(rows.map((r) => [r.productId, Number(r.qty)]));
+  // Units a buyer brought back were not sold after all.
+  const refunded = await db
+    .selectFrom('saleRefundLine as rl')
+    .innerJoin('saleRefund as rf', (j) =>
+      j.onRef('rf.orgId', '=', 'rl.orgId').onRef('rf.id', '=', 'rl.refundId'),
+    )
+    .innerJoin('sale', (j) =>
+      j.onRef('sale.orgId', '=', 'rf.orgId').onRef('sale.id', '=', 'rf.saleId'),
+    )
+    .select(['rl.productId', sql<number>`sum(rl.qty)`.as('qty')])
+    .where('rl.orgId', '=', coopId)
+    .where('sale.saleDate', '>=', from)
+    .where('sale.saleDate', '<=', to)
+    .groupBy('rl.productId')
+    .execute();
+  for (const r of refunded) sold.set(r.productId, (sold.get(r.productId) ?? 0) - Number(r.qty));
+  return sold;
 }
 
 /** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
 export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('sale')
     .select([
       'orgId',
@@ -63,4 +109,15 @@ export async function sumSalesByCooperative(db: Db, coopIds: string[], from: str
     .where(saleNotReversed('sale.id'))
     .groupBy('orgId')
     .execute();
+  const refunded = await sumRefundsOfSalesIn(db, coopIds, from, to);
+  return rows.map((r) => {
+    const back = refunded.get(r.orgId);
+    return back
+      ? {
+          ...r,
+          salesAmount: Number(r.salesAmount) - back.amount,
+          consignmentAmount: Number(r.consignmentAmount) - back.consignmentAmount,
+        }
+      : r;
+  });
 }

@@ -5,7 +5,11 @@ import { deliverGula, stockHub } from '../../../test/helpers/deliveries.ts';
 import { buildNetwork, type TestNetwork } from '../../../test/helpers/network.ts';
 import { findDeliveryOrderById, receiveDeliveryOrder, recordSales } from '../consignment/index.ts';
 import { verifyDatabase } from '../integrity/index.ts';
-import { closeSettlementPeriod } from '../settlement/index.ts';
+import {
+  closeSettlementPeriod,
+  findStatementAdjustments,
+  findStatementDocuments,
+} from '../settlement/index.ts';
 import { newId } from '../shared/ids.ts';
 import { refundSale, reverseDocument, type RefundInput } from './index.ts';
 
@@ -189,6 +193,20 @@ for (const engine of ENGINES) {
         salesAmount: -16_000,
         closingBalance: march!.closingBalance - 16_000,
       });
+      // The refund is traceable: an adjustment line of April's statement, in the list and the PDF's documents.
+      const line = {
+        reversalId: expect.any(String),
+        docType: 'sale_refund',
+        docId: saleId,
+        date: '2026-04-02',
+        reason: 'Bungkus sobek',
+        amount: -16_000,
+      };
+      expect((await findStatementAdjustments(t.db, [april!.id])).get(april!.id)).toEqual([line]);
+      const docs = await findStatementDocuments(t.db, n.coopA.id, april!.id);
+      expect(docs.reversals).toMatchObject([
+        { docType: 'sale_refund', docId: saleId, salesAmount: -16_000 },
+      ]);
       expect((await verifyDatabase(t.db)).ok).toBe(true);
     });
   });

@@ -66,19 +66,31 @@ export async function findRegionCooperatives(
 export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
   const month = sql<string>`substr(sale_date, 1, 7)`;
-  return db
-    .selectFrom('sale')
-    .select([
-      month.as('month'),
-      sql<number>`sum(total_amount)`.as('salesAmount'),
-      sql<number>`count(distinct org_id)`.as('activeCooperatives'),
-    ])
-    .where('orgId', 'in', coopIds)
-    .where('saleDate', '>=', from)
-    .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale.id'))
-    .groupBy(month)
-    .execute();
+  return (
+    db
+      .selectFrom('sale')
+      // What buyers were paid back (corrections' refunds) comes off their sale.
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('saleRefund')
+            .select(['orgId', 'saleId', sql<number>`sum(amount)`.as('refunded')])
+            .groupBy(['orgId', 'saleId'])
+            .as('rf'),
+        (j) => j.onRef('rf.orgId', '=', 'sale.orgId').onRef('rf.saleId', '=', 'sale.id'),
+      )
+      .select([
+        month.as('month'),
+        sql<number>`sum(sale.total_amount - coalesce(rf.refunded, 0))`.as('salesAmount'),
+        sql<number>`count(distinct sale.org_id)`.as('activeCooperatives'),
+      ])
+      .where('sale.orgId', 'in', coopIds)
+      .where('sale.saleDate', '>=', from)
+      .where('sale.saleDate', '<=', to)
+      .where(saleNotReversed('sale.id'))
+      .groupBy(month)
+      .execute()
+  );
 }
 
 /** Subsidy handed over (paid out by transfer or netted against the bill) per cooperative, settled in [from, to]. */

@@ -135,7 +135,8 @@ export async function placeOrder(
     (await findPackageOfPeriod(db, program.orgId, programId, input.month, input.packageId)) ??
     (await refusePackage(db, program.orgId, programId, input.month, now));
   checkOrderingWindow(pkg, input.month, now);
-  const active = orders.filter((o) => o.status !== 'cancelled').length;
+  // A cancelled order, or a pickup reversed by a correction, leaves room for another.
+  const active = orders.filter((o) => o.status !== 'cancelled' && !o.voided).length;
   if (active >= program.ordersPerPeriod)
     invalidState(
       `Batas ${program.ordersPerPeriod} pesanan per periode sudah tercapai`,

@@ -294,22 +294,28 @@ export async function findOrderAndMonthOrders(
   id: string,
   participant: { programId: string; month: string; nip: string },
 ) {
+  // `voided`: a pickup reversed by a correction, which no longer counts as an order of the month.
+  const voided = sql<number>`case when ${orderNotReversed} then 0 else 1 end`.as('voided');
   const rows = await db
     .selectFrom('sembakoOrder')
     .selectAll()
+    .select(voided)
     .where('orgId', '=', orgId)
     .where('id', '=', id)
     .unionAll(
       db
         .selectFrom('sembakoOrder')
         .selectAll()
+        .select(voided)
         .where('orgId', '=', orgId)
         .where('programId', '=', participant.programId)
         .where('month', '=', participant.month)
         .where('nip', '=', participant.nip),
     )
     .execute();
-  return rows.filter((r, i) => rows.findIndex((o) => o.id === r.id) === i);
+  return rows
+    .filter((r, i) => rows.findIndex((o) => o.id === r.id) === i)
+    .map(({ voided: v, ...order }) => ({ ...order, voided: Number(v) === 1 }));
 }
 
 export async function updateOrder(

@@ -288,80 +288,102 @@ export async function findStatementById(
  * shrinkage charge, its payments and its netted subsidy.
  */
 export async function findStatementDocuments(db: Db, coopId: string, statementId: string) {
-  const [salesByDay, salesByProduct, counts, payments, netted, reversals] = await Promise.all([
-    db
-      .selectFrom('sale')
-      .select([
-        'saleDate',
-        sql<number>`count(*)`.as('sales'),
-        sql<number>`sum(consignment_amount)`.as('amount'),
-      ])
-      .where('orgId', '=', coopId)
-      .where('statementId', '=', statementId)
-      .groupBy('saleDate')
-      .orderBy('saleDate')
-      .execute(),
-    db
-      .selectFrom('saleLine as l')
-      .innerJoin('sale as s', (j) =>
-        j.onRef('s.orgId', '=', 'l.orgId').onRef('s.id', '=', 'l.saleId'),
-      )
-      .innerJoin('product as p', 'p.id', 'l.productId')
-      .select([
-        'l.productId',
-        'p.sku',
-        'p.name',
-        sql<number>`sum(l.qty)`.as('qty'),
-        sql<number>`sum(l.qty * l.consignment_price)`.as('amount'),
-      ])
-      .where('l.orgId', '=', coopId)
-      .where('s.statementId', '=', statementId)
-      .groupBy(['l.productId', 'p.sku', 'p.name'])
-      .orderBy('p.sku')
-      .execute(),
-    db
-      .selectFrom('stockCount')
-      .select(['id', 'number', 'countDate', 'shrinkageAmount'])
-      .where('orgId', '=', coopId)
-      .where('statementId', '=', statementId)
-      .orderBy('countDate')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('payment')
-      .select(['id', 'number', 'receivedOn', 'method', 'reference', 'amount'])
-      .where('orgId', '=', coopId)
-      .where('statementId', '=', statementId)
-      .orderBy('receivedOn')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('subsidyGrant')
-      .select(['id', 'month', 'settledOn', 'amount'])
-      .where('orgId', '=', coopId)
-      .where('statementId', '=', statementId)
-      .where('status', '=', 'netted')
-      .orderBy('month')
-      .execute(),
-    db
-      .selectFrom('reversal')
-      .select([
-        'id',
-        'docType',
-        'docId',
-        'reversalDate',
-        'reason',
-        'salesAmount',
-        'shrinkageAmount',
-        'paymentsAmount',
-        'subsidyNettedAmount',
-      ])
-      .where('cooperativeId', '=', coopId)
-      .where('statementId', '=', statementId)
-      .orderBy('reversalDate')
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [salesByDay, salesByProduct, counts, payments, netted, reversed, refunds] =
+    await Promise.all([
+      db
+        .selectFrom('sale')
+        .select([
+          'saleDate',
+          sql<number>`count(*)`.as('sales'),
+          sql<number>`sum(consignment_amount)`.as('amount'),
+        ])
+        .where('orgId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .groupBy('saleDate')
+        .orderBy('saleDate')
+        .execute(),
+      db
+        .selectFrom('saleLine as l')
+        .innerJoin('sale as s', (j) =>
+          j.onRef('s.orgId', '=', 'l.orgId').onRef('s.id', '=', 'l.saleId'),
+        )
+        .innerJoin('product as p', 'p.id', 'l.productId')
+        .select([
+          'l.productId',
+          'p.sku',
+          'p.name',
+          sql<number>`sum(l.qty)`.as('qty'),
+          sql<number>`sum(l.qty * l.consignment_price)`.as('amount'),
+        ])
+        .where('l.orgId', '=', coopId)
+        .where('s.statementId', '=', statementId)
+        .groupBy(['l.productId', 'p.sku', 'p.name'])
+        .orderBy('p.sku')
+        .execute(),
+      db
+        .selectFrom('stockCount')
+        .select(['id', 'number', 'countDate', 'shrinkageAmount'])
+        .where('orgId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .orderBy('countDate')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('payment')
+        .select(['id', 'number', 'receivedOn', 'method', 'reference', 'amount'])
+        .where('orgId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .orderBy('receivedOn')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('subsidyGrant')
+        .select(['id', 'month', 'settledOn', 'amount'])
+        .where('orgId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .where('status', '=', 'netted')
+        .orderBy('month')
+        .execute(),
+      db
+        .selectFrom('reversal')
+        .select([
+          'id',
+          'docType',
+          'docId',
+          'reversalDate',
+          'reason',
+          'salesAmount',
+          'shrinkageAmount',
+          'paymentsAmount',
+          'subsidyNettedAmount',
+        ])
+        .where('cooperativeId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .orderBy('reversalDate')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('saleRefund')
+        .select(['id', 'saleId', 'refundDate', 'reason', 'consignmentAmount'])
+        .where('orgId', '=', coopId)
+        .where('statementId', '=', statementId)
+        .execute(),
+    ]);
+  // A buyer's refund is an adjustment too: the sale's charge for the units brought back comes off.
+  const reversals = [
+    ...reversed,
+    ...refunds.map((r) => ({
+      id: r.id,
+      docType: 'sale_refund',
+      docId: r.saleId,
+      reversalDate: r.refundDate,
+      reason: r.reason,
+      salesAmount: -Number(r.consignmentAmount),
+      shrinkageAmount: 0,
+      paymentsAmount: 0,
+      subsidyNettedAmount: 0,
+    })),
+  ].sort((a, b) => a.reversalDate.localeCompare(b.reversalDate) || a.id.localeCompare(b.id));
   return {
     salesByDay: salesByDay.map((r) => ({ ...r, sales: Number(r.sales) })),
     salesByProduct: salesByProduct.map((r) => ({
@@ -372,7 +394,7 @@ export async function findStatementDocuments(db: Db, coopId: string, statementId
     counts,
     payments,
     netted,
-    /** Adjustments: reversals dated in the period (sums negative, as they add to the statement). */
+    /** Adjustments: reversals and buyers' refunds dated in the period (sums negative, as they add to the statement). */
     reversals,
   };
 }

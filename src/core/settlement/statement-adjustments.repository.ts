@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.ts';
 /**
  * A reversal on a statement (corrections): the original document stays on the
  * statement that billed it; its reversal lands on the statement of its own
- * date as an adjustment line.
+ * date as an adjustment line. A buyer's refund of part of a sale is one too
+ * (`docType` `sale_refund`, `docId` the sale, `reversalId` the refund).
  */
 export interface StatementAdjustment {
   reversalId: string;
@@ -31,7 +32,7 @@ const NUMBER = sql<string | null>`case r.doc_type
 /** Statement ids per query: well under both engines' bound-parameter limits. */
 const CHUNK = 1_000;
 
-/** The adjustments (reversals) on each of these statements, by statement id, in date order. */
+/** The adjustments (reversals and refunds) on each of these statements, by statement id, in date order. */
 export async function findStatementAdjustments(
   db: Db,
   statementIds: string[],
@@ -72,6 +73,25 @@ export async function findStatementAdjustments(
           Number(r.paymentsAmount) -
           Number(r.subsidyNettedAmount),
       });
+      out.set(r.statementId!, list);
+    }
+    // A buyer's refund: the sale stays billed; the units brought back come off this statement.
+    const refunds = await db
+      .selectFrom('saleRefund')
+      .select(['statementId', 'id', 'saleId', 'refundDate', 'reason', 'consignmentAmount'])
+      .where('statementId', 'in', statementIds.slice(i, i + CHUNK))
+      .execute();
+    for (const r of refunds) {
+      const list = out.get(r.statementId!) ?? [];
+      list.push({
+        reversalId: r.id,
+        docType: 'sale_refund',
+        docId: r.saleId,
+        date: r.refundDate,
+        reason: r.reason,
+        amount: -Number(r.consignmentAmount),
+      });
+      list.sort((a, b) => a.date.localeCompare(b.date) || a.reversalId.localeCompare(b.reversalId));
       out.set(r.statementId!, list);
     }
   }

@@ -6383,8 +6383,9 @@ export interface operations {
               issuedAt: string;
               paymentReference: string | null;
               adjustments: {
+                /** @description The reversal’s id, or the refund’s for a `sale_refund` */
                 reversalId: string;
-                /** @description The reversed document’s kind: sale, payment, stock_count, … */
+                /** @description The reversed document’s kind: sale, payment, stock_count, …; `sale_refund` for a buyer’s refund of part of the sale `docId` */
                 docType: string;
                 docId: string;
                 /**
@@ -7115,8 +7116,9 @@ export interface operations {
               issuedAt: string;
               paymentReference: string | null;
               adjustments: {
+                /** @description The reversal’s id, or the refund’s for a `sale_refund` */
                 reversalId: string;
-                /** @description The reversed document’s kind: sale, payment, stock_count, … */
+                /** @description The reversed document’s kind: sale, payment, stock_count, …; `sale_refund` for a buyer’s refund of part of the sale `docId` */
                 docType: string;
                 docId: string;
                 /**

@@ -93,12 +93,10 @@ export const deliveryOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { ...filter, status, q },
         { limit: pageLimit(limit), cursor },
       );
-      // An order received again after its receipt was reversed shows its current receipt's state.
-      const items = await markReversed(
-        deps.db,
-        'delivery_receipt',
-        page.items,
-        (o) => o.receiptId ?? o.id,
+      // A received order shows its current receipt's state (one received again after a reversal is
+      // not reversed); one sent back to "dispatched" by a reversal shows its first receipt's.
+      const items = await markReversed(deps.db, 'delivery_receipt', page.items, (o) =>
+        o.status === 'received' ? (o.receiptId ?? o.id) : o.id,
       );
       return { ...page, items };
     },

@@ -66,9 +66,12 @@ export const Statement = Type.Object({
 
 /** A reversal on a statement: the reversed document stays on the statement that billed it. */
 export const StatementAdjustment = Type.Object({
-  reversalId: S,
+  reversalId: Type.String({
+    description: 'The reversal’s id, or the refund’s for a `sale_refund`',
+  }),
   docType: Type.String({
-    description: 'The reversed document’s kind: sale, payment, stock_count, …',
+    description:
+      'The reversed document’s kind: sale, payment, stock_count, …; `sale_refund` for a buyer’s refund of part of the sale `docId`',
   }),
   docId: S,
   number: Type.Optional(DocumentNumber),

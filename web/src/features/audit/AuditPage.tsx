@@ -32,6 +32,23 @@ const ACTIONS = {
   logout: ['Keluar', 'Sign out'],
   createApiToken: ['Buat token API', 'Create API token'],
   setLocale: ['Ganti bahasa', 'Change language'],
+  reverseDocument: ['Batalkan dokumen', 'Reverse a document'],
+  refundSale: ['Retur pembeli', 'Buyer’s refund'],
+  correctDeliveryReceipt: ['Koreksi penerimaan kiriman', 'Correct a delivery receipt'],
+  updateParticipation: ['Ubah ketentuan kepesertaan', 'Change participation terms'],
+  endParticipation: ['Akhiri kepesertaan', 'End participation'],
+  createOrganization: ['Tambah organisasi', 'Add organization'],
+  importCooperatives: ['Impor koperasi', 'Import cooperatives'],
+  createCommodityCeiling: ['Tambah HET/HAP', 'Add price ceiling'],
+  updateUser: ['Ubah pengguna', 'Change user'],
+  issueUserCode: ['Buat kode aktivasi/reset', 'Issue activation/reset code'],
+  exportManagerActivationCodes: ['Kode aktivasi pengurus', 'Manager activation codes'],
+  updateHubProfile: ['Ubah profil hub', 'Change hub profile'],
+  createWarehouse: ['Tambah gudang', 'Add warehouse'],
+  updateHubSettings: ['Ubah pengaturan hub', 'Change hub settings'],
+  recordPayrollAuthorization: ['Catat surat kuasa potong gaji', 'Record payroll authorization'],
+  reissueParticipantCode: ['Kode baru peserta', 'New participant code'],
+  updateProgram: ['Ubah program', 'Change program'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 const TARGETS = {
@@ -50,6 +67,15 @@ const TARGETS = {
   product: ['Produk', 'Product'],
   user: ['Pengguna', 'User'],
   request: ['Permintaan', 'Request'],
+  organization: ['Organisasi', 'Organization'],
+  commodity_ceiling: ['HET/HAP', 'Price ceiling'],
+  cooperative_import: ['Impor koperasi', 'Cooperative import'],
+  hub_settings: ['Pengaturan hub', 'Hub settings'],
+  location: ['Gudang', 'Warehouse'],
+  sale: ['Penjualan', 'Sale'],
+  sembako_order: ['Pesanan Sembako', 'Sembako order'],
+  sembako_participant: ['Peserta Sembako', 'Sembako participant'],
+  sembako_payroll_authorization: ['Surat kuasa potong gaji', 'Payroll authorization'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function words<K extends string>(

@@ -13,6 +13,8 @@ export interface ReversalTarget {
   docId: string;
   /** The document in words (`penjualan 10 Des 2026 14.05 WIB Rp 17.500`). */
   what: string;
+  /** What else to refresh once reversed, beyond the queries on screen (e.g. a looked-up order). */
+  onReversed?: () => void;
 }
 
 /**

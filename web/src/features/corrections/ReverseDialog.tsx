@@ -25,12 +25,14 @@ export function ReverseDialog({
   docType,
   docId,
   what,
+  onReversed,
   onClose,
 }: {
   docType: DocType;
   docId: string;
   /** The document in words (`penjualan 10 Des 2026 14.05 WIB`), for the title. */
   what: string;
+  onReversed?: () => void;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation('corrections');
@@ -44,7 +46,10 @@ export function ReverseDialog({
     mutationFn: (input: { reason: string }) =>
       reverseDocument(docType, docId, { id: reversalId, reason: input.reason }),
     // Every list, balance and book on screen may have moved.
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      onReversed?.();
+      return client.invalidateQueries();
+    },
   });
   const date = (d: string) => businessDate(d, i18n.language);
   return (

@@ -11,6 +11,7 @@ import './strings.ts';
 export function SembakoOrderReversal({
   order,
   cooperativeId,
+  onReversed,
 }: {
   order: {
     id: string;
@@ -20,6 +21,8 @@ export function SembakoOrderReversal({
     reversed?: boolean;
   };
   cooperativeId: string;
+  /** Looks the order up again, so that the desk shows it reversed. */
+  onReversed?: () => void;
 }) {
   const { t } = useTranslation('corrections');
   const { me } = useSession();
@@ -33,6 +36,7 @@ export function SembakoOrderReversal({
         docType: 'sembako_order',
         docId: order.id,
         what: `${t('doc.sembako_order')} ${order.packageName} · ${order.participantName}`,
+        ...(onReversed ? { onReversed } : {}),
       }}
       reversed={reversed}
       allowed={allowed}

@@ -24,6 +24,8 @@ const DOCUMENTS = {
   delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
   return: ['Retur', 'Return'],
   reversal: ['Pembatalan', 'Reversal'],
+  sale_refund: ['Retur pembeli', 'Buyer’s refund'],
+  receipt_correction: ['Koreksi penerimaan kiriman', 'Delivery receipt correction'],
   sembako_cash_collection: [
     'Tunai potongan gaji gagal (Sembako)',
     'Failed deduction paid in cash (Sembako)',

@@ -219,7 +219,11 @@ export function PickupDesk() {
                             {refusal}
                           </p>
                           {order.pickupCooperativeId === id && (
-                            <SembakoOrderReversal order={order} cooperativeId={id} />
+                            <SembakoOrderReversal
+                              order={order}
+                              cooperativeId={id}
+                              onReversed={() => find.variables && find.mutate(find.variables)}
+                            />
                           )}
                         </>
                       ) : (

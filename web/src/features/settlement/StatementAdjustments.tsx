@@ -9,9 +9,9 @@ type Statement =
 type Line = Statement['adjustments'][number] & { statementNumber: string };
 
 /**
- * The "Penyesuaian" lines of a cooperative's statements: each reversal on a statement (the reversed
- * document stays on the statement that billed it), with its date, the document, the reason and what
- * it changed the balance by. Nothing when no statement has one.
+ * The "Penyesuaian" lines of a cooperative's statements: each reversal or buyer's refund on a
+ * statement (the reversed document stays on the statement that billed it), with its date, the
+ * document, the reason and what it changed the balance by. Nothing when no statement has one.
  */
 export function StatementAdjustments({ statements }: { statements: Statement[] }) {
   const { t, i18n } = useTranslation('settlement');
@@ -32,10 +32,12 @@ export function StatementAdjustments({ statements }: { statements: Statement[] }
       id: 'document',
       header: t('document'),
       accessorFn: (a) =>
-        t('adjustmentOf', {
-          doc: tc(`doc.${a.docType}`, { defaultValue: a.docType }),
-          number: a.number ?? '',
-        }).trim(),
+        a.docType === 'sale_refund'
+          ? t('adjustmentRefund')
+          : t('adjustmentOf', {
+              doc: tc(`doc.${a.docType}`, { defaultValue: a.docType }),
+              number: a.number ?? '',
+            }).trim(),
     },
     { id: 'reason', header: t('adjustmentReason'), accessorKey: 'reason' },
     moneyColumn('amount', t('amount'), (a) => a.amount),

@@ -101,6 +101,7 @@ registerTranslations('settlement', {
       'Dokumen yang dibatalkan tetap pada tagihan yang menagihnya; pembatalannya masuk tagihan periode tanggal pembatalan sebagai penyesuaian.',
     adjustmentStatement: 'Tagihan',
     adjustmentOf: 'Pembatalan {{doc}} {{number}}',
+    adjustmentRefund: 'Retur pembeli atas penjualan',
     adjustmentReason: 'Alasan',
   },
   en: {
@@ -202,6 +203,7 @@ registerTranslations('settlement', {
       'A reversed document stays on the statement that billed it; its reversal lands on the statement of the reversal’s date as an adjustment.',
     adjustmentStatement: 'Statement',
     adjustmentOf: 'Reversal of {{doc}} {{number}}',
+    adjustmentRefund: 'Buyer’s refund of a sale',
     adjustmentReason: 'Reason',
   },
 });
