@@ -369,8 +369,10 @@ function casesOf(route: RouteUnderTest): Case[] {
       });
     }
     if (types.has('integer')) {
+      // A signed quantity (a receipt correction's −/+) takes −1; every other integer here is ≥ 0.
+      const signed = field.schema.minimum !== undefined && field.schema.minimum < 0;
       for (const [label, value] of [
-        ['negative', -1],
+        ...(signed ? [] : ([['negative', -1]] as const)),
         ['fractional', 1.5],
         ['1e20', 1e20],
         ['2**53', 2 ** 53],
