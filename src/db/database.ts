@@ -6,6 +6,7 @@ import type { ConsignmentTables } from '../core/consignment/consignment.table.ts
 import type { CorrectionsTables } from '../core/corrections/corrections.table.ts';
 import type { InventoryTables } from '../core/inventory/inventory.table.ts';
 import type { JobsTables } from '../core/jobs/jobs.table.ts';
+import type { MembersTables } from '../core/members/members.table.ts';
 import type { LedgerTables } from '../core/ledger/ledger.table.ts';
 import type { NetworkTables } from '../core/network/network.table.ts';
 import type { ParticipationTermsTables } from '../core/network/participation-terms.table.ts';
@@ -35,7 +36,8 @@ export interface Database
     AccessTables,
     AuditTables,
     JobsTables,
-    CorrectionsTables {}
+    CorrectionsTables,
+    MembersTables {}
 
 /** A database handle or an open transaction: repositories accept either. */
 export type Db = Kysely<Database> | Transaction<Database>;

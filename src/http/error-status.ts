@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   ParticipationEnded: 409,
   DateInFuture: 422,
   PayrollAuthorizationMissing: 422,
+  InsufficientSavings: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   TooManyRequests: 429,

@@ -187,7 +187,8 @@ async function saveChairman(
   officer: { name: string; phone: string | null },
 ): Promise<void> {
   const chairman = (await findOfficers(db, orgId)).find((o) => o.role === 'ketua');
-  if (!chairman) return insertOfficers(db, [{ orgId, id: newId(), role: 'ketua', ...officer }]);
+  if (!chairman)
+    return insertOfficers(db, [{ orgId, id: newId(), role: 'ketua', memberId: null, ...officer }]);
   const phone = officer.phone ?? chairman.phone;
   if (chairman.name !== officer.name || chairman.phone !== phone)
     await updateOfficer(db, orgId, chairman.id, { name: officer.name, phone });

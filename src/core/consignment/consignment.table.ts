@@ -63,7 +63,10 @@ export interface SaleTable {
   receivedAt: string;
   clockSkew: number;
   paymentMethod: PaymentMethod;
+  /** A member of the sale's cooperative (`member.id`), checked when the sale was synced. */
   memberId: string | null;
+  /** The member reference a sale was synced with that named no member of the cooperative. */
+  memberDiscrepancy: string | null;
   totalAmount: number;
   consignmentAmount: number;
   contentHash: string;

@@ -347,6 +347,7 @@ export async function recordSales(
       clockSkew: s.skew ? 1 : 0,
       paymentMethod: s.input.paymentMethod,
       memberId: s.input.memberId ?? null,
+      memberDiscrepancy: null,
       totalAmount: s.total,
       consignmentAmount: s.consignment,
       contentHash: s.hash,

@@ -32,7 +32,13 @@ export const COOP = {
   piutangSubsidi: '1201',
   piutangPotongGaji: '1202',
   utangPengamanat: '2101',
+  simpananSukarela: '2102',
+  simpananPokok: '3101',
+  simpananWajib: '3102',
+  /** Commission on sales to non-members (and every sale before members were kept). */
   pendapatanKomisi: '4101',
+  /** Commission on sales to the cooperative's own members. */
+  pendapatanKomisiAnggota: '4102',
   pendapatanSubsidi: '4201',
   bebanSusut: '5201',
 } as const;
@@ -94,8 +100,22 @@ export const COOP_CHART: readonly AccountDef[] = [
     byCounterparty: true,
   },
   {
+    code: COOP.simpananSukarela,
+    name: 'Simpanan Sukarela',
+    type: 'liabilitas',
+    byCounterparty: false,
+  },
+  { code: COOP.simpananPokok, name: 'Simpanan Pokok', type: 'ekuitas', byCounterparty: false },
+  { code: COOP.simpananWajib, name: 'Simpanan Wajib', type: 'ekuitas', byCounterparty: false },
+  {
     code: COOP.pendapatanKomisi,
-    name: 'Pendapatan Komisi Konsinyasi',
+    name: 'Pendapatan Komisi Konsinyasi — Non-Anggota',
+    type: 'pendapatan',
+    byCounterparty: false,
+  },
+  {
+    code: COOP.pendapatanKomisiAnggota,
+    name: 'Pendapatan Komisi Konsinyasi — Anggota',
     type: 'pendapatan',
     byCounterparty: false,
   },

@@ -293,6 +293,7 @@ export async function createCooperative(
       role: o.role,
       name: o.name,
       phone: o.phone ?? null,
+      memberId: null,
     })),
   );
   return row;

@@ -35,6 +35,8 @@ export interface OfficerTable {
   role: OfficerRole;
   name: string;
   phone: string | null;
+  /** The member this officer is (`member.id`), once the cooperative keeps its members. */
+  memberId: string | null;
 }
 
 export type SettlementPeriod = 'weekly' | 'monthly';

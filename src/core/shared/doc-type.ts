@@ -5,7 +5,8 @@
  * `reversal`: the mirror a reversing document posts (doc id = the reversal's;
  * the original is named by its `reversal` row). `sale_refund`: part of a
  * sale given back by its buyer; `receipt_correction`: a delivery receipt
- * corrected for units found (or missing) later.
+ * corrected for units found (or missing) later. `savings`: a member's
+ * simpanan deposited or withdrawn (doc id = the savings transaction's).
  */
 export const DOC_TYPES = [
   'goods_receipt',
@@ -25,6 +26,7 @@ export const DOC_TYPES = [
   'reversal',
   'sale_refund',
   'receipt_correction',
+  'savings',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'ParticipationEnded',
   'DateInFuture',
   'PayrollAuthorizationMissing',
+  'InsufficientSavings',
   'PayloadTooLarge',
   'UnsupportedMediaType',
   'TooManyRequests',

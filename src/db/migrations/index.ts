@@ -15,6 +15,7 @@ import * as m20261206_1350 from './2026_12_06_1350_add_payroll_authorization.ts'
 import * as m20261206_1500 from './2026_12_06_1500_add_reversals.ts';
 import * as m20261206_1510 from './2026_12_06_1510_number_more_documents.ts';
 import * as m20261206_1600 from './2026_12_06_1600_add_partial_corrections.ts';
+import * as m20261206_1700 from './2026_12_06_1700_add_members.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1500_add_reversals': m20261206_1500,
   '2026_12_06_1510_number_more_documents': m20261206_1510,
   '2026_12_06_1600_add_partial_corrections': m20261206_1600,
+  '2026_12_06_1700_add_members': m20261206_1700,
 };

@@ -34,6 +34,7 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Surat kuasa potong gaji belum diserahkan',
     en: 'Payroll-deduction authorization missing',
   },
+  InsufficientSavings: { id: 'Saldo simpanan tidak cukup', en: 'Insufficient savings' },
   PayloadTooLarge: { id: 'Data terlalu besar', en: 'Payload too large' },
   UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
   TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
