@@ -6,10 +6,12 @@
 import { benchCashierUi } from './cashier-ui.ts';
 import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchHttpSync } from './http-sync.ts';
+import { benchMemberImport } from './member-import.ts';
 import { benchSalesPosting } from './sales-posting.ts';
 import { benchSembakoImport } from './sembako-import.ts';
 import { benchSembakoOrders } from './sembako-orders.ts';
 import { benchStockCount } from './stock-count.ts';
+import { benchTreasuryForecast } from './treasury-forecast.ts';
 import {
   cleanupSqlite,
   printTable,
@@ -29,6 +31,8 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'cashier-ui': { run: () => benchCashierUi(), engines: ['sqlite'] },
   'sembako-import': { run: () => benchSembakoImport(), engines: ['sqlite'] },
   'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
+  'treasury-forecast': { run: () => benchTreasuryForecast(), engines: ['sqlite'] },
+  'member-import': { run: () => benchMemberImport(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {

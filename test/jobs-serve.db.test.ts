@@ -64,13 +64,14 @@ for (const engine of ENGINES) {
           .select(['jobName', 'status', 'trigger'])
           .orderBy('jobName')
           .execute();
-      await expect.poll(finished, { timeout: 60_000, interval: 200 }).toHaveLength(2);
+      await expect.poll(finished, { timeout: 60_000, interval: 200 }).toHaveLength(3);
       // Both stop cleanly (their runners idle), then the database tells what happened.
       expect(await Promise.all(servers.map((s) => s.stop()))).toEqual([0, 0]);
 
       expect(await finished()).toEqual([
         { jobName: 'close-settlement-periods', status: 'ok', trigger: 'schedule' },
         { jobName: 'monthly-subsidy', status: 'ok', trigger: 'schedule' },
+        { jobName: 'wajib-billing', status: 'ok', trigger: 'schedule' },
       ]);
       for (const coop of [n.coopA, n.coopB]) {
         const statements = await db
@@ -93,7 +94,10 @@ for (const engine of ENGINES) {
         await db.selectFrom('job').select(['name', 'leaseOwner']).orderBy('name').execute(),
       ).toEqual([
         { name: 'close-settlement-periods', leaseOwner: null },
+        // Due at 02:30 WIB, after this server's clock.
+        { name: 'credit-loss-provision', leaseOwner: null },
         { name: 'monthly-subsidy', leaseOwner: null },
+        { name: 'wajib-billing', leaseOwner: null },
       ]);
     });
   });

@@ -17,6 +17,7 @@ import {
   type ReversibleDocType,
 } from '../src/core/corrections/index.ts';
 import { verifyDatabase } from '../src/core/integrity/index.ts';
+import { getMemberSavings, recordSavings, setSavingsRules } from '../src/core/members/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../src/core/settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../src/core/shared/business-date.ts';
 import { todayWib } from '../src/core/shared/clock.ts';
@@ -25,6 +26,7 @@ import { newId } from '../src/core/shared/ids.ts';
 import { runMonthlySubsidy } from '../src/core/subsidy/index.ts';
 import { ENGINES, createTestDatabase } from './helpers/engines.ts';
 import { buildNetwork } from './helpers/network.ts';
+import { insertMember } from './helpers/savings.ts';
 
 /** Refusals a user can meet; anything else thrown is a bug. */
 const EXPECTED = new Set([
@@ -37,6 +39,8 @@ const EXPECTED = new Set([
   'PriceAboveCeiling',
   'ReversalBlocked',
   'AlreadyReversed',
+  'InsufficientSavings',
+  'SavingsRuleExceeded',
 ]);
 
 const arbSaleLine = fc.record({
@@ -101,10 +105,26 @@ const arbCommand = fc.oneof(
     pick: fc.nat(),
     delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0),
   }),
+  // A member's deposit or withdrawal; `over` asks for more than the balance (or the pokok due).
+  fc.record({
+    kind: fc.constant('savings' as const),
+    member: fc.integer({ min: 0, max: 3 }),
+    saving: fc.constantFrom('pokok' as const, 'wajib' as const, 'sukarela' as const),
+    withdraw: fc.boolean(),
+    over: fc.boolean(),
+    amount: fc.integer({ min: 1, max: 300_000 }),
+    method: fc.constantFrom(
+      'cash' as const,
+      'qris' as const,
+      'transfer' as const,
+      'payroll' as const,
+    ),
+    replay: fc.boolean(),
+  }),
 );
 
 async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db']) {
-  const [l, m, s] = await Promise.all([
+  const [l, m, s, v] = await Promise.all([
     db
       .selectFrom('journalLine')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -117,8 +137,12 @@ async function countFacts(db: Awaited<ReturnType<typeof createTestDatabase>>['db
       .selectFrom('sale')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('savingsTransaction')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { lines: Number(l.n), moves: Number(m.n), sales: Number(s.n) };
+  return { lines: Number(l.n), moves: Number(m.n), sales: Number(s.n), savings: Number(v.n) };
 }
 
 for (const engine of ENGINES) {
@@ -152,6 +176,27 @@ for (const engine of ENGINES) {
                   userId: 'test-admin',
                   memberships: [{ orgId: n.hub.id, role: 'hub_admin' }],
                 };
+                /** Two members per cooperative, and what each has saved (the model). */
+                const members: { coopId: string; id: string; saved: Record<string, number> }[] = [];
+                for (const coop of coops) {
+                  await tx((db) =>
+                    setSavingsRules(db, n.ctx, coop.id, {
+                      effectiveFrom: '2026-01-01',
+                      pokok: 100_000,
+                      wajibMonthly: 10_000,
+                    }),
+                  );
+                  for (const no of ['0001', '0002'])
+                    members.push({
+                      coopId: coop.id,
+                      id: await insertMember(t.db, coop.id, {
+                        memberNo: no,
+                        name: `Anggota ${no}`,
+                        joinedOn: '2026-01-01',
+                      }),
+                      saved: { pokok: 0, wajib: 0, sukarela: 0 },
+                    });
+                }
                 const attempt = async (fn: () => Promise<unknown>) => {
                   try {
                     await fn();
@@ -426,7 +471,49 @@ for (const engine of ENGINES) {
                       if (!done) expect(await countFacts(t.db)).toEqual(before);
                       break;
                     }
+                    case 'savings': {
+                      const m = members[c.member]!;
+                      const saved = m.saved[c.saving]!;
+                      const due = c.saving === 'pokok' && !c.withdraw ? 100_000 - saved : Infinity;
+                      const room = c.withdraw ? saved : due;
+                      const amount =
+                        c.over || room === 0 ? room + c.amount : Math.min(c.amount, room);
+                      const input = {
+                        id: newId(),
+                        kind: c.saving,
+                        direction: c.withdraw ? ('withdrawal' as const) : ('deposit' as const),
+                        amount: amount === Infinity ? c.amount : amount,
+                        method:
+                          c.withdraw && ['qris', 'payroll'].includes(c.method) ? 'cash' : c.method,
+                      } as const;
+                      const before = await countFacts(t.db);
+                      let done = false;
+                      await attempt(async () => {
+                        await tx((db) => recordSavings(db, n.ctx, m.coopId, m.id, input));
+                        done = true;
+                      });
+                      // Only sukarela leaves while a member, never beyond the balance; pokok up to the rule.
+                      const allowed =
+                        (!c.withdraw || c.saving === 'sukarela') && input.amount <= room;
+                      expect({ done, input, room }).toEqual({ done: allowed, input, room });
+                      if (!done) expect(await countFacts(t.db)).toEqual(before);
+                      else {
+                        m.saved[c.saving] = saved + (c.withdraw ? -input.amount : input.amount);
+                        if (c.replay)
+                          await unchanged(async () =>
+                            expect(
+                              await tx((db) => recordSavings(db, n.ctx, m.coopId, m.id, input)),
+                            ).toMatchObject({ created: false }),
+                          );
+                      }
+                      break;
+                    }
                   }
+                }
+                // Each member's balances are what they deposited less what they withdrew.
+                for (const m of members) {
+                  const s = await getMemberSavings(t.db, n.clock, m.coopId, m.id);
+                  expect({ pokok: s.pokok, wajib: s.wajib, sukarela: s.sukarela }).toEqual(m.saved);
                 }
                 const report = await verifyDatabase(t.db);
                 expect(report.checks.filter((c) => !c.ok)).toEqual([]);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { hasAnyOrganization } from '../core/network/index.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { writeDemoBankFile } from '../demo/seed-bank.ts';
 import { openMigrated } from './open.ts';
 import { progressBar } from './progress.ts';
 
@@ -19,6 +20,8 @@ export async function seedDemoWithProgress(
     onProgress: progressBar('Menyiapkan jaringan demo'),
     realClock: clock,
   });
+  const bankFile = await writeDemoBankFile(db);
+  if (bankFile) console.error(`Contoh mutasi bank demo: ${bankFile}`);
   console.error(
     `Demo siap: ${summary.cooperatives} koperasi, ${summary.days} hari, ${summary.sales} penjualan, ${summary.deliveries} pengiriman, ${summary.statements} tagihan, ${summary.payments} pembayaran (${(summary.ms / 1000).toFixed(1)} s)`,
   );

@@ -17,6 +17,9 @@ import type { SettlementTables } from '../core/settlement/settlement.table.ts';
 import type { SubsidyTables } from '../core/subsidy/subsidy.table.ts';
 import type { SembakoTables } from '../core/sembako/sembako.table.ts';
 import type { TrainingTables } from '../core/training/training.table.ts';
+import type { BankStatementTables } from '../core/treasury/bank-statement.table.ts';
+import type { SuppliersTables } from '../core/suppliers/suppliers.table.ts';
+import type { PayablesTables } from '../core/treasury/payables.table.ts';
 
 export interface Database
   extends
@@ -37,7 +40,10 @@ export interface Database
     AuditTables,
     JobsTables,
     CorrectionsTables,
-    MembersTables {}
+    MembersTables,
+    BankStatementTables,
+    SuppliersTables,
+    PayablesTables {}
 
 /** A database handle or an open transaction: repositories accept either. */
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -18,6 +18,7 @@ import {
   type SaleInput,
 } from '../core/consignment/index.ts';
 import { findStockAtLocations } from '../core/inventory/index.ts';
+import { HUB, postJournalEntries } from '../core/ledger/index.ts';
 import {
   createCooperative,
   createOrganization,
@@ -26,11 +27,7 @@ import {
   loadCooperativeContext,
   type OrganizationTable,
 } from '../core/network/index.ts';
-import {
-  closeSettlementPeriod,
-  recordPayment,
-  type StatementTable,
-} from '../core/settlement/index.ts';
+import { closeSettlementPeriod, type StatementTable } from '../core/settlement/index.ts';
 import { markSubsidyPaid, runMonthlySubsidy } from '../core/subsidy/index.ts';
 import {
   addDays,
@@ -48,6 +45,8 @@ import { CEILINGS } from './regulations.ts';
 import { seededRandom, slugOf } from './random.ts';
 import { seedSembako } from './seed-sembako.ts';
 import { seedQris } from './seed-qris.ts';
+import { DEMO_OPENING_BANK, demoBank } from './seed-bank.ts';
+import { demoMembers } from './seed-members.ts';
 import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
@@ -344,6 +343,10 @@ export async function seedDemo(
     return { hub, coops, products };
   });
 
+  // Each KDKMP's members (50–400) and their savings rules; those who joined before the history.
+  const members = demoMembers({ start, today }, admin);
+  await inTx(db, (trx) => members.prepare(trx, coops));
+
   // --- 90 days of activity ---
   const summary: SeedSummary = {
     cooperatives: coops.length,
@@ -354,6 +357,32 @@ export async function seedDemo(
     payments: 0,
     ms: 0,
   };
+  // The hub's bank account: transfers arrive as statement lines, imported as the days go by.
+  const bank = demoBank({
+    hubId: hub.id,
+    accountNo: hub.bankAccountNo ?? '',
+    today,
+    coops: coops.map((c) => c.org),
+  });
+  // The hub opens its books with the capital in its bank account, as its statement does.
+  await postJournalEntries(
+    db,
+    [
+      {
+        orgId: hub.id,
+        book: 'hub',
+        date: start,
+        docType: 'opening_balance',
+        docId: hub.id,
+        memo: 'Saldo awal: modal di rekening bank',
+        lines: [
+          { account: HUB.bank, debit: DEMO_OPENING_BANK },
+          { account: HUB.modal, credit: DEMO_OPENING_BANK },
+        ],
+      },
+    ],
+    clock.now(),
+  );
   const ctxs = new Map<string, Awaited<ReturnType<typeof loadCooperativeContext>>>();
   for (const c of coops) ctxs.set(c.org.id, await loadCooperativeContext(db, c.org.id));
   const pendingReceipts = new Map<string, { doId: string; coopId: string }[]>();
@@ -432,6 +461,7 @@ export async function seedDemo(
       const isToday = date === today;
       const dayEndMs = Math.min(Date.parse(`${date}T13:00:00Z`), nowMs);
       clock.set(new Date(dayEndMs).toISOString());
+      await members.day(cur, date);
 
       // Deliveries arriving today.
       for (const r of pendingReceipts.get(date) ?? []) {
@@ -481,14 +511,7 @@ export async function seedDemo(
         }
       }
       for (const p of pendingPayments.get(date) ?? []) {
-        await inTx(cur, (trx) =>
-          recordPayment(trx, admin, p.coopId, {
-            id: newId(),
-            amount: p.amount,
-            method: 'cash',
-            reference: p.ref,
-          }),
-        );
+        await inTx(cur, (trx) => bank.pay(trx, admin, date, p));
         summary.payments++;
       }
       pendingPayments.delete(date);
@@ -526,6 +549,7 @@ export async function seedDemo(
             id: newId(),
             occurredAt: new Date(at).toISOString(),
             paymentMethod: rnd.pick(['cash', 'qris', 'transfer'] as const, [80, 15, 5]),
+            ...members.purchaser(c.org.id, date),
             lines: [...chosen].map((pi) => {
               const p = PRODUCTS[pi]!;
               return {
@@ -580,10 +604,12 @@ export async function seedDemo(
             );
         }
       }
+      await inTx(cur, (trx) => bank.closeDay(trx, admin, date));
     });
     cur = db;
     progress(di + 1, allDays, date);
   }
+  await bank.finish(db, admin);
   // The Dinas trained the cooperatives' officers together at the BKPSDM hall, early in the history.
   await seedTraining(db, { date: addDays(start, Math.floor(days / 3)), clock });
   // Sembako Bahagia: the city's ASN order this month's packages and pick them up at the KDKMP.

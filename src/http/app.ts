@@ -176,6 +176,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { parseAs: 'buffer', bodyLimit: 8 * 1_048_576 },
     (_request, body, done) => done(null, body),
   );
+  // Bank statement files as their bytes (the encoding is checked as the file is read).
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: 8 * 1_048_576 },
+    (_request, body, done) => done(null, body),
+  );
   // GET /metrics, and every request timed by operation (after the error handler: its 401 is a problem).
   await app.register(metricsPlugin, { token: opts.metricsToken });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

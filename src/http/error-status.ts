@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   DateInFuture: 422,
   PayrollAuthorizationMissing: 422,
   InsufficientSavings: 409,
+  SavingsRuleExceeded: 422,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   TooManyRequests: 429,

@@ -167,6 +167,9 @@ describe('corrections in Chromium', () => {
       )
       .toContain(rupiah(before.balanceDue));
     await page.goto(`${server.url}/koperasi/${coopId}/buku`);
+    // Today's entries only: the month's savings and sales fill the first pages.
+    const today = await page.getByLabel('Sampai tanggal').inputValue();
+    await page.getByLabel('Dari tanggal').fill(today);
     await page
       .locator('td', { hasText: /^Pembatalan/ })
       .first()

@@ -47,7 +47,7 @@ interface OpenApiDoc {
  */
 interface Row {
   operationId: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   request?: string[];
   query?: string[];
@@ -444,6 +444,58 @@ const API_MD: Row[] = [
     enums: { unit: ['kg', 'l'] },
   },
   {
+    operationId: 'listMembers',
+    method: 'GET',
+    path: '/api/v1/cooperatives/{id}/members',
+    response: [
+      'items[].id',
+      'items[].memberNo',
+      'items[].nik',
+      'items[].name',
+      'items[].joinedOn',
+      'items[].status',
+      'items[].phone?',
+    ],
+  },
+  {
+    operationId: 'createMember',
+    method: 'POST',
+    path: '/api/v1/cooperatives/{id}/members',
+    request: ['id', 'nik', 'name', 'joinedOn', 'phone?', 'address?'],
+    response: ['id', 'memberNo'],
+    status: 201,
+  },
+  {
+    operationId: 'importMembers',
+    method: 'POST',
+    path: '/api/v1/cooperatives/{id}/members/import',
+    response: ['imported', 'updated', 'rejected[].row', 'rejected[].errors'],
+  },
+  {
+    operationId: 'setSavingsRules',
+    method: 'PUT',
+    path: '/api/v1/cooperatives/{id}/savings-rules',
+    request: ['effectiveFrom', 'pokok', 'wajibMonthly'],
+  },
+  {
+    operationId: 'recordSavings',
+    method: 'POST',
+    path: '/api/v1/cooperatives/{id}/members/{memberId}/savings',
+    request: ['id', 'kind', 'direction', 'amount', 'date?', 'method'],
+    enums: {
+      kind: ['pokok', 'wajib', 'sukarela'],
+      direction: ['deposit', 'withdrawal'],
+      method: ['cash', 'qris', 'transfer', 'payroll'],
+    },
+    errors: ['InsufficientSavings'],
+  },
+  {
+    operationId: 'getMemberSavings',
+    method: 'GET',
+    path: '/api/v1/cooperatives/{id}/members/{memberId}/savings',
+    response: ['pokok', 'wajib', 'sukarela', 'wajibArrears', 'transactions'],
+  },
+  {
     operationId: 'reverseDocument',
     method: 'POST',
     path: '/api/v1/documents/{docType}/{docId}/reverse',
@@ -451,6 +503,68 @@ const API_MD: Row[] = [
     response: ['id', 'docType', 'docId', 'date'],
     status: 201,
     errors: ['AlreadyReversed', 'ReversalBlocked', 'NotFound'],
+  },
+  {
+    operationId: 'importBankStatement',
+    method: 'POST',
+    path: '/api/v1/bank-statements',
+    query: ['format?', 'accountNo?'],
+    enums: { format: ['mt940', 'csv-bca', 'csv-mandiri', 'snap-json'] },
+    response: ['statementId', 'lines', 'credits', 'matched', 'unmatched', 'duplicates'],
+    status: 201,
+  },
+  {
+    operationId: 'listBankLines',
+    method: 'GET',
+    path: '/api/v1/bank-statements/lines',
+    query: ['status?'],
+    enums: { status: ['unmatched', 'matched'] },
+    response: [
+      'items[].id',
+      'items[].date',
+      'items[].amount',
+      'items[].remark',
+      'items[].status',
+      'items[].cooperativeId?',
+    ],
+  },
+  {
+    operationId: 'matchBankLine',
+    method: 'POST',
+    path: '/api/v1/bank-statements/lines/{lineId}/match',
+    request: ['cooperativeId'],
+    response: ['id', 'amount', 'receivedOn', 'reference'],
+    status: 201,
+  },
+  {
+    operationId: 'getCashFlowForecast',
+    method: 'GET',
+    path: '/api/v1/treasury/forecast',
+    query: ['weeks?'],
+    response: [
+      'weeks[].weekStart',
+      'weeks[].expectedIn',
+      'weeks[].expectedOut',
+      'weeks[].net',
+      'weeks[].closingCash',
+      'backtest.weeks',
+      'backtest.mape',
+    ],
+  },
+  {
+    operationId: 'getRiskOverview',
+    method: 'GET',
+    path: '/api/v1/treasury/risk',
+    response: [
+      'dso',
+      'cei',
+      'rollRates',
+      'provision.total',
+      'provision.byBucket',
+      'cooperatives[].id',
+      'cooperatives[].score',
+      'cooperatives[].reasons',
+    ],
   },
 ];
 

@@ -56,6 +56,24 @@ for (const engine of ENGINES) {
           nextRunAt: '2026-03-31T18:00:00.000Z',
           running: false,
         },
+        {
+          name: 'wajib-billing',
+          title: 'Tagihan simpanan wajib bulanan',
+          titleEn: 'Monthly wajib savings billing',
+          schedule: 'Setiap tanggal 1 pukul 01.30 WIB',
+          scheduleEn: 'On the 1st of every month at 01:30 WIB',
+          nextRunAt: '2026-03-31T18:30:00.000Z',
+          running: false,
+        },
+        {
+          name: 'credit-loss-provision',
+          title: 'CKPN akhir bulan',
+          titleEn: 'Month-end credit loss allowance',
+          schedule: 'Setiap tanggal 1 pukul 02.30 WIB',
+          scheduleEn: 'On the 1st of every month at 02:30 WIB',
+          nextRunAt: '2026-03-31T19:30:00.000Z',
+          running: false,
+        },
       ]);
     });
 

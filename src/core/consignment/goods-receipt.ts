@@ -4,6 +4,7 @@ import { averageUnitCost, balanceKey, findLocationsOfOrgs, moveStock } from '../
 import { HUB, postJournalEntries } from '../ledger/index.ts';
 import { pickWarehouse } from '../network/index.ts';
 import { allocateDocumentNumber } from '../numbering/index.ts';
+import { openSupplierInvoice } from '../suppliers/index.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { contentHash, newId } from '../shared/ids.ts';
 import { lineAmount, rupiah } from '../shared/money.ts';
@@ -22,7 +23,8 @@ export interface GoodsReceiptInput {
  * Goods from a supplier into a hub warehouse. Stock supplier → warehouse at
  * the unit cost; H: Dr Persediaan Gudang, Cr Utang Usaha. Moves the product's
  * moving-average cost. Numbered `BPB/…` in the hub's sequence of its year
- * (taken last, so a refused receipt takes none). Idempotent by id.
+ * (taken last, so a refused receipt takes none). Becomes the supplier's
+ * invoice (suppliers: due on its date + the supplier's terms). Idempotent by id.
  */
 export async function createGoodsReceipt(
   db: Db,
@@ -133,6 +135,11 @@ export async function createGoodsReceipt(
         ],
       },
     ],
+    now,
+  );
+  await openSupplierInvoice(
+    db,
+    { hubId, id, number, supplierName: input.supplierName, date, amount: totalCost },
     now,
   );
   return { id, number, totalCost, created: true };

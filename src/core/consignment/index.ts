@@ -70,6 +70,7 @@ export {
   type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
+export { listMemberPurchases, type MemberPurchases } from './member-purchases.ts';
 export {
   saleNotReversed,
   sumSales,

@@ -17,6 +17,7 @@ import { formatRupiah, prorateHalfUp } from '../shared/money.ts';
 import type { PaymentMethod, SaleLineTable, SaleTable } from './consignment.table.ts';
 import { findSalesByIds, insertSales } from './consignment.repository.ts';
 import { MAX_LINES, isNonNegativeInt, isPositiveInt } from './lines.ts';
+import { checkSaleMembers, type MemberVerdict } from './member-purchases.ts';
 
 export const MAX_SALES_PER_BATCH = 500;
 /** A device clock more than this far from the server's is flagged. */
@@ -55,6 +56,9 @@ interface PricedSale {
   lines: { productId: string; qty: number; unitPrice: number; k: number }[];
   total: number;
   consignment: number;
+  /** Its entry of the results, completed once the batch's members are checked. */
+  result: SaleResult;
+  member: MemberVerdict;
 }
 
 /** The checks a single sale must pass; a sale is never refused for stock. */
@@ -63,7 +67,7 @@ function priceSale(
   c: CooperativeContext,
   book: PriceBook,
   now: Date,
-): Omit<PricedSale, 'hash'> {
+): Omit<PricedSale, 'hash' | 'result' | 'member'> {
   const at = typeof s.occurredAt === 'string' ? new Date(s.occurredAt) : new Date(NaN);
   if (Number.isNaN(at.getTime()))
     throw new Rejection('ValidationFailed', 'occurredAt must be an ISO 8601 instant');
@@ -104,6 +108,8 @@ function priceSale(
   return { input: s, date, skew, lines, total, consignment };
 }
 
+const NO_MEMBER: MemberVerdict = { memberId: null, discrepancy: null };
+
 const cashAccount = (m: PaymentMethod) =>
   m === 'cash' ? COOP.kas : m === 'payroll' ? COOP.piutangPotongGaji : COOP.bank;
 
@@ -119,7 +125,9 @@ interface Posting {
   /** Of each product's move, the units and cost value not yet given to a line (splitRemaining). */
   left: Map<string, { qty: number; value: number }>;
   consignment: number;
+  /** Commission on non-members' sales (4101) and on members' sales (4102). */
   commission: number;
+  memberCommission: number;
   cost: number;
 }
 
@@ -132,13 +140,19 @@ const newPosting = (date: string): Posting => ({
   left: new Map(),
   consignment: 0,
   commission: 0,
+  memberCommission: 0,
   cost: 0,
 });
 
+/** A commission line: a credit, or a debit when the sale went below the consignment price. */
+const commissionLine = (account: string, amount: number) =>
+  amount >= 0 ? { account, credit: amount } : { account, debit: -amount };
+
 /**
  * C: Dr Kas/Bank/Piutang Σ q·p, Cr Utang kepada Pengamanat Σ q·k, Cr (or Dr)
- * Pendapatan Komisi Σ q·(p−k); H: Dr Piutang Konsinyasi, Cr Penjualan Σ q·k;
- * Dr HPP, Cr Persediaan di Koperasi Σ cost. Zero lines drop out.
+ * Pendapatan Komisi Σ q·(p−k), non-members' sales on 4101, members' on 4102;
+ * H: Dr Piutang Konsinyasi, Cr Penjualan Σ q·k; Dr HPP, Cr Persediaan di
+ * Koperasi Σ cost. Zero lines drop out.
  */
 function salesJournal(p: Posting, coopId: string, c: CooperativeContext): JournalEntryInput[] {
   const sales = `${p.count} penjualan`;
@@ -155,9 +169,8 @@ function salesJournal(p: Posting, coopId: string, c: CooperativeContext): Journa
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([account, debit]) => ({ account, debit })),
         { account: COOP.utangPengamanat, counterpartyOrgId: c.hubId, credit: p.consignment },
-        p.commission >= 0
-          ? { account: COOP.pendapatanKomisi, credit: p.commission }
-          : { account: COOP.pendapatanKomisi, debit: -p.commission },
+        commissionLine(COOP.pendapatanKomisi, p.commission),
+        commissionLine(COOP.pendapatanKomisiAnggota, p.memberCommission),
       ],
     },
     {
@@ -196,7 +209,10 @@ function splitRemaining(left: { qty: number; value: number }, qty: number): numb
  * share of it) and one summary entry in each book (salesJournal); every sale
  * keeps the posting's id as its postingId. Keeps: idempotency by sale id
  * (replay → duplicate, other content → IdempotencyConflict); no sale refused
- * for stock (a discrepancy is raised); no sale above the regulated ceiling.
+ * for stock (a discrepancy is raised); no sale above the regulated ceiling;
+ * a sale's member checked for the batch at once (checkSaleMembers): one that is
+ * no member of the cooperative on the sale's date makes it a non-member sale
+ * with a discrepancy and a message, never a refusal.
  */
 export async function recordSales(
   db: Db,
@@ -267,15 +283,25 @@ export async function recordSales(
       continue;
     }
     try {
-      accepted.push({ ...priceSale(s, c, book, now), hash });
+      const result: SaleResult = { id, status: 'created' };
+      accepted.push({ ...priceSale(s, c, book, now), hash, result, member: NO_MEMBER });
       known.set(id, hash);
-      results.push({ id, status: 'created' });
+      results.push(result);
     } catch (e) {
       if (!(e instanceof Rejection)) throw e;
       results.push({ id, status: 'rejected', code: e.code, message: e.message });
     }
   }
   if (accepted.length === 0) return results;
+  const verdicts = await checkSaleMembers(
+    db,
+    coopId,
+    accepted.map((s) => ({ memberId: s.input.memberId, date: s.date })),
+  );
+  accepted.forEach((s, i) => {
+    s.member = verdicts[i]!;
+    if (s.member.message) s.result.message = s.member.message;
+  });
 
   // One posting per business date; in it, one stock move per product (store → customer).
   const postings = new Map<string, Posting>();
@@ -335,7 +361,8 @@ export async function recordSales(
     const account = cashAccount(s.input.paymentMethod);
     p.paid.set(account, (p.paid.get(account) ?? 0) + s.total);
     p.consignment += s.consignment;
-    p.commission += s.total - s.consignment;
+    if (s.member.memberId) p.memberCommission += s.total - s.consignment;
+    else p.commission += s.total - s.consignment;
     p.cost += cost;
     saleRows.push({
       orgId: coopId,
@@ -346,8 +373,8 @@ export async function recordSales(
       receivedAt,
       clockSkew: s.skew ? 1 : 0,
       paymentMethod: s.input.paymentMethod,
-      memberId: s.input.memberId ?? null,
-      memberDiscrepancy: null,
+      memberId: s.member.memberId,
+      memberDiscrepancy: s.member.discrepancy,
       totalAmount: s.total,
       consignmentAmount: s.consignment,
       contentHash: s.hash,

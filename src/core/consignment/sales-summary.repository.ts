@@ -25,32 +25,54 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
     .where(saleNotReversed('sale.id'))
     .executeTakeFirstOrThrow();
   const refunded = await sumRefundsOfSalesIn(db, [coopId], from, to);
-  return { amount: Number(r.amount) - (refunded.get(coopId)?.amount ?? 0), count: Number(r.count) };
+  return { amount: lessRefunds(r.amount, refunded.get(coopId)), count: Number(r.count) };
+}
+
+export interface Refunded {
+  amount: number;
+  consignmentAmount: number;
+}
+
+/** A sales figure (retail, or at the consignment price) less what buyers were paid back of those sales. */
+export function lessRefunds(
+  value: number | string,
+  back: Refunded | undefined,
+  of: keyof Refunded = 'amount',
+): number {
+  return Number(value) - (back?.[of] ?? 0);
 }
 
 /**
  * What buyers were paid back (corrections' `sale_refund`) for the sales of some cooperatives dated in
- * [from, to], by cooperative: counted against the sale's own date, so a refunded unit is simply not sold.
+ * [from, to] (of one member, if given), by cooperative or by sale: counted against the sale's own
+ * date, so a refunded unit is simply not sold.
  */
-async function sumRefundsOfSalesIn(db: Db, coopIds: string[], from: string, to: string) {
-  const rows = await db
+export async function sumRefundsOfSalesIn(
+  db: Db,
+  coopIds: string[],
+  from: string,
+  to: string,
+  opts: { by?: 'orgId' | 'saleId'; memberId?: string } = {},
+) {
+  const key = opts.by === 'saleId' ? 'rf.saleId' : 'rf.orgId';
+  let q = db
     .selectFrom('saleRefund as rf')
     .innerJoin('sale', (j) =>
       j.onRef('sale.orgId', '=', 'rf.orgId').onRef('sale.id', '=', 'rf.saleId'),
     )
     .select([
-      'rf.orgId',
+      sql<string>`${sql.ref(key)}`.as('key'),
       sql<number>`sum(rf.amount)`.as('amount'),
       sql<number>`sum(rf.consignment_amount)`.as('consignmentAmount'),
     ])
     .where('rf.orgId', 'in', coopIds)
     .where('sale.saleDate', '>=', from)
-    .where('sale.saleDate', '<=', to)
-    .groupBy('rf.orgId')
-    .execute();
-  return new Map(
+    .where('sale.saleDate', '<=', to);
+  if (opts.memberId) q = q.where('sale.memberId', '=', opts.memberId);
+  const rows = await q.groupBy(key).execute();
+  return new Map<string, Refunded>(
     rows.map((r) => [
-      r.orgId,
+      r.key,
       { amount: Number(r.amount), consignmentAmount: Number(r.consignmentAmount) },
     ]),
   );
@@ -115,8 +137,8 @@ export async function sumSalesByCooperative(db: Db, coopIds: string[], from: str
     return back
       ? {
           ...r,
-          salesAmount: Number(r.salesAmount) - back.amount,
-          consignmentAmount: Number(r.consignmentAmount) - back.consignmentAmount,
+          salesAmount: lessRefunds(r.salesAmount, back),
+          consignmentAmount: lessRefunds(r.consignmentAmount, back, 'consignmentAmount'),
         }
       : r;
   });

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { MoveInput } from '../inventory/index.ts';
-import { COOP, HUB, bookOf, type JournalLineInput } from '../ledger/index.ts';
+import { COOP, HUB, bookOf, commissionAccountOf, type JournalLineInput } from '../ledger/index.ts';
 import type { DocType } from '../shared/doc-type.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
@@ -95,7 +95,8 @@ export async function mirrorStock(db: Db, docType: DocType, docId: string) {
 /**
  * One sale's share of its sync batch, as `recordSales` computed it: its lines
  * back from the customer to the store at their cost; C: Cr Kas/Bank/Piutang
- * its total, Dr Utang kepada Pengamanat q·k, Dr Pendapatan Komisi q·(p−k);
+ * its total, Dr Utang kepada Pengamanat q·k, Dr Pendapatan Komisi q·(p−k)
+ * (4102 for a member's sale, else 4101, as it was posted);
  * H: Cr Piutang Konsinyasi, Dr Penjualan q·k; Cr HPP, Dr Persediaan di Koperasi.
  */
 export async function planSale(db: Db, saleId: string) {
@@ -146,8 +147,8 @@ export async function planSale(db: Db, saleId: string) {
           credit: 0,
         },
         commission >= 0
-          ? { account: COOP.pendapatanKomisi, debit: commission, credit: 0 }
-          : { account: COOP.pendapatanKomisi, debit: 0, credit: -commission },
+          ? { account: commissionAccountOf(sale.memberId), debit: commission, credit: 0 }
+          : { account: commissionAccountOf(sale.memberId), debit: 0, credit: -commission },
       ],
     },
     {

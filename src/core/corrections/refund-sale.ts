@@ -1,6 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { moveStock } from '../inventory/index.ts';
-import { COOP, HUB, postJournalEntries, type JournalEntryInput } from '../ledger/index.ts';
+import {
+  COOP,
+  HUB,
+  commissionAccountOf,
+  postJournalEntries,
+  type JournalEntryInput,
+} from '../ledger/index.ts';
 import { loadCooperativeContext } from '../network/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { isReplay, type CommandContext } from '../shared/context.ts';
@@ -86,7 +92,8 @@ async function resultOf(db: Db, r: SaleRefundTable): Promise<RefundResult> {
  * A buyer gives back part of a sale. The units go customer → store at the
  * cost they left at (each sale line's cost, shared by refundedCostShare);
  * C: Cr Kas (cash) or Bank (qris) q·p, Dr Utang kepada Pengamanat q·k, Dr
- * Pendapatan Komisi q·(p−k); H: Cr Piutang Konsinyasi, Dr Penjualan q·k; Cr
+ * Pendapatan Komisi q·(p−k) (the sale's own: 4102 for a member's sale, else
+ * 4101); H: Cr Piutang Konsinyasi, Dr Penjualan q·k; Cr
  * HPP, Dr Persediaan di Koperasi the cost: the exact share of the sale's
  * posting for those units. Units are taken from the sale's lines of the
  * product in line order. Keeps: per product at most sold − refunded already
@@ -252,8 +259,8 @@ export async function refundSale(
         { account: input.method === 'cash' ? COOP.kas : COOP.bank, credit: amount },
         { account: COOP.utangPengamanat, counterpartyOrgId: sale.hubId, debit: consignment },
         commission >= 0
-          ? { account: COOP.pendapatanKomisi, debit: commission }
-          : { account: COOP.pendapatanKomisi, credit: -commission },
+          ? { account: commissionAccountOf(sale.memberId), debit: commission }
+          : { account: commissionAccountOf(sale.memberId), credit: -commission },
       ],
     },
     {

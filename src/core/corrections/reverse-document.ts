@@ -19,6 +19,7 @@ import {
   reopenDeliveryOrder,
   resolveReceiptId,
 } from './corrections.repository.ts';
+import { releaseBankLineOf } from '../treasury/index.ts';
 import { planReversal, type ReversalPlan } from './plan-reversal.ts';
 import { checkReversalRight, type Reverser } from './reversal-rights.ts';
 
@@ -35,6 +36,8 @@ export interface ReversalResult {
   docType: ReversibleDocType;
   docId: string;
   date: string;
+  /** A reversed payment that came from a bank line: that line, back in the unmatched queue. */
+  bankLineId?: string;
 }
 
 const LABEL: Record<ReversibleDocType, string> = {
@@ -206,7 +209,10 @@ export async function reverseDocument(
   );
   // The goods are back in transit: the order can be received again, under a new document id.
   if (docType === 'delivery_receipt') await reopenDeliveryOrder(db, docId, newId());
-  return { ...resultOf(row), created: true };
+  // A payment from a bank line: the line goes back to the hub's unmatched queue, to be matched again.
+  const bankLineId =
+    docType === 'payment' ? await releaseBankLineOf(db, { kind: 'payment', id: docId }) : undefined;
+  return { ...resultOf(row), ...(bankLineId ? { bankLineId } : {}), created: true };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
 import {
   HUB_SETTING_DEFAULTS,
+  findOfficers,
   findOrganizationById,
   findParticipationOn,
   hubSettingsOn,
@@ -18,6 +19,7 @@ import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { findGrantsOfCooperative } from '../subsidy/index.ts';
+import { earlyWarningsOf, type EarlyWarning } from '../treasury/index.ts';
 
 /** How many statements the dashboard lists (a year of monthly ones). */
 export const RECENT_STATEMENTS = 12;
@@ -75,6 +77,8 @@ export interface CooperativeDashboard {
   statements: StatementView[];
   /** The days of sales behind `sold28Days` and `daysOfCover`: the hub's sales window today. */
   salesWindowDays: number;
+  /** A statement falling due, or a shipping hold starting, within the next days (treasury). */
+  earlyWarnings: EarlyWarning[];
 }
 
 /** A cooperative's day at a glance, in one read: sales against the potential, what it owes, subsidy, stock cover. */
@@ -132,6 +136,9 @@ export async function getCooperativeDashboard(
     })
     .filter((s) => s.qty !== 0 || s.inTransit !== 0 || s.sold28Days !== 0);
   const open = position.statements.find((s) => s.outstanding > 0);
+  const officers = await findOfficers(db, coopId);
+  const ketua =
+    officers.find((o) => o.role === 'ketua' && o.phone) ?? officers.find((o) => o.phone);
   const latest = grants.at(-1);
   return {
     today,
@@ -173,5 +180,10 @@ export async function getCooperativeDashboard(
       .slice(0, RECENT_STATEMENTS)
       .map((s) => ({ ...s, paymentReference: coop.paymentReference })),
     salesWindowDays: windowDays,
+    earlyWarnings: earlyWarningsOf(position.statements, today, participation.graceDays, {
+      cooperativeName: coop.name,
+      paymentReference: coop.paymentReference,
+      phone: ketua?.phone,
+    }),
   };
 }

@@ -10,3 +10,4 @@ export {
   type CooperativeListQuery,
   type CooperativeListItem,
 } from './list-cooperatives.ts';
+export { getHubSummary, type HubSummary } from './hub-summary.ts';

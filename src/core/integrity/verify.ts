@@ -6,7 +6,9 @@ import {
 } from '../corrections/index.ts';
 import { sumStockValueByLocationKind, findStockBalanceDrift } from '../inventory/index.ts';
 import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../ledger/index.ts';
+import { findSavingsLedgerProblems } from '../members/index.ts';
 import { formatRupiah } from '../shared/money.ts';
+import { findPayablesProblems } from '../treasury/index.ts';
 import {
   compareSalesToMoves,
   findAllAccountBalances,
@@ -88,6 +90,10 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
     }
   }
   check("The hub's inventory accounts equal its stock at cost", valueProblems);
+  check(
+    "Each hub's Utang Usaha equals its open supplier invoices",
+    await findPayablesProblems(db, hubs, balances),
+  );
 
   const mirror: string[] = [];
   const pairs = new Map<string, { hub: number; coop: number; hubSub: number; coopSub: number }>();
@@ -140,6 +146,10 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
         `${k}: hub subsidy payable and cooperative subsidy receivable differ by ${formatRupiah(v)}`,
       );
   check("Each hub's subsidy payable equals the cooperative's subsidy receivable", subsidy);
+  check(
+    "Each cooperative's savings accounts equal its members' savings",
+    await findSavingsLedgerProblems(db, coopBook),
+  );
 
   const docs = await sumDocumentsPerCooperative(db);
   const fromDocs = new Map<string, number>();

@@ -27,3 +27,4 @@ export {
 export { listJobs, forHubs, type JobView } from './list-jobs.ts';
 export { closeEndedPeriods, lastPeriodEndBefore } from './close-settlement-periods.ts';
 export { runPreviousMonthSubsidy } from './monthly-subsidy.ts';
+export { billWajibOfMonth } from './wajib-billing.ts';

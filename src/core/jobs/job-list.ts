@@ -1,13 +1,22 @@
 import { closeSettlementPeriodsJob } from './close-settlement-periods.ts';
+import { creditLossProvisionJob } from './credit-loss-provision.ts';
 import type { JobDefinition } from './job.ts';
 import { monthlySubsidyJob } from './monthly-subsidy.ts';
+import { wajibBillingJob } from './wajib-billing.ts';
 
 /**
  * The installation's jobs, in the order a runner looks at them: the period
- * close before the subsidy run. There is no partition job: the schema has no
- * partitioned table (docs/SCALING.md keeps monthly partitions as a recipe).
+ * close before the subsidy run, then the members' wajib billing, then the
+ * month's credit loss allowance (CKPN, 02:30 WIB on the 1st). There is no
+ * partition job: the schema has no partitioned table (docs/SCALING.md keeps
+ * monthly partitions as a recipe).
  */
-export const JOBS: readonly JobDefinition[] = [closeSettlementPeriodsJob, monthlySubsidyJob];
+export const JOBS: readonly JobDefinition[] = [
+  closeSettlementPeriodsJob,
+  monthlySubsidyJob,
+  wajibBillingJob,
+  creditLossProvisionJob,
+];
 
 export function findJobDefinition(name: string): JobDefinition | undefined {
   return JOBS.find((j) => j.name === name);

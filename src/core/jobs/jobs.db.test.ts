@@ -64,7 +64,13 @@ for (const engine of ENGINES) {
             nextRunAt: '2026-11-30T17:30:00.000Z',
             leaseOwner: null,
           },
+          {
+            name: 'credit-loss-provision',
+            nextRunAt: '2026-11-30T19:30:00.000Z',
+            leaseOwner: null,
+          },
           { name: 'monthly-subsidy', nextRunAt: '2026-11-30T18:00:00.000Z', leaseOwner: null },
+          { name: 'wajib-billing', nextRunAt: '2026-11-30T18:30:00.000Z', leaseOwner: null },
         ]);
 
         for (const c of clocks) c.set(AFTER_MONTH_END);
@@ -108,10 +114,12 @@ for (const engine of ENGINES) {
       expect(runs.map(({ name, status, trigger }) => ({ name, status, trigger }))).toEqual([
         { name: 'close-settlement-periods', status: 'ok', trigger: 'schedule' },
         { name: 'monthly-subsidy', status: 'ok', trigger: 'schedule' },
+        { name: 'wajib-billing', status: 'ok', trigger: 'schedule' },
       ]);
       expect(runs.map((r) => r.result.summary)).toEqual([
         '2 tagihan diterbitkan (periode s.d. 2026-11-30)',
         'Subsidi 2026-11: 2 keputusan baru',
+        'Simpanan wajib 2026-12: tidak ada tagihan baru',
       ]);
       // Due again at the next scheduled time, the lease let go.
       expect(
@@ -127,9 +135,22 @@ for (const engine of ENGINES) {
           leaseOwner: null,
           lastStatus: 'ok',
         },
+        // Due at 02:30 WIB, after this test's clock.
+        {
+          name: 'credit-loss-provision',
+          nextRunAt: '2026-11-30T19:30:00.000Z',
+          leaseOwner: null,
+          lastStatus: null,
+        },
         {
           name: 'monthly-subsidy',
           nextRunAt: '2026-12-31T18:00:00.000Z',
+          leaseOwner: null,
+          lastStatus: 'ok',
+        },
+        {
+          name: 'wajib-billing',
+          nextRunAt: '2026-12-31T18:30:00.000Z',
           leaseOwner: null,
           lastStatus: 'ok',
         },

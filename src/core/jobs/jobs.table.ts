@@ -1,5 +1,6 @@
 /** The scheduled jobs of the installation. */
-export type JobName = 'close-settlement-periods' | 'monthly-subsidy';
+export type JobName =
+  'close-settlement-periods' | 'monthly-subsidy' | 'wajib-billing' | 'credit-loss-provision';
 export type JobStatus = 'ok' | 'failed';
 export type JobTrigger = 'schedule' | 'manual';
 

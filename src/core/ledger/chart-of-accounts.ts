@@ -15,15 +15,20 @@ export const HUB = {
   kas: '1101',
   bank: '1102',
   piutangKonsinyasi: '1201',
+  /** Contra-asset to 1201 for the whole portfolio (PSAK 71 matrix), not per cooperative. */
+  ckpn: '1209',
   persediaanGudang: '1301',
   persediaanPerjalanan: '1302',
   persediaanKoperasi: '1303',
   utangUsaha: '2101',
   utangSubsidi: '2201',
+  /** The hub's capital: the other side of the balances it opened its books with. */
+  modal: '3101',
   penjualan: '4101',
   hpp: '5101',
   bebanSusut: '5201',
   bebanSubsidi: '5301',
+  bebanPenurunanNilai: '5401',
 } as const;
 
 export const COOP = {
@@ -43,10 +48,25 @@ export const COOP = {
   bebanSusut: '5201',
 } as const;
 
+/**
+ * Where a sale's commission goes in the cooperative's books, and where its
+ * refunds and reversals take it back from: a member's sale (the sale keeps a
+ * `memberId` only when it was a member's, checked on sync) to 4102, any other
+ * to 4101.
+ */
+export const commissionAccountOf = (memberId: string | null | undefined) =>
+  memberId ? COOP.pendapatanKomisiAnggota : COOP.pendapatanKomisi;
+
 export const HUB_CHART: readonly AccountDef[] = [
   { code: HUB.kas, name: 'Kas', type: 'aset', byCounterparty: false },
   { code: HUB.bank, name: 'Bank', type: 'aset', byCounterparty: false },
   { code: HUB.piutangKonsinyasi, name: 'Piutang Konsinyasi', type: 'aset', byCounterparty: true },
+  {
+    code: HUB.ckpn,
+    name: 'Cadangan Kerugian Penurunan Nilai Piutang (CKPN)',
+    type: 'aset',
+    byCounterparty: false,
+  },
   { code: HUB.persediaanGudang, name: 'Persediaan Gudang', type: 'aset', byCounterparty: false },
   {
     code: HUB.persediaanPerjalanan,
@@ -67,12 +87,19 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'liabilitas',
     byCounterparty: true,
   },
+  { code: HUB.modal, name: 'Modal', type: 'ekuitas', byCounterparty: false },
   { code: HUB.penjualan, name: 'Penjualan Konsinyasi', type: 'pendapatan', byCounterparty: false },
   { code: HUB.hpp, name: 'Harga Pokok Penjualan', type: 'beban', byCounterparty: false },
   { code: HUB.bebanSusut, name: 'Beban Susut Persediaan', type: 'beban', byCounterparty: false },
   {
     code: HUB.bebanSubsidi,
     name: 'Beban Subsidi Operasional',
+    type: 'beban',
+    byCounterparty: false,
+  },
+  {
+    code: HUB.bebanPenurunanNilai,
+    name: 'Beban Kerugian Penurunan Nilai',
     type: 'beban',
     byCounterparty: false,
   },

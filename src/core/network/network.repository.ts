@@ -185,12 +185,12 @@ export async function findNetworkOrgIds(db: Db, hubIds: string[]): Promise<strin
   return [...new Set([...hubIds, ...rows.map((r) => r.orgId)])];
 }
 
-/** An officer's name and phone, as a re-imported cooperatives file gives them. */
+/** An officer's name and phone (as a re-imported cooperatives file gives them), or the member it is. */
 export async function updateOfficer(
   db: Db,
   orgId: string,
   id: string,
-  set: Pick<OfficerTable, 'name' | 'phone'>,
+  set: Partial<Pick<OfficerTable, 'name' | 'phone' | 'memberId'>>,
 ): Promise<void> {
   await db
     .updateTable('officer')

@@ -122,6 +122,8 @@ export const POLICY = {
   getDeliveryNotePdf: { gate: [...HUB_ROLES, ...COOP_ROLES] },
   recordSales: { gate: [...HUB_ROLES, ...COOP_ROLES], write: true },
   listSales: { gate: COOP_READERS },
+  // A member's purchases are the cooperative's own personal data: its staff, and hub admins for support.
+  listMemberPurchases: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
   createReturn: { gate: DOC_WRITERS, write: true },
   createStockCount: { gate: DOC_WRITERS, write: true },
   listReturns: { gate: COOP_READERS },
@@ -137,12 +139,57 @@ export const POLICY = {
   recordPayment: { gate: DOC_WRITERS, write: true },
   getNetworkAging: { gate: HUB_ROLES },
   listNetworkStatements: { gate: HUB_ROLES },
+  // Hub treasury: the hub's bank statements (its own account; nobody else's business).
+  importBankStatement: { gate: HUB_ROLES, write: true },
+  listBankStatements: { gate: HUB_ROLES },
+  listBankLines: { gate: HUB_ROLES },
+  matchBankLine: { gate: HUB_ROLES, write: true },
+  dismissBankLine: { gate: HUB_ROLES, write: true },
+  getBankDemoFile: { gate: HUB_ROLES },
+  getCashFlowForecast: { gate: HUB_ROLES },
+  getHubSummary: { gate: HUB_ROLES },
+  // Hub treasury: what the hub owes its suppliers, and its credit risk. Recording a supplier
+  // payment that happened at the bank is desk work like a goods receipt (hub staff too); terms
+  // and the CKPN booking are the admin's.
+  listSupplierInvoices: { gate: HUB_ROLES },
+  getPayablesAging: { gate: HUB_ROLES },
+  listSuppliers: { gate: HUB_ROLES },
+  setSupplierTerms: { gate: ['hub_admin'], write: true },
+  recordSupplierPayment: { gate: HUB_ROLES, write: true },
+  getRiskOverview: { gate: HUB_ROLES },
+  postCreditLossProvision: { gate: ['hub_admin'], write: true },
   // Subsidy.
   runMonthlySubsidy: { gate: ['hub_admin'], write: true },
   listSubsidyRuns: { gate: HUB_ROLES },
   getSubsidyRun: { gate: HUB_ROLES },
   markSubsidyPaid: { gate: HUB_ROLES, write: true },
   listCooperativeSubsidies: { gate: COOP_READERS },
+  // Members: the cooperative's own personal data (NIK). Its manager keeps the registry; its
+  // cashier reads a member and the compact directory (no NIK) for the till; hub admins read
+  // for support (on the writes they pass the gate, so a malformed body is a 400, and are
+  // refused by `authorize`). No one else.
+  listMembers: { gate: ['hub_admin', 'coop_manager'] },
+  getMember: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
+  getMemberDirectory: { gate: COOP_ROLES },
+  getMemberCard: { gate: ['coop_manager'] },
+  exportMembers: { gate: ['coop_manager'] },
+  createMember: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  updateMember: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  importMembers: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  // Savings: the manager does all; the cashier takes deposits (withdrawals need the manager:
+  // checkSavingsRight in core/members) and reads a member's savings; hub admins read.
+  getSavingsRules: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
+  setSavingsRules: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  recordSavings: {
+    gate: ['hub_admin', 'coop_manager', 'coop_cashier'],
+    roles: COOP_ROLES,
+    write: true,
+  },
+  getMemberSavings: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
+  getMemberPassbook: { gate: ['hub_admin', 'coop_manager', 'coop_cashier'] },
+  runWajibBilling: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  listSavingsArrears: { gate: ['hub_admin', 'coop_manager'] },
+  endMembership: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
   // Books.
   getTrialBalance: { gate: BOOK_READERS },
   exportJournal: { gate: BOOK_READERS },

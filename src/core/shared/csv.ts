@@ -62,14 +62,22 @@ function unreadable(e: unknown): DomainError {
  * columns, refused whole. Rows past the limit are counted, not kept. The
  * XLSX reader (`tabular.ts`) feeds it a sheet's rows, so both refuse alike.
  */
-export function rowCollector(columns: readonly string[], maxRows: number) {
+export function rowCollector(
+  columns: readonly string[],
+  maxRows: number,
+  aliases: Readonly<Record<string, string>> = {},
+) {
   let header: string[] | undefined;
   let count = 0;
   const rows: CsvRow[] = [];
   return {
     add(r: CsvRecord) {
       if (!header) {
-        header = r.record.map((h) => h.trim().toLowerCase());
+        // Other names a column goes by (any case, spacing evened out) read as the column itself.
+        header = r.record.map((h) => {
+          const name = h.replace(/\s+/g, ' ').trim().toLowerCase();
+          return aliases[name] ?? name;
+        });
         return;
       }
       if (++count > maxRows) return;
@@ -129,10 +137,13 @@ export function parseCsv(
 export async function parseCsvInSlices(
   text: string,
   columns: readonly string[],
-  { maxRows = MAX_FILE_ROWS }: { maxRows?: number } = {},
+  {
+    maxRows = MAX_FILE_ROWS,
+    aliases,
+  }: { maxRows?: number; aliases?: Readonly<Record<string, string>> } = {},
 ): Promise<CsvRow[]> {
   const { body, options } = csvOptions(text);
-  const rows = rowCollector(columns, maxRows);
+  const rows = rowCollector(columns, maxRows, aliases);
   const bytes = Buffer.from(body);
   const parser = new Parser(options);
   parser.on('data', (r: CsvRecord) => rows.add(r));

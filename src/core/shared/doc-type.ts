@@ -7,6 +7,10 @@
  * sale given back by its buyer; `receipt_correction`: a delivery receipt
  * corrected for units found (or missing) later. `savings`: a member's
  * simpanan deposited or withdrawn (doc id = the savings transaction's).
+ * `opening_balance`: the balances an organization's books open with.
+ * `supplier_payment`: the hub pays a supplier (doc id = the payment's);
+ * `credit_loss_provision`: the period-end CKPN adjustment (doc id = the
+ * provision's).
  */
 export const DOC_TYPES = [
   'goods_receipt',
@@ -27,6 +31,9 @@ export const DOC_TYPES = [
   'sale_refund',
   'receipt_correction',
   'savings',
+  'supplier_payment',
+  'credit_loss_provision',
+  'opening_balance',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'DateInFuture',
   'PayrollAuthorizationMissing',
   'InsufficientSavings',
+  'SavingsRuleExceeded',
   'PayloadTooLarge',
   'UnsupportedMediaType',
   'TooManyRequests',

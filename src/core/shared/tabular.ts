@@ -10,22 +10,26 @@ import { isZip, readXlsx } from './xlsx.ts';
  * else as UTF-8 CSV. A file that cannot be read (not UTF-8, a broken
  * workbook), without the columns, or over `maxRows` data rows is refused
  * whole (ValidationFailed, PayloadTooLarge) before anything is written.
+ * `aliases` maps other header names (lower case) to the columns they stand for.
  * Cells are kept as they come (trimmed): a leading `=`, `+`, `-` or `@` is
  * text, never evaluated.
  */
 export async function readTable(
   file: string | Uint8Array,
   columns: readonly string[],
-  { maxRows = MAX_FILE_ROWS }: { maxRows?: number } = {},
+  {
+    maxRows = MAX_FILE_ROWS,
+    aliases,
+  }: { maxRows?: number; aliases?: Readonly<Record<string, string>> } = {},
 ): Promise<CsvRow[]> {
-  if (typeof file === 'string') return parseCsvInSlices(file, columns, { maxRows });
+  if (typeof file === 'string') return parseCsvInSlices(file, columns, { maxRows, aliases });
   if (!isZip(file)) {
     const text = utf8(file);
     const nul = text.indexOf('\u0000');
     if (nul >= 0) throw holdsNul(text.slice(0, nul).split('\n').length);
-    return parseCsvInSlices(text, columns, { maxRows });
+    return parseCsvInSlices(text, columns, { maxRows, aliases });
   }
-  const rows = rowCollector(columns, maxRows);
+  const rows = rowCollector(columns, maxRows, aliases);
   for (const { row, cells } of readXlsx(file)) {
     const record = cells.map((c) => c.trim());
     if (record.some((c) => c.includes('\u0000'))) throw holdsNul(row);

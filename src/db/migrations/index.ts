@@ -16,6 +16,9 @@ import * as m20261206_1500 from './2026_12_06_1500_add_reversals.ts';
 import * as m20261206_1510 from './2026_12_06_1510_number_more_documents.ts';
 import * as m20261206_1600 from './2026_12_06_1600_add_partial_corrections.ts';
 import * as m20261206_1700 from './2026_12_06_1700_add_members.ts';
+import * as m20261206_1710 from './2026_12_06_1710_add_bank_statements.ts';
+import * as m20261206_1720 from './2026_12_06_1720_add_supplier_payables.ts';
+import * as m20261206_1730 from './2026_12_06_1730_add_credit_loss_provision.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1510_number_more_documents': m20261206_1510,
   '2026_12_06_1600_add_partial_corrections': m20261206_1600,
   '2026_12_06_1700_add_members': m20261206_1700,
+  '2026_12_06_1710_add_bank_statements': m20261206_1710,
+  '2026_12_06_1720_add_supplier_payables': m20261206_1720,
+  '2026_12_06_1730_add_credit_loss_provision': m20261206_1730,
 };

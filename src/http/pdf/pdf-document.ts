@@ -11,11 +11,16 @@ export interface PdfColumn<R> {
 }
 
 /**
- * Renders an A4 document with pdfkit's built-in Helvetica (no font files to ship) and returns its bytes.
- * Uncompressed, so that tests can read the text back.
+ * Renders an A4 document (or `page`: another size in points and margin, e.g. a card) with pdfkit's
+ * built-in Helvetica (no font files to ship) and returns its bytes. Uncompressed, so that tests can
+ * read the text back.
  */
-export function renderPdf(title: string, build: (doc: Pdf) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, compress: false, info: { Title: title } });
+export function renderPdf(
+  title: string,
+  build: (doc: Pdf) => void,
+  page: { size: 'A4' | [number, number]; margin: number } = { size: 'A4', margin: 40 },
+): Promise<Buffer> {
+  const doc = new PDFDocument({ ...page, compress: false, info: { Title: title } });
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -35,6 +35,10 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
     en: 'Payroll-deduction authorization missing',
   },
   InsufficientSavings: { id: 'Saldo simpanan tidak cukup', en: 'Insufficient savings' },
+  SavingsRuleExceeded: {
+    id: 'Melebihi ketentuan simpanan',
+    en: 'Above the savings rule',
+  },
   PayloadTooLarge: { id: 'Data terlalu besar', en: 'Payload too large' },
   UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
   TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },

@@ -13,6 +13,11 @@ import { dispatchRoutes } from './consignment/dispatch.routes.ts';
 import { goodsReceiptRoutes } from './consignment/goods-receipts.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { salesRoutes } from './consignment/sales.routes.ts';
+import { memberPurchaseRoutes } from './members/purchases.routes.ts';
+import { memberCardRoutes } from './members/member-card.routes.ts';
+import { memberImportRoutes } from './members/member-import.routes.ts';
+import { memberRoutes } from './members/members.routes.ts';
+import { savingsRoutes } from './members/savings.routes.ts';
 import { stockDocumentRoutes } from './consignment/stock-documents.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
@@ -31,6 +36,11 @@ import { settlementRoutes } from './settlement/settlement.routes.ts';
 import { subsidyRoutes } from './subsidy/subsidy.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { bankStatementRoutes } from './treasury/bank-statements.routes.ts';
+import { payablesRoutes } from './treasury/payables.routes.ts';
+import { riskRoutes } from './treasury/risk.routes.ts';
+import { forecastRoutes } from './treasury/forecast.routes.ts';
+import { hubSummaryRoutes } from './treasury/summary.routes.ts';
 
 /** Every module's routes, each a TypeBox-typed plugin (in the order the reference page lists them). */
 export async function registerRoutes(app: FastifyInstance) {
@@ -46,8 +56,18 @@ export async function registerRoutes(app: FastifyInstance) {
     organizationRoutes,
     hubRoutes,
     salesRoutes,
+    memberRoutes,
+    memberImportRoutes,
+    memberCardRoutes,
+    memberPurchaseRoutes,
+    savingsRoutes,
     stockDocumentRoutes,
     settlementRoutes,
+    bankStatementRoutes,
+    payablesRoutes,
+    riskRoutes,
+    forecastRoutes,
+    hubSummaryRoutes,
     subsidyRoutes,
     dashboardRoutes,
     catalogRoutes,

@@ -143,6 +143,21 @@ const SettlementPage = lazyPage(
   'SettlementPage',
   '/penagihan',
 );
+const BankPage = lazyPage(
+  () => import('../features/treasury/bank/BankPage.tsx'),
+  'BankPage',
+  '/bank',
+);
+const PayablesPage = lazyPage(
+  () => import('../features/treasury/payables/PayablesPage.tsx'),
+  'PayablesPage',
+  '/utang-usaha',
+);
+const RiskPage = lazyPage(
+  () => import('../features/treasury/payables/RiskPage.tsx'),
+  'RiskPage',
+  '/risiko',
+);
 const SubsidyPage = lazyPage(
   () => import('../features/subsidy/SubsidyPage.tsx'),
   'SubsidyPage',
@@ -174,6 +189,21 @@ const ParticipantLoginPage = lazyPage(
   () => import('../features/sembako/ParticipantLoginPage.tsx'),
   'ParticipantLoginPage',
   '/asn/masuk',
+);
+const MembersPage = lazyPage(
+  () => import('../features/members/MembersPage.tsx'),
+  'MembersPage',
+  '/koperasi/:id/anggota',
+);
+const ArrearsPage = lazyPage(
+  () => import('../features/members/ArrearsPage.tsx'),
+  'ArrearsPage',
+  '/koperasi/:id/anggota/tunggakan',
+);
+const MemberPage = lazyPage(
+  () => import('../features/members/MemberPage.tsx'),
+  'MemberPage',
+  '/koperasi/:id/anggota/:memberId',
 );
 const PickupDesk = lazyPage(
   () => import('../features/sembako/PickupDesk.tsx'),
@@ -400,6 +430,30 @@ export function App() {
             }
           />
           <Route
+            path={MembersPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <MembersPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={ArrearsPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <ArrearsPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={MemberPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <MemberPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
             path={PickupDesk.path}
             element={
               <CooperativeArea need="sell">
@@ -414,6 +468,9 @@ export function App() {
           <Route path={ProductsPage.path} element={<ProductsPage />} />
           <Route path={CeilingsPage.path} element={<CeilingsPage />} />
           <Route path={SettlementPage.path} element={<SettlementPage />} />
+          <Route path={BankPage.path} element={<BankPage />} />
+          <Route path={PayablesPage.path} element={<PayablesPage />} />
+          <Route path={RiskPage.path} element={<RiskPage />} />
           <Route path={SubsidyPage.path} element={<SubsidyPage />} />
           <Route path={AuditPage.path} element={<AuditPage />} />
           <Route path={SettingsPage.path} element={<SettingsPage />} />

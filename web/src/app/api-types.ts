@@ -516,6 +516,231 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cooperatives/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The members in member-number order; q finds a member number or card code, the start of a NIK, part of a name or of a phone number; status filters */
+    get: operations['listMembers'];
+    put?: never;
+    /** Register a member: the NIK checked (real district, possible birth date, once per cooperative), gender and birth date read from it, the next member number given; the same id again answers the same member (200) */
+    post: operations['createMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every active member, compact and without NIK (number, name, phone, card code): what the cashier’s device keeps to find members offline */
+    get: operations['getMemberDirectory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One member with the gender and birth date of their NIK and their card code */
+    get: operations['getMember'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a member’s name, phone, address or officer role (null clears); a role moves from its previous holder and the cooperative’s officer list follows */
+    patch: operations['updateMember'];
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import members (CSV or XLSX: nik, nama, tanggal_masuk, optional telepon, alamat; SIMKOPDES headers accepted); valid rows in, the others reported by row with their reasons; a NIK already a member under the same name counts as updated; an unreadable file refused whole */
+    post: operations['importMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every member in the import’s columns (nik, nama, tanggal_masuk, telepon, alamat), CSV or XLSX, formula-safe: imported again it changes nothing */
+    get: operations['exportMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}/card.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member card as PDF (85.6 × 54 mm): the cooperative, member number, name, join date and a QR of the card code */
+    get: operations['getMemberCard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's purchases in a year, newest first: each sale less what was refunded, reversed sales left out */
+    get: operations['listMemberPurchases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/savings-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pokok and monthly wajib in force today, and every rule with its date */
+    get: operations['getSavingsRules'];
+    /** Set the AD/ART’s pokok (once per member) and monthly wajib from a date; the same date again replaces that rule */
+    put: operations['setSavingsRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}/savings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member’s balance of each kind, the pokok still due, the wajib in arrears and every transaction (newest first) with its kind’s balance after it */
+    get: operations['getMemberSavings'];
+    put?: never;
+    /** A deposit or withdrawal of a member’s savings, posted in the cooperative’s books; only sukarela is withdrawn while a member (409 InvalidState), never beyond the balance (409 InsufficientSavings); pokok up to the pokok in force (422 SavingsRuleExceeded); cashiers take deposits only; the same id again answers the same transaction (200) */
+    post: operations['recordSavings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}/passbook.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The member’s buku simpanan as PDF: every transaction with debit, credit and balance, and the balances of getMemberSavings */
+    get: operations['getMemberPassbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/savings/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bill a month’s wajib: every member active on its first day and joined by its last is billed the wajib in force on its first day, once per member and month (a second run bills nobody) */
+    post: operations['runWajibBilling'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/savings/arrears': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The active members whose wajib bills exceed their wajib deposits: months and amount, a WhatsApp reminder link each, and the list as one message for the members’ group */
+    get: operations['listSavingsArrears'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/members/{memberId}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a membership (left or deceased): every pokok, wajib and sukarela balance is paid back as withdrawals, then the member saves no more and buys as a non-member; the same id again answers the same result */
+    post: operations['endMembership'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives/{id}/balance': {
     parameters: {
       query?: never;
@@ -627,6 +852,245 @@ export interface paths {
     };
     /** The statements of the hub's cooperatives, newest period first, with what is still outstanding, days past due and each cooperative's payment reference; `q` finds them by number */
     get: operations['listNetworkStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bank-statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's imported statement files, newest first, with what each brought */
+    get: operations['listBankStatements'];
+    put?: never;
+    /** Import the hub's bank statement file (MT940, BCA or Mandiri CSV, SNAP BI JSON): each movement is kept once (the same or an overlapping file again counts its lines as duplicates and posts nothing twice); each credit whose remark carries a cooperative's payment reference becomes its payment (allocated oldest statement first); a file with a wrong encoding or balances that do not add up is refused whole */
+    post: operations['importBankStatement'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bank-statements/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's bank lines, newest first: `unmatched` is the queue (credits without a known reference, debits), `matched` what became a payment, `dismissed` what a hub user set aside */
+    get: operations['listBankLines'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bank-statements/lines/{lineId}/match': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An unmatched credit is this cooperative's payment: recorded as recordPayment does (by transfer, on the line's date, oldest statement first); 409 when the line is matched or set aside already, or is a debit */
+    post: operations['matchBankLine'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bank-statements/lines/{lineId}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An unmatched line is no cooperative's payment (a supplier's refund, a bank fee): it leaves the queue with the reason */
+    post: operations['dismissBankLine'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bank-statements/demo-file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The demo's MT940 statement of the hub's account over its whole history, to import from the Bank screen (its older lines are already imported: duplicates; its last days are new); 404 when the demo was not seeded */
+    get: operations['getBankDemoFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supplier-invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's supplier invoices (one per goods receipt) as of today: open ones by due date, else newest first */
+    get: operations['listSupplierInvoices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payables/aging': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the hub owes its suppliers today by days past due (current, 1–30, 31–60, 61–90, >90), per supplier */
+    get: operations['getPayablesAging'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/suppliers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub's suppliers (known from their goods receipts) with their payment terms */
+    get: operations['listSuppliers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/suppliers/{supplierId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A supplier's payment terms in days: the due date of its goods receipts from now on (earlier invoices keep theirs) */
+    put: operations['setSupplierTerms'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supplier-payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A payment to a supplier (H: Dr Utang Usaha, Cr Bank or Kas), allocated to its oldest open invoices; more than they ask is refused */
+    post: operations['recordSupplierPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/treasury/risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** DSO and CEI (last 90 days), roll rates month by month (last 12 month ends), the provision matrix with its figures, and each cooperative’s risk score with its reasons */
+    get: operations['getRiskOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/treasury/provision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Books the allowance (CKPN) at a month end: the provision matrix on that day, posting only the change from the allowance booked before; once per period end */
+    post: operations['postCreditLossProvision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/treasury/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cash week by week (Monday–Sunday WIB, the current week first): collections expected from open statements and unbilled sales by each cooperative’s own days late, supplier invoices due, subsidy payouts, closing cash from today’s Kas + Bank; with the backtest’s MAPE beside a naive baseline’s */
+    get: operations['getCashFlowForecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/treasury/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hub’s day: cash today and the 13-week forecast with its backtest, total exposure against total limits, overdue now and at the last six month ends, unmatched bank lines, the provision and the ten riskiest cooperatives */
+    get: operations['getHubSummary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1625,6 +2089,8 @@ export interface components {
         | 'ParticipationEnded'
         | 'DateInFuture'
         | 'PayrollAuthorizationMissing'
+        | 'InsufficientSavings'
+        | 'SavingsRuleExceeded'
         | 'PayloadTooLarge'
         | 'UnsupportedMediaType'
         | 'TooManyRequests'
@@ -2649,7 +3115,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2779,7 +3245,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2890,7 +3356,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3349,7 +3815,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4017,7 +4483,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4191,7 +4657,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4350,7 +4816,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4637,7 +5103,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4823,7 +5289,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4985,7 +5451,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5549,7 +6015,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -5788,7 +6254,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5815,7 +6281,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6068,7 +6534,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6095,7 +6561,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6175,6 +6641,1869 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listMembers: {
+    parameters: {
+      query?: {
+        /** @description a member number (or card code), the start of a NIK, part of a name (any case), part of a phone number (08… and +628… alike) */
+        q?: string;
+        /** @description active; left (keluar) or deceased (meninggal) from leftOn */
+        status?: 'active' | 'left' | 'deceased';
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a01",
+           *           "memberNo": "0001",
+           *           "nik": "1571011708850003",
+           *           "name": "Rahmat Hidayat",
+           *           "joinedOn": "2025-11-20",
+           *           "status": "active",
+           *           "phone": "081366112233",
+           *           "role": "ketua"
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a42",
+           *           "memberNo": "0042",
+           *           "nik": "1571015703920001",
+           *           "name": "Siti Aminah",
+           *           "joinedOn": "2026-03-02",
+           *           "status": "active",
+           *           "phone": "081234567890",
+           *           "role": "bendahara"
+           *         }
+           *       ],
+           *       "nextCursor": "WyIwMDQyIiwiMDE5MzZmNmUtN2MxYS03MDAwLTgwMDAtMDAwMDAwMDAwYTQyIl0"
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /**
+               * @description numbered per cooperative in the order members were registered, 4 digits or more
+               * @example 0042
+               */
+              memberNo: string;
+              nik: string;
+              name: string;
+              joinedOn: string;
+              /** @description active; left (keluar) or deceased (meninggal) from leftOn */
+              status: 'active' | 'left' | 'deceased';
+              phone?: string;
+              /** @description the officer position the member holds (one holder per position) */
+              role?: 'ketua' | 'sekretaris' | 'bendahara' | 'pengawas';
+              leftOn?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  createMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000a42",
+         *       "nik": "1571015703920001",
+         *       "name": "Siti Aminah",
+         *       "joinedOn": "2026-03-02",
+         *       "phone": "081234567890",
+         *       "address": "Jl. Sumantri Brojonegoro RT 05, Simpang IV Sipin"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /**
+           * @description NIK, 16 digits: a real Kemendagri regency/city + district code in the first six, the birth date DDMMYY in digits 7–12 (day + 40 for a woman), a serial other than 0000; one member per NIK per cooperative
+           * @example 1571015703920001
+           */
+          nik: string;
+          name: string;
+          /**
+           * @description the day the member joined (WIB), not in the future
+           * @example 2026-03-10
+           */
+          joinedOn: string;
+          /**
+           * @description 8–16 digits (+ allowed); stored as 08… (+62/62 at the start becomes 0)
+           * @example 081234567890
+           */
+          phone?: string;
+          address?: string;
+          /** @description the officer position the member holds (one holder per position) */
+          role?: 'ketua' | 'sekretaris' | 'bendahara' | 'pengawas';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description numbered per cooperative in the order members were registered, 4 digits or more
+             * @example 0042
+             */
+            memberNo: string;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description numbered per cooperative in the order members were registered, 4 digits or more
+             * @example 0042
+             */
+            memberNo: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getMemberDirectory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a01",
+           *           "memberNo": "0001",
+           *           "name": "Rahmat Hidayat",
+           *           "phone": "081366112233",
+           *           "cardCode": "A1571011001-0001",
+           *           "status": "active"
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000a42",
+           *           "memberNo": "0042",
+           *           "name": "Siti Aminah",
+           *           "phone": "081234567890",
+           *           "cardCode": "A1571011001-0042",
+           *           "status": "active"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /**
+               * @description numbered per cooperative in the order members were registered, 4 digits or more
+               * @example 0042
+               */
+              memberNo: string;
+              name: string;
+              phone?: string;
+              /**
+               * @description what the member card’s QR holds and a scanner types into the cashier’s search: A, the cooperative’s village code without dots, -, the member number
+               * @example A1571011001-0042
+               */
+              cardCode: string;
+              /** @description active; left (keluar) or deceased (meninggal) from leftOn */
+              status: 'active' | 'left' | 'deceased';
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description UUID (clients generate UUIDv7) */
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000a42",
+           *       "memberNo": "0042",
+           *       "nik": "1571015703920001",
+           *       "name": "Siti Aminah",
+           *       "gender": "P",
+           *       "birthDate": "1992-03-17",
+           *       "joinedOn": "2026-03-02",
+           *       "status": "active",
+           *       "phone": "081234567890",
+           *       "address": "Jl. Sumantri Brojonegoro RT 05, Simpang IV Sipin",
+           *       "role": "bendahara",
+           *       "cardCode": "A1571011001-0042"
+           *     }
+           */
+          'application/json': {
+            id: string;
+            /**
+             * @description numbered per cooperative in the order members were registered, 4 digits or more
+             * @example 0042
+             */
+            memberNo: string;
+            nik: string;
+            name: string;
+            /** @description from the NIK: L man, P woman */
+            gender: 'L' | 'P';
+            /** @description from the NIK, YYYY-MM-DD */
+            birthDate: string;
+            joinedOn: string;
+            /** @description active; left (keluar) or deceased (meninggal) from leftOn */
+            status: 'active' | 'left' | 'deceased';
+            leftOn?: string;
+            phone?: string;
+            address?: string;
+            /** @description the officer position the member holds (one holder per position) */
+            role?: 'ketua' | 'sekretaris' | 'bendahara' | 'pengawas';
+            /**
+             * @description what the member card’s QR holds and a scanner types into the cashier’s search: A, the cooperative’s village code without dots, -, the member number
+             * @example A1571011001-0042
+             */
+            cardCode: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  updateMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description UUID (clients generate UUIDv7) */
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "phone": "082177001234",
+         *       "role": "bendahara"
+         *     }
+         */
+        'application/json': {
+          name?: string;
+          phone?: string | null;
+          address?: string | null;
+          role?: ('ketua' | 'sekretaris' | 'bendahara' | 'pengawas') | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description numbered per cooperative in the order members were registered, 4 digits or more
+             * @example 0042
+             */
+            memberNo: string;
+            nik: string;
+            name: string;
+            /** @description from the NIK: L man, P woman */
+            gender: 'L' | 'P';
+            /** @description from the NIK, YYYY-MM-DD */
+            birthDate: string;
+            joinedOn: string;
+            /** @description active; left (keluar) or deceased (meninggal) from leftOn */
+            status: 'active' | 'left' | 'deceased';
+            leftOn?: string;
+            phone?: string;
+            address?: string;
+            /** @description the officer position the member holds (one holder per position) */
+            role?: 'ketua' | 'sekretaris' | 'bendahara' | 'pengawas';
+            /**
+             * @description what the member card’s QR holds and a scanner types into the cashier’s search: A, the cooperative’s village code without dots, -, the member number
+             * @example A1571011001-0042
+             */
+            cardCode: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  importMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          csv: string;
+        };
+        /**
+         * @example nik;nama;tanggal_masuk;telepon;alamat
+         *     1571015703920001;Siti Aminah;02/03/2026;081234567890;Jl. Sumantri Brojonegoro RT 05
+         */
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "imported": 238,
+           *       "updated": 12,
+           *       "rejected": [
+           *         {
+           *           "row": 7,
+           *           "errors": [
+           *             "tanggal lahir pada NIK (31-02-90) tidak mungkin (impossible birth date in the NIK (31-02-90))"
+           *           ]
+           *         },
+           *         {
+           *           "row": 41,
+           *           "errors": [
+           *             "NIK ganda dalam berkas, sudah di baris 9 (NIK already on row 9)"
+           *           ]
+           *         },
+           *         {
+           *           "row": 88,
+           *           "errors": [
+           *             "NIK sudah terdaftar sebagai anggota 0042 atas nama Siti Aminah (the NIK is already member 0042's, Siti Aminah)"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /** @description members registered, numbered in the order they joined */
+            imported: number;
+            /** @description rows whose NIK is already a member under the same name: nothing created, a phone or address given replaces the stored one */
+            updated: number;
+            rejected: {
+              /** @description the row's line in the file; the header is row 1 */
+              row: number;
+              /** @description each reason, in Indonesian with the English in brackets */
+              errors: string[];
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportMembers: {
+    parameters: {
+      query?: {
+        /** @description csv (default) or xlsx */
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV or XLSX in the import’s columns (nik, nama, tanggal_masuk, telepon, alamat) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example nik,nama,tanggal_masuk,telepon,alamat
+           *     1571011708850003,Rahmat Hidayat,2025-11-20,081366112233,Jl. Kapten Pattimura 12
+           */
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getMemberCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description UUID (clients generate UUIDv7) */
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The member card (application/pdf) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the member card, 85.6 × 54 mm, with its QR) */
+          'application/pdf': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listMemberPurchases: {
+    parameters: {
+      query?: {
+        /**
+         * @description Calendar year of the sales (business dates, WIB); default: this year
+         * @example 2026
+         */
+        year?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "year": 2026,
+           *       "total": 52500,
+           *       "count": 2,
+           *       "items": [
+           *         {
+           *           "saleId": "01936f6e-7c1a-7000-8000-000000000202",
+           *           "occurredAt": "2026-03-12T03:40:00.000Z",
+           *           "amount": 17500,
+           *           "paymentMethod": "qris"
+           *         },
+           *         {
+           *           "saleId": "01936f6e-7c1a-7000-8000-000000000201",
+           *           "occurredAt": "2026-03-10T02:15:00.000Z",
+           *           "amount": 35000,
+           *           "paymentMethod": "cash"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            year: number;
+            /** @description Σ amount: whole rupiah */
+            total: number;
+            /** @description How many sales (reversed ones left out) */
+            count: number;
+            items: {
+              saleId: string;
+              /**
+               * Format: date-time
+               * @description ISO 8601 instant
+               */
+              occurredAt: string;
+              /** @description The sale’s total less what the buyer was paid back (refundSale), rupiah */
+              amount: number;
+              paymentMethod: 'cash' | 'qris' | 'transfer' | 'payroll';
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getSavingsRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "current": {
+           *         "effectiveFrom": "2026-01-01",
+           *         "pokok": 100000,
+           *         "wajibMonthly": 10000
+           *       },
+           *       "history": [
+           *         {
+           *           "effectiveFrom": "2026-01-01",
+           *           "pokok": 100000,
+           *           "wajibMonthly": 10000
+           *         },
+           *         {
+           *           "effectiveFrom": "2025-08-01",
+           *           "pokok": 50000,
+           *           "wajibMonthly": 5000
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            current?: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajibMonthly: number;
+            };
+            /** @description Every rule, the latest effectiveFrom first */
+            history: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajibMonthly: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  setSavingsRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "effectiveFrom": "2026-01-01",
+         *       "pokok": 100000,
+         *       "wajibMonthly": 10000
+         *     }
+         */
+        'application/json': {
+          /** @description Business date YYYY-MM-DD from which it applies (the same date again replaces) */
+          effectiveFrom: string;
+          /** @description Simpanan pokok: paid once per member (rupiah) */
+          pokok: number;
+          /** @description Simpanan wajib per month (rupiah) */
+          wajibMonthly: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            current?: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajibMonthly: number;
+            };
+            /** @description Every rule, the latest effectiveFrom first */
+            history: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              effectiveFrom: string;
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajibMonthly: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getMemberSavings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pokok": 100000,
+           *       "wajib": 10000,
+           *       "sukarela": 25000,
+           *       "wajibArrears": 0,
+           *       "pokokDue": 0,
+           *       "transactions": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000005a03",
+           *           "date": "2026-03-10",
+           *           "kind": "wajib",
+           *           "direction": "deposit",
+           *           "amount": 10000,
+           *           "method": "cash",
+           *           "balanceAfter": 10000
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000005a02",
+           *           "date": "2026-03-05",
+           *           "kind": "sukarela",
+           *           "direction": "deposit",
+           *           "amount": 25000,
+           *           "method": "qris",
+           *           "balanceAfter": 25000
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000005a01",
+           *           "date": "2026-03-02",
+           *           "kind": "pokok",
+           *           "direction": "deposit",
+           *           "amount": 100000,
+           *           "method": "cash",
+           *           "balanceAfter": 100000
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /** @description Whole rupiah */
+            pokok: number;
+            /** @description Whole rupiah */
+            wajib: number;
+            /** @description Whole rupiah */
+            sukarela: number;
+            /** @description Σ wajib billed − Σ wajib deposited (0 once the membership ended) */
+            wajibArrears: number;
+            /** @description The pokok in force today − the pokok paid (0 once the membership ended) */
+            pokokDue: number;
+            /** @description Newest first */
+            transactions: {
+              id: string;
+              date: string;
+              /** @description pokok (once), wajib (monthly), sukarela (voluntary) */
+              kind: 'pokok' | 'wajib' | 'sukarela';
+              /** @description Only sukarela is withdrawn while a member (pokok and wajib: 409 InvalidState) */
+              direction: 'deposit' | 'withdrawal';
+              /** @description Whole rupiah */
+              amount: number;
+              /** @description cash → Kas, qris and transfer → Bank, payroll → Piutang Potong Gaji; a withdrawal is cash or transfer */
+              method: 'cash' | 'qris' | 'transfer' | 'payroll';
+              note?: string;
+              /** @description The kind's balance after it */
+              balanceAfter: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordSavings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000005a03",
+         *       "kind": "wajib",
+         *       "direction": "deposit",
+         *       "amount": 10000,
+         *       "date": "2026-03-10",
+         *       "method": "cash"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /** @description pokok (once), wajib (monthly), sukarela (voluntary) */
+          kind: 'pokok' | 'wajib' | 'sukarela';
+          /** @description Only sukarela is withdrawn while a member (pokok and wajib: 409 InvalidState) */
+          direction: 'deposit' | 'withdrawal';
+          /** @description Whole rupiah, > 0 */
+          amount: number;
+          /** @description Business date (WIB); today when absent; not before the member joined */
+          date?: string;
+          /** @description cash → Kas, qris and transfer → Bank, payroll → Piutang Potong Gaji; a withdrawal is cash or transfer */
+          method: 'cash' | 'qris' | 'transfer' | 'payroll';
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            memberId: string;
+            /** @description pokok (once), wajib (monthly), sukarela (voluntary) */
+            kind: 'pokok' | 'wajib' | 'sukarela';
+            /** @description Only sukarela is withdrawn while a member (pokok and wajib: 409 InvalidState) */
+            direction: 'deposit' | 'withdrawal';
+            /** @description Whole rupiah */
+            amount: number;
+            date: string;
+            /** @description cash → Kas, qris and transfer → Bank, payroll → Piutang Potong Gaji; a withdrawal is cash or transfer */
+            method: 'cash' | 'qris' | 'transfer' | 'payroll';
+            /** @description The member's balances once it is recorded */
+            balance: {
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajib: number;
+              /** @description Whole rupiah */
+              sukarela: number;
+            };
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            memberId: string;
+            /** @description pokok (once), wajib (monthly), sukarela (voluntary) */
+            kind: 'pokok' | 'wajib' | 'sukarela';
+            /** @description Only sukarela is withdrawn while a member (pokok and wajib: 409 InvalidState) */
+            direction: 'deposit' | 'withdrawal';
+            /** @description Whole rupiah */
+            amount: number;
+            date: string;
+            /** @description cash → Kas, qris and transfer → Bank, payroll → Piutang Potong Gaji; a withdrawal is cash or transfer */
+            method: 'cash' | 'qris' | 'transfer' | 'payroll';
+            /** @description The member's balances once it is recorded */
+            balance: {
+              /** @description Whole rupiah */
+              pokok: number;
+              /** @description Whole rupiah */
+              wajib: number;
+              /** @description Whole rupiah */
+              sukarela: number;
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getMemberPassbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The passbook (application/pdf) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the member’s buku simpanan as an A4 PDF) */
+          'application/pdf': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  runWajibBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "month": "2026-03"
+         *     }
+         */
+        'application/json': {
+          /** @description YYYY-MM, not after the current month */
+          month: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description YYYY-MM
+             * @example 2026-03
+             */
+            month: string;
+            /** @description Members billed by this run */
+            billed: number;
+            /** @description Members who had the month's bill already */
+            alreadyBilled: number;
+            /** @description Σ of the bills this run made */
+            amount: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listSavingsArrears: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "memberId": "01936f6e-7c1a-7000-8000-000000000a01",
+           *           "memberNo": "0001",
+           *           "name": "Rahmat Hidayat",
+           *           "phone": "081366112233",
+           *           "months": 2,
+           *           "amount": 20000,
+           *           "whatsappUrl": "https://wa.me/6281366112233?text=Yth.%20Rahmat%20Hidayat%20(anggota%20no.%200001)%2C%20simpanan%20wajib%20Anda%20di%20KDKMP%20Simpang%20IV%20Sipin%20tertunggak%202%20bulan%20sebesar%20Rp%2020.000%20(per%2010-03-2026).%20Mohon%20dilunasi%20di%20kantor%20koperasi.%20Terima%20kasih."
+           *         }
+           *       ],
+           *       "total": 20000,
+           *       "shareText": "Tunggakan simpanan wajib KDKMP Simpang IV Sipin per 10-03-2026:\n1. 0001 Rahmat Hidayat: 2 bulan, Rp 20.000\nJumlah Rp 20.000 (1 anggota). Mohon dilunasi di kantor koperasi. Terima kasih.",
+           *       "shareUrl": "https://wa.me/?text=Tunggakan%20simpanan%20wajib%20KDKMP%20Simpang%20IV%20Sipin%20per%2010-03-2026%3A%0A1.%200001%20Rahmat%20Hidayat%3A%202%20bulan%2C%20Rp%2020.000%0AJumlah%20Rp%2020.000%20(1%20anggota).%20Mohon%20dilunasi%20di%20kantor%20koperasi.%20Terima%20kasih."
+           *     }
+           */
+          'application/json': {
+            items: {
+              memberId: string;
+              memberNo: string;
+              name: string;
+              phone?: string;
+              /** @description Billed months not covered */
+              months: number;
+              /** @description Whole rupiah */
+              amount: number;
+              /** @description https://wa.me/62…?text=… (a reminder to the member) */
+              whatsappUrl?: string;
+            }[];
+            /** @description Whole rupiah */
+            total: number;
+            /** @description The list as one message for the members' group */
+            shareText: string;
+            /** @description https://wa.me/?text=… for shareText */
+            shareUrl: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  endMembership: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000005e01",
+         *       "status": "left",
+         *       "date": "2026-03-10",
+         *       "method": "cash",
+         *       "reason": "Pindah domisili ke Kabupaten Muaro Jambi"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          status: 'left' | 'deceased';
+          /** @description The day the membership ended (WIB); today when absent */
+          date?: string;
+          /** @description How the savings are paid back */
+          method: 'cash' | 'transfer';
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            memberId: string;
+            status: 'left' | 'deceased';
+            leftOn: string;
+            /** @description What was paid back: one withdrawal per kind with a balance */
+            withdrawals: {
+              id: string;
+              /** @description pokok (once), wajib (monthly), sukarela (voluntary) */
+              kind: 'pokok' | 'wajib' | 'sukarela';
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+            /** @description Whole rupiah */
+            total: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6284,7 +8613,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6450,7 +8779,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6741,7 +9070,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6768,7 +9097,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6879,7 +9208,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6906,7 +9235,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7172,6 +9501,2058 @@ export interface operations {
       };
     };
   };
+  listBankStatements: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000b51",
+           *           "format": "mt940",
+           *           "accountNo": "1100012345678",
+           *           "periodFrom": "2026-09-30",
+           *           "periodTo": "2026-10-04",
+           *           "lines": 9,
+           *           "newLines": 7,
+           *           "duplicates": 2,
+           *           "matched": 3,
+           *           "importedAt": "2026-10-05T02:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /** @description mt940 (SWIFT MT940), csv-bca (KlikBCA mutasi rekening CSV), csv-mandiri (Mandiri mutasi rekening CSV), snap-json (the SNAP BI Bank Statement answer); detected from the file when absent */
+              format: 'mt940' | 'csv-bca' | 'csv-mandiri' | 'snap-json';
+              accountNo: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              periodFrom?: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              periodTo?: string;
+              lines: number;
+              newLines: number;
+              duplicates: number;
+              matched: number;
+              /**
+               * Format: date-time
+               * @description ISO 8601 instant
+               */
+              importedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  importBankStatement: {
+    parameters: {
+      query?: {
+        /** @description mt940 (SWIFT MT940), csv-bca (KlikBCA mutasi rekening CSV), csv-mandiri (Mandiri mutasi rekening CSV), snap-json (the SNAP BI Bank Statement answer); detected from the file when absent */
+        format?: 'mt940' | 'csv-bca' | 'csv-mandiri' | 'snap-json';
+        /** @description The hub's account the file is of: needed when the file does not name it (SNAP JSON), checked when it does; the hub's own account otherwise */
+        accountNo?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "file": "ezE6RjAxQk1SSUlESkFYWFgwMDAwMDAwMDAwfXsyOk85NDAuLi59ezQ6CjoyMDpLQU5BLTI2MTAwMQo6MjU6MTEwMDAxMjM0NTY3OAo6MjhDOjAwMDAxLzAwMQo6NjBGOkMyNjA5MzBJRFIyNTAwMDAwMDAwLDAwCjo2MToyNjEwMDExMDAxQzE1MDAwMDAsMDBOVFJGTk9OUkVGLy9GVDI2MTAwMTAwMDAxCjo4NjpUUkYgTE1CMTU3MTAxMTAwMTQgS0RLTVAgTEVHT0sgVEFHSUhBTiAyMDI2LTA5LTMwCjo2MkY6QzI2MTAwMUlEUjI1MDE1MDAwMDAsMDAKLX0="
+         *     }
+         */
+        'application/json': {
+          /** Format: byte */
+          file: string;
+        };
+        'application/octet-stream': unknown;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statementId": "01936f6e-7c1a-7000-8000-000000000b51",
+           *       "lines": 9,
+           *       "credits": 6,
+           *       "matched": 3,
+           *       "unmatched": 4,
+           *       "duplicates": 2,
+           *       "pending": 0
+           *     }
+           */
+          'application/json': {
+            statementId: string;
+            /** @description movements in the file (pending rows left out) */
+            lines: number;
+            /** @description money in among them */
+            credits: number;
+            /** @description new credits that became a cooperative's payment now */
+            matched: number;
+            /** @description new lines waiting for a hub user */
+            unmatched: number;
+            /** @description lines the hub had from an earlier file: nothing posted for them again */
+            duplicates: number;
+            /** @description rows the bank marked pending (PEND): left out */
+            pending: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listBankLines: {
+    parameters: {
+      query?: {
+        status?: 'unmatched' | 'matched' | 'dismissed';
+        /** @description page size (1–200) */
+        limit?: string;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000b61",
+           *           "date": "2026-10-01",
+           *           "amount": 1500000,
+           *           "direction": "credit",
+           *           "remark": "TRF DARI KDKMP LEGOK LMB15710110014 PEMBAYARAN TAGIHAN SEPTEMBER",
+           *           "bankReference": "FT26274ABC01",
+           *           "status": "matched",
+           *           "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "cooperativeName": "KDKMP Legok",
+           *           "paymentId": "01936f6e-7c1a-7000-8000-000000000b71"
+           *         },
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000b62",
+           *           "date": "2026-10-03",
+           *           "amount": 1000000,
+           *           "direction": "credit",
+           *           "remark": "TRANSFER MASUK DARI PT SARI ROTI PENGEMBALIAN KELEBIHAN BAYAR",
+           *           "bankReference": "FT26276QQQ01",
+           *           "status": "unmatched"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              date: string;
+              /** @description Rupiah; sen as decimals (rare: interest, tax), so never a payment */
+              amount: number;
+              /** @description credit = money in */
+              direction: 'credit' | 'debit';
+              remark: string;
+              /** @description the bank's reference of the movement; '' if none */
+              bankReference: string;
+              status: 'unmatched' | 'matched' | 'dismissed';
+              cooperativeId?: string;
+              cooperativeName?: string;
+              /** @description the payment a credit became */
+              paymentId?: string;
+              /** @description the supplier payment of a debit */
+              supplierPaymentId?: string;
+              /** @description the supplier that payment went to */
+              supplierName?: string;
+              dismissReason?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  matchBankLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "cooperativeId": "01936f6e-7c1a-7000-8000-0000000000c1"
+         *     }
+         */
+        'application/json': {
+          cooperativeId: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: string;
+            id: string;
+            /**
+             * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+             * @example SJ/KANA-JBI/2026/03/0001
+             */
+            number: string;
+            hubId: string;
+            /** @description Whole rupiah */
+            amount: number;
+            receivedOn: string;
+            method: string;
+            reference: string;
+            statementId: string | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  dismissBankLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Pengembalian kelebihan bayar dari PT Sari Roti"
+         *     }
+         */
+        'application/json': {
+          /** @description why it is no cooperative payment, e.g. a supplier refund or a bank fee */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            date: string;
+            /** @description Rupiah; sen as decimals (rare: interest, tax), so never a payment */
+            amount: number;
+            /** @description credit = money in */
+            direction: 'credit' | 'debit';
+            remark: string;
+            /** @description the bank's reference of the movement; '' if none */
+            bankReference: string;
+            status: 'unmatched' | 'matched' | 'dismissed';
+            cooperativeId?: string;
+            cooperativeName?: string;
+            /** @description the payment a credit became */
+            paymentId?: string;
+            /** @description the supplier payment of a debit */
+            supplierPaymentId?: string;
+            /** @description the supplier that payment went to */
+            supplierName?: string;
+            dismissReason?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getBankDemoFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The MT940 file (text/plain) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {1:F01BMRIIDJAXXX0000000000}{2:O940...}{4:
+           *     :20:KANA-261001
+           *     :25:1100012345678
+           *     :28C:00001/001
+           *     :60F:C260930IDR2500000000,00
+           *     :61:2610011001C1500000,00NTRFNONREF//FT26100100001
+           *     :86:TRF LMB15710110014 KDKMP LEGOK TAGIHAN 2026-09-30
+           *     :62F:C261001IDR2501500000,00
+           *     -}
+           */
+          'text/plain': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listSupplierInvoices: {
+    parameters: {
+      query?: {
+        /** @description open: something left to pay; paid: nothing left; cancelled: its goods receipt was reversed */
+        status?: 'open' | 'paid' | 'cancelled';
+        supplierId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000005601",
+           *           "number": "BPB/KANA-JBI/2026/02/0003",
+           *           "supplierId": "01936f6e-7c1a-7000-8000-000000005501",
+           *           "supplierName": "PT Gula Nusantara",
+           *           "invoiceDate": "2026-02-02",
+           *           "dueDate": "2026-03-04",
+           *           "amount": 7500000,
+           *           "paidAmount": 2500000,
+           *           "outstanding": 5000000,
+           *           "status": "open",
+           *           "daysPastDue": 6
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              /** @description The goods receipt’s id */
+              id: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
+              supplierId: string;
+              supplierName: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              invoiceDate: string;
+              /** @description Receipt date + the supplier’s terms when it was received */
+              dueDate: string;
+              /** @description Whole rupiah */
+              amount: number;
+              /** @description Whole rupiah */
+              paidAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              outstanding: number;
+              /** @description open: something left to pay; paid: nothing left; cancelled: its goods receipt was reversed */
+              status: 'open' | 'paid' | 'cancelled';
+              daysPastDue: number;
+              cancelledOn?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getPayablesAging: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-03-10",
+           *       "total": 5000000,
+           *       "aging": {
+           *         "current": 0,
+           *         "d1to30": 5000000,
+           *         "d31to60": 0,
+           *         "d61to90": 0,
+           *         "d90plus": 0
+           *       },
+           *       "suppliers": [
+           *         {
+           *           "supplierId": "01936f6e-7c1a-7000-8000-000000005501",
+           *           "name": "PT Gula Nusantara",
+           *           "termsDays": 30,
+           *           "outstanding": 5000000,
+           *           "aging": {
+           *             "current": 0,
+           *             "d1to30": 5000000,
+           *             "d31to60": 0,
+           *             "d61to90": 0,
+           *             "d90plus": 0
+           *           }
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            asOf: string;
+            /** @description Whole rupiah */
+            total: number;
+            aging: {
+              /** @description Whole rupiah */
+              current: number;
+              /** @description Whole rupiah */
+              d1to30: number;
+              /** @description Whole rupiah */
+              d31to60: number;
+              /** @description Whole rupiah */
+              d61to90: number;
+              /** @description Whole rupiah */
+              d90plus: number;
+            };
+            suppliers: {
+              supplierId: string;
+              name: string;
+              termsDays: number;
+              /** @description Whole rupiah */
+              outstanding: number;
+              aging: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listSuppliers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000005501",
+           *           "name": "PT Gula Nusantara",
+           *           "termsDays": 30
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              termsDays: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  setSupplierTerms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        supplierId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "termsDays": 45
+         *     }
+         */
+        'application/json': {
+          /** @description Days after a goods receipt its invoice falls due (receipts from now on) */
+          termsDays: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            termsDays: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  recordSupplierPayment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Exactly one of supplierId or supplierName (as written on its goods receipts) */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000005701",
+         *       "supplierName": "PT Gula Nusantara",
+         *       "amount": 2500000,
+         *       "paidOn": "2026-03-09",
+         *       "method": "transfer",
+         *       "reference": "TRF 0309 BCA"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          supplierId?: string;
+          supplierName?: string;
+          /** @description Whole rupiah */
+          amount: number;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          paidOn?: string;
+          /** @description transfer: from the hub’s bank (Cr Bank); cash: Cr Kas */
+          method: 'transfer' | 'cash';
+          reference?: string;
+          /** @description An imported bank statement’s debit line this payment is: marked matched (same amount) */
+          bankLineId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            supplierId: string;
+            supplierName: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            paidOn: string;
+            method: 'transfer' | 'cash';
+            allocations: {
+              invoiceId: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            supplierId: string;
+            supplierName: string;
+            /** @description Whole rupiah */
+            amount: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            paidOn: string;
+            method: 'transfer' | 'cash';
+            allocations: {
+              invoiceId: string;
+              /**
+               * @description <KIND>/<issuer code>/<YYYY>/<MM>/<NNNN>: SJ surat jalan, TK statement, PB payment, BPB goods receipt (issued by the hub); RTR return, SO stock count (issued by the cooperative, whose code is its village code)
+               * @example SJ/KANA-JBI/2026/03/0001
+               */
+              number: string;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getRiskOverview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-03-10",
+           *       "dso": 31.4,
+           *       "cei": 92.5,
+           *       "windows": {
+           *         "dso": {
+           *           "from": "2025-12-10",
+           *           "to": "2026-03-10",
+           *           "days": 90,
+           *           "receivable": 48900000,
+           *           "sales": 140000000
+           *         },
+           *         "cei": {
+           *           "from": "2025-12-10",
+           *           "to": "2026-03-10",
+           *           "opening": 30000000,
+           *           "charges": 140000000,
+           *           "closing": 48900000,
+           *           "closingCurrent": 39000000
+           *         },
+           *         "rollRates": {
+           *           "from": "2025-02-28",
+           *           "to": "2026-02-28",
+           *           "monthEnds": 13
+           *         }
+           *       },
+           *       "rollRates": [
+           *         {
+           *           "month": "2026-02",
+           *           "steps": [
+           *             {
+           *               "from": "current",
+           *               "to": "d1to30",
+           *               "base": 320000000,
+           *               "rolled": 16000000,
+           *               "rateBps": 500
+           *             },
+           *             {
+           *               "from": "d1to30",
+           *               "to": "d31to60",
+           *               "base": 16000000,
+           *               "rolled": 4000000,
+           *               "rateBps": 2500
+           *             },
+           *             {
+           *               "from": "d31to60",
+           *               "to": "d61to90",
+           *               "base": 4000000,
+           *               "rolled": 2000000,
+           *               "rateBps": 5000
+           *             },
+           *             {
+           *               "from": "d61to90",
+           *               "to": "d90plus",
+           *               "base": 2000000,
+           *               "rolled": 1000000,
+           *               "rateBps": 5000
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "provision": {
+           *         "total": 507500,
+           *         "byBucket": {
+           *           "current": 195000,
+           *           "d1to30": 312500,
+           *           "d31to60": 0,
+           *           "d61to90": 0,
+           *           "d90plus": 0
+           *         },
+           *         "matrix": {
+           *           "pooled": [
+           *             {
+           *               "from": "current",
+           *               "to": "d1to30",
+           *               "base": 320000000,
+           *               "rolled": 16000000,
+           *               "rateBps": 500
+           *             },
+           *             {
+           *               "from": "d1to30",
+           *               "to": "d31to60",
+           *               "base": 16000000,
+           *               "rolled": 4000000,
+           *               "rateBps": 2500
+           *             },
+           *             {
+           *               "from": "d31to60",
+           *               "to": "d61to90",
+           *               "base": 4000000,
+           *               "rolled": 2000000,
+           *               "rateBps": 5000
+           *             },
+           *             {
+           *               "from": "d61to90",
+           *               "to": "d90plus",
+           *               "base": 2000000,
+           *               "rolled": 1000000,
+           *               "rateBps": 5000
+           *             }
+           *           ],
+           *           "rows": [
+           *             {
+           *               "bucket": "current",
+           *               "balance": 39000000,
+           *               "rollRateBps": 500,
+           *               "chainBps": 31,
+           *               "floorBps": 50,
+           *               "rateBps": 50,
+           *               "provision": 195000
+           *             },
+           *             {
+           *               "bucket": "d1to30",
+           *               "balance": 5000000,
+           *               "rollRateBps": 2500,
+           *               "chainBps": 625,
+           *               "floorBps": 200,
+           *               "rateBps": 625,
+           *               "provision": 312500
+           *             },
+           *             {
+           *               "bucket": "d31to60",
+           *               "balance": 0,
+           *               "rollRateBps": 5000,
+           *               "chainBps": 2500,
+           *               "floorBps": 1000,
+           *               "rateBps": 2500,
+           *               "provision": 0
+           *             },
+           *             {
+           *               "bucket": "d61to90",
+           *               "balance": 0,
+           *               "rollRateBps": 5000,
+           *               "chainBps": 5000,
+           *               "floorBps": 2500,
+           *               "rateBps": 5000,
+           *               "provision": 0
+           *             },
+           *             {
+           *               "bucket": "d90plus",
+           *               "balance": 0,
+           *               "rollRateBps": null,
+           *               "chainBps": 10000,
+           *               "floorBps": 10000,
+           *               "rateBps": 10000,
+           *               "provision": 0
+           *             }
+           *           ]
+           *         },
+           *         "posted": {
+           *           "periodEnd": "2026-02-28",
+           *           "total": 480000
+           *         }
+           *       },
+           *       "cooperatives": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-0000000000c1",
+           *           "name": "KDKMP Simpang IV Sipin",
+           *           "score": 27,
+           *           "reasons": [
+           *             {
+           *               "code": "late_payments",
+           *               "points": 17,
+           *               "text": "Terlambat membayar hingga 50 hari (2 tagihan terlambat dalam 12 bulan)",
+           *               "textEn": "Paid up to 50 days late (2 late statements in 12 months)"
+           *             },
+           *             {
+           *               "code": "exposure",
+           *               "points": 10,
+           *               "text": "Eksposur 84% dari batas (Rp 42.000.000 dari Rp 50.000.000)",
+           *               "textEn": "Exposure at 84% of the limit (Rp 42.000.000 of Rp 50.000.000)"
+           *             }
+           *           ],
+           *           "overdueAmount": 5000000,
+           *           "balanceDue": 12932600
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            asOf: string;
+            /** @description Days sales outstanding: receivables ÷ consignment sales of the last 90 days × 90 */
+            dso: number | null;
+            /** @description Collection effectiveness index (%) over the last 90 days: (opening + charges − closing) ÷ (opening + charges − closing current) × 100 */
+            cei: number | null;
+            windows: {
+              dso: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                days: number;
+                /** @description Whole rupiah (negative = credit) */
+                receivable: number;
+                /** @description Whole rupiah (negative = credit) */
+                sales: number;
+              };
+              cei: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                /** @description Whole rupiah (negative = credit) */
+                opening: number;
+                /** @description Whole rupiah */
+                charges: number;
+                /** @description Whole rupiah (negative = credit) */
+                closing: number;
+                /** @description Whole rupiah */
+                closingCurrent: number;
+              };
+              rollRates: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                monthEnds: number;
+              };
+            };
+            /** @description Month by month: of what each bucket held at the previous month end, how much was still unpaid a bucket later */
+            rollRates: {
+              month: string;
+              steps: {
+                /** @description Aging bucket: not yet due, 1–30, 31–60, 61–90, more than 90 days past due */
+                from: 'current' | 'd1to30' | 'd31to60' | 'd61to90' | 'd90plus';
+                /** @description Aging bucket: not yet due, 1–30, 31–60, 61–90, more than 90 days past due */
+                to: 'current' | 'd1to30' | 'd31to60' | 'd61to90' | 'd90plus';
+                /** @description Whole rupiah */
+                base: number;
+                /** @description Whole rupiah */
+                rolled: number;
+                rateBps: number | null;
+              }[];
+            }[];
+            provision: {
+              /** @description Whole rupiah */
+              total: number;
+              byBucket: {
+                /** @description Whole rupiah */
+                current: number;
+                /** @description Whole rupiah */
+                d1to30: number;
+                /** @description Whole rupiah */
+                d31to60: number;
+                /** @description Whole rupiah */
+                d61to90: number;
+                /** @description Whole rupiah */
+                d90plus: number;
+              };
+              matrix: {
+                pooled: {
+                  /** @description Aging bucket: not yet due, 1–30, 31–60, 61–90, more than 90 days past due */
+                  from: 'current' | 'd1to30' | 'd31to60' | 'd61to90' | 'd90plus';
+                  /** @description Aging bucket: not yet due, 1–30, 31–60, 61–90, more than 90 days past due */
+                  to: 'current' | 'd1to30' | 'd31to60' | 'd61to90' | 'd90plus';
+                  /** @description Whole rupiah */
+                  base: number;
+                  /** @description Whole rupiah */
+                  rolled: number;
+                  rateBps: number | null;
+                }[];
+                rows: {
+                  /** @description Aging bucket: not yet due, 1–30, 31–60, 61–90, more than 90 days past due */
+                  bucket: 'current' | 'd1to30' | 'd31to60' | 'd61to90' | 'd90plus';
+                  /** @description Whole rupiah */
+                  balance: number;
+                  rollRateBps: number | null;
+                  /** @description Basis points: 10000 = 100 % */
+                  chainBps: number;
+                  /** @description Basis points: 10000 = 100 % */
+                  floorBps: number;
+                  /** @description Basis points: 10000 = 100 % */
+                  rateBps: number;
+                  /** @description Whole rupiah */
+                  provision: number;
+                }[];
+              };
+              posted?: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                periodEnd: string;
+                /** @description Whole rupiah */
+                total: number;
+              };
+            };
+            cooperatives: {
+              id: string;
+              name: string;
+              score: number;
+              reasons: {
+                code:
+                  'late_payments' | 'rising_overdue' | 'falling_sales' | 'shrinkage' | 'exposure';
+                points: number;
+                text: string;
+                textEn: string;
+              }[];
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  postCreditLossProvision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "periodEnd": "2026-02-28"
+         *     }
+         */
+        'application/json': {
+          /** @description The last day of a month, not after today */
+          periodEnd: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            periodEnd: string;
+            /** @description Whole rupiah */
+            total: number;
+            /** @description Whole rupiah */
+            previousTotal: number;
+            /** @description Whole rupiah (negative = credit) */
+            adjustment: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            periodEnd: string;
+            /** @description Whole rupiah */
+            total: number;
+            /** @description Whole rupiah */
+            previousTotal: number;
+            /** @description Whole rupiah (negative = credit) */
+            adjustment: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getCashFlowForecast: {
+    parameters: {
+      query?: {
+        /** @description how many weeks (1–26), default 13 */
+        weeks?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-12-07",
+           *       "cashToday": 690324917,
+           *       "weeks": [
+           *         {
+           *           "weekStart": "2026-12-07",
+           *           "expectedIn": 414253414,
+           *           "expectedOut": 100017249,
+           *           "net": 314236165,
+           *           "closingCash": 1004561082,
+           *           "statementCollections": 413116134,
+           *           "salesSettlements": 1137280,
+           *           "supplierPayments": 100017249,
+           *           "subsidyPayouts": 0
+           *         },
+           *         {
+           *           "weekStart": "2026-12-14",
+           *           "expectedIn": 341396,
+           *           "expectedOut": 24438563,
+           *           "net": -24097167,
+           *           "closingCash": 980463915,
+           *           "statementCollections": 0,
+           *           "salesSettlements": 341396,
+           *           "supplierPayments": 12238563,
+           *           "subsidyPayouts": 12200000
+           *         }
+           *       ],
+           *       "notExpected": 15415260,
+           *       "backtest": {
+           *         "weeks": 1,
+           *         "mape": 2.4,
+           *         "baselineMape": 87.8,
+           *         "horizonWeeks": 1,
+           *         "receivedThrough": "2026-11-27",
+           *         "points": [
+           *           {
+           *             "weekStart": "2026-11-09",
+           *             "forecast": 353418983,
+           *             "baseline": 42163365,
+           *             "actual": 345054016
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            asOf: string;
+            /** @description Whole rupiah (negative = credit) */
+            cashToday: number;
+            weeks: {
+              /** @description Monday (WIB); the first week is the current one, from today */
+              weekStart: string;
+              /** @description Whole rupiah */
+              expectedIn: number;
+              /** @description Whole rupiah */
+              expectedOut: number;
+              /** @description Whole rupiah (negative = credit) */
+              net: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingCash: number;
+              /** @description Of expectedIn: from statements already issued */
+              statementCollections: number;
+              /** @description Of expectedIn: from sales not yet billed (made, or expected at the sales velocity) */
+              salesSettlements: number;
+              /** @description Of expectedOut: supplier invoices falling due (overdue ones in the first week) */
+              supplierPayments: number;
+              /** @description Of expectedOut: operational subsidy paid by transfer */
+              subsidyPayouts: number;
+            }[];
+            /** @description Overdue amounts later than any payment in the history: expected in no week */
+            notExpected: number;
+            backtest: {
+              /** @description Past weeks scored: those with money received */
+              weeks: number;
+              mape: number | null;
+              baselineMape: number | null;
+              /** @description How far ahead each past forecast looked */
+              horizonWeeks: number;
+              /** @description The last day whose receipts are counted: yesterday, or the last day of the imported bank statements when earlier */
+              receivedThrough: string;
+              points: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                weekStart: string;
+                /** @description Whole rupiah */
+                forecast: number;
+                /** @description Whole rupiah */
+                baseline: number;
+                /** @description Payments received that week */
+                actual: number;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getHubSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-12-07",
+           *       "cashToday": 690324917,
+           *       "forecast": {
+           *         "weeks": [
+           *           {
+           *             "weekStart": "2026-12-07",
+           *             "expectedIn": 414253414,
+           *             "expectedOut": 100017249,
+           *             "net": 314236165,
+           *             "closingCash": 1004561082
+           *           },
+           *           {
+           *             "weekStart": "2026-12-14",
+           *             "expectedIn": 341396,
+           *             "expectedOut": 24438563,
+           *             "net": -24097167,
+           *             "closingCash": 980463915
+           *           }
+           *         ],
+           *         "lowest": {
+           *           "weekStart": "2026-12-14",
+           *           "closingCash": 980463915
+           *         },
+           *         "notExpected": 15415260,
+           *         "backtest": {
+           *           "weeks": 1,
+           *           "mape": 2.4,
+           *           "baselineMape": 87.8,
+           *           "points": [
+           *             {
+           *               "weekStart": "2026-11-09",
+           *               "forecast": 353418983,
+           *               "baseline": 42163365,
+           *               "actual": 345054016
+           *             }
+           *           ]
+           *         }
+           *       },
+           *       "exposure": {
+           *         "total": 2150000000,
+           *         "limit": 4080000000,
+           *         "cooperatives": 68,
+           *         "nearLimit": 3
+           *       },
+           *       "overdue": {
+           *         "amount": 154152600,
+           *         "balanceDue": 1890000000,
+           *         "cooperatives": 3,
+           *         "onHold": 1,
+           *         "trend": [
+           *           {
+           *             "month": "2026-11",
+           *             "asOf": "2026-11-30",
+           *             "amount": 120000000
+           *           },
+           *           {
+           *             "month": "2026-12",
+           *             "asOf": "2026-12-07",
+           *             "amount": 154152600
+           *           }
+           *         ]
+           *       },
+           *       "unmatchedBankLines": 4,
+           *       "provision": {
+           *         "total": 38538150,
+           *         "posted": {
+           *           "periodEnd": "2026-11-30",
+           *           "total": 35112000
+           *         }
+           *       },
+           *       "riskiest": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000000c28",
+           *           "name": "KDKMP Legok",
+           *           "score": 38,
+           *           "reasons": [
+           *             {
+           *               "code": "late_payments",
+           *               "points": 18,
+           *               "text": "Terlambat membayar hingga 54 hari (2 tagihan terlambat dalam 12 bulan)",
+           *               "textEn": "Paid up to 54 days late (2 late statements in 12 months)"
+           *             }
+           *           ],
+           *           "overdueAmount": 112497100,
+           *           "balanceDue": 257027400
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            asOf: string;
+            /** @description Whole rupiah (negative = credit) */
+            cashToday: number;
+            forecast: {
+              weeks: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                weekStart: string;
+                /** @description Whole rupiah */
+                expectedIn: number;
+                /** @description Whole rupiah */
+                expectedOut: number;
+                /** @description Whole rupiah (negative = credit) */
+                net: number;
+                /** @description Whole rupiah (negative = credit) */
+                closingCash: number;
+              }[];
+              lowest: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                weekStart: string;
+                /** @description Whole rupiah (negative = credit) */
+                closingCash: number;
+              };
+              /** @description Whole rupiah */
+              notExpected: number;
+              backtest: {
+                weeks: number;
+                mape: number | null;
+                baselineMape: number | null;
+                points: {
+                  /**
+                   * @description Business date YYYY-MM-DD (WIB)
+                   * @example 2026-03-10
+                   */
+                  weekStart: string;
+                  /** @description Whole rupiah */
+                  forecast: number;
+                  /** @description Whole rupiah */
+                  baseline: number;
+                  /** @description Payments received that week */
+                  actual: number;
+                }[];
+              };
+            };
+            exposure: {
+              /** @description Whole rupiah (negative = credit) */
+              total: number;
+              /** @description Whole rupiah */
+              limit: number;
+              cooperatives: number;
+              /** @description Cooperatives at 90 % of their limit or more */
+              nearLimit: number;
+            };
+            overdue: {
+              /** @description Whole rupiah */
+              amount: number;
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+              cooperatives: number;
+              onHold: number;
+              trend: {
+                /**
+                 * @description YYYY-MM
+                 * @example 2026-03
+                 */
+                month: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                asOf: string;
+                /** @description Whole rupiah */
+                amount: number;
+              }[];
+            };
+            unmatchedBankLines: number;
+            provision: {
+              /** @description Whole rupiah */
+              total: number;
+              posted?: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                periodEnd: string;
+                /** @description Whole rupiah */
+                total: number;
+              };
+            };
+            /** @description The ten riskiest cooperatives with a risk seen (score above 0), highest first, as getRiskOverview scores them */
+            riskiest: {
+              id: string;
+              name: string;
+              score: number;
+              reasons: {
+                code:
+                  'late_payments' | 'rising_overdue' | 'falling_sales' | 'shrinkage' | 'exposure';
+                points: number;
+                text: string;
+                textEn: string;
+              }[];
+              /** @description Whole rupiah */
+              overdueAmount: number;
+              /** @description Whole rupiah (negative = credit) */
+              balanceDue: number;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listSubsidyRuns: {
     parameters: {
       query?: never;
@@ -7369,7 +11750,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7587,7 +11968,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7614,7 +11995,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7828,7 +12209,19 @@ export interface operations {
            *           "paymentReference": "LMB15710110014"
            *         }
            *       ],
-           *       "salesWindowDays": 28
+           *       "salesWindowDays": 28,
+           *       "earlyWarnings": [
+           *         {
+           *           "kind": "due",
+           *           "statementId": "01936f6e-7c1a-7000-8000-0000000000f1",
+           *           "number": "TK/KANA-JBI/2026/02/0031",
+           *           "date": "2026-03-14",
+           *           "amount": 12932600,
+           *           "text": "KDKMP Simpang IV Sipin: tagihan TK/KANA-JBI/2026/02/0031 sebesar Rp 12.932.600 jatuh tempo 14 Maret 2026 (4 hari lagi). Tulis LMB15710110014 di berita transfer.",
+           *           "textEn": "KDKMP Simpang IV Sipin: statement TK/KANA-JBI/2026/02/0031 of Rp 12.932.600 falls due on 14 March 2026 (in 4 days). Write LMB15710110014 in the transfer remark.",
+           *           "whatsappUrl": "https://wa.me/6281234567890?text=KDKMP%20Simpang%20IV%20Sipin%3A%20tagihan%20TK%2FKANA-JBI%2F2026%2F02%2F0031%20jatuh%20tempo%2014%20Maret%202026"
+           *         }
+           *       ]
            *     }
            */
           'application/json': {
@@ -7943,6 +12336,22 @@ export interface operations {
             }[];
             /** @description The days of sales behind sold28Days and daysOfCover: the hub's sales window today (28 by default) */
             salesWindowDays: number;
+            /** @description Within the next 7 days: an open statement falling due (due), or the grace days of an overdue one ending, after which dispatches are refused (hold) */
+            earlyWarnings: {
+              kind: 'due' | 'hold';
+              statementId: string;
+              number: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              date: string;
+              /** @description Whole rupiah */
+              amount: number;
+              text: string;
+              textEn: string;
+              whatsappUrl: string;
+            }[];
           };
         };
       };
@@ -7982,7 +12391,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8186,7 +12595,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8213,7 +12622,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8326,7 +12735,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8507,7 +12916,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8734,7 +13143,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8761,7 +13170,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9004,7 +13413,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9031,7 +13440,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9229,7 +13638,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9297,7 +13706,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9397,7 +13806,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9494,7 +13903,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9503,7 +13912,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9593,7 +14002,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9620,7 +14029,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9714,7 +14123,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9741,7 +14150,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9881,7 +14290,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9908,7 +14317,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10082,7 +14491,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10225,7 +14634,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10252,7 +14661,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10382,7 +14791,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10409,7 +14818,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11051,7 +15460,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The job: close-settlement-periods or monthly-subsidy
+         * @description The job: close-settlement-periods, monthly-subsidy, wajib-billing or credit-loss-provision
          * @example close-settlement-periods
          */
         name: string;
@@ -11162,7 +15571,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11327,7 +15736,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11713,7 +16122,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11740,7 +16149,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11991,7 +16400,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12271,7 +16680,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12379,7 +16788,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12822,7 +17231,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12849,7 +17258,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13194,7 +17603,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13291,7 +17700,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13421,7 +17830,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13448,7 +17857,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14199,7 +18608,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14226,7 +18635,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14678,7 +19087,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
       422: {
         headers: {
           [name: string]: unknown;

@@ -117,6 +117,7 @@ export function navOf(me: Me): NavItem[] {
         { to: `${base}/opname`, label: 'navCount' },
         { to: `${base}/tagihan`, label: 'navStatements' },
         { to: `${base}/buku`, label: 'navBooks' },
+        { to: `${base}/anggota`, label: 'navMembers' },
         { to: `${base}/qris`, label: 'navQris' },
         { to: '/pengguna', label: 'navUsers' },
       );
@@ -134,6 +135,9 @@ export function navOf(me: Me): NavItem[] {
     { to: '/gudang/penerimaan', label: 'navGoodsReceipts' },
     { to: '/produk', label: 'navProducts' },
     { to: '/penagihan', label: 'navSettlement' },
+    { to: '/bank', label: 'navBank' },
+    { to: '/utang-usaha', label: 'navPayables' },
+    { to: '/risiko', label: 'navRisk' },
     { to: '/subsidi', label: 'navSubsidy' },
     { to: '/program', label: 'navSembakoProgram' },
   ];

@@ -70,8 +70,9 @@ export const correctionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reversalId: result.id,
         reason: request.body.reason,
         date: result.date,
+        ...(result.bankLineId ? { bankLineId: result.bankLineId } : {}),
       };
-      const { created, ...body } = result;
+      const { created, bankLineId: _released, ...body } = result;
       return reply.code(created ? 201 : 200).send(body);
     },
   );

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { EXAMPLE_IDS } from '../../schemas.ts';
 import { balanceExample, statementExample } from '../settlement/settlement.examples.ts';
+import { earlyWarningExample } from '../treasury/risk.examples.ts';
 import type { CooperativeDashboard } from './dashboard.schemas.ts';
 
 export const cooperativeDashboardExample: Static<typeof CooperativeDashboard> = {
@@ -47,4 +48,5 @@ export const cooperativeDashboardExample: Static<typeof CooperativeDashboard> = 
   ],
   statements: [statementExample],
   salesWindowDays: 28,
+  earlyWarnings: [earlyWarningExample],
 };

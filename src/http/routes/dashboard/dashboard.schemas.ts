@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { BusinessDate, Rupiah } from '../../schemas.ts';
 import { Balance, Statement } from '../settlement/settlement.schemas.ts';
+import { EarlyWarning } from '../treasury/risk.schemas.ts';
 
 /** A cooperative at a glance: sales against the potential, balance, next due, subsidy, stock cover, statements. */
 export const CooperativeDashboard = Type.Object({
@@ -56,5 +57,9 @@ export const CooperativeDashboard = Type.Object({
     minimum: 1,
     description:
       "The days of sales behind sold28Days and daysOfCover: the hub's sales window today (28 by default)",
+  }),
+  earlyWarnings: Type.Array(EarlyWarning, {
+    description:
+      'Within the next 7 days: an open statement falling due (due), or the grace days of an overdue one ending, after which dispatches are refused (hold)',
   }),
 });

@@ -5,7 +5,8 @@ export const JobParams = Type.Object({
   name: Type.String({
     minLength: 1,
     maxLength: 64,
-    description: 'The job: close-settlement-periods or monthly-subsidy',
+    description:
+      'The job: close-settlement-periods, monthly-subsidy, wajib-billing or credit-loss-provision',
     examples: ['close-settlement-periods'],
   }),
 });

@@ -49,10 +49,26 @@ const ACTIONS = {
   recordPayrollAuthorization: ['Catat surat kuasa potong gaji', 'Record payroll authorization'],
   reissueParticipantCode: ['Kode baru peserta', 'New participant code'],
   updateProgram: ['Ubah program', 'Change program'],
+  createMember: ['Daftarkan anggota', 'Register member'],
+  updateMember: ['Ubah data anggota', 'Change member'],
+  importMembers: ['Impor anggota', 'Import members'],
+  setSavingsRules: ['Ubah ketentuan simpanan', 'Change savings rules'],
+  recordSavings: ['Catat simpanan anggota', 'Record member savings'],
+  runWajibBilling: ['Tagih simpanan wajib', 'Bill wajib savings'],
+  endMembership: ['Akhiri keanggotaan', 'End membership'],
+  importBankStatement: ['Impor mutasi bank', 'Import bank statement'],
+  matchBankLine: ['Cocokkan mutasi bank', 'Match bank line'],
+  dismissBankLine: ['Bukan pembayaran koperasi', 'Not a cooperative payment'],
+  recordSupplierPayment: ['Catat pembayaran ke pemasok', 'Record supplier payment'],
+  setSupplierTerms: ['Ubah termin pemasok', 'Change supplier terms'],
+  postCreditLossProvision: ['Bukukan CKPN', 'Book credit loss allowance'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 const TARGETS = {
   payment: ['Pembayaran', 'Payment'],
+  supplier_payment: ['Pembayaran ke pemasok', 'Supplier payment'],
+  supplier: ['Pemasok', 'Supplier'],
+  credit_loss_provision: ['CKPN', 'Credit loss allowance'],
   settlement_period: ['Periode tagihan', 'Settlement period'],
   subsidy_run: ['Proses subsidi', 'Subsidy run'],
   job: ['Tugas terjadwal', 'Scheduled job'],
@@ -76,6 +92,13 @@ const TARGETS = {
   sembako_order: ['Pesanan Sembako', 'Sembako order'],
   sembako_participant: ['Peserta Sembako', 'Sembako participant'],
   sembako_payroll_authorization: ['Surat kuasa potong gaji', 'Payroll authorization'],
+  member: ['Anggota', 'Member'],
+  member_import: ['Impor anggota', 'Member import'],
+  savings_rule: ['Ketentuan simpanan', 'Savings rules'],
+  savings_transaction: ['Transaksi simpanan', 'Savings transaction'],
+  wajib_billing: ['Tagihan simpanan wajib', 'Wajib savings billing'],
+  bank_statement: ['Mutasi bank', 'Bank statement'],
+  bank_line: ['Baris mutasi bank', 'Bank line'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function words<K extends string>(

@@ -12,12 +12,13 @@ import {
   cartTotal,
   cashSuggestions,
   changeDue,
-  lineTotal,
-  sellable,
-  setQty,
   type CartLine,
   type CartProduct,
 } from './cart.ts';
+import type { ChosenMember, DirectoryMember } from './member-match.ts';
+import { CartLines, ProductGrid } from './CartParts.tsx';
+import { RadioGroup } from './Choices.tsx';
+import { MemberPicker } from './MemberPicker.tsx';
 import { withOfflineCache } from './offline-data.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { useRecordSale } from './useOutbox.ts';
@@ -26,6 +27,7 @@ import type { QrisMerchant } from './qris.ts';
 import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
 import { Receipt } from './Receipt.tsx';
 import type { Receipt as ReceiptData } from './receipt-text.ts';
+import { SavingsDeposit } from './SavingsDeposit.tsx';
 import './strings.ts';
 
 type Method = 'cash' | 'qris' | 'transfer';
@@ -37,6 +39,7 @@ interface PendingSale {
   total: number;
   received: number | undefined;
   change: number | null;
+  member: ChosenMember | null;
 }
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
@@ -47,6 +50,21 @@ export function CashierPage() {
     queryKey: ['products', 'cashier'],
     queryFn: () =>
       withOfflineCache('products', async () => unwrap(await api.GET('/api/v1/products')).items),
+    staleTime: 5 * 60_000,
+  });
+  // The members, for the member field and deposits: kept on the device like the catalogue.
+  const members = useQuery({
+    queryKey: ['member-directory', id],
+    queryFn: () =>
+      withOfflineCache(
+        `members:${id}`,
+        async (): Promise<DirectoryMember[]> =>
+          unwrap(
+            await api.GET('/api/v1/cooperatives/{id}/members/directory', {
+              params: { path: { id } },
+            }),
+          ).items,
+      ),
     staleTime: 5 * 60_000,
   });
   const { me } = useSession();
@@ -90,6 +108,7 @@ export function CashierPage() {
       cooperativeName={cooperativeName}
       todaySales={today.data}
       products={products.isPending ? 'loading' : products.isError ? products.error : catalog}
+      members={(members.error as { status?: number } | null)?.status === 403 ? null : members.data}
       qrisMerchant={qrisMerchant}
       merchantState={
         merchant.isPending
@@ -114,6 +133,7 @@ const Counter = memo(function Counter({
   cooperativeName,
   todaySales,
   products,
+  members,
   qrisMerchant,
   merchantState,
   canManage,
@@ -123,6 +143,11 @@ const Counter = memo(function Counter({
   todaySales: number | undefined;
   /** The catalog, or 'loading', or the error that kept it from loading. */
   products: CartProduct[] | 'loading' | unknown;
+  /**
+   * The device's copy of the member directory; undefined while loading or when it could not be had;
+   * null when the user may not read it (a hub user at the counter: no member field).
+   */
+  members: DirectoryMember[] | null | undefined;
   qrisMerchant: QrisMerchant | null;
   merchantState: 'loading' | 'error' | 'missing' | 'ready';
   canManage: boolean;
@@ -136,6 +161,8 @@ const Counter = memo(function Counter({
   const [cashError, setCashError] = useState<string>();
   const [showQris, setShowQris] = useState(false);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
+  const [member, setMember] = useState<ChosenMember | null>(null);
+  const [depositing, setDepositing] = useState(false);
   // The sale's client id and time are fixed when the cashier presses "finish": a retry writes the same sale.
   const pending = useRef<{ id: string; occurredAt: string } | null>(null);
   const total = cartTotal(cart);
@@ -151,7 +178,7 @@ const Counter = memo(function Counter({
   const record = async () => {
     if (saving.current) return;
     saving.current = true;
-    const sale: PendingSale = { lines: cart, method, total, received, change };
+    const sale: PendingSale = { lines: cart, method, total, received, change, member };
     const slow = setTimeout(() => setSlowSave(true), 150);
     try {
       pending.current ??= { id: uuidv7(), occurredAt: new Date().toISOString() };
@@ -166,9 +193,11 @@ const Counter = memo(function Counter({
             qty: l.qty,
             unitPrice: l.product.price,
           })),
+          ...(sale.member ? { memberId: sale.member.id } : {}),
         },
         sale.total,
         Object.fromEntries(sale.lines.map((l) => [l.product.id, l.product.name])),
+        sale.member ? { memberNo: sale.member.memberNo, name: sale.member.name } : undefined,
       );
       pending.current = null;
       setSaveError(null);
@@ -187,9 +216,13 @@ const Counter = memo(function Counter({
         total: sale.total,
         paymentMethod: sale.method,
         ...(cashSale ? { cashReceived: sale.received, change: sale.change! } : {}),
+        ...(sale.member
+          ? { member: { memberNo: sale.member.memberNo, name: sale.member.name } }
+          : {}),
       });
       setCart([]);
       setCash('');
+      setMember(null);
     } catch (e) {
       setSaveError(e);
     } finally {
@@ -223,6 +256,19 @@ const Counter = memo(function Counter({
     if (method === 'qris' && !qrisMerchant && merchantState !== 'loading') setMethod('cash');
   }, [method, qrisMerchant, merchantState]);
   const methods: Method[] = qrisMerchant ? ['cash', 'qris', 'transfer'] : ['cash', 'transfer'];
+  if (depositing)
+    return (
+      <section className="cashier">
+        <h1>{t('title')}</h1>
+        <SavingsDeposit
+          coopId={id}
+          directory={members ?? undefined}
+          qrisMerchant={qrisMerchant}
+          onClose={() => setDepositing(false)}
+        />
+        <OutboxPanel coopId={id} />
+      </section>
+    );
   if (showQris && qrisMerchant && cart.length > 0)
     return (
       <section className="cashier">
@@ -246,6 +292,13 @@ const Counter = memo(function Counter({
       <h1>{t('title')}</h1>
       {todaySales !== undefined && (
         <p className="muted">{t('todaySales', { amount: rupiah(todaySales) })}</p>
+      )}
+      {members && (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setDepositing(true)}>
+            {t('deposit.open')}
+          </button>
+        </div>
       )}
       <h2>{t('products')}</h2>
       {products === 'loading' ? (
@@ -274,62 +327,30 @@ const Counter = memo(function Counter({
       ) : (
         <form className="form cart" onSubmit={finish} noValidate>
           <h2>{t('cart')}</h2>
+          {members !== null && (
+            <MemberPicker
+              label={t('member.label')}
+              directory={members}
+              value={member}
+              onChange={setMember}
+            />
+          )}
           {cart.length === 0 ? (
             <p className="state">{t('emptyCart')}</p>
           ) : (
-            <ul className="cart-lines">
-              {cart.map((l) => (
-                <li key={l.product.id}>
-                  <span className="cart-name">{l.product.name}</span>
-                  <span className="qty">
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={t('less', { product: l.product.name })}
-                      onClick={() => setCart((c) => setQty(c, l.product.id, l.qty - 1))}
-                    >
-                      −
-                    </button>
-                    <input
-                      aria-label={t('qtyOf', { product: l.product.name })}
-                      inputMode="numeric"
-                      value={l.qty}
-                      onChange={(e) =>
-                        /^\d*$/.test(e.target.value) &&
-                        setCart((c) => setQty(c, l.product.id, Number(e.target.value || '0')))
-                      }
-                    />
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={t('more', { product: l.product.name })}
-                      onClick={() => setCart((c) => setQty(c, l.product.id, l.qty + 1))}
-                    >
-                      +
-                    </button>
-                  </span>
-                  <span className="num">{rupiah(lineTotal(l))}</span>
-                </li>
-              ))}
-            </ul>
+            <CartLines cart={cart} setCart={setCart} />
           )}
           <p className="total">
             <span>{t('total')}</span> <strong data-testid="cart-total">{rupiah(total)}</strong>
           </p>
-          <fieldset className="methods">
-            <legend>{t('method')}</legend>
-            {methods.map((m) => (
-              <label key={m} className="radio">
-                <input
-                  type="radio"
-                  name="method"
-                  value={m}
-                  checked={method === m}
-                  onChange={() => setMethod(m)}
-                />
-                {t(m)}
-              </label>
-            ))}
+          <RadioGroup
+            legend={t('method')}
+            name="method"
+            options={methods}
+            value={method}
+            onChange={setMethod}
+            labelOf={(m) => t(m)}
+          >
             {merchantState === 'error' ? (
               <p className="muted qris-missing">{t('qrisUnavailable')}</p>
             ) : (
@@ -340,7 +361,7 @@ const Counter = memo(function Counter({
                 </p>
               )
             )}
-          </fieldset>
+          </RadioGroup>
           {method === 'cash' && (
             <>
               <Field label={t('cashReceived')} error={cashError}>
@@ -378,6 +399,7 @@ const Counter = memo(function Counter({
               onClick={() => {
                 setCart([]);
                 setCash('');
+                setMember(null);
               }}
             >
               {t('clear')}
@@ -387,36 +409,5 @@ const Counter = memo(function Counter({
       )}
       <OutboxPanel coopId={id} />
     </section>
-  );
-});
-
-/** The product buttons; memoized so that a tap re-renders only the cart, not the grid. */
-const ProductGrid = memo(function ProductGrid({
-  catalog,
-  onAdd,
-}: {
-  catalog: CartProduct[];
-  onAdd: (p: CartProduct) => void;
-}) {
-  const { t } = useCachedTranslation('cashier');
-  return (
-    <div className="product-grid">
-      {catalog.map((p) => (
-        <button
-          key={p.id}
-          type="button"
-          className="product"
-          disabled={!sellable(p)}
-          aria-label={t('add', { product: p.name })}
-          onClick={() => onAdd(p)}
-        >
-          <span>{p.name}</span>
-          <strong>{rupiah(p.price)}</strong>
-          {!sellable(p) && p.ceiling !== null && (
-            <small>{t('aboveCeiling', { ceiling: rupiah(p.ceiling) })}</small>
-          )}
-        </button>
-      ))}
-    </div>
   );
 });

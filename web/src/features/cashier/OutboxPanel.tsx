@@ -2,6 +2,8 @@ import { useCachedTranslation } from '../../app/i18n.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useEffect, useState } from 'react';
 import { instantWib, rupiah } from '../../ui/format.ts';
+import { RefusedList } from './Choices.tsx';
+import { DepositOutbox } from './DepositOutbox.tsx';
 import { dismissSale, type OutboxSale } from './outbox.ts';
 import { useOutbox } from './useOutbox.ts';
 import { VoidBadge, VoidDialog, VoidSaleButton, type HistoryRow } from './VoidSale.tsx';
@@ -60,29 +62,15 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
           {tv('voidCounts', { count: voided.length, waiting: reversalsWaiting })}
         </p>
       )}
-      {refused.length > 0 && (
-        <div role="alert" className="state error">
-          <p>
-            <strong>{t('refusedTitle', { count: refused.length })}</strong>
-          </p>
-          <ul className="refused">
-            {refused.map((s) => (
-              <li key={s.id}>
-                {instantWib(s.sale.occurredAt, i18n.language)} · {rupiah(s.total)} —{' '}
-                {s.message || s.code}{' '}
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => void dismissSale(s.id)}
-                  aria-label={t('dismissRefused', { amount: rupiah(s.total) })}
-                >
-                  {t('dismiss')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RefusedList
+        title={t('refusedTitle', { count: refused.length })}
+        items={refused.map((s) => ({
+          id: s.id,
+          text: `${instantWib(s.sale.occurredAt, i18n.language)} · ${rupiah(s.total)} — ${s.message || s.code}`,
+          dismissLabel: t('dismissRefused', { amount: rupiah(s.total) }),
+          onDismiss: () => void dismissSale(s.id),
+        }))}
+      />
       {recent.length > 0 && (
         <ul className="outbox-list">
           {recent.map((s) => (
@@ -93,6 +81,7 @@ export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: strin
       {voiding && (
         <VoidDialog sale={voiding} lang={i18n.language} onClose={() => setVoiding(null)} />
       )}
+      <DepositOutbox coopId={coopId} lang={i18n.language} />
     </section>
   );
 });
@@ -108,7 +97,10 @@ const OutboxRow = memo(
     const voided = voidStateOf(sale) !== 'none';
     return (
       <li data-state={state}>
-        <span>{instantWib(sale.sale.occurredAt, lang)}</span>
+        <span>
+          {instantWib(sale.sale.occurredAt, lang)}
+          {sale.member && ` · ${sale.member.memberNo} ${sale.member.name}`}
+        </span>
         <span className="num">
           {voided ? <del className="reversed-amount">{rupiah(total)}</del> : rupiah(total)}
         </span>
@@ -122,6 +114,9 @@ const OutboxRow = memo(
             <VoidBadge sale={sale} />
             <VoidSaleButton sale={sale} lang={lang} onVoid={onVoid} />
           </span>
+        )}
+        {state === 'sent' && sale.message && (
+          <small className="row-note muted">{sale.message}</small>
         )}
       </li>
     );

@@ -43,6 +43,11 @@ export function Receipt({ receipt, onNew }: { receipt: ReceiptData; onNew: () =>
           {l.receipt} {receiptNumber(receipt.saleId)}
         </p>
         <p className="receipt-meta">{instantWib(receipt.occurredAt, lang)}</p>
+        {receipt.member && (
+          <p className="receipt-meta" data-testid="receipt-member">
+            {l.member}: {receipt.member.memberNo} {receipt.member.name}
+          </p>
+        )}
         <ul className="receipt-lines">
           {receipt.lines.map((line, i) => (
             <li key={i}>

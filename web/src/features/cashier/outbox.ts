@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxDeposit } from './savings-deposit.ts';
 import { voidedSale, type QueuedReversal, type VoidKind } from './void-sale.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface SalePayload {
   occurredAt: string;
   paymentMethod: 'cash' | 'qris' | 'transfer';
   lines: { productId: string; qty: number; unitPrice: number }[];
+  /** The member who bought, chosen at the counter (the server checks it on sync). */
+  memberId?: string;
 }
 
 export interface OutboxSale {
@@ -25,8 +28,13 @@ export interface OutboxSale {
   total: number;
   /** Product names at the time of the sale, for the screen and the receipt. */
   names: Record<string, string>;
+  /** The member's number and name at the time of the sale, for the screen. */
+  member?: { memberNo: string; name: string };
   state: SaleState;
-  /** Why the server refused it (problem code and message in the user's language). */
+  /**
+   * Why the server refused it (problem code and message in the user's language); for a sale it
+   * took, what it said of it (its member was no member on the sale's date: a non-member sale).
+   */
   code?: string;
   message?: string;
   /** When it was written (ms since epoch, device clock). */
@@ -50,30 +58,46 @@ export interface CacheEntry<T = unknown> {
 interface CashierDb extends DBSchema {
   sales: { key: string; value: OutboxSale; indexes: { byCoop: string } };
   cache: { key: string; value: CacheEntry };
+  /** Members' savings deposits taken at the counter (deposit-outbox.ts). */
+  deposits: { key: string; value: OutboxDeposit; indexes: { byCoop: string } };
 }
 
 const DB_NAME = 'lumbung-cashier';
-/** The schema version of the outbox database (stores and indexes). */
-export const OUTBOX_DB_VERSION = 1;
+/** The schema version of the outbox database (stores and indexes): 2 added `deposits`. */
+export const OUTBOX_DB_VERSION = 2;
 
 let dbPromise: Promise<IDBPDatabase<CashierDb>> | undefined;
-function db() {
+/** The outbox database, opened once (upgraded from any earlier version, its sales kept). */
+export function outboxDb() {
   dbPromise ??= openDB<CashierDb>(DB_NAME, OUTBOX_DB_VERSION, {
-    upgrade(d) {
-      const sales = d.createObjectStore('sales', { keyPath: 'id' });
-      sales.createIndex('byCoop', 'coopId');
-      d.createObjectStore('cache', { keyPath: 'key' });
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) {
+        const sales = d.createObjectStore('sales', { keyPath: 'id' });
+        sales.createIndex('byCoop', 'coopId');
+        d.createObjectStore('cache', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        const deposits = d.createObjectStore('deposits', { keyPath: 'id' });
+        deposits.createIndex('byCoop', 'coopId');
+      }
+    },
+    // A newer release opened in another tab needs this connection closed to upgrade.
+    blocking() {
+      void dbPromise?.then((d) => d.close());
+      dbPromise = undefined;
     },
   });
   return dbPromise;
 }
+const db = outboxDb;
 
 /** Tabs of this browser hear of every change (a sale written, a result stored). */
 const channel =
   typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('lumbung-outbox');
 const listeners = new Set<(added?: OutboxSale) => void>();
 channel?.addEventListener('message', () => listeners.forEach((l) => l()));
-function changed(added?: OutboxSale) {
+/** Tells this tab's and the other tabs' listeners that the outbox changed. */
+export function outboxChanged(added?: OutboxSale) {
   listeners.forEach((l) => l(added));
   channel?.postMessage('changed');
 }
@@ -101,7 +125,7 @@ export async function addSale(
   // `add`, not `put`: an id is written once; a second write of the same id is a bug, not an update.
   await tx.store.add(sale);
   await tx.done;
-  changed(sale);
+  outboxChanged(sale);
 }
 
 /** Every sale of the cooperative on this device, newest first. */
@@ -145,7 +169,7 @@ export async function voidSale(
   const { sale, kind } = voidedSale(s, { ...v, now: Date.now() });
   await tx.store.put(sale);
   await tx.done;
-  changed();
+  outboxChanged();
   return kind;
 }
 
@@ -174,11 +198,11 @@ export async function storeReversalResult(
     await tx.store.put({ ...s, reversal });
   }
   await tx.done;
-  changed();
+  outboxChanged();
 }
 
 export type SendResult =
-  | { id: string; state: 'sent' }
+  | { id: string; state: 'sent'; message?: string }
   | { id: string; state: 'refused'; code?: string; message?: string }
   | { id: string; state: 'waiting' };
 
@@ -193,6 +217,7 @@ export async function storeResults(results: SendResult[]) {
     if (r.state === 'sent') {
       next.state = 'sent';
       next.sentAt = Date.now();
+      if (r.message) next.message = r.message;
     } else if (r.state === 'refused') {
       next.state = 'refused';
       if (r.code) next.code = r.code;
@@ -201,7 +226,7 @@ export async function storeResults(results: SendResult[]) {
     await tx.store.put(next);
   }
   await tx.done;
-  changed();
+  outboxChanged();
 }
 
 /** Removes a refused sale the manager has dealt with (re-entered or written off). */
@@ -209,7 +234,7 @@ export async function dismissSale(id: string) {
   const d = await db();
   const s = await d.get('sales', id);
   if (s?.state === 'refused') await d.delete('sales', id);
-  changed();
+  outboxChanged();
 }
 
 /** Forgets sent sales older than `ms` (the server has them; the device keeps a short history). */

@@ -54,6 +54,14 @@ describe('receipt text', () => {
     expect(receiptText(QRIS_SALE, 'en')).not.toMatch(/Change|Cash received/);
   });
 
+  it("a member's sale names the member under the time; a sale without one does not", () => {
+    const member = { ...QRIS_SALE, member: { memberNo: '0042', name: 'Siti Aminah' } };
+    const lines = receiptText(member, 'id').split('\n');
+    expect(lines[3]).toBe('Anggota: 0042 Siti Aminah');
+    expect(receiptText(member, 'en')).toContain('\nMember: 0042 Siti Aminah\n');
+    expect(receiptText(QRIS_SALE, 'id')).not.toContain('Anggota');
+  });
+
   it('the WhatsApp link carries the whole text, encoded', () => {
     const link = whatsAppLink(QRIS_SALE, 'id');
     expect(link.startsWith('https://wa.me/?text=')).toBe(true);

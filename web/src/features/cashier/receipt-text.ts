@@ -22,6 +22,8 @@ export interface Receipt {
   cashReceived?: number;
   /** Cash sales: what went back. */
   change?: number;
+  /** The member who bought, when the cashier chose one. */
+  member?: { memberNo: string; name: string };
 }
 
 export type ReceiptLang = 'id' | 'en';
@@ -30,6 +32,7 @@ export type ReceiptLang = 'id' | 'en';
 export const RECEIPT_LABELS = {
   id: {
     receipt: 'Struk',
+    member: 'Anggota',
     total: 'Total',
     method: 'Cara bayar',
     cash: 'Tunai',
@@ -41,6 +44,7 @@ export const RECEIPT_LABELS = {
   },
   en: {
     receipt: 'Receipt',
+    member: 'Member',
     total: 'Total',
     method: 'Payment',
     cash: 'Cash',
@@ -69,7 +73,8 @@ const RULE = '-'.repeat(30);
 
 /**
  * The receipt as plain text, one fact a line, for a chat message: the
- * cooperative, receipt number, date and time in WIB, each line (name, then
+ * cooperative, receipt number, date and time in WIB, the member (number and
+ * name) when there is one, each line (name, then
  * qty × price = line total), total, payment method, and for cash the money
  * received and the change.
  */
@@ -79,6 +84,7 @@ export function receiptText(r: Receipt, lang: string): string {
     r.cooperativeName,
     `${l.receipt} ${receiptNumber(r.saleId)}`,
     instantWib(r.occurredAt, receiptLang(lang)),
+    ...(r.member ? [`${l.member}: ${r.member.memberNo} ${r.member.name}`] : []),
     RULE,
   ];
   for (const line of r.lines)

@@ -1,5 +1,7 @@
 import { api } from '../../app/api.ts';
 import { postReversal } from '../corrections/reversal-api.ts';
+import { answerOf } from './answer.ts';
+import { sendDeposits } from './deposit-sync.ts';
 import {
   claimWaitingSales,
   isWaiting,
@@ -62,7 +64,7 @@ async function sendBatch(coopId: string): Promise<BatchOutcome> {
             ...(r.code ? { code: r.code } : {}),
             ...(r.message ? { message: r.message } : {}),
           }
-        : { id: r.id, state: 'sent' },
+        : { id: r.id, state: 'sent', ...(r.message ? { message: r.message } : {}) },
     );
     await storeResults(results);
     return batch.length < SYNC_BATCH ? 'done' : 'more';
@@ -84,7 +86,7 @@ async function sendBatch(coopId: string): Promise<BatchOutcome> {
       await storeResults([
         r?.status === 'rejected'
           ? { id: s.id, state: 'refused', code: r.code ?? '', message: r.message ?? '' }
-          : { id: s.id, state: 'sent' },
+          : { id: s.id, state: 'sent', ...(r?.message ? { message: r.message } : {}) },
       ]);
     } else {
       const p = (one.error ?? {}) as Problem;
@@ -103,18 +105,7 @@ async function sendBatch(coopId: string): Promise<BatchOutcome> {
 async function sendReversals(coopId: string): Promise<Exclude<BatchOutcome, 'more'>> {
   for (const s of await waitingReversals(coopId)) {
     const r = s.reversal!;
-    let answer: Parameters<typeof reversalOutcome>[0];
-    try {
-      const res = await postReversal('sale', s.id, { id: r.id, reason: r.reason });
-      const p = (res.error ?? {}) as Problem;
-      answer = {
-        status: res.response.status,
-        ...(p.code ? { code: p.code } : {}),
-        ...(p.detail ? { message: p.detail } : {}),
-      };
-    } catch {
-      answer = 'noAnswer';
-    }
+    const answer = await answerOf(() => postReversal('sale', s.id, { id: r.id, reason: r.reason }));
     const outcome = reversalOutcome(answer, r);
     if (outcome.state === 'offline' || outcome.state === 'signedOut') return outcome.state;
     await storeReversalResult(s.id, outcome);
@@ -122,12 +113,17 @@ async function sendReversals(coopId: string): Promise<Exclude<BatchOutcome, 'mor
   return 'done';
 }
 
-/** Sends until nothing waits, the link fails, or the session is gone. */
+/**
+ * Sends until nothing waits, the link fails, or the session is gone: the sales, then their
+ * reversals, then the members' savings deposits.
+ */
 export async function drainOutbox(coopId: string): Promise<Exclude<BatchOutcome, 'more'>> {
   for (;;) {
     const outcome = await sendBatch(coopId);
-    if (outcome === 'done') return sendReversals(coopId);
-    if (outcome !== 'more') return outcome;
+    if (outcome === 'more') continue;
+    if (outcome !== 'done') return outcome;
+    const reversals = await sendReversals(coopId);
+    return reversals === 'done' ? sendDeposits(coopId) : reversals;
   }
 }
 

@@ -58,8 +58,12 @@ export function useOutbox(coopId: string) {
  */
 export function useRecordSale(coopId: string) {
   return useCallback(
-    (sale: SalePayload, total: number, names: Record<string, string>) =>
-      addSale({ id: sale.id, coopId, sale, total, names }),
+    (
+      sale: SalePayload,
+      total: number,
+      names: Record<string, string>,
+      member?: { memberNo: string; name: string },
+    ) => addSale({ id: sale.id, coopId, sale, total, names, ...(member ? { member } : {}) }),
     [coopId],
   );
 }

@@ -5,6 +5,8 @@
  * with its client id, so a resend is the same reversal.
  */
 
+import type { Answer } from './answer.ts';
+
 /** A reversal waiting in the outbox, or what the server said of it. */
 export interface QueuedReversal {
   /** Client id of the reversing document. */
@@ -90,7 +92,7 @@ export type ReversalOutcome =
  * unneeded; no answer, 5xx, 429 → try again later; 401 → sign in again; any other refusal is shown.
  */
 export function reversalOutcome(
-  answer: { status: number; code?: string; message?: string } | 'noAnswer',
+  answer: Answer,
   r: Pick<QueuedReversal, 'uncertain'>,
 ): ReversalOutcome {
   if (answer === 'noAnswer') return { state: 'offline' };

@@ -17,6 +17,7 @@ import {
 import { DeliveriesTab } from './tabs/DeliveriesTab.tsx';
 import { SalesTab } from './tabs/SalesTab.tsx';
 import { StockDocumentsTab } from './tabs/StockDocumentsTab.tsx';
+import { EarlyWarnings } from './EarlyWarnings.tsx';
 import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
@@ -46,6 +47,7 @@ export function CooperativeDashboard() {
   const [tab, setTab] = useState<Tab>('tabOverview');
   const dashboard = useQuery({ queryKey: ['dashboard', id], queryFn: () => fetchDashboard(id) });
   const isHub = me?.memberships.some((m) => m.orgKind === 'hub') ?? false;
+  const hubAdmin = me?.memberships.some((m) => m.role === 'hub_admin') ?? false;
   return (
     <section>
       <h1>{dashboard.data?.cooperative.name ?? t('translation:dashboard')}</h1>
@@ -59,6 +61,12 @@ export function CooperativeDashboard() {
               <Link to={`/pengiriman/baru?koperasi=${id}`}>{t('createDelivery')}</Link>
               {' · '}
               <Link to={`/koperasi/${id}/perjanjian`}>{t('terms.link')}</Link>
+              {hubAdmin && (
+                <>
+                  {' · '}
+                  <Link to={`/koperasi/${id}/anggota`}>{t('translation:navMembers')}</Link>
+                </>
+              )}
             </>
           )}
         </p>
@@ -158,6 +166,7 @@ function Overview({ d }: { d: Dashboard }) {
           {t('shippingHold')}
         </p>
       )}
+      <EarlyWarnings warnings={d.earlyWarnings} />
       <div className="cards">
         <div className="card">
           <span>{t('salesToday')}</span>

@@ -26,6 +26,10 @@ const DOCUMENTS = {
   reversal: ['Pembatalan', 'Reversal'],
   sale_refund: ['Retur pembeli', 'Buyer’s refund'],
   receipt_correction: ['Koreksi penerimaan kiriman', 'Delivery receipt correction'],
+  savings: ['Simpanan anggota', 'Member savings'],
+  opening_balance: ['Saldo awal', 'Opening balance'],
+  supplier_payment: ['Pembayaran ke pemasok', 'Supplier payment'],
+  credit_loss_provision: ['Penyesuaian CKPN', 'Credit loss allowance (CKPN)'],
   sembako_cash_collection: [
     'Tunai potongan gaji gagal (Sembako)',
     'Failed deduction paid in cash (Sembako)',

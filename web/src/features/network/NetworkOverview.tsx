@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
@@ -9,6 +9,10 @@ import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
 import { AddCooperativesLink, NetworkStart } from './NetworkStart.tsx';
 import '../delivery/hub.css';
 
+const HubSummary = lazy(() =>
+  import('../treasury/summary/HubSummary.tsx').then((m) => ({ default: m.HubSummary })),
+);
+
 type SortKey = 'name' | 'monthSales' | 'balanceDue' | 'overdueAmount' | 'exposure';
 type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
 
@@ -17,6 +21,7 @@ export function NetworkOverview() {
   const { t } = useTranslation();
   const { me } = useSession();
   const hubAdmin = !!me?.memberships.some((m) => m.orgKind === 'hub' && m.role === 'hub_admin');
+  const hubId = me?.memberships.find((m) => m.orgKind === 'hub')?.orgId;
   const [q, setQ] = useState('');
   const [show, setShow] = useState<Show>('all');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
@@ -80,7 +85,12 @@ export function NetworkOverview() {
             {hubAdmin && <AddCooperativesLink />}
           </div>
           {hubAdmin && items.length === 0 && <NetworkStart />}
-          <div className="table-tools">
+          {hubId && items.length > 0 && (
+            <Suspense fallback={<p className="state">{t('loading')}</p>}>
+              <HubSummary hubId={hubId} />
+            </Suspense>
+          )}
+          <div className="table-tools" id="daftar-koperasi">
             <label className="search">
               {t('search')}
               <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />

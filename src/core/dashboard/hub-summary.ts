@@ -1,0 +1,115 @@
+import type { Db } from '../../db/database.ts';
+import { computeNetworkExposures } from '../consignment/index.ts';
+import { getRegionTrends } from '../region/index.ts';
+import { getNetworkAging } from '../settlement/index.ts';
+import type { Clock } from '../shared/clock.ts';
+import {
+  countUnmatchedBankLines,
+  getCashFlowForecast,
+  getRiskOverview,
+  type Backtest,
+  type ForecastWeek,
+  type RiskOverview,
+} from '../treasury/index.ts';
+
+/** Exposure at or above this share of its limit (per ten thousand) counts as near the limit. */
+export const NEAR_LIMIT_BPS = 9_000;
+
+export interface HubSummary {
+  asOf: string;
+  /** Kas + Bank in the hub's books. */
+  cashToday: number;
+  forecast: {
+    weeks: Pick<ForecastWeek, 'weekStart' | 'expectedIn' | 'expectedOut' | 'net' | 'closingCash'>[];
+    /** The week the closing cash is lowest in. */
+    lowest: { weekStart: string; closingCash: number };
+    /** Overdue amounts the payment history does not expect in any week. */
+    notExpected: number;
+    backtest: Pick<Backtest, 'weeks' | 'mape' | 'baselineMape' | 'points'>;
+  };
+  exposure: {
+    total: number;
+    limit: number;
+    cooperatives: number;
+    /** Cooperatives at 90 % of their limit or more. */
+    nearLimit: number;
+  };
+  overdue: {
+    amount: number;
+    balanceDue: number;
+    cooperatives: number;
+    onHold: number;
+    /** Overdue at each of the last six month ends (the current month: today). */
+    trend: { month: string; asOf: string; amount: number }[];
+  };
+  /** Bank statement lines no cooperative's payment or other purpose was found for yet. */
+  unmatchedBankLines: number;
+  /** The PSAK 71 provision matrix's total today, and the allowance last posted in the books. */
+  provision: { total: number; posted?: { periodEnd: string; total: number } };
+  /** The ten riskiest cooperatives with a risk seen (score above 0, highest first), with their reasons in words. */
+  riskiest: RiskOverview['cooperatives'];
+}
+
+/**
+ * The hub's day on one screen: cash today and the 13-week forecast (with its
+ * backtest), what the network owes against its limits, what is overdue and
+ * how that moved over the month ends, and the bank lines waiting for a hand
+ * match. Each figure is the total of a list the hub already has.
+ */
+export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promise<HubSummary> {
+  const forecast = await getCashFlowForecast(db, clock, hubId);
+  const [exposures, aging, trends, unmatchedBankLines, risk] = await Promise.all([
+    computeNetworkExposures(db, hubId, forecast.asOf),
+    getNetworkAging(db, clock, hubId),
+    getRegionTrends(db, clock, { hubIds: [hubId] }, { months: 6 }),
+    countUnmatchedBankLines(db, hubId),
+    getRiskOverview(db, clock, hubId),
+  ]);
+  let total = 0;
+  let limit = 0;
+  let nearLimit = 0;
+  for (const e of exposures.values()) {
+    total += e.exposure;
+    limit += e.exposureLimit;
+    if (e.exposureLimit > 0 && e.exposure * 10_000 >= e.exposureLimit * NEAR_LIMIT_BPS) nearLimit++;
+  }
+  const lowest = forecast.weeks.reduce(
+    (low, w) => (w.closingCash < low.closingCash ? w : low),
+    forecast.weeks[0]!,
+  );
+  return {
+    asOf: forecast.asOf,
+    cashToday: forecast.cashToday,
+    forecast: {
+      weeks: forecast.weeks.map(({ weekStart, expectedIn, expectedOut, net, closingCash }) => ({
+        weekStart,
+        expectedIn,
+        expectedOut,
+        net,
+        closingCash,
+      })),
+      lowest: { weekStart: lowest.weekStart, closingCash: lowest.closingCash },
+      notExpected: forecast.notExpected,
+      backtest: {
+        weeks: forecast.backtest.weeks,
+        mape: forecast.backtest.mape,
+        baselineMape: forecast.backtest.baselineMape,
+        points: forecast.backtest.points,
+      },
+    },
+    exposure: { total, limit, cooperatives: exposures.size, nearLimit },
+    overdue: {
+      amount: aging.totals.overdueAmount,
+      balanceDue: aging.totals.balanceDue,
+      cooperatives: aging.items.filter((i) => i.overdueAmount > 0).length,
+      onHold: aging.items.filter((i) => i.onHold).length,
+      trend: trends.items.map((p) => ({ month: p.month, asOf: p.asOf, amount: p.overdueAmount })),
+    },
+    unmatchedBankLines,
+    provision: {
+      total: risk.provision.total,
+      ...(risk.provision.posted ? { posted: risk.provision.posted } : {}),
+    },
+    riskiest: risk.cooperatives.filter((c) => c.score > 0).slice(0, 10),
+  };
+}

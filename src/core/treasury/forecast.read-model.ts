@@ -1,0 +1,151 @@
+import type { Db } from '../../db/database.ts';
+import { findParticipationsOfHubOn, findTermsByParticipationOfHub } from '../network/index.ts';
+import { addDays } from '../shared/business-date.ts';
+import { todayWib, type Clock } from '../shared/clock.ts';
+import { DomainError } from '../shared/errors.ts';
+import { backtestCollections, mondayOf, type Backtest } from './backtest.ts';
+import { networkCollections, sumBetween, type CooperativeHistory } from './forecast.ts';
+import { subsidyPayoutsOf } from './forecast-outflows.ts';
+import { listSupplierInvoices } from './payables-reads.ts';
+import {
+  findCashBalance,
+  findDueStatements,
+  findLatestBankDay,
+  findMovementsByDay,
+  findReceiptsByDay,
+  findSubsidyGrants,
+} from './forecast.repository.ts';
+
+export interface ForecastWeek {
+  /** Monday (WIB) the week starts on; the first week is the current one, counted from today. */
+  weekStart: string;
+  expectedIn: number;
+  expectedOut: number;
+  net: number;
+  /** Cash today plus every week's net up to and including this one. */
+  closingCash: number;
+  /** Of `expectedIn`: from statements already issued. */
+  statementCollections: number;
+  /** Of `expectedIn`: from sales not yet on a statement (made, or expected from sales velocity). */
+  salesSettlements: number;
+  /** Of `expectedOut`: supplier invoices falling due (overdue ones in the first week). */
+  supplierPayments: number;
+  /** Of `expectedOut`: the operational subsidy paid out by transfer. */
+  subsidyPayouts: number;
+}
+
+export interface CashFlowForecast {
+  asOf: string;
+  /** Kas + Bank in the hub's books now. */
+  cashToday: number;
+  weeks: ForecastWeek[];
+  /** Overdue statements longer than any cooperative has ever paid late: in no week. */
+  notExpected: number;
+
+  backtest: Backtest;
+}
+
+/** Every participant's history as the forecast reads it, and the participations themselves. */
+export async function loadForecastHistory(db: Db, hubId: string, today: string) {
+  const participations = await findParticipationsOfHubOn(db, hubId, today);
+  const ids = participations.map((p) => p.orgId);
+  const [versions, statements, { credits, charges }] = await Promise.all([
+    findTermsByParticipationOfHub(db, hubId),
+    findDueStatements(db, hubId),
+    findMovementsByDay(db, hubId, ids),
+  ]);
+  const coops: CooperativeHistory[] = participations.map((p) => ({
+    id: p.orgId,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    terms: versions.get(p.id) ?? [{ ...p, effectiveFrom: p.startDate }],
+    statements: statements.get(p.orgId) ?? [],
+    credits: credits.get(p.orgId) ?? [],
+    charges: charges.get(p.orgId) ?? [],
+  }));
+  return { participations, coops };
+}
+
+/** The first day the history holds anything: a charge, a credit or a statement's period end. */
+export function firstDayOf(coops: CooperativeHistory[]): string | undefined {
+  let first: string | undefined;
+  for (const c of coops)
+    for (const d of [c.charges[0]?.date, c.credits[0]?.date, c.statements[0]?.periodEnd])
+      if (d && (!first || d < first)) first = d;
+  return first;
+}
+
+/**
+ * The hub's cash over the next `weeks` weeks (Monday to Sunday, WIB; the
+ * first is the current week from today): expected collections (see
+ * `collectionsOf`), supplier payments due, subsidy payouts, and the closing
+ * cash from today's Kas + Bank; with the same method's backtest on the
+ * history's past weeks beside the naive baseline.
+ */
+export async function getCashFlowForecast(
+  db: Db,
+  clock: Clock,
+  hubId: string,
+  opts: { weeks?: number } = {},
+): Promise<CashFlowForecast> {
+  const count = opts.weeks ?? 13;
+  if (!Number.isInteger(count) || count < 1 || count > 26)
+    throw new DomainError('ValidationFailed', {
+      message: 'Jumlah minggu harus 1–26',
+      messageEn: 'weeks must be 1–26',
+      details: [{ path: '/weeks', message: 'must be an integer from 1 to 26' }],
+    });
+  const today = todayWib(clock);
+  const first = mondayOf(today);
+  const until = addDays(first, 7 * count - 1);
+  const { participations, coops } = await loadForecastHistory(db, hubId, today);
+  const [cashToday, invoices, grants, received, bankDay] = await Promise.all([
+    findCashBalance(db, hubId),
+    listSupplierInvoices(db, clock, hubId, { status: 'open' }),
+    findSubsidyGrants(db, hubId),
+    findReceiptsByDay(db, hubId),
+    findLatestBankDay(db, hubId),
+  ]);
+  // Weeks are scored only on days whose receipts are in: up to yesterday, and no later than the
+  // last imported bank statement when the hub imports them (later transfers are not payments yet).
+  const yesterday = addDays(today, -1);
+  const receivedThrough = bankDay && bankDay < yesterday ? bankDay : yesterday;
+  const expected = networkCollections(coops, today, today, until);
+  const supplier = new Map<string, number>();
+  for (const i of invoices) {
+    const day = i.dueDate < today ? today : i.dueDate;
+    supplier.set(day, (supplier.get(day) ?? 0) + i.outstanding);
+  }
+  const subsidy = subsidyPayoutsOf(participations, grants, today, until);
+  let closingCash = cashToday;
+  const weeks: ForecastWeek[] = [];
+  for (let i = 0; i < count; i++) {
+    const weekStart = addDays(first, 7 * i);
+    const end = addDays(weekStart, 6);
+    const statementCollections = sumBetween(expected.statements.byDate, weekStart, end);
+    const salesSettlements = sumBetween(expected.sales.byDate, weekStart, end);
+    const supplierPayments = sumBetween(supplier, weekStart, end);
+    const subsidyPayouts = sumBetween(subsidy, weekStart, end);
+    const expectedIn = statementCollections + salesSettlements;
+    const expectedOut = supplierPayments + subsidyPayouts;
+    closingCash += expectedIn - expectedOut;
+    weeks.push({
+      weekStart,
+      expectedIn,
+      expectedOut,
+      net: expectedIn - expectedOut,
+      closingCash,
+      statementCollections,
+      salesSettlements,
+      supplierPayments,
+      subsidyPayouts,
+    });
+  }
+  return {
+    asOf: today,
+    cashToday,
+    weeks,
+    notExpected: expected.statements.notExpected + expected.sales.notExpected,
+    backtest: backtestCollections(coops, received, firstDayOf(coops), receivedThrough),
+  };
+}

@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { HUB } from '../ledger/index.ts';
+import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
+
+/**
+ * The forecast's SQL: the hub's cooperatives' statements, credits and
+ * charges by day, the hub's cash, and the subsidy it pays out
+ * (what it owes suppliers is PAYABLES' `listSupplierInvoices`). Reads the tables of settlement, consignment, corrections,
+ * subsidy and the ledger; writes nothing.
+ */
+
+type Row = { orgId: string | null; date: string | null; amount: number | string | null };
+
+/** Rows summed by cooperative and day, into one list per cooperative. */
+function byCooperative(rows: Row[][]): Map<string, DatedAmount[]> {
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows.flat()) {
+    if (!r.orgId || !r.date) continue;
+    const days = out.get(r.orgId) ?? new Map<string, number>();
+    days.set(r.date, (days.get(r.date) ?? 0) + Number(r.amount ?? 0));
+    out.set(r.orgId, days);
+  }
+  return new Map(
+    [...out].map(([id, days]) => [
+      id,
+      [...days]
+        .map(([date, amount]) => ({ date, amount }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    ]),
+  );
+}
+
+/** Each cooperative's statements of the hub, oldest first: period end, due date and new charges. */
+export async function findDueStatements(db: Db, hubId: string) {
+  const rows = await db
+    .selectFrom('statement')
+    .select([
+      'orgId',
+      'periodEnd',
+      'dueDate',
+      sql<number>`sales_amount + shrinkage_amount`.as('billed'),
+    ])
+    .where('hubId', '=', hubId)
+    .orderBy('orgId')
+    .orderBy('periodEnd')
+    .execute();
+  const out = new Map<string, DueStatement[]>();
+  for (const r of rows)
+    out.set(r.orgId, [
+      ...(out.get(r.orgId) ?? []),
+      { periodEnd: r.periodEnd, dueDate: r.dueDate, billed: Number(r.billed) },
+    ]);
+  return out;
+}
+
+/**
+ * Each cooperative's movements by day: credits (payments, netted subsidy) and charges at the
+ * consignment price (sales, shrinkage, less refunds); a reversal takes back its document's credit
+ * or charge on its own date (its sums are negative), as the statements count it.
+ */
+export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[]) {
+  if (coopIds.length === 0)
+    return { credits: new Map<string, DatedAmount[]>(), charges: new Map<string, DatedAmount[]>() };
+  const byDay = <T extends 'payment' | 'sale' | 'stockCount' | 'saleRefund'>(
+    table: T,
+    date: string,
+    amount: string,
+  ) =>
+    db
+      .selectFrom(table as 'payment')
+      .select([
+        'orgId',
+        sql.ref<string>(date).as('date'),
+        sql<number>`sum(${sql.raw(amount)})`.as('amount'),
+      ])
+      .where('hubId', '=', hubId)
+      .groupBy(['orgId', sql.ref(date)])
+      .execute();
+  const [paid, netted, sales, counts, refunds, reversed] = await Promise.all([
+    byDay('payment', 'received_on', 'amount'),
+    db
+      .selectFrom('subsidyGrant')
+      .select(['orgId', 'settledOn as date', sql<number>`sum(amount)`.as('amount')])
+      .where('hubId', '=', hubId)
+      .where('status', '=', 'netted')
+      .groupBy(['orgId', 'settledOn'])
+      .execute(),
+    byDay('sale', 'sale_date', 'consignment_amount'),
+    byDay('stockCount', 'count_date', 'shrinkage_amount'),
+    byDay('saleRefund', 'refund_date', '-consignment_amount'),
+    db
+      .selectFrom('reversal')
+      .select([
+        'cooperativeId as orgId',
+        'reversalDate as date',
+        sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('credit'),
+        sql<number>`sum(sales_amount + shrinkage_amount)`.as('charge'),
+      ])
+      .where('cooperativeId', 'in', coopIds)
+      .groupBy(['cooperativeId', 'reversalDate'])
+      .execute(),
+  ]);
+  return {
+    credits: byCooperative([paid, netted, reversed.map((r) => ({ ...r, amount: r.credit }))]),
+    charges: byCooperative([
+      sales,
+      counts,
+      refunds,
+      reversed.map((r) => ({ ...r, amount: r.charge })),
+    ]),
+  };
+}
+
+/** Money the hub received from or for its cooperatives, by day (the cash the forecast is scored on). */
+export async function findReceiptsByDay(db: Db, hubId: string): Promise<DatedAmount[]> {
+  const rows = await db
+    .selectFrom('payment')
+    .select(['receivedOn as date', sql<number>`sum(amount)`.as('amount')])
+    .where('hubId', '=', hubId)
+    .groupBy('receivedOn')
+    .orderBy('receivedOn')
+    .execute();
+  return rows.map((r) => ({ date: r.date, amount: Number(r.amount) }));
+}
+
+/** The hub's cash now: Kas and Bank in its own books. */
+export async function findCashBalance(db: Db, hubId: string): Promise<number> {
+  const row = await db
+    .selectFrom('accountBalance')
+    .select(sql<number | null>`sum(debit - credit)`.as('cash'))
+    .where('orgId', '=', hubId)
+    .where('accountCode', 'in', [HUB.kas, HUB.bank])
+    .executeTakeFirst();
+  return Number(row?.cash ?? 0);
+}
+
+/**
+ * The last day the hub's imported bank statements cover (a statement's period end, or its last
+ * line's date when the file names no period): its bank's money is known up to it. Undefined
+ * when the hub has imported none.
+ */
+export async function findLatestBankDay(db: Db, hubId: string): Promise<string | undefined> {
+  const [statements, lines] = await Promise.all([
+    db
+      .selectFrom('bankStatement')
+      .select((eb) => eb.fn.max('periodTo').as('day'))
+      .where('orgId', '=', hubId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('bankLine')
+      .select((eb) => eb.fn.max('lineDate').as('day'))
+      .where('orgId', '=', hubId)
+      .executeTakeFirst(),
+  ]);
+  const days = [statements?.day, lines?.day].filter((d): d is string => !!d).sort();
+  return days.at(-1);
+}
+
+/** The hub's subsidy grants that matter to its cash: paid ones (when), accrued ones still to pay out. */
+export async function findSubsidyGrants(db: Db, hubId: string) {
+  const rows = await db
+    .selectFrom('subsidyGrant')
+    .select(['orgId', 'month', 'amount', 'status', 'mode', 'settledOn'])
+    .where('hubId', '=', hubId)
+    .where('status', 'in', ['paid', 'accrued'])
+    .execute();
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}

@@ -1,0 +1,169 @@
+import type { Db } from '../../db/database.ts';
+import { computeNetworkExposures } from '../consignment/index.ts';
+import { HUB } from '../ledger/index.ts';
+import { findCooperatives } from '../network/index.ts';
+import { findStatementsOfCooperatives } from '../settlement/index.ts';
+import { addDays, daysBetween } from '../shared/business-date.ts';
+import { todayWib, type Clock } from '../shared/clock.ts';
+import { findLatestProvision } from './provision.repository.ts';
+import {
+  computeProvisionMatrix,
+  type CooperativeAt,
+  type ProvisionMatrix,
+} from './risk-history.ts';
+import {
+  collectionEffectiveness,
+  daysSalesOutstanding,
+  ratioBps,
+  type MatrixRow,
+  type RollStep,
+} from './risk-math.ts';
+import { chargesBetween, receivablesAt, sumAccountBetween } from './risk.repository.ts';
+import { scoreCooperative, type RiskReason } from './risk-score.ts';
+
+/** The window of DSO and CEI: the last 90 days up to today. */
+export const DSO_WINDOW_DAYS = 90;
+
+export interface RiskOverview {
+  asOf: string;
+  /** Receivables ÷ consignment sales of the last 90 days × 90; null without sales. */
+  dso: number | null;
+  /** Collection effectiveness index over the last 90 days (%); null when nothing was collectible. */
+  cei: number | null;
+  windows: {
+    dso: { from: string; to: string; days: number; receivable: number; sales: number };
+    cei: {
+      from: string;
+      to: string;
+      opening: number;
+      charges: number;
+      closing: number;
+      closingCurrent: number;
+    };
+    rollRates: ProvisionMatrix['window'];
+  };
+  rollRates: { month: string; steps: RollStep[] }[];
+  provision: {
+    total: number;
+    byBucket: Record<MatrixRow['bucket'], number>;
+    matrix: { pooled: RollStep[]; rows: MatrixRow[] };
+    /** The allowance last posted in the books (CKPN), if any. */
+    posted?: { periodEnd: string; total: number };
+  };
+  cooperatives: {
+    id: string;
+    name: string;
+    score: number;
+    reasons: RiskReason[];
+    overdueAmount: number;
+    balanceDue: number;
+  }[];
+}
+
+const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0);
+
+function lateness(coopId: string, snapshots: { asOf: string; coops: CooperativeAt[] }[]) {
+  let maxDaysLate = 0;
+  const late = new Set<string>();
+  for (const s of snapshots) {
+    const c = s.coops.find((x) => x.cooperativeId === coopId);
+    for (const st of c?.position.statements ?? []) {
+      if (st.outstanding <= 0 || st.dueDate >= s.asOf) continue;
+      late.add(st.id);
+      maxDaysLate = Math.max(maxDaysLate, daysBetween(st.dueDate, s.asOf));
+    }
+  }
+  return { maxDaysLate, lateStatements: late.size };
+}
+
+/**
+ * The hub's credit risk today: DSO and CEI over the last 90 days, roll rates
+ * month by month over the last 12 month ends, the provision matrix with the
+ * figures behind it, and every participant's risk score with its reasons
+ * (riskiest first).
+ */
+export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Promise<RiskOverview> {
+  const asOf = todayWib(clock);
+  const m = await computeProvisionMatrix(db, hubId, asOf);
+  const from = addDays(asOf, -DSO_WINDOW_DAYS);
+  const [penjualan, opening, charges, last30, prev30, exposures, coops, latest] = await Promise.all(
+    [
+      sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
+      receivablesAt(db, hubId, from),
+      chargesBetween(db, hubId, from, asOf),
+      chargesBetween(db, hubId, addDays(asOf, -30), asOf),
+      chargesBetween(db, hubId, addDays(asOf, -60), addDays(asOf, -30)),
+      computeNetworkExposures(db, hubId, asOf),
+      findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
+      findLatestProvision(db, hubId),
+    ],
+  );
+  const sales = [...penjualan.values()].reduce((t, r) => t + r.credit - r.debit, 0);
+  const receivable = m.today.reduce((t, c) => t + c.receivable, 0);
+  const closingCurrent = m.today.reduce((t, c) => t + c.aging.current, 0);
+  const ids = m.today.map((c) => c.cooperativeId);
+  const statements = (await findStatementsOfCooperatives(db, ids, { upTo: asOf })).filter(
+    (s) => s.periodEnd > m.window.from,
+  );
+  const shrinkage = (list: typeof statements) => {
+    const s = list.reduce((t, x) => t + x.salesAmount, 0);
+    const k = list.reduce((t, x) => t + x.shrinkageAmount, 0);
+    return s > 0 ? ratioBps(BigInt(k), BigInt(s)) : null;
+  };
+  const networkShrinkageBps = shrinkage(statements);
+  const names = new Map(coops.map((c) => [c.id, c.name]));
+  const snapshots = [...m.history, { asOf, coops: m.today }];
+  const overdueAt = (i: number, id: string) =>
+    snapshots.at(i)?.coops.find((c) => c.cooperativeId === id)?.position.overdueAmount ?? 0;
+  const cooperatives = m.today
+    .map((c) => {
+      const id = c.cooperativeId;
+      const exposure = exposures.get(id);
+      const scored = scoreCooperative({
+        ...lateness(id, snapshots),
+        overdueTrend: [overdueAt(-3, id), overdueAt(-2, id), overdueAt(-1, id)],
+        salesLast30: last30.get(id) ?? 0,
+        salesPrevious30: prev30.get(id) ?? 0,
+        shrinkageBps: shrinkage(statements.filter((s) => s.orgId === id)),
+        networkShrinkageBps,
+        exposure: exposure?.exposure ?? c.receivable,
+        exposureLimit: exposure?.exposureLimit ?? c.exposureLimit,
+      });
+      return {
+        id,
+        name: names.get(id) ?? id,
+        ...scored,
+        overdueAmount: c.position.overdueAmount,
+        balanceDue: c.receivable,
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  return {
+    asOf,
+    dso: daysSalesOutstanding(receivable, sales, DSO_WINDOW_DAYS),
+    cei: collectionEffectiveness(total(opening), total(charges), receivable, closingCurrent),
+    windows: {
+      dso: { from, to: asOf, days: DSO_WINDOW_DAYS, receivable, sales },
+      cei: {
+        from,
+        to: asOf,
+        opening: total(opening),
+        charges: total(charges),
+        closing: receivable,
+        closingCurrent,
+      },
+      rollRates: m.window,
+    },
+    rollRates: m.rollRates,
+    provision: {
+      total: m.total,
+      byBucket: Object.fromEntries(m.rows.map((r) => [r.bucket, r.provision])) as Record<
+        MatrixRow['bucket'],
+        number
+      >,
+      matrix: { pooled: m.pooled, rows: m.rows },
+      ...(latest ? { posted: { periodEnd: latest.periodEnd, total: latest.total } } : {}),
+    },
+    cooperatives,
+  };
+}

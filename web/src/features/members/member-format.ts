@@ -1,0 +1,92 @@
+import type { Problem } from '../../app/api.ts';
+
+/**
+ * The server's problem split for a form: each field's message (keyed by the form's own field
+ * names; `fieldOf` maps the server's paths such as `/nik`, `codeField` whole problems such as
+ * `AlreadyExists` to a field, with the problem's detail as the message) and what is left for the
+ * alert above the buttons (null when every message sits next to its field). Messages are in the
+ * reader's language (`lang`): a command's field details are written in English, so in Indonesian
+ * each field gets its part of the (Indonesian) detail, or the whole detail.
+ */
+export function splitProblem(
+  error: unknown,
+  fieldOf: Record<string, string>,
+  lang: string,
+  codeField: Record<string, string> = {},
+): { fields: Record<string, string>; rest: unknown } {
+  const problem = (error as { problem?: Partial<Problem> } | null | undefined)?.problem;
+  if (!error) return { fields: {}, rest: null };
+  if (!problem) return { fields: {}, rest: error };
+  const byCode = problem.code ? codeField[problem.code] : undefined;
+  if (byCode && problem.detail) return { fields: { [byCode]: problem.detail }, rest: null };
+  const errors = problem.errors ?? [];
+  const messages = messagesIn(problem, lang);
+  const fields: Record<string, string> = {};
+  const left: { path: string; message: string }[] = [];
+  errors.forEach((e, i) => {
+    const field = fieldOf[e.path];
+    if (!field) left.push(e);
+    else fields[field] ??= messages?.[i] ?? problem.detail ?? e.message;
+  });
+  if (errors.length && left.length === 0) return { fields, rest: null };
+  return { fields, rest: { problem: { ...problem, errors: left } } };
+}
+
+/** Each field message of `problem` in the reader's language, or undefined when they cannot be told apart. */
+function messagesIn(problem: Partial<Problem>, lang: string): string[] | undefined {
+  const errors = problem.errors ?? [];
+  const detail = problem.detail ?? '';
+  // Schema findings are worded in the reader's language and listed in the detail as `path message`.
+  if (lang.startsWith('en') || errors.every((e) => detail.includes(`${e.path} ${e.message}`)))
+    return errors.map((e) => e.message);
+  const colon = detail.indexOf(': ');
+  const parts = colon >= 0 ? detail.slice(colon + 2).split('; ') : [];
+  return parts.length === errors.length ? parts : undefined;
+}
+
+/** What leaving pays back: every savings balance above zero, and their sum. */
+export function returnedOnLeaving(b: { pokok: number; wajib: number; sukarela: number }) {
+  const pokok = Math.max(0, b.pokok);
+  const wajib = Math.max(0, b.wajib);
+  const sukarela = Math.max(0, b.sukarela);
+  return { pokok, wajib, sukarela, total: pokok + wajib + sukarela };
+}
+
+/**
+ * How the signed-in user may use a cooperative's members: `manage` (its own manager), `read`
+ * (the hub's admin, for support), or `none`; the server decides each request again.
+ */
+export function membersAccess(
+  memberships: readonly { orgKind: string; orgId: string; role: string }[],
+  cooperativeId: string,
+): 'manage' | 'read' | 'none' {
+  if (memberships.some((m) => m.orgId === cooperativeId && m.role === 'coop_manager'))
+    return 'manage';
+  if (memberships.some((m) => m.orgKind === 'hub' && m.role === 'hub_admin')) return 'read';
+  return 'none';
+}
+
+/** A NIK as typed (spaces and dots allowed between groups), or undefined when it is not 16 digits. */
+export function nikOf(text: string): string | undefined {
+  const digits = text.replace(/[\s.]/g, '');
+  return /^\d{16}$/.test(digits) ? digits : undefined;
+}
+
+/**
+ * A file row's reason in the reader's language. The server writes each reason once in both,
+ * `Indonesian (English)`: the text before the last top-level parentheses, or inside them (which
+ * may hold parentheses of their own, e.g. `(got 5)`).
+ */
+export function reasonIn(reason: string, lang: string): string {
+  const text = reason.trim();
+  if (!text.endsWith(')')) return text;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(' && --depth === 0) {
+      if (i < 2 || text[i - 1] !== ' ') return text;
+      return lang.startsWith('en') ? text.slice(i + 1, -1) : text.slice(0, i - 1);
+    }
+  }
+  return text;
+}
