@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiOf, launchChromium, screenshot, signIn } from './browser.ts';
+import { apiOf, launchChromium, screenshot, SHOTS, signIn } from './browser.ts';
 import { BankPage } from './pages/bank.ts';
 import { DashboardPage } from './pages/pages.ts';
 import { rupiahValue } from './pages/settlement.ts';
@@ -102,6 +102,24 @@ describe("the hub's bank statement", () => {
       await b.open(server.url);
       await b.queue().locator('tbody tr').first().waitFor();
       await screenshot(p, 'treasury-bank');
+      await p.context().close();
+    }
+  });
+
+  it("shows the hub's summary at the top of the network, on a phone and a desktop", async () => {
+    for (const width of [360, 1280]) {
+      const p = await signIn(browser, server.url, 'admin@kana.demo', width);
+      await p.goto(`${server.url}/jaringan`);
+      const summary = p.getByRole('region', { name: 'Ringkasan hub' });
+      await summary.getByText('Kas dan bank hari ini').waitFor();
+      await summary.getByText('Perkiraan kas 13 minggu').waitFor();
+      await summary.locator('canvas').first().waitFor();
+      // The cash figure is a whole rupiah amount, shown in full (not cut at the card's edge).
+      expect(await summary.locator('strong').first().textContent()).toMatch(
+        /^−?Rp\s\d{1,3}(\.\d{3})*$/,
+      );
+      await screenshot(p, 'hub-summary');
+      await summary.screenshot({ path: `${SHOTS}hub-summary-card-${width}.png` });
       await p.context().close();
     }
   });

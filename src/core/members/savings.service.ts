@@ -128,7 +128,8 @@ async function lowestBalanceAfterWithdrawal(
  * sukarela is withdrawn while a member (`ending`: the membership ends and
  * everything is paid back); no withdrawal takes a balance below zero on any
  * day (`InsufficientSavings`); pokok is paid up to the pokok in force on the
- * date (`SavingsRuleExceeded`). The caller holds the member's lock.
+ * date (`SavingsRuleExceeded`), uncapped while no rules are on record. The
+ * caller holds the member's lock.
  */
 export async function writeSavingsTransaction(
   db: Db,
@@ -169,15 +170,12 @@ export async function writeSavingsTransaction(
   } else if (tx.kind === 'pokok') {
     const rule = await findSavingsRuleOn(db, member.orgId, tx.date);
     const paid = (await sumMemberSavings(db, member.orgId, member.id)).pokok;
-    const due = Math.max(0, (rule?.pokok ?? 0) - paid);
-    if (tx.amount > due)
+    // Without savings rules on record the AD/ART's pokok is not known here: nothing to cap.
+    const due = rule ? Math.max(0, rule.pokok - paid) : Infinity;
+    if (rule && tx.amount > due)
       throw new DomainError('SavingsRuleExceeded', {
-        message: rule
-          ? `Simpanan pokok ${formatRupiah(rule.pokok)}; sisa yang harus dibayar ${formatRupiah(due)}`
-          : 'Simpanan pokok belum ditetapkan dalam ketentuan simpanan koperasi',
-        messageEn: rule
-          ? `Simpanan pokok is ${formatRupiah(rule.pokok)}; ${formatRupiah(due)} remains due`
-          : "The cooperative's savings rules set no simpanan pokok yet",
+        message: `Simpanan pokok ${formatRupiah(rule.pokok)}; sisa yang harus dibayar ${formatRupiah(due)}`,
+        messageEn: `Simpanan pokok is ${formatRupiah(rule.pokok)}; ${formatRupiah(due)} remains due`,
         details: [{ path: '/amount', message: `must be at most ${due}` }],
       });
   }

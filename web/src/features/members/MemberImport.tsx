@@ -1,14 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, SubmitRow } from '../../ui/forms.tsx';
-import { XLSX_TYPE } from '../sembako/csv-upload.ts';
-import { importMembers, type ImportResult } from './members-api.ts';
-import { reasonIn } from './member-format.ts';
+import { FileImportForm, RejectedRows } from '../../ui/FileImport.tsx';
+import { Notice } from '../../ui/forms.tsx';
+import { reasonIn } from '../network/import-reasons.ts';
+import { importMembers } from './members-api.ts';
 import './strings.ts';
-
-type Rejected = ImportResult['rejected'][number];
 
 /** The columns of a members file, as the sample CSV gives them. */
 const TEMPLATE = 'nik;nama;tanggal_masuk;telepon;alamat\n';
@@ -26,67 +22,30 @@ export function MemberImport({
 }) {
   const { t, i18n } = useTranslation('members');
   const client = useQueryClient();
-  const [file, setFile] = useState<File>();
-  const [missing, setMissing] = useState(false);
   const run = useMutation({
     mutationFn: (f: File) => importMembers(cooperativeId, f),
     onSuccess: () => client.invalidateQueries({ queryKey: ['members', cooperativeId] }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMissing(!file);
-    if (file) run.mutate(file);
-  };
-  const columns: Column<Rejected>[] = [
-    { id: 'row', header: t('import.row'), numeric: true, accessorFn: (r) => r.row },
-    {
-      id: 'reasons',
-      header: t('import.reasons'),
-      enableSorting: false,
-      accessorFn: (r) => r.errors.map((x) => reasonIn(x, i18n.language)).join('; '),
-      cell: (c) => (
-        <ul className="reason-list">
-          {c.row.original.errors.map((x) => (
-            <li key={x} className="wrap">
-              {reasonIn(x, i18n.language)}
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-  ];
   return (
-    <section className="panel" aria-labelledby="member-import-title">
-      <form className="form" onSubmit={submit} noValidate>
-        <h2 id="member-import-title">{t('import.title')}</h2>
-        <p className="muted">{t('import.hint')}</p>
-        <p>
-          <a
-            href={`data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`}
-            download="anggota.csv"
-          >
-            {t('import.template')}
-          </a>
-        </p>
-        <Field label={t('import.file')} error={missing ? t('import.needFile') : undefined}>
-          <input
-            type="file"
-            accept={`.csv,.xlsx,text/csv,${XLSX_TYPE}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0]);
-              setMissing(false);
-              run.reset();
-            }}
-          />
-        </Field>
-        <SubmitRow
-          error={run.error}
-          pending={run.isPending}
-          label={t('import.submit')}
-          busyLabel={t('import.importing')}
-          close={{ label: t('close'), onClick: onClose }}
-        />
-      </form>
+    <section className="panel">
+      <FileImportForm
+        titleId="member-import-title"
+        texts={{
+          title: t('import.title'),
+          hint: t('import.hint'),
+          template: t('import.template'),
+          file: t('import.file'),
+          needFile: t('import.needFile'),
+          submit: t('import.submit'),
+          importing: t('import.importing'),
+        }}
+        template={TEMPLATE}
+        templateName="anggota.csv"
+        run={run}
+        onSubmit={(f) => run.mutate(f)}
+        onPick={() => run.reset()}
+        close={{ label: t('close'), onClick: onClose }}
+      />
       {run.data && (
         <>
           <Notice>
@@ -97,10 +56,14 @@ export function MemberImport({
             })}
           </Notice>
           <h3>{t('import.rejectedTitle')}</h3>
-          <DataTable
-            data={run.data.rejected}
-            columns={columns}
-            empty={t('import.noneRejected')}
+          <RejectedRows
+            rows={run.data.rejected}
+            texts={{
+              row: t('import.row'),
+              reasons: t('import.reasons'),
+              empty: t('import.noneRejected'),
+            }}
+            reason={(x) => reasonIn(x, i18n.language)}
             pageSize={50}
           />
         </>

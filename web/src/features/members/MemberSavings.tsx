@@ -46,14 +46,16 @@ export function MemberSavingsSection({
       accessorFn: (l) => t(`savings.method_${l.method}`, l.method),
     },
     moneyColumn('balanceAfter', t('savings.balanceAfter'), (l) => l.balanceAfter),
-    {
+  ];
+  // A note column only when some line has one: an empty line on every card says nothing.
+  if (savings.data?.transactions.some((l) => l.note))
+    columns.push({
       id: 'note',
       header: t('savings.note'),
       enableSorting: false,
       accessorFn: (l) => l.note ?? '',
       cell: ({ row }) => <span className="wrap">{row.original.note}</span>,
-    },
-  ];
+    });
   return (
     <section className="panel" aria-labelledby="savings-title">
       <h2 id="savings-title">{t('savings.title')}</h2>

@@ -1,11 +1,6 @@
+import { reasonIn } from '../network/import-reasons.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  membersAccess,
-  nikOf,
-  reasonIn,
-  returnedOnLeaving,
-  splitProblem,
-} from './member-format.ts';
+import { membersAccess, nikOf, returnedOnLeaving, splitProblem } from './member-format.ts';
 
 const problem = (p: Record<string, unknown>) =>
   Object.assign(new Error('x'), { problem: { title: 'Data tidak valid', detail: 'x', ...p } });

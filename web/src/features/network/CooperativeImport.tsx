@@ -1,17 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { paths } from '../../app/api-types.ts';
-import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, SubmitRow } from '../../ui/forms.tsx';
-import { postSheet, XLSX_TYPE } from '../sembako/csv-upload.ts';
+import { FileImportForm, RejectedRows } from '../../ui/FileImport.tsx';
+import { Notice } from '../../ui/forms.tsx';
+import { postSheet } from '../sembako/csv-upload.ts';
 import { reasonIn } from './import-reasons.ts';
 import './strings.ts';
 
 type ImportResult =
   paths['/api/v1/cooperatives/import']['post']['responses'][200]['content']['application/json'];
-type Rejected = ImportResult['rejected'][number];
 
 /** The columns of a cooperatives file, as the sample CSV gives them. */
 const TEMPLATE = 'nama;kode_desa;nama_pengurus;email_pengurus;telepon\n';
@@ -23,66 +21,29 @@ const TEMPLATE = 'nama;kode_desa;nama_pengurus;email_pengurus;telepon\n';
 export function CooperativeImport() {
   const { t, i18n } = useTranslation('network', { keyPrefix: 'import' });
   const client = useQueryClient();
-  const [file, setFile] = useState<File>();
-  const [missing, setMissing] = useState(false);
   const run = useMutation({
     mutationFn: (f: File) => postSheet<ImportResult>('/api/v1/cooperatives/import', {}, f),
     onSuccess: () => client.invalidateQueries({ queryKey: ['cooperatives'] }),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMissing(!file);
-    if (file) run.mutate(file);
-  };
-  const columns: Column<Rejected>[] = [
-    { id: 'row', header: t('row'), numeric: true, accessorFn: (r) => r.row },
-    {
-      id: 'reasons',
-      header: t('reasons'),
-      enableSorting: false,
-      accessorFn: (r) => r.errors.map((x) => reasonIn(x, i18n.language)).join('; '),
-      cell: (c) => (
-        <ul className="reason-list">
-          {c.row.original.errors.map((x) => (
-            <li key={x} className="wrap">
-              {reasonIn(x, i18n.language)}
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-  ];
   return (
     <>
-      <form className="form" onSubmit={submit} noValidate aria-labelledby="coop-import-title">
-        <h2 id="coop-import-title">{t('title')}</h2>
-        <p className="muted">{t('hint')}</p>
-        <p>
-          <a
-            href={`data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE)}`}
-            download="koperasi.csv"
-          >
-            {t('template')}
-          </a>
-        </p>
-        <Field label={t('file')} error={missing ? t('needFile') : undefined}>
-          <input
-            type="file"
-            accept={`.csv,.xlsx,text/csv,${XLSX_TYPE}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0]);
-              setMissing(false);
-              run.reset();
-            }}
-          />
-        </Field>
-        <SubmitRow
-          error={run.error}
-          pending={run.isPending}
-          label={t('submit')}
-          busyLabel={t('importing')}
-        />
-      </form>
+      <FileImportForm
+        titleId="coop-import-title"
+        texts={{
+          title: t('title'),
+          hint: t('hint'),
+          template: t('template'),
+          file: t('file'),
+          needFile: t('needFile'),
+          submit: t('submit'),
+          importing: t('importing'),
+        }}
+        template={TEMPLATE}
+        templateName="koperasi.csv"
+        run={run}
+        onSubmit={(f) => run.mutate(f)}
+        onPick={() => run.reset()}
+      />
       {run.data && (
         <section aria-labelledby="coop-import-result">
           <Notice>
@@ -93,7 +54,11 @@ export function CooperativeImport() {
             })}
           </Notice>
           <h3 id="coop-import-result">{t('rejectedTitle')}</h3>
-          <DataTable data={run.data.rejected} columns={columns} empty={t('noneRejected')} />
+          <RejectedRows
+            rows={run.data.rejected}
+            texts={{ row: t('row'), reasons: t('reasons'), empty: t('noneRejected') }}
+            reason={(x) => reasonIn(x, i18n.language)}
+          />
           <p className="muted">{t('codesHint')}</p>
           <p>
             <Link to="/pengguna/kode-pengurus">{t('codes')}</Link>

@@ -1,4 +1,5 @@
 import { api, unwrap } from '../../app/api.ts';
+import { XLSX_TYPE } from '../../ui/FileImport.tsx';
 
 type UploadPath =
   | '/api/v1/programs/{programId}/participants/import'
@@ -25,7 +26,8 @@ export async function postCsv<T>(
   return unwrap(res) as T;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The XLSX media type (defined beside the import form). */
+export { XLSX_TYPE };
 
 /** Sends a chosen file: an .xlsx workbook as its bytes (the XLSX media type), anything else as CSV. */
 export async function postSheet<T>(
