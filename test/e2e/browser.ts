@@ -17,10 +17,10 @@ const FLAGS = [
   '--no-first-run',
 ];
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; never a downloaded browser. `extraArgs`: more flags (e.g. a fake camera). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs] });
 }
 
 /**

@@ -167,9 +167,8 @@ describe('corrections in Chromium', () => {
       )
       .toContain(rupiah(before.balanceDue));
     await page.goto(`${server.url}/koperasi/${coopId}/buku`);
-    // Today's entries only: the month's savings and sales fill the first pages.
-    const today = await page.getByLabel('Sampai tanggal').inputValue();
-    await page.getByLabel('Dari tanggal').fill(today);
+    // The reversals only: the month's savings and sales fill the journal's first pages.
+    await page.getByLabel('Jenis dokumen').selectOption({ label: 'Pembatalan' });
     await page
       .locator('td', { hasText: /^Pembatalan/ })
       .first()

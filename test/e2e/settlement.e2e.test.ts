@@ -298,6 +298,11 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
       .getByLabel('Dari tanggal')
       .fill(lastMonthEnd.slice(0, 8) + '01');
     await books.journal().getByLabel('Sampai tanggal').fill(today);
+    // The members' savings fill the period's first pages: narrow the journal to the sales.
+    await books
+      .journal()
+      .getByLabel('Jenis dokumen')
+      .selectOption({ label: 'Penjualan (rekap per sinkron)' });
     await expect.poll(() => books.journal().locator('tbody tr').count()).toBeGreaterThan(2);
     const lines = (await books.journal().locator('tbody').textContent()) ?? '';
     expect(lines).toContain('Penjualan');
@@ -351,6 +356,7 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     expect(rupiahValue(payable.credit)).toBe(rupiahValue(consignment!));
     // Today's journal holds the payment recorded above, with its reference.
     await books.journal().getByLabel('Dari tanggal').fill(today);
+    await books.journal().getByLabel('Jenis dokumen').selectOption({ label: 'Pembayaran' });
     await expect
       .poll(() => books.journal().locator('tbody').textContent())
       .toMatch(/Pembayaran.*KWT-E2E-01/);
@@ -394,6 +400,10 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     await books.open(server.url, manager.coopId);
     await books.journal().getByLabel('Dari tanggal').fill(today);
     await books.journal().getByLabel('Sampai tanggal').fill(today);
+    await books
+      .journal()
+      .getByLabel('Jenis dokumen')
+      .selectOption({ label: 'Penjualan (rekap per sinkron)' });
     const row = books
       .journal()
       .locator('table')

@@ -346,6 +346,12 @@ for (const engine of ENGINES) {
       ).json();
       expect(march.items).toHaveLength(1);
       expect(march.items[0]).toMatchObject({ documentType: 'payment', documentId: paymentId });
+      // Narrowed to one kind of document.
+      const counts = (await get(`${base}&documentType=stock_count`, 'managerA')).json();
+      expect(counts.items.map((e: { documentType: string }) => e.documentType)).toEqual([
+        'stock_count',
+      ]);
+      expect((await get(`${base}&documentType=nota`, 'managerA')).statusCode).toBe(400);
       expect((await get(base, 'managerB')).statusCode).toBe(403);
     });
 

@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 import type { Db } from '../../db/database.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -105,7 +106,7 @@ export async function listJournalEntries(
   db: Db,
   orgId: string,
   book: BookKind,
-  query: { from?: string; to?: string; cursor?: string; limit: number },
+  query: { from?: string; to?: string; docType?: DocType; cursor?: string; limit: number },
   namesOf: OrganizationNames,
 ): Promise<{ items: JournalEntryView[]; nextCursor?: string }> {
   const chart = new Map(chartFor(book).map((a) => [a.code, a.name]));
@@ -113,6 +114,7 @@ export async function listJournalEntries(
   const rows = await findJournalEntriesPage(db, orgId, {
     from: query.from,
     to: query.to,
+    docType: query.docType,
     after: c ? { date: c[0], id: c[1] } : undefined,
     limit: query.limit + 1,
   });

@@ -1,3 +1,4 @@
+import type { DocType } from '../shared/doc-type.ts';
 import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
 import type { Db } from '../../db/database.ts';
@@ -142,9 +143,16 @@ export async function findAccountBalanceDrift(db: Db) {
 export async function findJournalEntriesPage(
   db: Db,
   orgId: string,
-  opts: { from?: string; to?: string; after?: { date: string; id: string }; limit: number },
+  opts: {
+    from?: string;
+    to?: string;
+    docType?: DocType;
+    after?: { date: string; id: string };
+    limit: number;
+  },
 ): Promise<JournalEntryTable[]> {
   let q = db.selectFrom('journalEntry').selectAll().where('orgId', '=', orgId);
+  if (opts.docType) q = q.where('docType', '=', opts.docType);
   if (opts.from) q = q.where('entryDate', '>=', opts.from);
   if (opts.to) q = q.where('entryDate', '<=', opts.to);
   const after = opts.after;

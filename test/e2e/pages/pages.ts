@@ -33,7 +33,7 @@ export class Shell {
 export class NetworkPage {
   constructor(private readonly page: Page) {}
   districtHeadings() {
-    return this.page.getByRole('heading', { level: 2 });
+    return this.page.getByRole('heading', { level: 2, name: /^Kecamatan / });
   }
   cooperativeLinks() {
     return this.page.getByRole('link', { name: /^KDKMP / });

@@ -15074,6 +15074,28 @@ export interface operations {
          * @example 2026-03-10
          */
         to?: string;
+        documentType?:
+          | 'goods_receipt'
+          | 'delivery_dispatch'
+          | 'delivery_receipt'
+          | 'sale'
+          | 'sales_batch'
+          | 'sales_report'
+          | 'return'
+          | 'stock_count'
+          | 'payment'
+          | 'subsidy'
+          | 'subsidy_grant'
+          | 'subsidy_netting'
+          | 'subsidy_payout'
+          | 'sembako_cash_collection'
+          | 'reversal'
+          | 'sale_refund'
+          | 'receipt_correction'
+          | 'savings'
+          | 'supplier_payment'
+          | 'credit_loss_provision'
+          | 'opening_balance';
         /** @description page size (1–200) */
         limit?: string;
         /** @description nextCursor of the previous page */

@@ -126,13 +126,13 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { orgId } = request.params;
-      const { from, to, cursor, limit } = request.query;
+      const { from, to, documentType, cursor, limit } = request.query;
       const { book } = await booksOf(request, orgId);
       return listJournalEntries(
         deps.db,
         orgId,
         book,
-        { from, to, cursor, limit: pageLimit(limit) },
+        { from, to, docType: documentType, cursor, limit: pageLimit(limit) },
         namesOf,
       );
     },

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { DOC_TYPES } from '../../../core/shared/doc-type.ts';
 import { PageQuery } from '../../cursor.ts';
 import { BusinessDate, Id, List, Rupiah } from '../../schemas.ts';
 
@@ -54,7 +55,13 @@ export const JournalRow = Type.Object({
 export const JournalRows = Type.Object({ items: Type.Array(JournalRow) });
 
 export const JournalEntriesQuery = Type.Object(
-  { from: Type.Optional(BusinessDate), to: Type.Optional(BusinessDate), ...PageQuery },
+  {
+    from: Type.Optional(BusinessDate),
+    to: Type.Optional(BusinessDate),
+    /** Only the entries of one kind of document (e.g. `sales_batch`, `savings`). */
+    documentType: Type.Optional(Type.Union(DOC_TYPES.map((d) => Type.Literal(d)))),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 

@@ -1,6 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useCachedTranslation } from '../../app/i18n.ts';
 import { Field } from '../../ui/forms.tsx';
+import { CardScanner } from './CardScanner.tsx';
 import {
   matchMembers,
   memberForEnter,
@@ -12,8 +13,9 @@ import './cashier.css';
 
 /**
  * The member field of the counter: type a member number, a phone number or a name, or scan the
- * member card (the scanner types its code and Enter); tap a result. The chosen member shows with
- * a "×" that takes them off. Works on the device's copy of the directory, offline too.
+ * member card (a scanner types its code and Enter; "Pindai kartu" reads its QR with the camera);
+ * tap a result. The chosen member shows with a "×" that takes them off. Works on the device's copy
+ * of the directory, offline too.
  */
 export function MemberPicker({
   label,
@@ -29,10 +31,12 @@ export function MemberPicker({
 }) {
   const { t } = useCachedTranslation('cashier', { keyPrefix: 'member' });
   const [text, setText] = useState('');
+  const [scanning, setScanning] = useState(false);
   const found = useMemo(() => matchMembers(directory ?? [], text), [directory, text]);
   const choose = (m: DirectoryMember) => {
     onChange({ id: m.id, memberNo: m.memberNo, name: m.name });
     setText('');
+    setScanning(false);
   };
   if (value)
     return (
@@ -60,17 +64,30 @@ export function MemberPicker({
   const typed = text.trim() !== '';
   return (
     <div className="member-picker">
-      <Field label={label} hint={directory ? t('hint') : t('unavailable')}>
-        <input
-          type="search"
-          autoComplete="off"
-          enterKeyHint="search"
-          value={text}
-          disabled={!directory}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-      </Field>
+      <div className="member-search">
+        <Field label={label} hint={directory ? t('hint') : t('unavailable')}>
+          <input
+            type="search"
+            autoComplete="off"
+            enterKeyHint="search"
+            value={text}
+            disabled={!directory}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+          />
+        </Field>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!directory || scanning}
+          onClick={() => setScanning(true)}
+        >
+          {t('scan')}
+        </button>
+      </div>
+      {scanning && directory && (
+        <CardScanner directory={directory} onFound={choose} onClose={() => setScanning(false)} />
+      )}
       {typed &&
         directory &&
         (found.length === 0 ? (

@@ -58,6 +58,7 @@ registerTranslations('cashier', {
       results: 'Anggota yang cocok',
       remove: 'Hapus anggota {{name}} dari penjualan',
       nonMember: 'Bukan anggota',
+      scan: 'Pindai kartu',
     },
     deposit: {
       open: 'Setor simpanan',
@@ -190,6 +191,7 @@ registerTranslations('cashier', {
       results: 'Matching members',
       remove: 'Remove member {{name}} from the sale',
       nonMember: 'Not a member',
+      scan: 'Scan card',
     },
     deposit: {
       open: 'Savings deposit',

@@ -35,6 +35,8 @@ const DOCUMENTS = {
     'Failed deduction paid in cash (Sembako)',
   ],
 } as const satisfies Record<string, readonly [string, string]>;
+/** The document kinds the journal can be narrowed to. */
+type DocumentType = keyof typeof DOCUMENTS;
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -136,9 +138,10 @@ function Journal({ orgId }: { orgId: string }) {
   const lang = i18n.language;
   const [from, setFrom] = useState(firstOfMonth);
   const [to, setTo] = useState(todayWib());
+  const [docType, setDocType] = useState<DocumentType | ''>('');
   const rangeError = from && to && to < from ? t('toBeforeFrom') : undefined;
   const query = useInfiniteQuery({
-    queryKey: ['ledger', 'entries', orgId, from, to],
+    queryKey: ['ledger', 'entries', orgId, from, to, docType],
     enabled: !rangeError,
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
@@ -150,6 +153,7 @@ function Journal({ orgId }: { orgId: string }) {
               limit: '100',
               ...(from ? { from } : {}),
               ...(to ? { to } : {}),
+              ...(docType ? { documentType: docType } : {}),
               ...(pageParam ? { cursor: pageParam } : {}),
             },
           },
@@ -219,6 +223,16 @@ function Journal({ orgId }: { orgId: string }) {
         </Field>
         <Field label={t('to')} error={rangeError}>
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
+        <Field label={t('documentType')}>
+          <select value={docType} onChange={(e) => setDocType(e.target.value as DocumentType | '')}>
+            <option value="">{t('allDocuments')}</option>
+            {(Object.keys(DOCUMENTS) as DocumentType[]).map((d) => (
+              <option key={d} value={d}>
+                {docName(d)}
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
       <p>

@@ -217,8 +217,11 @@ function Riskiest({ items }: { items: Summary['riskiest'] }) {
         <ol>
           {items.map((c) => (
             <li key={c.id}>
-              <Link to={`/koperasi/${c.id}`}>{c.name}</Link>{' '}
-              <span className="badge">{t('score', { score: c.score })}</span>
+              {/* The score leads to the cooperative: the network's list below keeps one link per cooperative. */}
+              <strong>{c.name}</strong>{' '}
+              <Link className="badge" to={`/koperasi/${c.id}`}>
+                {t('score', { score: c.score })}
+              </Link>
               {c.reasons.length > 0 && (
                 <small>{c.reasons.map((r) => (en ? r.textEn : r.text)).join('; ')}</small>
               )}
