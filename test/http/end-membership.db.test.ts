@@ -150,6 +150,8 @@ for (const engine of ENGINES) {
         role: 'pengawas',
       });
       expect(role.statusCode, role.body).toBe(200);
+      const officer = await callAs(f, 'managerA', 'GET', `${base()}/members/${budi}`);
+      expect(officer.json()).toMatchObject({ role: 'pengawas' });
       const body = {
         id: newId(),
         status: 'deceased',

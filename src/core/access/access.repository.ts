@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { sql } from 'kysely';
-import { engineOf } from '../../db/connection.ts';
+import { lockOrganization } from '../network/index.ts';
 import type { AppUserTable, MembershipTable, Role, UserCodeTable } from './access.table.ts';
 import { NO_PASSWORD } from './password.ts';
 
@@ -106,8 +106,7 @@ export async function findUserById(db: Db, id: string) {
  * concurrent changes to the hub's admins see each other (SQLite writes one at a time).
  */
 export async function lockHubAdmins(db: Db, hubId: string) {
-  if (engineOf(db) !== 'postgres') return;
-  await db.selectFrom('organization').select('id').where('id', '=', hubId).forUpdate().execute();
+  await lockOrganization(db, hubId);
 }
 
 /** How many active users other than `exceptUserId` are admins of the hub. */

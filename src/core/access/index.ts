@@ -26,7 +26,7 @@ export {
   type AuthUser,
 } from './auth.service.ts';
 export { listApiTokens, revokeApiToken, type ApiTokenListItem } from './api-tokens.ts';
-export { hashOneTimeCode, newOneTimeCode, whatsAppUrl } from './one-time-code.ts';
+export { hashOneTimeCode, newOneTimeCode } from './one-time-code.ts';
 export {
   activateUser,
   exportManagerActivationCodes,

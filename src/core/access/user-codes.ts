@@ -14,7 +14,8 @@ import {
   setUserPassword,
   spendUserCode,
 } from './access.repository.ts';
-import { hashOneTimeCode, newOneTimeCode, whatsAppUrl } from './one-time-code.ts';
+import { whatsAppUrl } from '../shared/whatsapp.ts';
+import { hashOneTimeCode, newOneTimeCode } from './one-time-code.ts';
 import { NO_PASSWORD, hashPassword } from './password.ts';
 import { checkManagerReach, type UserToUpdate } from './update-user.ts';
 import { isValidPassword } from './user.service.ts';

@@ -5,7 +5,7 @@ import { newId } from '../shared/ids.ts';
 import type { Role } from './access.table.ts';
 import { findUserByEmail, insertUser } from './access.repository.ts';
 import { NO_PASSWORD, hashPassword } from './password.ts';
-import { whatsAppNumber } from './one-time-code.ts';
+import { whatsAppNumber } from '../shared/whatsapp.ts';
 
 /** The roles each kind of organization has. */
 const ROLES_OF_KIND: Record<string, readonly Role[]> = {

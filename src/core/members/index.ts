@@ -54,7 +54,6 @@ export { runWajibBilling, type WajibBillingResult } from './wajib-billing.ts';
 export {
   dateDdMmYyyy,
   listSavingsArrears,
-  whatsappNumber,
   type ArrearsItem,
   type SavingsArrears,
 } from './wajib-arrears.ts';

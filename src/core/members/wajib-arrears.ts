@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { findOrganizationById } from '../network/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { formatRupiah } from '../shared/money.ts';
+import { whatsAppShareUrl, whatsAppUrl } from '../shared/whatsapp.ts';
 import { findWajibDebtors } from './wajib.repository.ts';
 
 export interface ArrearsItem {
@@ -32,18 +33,6 @@ export function dateDdMmYyyy(date: string): string {
   return `${d}-${m}-${y}`;
 }
 
-/**
- * A phone number as WhatsApp's international form without `+`: `0812…`,
- * `812…`, `+62 812…` → `62812…`; undefined unless it is an Indonesian mobile
- * number (62 8, 9 to 13 digits after the 62).
- */
-export function whatsappNumber(phone: string): string | undefined {
-  let n = phone.replace(/\D/g, '');
-  if (n.startsWith('0')) n = `62${n.slice(1)}`;
-  else if (n.startsWith('8')) n = `62${n}`;
-  return /^628\d{7,11}$/.test(n) ? n : undefined;
-}
-
 /** How many of the bills, newest first, the amount in arrears reaches into. */
 function monthsInArrears(bills: { amount: number }[], arrears: number): number {
   let left = arrears;
@@ -72,11 +61,11 @@ export async function listSavingsArrears(
   const items: ArrearsItem[] = (await findWajibDebtors(db, coopId)).map((d) => {
     const amount = d.billed - d.paid;
     const months = monthsInArrears(d.bills, amount);
-    const wa = d.phone ? whatsappNumber(d.phone) : undefined;
     const text =
       `Yth. ${d.name} (anggota no. ${d.memberNo}), simpanan wajib Anda di ${coopName} ` +
       `tertunggak ${months} bulan sebesar ${formatRupiah(amount)} (per ${asOf}). ` +
       'Mohon dilunasi di kantor koperasi. Terima kasih.';
+    const whatsappUrl = whatsAppUrl(d.phone, text);
     return {
       memberId: d.id,
       memberNo: d.memberNo,
@@ -84,7 +73,7 @@ export async function listSavingsArrears(
       ...(d.phone ? { phone: d.phone } : {}),
       months,
       amount,
-      ...(wa ? { whatsappUrl: `https://wa.me/${wa}?text=${encodeURIComponent(text)}` } : {}),
+      ...(whatsappUrl ? { whatsappUrl } : {}),
     };
   });
   const total = items.reduce((s, i) => s + i.amount, 0);
@@ -102,6 +91,6 @@ export async function listSavingsArrears(
     items,
     total,
     shareText,
-    shareUrl: `https://wa.me/?text=${encodeURIComponent(shareText)}`,
+    shareUrl: whatsAppShareUrl(shareText),
   };
 }

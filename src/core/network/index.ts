@@ -2,6 +2,7 @@ export type * from './network.table.ts';
 export * from './network.service.ts';
 export {
   findOrganizationById,
+  lockOrganization,
   findOrganizationByVillageCode,
   findOrganizationsByKind,
   findParticipation,

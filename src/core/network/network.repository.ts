@@ -87,6 +87,16 @@ export async function insertParticipation(db: Db, row: ParticipationTable): Prom
  * that concurrent commands see each other's effects (exposure, replays).
  * Without terms: they are versioned (`findParticipationOn`, `loadCooperativeContext` with `on`).
  */
+/**
+ * Takes an organization's row lock on PostgreSQL until the transaction ends, so
+ * that commands which must not interleave for it (a hub's admins, its
+ * month-end allowance) see each other; SQLite writes one at a time.
+ */
+export async function lockOrganization(db: Db, orgId: string): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  await db.selectFrom('organization').select('id').where('id', '=', orgId).forUpdate().execute();
+}
+
 export async function findParticipation(
   db: Db,
   coopId: string,

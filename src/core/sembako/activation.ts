@@ -1,13 +1,9 @@
 import type { Db } from '../../db/database.ts';
-import {
-  hashOneTimeCode,
-  newOneTimeCode,
-  setParticipantPassword,
-  whatsAppUrl,
-} from '../access/index.ts';
+import { hashOneTimeCode, newOneTimeCode, setParticipantPassword } from '../access/index.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
 import { toCsv } from '../shared/csv.ts';
+import { whatsAppUrl } from '../shared/whatsapp.ts';
 import { loadProgram, notFound } from './program.service.ts';
 import type { SembakoParticipantTable, SembakoProgramTable } from './sembako.table.ts';
 import {

@@ -1,6 +1,6 @@
-import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
 import { HUB, postJournalEntries } from '../ledger/index.ts';
+import { lockOrganization } from '../network/index.ts';
 import { isValidBusinessDate, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
@@ -26,11 +26,6 @@ const resultOf = (r: CreditLossProvisionTable): ProvisionResult => ({
   previousTotal: r.previousTotal,
   adjustment: r.adjustment,
 });
-
-async function lockHub(db: Db, hubId: string) {
-  if (engineOf(db) !== 'postgres') return;
-  await db.selectFrom('organization').select('id').where('id', '=', hubId).forUpdate().execute();
-}
 
 /**
  * The allowance for expected credit losses (CKPN) at a month end: the
@@ -60,7 +55,7 @@ export async function postCreditLossProvision(
       message: `Periode ${periodEnd} belum berakhir (hari ini ${today} WIB)`,
       details: [{ path: '/periodEnd', message: 'must not be in the future' }],
     });
-  await lockHub(db, hubId);
+  await lockOrganization(db, hubId);
   const existing = await findProvision(db, hubId, periodEnd);
   if (existing) return { ...resultOf(existing), created: false };
   const latest = await findLatestProvision(db, hubId);

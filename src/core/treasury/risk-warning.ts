@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { formatRupiah } from '../shared/money.ts';
+import { whatsAppShareUrl, whatsAppUrl } from '../shared/whatsapp.ts';
 
 /** How many days ahead the dashboard warns before a statement turns overdue or a hold starts. */
 export const EARLY_WARNING_DAYS = 7;
@@ -49,15 +50,9 @@ const MONTHS = [
 const day = (d: string, names: string[]) =>
   `${Number(d.slice(8, 10))} ${names[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
-/** A phone as wa.me wants it: digits, with 62 for a leading 0; undefined when none. */
-export function whatsappNumber(phone: string | null | undefined): string | undefined {
-  const digits = (phone ?? '').replace(/\D/g, '');
-  if (digits.length < 8) return undefined;
-  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
-}
-
-export const whatsappLink = (text: string, phone?: string | null) =>
-  `https://wa.me/${whatsappNumber(phone) ?? ''}?text=${encodeURIComponent(text)}`;
+/** A chat with the manager's phone with the message typed in, or (no phone) the message to share. */
+const whatsappLink = (text: string, phone?: string | null) =>
+  whatsAppUrl(phone, text) ?? whatsAppShareUrl(text);
 
 /**
  * The warnings of the next {@link EARLY_WARNING_DAYS} days: an open statement
