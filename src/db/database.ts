@@ -20,6 +20,8 @@ import type { TrainingTables } from '../core/training/training.table.ts';
 import type { BankStatementTables } from '../core/treasury/bank-statement.table.ts';
 import type { SuppliersTables } from '../core/suppliers/suppliers.table.ts';
 import type { PayablesTables } from '../core/treasury/payables.table.ts';
+import type { ManualBookTables } from '../core/ledger/manual.table.ts';
+import type { YearEndTables } from '../core/yearend/yearend.table.ts';
 
 export interface Database
   extends
@@ -43,7 +45,9 @@ export interface Database
     MembersTables,
     BankStatementTables,
     SuppliersTables,
-    PayablesTables {}
+    PayablesTables,
+    ManualBookTables,
+    YearEndTables {}
 
 /** A database handle or an open transaction: repositories accept either. */
 export type Db = Kysely<Database> | Transaction<Database>;

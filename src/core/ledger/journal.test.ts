@@ -154,12 +154,12 @@ describe('checkJournalEntry', () => {
       { account: HUB.kas, credit: 100 },
     ]);
     expect(() => checkJournalEntry(inHub)).toThrow('Unknown hub account 1202');
-    // 1301 Persediaan Gudang exists only in the hub's books.
+    // 1302 Persediaan Dalam Perjalanan exists only in the hub's books.
     const inCoop = coopEntry([
-      { account: HUB.persediaanGudang, debit: 100 },
+      { account: HUB.persediaanPerjalanan, debit: 100 },
       { account: COOP.kas, credit: 100 },
     ]);
-    expect(() => checkJournalEntry(inCoop)).toThrow('Unknown cooperative account 1301');
+    expect(() => checkJournalEntry(inCoop)).toThrow('Unknown cooperative account 1302');
   });
 
   it('requires a counterparty on a sub-ledger account', () => {

@@ -10,7 +10,14 @@
  * `opening_balance`: the balances an organization's books open with.
  * `supplier_payment`: the hub pays a supplier (doc id = the payment's);
  * `credit_loss_provision`: the period-end CKPN adjustment (doc id = the
- * provision's).
+ * provision's). `manual_entry`: a bookkeeper's own entry (expenses, opening
+ * balances; doc id = the entry's client id); `fixed_asset`: a fixed asset
+ * bought or brought into the books (doc id = the asset's); `depreciation`: a
+ * month's straight-line depreciation of one asset (doc id = the
+ * depreciation's); `fiscal_year_close`: the year-end entry that closes
+ * revenue and expenses into the SHU allocation accounts (doc id = the
+ * close's); `shu_distribution`: the members' SHU paid out or credited to
+ * their sukarela (doc id = the distribution's).
  */
 export const DOC_TYPES = [
   'goods_receipt',
@@ -34,6 +41,11 @@ export const DOC_TYPES = [
   'supplier_payment',
   'credit_loss_provision',
   'opening_balance',
+  'manual_entry',
+  'fixed_asset',
+  'depreciation',
+  'fiscal_year_close',
+  'shu_distribution',
 ] as const;
 
 export type DocType = (typeof DOC_TYPES)[number];

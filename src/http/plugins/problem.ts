@@ -39,6 +39,18 @@ const TITLES: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Melebihi ketentuan simpanan',
     en: 'Above the savings rule',
   },
+  UnbalancedEntry: { id: 'Jurnal tidak seimbang', en: 'Unbalanced entry' },
+  AccountNotManual: {
+    id: 'Akun tidak terbuka untuk jurnal manual',
+    en: 'Account not open to manual entries',
+  },
+  FiscalYearClosed: { id: 'Tahun buku sudah ditutup', en: 'Fiscal year closed' },
+  FiscalYearNotEnded: { id: 'Tahun buku belum berakhir', en: 'Fiscal year not ended' },
+  InvalidShuRules: { id: 'Pembagian SHU tidak sah', en: 'Invalid SHU allocation' },
+  ShuRulesMissing: {
+    id: 'Pembagian SHU belum ditetapkan',
+    en: 'SHU allocation not set',
+  },
   PayloadTooLarge: { id: 'Data terlalu besar', en: 'Payload too large' },
   UnsupportedMediaType: { id: 'Jenis konten tidak didukung', en: 'Unsupported media type' },
   TooManyRequests: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },

@@ -2091,6 +2091,12 @@ export interface components {
         | 'PayrollAuthorizationMissing'
         | 'InsufficientSavings'
         | 'SavingsRuleExceeded'
+        | 'UnbalancedEntry'
+        | 'AccountNotManual'
+        | 'FiscalYearClosed'
+        | 'FiscalYearNotEnded'
+        | 'InvalidShuRules'
+        | 'ShuRulesMissing'
         | 'PayloadTooLarge'
         | 'UnsupportedMediaType'
         | 'TooManyRequests'
@@ -3115,7 +3121,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3245,7 +3251,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3356,7 +3362,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3815,7 +3821,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4483,7 +4489,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4657,7 +4663,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4816,7 +4822,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5103,7 +5109,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5289,7 +5295,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5451,7 +5457,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6015,7 +6021,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6254,7 +6260,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6281,7 +6287,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6534,7 +6540,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6561,7 +6567,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6881,7 +6887,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7209,7 +7215,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8077,7 +8083,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8104,7 +8110,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8273,7 +8279,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8475,7 +8481,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8502,7 +8508,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8613,7 +8619,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -8779,7 +8785,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9070,7 +9076,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9097,7 +9103,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9208,7 +9214,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9235,7 +9241,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9890,7 +9896,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10011,7 +10017,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10618,7 +10624,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -10645,7 +10651,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11121,7 +11127,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11750,7 +11756,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11968,7 +11974,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11995,7 +12001,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12391,7 +12397,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12595,7 +12601,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12622,7 +12628,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12735,7 +12741,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -12916,7 +12922,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13143,7 +13149,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13170,7 +13176,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13413,7 +13419,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13440,7 +13446,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13638,7 +13644,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13706,7 +13712,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13806,7 +13812,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -13903,7 +13909,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13912,7 +13918,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14002,7 +14008,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14029,7 +14035,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14123,7 +14129,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14150,7 +14156,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14290,7 +14296,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14317,7 +14323,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14491,7 +14497,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14634,7 +14640,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14661,7 +14667,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14791,7 +14797,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -14818,7 +14824,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -15095,7 +15101,12 @@ export interface operations {
           | 'savings'
           | 'supplier_payment'
           | 'credit_loss_provision'
-          | 'opening_balance';
+          | 'opening_balance'
+          | 'manual_entry'
+          | 'fixed_asset'
+          | 'depreciation'
+          | 'fiscal_year_close'
+          | 'shu_distribution';
         /** @description page size (1–200) */
         limit?: string;
         /** @description nextCursor of the previous page */
@@ -15593,7 +15604,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -15758,7 +15769,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16144,7 +16155,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16171,7 +16182,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16422,7 +16433,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -16702,7 +16713,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -16810,7 +16821,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -17253,7 +17264,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -17280,7 +17291,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -17625,7 +17636,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -17722,7 +17733,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -17852,7 +17863,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -17879,7 +17890,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -18630,7 +18641,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings */
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
       409: {
         headers: {
           [name: string]: unknown;
@@ -18657,7 +18668,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;
@@ -19109,7 +19120,7 @@ export interface operations {
           'application/problem+json': components['schemas']['def-0'];
         };
       };
-      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded */
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
       422: {
         headers: {
           [name: string]: unknown;

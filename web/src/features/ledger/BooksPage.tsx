@@ -30,6 +30,11 @@ const DOCUMENTS = {
   opening_balance: ['Saldo awal', 'Opening balance'],
   supplier_payment: ['Pembayaran ke pemasok', 'Supplier payment'],
   credit_loss_provision: ['Penyesuaian CKPN', 'Credit loss allowance (CKPN)'],
+  manual_entry: ['Jurnal manual', 'Manual entry'],
+  fixed_asset: ['Perolehan aset tetap', 'Fixed asset acquired'],
+  depreciation: ['Penyusutan aset tetap', 'Depreciation'],
+  fiscal_year_close: ['Tutup buku tahunan', 'Year-end close'],
+  shu_distribution: ['Pembagian SHU anggota', 'Members’ SHU distributed'],
   sembako_cash_collection: [
     'Tunai potongan gaji gagal (Sembako)',
     'Failed deduction paid in cash (Sembako)',
