@@ -35,8 +35,15 @@ export function demoSavingsRules(index: number): { pokok: number; wajibMonthly: 
   return { pokok: 100_000, wajibMonthly: 10_000 };
 }
 
-/** The day a KDKMP was founded: mid-2025, when the KDKMP were established, before any demo history. */
+/** The three pilot KDKMP with a history since January 2025 and a closed 2025 (seed-year-end.ts). */
+export const DEMO_PILOTS: readonly number[] = [11, 24, 47];
+
+/**
+ * The day a KDKMP was founded: mid-2025, when the KDKMP were established, before any demo
+ * history; the pilots late in 2024, before theirs.
+ */
 export function demoFoundingDate(index: number): string {
+  if (DEMO_PILOTS.includes(index)) return addDays('2024-11-04', index % 20);
   return addDays('2025-06-02', (index * 13) % 50);
 }
 
@@ -85,8 +92,10 @@ export function planMembers(
   );
   const days = daysBetween(founded, span.today);
   const joinDates = Array.from({ length: count - officers.length }, () =>
-    // A third at the founding meeting; the others on any day since.
-    rnd.chance(0.33) ? founded : addDays(founded, rnd.int(1, days)),
+    // A third at the founding meeting (of a pilot, most); the others on any day since.
+    rnd.chance(DEMO_PILOTS.includes(index) ? 0.8 : 0.33)
+      ? founded
+      : addDays(founded, rnd.int(1, days)),
   ).sort();
   const members: DemoMember[] = officers.map((o) => ({
     ...o.person,

@@ -47,6 +47,9 @@ import { seedSembako } from './seed-sembako.ts';
 import { seedQris } from './seed-qris.ts';
 import { DEMO_OPENING_BANK, demoBank } from './seed-bank.ts';
 import { demoMembers } from './seed-members.ts';
+import { DEMO_PILOTS } from './member-plan.ts';
+import { PILOT_HISTORY_FROM, seedPilotHistory } from './seed-pilot-history.ts';
+import { demoYearEnd } from './seed-year-end.ts';
 import { seedTraining } from './seed-training.ts';
 
 export const DEMO_PASSWORD = 'lumbung-demo';
@@ -218,7 +221,8 @@ export async function seedDemo(
             netContent: p.net,
             consignmentPrice: p.consignment - 200,
             retailPrice: p.retail,
-            effectiveFrom: addDays(start, -30),
+            // In force before the pilots' history (seed-pilot-history.ts) begins.
+            effectiveFrom: addDays(PILOT_HISTORY_FROM, -31),
           },
           clock,
         ),
@@ -297,6 +301,7 @@ export async function seedDemo(
         clock,
       );
       const size = large.has(i) ? rnd.int(25, 35) / 10 : rnd.int(4, 14) / 10;
+      const lead = rnd.int(0, 20);
       const dailyValue = PRODUCTS.reduce((t, p) => t + p.daily * p.consignment, 0) * size;
       await createParticipation(
         trx,
@@ -304,7 +309,7 @@ export async function seedDemo(
         {
           hubId: hub.id,
           agreementNo: `PKS/KANA-JBI/${String(i + 1).padStart(3, '0')}/2025`,
-          startDate: addDays(start, -rnd.int(0, 20)),
+          startDate: DEMO_PILOTS.includes(i) ? PILOT_HISTORY_FROM : addDays(start, -lead),
           exposureLimit: Math.ceil((dailyValue * 75) / 10_000_000) * 10_000_000,
           subsidyMode: i % 10 === 3 ? 'net' : 'payout',
           // The two late payers have negotiated a longer grace: late, but not yet on hold.
@@ -345,9 +350,18 @@ export async function seedDemo(
 
   // Each KDKMP's members (50–400) and their savings rules; those who joined before the history.
   const members = demoMembers({ start, today }, admin);
-  await inTx(db, (trx) => members.prepare(trx, coops));
+  const pilots = coops.filter((c) => DEMO_PILOTS.includes(c.index));
+  const others = coops.filter((c) => !pilots.includes(c));
+  await inTx(db, (trx) => members.prepare(trx, others));
+  // The pilots' members since their founding late in 2024, through their history (as of then).
+  const pilotMembers = demoMembers({ start: PILOT_HISTORY_FROM, today }, admin);
+  clock.set(`${addDays(PILOT_HISTORY_FROM, -1)}T13:00:00Z`);
+  await inTx(db, (trx) => pilotMembers.prepare(trx, pilots));
+  clock.set(`${start}T01:00:00Z`);
+  const memberPlanOf = (c: DemoCoop) => (pilots.includes(c) ? pilotMembers : members);
 
   // --- 90 days of activity ---
+  const allDays = days + 1;
   const summary: SeedSummary = {
     cooperatives: coops.length,
     days,
@@ -383,6 +397,26 @@ export async function seedDemo(
     ],
     clock.now(),
   );
+  // Three pilots have a history since January 2025 and a closed 2025 (their own random draws).
+  const yearEnd = demoYearEnd(pilots, admin);
+  const history = await seedPilotHistory(db, {
+    hubId: hub.id,
+    pilots,
+    products,
+    catalog: PRODUCTS,
+    members: pilotMembers,
+    start,
+    clock,
+    ctx: admin,
+    // The other cooperatives' participations start up to 20 days before `start`.
+    settleUntil: addDays(start, -21),
+    endOfDay: (trx, date) => yearEnd.day(trx, date),
+    onDay: (done, total, date) => progress(done, total, `riwayat 3 koperasi percontohan ${date}`),
+  });
+  summary.sales += history.sales;
+  summary.deliveries += history.deliveries;
+  summary.statements += history.statements;
+  summary.payments += history.payments;
   const ctxs = new Map<string, Awaited<ReturnType<typeof loadCooperativeContext>>>();
   for (const c of coops) ctxs.set(c.org.id, await loadCooperativeContext(db, c.org.id));
   const pendingReceipts = new Map<string, { doId: string; coopId: string }[]>();
@@ -451,7 +485,6 @@ export async function seedDemo(
     ]);
   };
 
-  const allDays = days + 1;
   let cur: Kysely<Database> = db;
   for (let di = 0; di <= days; di++) {
     const date = addDays(start, di);
@@ -462,6 +495,7 @@ export async function seedDemo(
       const dayEndMs = Math.min(Date.parse(`${date}T13:00:00Z`), nowMs);
       clock.set(new Date(dayEndMs).toISOString());
       await members.day(cur, date);
+      await pilotMembers.day(cur, date);
 
       // Deliveries arriving today.
       for (const r of pendingReceipts.get(date) ?? []) {
@@ -549,7 +583,7 @@ export async function seedDemo(
             id: newId(),
             occurredAt: new Date(at).toISOString(),
             paymentMethod: rnd.pick(['cash', 'qris', 'transfer'] as const, [80, 15, 5]),
-            ...members.purchaser(c.org.id, date),
+            ...memberPlanOf(c).purchaser(c.org.id, date),
             lines: [...chosen].map((pi) => {
               const p = PRODUCTS[pi]!;
               return {
@@ -605,6 +639,7 @@ export async function seedDemo(
         }
       }
       await inTx(cur, (trx) => bank.closeDay(trx, admin, date));
+      await yearEnd.day(cur, date);
     });
     cur = db;
     progress(di + 1, allDays, date);

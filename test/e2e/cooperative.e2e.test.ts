@@ -137,7 +137,19 @@ describe('the cooperative in Chromium', () => {
         .field(`Hasil hitung — ${line.name}`)
         .fill(String(Math.max(0, line.productId === gula.id ? line.qty - 1 : line.qty)));
     await s.button('Simpan stok opname').click();
+    // Nothing is charged before the manager has seen the total and said yes.
+    const ask = page.getByRole('group', { name: 'Stok opname' });
+    await expect
+      .poll(() => ask.textContent())
+      .toContain(
+        `Kekurangan pada 1 barang akan ditagihkan Rp ${gula.consignmentPrice.toLocaleString('id-ID')}`,
+      );
+    expect((await dashboard()).stock).toEqual(afterReturn.stock);
+    await ask.getByRole('button', { name: 'Ya, simpan' }).click();
     await expect.poll(() => s.notice().textContent()).toMatch(/Stok opname tersimpan/);
+    // The result stands alone: no empty form under it inviting a second count.
+    expect(await s.field(`Hasil hitung — ${gula.name}`).count()).toBe(0);
+    expect(await s.button('Hitung lagi').isVisible()).toBe(true);
     const row = page.locator('tr').filter({ hasText: gula.name });
     await expect
       .poll(() => row.textContent())

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, launchChromium, signIn } from './browser.ts';
+import { SHOTS, apiOf, launchChromium, signIn } from './browser.ts';
 import {
   DeliveryDetailPage,
   DeliveryListPage,
@@ -170,38 +170,47 @@ describe('hub logistics screens in Chromium', () => {
     }
   });
 
-  it('a held cooperative: the dispatch is refused with the hold message, then a hub admin overrides with a reason', async () => {
-    const staff = await signedIn('gudang@kana.demo', 1280);
-    await createDraft(staff, 'KDKMP Tengah', 1280);
+  it('a held cooperative: the check predicts the refusal, so no plain "Kirim"; a hub admin overrides with a reason in one request', async () => {
+    const staff = await signedIn('gudang@kana.demo', 360);
+    await createDraft(staff, 'KDKMP Tengah', 360);
     const staffDetail = new DeliveryDetailPage(staff);
     await staffDetail.checkSection().waitFor();
     await stockUpFor(staff);
     await staffDetail.checkSection().waitFor();
-    expect(
-      await staff.getByText(/Pengiriman ditahan: tagihan lewat jatuh tempo Rp/).isVisible(),
-    ).toBe(true);
-    await staffDetail.dispatch();
-    await expect
-      .poll(() => staffDetail.alert().first().textContent())
-      .toMatch(/Pengiriman ditahan/);
-    // Only a hub admin may override: the staff sees no reason field.
-    expect(
-      await staff.getByText('Hanya admin hub yang dapat memberi persetujuan khusus').isVisible(),
-    ).toBe(true);
+    const held = await staff
+      .getByText(/Pengiriman ditahan: tagihan lewat jatuh tempo Rp/)
+      .textContent();
+    const overdue = /Rp [\d.]+/.exec(held ?? '')![0];
+    // The staff cannot send it and is told whom to ask; there is no button that would only be refused.
+    await expect.poll(() => staff.getByText('Minta admin hub memeriksanya').isVisible()).toBe(true);
+    expect(await staff.getByRole('button', { name: 'Kirim', exact: true }).count()).toBe(0);
     expect(await staffDetail.reason().count()).toBe(0);
     const url = staff.url();
+    const id = url.split('/').pop()!;
     await staff.context().close();
 
-    const page = await signedIn('admin@kana.demo', 1280);
+    // Through the API the refusal names the same overdue total, dates in words, the title once.
+    const api = apiOf(server.url);
+    const token = await api.tokenOf('gudang@kana.demo');
+    const refusal = await api.as(token, 'POST', `/api/v1/delivery-orders/${id}/dispatch`, {});
+    expect(refusal.status).toBe(409);
+    expect(refusal.body.code).toBe('ShippingHold');
+    expect(refusal.body.detail).toContain(overdue);
+    expect(refusal.body.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(refusal.body.detail).toMatch(/jatuh tempo \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(refusal.body.detail).not.toContain(refusal.body.title);
+
+    const page = await signedIn('admin@kana.demo', 360);
+    const answers: number[] = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && /\/dispatch$/.test(r.url())) answers.push(r.status());
+    });
     await page.goto(url);
     const detail = new DeliveryDetailPage(page);
     await detail.checkSection().waitFor();
-    await detail.dispatch();
-    await expect
-      .poll(() => detail.alert().first().textContent())
-      .toMatch(/Pengiriman ditahan: tagihan periode/);
-    expect(await detail.status().textContent()).toBe('Draf');
-    // The reason is required before anything is sent.
+    // The admin is offered the override at once, with its reason.
+    await detail.reason().waitFor();
+    expect(await page.getByRole('button', { name: 'Kirim', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Kirim dengan alasan' }).click();
     await expect.poll(() => page.getByText('Alasan wajib diisi').isVisible()).toBe(true);
     await detail.override('Tagihan Februari sudah ditransfer, bukti diterima bendahara');
@@ -210,6 +219,8 @@ describe('hub logistics screens in Chromium', () => {
     expect(await detail.history().textContent()).toContain(
       'Alasan: Tagihan Februari sudah ditransfer, bukti diterima bendahara',
     );
+    // One request, accepted: never a 409 and a retry.
+    expect(answers).toEqual([200]);
     await page.context().close();
   });
 
@@ -225,18 +236,19 @@ describe('hub logistics screens in Chromium', () => {
       await gr.fill({
         supplier,
         product: 'GKP-1 — Gula Kristal Putih 1 kg',
-        qty: '200',
+        // Typed the Indonesian way, with thousands separators, like the price.
+        qty: '2.000',
         cost: '15.100',
       });
       await expect
         .poll(() => page.locator('.total-line strong').textContent())
-        .toBe('Rp 3.020.000');
+        .toBe('Rp 30.200.000');
       await gr.submit();
       await expect
         .poll(() => page.getByRole('status').textContent())
         .toMatch(
           new RegExp(
-            `^Penerimaan BPB/[A-Z0-9-]+/\\d{4}/\\d{2}/\\d{4} dari ${supplier} tersimpan: Rp 3\\.020\\.000\\.$`,
+            `^Penerimaan BPB/[A-Z0-9-]+/\\d{4}/\\d{2}/\\d{4} dari ${supplier} tersimpan: Rp 30\\.200\\.000\\.$`,
           ),
         );
       await gr.rows().filter({ hasText: supplier }).first().waitFor();

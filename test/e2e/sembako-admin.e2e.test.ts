@@ -67,6 +67,16 @@ describe('Sembako Bahagia: activation, periods and proposed deliveries in Chromi
     const admin = await signIn(browser, server.url, ADMIN, 360);
     await new ProgramPage(admin).open(server.url, 'peserta');
     const csv = await downloadActivationCodes(admin, 'Dinas Sosial');
+    // The codes handed out are not reissued by a second tap: nothing new to download, and
+    // reissuing them all says how many stop working and asks first.
+    await expect
+      .poll(() => admin.getByText(/belum aktivasi: 0 belum pernah menerima kode/).count())
+      .toBe(1);
+    expect(await admin.getByRole('button', { name: /^Unduh kode baru/ }).count()).toBe(0);
+    await admin.getByRole('button', { name: 'Terbitkan ulang semua kode' }).click();
+    const ask = admin.getByRole('group', { name: 'Terbitkan ulang semua kode' });
+    expect(await ask.textContent()).toMatch(/kode yang sudah dibagikan tidak berlaku lagi/);
+    await ask.getByRole('button', { name: 'Batal' }).click();
     await admin.context().close();
     const [header, first] = csv.trim().split(/\r?\n/);
     expect(header).toBe('nip,nama,opd,kode_aktivasi');
@@ -123,7 +133,7 @@ describe('Sembako Bahagia: activation, periods and proposed deliveries in Chromi
     await expect
       .poll(() => periods.alert().textContent())
       .toMatch(
-        /^Harga melebihi HET\/HAP: Paket Minyak Hemat: harga paket Rp 1\.000\.000 melebihi jumlah HET\/HAP isinya Rp [\d.]+/,
+        /^Paket Minyak Hemat: harga paket Rp 1\.000\.000 melebihi jumlah HET\/HAP isinya Rp [\d.]+/,
       );
     const text = (await periods.alert().textContent())!;
     const cap = Number(/isinya Rp ([\d.]+)/.exec(text)![1]!.replace(/\./g, ''));

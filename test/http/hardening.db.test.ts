@@ -229,9 +229,10 @@ for (const engine of ENGINES) {
 
       it('in the activation-code file', async () => {
         const res = await f.app.inject({
-          method: 'GET',
+          method: 'POST',
           url: `/api/v1/programs/${programId}/participants/activation-codes`,
           headers: admin,
+          payload: {},
         });
         expect(res.statusCode, res.body).toBe(200);
         const rows = parse(res.body, { columns: true }) as Record<string, string>[];

@@ -74,6 +74,15 @@ for (const engine of ENGINES) {
           nextRunAt: '2026-03-31T19:30:00.000Z',
           running: false,
         },
+        {
+          name: 'depreciation',
+          title: 'Penyusutan aset tetap bulanan',
+          titleEn: 'Monthly depreciation of fixed assets',
+          schedule: 'Setiap tanggal 1 pukul 03.00 WIB',
+          scheduleEn: 'On the 1st of every month at 03:00 WIB',
+          nextRunAt: '2026-03-31T20:00:00.000Z',
+          running: false,
+        },
       ]);
     });
 

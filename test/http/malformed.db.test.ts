@@ -168,6 +168,7 @@ function sample(schema: JsonSchema, name: string, ctx: SampleContext): Json {
         if (new RegExp(s.pattern).test('2026-02')) return '2026-02';
         if (new RegExp(s.pattern).test('dWpp')) return 'dWpp'; // base64 of "uji"
         if (new RegExp(s.pattern).test('199001012015011001')) return '199001012015011001'; // a NIP
+        if (new RegExp(s.pattern).test('2025')) return '2025'; // a fiscal year
         throw new Error(`no sample for ${name} with pattern ${s.pattern}`);
       }
       if (name === 'productId') return ctx.productId;

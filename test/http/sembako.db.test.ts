@@ -124,11 +124,46 @@ for (const engine of ENGINES) {
       expect(json.json().code).toBe('ValidationFailed');
     });
 
+    it('a download gives codes only to those who never had one; reissuing all asks for the confirmed count', async () => {
+      const base = `/api/v1/programs/${programId}/participants/activation-codes`;
+      const summary = async () =>
+        (
+          await f.app.inject({ method: 'GET', url: `${base}/summary?opd=BPKAD`, headers: admin })
+        ).json();
+      const download = (payload: object) =>
+        f.app.inject({ method: 'POST', url: base, headers: admin, payload });
+      const rows = (csv: string) => csv.trim().split(/\r\n/).slice(1);
+      expect(await summary()).toEqual({ notActivated: 1, withoutCode: 1, withCode: 0 });
+      const first = await download({ opd: 'BPKAD' });
+      expect(first.statusCode, first.body).toBe(200);
+      const [row] = rows(first.body);
+      expect(row).toMatch(new RegExp(`^${P2},`));
+      const oldCode = row!.split(',')[3]!;
+      expect(await summary()).toEqual({ notActivated: 1, withoutCode: 0, withCode: 1 });
+      // Downloading again hands out nothing new and keeps the code given out valid.
+      const again = await download({ opd: 'BPKAD' });
+      expect(rows(again.body)).toEqual([]);
+      // Reissuing every code needs the count the user confirmed.
+      const unconfirmed = await download({ opd: 'BPKAD', reissue: true });
+      expect([unconfirmed.statusCode, unconfirmed.json().code]).toEqual([409, 'InvalidState']);
+      const reissued = await download({ opd: 'BPKAD', reissue: true, expectedCount: 1 });
+      expect(reissued.statusCode).toBe(200);
+      const newCode = rows(reissued.body)[0]!.split(',')[3]!;
+      expect(newCode).not.toBe(oldCode);
+      const stale = await f.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/participants/activate',
+        payload: { nip: P2, activationCode: oldCode, password: 'rahasia-saya-123' },
+      });
+      expect(stale.statusCode).toBe(401);
+    });
+
     it('a participant activates with the exported code, signs in with NIP and orders only for themself', async () => {
       const codes = await f.app.inject({
-        method: 'GET',
-        url: `/api/v1/programs/${programId}/participants/activation-codes?opd=${encodeURIComponent('Dinas Pendidikan')}`,
+        method: 'POST',
+        url: `/api/v1/programs/${programId}/participants/activation-codes`,
         headers: admin,
+        payload: { opd: 'Dinas Pendidikan' },
       });
       expect(codes.statusCode).toBe(200);
       expect(codes.headers['content-type']).toContain('text/csv');

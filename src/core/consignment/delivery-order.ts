@@ -200,7 +200,7 @@ export async function dispatchDeliveryOrder(
       })),
     });
   }
-  checkDispatchAllowed(exposure, orderValue, position.holdStatements, overridden);
+  checkDispatchAllowed(exposure, orderValue, position, overridden);
 
   const now = ctx.clock.now();
   const moved = await moveStock(

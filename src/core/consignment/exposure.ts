@@ -7,6 +7,7 @@ import {
   type CooperativeContext,
   type Participation,
 } from '../network/index.ts';
+import { longDate } from '../shared/business-date.ts';
 import { DomainError } from '../shared/errors.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findReceivable, type StatementPosition } from '../settlement/index.ts';
@@ -154,20 +155,26 @@ export function dispatchVerdict(
 /**
  * Invariant at dispatch (`dispatchVerdict`), enforced: refused on shipping
  * hold or past the limit — unless a hub admin overrides with a written reason.
+ * The hold names the overdue total the dispatch check shows and the oldest
+ * statement past its grace days.
  */
 export function checkDispatchAllowed(
   exposure: Exposure,
   orderValue: number,
-  holdStatements: Pick<StatementPosition, 'periodEnd' | 'dueDate' | 'outstanding'>[],
+  position: {
+    overdueAmount: number;
+    holdStatements: Pick<StatementPosition, 'periodEnd' | 'dueDate' | 'outstanding'>[];
+  },
   overridden: boolean,
 ): void {
   if (overridden) return;
-  const verdict = dispatchVerdict(exposure, orderValue, holdStatements);
+  const verdict = dispatchVerdict(exposure, orderValue, position.holdStatements);
   if (verdict.onHold) {
-    const s = holdStatements[0]!;
+    const s = position.holdStatements[0]!;
+    const overdue = formatRupiah(position.overdueAmount);
     throw new DomainError('ShippingHold', {
-      message: `Pengiriman ditahan: tagihan periode s.d. ${s.periodEnd} jatuh tempo ${s.dueDate} belum lunas (${formatRupiah(s.outstanding)})`,
-      messageEn: `Shipping on hold: the statement for the period to ${s.periodEnd}, due ${s.dueDate}, is unpaid (${formatRupiah(s.outstanding)})`,
+      message: `Tagihan lewat jatuh tempo ${overdue}; yang tertua (periode s.d. ${longDate(s.periodEnd, 'id')}, jatuh tempo ${longDate(s.dueDate, 'id')}) masih ${formatRupiah(s.outstanding)} dan sudah melewati toleransi`,
+      messageEn: `Overdue ${overdue}; the oldest statement (period to ${longDate(s.periodEnd, 'en')}, due ${longDate(s.dueDate, 'en')}) still has ${formatRupiah(s.outstanding)} unpaid, past its grace days`,
     });
   }
   if (!verdict.withinLimit) {

@@ -75,5 +75,6 @@ export {
   saleNotReversed,
   sumSales,
   sumSalesByCooperative,
+  sumRefundsOfSalesIn,
   sumSoldQtyByProduct,
 } from './sales-summary.repository.ts';

@@ -44,7 +44,7 @@ export function lessRefunds(
 
 /**
  * What buyers were paid back (corrections' `sale_refund`) for the sales of some cooperatives dated in
- * [from, to] (of one member, if given), by cooperative or by sale: counted against the sale's own
+ * [from, to] (of one member, if given), by cooperative, sale or member: counted against the sale's own
  * date, so a refunded unit is simply not sold.
  */
 export async function sumRefundsOfSalesIn(
@@ -52,9 +52,10 @@ export async function sumRefundsOfSalesIn(
   coopIds: string[],
   from: string,
   to: string,
-  opts: { by?: 'orgId' | 'saleId'; memberId?: string } = {},
+  opts: { by?: 'orgId' | 'saleId' | 'memberId'; memberId?: string } = {},
 ) {
-  const key = opts.by === 'saleId' ? 'rf.saleId' : 'rf.orgId';
+  const key =
+    opts.by === 'saleId' ? 'rf.saleId' : opts.by === 'memberId' ? 'sale.memberId' : 'rf.orgId';
   let q = db
     .selectFrom('saleRefund as rf')
     .innerJoin('sale', (j) =>

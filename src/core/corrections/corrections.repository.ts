@@ -232,6 +232,31 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
         ])
         .where('id', '=', id)
         .executeTakeFirst();
+    case 'manual_entry':
+      // A cooperative's entry belongs to the network of its (latest) hub; a hub's to the hub.
+      return db
+        .selectFrom('manualJournalEntry as m')
+        .innerJoin('organization as o', 'o.id', 'm.orgId')
+        .select((eb) => [
+          'm.orgId',
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom('participation as p')
+                .select('p.hubId')
+                .whereRef('p.orgId', '=', 'm.orgId')
+                .orderBy('p.startDate', 'desc')
+                .limit(1),
+              'm.orgId',
+            )
+            .as('hubId'),
+          'm.entryDate as date',
+          sql<number>`0`.as('amount'),
+          sql<string | null>`null`.as('number'),
+          'o.kind',
+        ])
+        .where('m.id', '=', id)
+        .executeTakeFirst();
     default:
       return undefined;
   }

@@ -8,6 +8,7 @@ export const REVERSIBLE_DOC_TYPES = [
   'stock_count',
   'subsidy_grant',
   'sembako_order',
+  'manual_entry',
 ] as const;
 export type ReversibleDocType = (typeof REVERSIBLE_DOC_TYPES)[number];
 

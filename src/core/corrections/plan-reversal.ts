@@ -98,7 +98,10 @@ export async function planReversal(
   }
   const h = await findDocumentHeader(db, docType, docId);
   if (!h || !h.date) notFound();
-  const owner = HUB_DOCS.includes(docType) ? 'hub' : 'cooperative';
+  // A manual entry is its book's: the hub's own, or a cooperative's.
+  const hubOwned =
+    docType === 'manual_entry' ? 'kind' in h && h.kind === 'hub' : HUB_DOCS.includes(docType);
+  const owner = hubOwned ? 'hub' : 'cooperative';
   const factType: DocType = docType;
   const journalTypes: DocType[] = [factType];
   let statement = { ...ZERO };
@@ -130,7 +133,8 @@ export async function planReversal(
     docId,
     orgId: h.orgId,
     hubId: h.hubId,
-    coopId: docType === 'goods_receipt' ? null : h.orgId,
+    coopId:
+      docType === 'goods_receipt' || (docType === 'manual_entry' && hubOwned) ? null : h.orgId,
     owner,
     docDate: h.date,
     number: h.number ?? null,

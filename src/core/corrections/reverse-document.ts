@@ -49,6 +49,7 @@ const LABEL: Record<ReversibleDocType, string> = {
   stock_count: 'stok opname',
   subsidy_grant: 'subsidi operasional',
   sembako_order: 'pesanan Sembako',
+  manual_entry: 'jurnal manual',
 };
 
 export const isReversibleDocType = (t: string): t is ReversibleDocType =>

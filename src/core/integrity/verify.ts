@@ -9,6 +9,7 @@ import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../le
 import { findSavingsLedgerProblems } from '../members/index.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findPayablesProblems } from '../treasury/index.ts';
+import { findClosedYearProblems } from '../yearend/close-checks.ts';
 import {
   compareSalesToMoves,
   findAllAccountBalances,
@@ -237,6 +238,10 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   check(
     'Receipt corrections keep the units received within 0 and the units dispatched',
     await findReceiptCorrectionProblems(db),
+  );
+  check(
+    "Closed years: members' SHU equals the close's 2201 credit, the split adds up, nothing is written into them later",
+    await findClosedYearProblems(db),
   );
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -1,5 +1,6 @@
 import { closeSettlementPeriodsJob } from './close-settlement-periods.ts';
 import { creditLossProvisionJob } from './credit-loss-provision.ts';
+import { depreciationJob } from './depreciation.ts';
 import type { JobDefinition } from './job.ts';
 import { monthlySubsidyJob } from './monthly-subsidy.ts';
 import { wajibBillingJob } from './wajib-billing.ts';
@@ -7,7 +8,8 @@ import { wajibBillingJob } from './wajib-billing.ts';
 /**
  * The installation's jobs, in the order a runner looks at them: the period
  * close before the subsidy run, then the members' wajib billing, then the
- * month's credit loss allowance (CKPN, 02:30 WIB on the 1st). There is no
+ * month's credit loss allowance (CKPN, 02:30 WIB on the 1st), then the fixed
+ * assets' depreciation of the month before (03:00 WIB on the 1st). There is no
  * partition job: the schema has no partitioned table (docs/SCALING.md keeps
  * monthly partitions as a recipe).
  */
@@ -16,6 +18,7 @@ export const JOBS: readonly JobDefinition[] = [
   monthlySubsidyJob,
   wajibBillingJob,
   creditLossProvisionJob,
+  depreciationJob,
 ];
 
 export function findJobDefinition(name: string): JobDefinition | undefined {

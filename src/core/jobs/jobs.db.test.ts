@@ -69,6 +69,7 @@ for (const engine of ENGINES) {
             nextRunAt: '2026-11-30T19:30:00.000Z',
             leaseOwner: null,
           },
+          { name: 'depreciation', nextRunAt: '2026-11-30T20:00:00.000Z', leaseOwner: null },
           { name: 'monthly-subsidy', nextRunAt: '2026-11-30T18:00:00.000Z', leaseOwner: null },
           { name: 'wajib-billing', nextRunAt: '2026-11-30T18:30:00.000Z', leaseOwner: null },
         ]);
@@ -139,6 +140,13 @@ for (const engine of ENGINES) {
         {
           name: 'credit-loss-provision',
           nextRunAt: '2026-11-30T19:30:00.000Z',
+          leaseOwner: null,
+          lastStatus: null,
+        },
+        // Due at 03:00 WIB, after this test's clock.
+        {
+          name: 'depreciation',
+          nextRunAt: '2026-11-30T20:00:00.000Z',
           leaseOwner: null,
           lastStatus: null,
         },

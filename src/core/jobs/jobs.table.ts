@@ -1,6 +1,10 @@
 /** The scheduled jobs of the installation. */
 export type JobName =
-  'close-settlement-periods' | 'monthly-subsidy' | 'wajib-billing' | 'credit-loss-provision';
+  | 'close-settlement-periods'
+  | 'monthly-subsidy'
+  | 'wajib-billing'
+  | 'credit-loss-provision'
+  | 'depreciation';
 export type JobStatus = 'ok' | 'failed';
 export type JobTrigger = 'schedule' | 'manual';
 

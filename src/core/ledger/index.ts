@@ -21,3 +21,20 @@ export {
   type TrialBalance,
   type TrialBalanceAccount,
 } from './book-reads.ts';
+export {
+  checkBookkeeperRight,
+  listAccounts,
+  recordJournalEntry,
+  type Bookkeeper,
+  type ManualEntryInput,
+  type ManualEntryView,
+} from './manual-entry.ts';
+export {
+  FIXED_ASSET_ACCOUNTS,
+  listFixedAssets,
+  registerFixedAsset,
+  type FixedAssetInput,
+  type FixedAssetView,
+} from './fixed-asset.ts';
+export { postDepreciation, type DepreciationResult } from './depreciation.ts';
+export { findFixedAssets } from './manual-entry.repository.ts';

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../shared/ids.ts';
+import { lockedDate } from '../yearend/fiscal-year-lock.ts';
+import { findLatestClosedYears } from '../yearend/fiscal-year-lock.repository.ts';
 import { checkJournalEntry, type JournalEntryInput } from './journal.ts';
 import { addToAccountBalances, insertJournal } from './journal.repository.ts';
 import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';
@@ -7,7 +9,8 @@ import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from '.
 /**
  * The only writer of journal lines. Keeps: every entry balanced, one entry per
  * document and book (unique constraint), account balances equal to the sum of
- * their lines (updated in the caller's transaction).
+ * their lines (updated in the caller's transaction). Closed years stay
+ * closed: an entry dated in one is refused or moved past it ({@link lockedDate}).
  */
 export async function postJournalEntries(
   db: Db,
@@ -18,8 +21,10 @@ export async function postJournalEntries(
   const lines: JournalLineTable[] = [];
   const deltas = new Map<string, AccountBalanceTable>();
   const createdAt = now.toISOString();
+  const closed = await findLatestClosedYears(db, [...new Set(inputs.map((i) => i.orgId))]);
   for (const input of inputs) {
-    const entry = checkJournalEntry(input);
+    const checked = checkJournalEntry(input);
+    const entry = { ...checked, ...lockedDate(checked, closed.get(checked.orgId)) };
     if (entry.lines.length === 0) continue;
     const id = newId();
     entries.push({

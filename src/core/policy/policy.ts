@@ -131,6 +131,17 @@ export const POLICY = {
   getCooperativeStock: { gate: COOP_READERS },
   getCooperativeBalance: { gate: COOP_READERS },
   getCooperativeDashboard: { gate: COOP_READERS },
+  // Year end: the pengurus (the cooperative's manager) sets the SHU split, closes and distributes
+  // (a hub admin passes the gate, so a malformed body answers 400, then is refused);
+  // the cooperative's book readers (its hub, the office of its region) read; the simulation is
+  // the manager's and the hub's tool (a POST: government viewers write nothing).
+  getShuRules: { gate: BOOK_READERS },
+  setShuRules: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  previewShu: { gate: [...HUB_ROLES, 'coop_manager'] },
+  listFiscalYears: { gate: BOOK_READERS },
+  getFiscalYear: { gate: BOOK_READERS },
+  closeFiscalYear: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
+  distributeShu: { gate: ['hub_admin', 'coop_manager'], roles: ['coop_manager'], write: true },
   // Settlement.
   closeSettlementPeriod: { gate: ['hub_admin'], write: true },
   listStatements: { gate: COOP_READERS },
@@ -194,6 +205,16 @@ export const POLICY = {
   getTrialBalance: { gate: BOOK_READERS },
   exportJournal: { gate: BOOK_READERS },
   listJournalEntries: { gate: BOOK_READERS },
+  getFinancialStatements: { gate: BOOK_READERS },
+  exportFinancialStatements: { gate: BOOK_READERS },
+  // Manual entries and fixed assets: the cooperative's manager, a hub admin for the hub's own books
+  // (the finer rule is the ledger's checkBookkeeperRight).
+  recordJournalEntry: { gate: ['hub_admin', 'coop_manager'], write: true },
+  listAccounts: { gate: BOOK_READERS },
+  registerFixedAsset: { gate: ['hub_admin', 'coop_manager'], write: true },
+  listFixedAssets: { gate: BOOK_READERS },
+  // The members' annual meeting pack reads as the books do.
+  getRatPack: { gate: BOOK_READERS },
   // The city office's overview and training.
   getRegionOverview: { gate: REGION_READERS },
   getRegionTrends: { gate: REGION_READERS },
@@ -209,7 +230,8 @@ export const POLICY = {
   listPrograms: { gate: SIGNED_IN },
   createProgram: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
   importParticipants: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
-  exportActivationCodes: { gate: PROGRAM_ADMIN, write: true },
+  exportActivationCodes: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
+  getActivationCodeSummary: { gate: PROGRAM_ADMIN },
   listProgramPeriods: { gate: SIGNED_IN, roles: PROGRAM_READERS },
   createProgramPeriod: { gate: PROGRAM_ADMIN_GATE, roles: PROGRAM_ADMIN, write: true },
   getProgramDirectory: { gate: SIGNED_IN, roles: PROGRAM_READERS },

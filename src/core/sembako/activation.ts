@@ -45,18 +45,48 @@ async function issueCodes(
   return codes;
 }
 
+/** How many participants (of one OPD, or all) have not activated, and how many of them hold a code. */
+export async function activationCodeSummary(db: Db, programId: string, opd?: string) {
+  const program = await loadProgram(db, programId);
+  const people = await findParticipants(db, program.orgId, programId, { opd, notActivated: true });
+  const withoutCode = people.filter((p) => p.activationIssuedAt === null).length;
+  return { notActivated: people.length, withoutCode, withCode: people.length - withoutCode };
+}
+
 /**
- * Fresh one-time activation codes for the participants (of one OPD, or all)
- * who have not activated yet: any code issued before stops working.
+ * One-time activation codes for the participants (of one OPD, or all) who
+ * have not activated yet. By default only those who never had a code get one:
+ * a code handed out keeps working. With `reissue`, every one of them gets a
+ * fresh code and the earlier codes stop working; `expectedCount` must be the
+ * number the user was asked about, so a roster changed in between is not
+ * reissued unseen.
  */
 export async function issueActivationCodes(
   db: Db,
   ctx: CommandContext,
   programId: string,
-  opd?: string,
+  input: { opd?: string; reissue?: boolean; expectedCount?: number },
 ) {
   const program = await loadProgram(db, programId);
-  const people = await findParticipants(db, program.orgId, programId, { opd, notActivated: true });
+  const people = await findParticipants(db, program.orgId, programId, {
+    opd: input.opd,
+    notActivated: true,
+  });
+  if (!input.reissue) {
+    return issueCodes(
+      db,
+      ctx,
+      program,
+      people.filter((p) => p.activationIssuedAt === null),
+    );
+  }
+  if (input.expectedCount !== people.length) {
+    throw new DomainError('InvalidState', {
+      message: `Jumlah peserta yang belum aktivasi sekarang ${people.length}, bukan ${input.expectedCount ?? '—'}: periksa lagi sebelum menerbitkan ulang`,
+      messageEn: `${people.length} participants have not activated now, not ${input.expectedCount ?? '—'}: check again before reissuing`,
+      details: [{ path: '/expectedCount', message: `must be ${people.length}` }],
+    });
+  }
   return issueCodes(db, ctx, program, people);
 }
 

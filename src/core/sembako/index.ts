@@ -36,6 +36,7 @@ export {
 } from './sponsor-payment.ts';
 export { loadPeriodAccounts } from './period-accounts.ts';
 export {
+  activationCodeSummary,
   issueActivationCodes,
   reissueParticipantCode,
   activationCodesCsv,

@@ -87,3 +87,14 @@ export function minDate(a: BusinessDate, b: BusinessDate): BusinessDate {
 export function maxDate(a: BusinessDate, b: BusinessDate): BusinessDate {
   return a > b ? a : b;
 }
+
+/** A business date in words, `10 Maret 2026` (`id`) or `10 March 2026` (`en`). */
+export function longDate(date: BusinessDate, lang: 'id' | 'en' = 'id'): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}

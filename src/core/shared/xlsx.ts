@@ -23,13 +23,13 @@ function columnName(i: number): string {
   return s;
 }
 
-/**
- * A one-sheet .xlsx workbook (minimal SpreadsheetML, zipped with fflate):
- * strings as inline strings (formula-safe, as in the CSV files), numbers as
- * numbers, the first row bold-free headers. Enough for Excel, LibreOffice and
- * payroll software to read.
- */
-export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8Array {
+/** One sheet of a workbook: its name (at most 31 characters are kept) and its rows. */
+export interface XlsxSheet {
+  name: string;
+  rows: (string | number)[][];
+}
+
+function sheetXml(rows: (string | number)[][]): string {
   const sheetRows = rows
     .map((r, ri) => {
       const cells = r
@@ -43,6 +43,26 @@ export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8
       return `<row r="${ri + 1}">${cells}</row>`;
     })
     .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<sheetData>${sheetRows}</sheetData></worksheet>`
+  );
+}
+
+/**
+ * A one-sheet .xlsx workbook (minimal SpreadsheetML, zipped with fflate):
+ * strings as inline strings (formula-safe, as in the CSV files), numbers as
+ * numbers, the first row bold-free headers. Enough for Excel, LibreOffice and
+ * payroll software to read.
+ */
+export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8Array {
+  return writeXlsxSheets([{ name: sheetName, rows }]);
+}
+
+/** A workbook of several sheets, in order, each written as `writeXlsx` writes its one. */
+export function writeXlsxSheets(sheets: XlsxSheet[]): Uint8Array {
+  const n = sheets.map((_, i) => i + 1);
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -50,7 +70,12 @@ export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        n
+          .map(
+            (i) =>
+              `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
         '</Types>',
     ),
     '_rels/.rels': strToU8(
@@ -62,21 +87,22 @@ export function writeXlsx(sheetName: string, rows: (string | number)[][]): Uint8
     'xl/workbook.xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-        `<sheets><sheet name="${esc(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets>` +
+        `<sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
         '</workbook>',
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+        n
+          .map(
+            (i) =>
+              `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`,
+          )
+          .join('') +
         '</Relationships>',
     ),
-    'xl/worksheets/sheet1.xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-        `<sheetData>${sheetRows}</sheetData></worksheet>`,
-    ),
   };
+  sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.rows))));
   return zipSync(files, { level: 6 });
 }
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../shared/business-date.ts';
+import { addDays, daysBetween, longDate } from '../shared/business-date.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { whatsAppShareUrl, whatsAppUrl } from '../shared/whatsapp.ts';
 
@@ -18,37 +18,6 @@ export interface EarlyWarning {
   /** A wa.me link with the text, to the cooperative's ketua when a phone is known. */
   whatsappUrl: string;
 }
-
-const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const day = (d: string, names: string[]) =>
-  `${Number(d.slice(8, 10))} ${names[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 
 /** A chat with the manager's phone with the message typed in, or (no phone) the message to share. */
 const whatsappLink = (text: string, phone?: string | null) =>
@@ -79,7 +48,7 @@ export function earlyWarningsOf(
     const amount = formatRupiah(s.outstanding);
     if (s.dueDate >= today && s.dueDate <= horizon) {
       const n = daysBetween(today, s.dueDate);
-      const text = `${to.cooperativeName}: tagihan ${s.number} sebesar ${amount} jatuh tempo ${day(s.dueDate, BULAN)} (${n === 0 ? 'hari ini' : `${n} hari lagi`}).${ref.id}`;
+      const text = `${to.cooperativeName}: tagihan ${s.number} sebesar ${amount} jatuh tempo ${longDate(s.dueDate, 'id')} (${n === 0 ? 'hari ini' : `${n} hari lagi`}).${ref.id}`;
       out.push({
         kind: 'due',
         statementId: s.id,
@@ -87,13 +56,13 @@ export function earlyWarningsOf(
         date: s.dueDate,
         amount: s.outstanding,
         text,
-        textEn: `${to.cooperativeName}: statement ${s.number} of ${amount} falls due on ${day(s.dueDate, MONTHS)} (${n === 0 ? 'today' : `in ${n} days`}).${ref.en}`,
+        textEn: `${to.cooperativeName}: statement ${s.number} of ${amount} falls due on ${longDate(s.dueDate, 'en')} (${n === 0 ? 'today' : `in ${n} days`}).${ref.en}`,
         whatsappUrl: whatsappLink(text, to.phone),
       });
     }
     const lastDay = addDays(s.dueDate, graceDays);
     if (s.dueDate < today && lastDay >= today && lastDay <= horizon) {
-      const text = `${to.cooperativeName}: jika ${amount} (tagihan ${s.number}) belum dibayar sampai ${day(lastDay, BULAN)}, pengiriman barang dihentikan mulai ${day(addDays(lastDay, 1), BULAN)}.${ref.id}`;
+      const text = `${to.cooperativeName}: jika ${amount} (tagihan ${s.number}) belum dibayar sampai ${longDate(lastDay, 'id')}, pengiriman barang dihentikan mulai ${longDate(addDays(lastDay, 1), 'id')}.${ref.id}`;
       out.push({
         kind: 'hold',
         statementId: s.id,
@@ -101,7 +70,7 @@ export function earlyWarningsOf(
         date: lastDay,
         amount: s.outstanding,
         text,
-        textEn: `${to.cooperativeName}: unless ${amount} (statement ${s.number}) is paid by ${day(lastDay, MONTHS)}, deliveries stop from ${day(addDays(lastDay, 1), MONTHS)}.${ref.en}`,
+        textEn: `${to.cooperativeName}: unless ${amount} (statement ${s.number}) is paid by ${longDate(lastDay, 'en')}, deliveries stop from ${longDate(addDays(lastDay, 1), 'en')}.${ref.en}`,
         whatsappUrl: whatsappLink(text, to.phone),
       });
     }

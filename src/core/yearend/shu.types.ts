@@ -38,6 +38,10 @@ export interface ShuResult {
   allocation: { key: ShuKey; percent: number; amount: number }[];
   jasaUsaha: number;
   jasaModal: number;
+  /** Jasa that could not be divided (no member bought, or none saved): it goes to cadangan. */
+  undivided: number;
+  /** A simulation of a year not yet ended: the books to date. */
+  estimate?: boolean;
   totalPurchases: number;
   totalSavings: number;
   members: ShuMemberView[];

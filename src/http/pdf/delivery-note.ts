@@ -1,20 +1,10 @@
 import type { DeliveryNote } from '../../core/consignment/index.ts';
+import { longDate } from '../../core/shared/business-date.ts';
 import { pdfHeader, pdfSignatures, pdfTable, renderPdf, type Pdf } from './pdf-document.ts';
 
 /** What the surat jalan prints (core's delivery note), with the hub's address where one is on record. */
 export interface DeliveryNoteData extends DeliveryNote {
   hubAddress?: string | null;
-}
-
-/** A business date (WIB) as `10 Maret 2026`. */
-export function longDateId(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('id-ID', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const qty = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
@@ -68,10 +58,10 @@ export function renderDeliveryNote(d: DeliveryNoteData): Promise<Buffer> {
         ...(d.hubAddress ? ([['Alamat pengirim', d.hubAddress]] as [string, string][]) : []),
         ['Kepada', d.cooperativeName],
         ...(village ? ([['Alamat', village]] as [string, string][]) : []),
-        ['Tanggal pesanan', `${longDateId(d.orderDate)}`],
-        ['Tanggal kirim', `${longDateId(d.dispatchedOn)} (WIB)`],
+        ['Tanggal pesanan', `${longDate(d.orderDate)}`],
+        ['Tanggal kirim', `${longDate(d.dispatchedOn)} (WIB)`],
         ...(d.receivedOn
-          ? ([['Tanggal terima', `${longDateId(d.receivedOn)} (WIB)`]] as [string, string][])
+          ? ([['Tanggal terima', `${longDate(d.receivedOn)} (WIB)`]] as [string, string][])
           : []),
         ...(d.overrideReason
           ? ([['Dikirim dengan persetujuan khusus', d.overrideReason]] as [string, string][])

@@ -20,7 +20,11 @@ export function renderPdf(
   build: (doc: Pdf) => void,
   page: { size: 'A4' | [number, number]; margin: number } = { size: 'A4', margin: 40 },
 ): Promise<Buffer> {
-  const doc = new PDFDocument({ ...page, compress: false, info: { Title: title } });
+  return pdfBytes(new PDFDocument({ ...page, compress: false, info: { Title: title } }), build);
+}
+
+/** Runs `build` on a document the caller made and answers the bytes once it has ended. */
+export function pdfBytes(doc: Pdf, build: (doc: Pdf) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -51,18 +55,40 @@ export function pdfHeader(
   doc.moveDown(0.8);
 }
 
-/** A simple ruled table; starts a new page when the rows run past the bottom margin. */
-export function pdfTable<R>(doc: Pdf, columns: PdfColumn<R>[], rows: R[]) {
+/** The text cut to fit `width` at the current font, ending in an ellipsis when cut. */
+export function pdfFit(doc: Pdf, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 0 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * A simple ruled table; starts a new page when the rows run past the bottom margin. With `opts`:
+ * the header row shaded and repeated on every page the table runs onto, cells cut to their column
+ * (never wrapped into the next row), and the rows `bold` picks (e.g. a total) in bold.
+ */
+export function pdfTable<R>(
+  doc: Pdf,
+  columns: PdfColumn<R>[],
+  rows: R[],
+  opts?: { bold?: (row: R) => boolean },
+) {
   const left = doc.page.margins.left;
-  const rowHeight = 18;
-  const drawRow = (cells: string[], bold: boolean) => {
-    if (doc.y + rowHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const rowHeight = opts ? 17 : 18;
+  const width = columns.reduce((s, c) => s + c.width, 0);
+  const drawRow = (cells: string[], bold: boolean, header = false) => {
+    if (doc.y + rowHeight > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      if (opts && !header) drawHeader();
+    }
     const y = doc.y;
+    if (opts && header) doc.rect(left, y, width, rowHeight).fill('#eeeeee').fillColor('#000000');
     let x = left;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     cells.forEach((cell, i) => {
       const col = columns[i]!;
-      doc.text(cell, x + 3, y + 4, {
+      doc.text(opts ? pdfFit(doc, cell, col.width - 6) : cell, x + 3, y + 4, {
         width: col.width - 6,
         align: col.align ?? 'left',
         lineBreak: false,
@@ -70,7 +96,6 @@ export function pdfTable<R>(doc: Pdf, columns: PdfColumn<R>[], rows: R[]) {
       });
       x += col.width;
     });
-    const width = columns.reduce((s, c) => s + c.width, 0);
     doc
       .moveTo(left, y + rowHeight)
       .lineTo(left + width, y + rowHeight)
@@ -79,14 +104,19 @@ export function pdfTable<R>(doc: Pdf, columns: PdfColumn<R>[], rows: R[]) {
     doc.x = left;
     doc.y = y + rowHeight;
   };
-  drawRow(
-    columns.map((c) => c.header),
-    true,
-  );
+  const drawHeader = () =>
+    drawRow(
+      columns.map((c) => c.header),
+      true,
+      true,
+    );
+  // A table with options never leaves its header alone at the foot of a page.
+  if (opts && doc.y + 2 * rowHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  drawHeader();
   for (const r of rows)
     drawRow(
       columns.map((c) => c.value(r)),
-      false,
+      opts?.bold?.(r) ?? false,
     );
   doc.moveDown(0.8);
 }

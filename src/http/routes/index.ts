@@ -20,6 +20,7 @@ import { memberRoutes } from './members/members.routes.ts';
 import { savingsRoutes } from './members/savings.routes.ts';
 import { stockDocumentRoutes } from './consignment/stock-documents.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
+import { manualEntryRoutes } from './ledger/manual-entries.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { cooperativeImportRoutes } from './network/cooperative-import.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
@@ -28,6 +29,7 @@ import { organizationRoutes } from './network/organizations.routes.ts';
 import { participationRoutes } from './network/participation.routes.ts';
 import { regionRoutes } from './region/region.routes.ts';
 import { regionLookupRoutes } from './region/regions.routes.ts';
+import { sembakoActivationCodeRoutes } from './sembako/activation-codes.routes.ts';
 import { sembakoOrderRoutes } from './sembako/orders.routes.ts';
 import { sembakoParticipantRoutes } from './sembako/participants.routes.ts';
 import { sembakoPeriodRoutes } from './sembako/periods.routes.ts';
@@ -41,6 +43,10 @@ import { payablesRoutes } from './treasury/payables.routes.ts';
 import { riskRoutes } from './treasury/risk.routes.ts';
 import { forecastRoutes } from './treasury/forecast.routes.ts';
 import { hubSummaryRoutes } from './treasury/summary.routes.ts';
+import { ratPackRoutes } from './yearend/rat-pack.routes.ts';
+import { shuRoutes } from './yearend/shu.routes.ts';
+import { fiscalYearRoutes } from './yearend/fiscal-years.routes.ts';
+import { statementsRoutes } from './yearend/statements.routes.ts';
 
 /** Every module's routes, each a TypeBox-typed plugin (in the order the reference page lists them). */
 export async function registerRoutes(app: FastifyInstance) {
@@ -78,6 +84,11 @@ export async function registerRoutes(app: FastifyInstance) {
     correctionRoutes,
     partialCorrectionRoutes,
     ledgerRoutes,
+    statementsRoutes,
+    manualEntryRoutes,
+    shuRoutes,
+    fiscalYearRoutes,
+    ratPackRoutes,
     auditRoutes,
     jobRoutes,
     regionRoutes,
@@ -87,6 +98,7 @@ export async function registerRoutes(app: FastifyInstance) {
     sembakoOrderRoutes,
     sembakoPeriodRoutes,
     sembakoParticipantRoutes,
+    sembakoActivationCodeRoutes,
   ])
     await app.register(routes);
 }

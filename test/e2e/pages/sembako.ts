@@ -183,12 +183,12 @@ export class ProgramNav {
   }
 }
 
-/** The roster tab's activation codes: the CSV a program admin downloads for one OPD. */
+/** The roster tab's activation codes: the CSV of new codes a program admin downloads for one OPD. */
 export async function downloadActivationCodes(page: Page, opd: string): Promise<string> {
   await page.getByLabel('OPD', { exact: true }).fill(opd);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Unduh kode aktivasi (CSV)' }).click(),
+    page.getByRole('button', { name: /^Unduh kode baru untuk \d+ peserta \(CSV\)$/ }).click(),
   ]);
   return readFile((await download.path())!, 'utf8');
 }

@@ -46,6 +46,7 @@ export class SettlementPage {
     const r = this.region('Tutup periode');
     await r.getByLabel('Akhir periode').fill(periodEnd);
     await r.getByRole('button', { name: 'Tutup periode' }).click();
+    await r.getByRole('button', { name: 'Ya, tutup periode' }).click();
   }
   closeNotice() {
     return this.region('Tutup periode').getByRole('status');
@@ -98,6 +99,7 @@ export class SubsidyPage {
   async run(month: string) {
     await this.page.getByLabel('Bulan', { exact: true }).fill(month);
     await this.page.getByRole('button', { name: 'Jalankan subsidi' }).click();
+    await this.page.getByRole('button', { name: 'Ya, jalankan' }).click();
   }
   notices() {
     return this.page.getByRole('status');

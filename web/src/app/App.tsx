@@ -118,6 +118,21 @@ const BooksPage = lazyPage(
   'BooksPage',
   '/koperasi/:id/buku',
 );
+const StatementsPage = lazyPage(
+  () => import('../features/yearend/StatementsPage.tsx'),
+  'StatementsPage',
+  '/koperasi/:id/laporan-keuangan',
+);
+const ManualEntriesPage = lazyPage(
+  () => import('../features/ledger/ManualEntriesPage.tsx'),
+  'ManualEntriesPage',
+  '/koperasi/:id/jurnal',
+);
+const YearEndPage = lazyPage(
+  () => import('../features/yearend/YearEndPage.tsx'),
+  'YearEndPage',
+  '/koperasi/:id/tutup-buku',
+);
 const DeliveryRoutes = lazyPage(
   () => import('../features/delivery/DeliveryRoutes.tsx'),
   'DeliveryRoutes',
@@ -426,6 +441,30 @@ export function App() {
             element={
               <CooperativeArea need="manage">
                 <BooksPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={StatementsPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <StatementsPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={ManualEntriesPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <ManualEntriesPage />
+              </CooperativeArea>
+            }
+          />
+          <Route
+            path={YearEndPage.path}
+            element={
+              <CooperativeArea need="manage">
+                <YearEndPage />
               </CooperativeArea>
             }
           />

@@ -1503,6 +1503,196 @@ export interface paths {
     /** An organization's journal entries in a period (date order), each with its lines and account names */
     get: operations['listJournalEntries'];
     put?: never;
+    /** A manual journal entry (expenses, opening balances) on accounts open to manual posting: debits equal credits; the same id again → the first entry */
+    post: operations['recordJournalEntry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ledger/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SAK EP statements of a year or a month range with comparatives: laporan posisi keuangan, perhitungan hasil usaha (member and non-member revenue), arus kas (direct method) and perubahan ekuitas; every total ties to the trial balance */
+    get: operations['getFinancialStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ledger/statements/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The SAK EP statements with the comparative column as a PDF (Indonesian, rupiah, generated time in WIB) or an XLSX workbook with one sheet per statement */
+    get: operations['exportFinancialStatements'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/ledger/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organization's chart of accounts (SAK EP): code, name, type, statement section, whether open to manual entries */
+    get: operations['listAccounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/orgs/{orgId}/fixed-assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cooperative's fixed assets with their monthly depreciation, depreciation so far and book value */
+    get: operations['listFixedAssets'];
+    put?: never;
+    /** A fixed asset bought or brought into a cooperative's books (Dr its account, Cr the account it was paid from), then depreciated straight line monthly; the same id again → the first */
+    post: operations['registerFixedAsset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/shu-rules/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The year’s SHU split (percentages), or 404 when none is set */
+    get: operations['getShuRules'];
+    /** Set the year’s SHU split: each key once, percentages with at most 2 decimals adding up to exactly 100, jasa usaha + jasa modal = jasa anggota (422 InvalidShuRules); a closed year keeps its split (409 FiscalYearClosed) */
+    put: operations['setShuRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years/{year}/shu-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Simulate the year’s SHU split from the books as they are now, by the split given (or the year’s own; 422 ShuRulesMissing), nothing written; a year not yet ended gives an estimate to date (`estimate: true`) */
+    post: operations['previewShu'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The years with entries in the cooperative’s books, latest first: open (SHU to date) or closed (SHU and when) */
+    get: operations['listFiscalYears'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A closed year: its SHU, the split, the members’ SHU and the distribution; 404 while open */
+    get: operations['getFiscalYear'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years/{year}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close an ended year (409 FiscalYearNotEnded): its SHU split by the year’s rules (422 ShuRulesMissing) and among the members, one closing entry dated 12-31; the year is locked afterwards; again → the same close (200); a later year closed → 409 InvalidState */
+    post: operations['closeFiscalYear'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years/{year}/distribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay out the members’ SHU of a closed year as the RAT decided: cash, bank, or credited to each member’s simpanan sukarela; dated after the year; once per year (409 AlreadyExists); the same id and body again → 200 */
+    post: operations['distributeShu'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cooperatives/{id}/fiscal-years/{year}/rat-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The members' annual meeting (RAT) pack of an ended fiscal year: cover, the four SAK EP statements with comparatives, notes from the books, the SHU split, each member's SHU and the signatures block (PDF), or the same figures as an XLSX workbook; a closed year gives the final pack, an ended year not yet closed a draft from the year's SHU rules marked on every page */
+    get: operations['getRatPack'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1727,23 +1917,6 @@ export interface paths {
     put?: never;
     /** Import the ASN roster; each row judged on its own (valid rows in or updated, invalid ones reported with every reason) */
     post: operations['importParticipants'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/programs/{programId}/participants/activation-codes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Fresh one-time activation codes (CSV nip,nama,opd,kode_aktivasi) for the not-yet-activated participants of an OPD; earlier codes stop working */
-    get: operations['exportActivationCodes'];
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2051,6 +2224,40 @@ export interface paths {
     put?: never;
     /** A fresh one-time activation code for one participant (the one before stops working), with a WhatsApp link when the roster has their phone */
     post: operations['reissueParticipantCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/activation-codes/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Participants (of an OPD, or all) who have not activated, and how many of them never had a code */
+    get: operations['getActivationCodeSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{programId}/participants/activation-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One-time activation codes (CSV nip,nama,opd,kode_aktivasi) for the participants of an OPD who have not activated and never had a code (codes handed out keep working); with `reissue` and the confirmed `expectedCount`, fresh codes for all who have not activated (earlier codes stop working) */
+    post: operations['exportActivationCodes'];
     delete?: never;
     options?: never;
     head?: never;
@@ -14181,7 +14388,8 @@ export interface operations {
           | 'return'
           | 'stock_count'
           | 'subsidy_grant'
-          | 'sembako_order';
+          | 'sembako_order'
+          | 'manual_entry';
         /** @description UUID (clients generate UUIDv7) */
         docId: string;
       };
@@ -14229,7 +14437,8 @@ export interface operations {
               | 'return'
               | 'stock_count'
               | 'subsidy_grant'
-              | 'sembako_order';
+              | 'sembako_order'
+              | 'manual_entry';
             docId: string;
             /** @description The reversal’s business date (WIB), in the open period */
             date: string;
@@ -14253,7 +14462,8 @@ export interface operations {
               | 'return'
               | 'stock_count'
               | 'subsidy_grant'
-              | 'sembako_order';
+              | 'sembako_order'
+              | 'manual_entry';
             docId: string;
             /** @description The reversal’s business date (WIB), in the open period */
             date: string;
@@ -14348,7 +14558,8 @@ export interface operations {
           | 'return'
           | 'stock_count'
           | 'subsidy_grant'
-          | 'sembako_order';
+          | 'sembako_order'
+          | 'manual_entry';
         /** @description UUID (clients generate UUIDv7) */
         docId: string;
       };
@@ -14428,7 +14639,8 @@ export interface operations {
               | 'return'
               | 'stock_count'
               | 'subsidy_grant'
-              | 'sembako_order';
+              | 'sembako_order'
+              | 'manual_entry';
             docId: string;
             reversible: boolean;
             /** @description Reverse these first */
@@ -15215,6 +15427,2924 @@ export interface operations {
       };
     };
   };
+  recordJournalEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000001e01",
+         *       "date": "2026-11-30",
+         *       "memo": "Listrik dan air kantor November 2026",
+         *       "lines": [
+         *         {
+         *           "accountCode": "5102",
+         *           "debit": 450000,
+         *           "credit": 0
+         *         },
+         *         {
+         *           "accountCode": "1101",
+         *           "debit": 0,
+         *           "credit": 450000
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date?: string;
+          memo: string;
+          /** @description At least 2 lines, each a debit or a credit; debits equal credits */
+          lines: {
+            /**
+             * @description An account code of the organization’s chart (see listAccounts)
+             * @example 5102
+             */
+            accountCode: string;
+            /** @description Whole rupiah */
+            debit: number;
+            /** @description Whole rupiah */
+            credit: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            date: string;
+            memo: string;
+            lines: {
+              accountCode: string;
+              accountName: string;
+              /** @description Whole rupiah */
+              debit: number;
+              /** @description Whole rupiah */
+              credit: number;
+            }[];
+            /** @description Whole rupiah */
+            totalDebit: number;
+            /** @description Whole rupiah */
+            totalCredit: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000001e01",
+           *       "date": "2026-11-30",
+           *       "memo": "Listrik dan air kantor November 2026",
+           *       "lines": [
+           *         {
+           *           "accountCode": "5102",
+           *           "accountName": "Beban Listrik, Air dan Telepon",
+           *           "debit": 450000,
+           *           "credit": 0
+           *         },
+           *         {
+           *           "accountCode": "1101",
+           *           "accountName": "Kas",
+           *           "debit": 0,
+           *           "credit": 450000
+           *         }
+           *       ],
+           *       "totalDebit": 450000,
+           *       "totalCredit": 450000
+           *     }
+           */
+          'application/json': {
+            id: string;
+            date: string;
+            memo: string;
+            lines: {
+              accountCode: string;
+              accountName: string;
+              /** @description Whole rupiah */
+              debit: number;
+              /** @description Whole rupiah */
+              credit: number;
+            }[];
+            /** @description Whole rupiah */
+            totalDebit: number;
+            /** @description Whole rupiah */
+            totalCredit: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getFinancialStatements: {
+    parameters: {
+      query?: {
+        /**
+         * @description A whole year (comparative: the year before)
+         * @example 2025
+         */
+        year?: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        from?: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "orgId": "0190a1b2-0000-7000-8000-000000000101",
+           *       "orgName": "Koperasi Desa Merah Putih Sukamaju",
+           *       "year": 2025,
+           *       "from": "2025-01-01",
+           *       "to": "2025-12-31",
+           *       "balanceSheet": {
+           *         "asOf": "2025-12-31",
+           *         "assets": 34000000,
+           *         "liabilities": 2000000,
+           *         "equity": 32000000,
+           *         "total": 34000000,
+           *         "sections": [
+           *           {
+           *             "key": "aset_lancar",
+           *             "name": "Aset Lancar",
+           *             "lines": [
+           *               {
+           *                 "code": "1101",
+           *                 "name": "Kas",
+           *                 "amount": 24000000
+           *               }
+           *             ],
+           *             "total": 24000000
+           *           },
+           *           {
+           *             "key": "aset_tetap",
+           *             "name": "Aset Tetap",
+           *             "lines": [
+           *               {
+           *                 "code": "1502",
+           *                 "name": "Peralatan dan Inventaris",
+           *                 "amount": 12000000
+           *               },
+           *               {
+           *                 "code": "1509",
+           *                 "name": "Akumulasi Penyusutan Aset Tetap",
+           *                 "amount": -2000000
+           *               }
+           *             ],
+           *             "total": 10000000
+           *           },
+           *           {
+           *             "key": "liabilitas_jangka_pendek",
+           *             "name": "Liabilitas Jangka Pendek",
+           *             "lines": [
+           *               {
+           *                 "code": "2101",
+           *                 "name": "Utang kepada Pengamanat",
+           *                 "amount": 2000000
+           *               }
+           *             ],
+           *             "total": 2000000
+           *           },
+           *           {
+           *             "key": "ekuitas",
+           *             "name": "Ekuitas",
+           *             "lines": [
+           *               {
+           *                 "code": "3101",
+           *                 "name": "Simpanan Pokok",
+           *                 "amount": 10000000
+           *               },
+           *               {
+           *                 "code": "3102",
+           *                 "name": "Simpanan Wajib",
+           *                 "amount": 10000000
+           *               },
+           *               {
+           *                 "code": "shu_tahun_berjalan",
+           *                 "name": "SHU Tahun Berjalan",
+           *                 "amount": 12000000
+           *               },
+           *               {
+           *                 "code": "shu_tahun_lalu_belum_ditutup",
+           *                 "name": "SHU Tahun Lalu Belum Ditutup",
+           *                 "amount": 0
+           *               }
+           *             ],
+           *             "total": 32000000
+           *           }
+           *         ]
+           *       },
+           *       "incomeStatement": {
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "memberRevenue": 6000000,
+           *         "nonMemberRevenue": 2000000,
+           *         "subsidyRevenue": 24000000,
+           *         "operatingRevenue": 32000000,
+           *         "operatingExpenses": 20000000,
+           *         "otherIncome": 0,
+           *         "otherExpenses": 0,
+           *         "shuBeforeTax": 12000000,
+           *         "tax": 0,
+           *         "shu": 12000000,
+           *         "sections": [
+           *           {
+           *             "key": "pendapatan_usaha",
+           *             "name": "Pendapatan Usaha",
+           *             "lines": [
+           *               {
+           *                 "code": "4101",
+           *                 "name": "Pendapatan Komisi Konsinyasi — Non-Anggota",
+           *                 "amount": 2000000
+           *               },
+           *               {
+           *                 "code": "4102",
+           *                 "name": "Pendapatan Komisi Konsinyasi — Anggota",
+           *                 "amount": 6000000
+           *               },
+           *               {
+           *                 "code": "4201",
+           *                 "name": "Pendapatan Subsidi Operasional",
+           *                 "amount": 24000000
+           *               }
+           *             ],
+           *             "total": 32000000
+           *           },
+           *           {
+           *             "key": "beban_usaha",
+           *             "name": "Beban Usaha",
+           *             "lines": [
+           *               {
+           *                 "code": "5101",
+           *                 "name": "Beban Gaji dan Honor",
+           *                 "amount": 18000000
+           *               },
+           *               {
+           *                 "code": "5105",
+           *                 "name": "Beban Penyusutan Aset Tetap",
+           *                 "amount": 2000000
+           *               }
+           *             ],
+           *             "total": 20000000
+           *           }
+           *         ]
+           *       },
+           *       "cashFlow": {
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "openingCash": 20000000,
+           *         "operating": 4000000,
+           *         "investing": 0,
+           *         "financing": 0,
+           *         "netChange": 4000000,
+           *         "closingCash": 24000000,
+           *         "sections": [
+           *           {
+           *             "key": "operating",
+           *             "name": "Arus Kas dari Aktivitas Operasi",
+           *             "lines": [
+           *               {
+           *                 "code": "sales_batch_masuk",
+           *                 "name": "Penerimaan penjualan tunai",
+           *                 "amount": 22000000
+           *               },
+           *               {
+           *                 "code": "manual_entry_keluar",
+           *                 "name": "Beban dibayar",
+           *                 "amount": -18000000
+           *               }
+           *             ],
+           *             "total": 4000000
+           *           },
+           *           {
+           *             "key": "investing",
+           *             "name": "Arus Kas dari Aktivitas Investasi",
+           *             "lines": [],
+           *             "total": 0
+           *           },
+           *           {
+           *             "key": "financing",
+           *             "name": "Arus Kas dari Aktivitas Pendanaan",
+           *             "lines": [],
+           *             "total": 0
+           *           }
+           *         ]
+           *       },
+           *       "equityChanges": {
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "opening": 20000000,
+           *         "closing": 32000000,
+           *         "rows": [
+           *           {
+           *             "code": "shu_belum_ditutup",
+           *             "name": "SHU Belum Ditutup",
+           *             "opening": 0,
+           *             "increase": 12000000,
+           *             "decrease": 0,
+           *             "closing": 12000000
+           *           }
+           *         ]
+           *       },
+           *       "comparative": {
+           *         "from": "2024-01-01",
+           *         "to": "2024-12-31",
+           *         "balanceSheet": {
+           *           "asOf": "2024-12-31",
+           *           "assets": 23000000,
+           *           "liabilities": 2000000,
+           *           "equity": 21000000,
+           *           "total": 23000000,
+           *           "sections": [
+           *             {
+           *               "key": "aset_lancar",
+           *               "name": "Aset Lancar",
+           *               "lines": [
+           *                 {
+           *                   "code": "1101",
+           *                   "name": "Kas",
+           *                   "amount": 12000000
+           *                 }
+           *               ],
+           *               "total": 12000000
+           *             },
+           *             {
+           *               "key": "aset_tetap",
+           *               "name": "Aset Tetap",
+           *               "lines": [
+           *                 {
+           *                   "code": "1502",
+           *                   "name": "Peralatan dan Inventaris",
+           *                   "amount": 12000000
+           *                 },
+           *                 {
+           *                   "code": "1509",
+           *                   "name": "Akumulasi Penyusutan Aset Tetap",
+           *                   "amount": -1000000
+           *                 }
+           *               ],
+           *               "total": 11000000
+           *             },
+           *             {
+           *               "key": "liabilitas_jangka_pendek",
+           *               "name": "Liabilitas Jangka Pendek",
+           *               "lines": [
+           *                 {
+           *                   "code": "2101",
+           *                   "name": "Utang kepada Pengamanat",
+           *                   "amount": 2000000
+           *                 }
+           *               ],
+           *               "total": 2000000
+           *             },
+           *             {
+           *               "key": "ekuitas",
+           *               "name": "Ekuitas",
+           *               "lines": [
+           *                 {
+           *                   "code": "3101",
+           *                   "name": "Simpanan Pokok",
+           *                   "amount": 10000000
+           *                 },
+           *                 {
+           *                   "code": "3102",
+           *                   "name": "Simpanan Wajib",
+           *                   "amount": 5000000
+           *                 },
+           *                 {
+           *                   "code": "shu_tahun_berjalan",
+           *                   "name": "SHU Tahun Berjalan",
+           *                   "amount": 9000000
+           *                 },
+           *                 {
+           *                   "code": "shu_tahun_lalu_belum_ditutup",
+           *                   "name": "SHU Tahun Lalu Belum Ditutup",
+           *                   "amount": -3000000
+           *                 }
+           *               ],
+           *               "total": 21000000
+           *             }
+           *           ]
+           *         },
+           *         "incomeStatement": {
+           *           "from": "2024-01-01",
+           *           "to": "2024-12-31",
+           *           "memberRevenue": 3000000,
+           *           "nonMemberRevenue": 1000000,
+           *           "subsidyRevenue": 24000000,
+           *           "operatingRevenue": 28000000,
+           *           "operatingExpenses": 19000000,
+           *           "otherIncome": 0,
+           *           "otherExpenses": 0,
+           *           "shuBeforeTax": 9000000,
+           *           "tax": 0,
+           *           "shu": 9000000,
+           *           "sections": [
+           *             {
+           *               "key": "pendapatan_usaha",
+           *               "name": "Pendapatan Usaha",
+           *               "lines": [
+           *                 {
+           *                   "code": "4101",
+           *                   "name": "Pendapatan Komisi Konsinyasi — Non-Anggota",
+           *                   "amount": 1000000
+           *                 },
+           *                 {
+           *                   "code": "4102",
+           *                   "name": "Pendapatan Komisi Konsinyasi — Anggota",
+           *                   "amount": 3000000
+           *                 },
+           *                 {
+           *                   "code": "4201",
+           *                   "name": "Pendapatan Subsidi Operasional",
+           *                   "amount": 24000000
+           *                 }
+           *               ],
+           *               "total": 28000000
+           *             },
+           *             {
+           *               "key": "beban_usaha",
+           *               "name": "Beban Usaha",
+           *               "lines": [
+           *                 {
+           *                   "code": "5101",
+           *                   "name": "Beban Gaji dan Honor",
+           *                   "amount": 18000000
+           *                 },
+           *                 {
+           *                   "code": "5105",
+           *                   "name": "Beban Penyusutan Aset Tetap",
+           *                   "amount": 1000000
+           *                 }
+           *               ],
+           *               "total": 19000000
+           *             }
+           *           ]
+           *         },
+           *         "cashFlow": {
+           *           "from": "2024-01-01",
+           *           "to": "2024-12-31",
+           *           "openingCash": 8000000,
+           *           "operating": 4000000,
+           *           "investing": 0,
+           *           "financing": 0,
+           *           "netChange": 4000000,
+           *           "closingCash": 12000000,
+           *           "sections": [
+           *             {
+           *               "key": "operating",
+           *               "name": "Arus Kas dari Aktivitas Operasi",
+           *               "lines": [
+           *                 {
+           *                   "code": "sales_batch_masuk",
+           *                   "name": "Penerimaan penjualan tunai",
+           *                   "amount": 22000000
+           *                 },
+           *                 {
+           *                   "code": "manual_entry_keluar",
+           *                   "name": "Beban dibayar",
+           *                   "amount": -18000000
+           *                 }
+           *               ],
+           *               "total": 4000000
+           *             },
+           *             {
+           *               "key": "investing",
+           *               "name": "Arus Kas dari Aktivitas Investasi",
+           *               "lines": [],
+           *               "total": 0
+           *             },
+           *             {
+           *               "key": "financing",
+           *               "name": "Arus Kas dari Aktivitas Pendanaan",
+           *               "lines": [],
+           *               "total": 0
+           *             }
+           *           ]
+           *         },
+           *         "equityChanges": {
+           *           "from": "2024-01-01",
+           *           "to": "2024-12-31",
+           *           "opening": 12000000,
+           *           "closing": 21000000,
+           *           "rows": [
+           *             {
+           *               "code": "shu_belum_ditutup",
+           *               "name": "SHU Belum Ditutup",
+           *               "opening": -3000000,
+           *               "increase": 9000000,
+           *               "decrease": 0,
+           *               "closing": 6000000
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': {
+            orgId: string;
+            orgName: string;
+            year?: number;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            from: string;
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            to: string;
+            balanceSheet: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              asOf: string;
+              /** @description Whole rupiah (negative = credit) */
+              assets: number;
+              /** @description Whole rupiah (negative = credit) */
+              liabilities: number;
+              /** @description Whole rupiah (negative = credit) */
+              equity: number;
+              /** @description Whole rupiah (negative = credit) */
+              total: number;
+              sections: {
+                key: string;
+                name: string;
+                lines: {
+                  code: string;
+                  name: string;
+                  /** @description Whole rupiah (negative = credit) */
+                  amount: number;
+                }[];
+                /** @description Whole rupiah (negative = credit) */
+                total: number;
+              }[];
+            };
+            incomeStatement: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              from: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              to: string;
+              /** @description Whole rupiah (negative = credit) */
+              memberRevenue: number;
+              /** @description Whole rupiah (negative = credit) */
+              nonMemberRevenue: number;
+              /** @description Whole rupiah (negative = credit) */
+              subsidyRevenue: number;
+              /** @description Whole rupiah (negative = credit) */
+              operatingRevenue: number;
+              /** @description Whole rupiah (negative = credit) */
+              operatingExpenses: number;
+              /** @description Whole rupiah (negative = credit) */
+              otherIncome: number;
+              /** @description Whole rupiah (negative = credit) */
+              otherExpenses: number;
+              /** @description Whole rupiah (negative = credit) */
+              shuBeforeTax: number;
+              /** @description Whole rupiah (negative = credit) */
+              tax: number;
+              /** @description Whole rupiah (negative = credit) */
+              shu: number;
+              sections: {
+                key: string;
+                name: string;
+                lines: {
+                  code: string;
+                  name: string;
+                  /** @description Whole rupiah (negative = credit) */
+                  amount: number;
+                }[];
+                /** @description Whole rupiah (negative = credit) */
+                total: number;
+              }[];
+            };
+            cashFlow: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              from: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              to: string;
+              /** @description Whole rupiah (negative = credit) */
+              openingCash: number;
+              /** @description Whole rupiah (negative = credit) */
+              operating: number;
+              /** @description Whole rupiah (negative = credit) */
+              investing: number;
+              /** @description Whole rupiah (negative = credit) */
+              financing: number;
+              /** @description Whole rupiah (negative = credit) */
+              netChange: number;
+              /** @description Whole rupiah (negative = credit) */
+              closingCash: number;
+              sections: {
+                key: string;
+                name: string;
+                lines: {
+                  code: string;
+                  name: string;
+                  /** @description Whole rupiah (negative = credit) */
+                  amount: number;
+                }[];
+                /** @description Whole rupiah (negative = credit) */
+                total: number;
+              }[];
+            };
+            equityChanges: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              from: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              to: string;
+              /** @description Whole rupiah (negative = credit) */
+              opening: number;
+              /** @description Whole rupiah (negative = credit) */
+              closing: number;
+              rows: {
+                code: string;
+                name: string;
+                /** @description Whole rupiah (negative = credit) */
+                opening: number;
+                /** @description Whole rupiah (negative = credit) */
+                increase: number;
+                /** @description Whole rupiah (negative = credit) */
+                decrease: number;
+                /** @description Whole rupiah (negative = credit) */
+                closing: number;
+              }[];
+            };
+            comparative: {
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              from: string;
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              to: string;
+              balanceSheet: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                asOf: string;
+                /** @description Whole rupiah (negative = credit) */
+                assets: number;
+                /** @description Whole rupiah (negative = credit) */
+                liabilities: number;
+                /** @description Whole rupiah (negative = credit) */
+                equity: number;
+                /** @description Whole rupiah (negative = credit) */
+                total: number;
+                sections: {
+                  key: string;
+                  name: string;
+                  lines: {
+                    code: string;
+                    name: string;
+                    /** @description Whole rupiah (negative = credit) */
+                    amount: number;
+                  }[];
+                  /** @description Whole rupiah (negative = credit) */
+                  total: number;
+                }[];
+              };
+              incomeStatement: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                /** @description Whole rupiah (negative = credit) */
+                memberRevenue: number;
+                /** @description Whole rupiah (negative = credit) */
+                nonMemberRevenue: number;
+                /** @description Whole rupiah (negative = credit) */
+                subsidyRevenue: number;
+                /** @description Whole rupiah (negative = credit) */
+                operatingRevenue: number;
+                /** @description Whole rupiah (negative = credit) */
+                operatingExpenses: number;
+                /** @description Whole rupiah (negative = credit) */
+                otherIncome: number;
+                /** @description Whole rupiah (negative = credit) */
+                otherExpenses: number;
+                /** @description Whole rupiah (negative = credit) */
+                shuBeforeTax: number;
+                /** @description Whole rupiah (negative = credit) */
+                tax: number;
+                /** @description Whole rupiah (negative = credit) */
+                shu: number;
+                sections: {
+                  key: string;
+                  name: string;
+                  lines: {
+                    code: string;
+                    name: string;
+                    /** @description Whole rupiah (negative = credit) */
+                    amount: number;
+                  }[];
+                  /** @description Whole rupiah (negative = credit) */
+                  total: number;
+                }[];
+              };
+              cashFlow: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                /** @description Whole rupiah (negative = credit) */
+                openingCash: number;
+                /** @description Whole rupiah (negative = credit) */
+                operating: number;
+                /** @description Whole rupiah (negative = credit) */
+                investing: number;
+                /** @description Whole rupiah (negative = credit) */
+                financing: number;
+                /** @description Whole rupiah (negative = credit) */
+                netChange: number;
+                /** @description Whole rupiah (negative = credit) */
+                closingCash: number;
+                sections: {
+                  key: string;
+                  name: string;
+                  lines: {
+                    code: string;
+                    name: string;
+                    /** @description Whole rupiah (negative = credit) */
+                    amount: number;
+                  }[];
+                  /** @description Whole rupiah (negative = credit) */
+                  total: number;
+                }[];
+              };
+              equityChanges: {
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                from: string;
+                /**
+                 * @description Business date YYYY-MM-DD (WIB)
+                 * @example 2026-03-10
+                 */
+                to: string;
+                /** @description Whole rupiah (negative = credit) */
+                opening: number;
+                /** @description Whole rupiah (negative = credit) */
+                closing: number;
+                rows: {
+                  code: string;
+                  name: string;
+                  /** @description Whole rupiah (negative = credit) */
+                  opening: number;
+                  /** @description Whole rupiah (negative = credit) */
+                  increase: number;
+                  /** @description Whole rupiah (negative = credit) */
+                  decrease: number;
+                  /** @description Whole rupiah (negative = credit) */
+                  closing: number;
+                }[];
+              };
+            };
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportFinancialStatements: {
+    parameters: {
+      query?: {
+        /**
+         * @description A whole year (comparative: the year before)
+         * @example 2025
+         */
+        year?: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        from?: string;
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        to?: string;
+        /** @description pdf (default) or xlsx */
+        format?: 'pdf' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The four statements with the comparative column: a PDF, or an XLSX workbook with one sheet per statement */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the four SAK EP statements with the comparative column, A4) */
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listAccounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "code": "1101",
+           *           "name": "Kas",
+           *           "type": "aset",
+           *           "section": "aset_lancar",
+           *           "manual": true,
+           *           "contra": false
+           *         },
+           *         {
+           *           "code": "2101",
+           *           "name": "Utang kepada Pengamanat",
+           *           "type": "liabilitas",
+           *           "section": "liabilitas_jangka_pendek",
+           *           "manual": false,
+           *           "contra": false
+           *         },
+           *         {
+           *           "code": "5102",
+           *           "name": "Beban Listrik, Air dan Telepon",
+           *           "type": "beban",
+           *           "section": "beban_usaha",
+           *           "manual": true,
+           *           "contra": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              code: string;
+              name: string;
+              type: 'aset' | 'liabilitas' | 'ekuitas' | 'pendapatan' | 'beban';
+              /** @description Where the account appears in the SAK EP statements */
+              section: string;
+              /** @description Open to manual entries (recordJournalEntry) */
+              manual: boolean;
+              /** @description Shown as a deduction (accumulated depreciation, CKPN) */
+              contra: boolean;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listFixedAssets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "01936f6e-7c1a-7000-8000-000000001a01",
+           *           "name": "Sepeda motor roda tiga",
+           *           "accountCode": "1503",
+           *           "acquiredOn": "2026-06-15",
+           *           "cost": 12000000,
+           *           "residualValue": 0,
+           *           "usefulLifeMonths": 36,
+           *           "monthlyDepreciation": 333333,
+           *           "accumulatedDepreciation": 1666665,
+           *           "bookValue": 10333335,
+           *           "lastDepreciatedMonth": "2026-11"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              id: string;
+              name: string;
+              accountCode: string;
+              acquiredOn: string;
+              /** @description Whole rupiah */
+              cost: number;
+              /** @description Whole rupiah */
+              residualValue: number;
+              usefulLifeMonths: number;
+              /** @description Whole rupiah */
+              monthlyDepreciation: number;
+              /** @description Whole rupiah */
+              accumulatedDepreciation: number;
+              /** @description Whole rupiah */
+              bookValue: number;
+              lastDepreciatedMonth: string | null;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  registerFixedAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000001a01",
+         *       "name": "Sepeda motor roda tiga",
+         *       "accountCode": "1503",
+         *       "acquiredOn": "2026-06-15",
+         *       "cost": 12000000,
+         *       "residualValue": 0,
+         *       "usefulLifeMonths": 36,
+         *       "paidFromAccount": "1102"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: uuid
+           * @description UUID (clients generate UUIDv7)
+           */
+          id: string;
+          name: string;
+          /** @description 1501 Tanah dan Bangunan, 1502 Peralatan dan Inventaris, 1503 Kendaraan */
+          accountCode: '1501' | '1502' | '1503';
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          acquiredOn: string;
+          /** @description Whole rupiah */
+          cost: number;
+          /** @description Whole rupiah */
+          residualValue?: number;
+          usefulLifeMonths: number;
+          /**
+           * @description The account credited: a manual asset, liability or equity account that is not a fixed asset (1101 Kas, 1102 Bank, 2103 Utang Lain-lain, 3201 Hibah…)
+           * @example 1102
+           */
+          paidFromAccount: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            accountCode: string;
+            acquiredOn: string;
+            /** @description Whole rupiah */
+            cost: number;
+            /** @description Whole rupiah */
+            residualValue: number;
+            usefulLifeMonths: number;
+            /** @description Whole rupiah */
+            monthlyDepreciation: number;
+            /** @description Whole rupiah */
+            accumulatedDepreciation: number;
+            /** @description Whole rupiah */
+            bookValue: number;
+            lastDepreciatedMonth: string | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            accountCode: string;
+            acquiredOn: string;
+            /** @description Whole rupiah */
+            cost: number;
+            /** @description Whole rupiah */
+            residualValue: number;
+            usefulLifeMonths: number;
+            /** @description Whole rupiah */
+            monthlyDepreciation: number;
+            /** @description Whole rupiah */
+            accumulatedDepreciation: number;
+            /** @description Whole rupiah */
+            bookValue: number;
+            lastDepreciatedMonth: string | null;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getShuRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "year": 2025,
+           *       "allocation": [
+           *         {
+           *           "key": "cadangan",
+           *           "percent": 40
+           *         },
+           *         {
+           *           "key": "jasa_anggota",
+           *           "percent": 40
+           *         },
+           *         {
+           *           "key": "pengurus",
+           *           "percent": 5
+           *         },
+           *         {
+           *           "key": "karyawan",
+           *           "percent": 5
+           *         },
+           *         {
+           *           "key": "pendidikan",
+           *           "percent": 5
+           *         },
+           *         {
+           *           "key": "sosial",
+           *           "percent": 5
+           *         }
+           *       ],
+           *       "jasaUsahaPercent": 25,
+           *       "jasaModalPercent": 15
+           *     }
+           */
+          'application/json': {
+            year: number;
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+            }[];
+            jasaUsahaPercent: number;
+            jasaModalPercent: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  setShuRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "allocation": [
+         *         {
+         *           "key": "cadangan",
+         *           "percent": 40
+         *         },
+         *         {
+         *           "key": "jasa_anggota",
+         *           "percent": 40
+         *         },
+         *         {
+         *           "key": "pengurus",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "karyawan",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "pendidikan",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "sosial",
+         *           "percent": 5
+         *         }
+         *       ],
+         *       "jasaUsahaPercent": 25,
+         *       "jasaModalPercent": 15
+         *     }
+         */
+        'application/json': {
+          allocation: {
+            /** @description A key of the AD/ART’s SHU split */
+            key:
+              | 'cadangan'
+              | 'jasa_anggota'
+              | 'pengurus'
+              | 'karyawan'
+              | 'pendidikan'
+              | 'sosial'
+              | 'pembangunan_daerah';
+            /** @description Percent, at most 2 decimals */
+            percent: number;
+          }[];
+          /** @description Percent, at most 2 decimals */
+          jasaUsahaPercent: number;
+          /** @description Percent, at most 2 decimals */
+          jasaModalPercent: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+            }[];
+            jasaUsahaPercent: number;
+            jasaModalPercent: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  previewShu: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "allocation": [
+         *         {
+         *           "key": "cadangan",
+         *           "percent": 40
+         *         },
+         *         {
+         *           "key": "jasa_anggota",
+         *           "percent": 40
+         *         },
+         *         {
+         *           "key": "pengurus",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "karyawan",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "pendidikan",
+         *           "percent": 5
+         *         },
+         *         {
+         *           "key": "sosial",
+         *           "percent": 5
+         *         }
+         *       ],
+         *       "jasaUsahaPercent": 25,
+         *       "jasaModalPercent": 15
+         *     }
+         */
+        'application/json': {
+          allocation?: {
+            /** @description A key of the AD/ART’s SHU split */
+            key:
+              | 'cadangan'
+              | 'jasa_anggota'
+              | 'pengurus'
+              | 'karyawan'
+              | 'pendidikan'
+              | 'sosial'
+              | 'pembangunan_daerah';
+            /** @description Percent, at most 2 decimals */
+            percent: number;
+          }[];
+          /** @description Percent, at most 2 decimals */
+          jasaUsahaPercent?: number;
+          /** @description Percent, at most 2 decimals */
+          jasaModalPercent?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "year": 2025,
+           *       "shu": 60000000,
+           *       "rules": {
+           *         "year": 2025,
+           *         "allocation": [
+           *           {
+           *             "key": "cadangan",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "jasa_anggota",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "pengurus",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "karyawan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "pendidikan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "sosial",
+           *             "percent": 5
+           *           }
+           *         ],
+           *         "jasaUsahaPercent": 25,
+           *         "jasaModalPercent": 15
+           *       },
+           *       "allocation": [
+           *         {
+           *           "key": "cadangan",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "jasa_anggota",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "pengurus",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "karyawan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "pendidikan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "sosial",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         }
+           *       ],
+           *       "jasaUsaha": 15000000,
+           *       "jasaModal": 9000000,
+           *       "undivided": 0,
+           *       "totalPurchases": 75000000,
+           *       "totalSavings": 100000000,
+           *       "members": [
+           *         {
+           *           "memberId": "01936f6e-7c1a-7000-8000-000000000e01",
+           *           "memberNo": "0001",
+           *           "name": "Siti Aminah",
+           *           "purchases": 5000000,
+           *           "savings": 2000000,
+           *           "jasaUsaha": 1000000,
+           *           "jasaModal": 180000,
+           *           "total": 1180000
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            year: number;
+            /** @description SHU of the year from the books, rupiah; negative: a loss */
+            shu: number;
+            rules: {
+              year: number;
+              allocation: {
+                /** @description A key of the AD/ART’s SHU split */
+                key:
+                  | 'cadangan'
+                  | 'jasa_anggota'
+                  | 'pengurus'
+                  | 'karyawan'
+                  | 'pendidikan'
+                  | 'sosial'
+                  | 'pembangunan_daerah';
+                percent: number;
+              }[];
+              jasaUsahaPercent: number;
+              jasaModalPercent: number;
+            };
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+            /** @description Whole rupiah */
+            jasaUsaha: number;
+            /** @description Whole rupiah */
+            jasaModal: number;
+            /** @description Jasa nobody could take (no member bought, or none saved): added to cadangan */
+            undivided: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalPurchases: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalSavings: number;
+            members: {
+              memberId: string;
+              memberNo: string;
+              name: string;
+              /** @description Whole rupiah (negative = credit) */
+              purchases: number;
+              /** @description Whole rupiah (negative = credit) */
+              savings: number;
+              /** @description Whole rupiah */
+              jasaUsaha: number;
+              /** @description Whole rupiah */
+              jasaModal: number;
+              /** @description Whole rupiah */
+              total: number;
+            }[];
+            /** @description The year has not ended: an estimate from the books to date */
+            estimate?: boolean;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  listFiscalYears: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "year": 2026,
+           *           "status": "open",
+           *           "shu": 12500000
+           *         },
+           *         {
+           *           "year": 2025,
+           *           "status": "closed",
+           *           "shu": 60000000,
+           *           "closedAt": "2026-01-05T02:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            items: {
+              year: number;
+              status: 'open' | 'closed';
+              shu?: number;
+              /**
+               * Format: date-time
+               * @description ISO 8601 instant
+               */
+              closedAt?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getFiscalYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "year": 2025,
+           *       "shu": 60000000,
+           *       "rules": {
+           *         "year": 2025,
+           *         "allocation": [
+           *           {
+           *             "key": "cadangan",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "jasa_anggota",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "pengurus",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "karyawan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "pendidikan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "sosial",
+           *             "percent": 5
+           *           }
+           *         ],
+           *         "jasaUsahaPercent": 25,
+           *         "jasaModalPercent": 15
+           *       },
+           *       "allocation": [
+           *         {
+           *           "key": "cadangan",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "jasa_anggota",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "pengurus",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "karyawan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "pendidikan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "sosial",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         }
+           *       ],
+           *       "jasaUsaha": 15000000,
+           *       "jasaModal": 9000000,
+           *       "undivided": 0,
+           *       "totalPurchases": 75000000,
+           *       "totalSavings": 100000000,
+           *       "members": [
+           *         {
+           *           "memberId": "01936f6e-7c1a-7000-8000-000000000e01",
+           *           "memberNo": "0001",
+           *           "name": "Siti Aminah",
+           *           "purchases": 5000000,
+           *           "savings": 2000000,
+           *           "jasaUsaha": 1000000,
+           *           "jasaModal": 180000,
+           *           "total": 1180000
+           *         }
+           *       ],
+           *       "status": "closed",
+           *       "closedAt": "2026-01-05T02:00:00.000Z",
+           *       "closeId": "01936f6e-7c1a-7000-8000-000000000e11",
+           *       "distribution": null
+           *     }
+           */
+          'application/json': {
+            year: number;
+            /** @description SHU of the year from the books, rupiah; negative: a loss */
+            shu: number;
+            rules: {
+              year: number;
+              allocation: {
+                /** @description A key of the AD/ART’s SHU split */
+                key:
+                  | 'cadangan'
+                  | 'jasa_anggota'
+                  | 'pengurus'
+                  | 'karyawan'
+                  | 'pendidikan'
+                  | 'sosial'
+                  | 'pembangunan_daerah';
+                percent: number;
+              }[];
+              jasaUsahaPercent: number;
+              jasaModalPercent: number;
+            };
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+            /** @description Whole rupiah */
+            jasaUsaha: number;
+            /** @description Whole rupiah */
+            jasaModal: number;
+            /** @description Jasa nobody could take (no member bought, or none saved): added to cadangan */
+            undivided: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalPurchases: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalSavings: number;
+            members: {
+              memberId: string;
+              memberNo: string;
+              name: string;
+              /** @description Whole rupiah (negative = credit) */
+              purchases: number;
+              /** @description Whole rupiah (negative = credit) */
+              savings: number;
+              /** @description Whole rupiah */
+              jasaUsaha: number;
+              /** @description Whole rupiah */
+              jasaModal: number;
+              /** @description Whole rupiah */
+              total: number;
+            }[];
+            /** @enum {string} */
+            status: 'closed';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            closedAt: string;
+            closeId: string;
+            distribution: {
+              id: string;
+              method: 'cash' | 'bank' | 'sukarela';
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              paidOn: string;
+              /** @description Whole rupiah */
+              total: number;
+            } | null;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  closeFiscalYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            /** @description SHU of the year from the books, rupiah; negative: a loss */
+            shu: number;
+            rules: {
+              year: number;
+              allocation: {
+                /** @description A key of the AD/ART’s SHU split */
+                key:
+                  | 'cadangan'
+                  | 'jasa_anggota'
+                  | 'pengurus'
+                  | 'karyawan'
+                  | 'pendidikan'
+                  | 'sosial'
+                  | 'pembangunan_daerah';
+                percent: number;
+              }[];
+              jasaUsahaPercent: number;
+              jasaModalPercent: number;
+            };
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+            /** @description Whole rupiah */
+            jasaUsaha: number;
+            /** @description Whole rupiah */
+            jasaModal: number;
+            /** @description Jasa nobody could take (no member bought, or none saved): added to cadangan */
+            undivided: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalPurchases: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalSavings: number;
+            members: {
+              memberId: string;
+              memberNo: string;
+              name: string;
+              /** @description Whole rupiah (negative = credit) */
+              purchases: number;
+              /** @description Whole rupiah (negative = credit) */
+              savings: number;
+              /** @description Whole rupiah */
+              jasaUsaha: number;
+              /** @description Whole rupiah */
+              jasaModal: number;
+              /** @description Whole rupiah */
+              total: number;
+            }[];
+            /** @enum {string} */
+            status: 'closed';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            closedAt: string;
+            closeId: string;
+            distribution: {
+              id: string;
+              method: 'cash' | 'bank' | 'sukarela';
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              paidOn: string;
+              /** @description Whole rupiah */
+              total: number;
+            } | null;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "year": 2025,
+           *       "shu": 60000000,
+           *       "rules": {
+           *         "year": 2025,
+           *         "allocation": [
+           *           {
+           *             "key": "cadangan",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "jasa_anggota",
+           *             "percent": 40
+           *           },
+           *           {
+           *             "key": "pengurus",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "karyawan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "pendidikan",
+           *             "percent": 5
+           *           },
+           *           {
+           *             "key": "sosial",
+           *             "percent": 5
+           *           }
+           *         ],
+           *         "jasaUsahaPercent": 25,
+           *         "jasaModalPercent": 15
+           *       },
+           *       "allocation": [
+           *         {
+           *           "key": "cadangan",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "jasa_anggota",
+           *           "percent": 40,
+           *           "amount": 24000000
+           *         },
+           *         {
+           *           "key": "pengurus",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "karyawan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "pendidikan",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         },
+           *         {
+           *           "key": "sosial",
+           *           "percent": 5,
+           *           "amount": 3000000
+           *         }
+           *       ],
+           *       "jasaUsaha": 15000000,
+           *       "jasaModal": 9000000,
+           *       "undivided": 0,
+           *       "totalPurchases": 75000000,
+           *       "totalSavings": 100000000,
+           *       "members": [
+           *         {
+           *           "memberId": "01936f6e-7c1a-7000-8000-000000000e01",
+           *           "memberNo": "0001",
+           *           "name": "Siti Aminah",
+           *           "purchases": 5000000,
+           *           "savings": 2000000,
+           *           "jasaUsaha": 1000000,
+           *           "jasaModal": 180000,
+           *           "total": 1180000
+           *         }
+           *       ],
+           *       "status": "closed",
+           *       "closedAt": "2026-01-05T02:00:00.000Z",
+           *       "closeId": "01936f6e-7c1a-7000-8000-000000000e11",
+           *       "distribution": null
+           *     }
+           */
+          'application/json': {
+            year: number;
+            /** @description SHU of the year from the books, rupiah; negative: a loss */
+            shu: number;
+            rules: {
+              year: number;
+              allocation: {
+                /** @description A key of the AD/ART’s SHU split */
+                key:
+                  | 'cadangan'
+                  | 'jasa_anggota'
+                  | 'pengurus'
+                  | 'karyawan'
+                  | 'pendidikan'
+                  | 'sosial'
+                  | 'pembangunan_daerah';
+                percent: number;
+              }[];
+              jasaUsahaPercent: number;
+              jasaModalPercent: number;
+            };
+            allocation: {
+              /** @description A key of the AD/ART’s SHU split */
+              key:
+                | 'cadangan'
+                | 'jasa_anggota'
+                | 'pengurus'
+                | 'karyawan'
+                | 'pendidikan'
+                | 'sosial'
+                | 'pembangunan_daerah';
+              percent: number;
+              /** @description Whole rupiah */
+              amount: number;
+            }[];
+            /** @description Whole rupiah */
+            jasaUsaha: number;
+            /** @description Whole rupiah */
+            jasaModal: number;
+            /** @description Jasa nobody could take (no member bought, or none saved): added to cadangan */
+            undivided: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalPurchases: number;
+            /** @description Whole rupiah (negative = credit) */
+            totalSavings: number;
+            members: {
+              memberId: string;
+              memberNo: string;
+              name: string;
+              /** @description Whole rupiah (negative = credit) */
+              purchases: number;
+              /** @description Whole rupiah (negative = credit) */
+              savings: number;
+              /** @description Whole rupiah */
+              jasaUsaha: number;
+              /** @description Whole rupiah */
+              jasaModal: number;
+              /** @description Whole rupiah */
+              total: number;
+            }[];
+            /** @enum {string} */
+            status: 'closed';
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant
+             */
+            closedAt: string;
+            closeId: string;
+            distribution: {
+              id: string;
+              method: 'cash' | 'bank' | 'sukarela';
+              /**
+               * @description Business date YYYY-MM-DD (WIB)
+               * @example 2026-03-10
+               */
+              paidOn: string;
+              /** @description Whole rupiah */
+              total: number;
+            } | null;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  distributeShu: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "id": "01936f6e-7c1a-7000-8000-000000000e21",
+         *       "method": "sukarela",
+         *       "date": "2026-03-10"
+         *     }
+         */
+        'application/json': {
+          id: string;
+          /** @description Paid in cash, by bank, or credited to each member’s simpanan sukarela */
+          method: 'cash' | 'bank' | 'sukarela';
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          date?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            method: 'cash' | 'bank' | 'sukarela';
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            paidOn: string;
+            /** @description Whole rupiah */
+            total: number;
+            /** @description How many members received their SHU */
+            members: number;
+          };
+        };
+      };
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "01936f6e-7c1a-7000-8000-000000000e21",
+           *       "method": "sukarela",
+           *       "paidOn": "2026-03-10",
+           *       "total": 24000000,
+           *       "members": 120
+           *     }
+           */
+          'application/json': {
+            id: string;
+            method: 'cash' | 'bank' | 'sukarela';
+            /**
+             * @description Business date YYYY-MM-DD (WIB)
+             * @example 2026-03-10
+             */
+            paidOn: string;
+            /** @description Whole rupiah */
+            total: number;
+            /** @description How many members received their SHU */
+            members: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getRatPack: {
+    parameters: {
+      query?: {
+        /** @description pdf (default) or xlsx */
+        format?: 'pdf' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        id: string;
+        /**
+         * @description The fiscal year (calendar year, business dates in WIB)
+         * @example 2025
+         */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The RAT pack: a PDF (cover, statements with comparatives, notes, SHU split, members’ SHU, signatures) or an XLSX workbook of the same figures */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 … (binary: the RAT pack as an A4 PDF, every page numbered "Halaman n dari m") */
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
   listAuditEvents: {
     parameters: {
       query?: {
@@ -15493,7 +18623,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The job: close-settlement-periods, monthly-subsidy, wajib-billing or credit-loss-provision
+         * @description The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision or depreciation
          * @example close-settlement-periods
          */
         name: string;
@@ -16952,71 +20082,6 @@ export interface operations {
       };
       /** @description Problem; code: UnsupportedMediaType */
       415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-    };
-  };
-  exportActivationCodes: {
-    parameters: {
-      query?: {
-        opd?: string;
-      };
-      header?: never;
-      path: {
-        /** @description UUID (clients generate UUIDv7) */
-        programId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description CSV */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example nip,nama,opd,kode_aktivasi
-           *     198503152010011002,Budi Santoso,Dinas Pendidikan,K7PQ-2M9X
-           */
-          'text/csv': string;
-        };
-      };
-      /** @description Problem; code: ValidationFailed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Unauthenticated */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: Forbidden */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['def-0'];
-        };
-      };
-      /** @description Problem; code: NotFound */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -19260,6 +22325,186 @@ export interface operations {
       };
       /** @description Problem; code: NotFound */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getActivationCodeSummary: {
+    parameters: {
+      query?: {
+        opd?: string;
+      };
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "notActivated": 412,
+           *       "withoutCode": 37,
+           *       "withCode": 375
+           *     }
+           */
+          'application/json': {
+            /** @description Participants who have not activated */
+            notActivated: number;
+            /** @description Of them, those who never had a code */
+            withoutCode: number;
+            /** @description Of them, those holding a code handed out earlier */
+            withCode: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  exportActivationCodes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description UUID (clients generate UUIDv7) */
+        programId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "opd": "Dinas Pendidikan"
+         *     }
+         */
+        'application/json': {
+          opd?: string;
+          /** @description Fresh codes for every participant who has not activated, the codes handed out before stop working; needs `expectedCount` */
+          reissue?: boolean;
+          /** @description With `reissue`: the number of participants the user confirmed (409 InvalidState when it is no longer the number) */
+          expectedCount?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example nip,nama,opd,kode_aktivasi
+           *     198503152010011002,Budi Santoso,Dinas Pendidikan,K7PQ-2M9X
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -10,7 +10,7 @@ import {
 } from '@tanstack/react-table';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { businessDate, rupiah } from './format.ts';
+import { businessDate, quantity, rupiah } from './format.ts';
 
 /** A column: `header` is also the label each value carries when a phone shows rows as cards. */
 export type Column<T> = ColumnDef<T, unknown> & {
@@ -53,6 +53,11 @@ export function moneyColumn<T>(
       );
     },
   };
+}
+
+/** A column of whole quantities: right-aligned, shown as `1.823`, sorted by the number. */
+export function quantityColumn<T>(id: string, header: string, qty: (row: T) => number): Column<T> {
+  return { id, header, numeric: true, accessorFn: qty, cell: (c) => quantity(qty(c.row.original)) };
 }
 
 /**

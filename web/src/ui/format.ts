@@ -61,3 +61,19 @@ export function parseRupiah(text: string): number | undefined {
   const n = Number(digits);
   return Number.isSafeInteger(n) ? n : undefined;
 }
+
+/**
+ * A whole quantity typed by a person, the Indonesian way or plain: `2000`,
+ * `2.000`, `1.250.000` (dots only as thousands separators), or undefined when
+ * it is not one.
+ */
+export function parseQuantity(text: string): number | undefined {
+  const s = text.trim().replace(/\s/g, '');
+  if (!/^(\d{1,9}|\d{1,3}(\.\d{3}){1,2})$/.test(s)) return undefined;
+  return Number(s.replace(/\./g, ''));
+}
+
+/** A quantity as shown: `1.823`. */
+export function quantity(n: number): string {
+  return new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n);
+}

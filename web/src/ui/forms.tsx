@@ -42,10 +42,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
   return (
     <div role="alert" className="state error">
-      <p>
-        {problem?.title ? <strong>{problem.title}: </strong> : null}
-        {detail || t('requestFailed')}
-      </p>
+      <p>{detail || problem?.title || t('requestFailed')}</p>
       {problem?.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((e) => (

@@ -6,7 +6,7 @@ export const JobParams = Type.Object({
     minLength: 1,
     maxLength: 64,
     description:
-      'The job: close-settlement-periods, monthly-subsidy, wajib-billing or credit-loss-provision',
+      'The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision or depreciation',
     examples: ['close-settlement-periods'],
   }),
 });

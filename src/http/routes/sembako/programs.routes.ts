@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  activationCodesCsv,
   createProgram,
   createProgramPeriod,
   getProgramDirectory,
   importParticipants,
-  issueActivationCodes,
   listProgramPeriods,
   listProgramsInScope,
   toProgram,
@@ -17,7 +15,6 @@ import { commandContext, inTransaction } from '../../command.ts';
 import { sendJsonInSlices } from '../../json-in-slices.ts';
 import { problems, withExample } from '../../schemas.ts';
 import {
-  activationCodesCsvExample,
   createPeriodExample,
   createProgramExample,
   directoryExample,
@@ -29,10 +26,8 @@ import {
 import {
   CreatePeriodBody,
   CreateProgramBody,
-  CsvResponse,
   Directory,
   ImportResult,
-  OpdQuery,
   Period,
   PeriodList,
   Program,
@@ -154,33 +149,6 @@ export const sembakoProgramRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // Up to 50,000 rejected rows with their reasons: written a slice at a time.
       return sendJsonInSlices(reply, result, 'rejected');
-    },
-  );
-
-  app.get(
-    '/api/v1/programs/:programId/participants/activation-codes',
-    {
-      schema: {
-        operationId: 'exportActivationCodes',
-        tags: ['sembako'],
-        summary:
-          'Fresh one-time activation codes (CSV nip,nama,opd,kode_aktivasi) for the not-yet-activated participants of an OPD; earlier codes stop working',
-        params: ProgramParams,
-        querystring: OpdQuery,
-        response: { 200: CsvResponse(activationCodesCsvExample), ...problems(404) },
-      },
-    },
-    async (request, reply) => {
-      const { programId } = request.params;
-      await authorize(request, { kind: 'program', id: programId });
-      const codes = await inTransaction(request, (db) =>
-        issueActivationCodes(db, commandContext(request), programId, request.query.opd),
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="kode-aktivasi.csv"')
-        .send(activationCodesCsv(codes));
     },
   );
 

@@ -12,7 +12,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { DataTable, dateColumn, type Column } from '../../ui/DataTable.tsx';
 import { Field, SubmitRow } from '../../ui/forms.tsx';
 import { NumberSearch } from '../../ui/NumberSearch.tsx';
-import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
+import { parseRupiah, rupiah, todayWib, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useSession } from '../../app/session.tsx';
 import { mayReverse } from '../corrections/may-reverse.ts';
@@ -32,7 +32,7 @@ interface Line {
   unitCost: string;
 }
 const newLine = (): Line => ({ key: v7(), productId: '', qty: '', unitCost: '' });
-const qtyOf = (s: string) => (/^\d{1,9}$/.test(s.trim()) ? Number(s.trim()) : undefined);
+const qtyOf = parseQuantity;
 
 interface Row {
   id: string;

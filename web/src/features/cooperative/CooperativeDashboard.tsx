@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import {
+  DataTable,
+  dateColumn,
+  moneyColumn,
+  quantityColumn,
+  type Column,
+} from '../../ui/DataTable.tsx';
 import { businessDate, monthName, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { problemCode } from '../../ui/forms.tsx';
@@ -18,6 +24,7 @@ import { DeliveriesTab } from './tabs/DeliveriesTab.tsx';
 import { SalesTab } from './tabs/SalesTab.tsx';
 import { StockDocumentsTab } from './tabs/StockDocumentsTab.tsx';
 import { EarlyWarnings } from './EarlyWarnings.tsx';
+import { ExposureGauge } from '../../ui/Exposure.tsx';
 import './strings.ts';
 
 type Dashboard = Awaited<ReturnType<typeof fetchDashboard>>;
@@ -117,7 +124,7 @@ function Overview({ d }: { d: Dashboard }) {
   type Stock = Dashboard['stock'][number];
   const stockColumns: Column<Stock>[] = [
     { id: 'name', header: t('translation:product'), accessorKey: 'name' },
-    { id: 'qty', header: t('inStore'), accessorKey: 'qty', numeric: true },
+    quantityColumn('qty', t('inStore'), (r) => r.qty),
     { id: 'inTransit', header: t('inTransit'), accessorKey: 'inTransit', numeric: true },
     {
       id: 'sold',
@@ -221,6 +228,7 @@ function Overview({ d }: { d: Dashboard }) {
           <small>
             {t('translation:limit')} {rupiah(b.exposureLimit)}
           </small>
+          <ExposureGauge exposure={b.exposure} limit={b.exposureLimit} />
         </div>
         <div className="card">
           <span>{t('translation:consignedStock')}</span>

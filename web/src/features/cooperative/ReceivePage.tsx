@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
-import { businessDate, rupiah } from '../../ui/format.ts';
+import { businessDate, parseQuantity, quantity, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
 import { nameOf, useProducts } from './products.ts';
@@ -115,11 +115,10 @@ function ReceiveForm({
           e.preventDefault();
           const errs: Record<string, string> = {};
           const lines = o.lines.map((l) => {
-            const text = valueOf(l.productId, l.qty).trim();
-            const n = Number(text);
-            if (!/^\d+$/.test(text) || n > l.qty)
-              errs[l.productId] = t('qtyInvalid', { max: l.qty });
-            return { productId: l.productId, qtyReceived: n };
+            const n = parseQuantity(valueOf(l.productId, l.qty));
+            if (n === undefined || n > l.qty)
+              errs[l.productId] = t('qtyInvalid', { max: quantity(l.qty) });
+            return { productId: l.productId, qtyReceived: n ?? 0 };
           });
           setErrors(errs);
           if (Object.keys(errs).length === 0) receive.mutate(lines);
@@ -129,13 +128,14 @@ function ReceiveForm({
             {o.lines.map((l) => {
               const product = nameOf(products.data, l.productId);
               const value = valueOf(l.productId, l.qty);
-              const short = /^\d+$/.test(value) ? Math.max(0, l.qty - Number(value)) : 0;
+              const typed = parseQuantity(value);
+              const short = typed === undefined ? 0 : Math.max(0, l.qty - typed);
               return (
                 <div key={l.lineNo} className="form-row">
                   <Field
                     label={t('received', { product })}
                     error={errors[l.productId]}
-                    hint={`${t('sent')} ${l.qty}${short > 0 ? ` · ${t('short')} ${short}` : ''}`}
+                    hint={`${t('sent')} ${quantity(l.qty)}${short > 0 ? ` · ${t('short')} ${quantity(short)}` : ''}`}
                   >
                     <input
                       inputMode="numeric"

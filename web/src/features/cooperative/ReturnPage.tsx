@@ -1,3 +1,4 @@
+import { parseQuantity, quantity } from '../../ui/format.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,9 +55,10 @@ export function ReturnPage() {
             for (const s of inStore) {
               const text = (qty[s.productId] ?? '').trim();
               if (text === '' || text === '0') continue;
-              if (!/^\d+$/.test(text) || Number(text) > s.qty)
-                errs[s.productId] = t('qtyInvalid', { max: s.qty });
-              else lines.push({ productId: s.productId, qty: Number(text) });
+              const n = parseQuantity(text);
+              if (n === undefined || n > s.qty)
+                errs[s.productId] = t('qtyInvalid', { max: quantity(s.qty) });
+              else lines.push({ productId: s.productId, qty: n });
             }
             if (!reason.trim()) errs.reason = t('reasonRequired');
             if (lines.length === 0 && Object.keys(errs).length === 0)

@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import { DataTable, moneyColumn, quantityColumn, type Column } from '../../ui/DataTable.tsx';
+import { ConfirmBox } from '../../ui/Confirm.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { rupiah, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import '../delivery/hub.css';
+import { useProducts } from './products.ts';
 import './strings.ts';
 import { useStoreStock } from './store-stock.ts';
 
@@ -24,6 +28,13 @@ export function StockCountPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const stock = useStoreStock(id);
+  const products = useProducts();
+  /** The lines checked and waiting for "yes", with the shortages they would charge. */
+  const [asking, setAsking] = useState<{
+    lines: { productId: string; qtyCounted: number }[];
+    charge: number;
+    short: number;
+  }>();
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ number: string; lines: CountLine[] } | null>(null);
@@ -42,56 +53,101 @@ export function StockCountPage() {
       setCounted({});
       await client.invalidateQueries({ queryKey: ['dashboard', id] });
     },
+    onSettled: () => setAsking(undefined),
   });
   return (
     <section>
       <h1>{t('countTitle')}</h1>
       <p className="muted">{t('countIntro')}</p>
       {result && (
-        <CountResult number={result.number} lines={result.lines} names={stock.data ?? []} />
+        <>
+          <CountResult number={result.number} lines={result.lines} names={stock.data ?? []} />
+          <div className="actions">
+            <button type="button" onClick={() => setResult(null)}>
+              {t('countAgain')}
+            </button>
+          </div>
+        </>
       )}
-      <QueryState query={stock}>
-        {(items) => {
-          if (items.length === 0) return <p className="state">{t('noStock')}</p>;
-          const submit = (e: FormEvent) => {
-            e.preventDefault();
-            setResult(null);
-            const errs: Record<string, string> = {};
-            const lines = items.map((s) => {
-              const text = (counted[s.productId] ?? '').trim();
-              if (!/^\d+$/.test(text)) errs[s.productId] = t('countAll');
-              return { productId: s.productId, qtyCounted: Number(text) };
-            });
-            setErrors(errs);
-            if (Object.keys(errs).length === 0) send.mutate(lines);
-          };
-          return (
-            <form className="form" onSubmit={submit} noValidate>
-              <div className="form-row">
-                {items.map((s) => (
-                  <Field
-                    key={s.productId}
-                    label={t('counted', { product: s.name })}
-                    error={errors[s.productId]}
-                  >
-                    <input
-                      inputMode="numeric"
-                      value={counted[s.productId] ?? ''}
-                      onChange={(e) => setCounted((c) => ({ ...c, [s.productId]: e.target.value }))}
-                    />
-                  </Field>
-                ))}
-              </div>
-              <ProblemAlert error={send.error} />
-              <div className="actions">
-                <button type="submit" disabled={send.isPending}>
-                  {t('countSubmit')}
-                </button>
-              </div>
-            </form>
-          );
-        }}
-      </QueryState>
+      {!result && (
+        <QueryState query={stock}>
+          {(items) => {
+            if (items.length === 0) return <p className="state">{t('noStock')}</p>;
+            const submit = (e: FormEvent) => {
+              e.preventDefault();
+              setResult(null);
+              const errs: Record<string, string> = {};
+              const lines = items.map((s) => {
+                const text = (counted[s.productId] ?? '').trim();
+                const n = parseQuantity(text);
+                if (n === undefined) errs[s.productId] = t('countAll');
+                return { productId: s.productId, qtyCounted: n ?? 0 };
+              });
+              setErrors(errs);
+              if (Object.keys(errs).length > 0) return;
+              // What the count will charge, as the server will (shortage × today's consignment price).
+              let charge = 0;
+              let short = 0;
+              for (const s of items) {
+                const shortage = Math.max(
+                  0,
+                  s.qty - (parseQuantity(counted[s.productId] ?? '') ?? 0),
+                );
+                if (shortage === 0) continue;
+                short++;
+                const price = products.data?.find((p) => p.id === s.productId)?.consignmentPrice;
+                charge += shortage * (price ?? 0);
+              }
+              send.reset();
+              setAsking({ lines, charge, short });
+            };
+            return (
+              <form className="form" onSubmit={submit} noValidate>
+                <div className="form-row">
+                  {items.map((s) => (
+                    <Field
+                      key={s.productId}
+                      label={t('counted', { product: s.name })}
+                      error={errors[s.productId]}
+                    >
+                      <input
+                        inputMode="numeric"
+                        value={counted[s.productId] ?? ''}
+                        onChange={(e) =>
+                          setCounted((c) => ({ ...c, [s.productId]: e.target.value }))
+                        }
+                      />
+                    </Field>
+                  ))}
+                </div>
+                <ProblemAlert error={send.error} />
+                {asking ? (
+                  <ConfirmBox
+                    label={t('countTitle')}
+                    message={
+                      asking.short === 0
+                        ? t('countConfirmNone')
+                        : t('countConfirmCharge', {
+                            count: asking.short,
+                            amount: rupiah(asking.charge),
+                          })
+                    }
+                    yes={t('countYes')}
+                    busy={send.isPending}
+                    busyLabel={t('countSaving')}
+                    onYes={() => send.mutate(asking.lines)}
+                    onNo={() => setAsking(undefined)}
+                  />
+                ) : (
+                  <div className="actions">
+                    <button type="submit">{t('countSubmit')}</button>
+                  </div>
+                )}
+              </form>
+            );
+          }}
+        </QueryState>
+      )}
     </section>
   );
 }
@@ -113,9 +169,9 @@ function CountResult({
       header: common('product'),
       accessorFn: (l) => names.find((n) => n.productId === l.productId)?.name ?? l.productId,
     },
-    { id: 'expected', header: t('expected'), accessorKey: 'expected', numeric: true },
-    { id: 'counted', header: t('countedCol'), accessorKey: 'counted', numeric: true },
-    { id: 'variance', header: t('variance'), accessorKey: 'variance', numeric: true },
+    quantityColumn('expected', t('expected'), (l) => l.expected),
+    quantityColumn('counted', t('countedCol'), (l) => l.counted),
+    quantityColumn('variance', t('variance'), (l) => l.variance),
     moneyColumn('charge', t('charge'), (l) => l.chargeAmount),
   ];
   return (

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, Notice } from '../../ui/forms.tsx';
 import { CorrectionEnd, UnitsField } from './CorrectionEnd.tsx';
-import { businessDate } from '../../ui/format.ts';
+import { businessDate, parseQuantity } from '../../ui/format.ts';
 import { correctDeliveryReceipt, type ReceiptCorrectionBody } from './partial-api.ts';
 import { useCorrection } from './use-correction.ts';
 import { Sheet } from './Sheet.tsx';
@@ -50,7 +50,7 @@ export function ReceiptCorrectionDialog({
     for (const l of lines) {
       const d = direction[l.productId] ?? 'none';
       if (d === 'none') continue;
-      const n = Number(qty[l.productId] || 0);
+      const n = parseQuantity(qty[l.productId] || '0') ?? NaN;
       // Received stays between 0 and what was dispatched.
       const max = d === 'plus' ? l.dispatched - l.received : l.received;
       if (!Number.isInteger(n) || n < 1) errs[l.productId] = t('nothingChosen');

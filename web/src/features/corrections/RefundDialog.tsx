@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, Notice } from '../../ui/forms.tsx';
 import { CorrectionEnd, UnitsField } from './CorrectionEnd.tsx';
-import { businessDate, rupiah } from '../../ui/format.ts';
+import { businessDate, rupiah, parseQuantity } from '../../ui/format.ts';
 import { refundSale, type RefundBody } from './partial-api.ts';
 import { useCorrection } from './use-correction.ts';
 import { refundAmountOf, type Returnable } from './refund-lines.ts';
@@ -36,7 +36,7 @@ export function RefundDialog({
   );
   const { mutation: refund, qty, reason, setErrors } = form;
   const units = (p: Returnable) => {
-    const n = Number(qty[p.productId] || 0);
+    const n = parseQuantity(qty[p.productId] || '0') ?? NaN;
     return Number.isInteger(n) && n > 0 ? n : 0;
   };
   const left = products.filter((p) => p.prices.length > 0);

@@ -100,6 +100,8 @@ export function DeliveryDetail() {
     onError: () => setConfirming(null),
   });
   const refused = REFUSALS.includes(problemCode(dispatch.error) ?? '');
+  // The check already says the dispatch would be refused: no plain "Kirim" to be refused with 409.
+  const predicted = !!check.data && (!check.data.withinLimit || check.data.onHold);
   const busy = dispatch.isPending || cancel.isPending;
 
   const submitOverride = (e: FormEvent) => {
@@ -260,7 +262,23 @@ export function DeliveryDetail() {
 
                 <ProblemAlert error={dispatch.error ?? cancel.error} />
 
-                {refused && isAdmin ? (
+                {confirming === 'cancel' ? (
+                  <div className="confirm" role="group" aria-label={t('cancelDraft')}>
+                    <p>{t('confirmCancel')}</p>
+                    <div className="actions">
+                      <button type="button" disabled={busy} onClick={() => cancel.mutate()}>
+                        {cancel.isPending ? t('working') : t('yesCancel')}
+                      </button>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setConfirming(null)}
+                      >
+                        {t('no')}
+                      </button>
+                    </div>
+                  </div>
+                ) : (refused || predicted) && isAdmin ? (
                   <form className="form confirm" onSubmit={submitOverride} noValidate>
                     <h3>{t('override')}</h3>
                     <p>{t('overrideHelp')}</p>
@@ -276,9 +294,27 @@ export function DeliveryDetail() {
                       <button type="submit" disabled={busy}>
                         {dispatch.isPending ? t('working') : t('overrideSubmit')}
                       </button>
-                      <button type="button" className="secondary" onClick={() => dispatch.reset()}>
-                        {t('translation:cancel')}
-                      </button>
+                      {predicted ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={busy}
+                          onClick={() => {
+                            dispatch.reset();
+                            setConfirming('cancel');
+                          }}
+                        >
+                          {t('cancelDraft')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => dispatch.reset()}
+                        >
+                          {t('translation:cancel')}
+                        </button>
+                      )}
                     </div>
                   </form>
                 ) : confirming === 'dispatch' ? (
@@ -301,37 +337,25 @@ export function DeliveryDetail() {
                       </button>
                     </div>
                   </div>
-                ) : confirming === 'cancel' ? (
-                  <div className="confirm" role="group" aria-label={t('cancelDraft')}>
-                    <p>{t('confirmCancel')}</p>
-                    <div className="actions">
-                      <button type="button" disabled={busy} onClick={() => cancel.mutate()}>
-                        {cancel.isPending ? t('working') : t('yesCancel')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => setConfirming(null)}
-                      >
-                        {t('no')}
-                      </button>
-                    </div>
-                  </div>
                 ) : (
                   <>
-                    {refused && !isAdmin && <p className="warn">{t('staffRefused')}</p>}
+                    {(refused || predicted) && !isAdmin && (
+                      <p className="warn">{t(predicted ? 'staffPredicted' : 'staffRefused')}</p>
+                    )}
                     <div className="actions">
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() => {
-                          dispatch.reset();
-                          cancel.reset();
-                          setConfirming('dispatch');
-                        }}
-                      >
-                        {t('dispatch')}
-                      </button>
+                      {!predicted && (
+                        <button
+                          type="button"
+                          disabled={busy}
+                          onClick={() => {
+                            dispatch.reset();
+                            cancel.reset();
+                            setConfirming('dispatch');
+                          }}
+                        >
+                          {t('dispatch')}
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="secondary"

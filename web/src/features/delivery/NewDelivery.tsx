@@ -5,17 +5,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, ProblemAlert } from '../../ui/forms.tsx';
-import { rupiah } from '../../ui/format.ts';
+import { rupiah, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { fmtQty, useCooperatives, useProducts } from './delivery-data.ts';
 import './strings.ts';
-
-/** A whole number ≥ 0 typed by a person, or undefined. */
-function parseQty(text: string): number | undefined {
-  const s = text.trim();
-  if (!/^\d{1,9}$/.test(s)) return undefined;
-  return Number(s);
-}
 
 /**
  * A new draft delivery order: choose the cooperative, then one line per product prefilled with the
@@ -71,7 +64,7 @@ export function NewDelivery() {
 
   const qtyOf = (productId: string, suggested: number) => qty[productId] ?? String(suggested);
   const value = lines.reduce((sum, l) => {
-    const q = parseQty(qtyOf(l.productId, l.suggestedQty));
+    const q = parseQuantity(qtyOf(l.productId, l.suggestedQty));
     return sum + (q ?? 0) * (l.consignmentPrice ?? 0);
   }, 0);
 
@@ -92,7 +85,7 @@ export function NewDelivery() {
     if (!coopId) errs.coop = t('coopRequired');
     const out: { productId: string; qty: number }[] = [];
     for (const l of lines) {
-      const q = parseQty(qtyOf(l.productId, l.suggestedQty));
+      const q = parseQuantity(qtyOf(l.productId, l.suggestedQty));
       if (q === undefined) errs[l.productId] = t('qtyInvalid');
       else if (q > 0) out.push({ productId: l.productId, qty: q });
     }

@@ -34,4 +34,4 @@ export function useProducts() {
   });
 }
 
-export const fmtQty = (n: number) => new Intl.NumberFormat('id-ID').format(n);
+export { quantity as fmtQty } from '../../ui/format.ts';

@@ -64,6 +64,8 @@ registerTranslations('delivery', {
     overrideHelp:
       'Pengiriman ditolak. Sebagai admin hub Anda dapat tetap mengirim dengan alasan tertulis; alasan dicatat di log audit.',
     staffRefused: 'Pengiriman ditolak. Hanya admin hub yang dapat memberi persetujuan khusus.',
+    staffPredicted:
+      'Pengiriman ini tidak dapat dikirim tanpa persetujuan khusus. Minta admin hub memeriksanya.',
     reason: 'Alasan',
     reasonRequired: 'Alasan wajib diisi',
     overrideSubmit: 'Kirim dengan alasan',
@@ -144,6 +146,7 @@ registerTranslations('delivery', {
     overrideHelp:
       'The dispatch was refused. As a hub admin you may still dispatch with a written reason; the reason is kept in the audit log.',
     staffRefused: 'The dispatch was refused. Only a hub admin can override.',
+    staffPredicted: 'This dispatch cannot go without an override. Ask a hub admin to review it.',
     reason: 'Reason',
     reasonRequired: 'A reason is required',
     overrideSubmit: 'Dispatch with reason',

@@ -7,6 +7,7 @@ import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTa
 import { Field } from '../../ui/forms.tsx';
 import { instantWib, rupiah, todayWib } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
+import { StatementsLink } from '../yearend/StatementsLink.tsx';
 import '../cooperative/strings.ts';
 import '../corrections/strings.ts';
 import './strings.ts';
@@ -60,6 +61,7 @@ export function BooksPage() {
   return (
     <section>
       <h1>{t('title')}</h1>
+      <StatementsLink orgId={id} />
       <Part title={t('trialBalance')}>
         <TrialBalance orgId={id} />
       </Part>

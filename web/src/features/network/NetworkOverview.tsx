@@ -6,6 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { rupiah } from '../../ui/format.ts';
 import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
+import { ExposureGauge } from '../../ui/Exposure.tsx';
 import { AddCooperativesLink, NetworkStart } from './NetworkStart.tsx';
 import '../delivery/hub.css';
 
@@ -188,12 +189,7 @@ export function NetworkOverview() {
                         </td>
                         <td className="num" data-label={t('exposure')}>
                           {rupiah(c.exposure)} / {rupiah(c.exposureLimit)}
-                          <meter
-                            min={0}
-                            max={Math.max(1, c.exposureLimit)}
-                            value={Math.min(c.exposure, c.exposureLimit)}
-                            aria-label={t('exposure')}
-                          />
+                          <ExposureGauge exposure={c.exposure} limit={c.exposureLimit} />
                         </td>
                       </tr>
                     ))}

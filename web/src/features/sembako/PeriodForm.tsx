@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
-import { monthName, parseRupiah, rupiah } from '../../ui/format.ts';
+import { monthName, parseRupiah, rupiah, parseQuantity } from '../../ui/format.ts';
 import type { Directory } from './data.ts';
 import './strings.ts';
 import './sembako.css';
@@ -98,13 +98,14 @@ export function PeriodForm({ programId, dir }: { programId: string; dir: Directo
       else if (price && subsidy > price) errs[`p${i}.subsidy`] = t('invalidSubsidy');
       p.items.forEach((it, k) => {
         if (!it.productId) errs[`p${i}.i${k}.product`] = t('chooseProduct');
-        if (!/^\d+$/.test(it.qty) || Number(it.qty) < 1) errs[`p${i}.i${k}.qty`] = t('invalidQty');
+        const q = parseQuantity(it.qty);
+        if (q === undefined || q < 1) errs[`p${i}.i${k}.qty`] = t('invalidQty');
       });
       return {
         name: p.name.trim(),
         price: price ?? 0,
         sponsorSubsidy: subsidy ?? 0,
-        items: p.items.map((it) => ({ productId: it.productId, qty: Number(it.qty) })),
+        items: p.items.map((it) => ({ productId: it.productId, qty: parseQuantity(it.qty) ?? 0 })),
       };
     });
     setErrors(errs);

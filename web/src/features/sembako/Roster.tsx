@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice } from '../../ui/forms.tsx';
+import { Notice } from '../../ui/forms.tsx';
+import { ActivationCodes } from './ActivationCodes.tsx';
 import { CsvImportForm } from './CsvImportForm.tsx';
 import { postCsv } from './csv-upload.ts';
 import type { ProgramCtx } from './data.ts';
@@ -17,7 +17,6 @@ type RosterResult = {
 /** The roster tab: import the participants (ASN), download their activation codes per agency. */
 export function Roster({ ctx }: { ctx: ProgramCtx }) {
   const { t } = useTranslation('sembako');
-  const [opd, setOpd] = useState('');
   const run = useMutation({
     mutationFn: async (csv: string) =>
       postCsv<RosterResult>(
@@ -44,9 +43,6 @@ export function Roster({ ctx }: { ctx: ProgramCtx }) {
       ),
     },
   ];
-  const codesUrl = `/api/v1/programs/${ctx.programId}/participants/activation-codes${
-    opd.trim() ? `?opd=${encodeURIComponent(opd.trim())}` : ''
-  }`;
   return (
     <>
       <CsvImportForm
@@ -71,16 +67,7 @@ export function Roster({ ctx }: { ctx: ProgramCtx }) {
       )}
       <h2>{t('codesTitle')}</h2>
       <p className="muted">{t('codesHint')}</p>
-      <div className="form">
-        <Field label={t('opd')} hint={t('opdAll')}>
-          <input value={opd} onChange={(e) => setOpd(e.target.value)} />
-        </Field>
-        <p>
-          <a href={codesUrl} download>
-            {t('downloadCodes')}
-          </a>
-        </p>
-      </div>
+      <ActivationCodes programId={ctx.programId} />
     </>
   );
 }

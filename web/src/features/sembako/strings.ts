@@ -32,10 +32,18 @@ registerTranslations('sembako', {
     noRejected: 'Tidak ada baris yang ditolak.',
     codesTitle: 'Kode aktivasi per OPD',
     codesHint:
-      'Kode sekali pakai untuk peserta yang belum aktif. Mengunduh lagi membuat kode baru; kode lama tidak berlaku.',
+      'Kode sekali pakai untuk peserta yang belum aktif. Unduhan hanya memberi kode kepada peserta yang belum pernah menerima kode; kode yang sudah dibagikan tetap berlaku. Kode satu orang dapat diterbitkan ulang di daftar peserta.',
     opd: 'OPD',
     opdAll: 'Semua OPD (kosongkan)',
-    downloadCodes: 'Unduh kode aktivasi (CSV)',
+    downloadCodes: 'Unduh kode baru untuk {{count}} peserta (CSV)',
+    codesSummary:
+      '{{notActivated}} peserta belum aktivasi: {{withoutCode}} belum pernah menerima kode, {{withCode}} sudah memegang kode.',
+    codesDownloaded: '{{count}} kode diunduh.',
+    reissueCodes: 'Terbitkan ulang semua kode',
+    reissueConfirm:
+      'Terbitkan kode baru untuk {{count}} peserta yang belum aktivasi? {{withCode}} kode yang sudah dibagikan tidak berlaku lagi.',
+    reissueYes: 'Ya, terbitkan ulang',
+    codesWorking: 'Memproses…',
     // periods
     periodsTitle: 'Periode dan paket',
     newPeriod: 'Periode baru',
@@ -232,10 +240,18 @@ registerTranslations('sembako', {
     noRejected: 'No rows were rejected.',
     codesTitle: 'Activation codes per agency',
     codesHint:
-      'One-time codes for participants not yet activated. Downloading again issues new codes; the old ones stop working.',
+      'One-time codes for participants not yet activated. A download gives codes only to those who never had one; codes handed out keep working. One person’s code can be reissued in the participant list.',
     opd: 'Agency (OPD)',
     opdAll: 'All agencies (leave empty)',
-    downloadCodes: 'Download activation codes (CSV)',
+    downloadCodes: 'Download new codes for {{count}} participants (CSV)',
+    codesSummary:
+      '{{notActivated}} participants have not activated: {{withoutCode}} never had a code, {{withCode}} hold one.',
+    codesDownloaded: '{{count}} codes downloaded.',
+    reissueCodes: 'Reissue every code',
+    reissueConfirm:
+      'Issue new codes to the {{count}} participants who have not activated? The {{withCode}} codes handed out stop working.',
+    reissueYes: 'Yes, reissue',
+    codesWorking: 'Working…',
     periodsTitle: 'Periods and packages',
     newPeriod: 'New period',
     month: 'Month',

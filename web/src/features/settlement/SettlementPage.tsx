@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import { ConfirmBox } from '../../ui/Confirm.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import '../delivery/hub.css';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { AgingList, BUCKETS, type AgingBuckets } from './AgingList.tsx';
@@ -61,6 +63,7 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
   const [periodEnd, setPeriodEnd] = useState(lastMonthEnd);
   const [coop, setCoop] = useState('');
   const [error, setError] = useState<string>();
+  const [asking, setAsking] = useState<{ periodEnd: string; cooperativeId?: string }>();
   const mutation = useMutation({
     mutationFn: async (input: { periodEnd: string; cooperativeId?: string }) => {
       // What was issued before, to tell new statements from ones a repeated close returns again.
@@ -77,6 +80,7 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
       };
     },
     onSuccess: () => client.invalidateQueries(),
+    onSettled: () => setAsking(undefined),
   });
   const names = new Map(cooperatives.map((c) => [c.id, c.name]));
   function submit(e: FormEvent) {
@@ -84,7 +88,8 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
     if (!periodEnd) return setError(t('required', { ns: 'translation' }));
     if (periodEnd >= todayWib()) return setError(t('futureDate'));
     setError(undefined);
-    mutation.mutate({ periodEnd, ...(coop ? { cooperativeId: coop } : {}) });
+    mutation.reset();
+    setAsking({ periodEnd, ...(coop ? { cooperativeId: coop } : {}) });
   }
   const r = mutation.data;
   type Issued = NonNullable<typeof r>['statements'][number];
@@ -131,11 +136,28 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
             </select>
           </Field>
         </div>
-        <div className="actions">
-          <button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? t('closing') : t('closeButton')}
-          </button>
-        </div>
+        {asking ? (
+          <ConfirmBox
+            label={t('closeButton')}
+            message={t('confirmClose', {
+              date: businessDate(asking.periodEnd, i18n.language),
+              scope: asking.cooperativeId
+                ? (names.get(asking.cooperativeId) ?? '')
+                : cooperatives.length
+                  ? t('allCount', { count: cooperatives.length })
+                  : t('allParticipants'),
+            })}
+            yes={t('yesClose')}
+            busy={mutation.isPending}
+            busyLabel={t('closing')}
+            onYes={() => mutation.mutate(asking)}
+            onNo={() => setAsking(undefined)}
+          />
+        ) : (
+          <div className="actions">
+            <button type="submit">{t('closeButton')}</button>
+          </div>
+        )}
         <ProblemAlert error={mutation.error} />
       </form>
       {r &&
@@ -153,12 +175,15 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
               })}{' '}
               {t('idempotentNote')}
             </Notice>
-            <DataTable
-              data={r.statements}
-              columns={columns}
-              empty={t('noStatements')}
-              pageSize={10}
-            />
+            <details>
+              <summary>{t('showStatements', { count: r.statements.length })}</summary>
+              <DataTable
+                data={r.statements}
+                columns={columns}
+                empty={t('noStatements')}
+                pageSize={10}
+              />
+            </details>
           </>
         ))}
     </>

@@ -10,6 +10,12 @@ registerTranslations('settlement', {
     periodEndHint: 'Hari terakhir periode (akhir bulan, atau Minggu untuk periode mingguan).',
     allCooperatives: 'Semua koperasi',
     closeButton: 'Tutup periode',
+    confirmClose:
+      'Tutup periode s.d. {{date}} untuk {{scope}}? Tagihan yang terbit tidak dapat diubah; koreksi muncul di tagihan berikutnya.',
+    allCount: 'semua {{count}} koperasi',
+    allParticipants: 'semua koperasi peserta',
+    yesClose: 'Ya, tutup periode',
+    showStatements: 'Lihat {{count}} tagihan',
     closing: 'Menutup…',
     closeOnlyAdmin: 'Hanya admin hub yang dapat menutup periode.',
     closedResult:
@@ -112,6 +118,12 @@ registerTranslations('settlement', {
     periodEndHint: 'Last day of the period (month end, or Sunday for weekly periods).',
     allCooperatives: 'All cooperatives',
     closeButton: 'Close period',
+    confirmClose:
+      'Close the period to {{date}} for {{scope}}? Issued statements cannot be changed; corrections appear on the next one.',
+    allCount: 'all {{count}} cooperatives',
+    allParticipants: 'every participating cooperative',
+    yesClose: 'Yes, close the period',
+    showStatements: 'Show {{count}} statements',
     closing: 'Closing…',
     closeOnlyAdmin: 'Only a hub admin can close a period.',
     closedResult:

@@ -5,7 +5,9 @@ import type { TFunction } from 'i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
+import { ConfirmBox } from '../../ui/Confirm.tsx';
 import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import '../delivery/hub.css';
 import { businessDate, monthName, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
@@ -46,6 +48,7 @@ export function SubsidyPage() {
   const [month, setMonth] = useState(lastMonth);
   const [monthError, setMonthError] = useState<string>();
   const [selected, setSelected] = useState('');
+  const [asking, setAsking] = useState<string>();
   const runs = useQuery({
     queryKey: ['subsidy', 'runs'],
     queryFn: async () => unwrap(await api.GET('/api/v1/subsidies/runs')),
@@ -64,13 +67,15 @@ export function SubsidyPage() {
       setSelected(r.month);
       await client.invalidateQueries({ queryKey: ['subsidy'] });
     },
+    onSettled: () => setAsking(undefined),
   });
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!/^\d{4}-\d{2}$/.test(month) || month > lastMonth())
       return setMonthError(t('monthNotEnded'));
     setMonthError(undefined);
-    run.mutate(month);
+    run.reset();
+    setAsking(month);
   }
   const r = run.data;
   const lang = i18n.language;
@@ -88,11 +93,21 @@ export function SubsidyPage() {
               onChange={(e) => setMonth(e.target.value)}
             />
           </Field>
-          <div className="actions">
-            <button type="submit" disabled={run.isPending}>
-              {run.isPending ? t('running') : t('run')}
-            </button>
-          </div>
+          {asking ? (
+            <ConfirmBox
+              label={t('run')}
+              message={t('confirmRun', { month: monthName(asking, lang) })}
+              yes={t('yesRun')}
+              busy={run.isPending}
+              busyLabel={t('running')}
+              onYes={() => run.mutate(asking)}
+              onNo={() => setAsking(undefined)}
+            />
+          ) : (
+            <div className="actions">
+              <button type="submit">{t('run')}</button>
+            </div>
+          )}
           <ProblemAlert error={run.error} />
           {r && (
             <Notice>

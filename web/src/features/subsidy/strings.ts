@@ -8,6 +8,9 @@ registerTranslations('subsidy', {
     month: 'Bulan',
     monthHint: 'Bulan yang sudah berakhir. Proses yang sama tidak pernah membayar dua kali.',
     run: 'Jalankan subsidi',
+    confirmRun:
+      'Jalankan subsidi {{month}} untuk semua koperasi peserta? Subsidi yang layak langsung dibukukan dan hanya dapat dibatalkan dengan dokumen pembatalan.',
+    yesRun: 'Ya, jalankan',
     running: 'Memproses…',
     runOnlyAdmin: 'Hanya admin hub yang dapat menjalankan proses subsidi.',
     monthNotEnded: 'Pilih bulan yang sudah berakhir',
@@ -67,6 +70,9 @@ registerTranslations('subsidy', {
     month: 'Month',
     monthHint: 'A month that has ended. Running it again never pays twice.',
     run: 'Run subsidy',
+    confirmRun:
+      'Run the {{month}} subsidy for every participating cooperative? Eligible subsidies are booked at once and can only be undone by a reversal.',
+    yesRun: 'Yes, run it',
     running: 'Running…',
     runOnlyAdmin: 'Only a hub admin can run the subsidy.',
     monthNotEnded: 'Choose a month that has ended',
