@@ -9,6 +9,7 @@ import {
   ProductsPage,
 } from './pages/delivery.ts';
 import { Shell } from './pages/pages.ts';
+import { AuditPage } from './pages/settlement.ts';
 import { startDemoServer, type RunningServer } from './server.ts';
 
 const RUPIAH = /^Rp \d{1,3}(\.\d{3})*$/;
@@ -221,6 +222,17 @@ describe('hub logistics screens in Chromium', () => {
     );
     // One request, accepted: never a 409 and a retry.
     expect(answers).toEqual([200]);
+
+    // The audit log shows the override under the dispatch filter, with its reason and a link
+    // to the delivery instead of a bare id.
+    const audit = new AuditPage(page);
+    await audit.open(server.url);
+    await audit.filterAction('Kirim surat jalan');
+    const row = audit.rows().filter({ hasText: 'Tagihan Februari sudah ditransfer' });
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
+    expect(await row.first().textContent()).toMatch(/persetujuan khusus/i);
+    const link = row.first().getByRole('link', { name: /^Surat jalan/ });
+    expect(await link.getAttribute('href')).toBe(`/pengiriman/${id}`);
     await page.context().close();
   });
 

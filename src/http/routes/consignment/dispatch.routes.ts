@@ -93,6 +93,9 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       await authorizedOrder(request, id);
+      request.auditTarget = { type: 'delivery_order', id };
+      const override = request.body?.override;
+      if (override) request.auditDetail = { override: true, reason: override.reason.trim() };
       return inTransaction(request, (db) =>
         dispatchDeliveryOrder(db, commandContext(request), id, request.body ?? {}),
       );

@@ -1,6 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/forms.tsx';
@@ -17,6 +19,10 @@ const ACTIONS = {
   markSubsidyPaid: ['Subsidi ditandai dibayar', 'Subsidy marked paid'],
   createDeliveryOrder: ['Buat surat jalan', 'Create delivery order'],
   dispatchDeliveryOrder: ['Kirim surat jalan', 'Dispatch delivery order'],
+  'delivery_order.dispatch_override': [
+    'Kirim dengan persetujuan khusus (pemeriksaan)',
+    'Dispatched with an override (the check)',
+  ],
   receiveDeliveryOrder: ['Terima kiriman', 'Receive delivery'],
   cancelDeliveryOrder: ['Batalkan surat jalan', 'Cancel delivery order'],
   createGoodsReceipt: ['Penerimaan gudang', 'Goods receipt'],
@@ -125,6 +131,37 @@ function words<K extends string>(
   return w ? w[lang === 'en' ? 1 : 0] : key;
 }
 
+/** The screen a document of the log opens on, where it has one. */
+function pageOf(type: string, id: string, orgId: string | null | undefined): string | undefined {
+  const coop = (path: string) => (orgId ? `/koperasi/${orgId}${path}` : undefined);
+  switch (type) {
+    case 'delivery_order':
+      return `/pengiriman/${id}`;
+    case 'cooperative':
+    case 'participation':
+      return `/koperasi/${type === 'cooperative' ? id : (orgId ?? id)}`;
+    case 'member':
+      return coop(`/anggota/${id}`);
+    case 'payment':
+    case 'statement':
+      return coop('/tagihan');
+    case 'stock_count':
+    case 'return':
+    case 'sales':
+    case 'sale':
+      return coop('/buku');
+    default:
+      return undefined;
+  }
+}
+
+/** What the event records in words: an override's or a correction's reason. */
+function noteOf(detail: unknown, t: TFunction<'audit'>): string {
+  const d = (detail ?? {}) as { override?: boolean; reason?: unknown };
+  if (typeof d.reason !== 'string' || !d.reason) return '';
+  return d.override ? t('overrideReason', { reason: d.reason }) : t('reason', { reason: d.reason });
+}
+
 /** The hub's audit trail: who did what, when (WIB), to which document, from where; newest first. */
 export function AuditPage() {
   const { t, i18n } = useTranslation('audit');
@@ -189,14 +226,28 @@ export function AuditPage() {
       accessorFn: (e) => words(ACTIONS, e.action, lang),
     },
     {
+      id: 'note',
+      header: t('note'),
+      accessorFn: (e) => noteOf(e.detail, t),
+    },
+    {
       id: 'document',
       header: t('document'),
       accessorFn: (e) => `${words(TARGETS, e.targetType, lang)} ${e.targetId}`,
-      cell: (c) => (
-        <span style={{ overflowWrap: 'anywhere' }}>
-          {words(TARGETS, c.row.original.targetType, lang)} <code>{c.row.original.targetId}</code>
-        </span>
-      ),
+      cell: (c) => {
+        const e = c.row.original;
+        const label = words(TARGETS, e.targetType, lang);
+        const to = pageOf(e.targetType, e.targetId, e.orgId);
+        return to ? (
+          <Link to={to} aria-label={`${label} ${e.targetId}`}>
+            {label}
+          </Link>
+        ) : (
+          <span style={{ overflowWrap: 'anywhere' }}>
+            {label} <code>{e.targetId}</code>
+          </span>
+        );
+      },
     },
     { id: 'org', header: t('org'), accessorFn: (e) => e.orgName ?? e.orgId },
     {
