@@ -20,8 +20,8 @@ import { CartLines, ProductGrid } from './CartParts.tsx';
 import { RadioGroup } from './Choices.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { withOfflineCache } from './offline-data.ts';
-import { OutboxPanel } from './OutboxPanel.tsx';
-import { useRecordSale } from './useOutbox.ts';
+import { OutboxPanel, SyncBar } from './OutboxPanel.tsx';
+import { useOutbox, useRecordSale } from './useOutbox.ts';
 import { QrisPayment } from './QrisPayment.tsx';
 import type { QrisMerchant } from './qris.ts';
 import { toQrisMerchant, useQrisMerchant } from './qris-merchant.ts';
@@ -44,6 +44,7 @@ interface PendingSale {
 
 /** Fast selling at the counter: product buttons, quantities, total, cash and change, payment method. */
 export function CashierPage() {
+  const { t } = useCachedTranslation('cashier');
   const { id = '' } = useParams();
   // Products, prices and ceilings: fresh when online, the last copy on this device when not.
   const products = useQuery({
@@ -102,25 +103,32 @@ export function CashierPage() {
   const canManage = membership
     ? membership.role === 'coop_manager'
     : !!me?.memberships.some((m) => m.role === 'hub_admin');
+  const outbox = useOutbox(id);
   return (
-    <Counter
-      coopId={id}
-      cooperativeName={cooperativeName}
-      todaySales={today.data}
-      products={products.isPending ? 'loading' : products.isError ? products.error : catalog}
-      members={(members.error as { status?: number } | null)?.status === 403 ? null : members.data}
-      qrisMerchant={qrisMerchant}
-      merchantState={
-        merchant.isPending
-          ? 'loading'
-          : merchant.isError
-            ? 'error'
-            : merchant.data === null
-              ? 'missing'
-              : 'ready'
-      }
-      canManage={canManage}
-    />
+    <section className="cashier">
+      <h1>{t('title')}</h1>
+      <SyncBar todaySales={today.data} sales={outbox.sales} status={outbox.status} />
+      <Counter
+        coopId={id}
+        cooperativeName={cooperativeName}
+        products={products.isPending ? 'loading' : products.isError ? products.error : catalog}
+        members={
+          (members.error as { status?: number } | null)?.status === 403 ? null : members.data
+        }
+        qrisMerchant={qrisMerchant}
+        merchantState={
+          merchant.isPending
+            ? 'loading'
+            : merchant.isError
+              ? 'error'
+              : merchant.data === null
+                ? 'missing'
+                : 'ready'
+        }
+        canManage={canManage}
+      />
+      <OutboxPanel coopId={id} sales={outbox.sales} status={outbox.status} />
+    </section>
   );
 }
 
@@ -131,7 +139,6 @@ export function CashierPage() {
 const Counter = memo(function Counter({
   coopId: id,
   cooperativeName,
-  todaySales,
   products,
   members,
   qrisMerchant,
@@ -140,7 +147,6 @@ const Counter = memo(function Counter({
 }: {
   coopId: string;
   cooperativeName: string;
-  todaySales: number | undefined;
   /** The catalog, or 'loading', or the error that kept it from loading. */
   products: CartProduct[] | 'loading' | unknown;
   /**
@@ -258,21 +264,16 @@ const Counter = memo(function Counter({
   const methods: Method[] = qrisMerchant ? ['cash', 'qris', 'transfer'] : ['cash', 'transfer'];
   if (depositing)
     return (
-      <section className="cashier">
-        <h1>{t('title')}</h1>
-        <SavingsDeposit
-          coopId={id}
-          directory={members ?? undefined}
-          qrisMerchant={qrisMerchant}
-          onClose={() => setDepositing(false)}
-        />
-        <OutboxPanel coopId={id} />
-      </section>
+      <SavingsDeposit
+        coopId={id}
+        directory={members ?? undefined}
+        qrisMerchant={qrisMerchant}
+        onClose={() => setDepositing(false)}
+      />
     );
   if (showQris && qrisMerchant && cart.length > 0)
     return (
-      <section className="cashier">
-        <h1>{t('title')}</h1>
+      <>
         <QrisPayment
           merchant={qrisMerchant}
           amount={total}
@@ -284,15 +285,11 @@ const Counter = memo(function Counter({
             setShowQris(false);
           }}
         />
-      </section>
+      </>
     );
 
   return (
-    <section className="cashier">
-      <h1>{t('title')}</h1>
-      {todaySales !== undefined && (
-        <p className="muted">{t('todaySales', { amount: rupiah(todaySales) })}</p>
-      )}
+    <>
       {members && (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => setDepositing(true)}>
@@ -385,7 +382,8 @@ const Counter = memo(function Counter({
             </>
           )}
           <ProblemAlert error={saveError} />
-          <div className="actions">
+          <div className="actions finish-bar">
+            <strong className="finish-total">{rupiah(total)}</strong>
             <button
               type="submit"
               disabled={cart.length === 0 || slowSave || (method === 'qris' && !qrisMerchant)}
@@ -407,7 +405,6 @@ const Counter = memo(function Counter({
           </div>
         </form>
       )}
-      <OutboxPanel coopId={id} />
-    </section>
+    </>
   );
 });

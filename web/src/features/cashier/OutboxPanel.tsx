@@ -5,19 +5,65 @@ import { instantWib, rupiah } from '../../ui/format.ts';
 import { RefusedList } from './Choices.tsx';
 import { DepositOutbox } from './DepositOutbox.tsx';
 import { dismissSale, type OutboxSale } from './outbox.ts';
-import { useOutbox } from './useOutbox.ts';
+import type { SyncStatus } from './sync.ts';
 import { VoidBadge, VoidDialog, VoidSaleButton, type HistoryRow } from './VoidSale.tsx';
 import { voidStateOf } from './void-sale.ts';
 import './strings.ts';
+
+/** Today's business date in WIB of an instant. */
+const wibDay = (iso: string) =>
+  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The top of the till: today's sales (the server's and this device's sales still waiting to be
+ * sent) and, when offline, that sales are kept on the device.
+ */
+export const SyncBar = memo(function SyncBar({
+  todaySales,
+  sales,
+  status,
+}: {
+  todaySales: number | undefined;
+  sales: OutboxSale[];
+  status: SyncStatus;
+}) {
+  const { t } = useCachedTranslation('cashier');
+  const today = wibDay(new Date().toISOString());
+  const waiting = sales
+    .filter((s) => s.state === 'waiting' && wibDay(s.sale.occurredAt) === today)
+    .reduce((sum, s) => sum + s.total, 0);
+  return (
+    <>
+      {status.kind === 'offline' && (
+        <p className="warn offline-top" data-testid="offline-top">
+          {t('offlineTop')}
+        </p>
+      )}
+      {todaySales !== undefined && (
+        <p className="muted" data-testid="today-sales">
+          {t('todaySales', { amount: rupiah(todaySales + waiting) })}
+          {waiting > 0 && ` ${t('todayWaiting', { amount: rupiah(waiting) })}`}
+        </p>
+      )}
+    </>
+  );
+});
 
 /**
  * What happened to each sale of this device: waiting, sent, or refused with the server's reason.
  * Refused sales stay listed until the manager deals with them; they never hold the others back.
  */
-export const OutboxPanel = memo(function OutboxPanel({ coopId }: { coopId: string }) {
+export const OutboxPanel = memo(function OutboxPanel({
+  coopId,
+  sales,
+  status,
+}: {
+  coopId: string;
+  sales: OutboxSale[];
+  status: SyncStatus;
+}) {
   const { t, i18n } = useCachedTranslation('cashier');
   const { t: tv } = useCachedTranslation('corrections', { keyPrefix: 'void' });
-  const { sales, status } = useOutbox(coopId);
   // The sale being voided: kept here, not in its row, which changes once the sale is voided.
   const [voiding, setVoiding] = useState<OutboxSale | null>(null);
   const client = useQueryClient();

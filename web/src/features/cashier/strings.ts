@@ -5,6 +5,8 @@ registerTranslations('cashier', {
   id: {
     title: 'Kasir',
     todaySales: 'Penjualan hari ini: {{amount}}',
+    todayWaiting: '({{amount}} menunggu sinkron)',
+    offlineTop: 'Luring: penjualan disimpan di perangkat ini dan dikirim saat tersambung lagi.',
     products: 'Barang',
     add: 'Tambah {{product}}',
     aboveCeiling: 'di atas HET {{ceiling}}',
@@ -139,6 +141,8 @@ registerTranslations('cashier', {
   en: {
     title: 'Cashier',
     todaySales: "Today's sales: {{amount}}",
+    todayWaiting: '({{amount}} waiting to sync)',
+    offlineTop: 'Offline: sales are kept on this device and sent once connected again.',
     products: 'Products',
     add: 'Add {{product}}',
     aboveCeiling: 'above the ceiling {{ceiling}}',
