@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { apiOf, launchChromium, screenshot, signIn } from './browser.ts';
+import { quantity } from '../../web/src/ui/format.ts';
 import { demoCooperative } from './demo-cooperative.ts';
 import { CashierScreen } from './pages/cooperative.ts';
 import { rupiahValue } from './pages/settlement.ts';
@@ -52,7 +53,6 @@ describe('the cashier on a phone (usability point 11)', () => {
 
     // Offline: said at the top, above the products; the sale waits and counts in today's sales.
     await page.context().setOffline(true);
-    await page.evaluate(() => window.dispatchEvent(new Event('offline')));
     const total = rupiahValue((await till.total().textContent())!);
     await till.pay('Transfer');
     await finish.click();
@@ -67,10 +67,34 @@ describe('the cashier on a phone (usability point 11)', () => {
     expect(await today.textContent()).toMatch(/menunggu sinkron/);
     await screenshot(page, 'cashier-offline');
     await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => offline.count()).toBe(0);
     await expect
       .poll(async () => rupiahValue(/Rp [\d.]+/.exec((await today.textContent())!)![0]))
       .toBe(before + total);
+  });
+
+  it("shows the store's stock on the tiles and asks before a sale above it or far above the usual (usability point 1)", async () => {
+    const { gula, coopId, hubToken } = await demoCooperative(server.url, 'KDKMP Simpang IV Sipin');
+    const api = apiOf(server.url);
+    const stock = (await api.as(hubToken, 'GET', `/api/v1/cooperatives/${coopId}/dashboard`)).body
+      .stock as { productId: string; qty: number }[];
+    const held = stock.find((s) => s.productId === gula.id)!.qty;
+    const page = await signIn(browser, server.url, CASHIER, 360);
+    const till = new CashierScreen(page);
+    const tile = page.getByRole('button', { name: `Tambah ${gula.name}` });
+    await expect.poll(() => tile.textContent()).toContain(`Stok ${quantity(held)}`);
+    await till.add(gula.name);
+    await page.getByLabel(`Jumlah ${gula.name}`).fill(String(held + 500));
+    await till.pay('Transfer');
+    const counts = await page.getByTestId('outbox-counts').textContent();
+    await page.getByRole('button', { name: 'Selesaikan penjualan' }).click();
+    const ask = page.getByRole('group', { name: 'Periksa penjualan' });
+    await expect.poll(() => ask.textContent()).toMatch(/melebihi stok toko/);
+    expect(await ask.textContent()).toMatch(/jauh di atas penjualan biasa/);
+    // Nothing is recorded until the cashier says yes; the sale is not refused.
+    expect(await page.getByTestId('outbox-counts').textContent()).toBe(counts);
+    await screenshot(page, 'cashier-above-stock');
+    await ask.getByRole('button', { name: 'Ya, simpan penjualan' }).click();
+    await expect.poll(() => till.notice().textContent()).toMatch(/tersimpan/i);
   });
 });

@@ -1,7 +1,14 @@
 import { memo, type Dispatch, type SetStateAction } from 'react';
 import { useCachedTranslation } from '../../app/i18n.ts';
-import { rupiah } from '../../ui/format.ts';
-import { lineTotal, sellable, setQty, type CartLine, type CartProduct } from './cart.ts';
+import { quantity, rupiah } from '../../ui/format.ts';
+import {
+  lineTotal,
+  saleWarnings,
+  sellable,
+  setQty,
+  type CartLine,
+  type CartProduct,
+} from './cart.ts';
 import './strings.ts';
 
 /** The counter's product buttons and cart lines (CashierPage composes them). */
@@ -28,6 +35,11 @@ export const ProductGrid = memo(function ProductGrid({
         >
           <span>{p.name}</span>
           <strong>{rupiah(p.price)}</strong>
+          {p.stock !== undefined && (
+            <small className={p.stock <= 0 ? 'warn' : 'muted'}>
+              {t('stockLeft', { qty: quantity(Math.max(0, p.stock)) })}
+            </small>
+          )}
           {!sellable(p) && p.ceiling !== null && (
             <small>{t('aboveCeiling', { ceiling: rupiah(p.ceiling) })}</small>
           )}
@@ -82,5 +94,48 @@ export function CartLines({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The question before a sale above the store's stock or far above the usual sale. */
+export function SaleCheck({
+  warnings,
+  total,
+  usualSale,
+  onYes,
+  onNo,
+}: {
+  warnings: ReturnType<typeof saleWarnings>;
+  total: number;
+  usualSale: number | undefined;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  const { t } = useCachedTranslation('cashier');
+  const { t: common } = useCachedTranslation('translation');
+  return (
+    <div className="confirm" role="group" aria-label={t('checkSale')}>
+      {warnings.overStock.map((o) => (
+        <p key={o.name} className="warn">
+          {t('overStock', { name: o.name, qty: quantity(o.qty), stock: quantity(o.stock) })}
+        </p>
+      ))}
+      {warnings.implausible && (
+        <p className="warn">
+          {usualSale
+            ? t('implausible', { total: rupiah(total), usual: rupiah(usualSale) })
+            : t('implausibleNoUsual', { total: rupiah(total) })}
+        </p>
+      )}
+      <p>{t('confirmSale')}</p>
+      <div className="actions">
+        <button type="button" onClick={onYes}>
+          {t('yesRecord')}
+        </button>
+        <button type="button" className="secondary" onClick={onNo}>
+          {common('cancel')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -12,11 +12,12 @@ import {
   cartTotal,
   cashSuggestions,
   changeDue,
+  saleWarnings,
   type CartLine,
   type CartProduct,
 } from './cart.ts';
 import type { ChosenMember, DirectoryMember } from './member-match.ts';
-import { CartLines, ProductGrid } from './CartParts.tsx';
+import { CartLines, ProductGrid, SaleCheck } from './CartParts.tsx';
 import { RadioGroup } from './Choices.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { withOfflineCache } from './offline-data.ts';
@@ -83,23 +84,33 @@ export function CashierPage() {
     () => (merchant.data ? toQrisMerchant(merchant.data) : null),
     [merchant.data],
   );
-  const today = useQuery({
+  const dashboard = useQuery({
     queryKey: ['dashboard', id],
     queryFn: () =>
       withOfflineCache(`dashboard:${id}`, async () =>
         unwrap(await api.GET('/api/v1/cooperatives/{id}/dashboard', { params: { path: { id } } })),
       ),
-    select: (d) => d.sales.today,
   });
-  const catalog: CartProduct[] = useMemo(
-    () =>
-      (products.data ?? []).flatMap((p) =>
-        p.retailPrice === null
-          ? []
-          : [{ id: p.id, name: p.name, price: p.retailPrice, ceiling: p.ceilingPrice ?? null }],
-      ),
-    [products.data],
-  );
+  const sales = dashboard.data?.sales;
+  const usualSale =
+    sales && sales.monthCount > 0 ? Math.round(sales.month / sales.monthCount) : undefined;
+  const stock = dashboard.data?.stock;
+  const catalog: CartProduct[] = useMemo(() => {
+    const held = new Map((stock ?? []).map((s) => [s.productId, s.qty]));
+    return (products.data ?? []).flatMap((p) =>
+      p.retailPrice === null
+        ? []
+        : [
+            {
+              id: p.id,
+              name: p.name,
+              price: p.retailPrice,
+              ceiling: p.ceilingPrice ?? null,
+              ...(stock ? { stock: held.get(p.id) ?? 0 } : {}),
+            },
+          ],
+    );
+  }, [products.data, stock]);
   const canManage = membership
     ? membership.role === 'coop_manager'
     : !!me?.memberships.some((m) => m.role === 'hub_admin');
@@ -107,10 +118,11 @@ export function CashierPage() {
   return (
     <section className="cashier">
       <h1>{t('title')}</h1>
-      <SyncBar todaySales={today.data} sales={outbox.sales} status={outbox.status} />
+      <SyncBar todaySales={sales?.today} sales={outbox.sales} status={outbox.status} />
       <Counter
         coopId={id}
         cooperativeName={cooperativeName}
+        usualSale={usualSale}
         products={products.isPending ? 'loading' : products.isError ? products.error : catalog}
         members={
           (members.error as { status?: number } | null)?.status === 403 ? null : members.data
@@ -139,6 +151,7 @@ export function CashierPage() {
 const Counter = memo(function Counter({
   coopId: id,
   cooperativeName,
+  usualSale,
   products,
   members,
   qrisMerchant,
@@ -147,6 +160,8 @@ const Counter = memo(function Counter({
 }: {
   coopId: string;
   cooperativeName: string;
+  /** The month's average sale, to tell a sale far above it. */
+  usualSale: number | undefined;
   /** The catalog, or 'loading', or the error that kept it from loading. */
   products: CartProduct[] | 'loading' | unknown;
   /**
@@ -169,6 +184,8 @@ const Counter = memo(function Counter({
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [member, setMember] = useState<ChosenMember | null>(null);
   const [depositing, setDepositing] = useState(false);
+  /** The sale is above the stock or far above the usual: asked before it is recorded. */
+  const [checking, setChecking] = useState(false);
   // The sale's client id and time are fixed when the cashier presses "finish": a retry writes the same sale.
   const pending = useRef<{ id: string; occurredAt: string } | null>(null);
   const total = cartTotal(cart);
@@ -240,6 +257,7 @@ const Counter = memo(function Counter({
   const startSale = () => setReceipt(null);
   const addToCart = useCallback((p: CartProduct) => {
     setReceipt(null);
+    setChecking(false);
     setCart((c) => addItem(c, p));
   }, []);
 
@@ -251,6 +269,12 @@ const Counter = memo(function Counter({
       if (change === null) return setCashError(t('cashTooLow'));
     }
     setCashError(undefined);
+    const w = saleWarnings(cart, usualSale);
+    if (w.overStock.length > 0 || w.implausible) return setChecking(true);
+    proceed();
+  };
+  const proceed = () => {
+    setChecking(false);
     if (method === 'qris') {
       if (qrisMerchant) setShowQris(true);
       return;
@@ -382,6 +406,15 @@ const Counter = memo(function Counter({
             </>
           )}
           <ProblemAlert error={saveError} />
+          {checking && (
+            <SaleCheck
+              warnings={saleWarnings(cart, usualSale)}
+              total={total}
+              usualSale={usualSale}
+              onYes={proceed}
+              onNo={() => setChecking(false)}
+            />
+          )}
           <div className="actions finish-bar">
             <strong className="finish-total">{rupiah(total)}</strong>
             <button

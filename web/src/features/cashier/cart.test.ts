@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, cartTotal, cashSuggestions, changeDue, sellable, setQty } from './cart.ts';
+import {
+  addItem,
+  cartTotal,
+  cashSuggestions,
+  changeDue,
+  saleWarnings,
+  sellable,
+  setQty,
+} from './cart.ts';
 
 const gula = { id: 'g', name: 'Gula 1 kg', price: 17_500, ceiling: 17_500 };
 const minyak = { id: 'm', name: 'Minyakita 1 L', price: 15_700, ceiling: 15_700 };
@@ -36,5 +44,25 @@ describe('cashier cart', () => {
     expect(sellable(gula)).toBe(true);
     expect(sellable({ ...gula, price: 18_000 })).toBe(false);
     expect(sellable({ ...gula, ceiling: null })).toBe(true);
+  });
+});
+
+describe('what a sale asks before it is recorded', () => {
+  const gula = { id: 'g', name: 'Gula 1 kg', price: 17_500, ceiling: null, stock: 10 };
+  const karung = { id: 'k', name: 'Gula 50 kg', price: 860_000, ceiling: null, stock: 2 };
+  it('names the lines above the store stock', () => {
+    expect(saleWarnings([{ product: gula, qty: 10 }], 50_000).overStock).toEqual([]);
+    expect(saleWarnings([{ product: gula, qty: 11 }], 50_000).overStock).toEqual([
+      { name: 'Gula 1 kg', qty: 11, stock: 10 },
+    ]);
+    expect(saleWarnings([{ product: { ...gula, stock: -3 }, qty: 1 }], 50_000).overStock).toEqual([
+      { name: 'Gula 1 kg', qty: 1, stock: 0 },
+    ]);
+  });
+  it('tells a total far above the usual sale (20 times, at least Rp 5.000.000)', () => {
+    expect(saleWarnings([{ product: karung, qty: 2 }], 50_000).implausible).toBe(false);
+    expect(saleWarnings([{ product: karung, qty: 6 }], 50_000).implausible).toBe(true);
+    expect(saleWarnings([{ product: karung, qty: 6 }], 400_000).implausible).toBe(false);
+    expect(saleWarnings([{ product: karung, qty: 10 }], 400_000).implausible).toBe(true);
   });
 });

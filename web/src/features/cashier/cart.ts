@@ -7,6 +7,8 @@ export interface CartProduct {
   price: number;
   /** The regulated ceiling for this product, when one applies. */
   ceiling: number | null;
+  /** Units in the store as last read (the server's count, or this device's copy offline). */
+  stock?: number;
 }
 
 export interface CartLine {
@@ -56,4 +58,24 @@ export function cashSuggestions(total: number): number[] {
   const out = new Set<number>([total]);
   for (const step of [10_000, 50_000, 100_000]) out.add(Math.ceil(total / step) * step);
   return [...out].sort((a, b) => a - b).slice(0, 4);
+}
+
+/** A sale far above the usual: above 20 times the month's average sale, and at least Rp 5.000.000. */
+export const IMPLAUSIBLE_MIN = 5_000_000;
+
+/**
+ * What the cashier is asked to confirm before a sale is recorded (a sale that
+ * happened is never refused): lines above the store's stock, and a total far
+ * above the cooperative's usual sale.
+ */
+export function saleWarnings(
+  cart: CartLine[],
+  usualSale: number | undefined,
+): { overStock: { name: string; qty: number; stock: number }[]; implausible: boolean } {
+  const overStock = cart
+    .filter((l) => l.product.stock !== undefined && l.qty > l.product.stock)
+    .map((l) => ({ name: l.product.name, qty: l.qty, stock: Math.max(0, l.product.stock!) }));
+  const total = cartTotal(cart);
+  const implausible = total > Math.max(IMPLAUSIBLE_MIN, 20 * (usualSale ?? 0));
+  return { overStock, implausible };
 }

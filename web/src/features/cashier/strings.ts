@@ -5,6 +5,14 @@ registerTranslations('cashier', {
   id: {
     title: 'Kasir',
     todaySales: 'Penjualan hari ini: {{amount}}',
+    stockLeft: 'Stok {{qty}}',
+    checkSale: 'Periksa penjualan',
+    overStock: '{{name}}: {{qty}} di keranjang melebihi stok toko ({{stock}}).',
+    implausible:
+      'Total {{total}} jauh di atas penjualan biasa koperasi ini ({{usual}} per penjualan).',
+    implausibleNoUsual: 'Total {{total}} jauh di atas penjualan biasa.',
+    confirmSale: 'Periksa jumlahnya. Tetap simpan penjualan ini?',
+    yesRecord: 'Ya, simpan penjualan',
     todayWaiting: '({{amount}} menunggu sinkron)',
     offlineTop: 'Luring: penjualan disimpan di perangkat ini dan dikirim saat tersambung lagi.',
     products: 'Barang',
@@ -141,6 +149,14 @@ registerTranslations('cashier', {
   en: {
     title: 'Cashier',
     todaySales: "Today's sales: {{amount}}",
+    stockLeft: 'Stock {{qty}}',
+    checkSale: 'Check the sale',
+    overStock: '{{name}}: {{qty}} in the cart is more than the store holds ({{stock}}).',
+    implausible:
+      'The total {{total}} is far above this cooperative’s usual sale ({{usual}} a sale).',
+    implausibleNoUsual: 'The total {{total}} is far above the usual sale.',
+    confirmSale: 'Check the quantities. Record this sale anyway?',
+    yesRecord: 'Yes, record the sale',
     todayWaiting: '({{amount}} waiting to sync)',
     offlineTop: 'Offline: sales are kept on this device and sent once connected again.',
     products: 'Products',
