@@ -9,7 +9,7 @@ import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../le
 import { findSavingsLedgerProblems } from '../members/index.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findPayablesProblems } from '../treasury/index.ts';
-import { findClosedYearProblems } from '../yearend/close-checks.ts';
+import { findClosedYearProblems } from '../yearend/index.ts';
 import {
   compareSalesToMoves,
   findAllAccountBalances,

@@ -2,6 +2,8 @@ export * from './chart-of-accounts.ts';
 export { checkJournalEntry, InvariantViolation } from './journal.ts';
 export type { JournalEntryInput, JournalLineInput } from './journal.ts';
 export { postJournalEntries } from './post-journal-entry.ts';
+export { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
+export type { FixedAssetTable } from './manual.table.ts';
 export {
   findAccountBalances,
   findAccountBalanceDrift,

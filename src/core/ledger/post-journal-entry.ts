@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../shared/ids.ts';
-import { lockedDate } from '../yearend/fiscal-year-lock.ts';
-import { findLatestClosedYears } from '../yearend/fiscal-year-lock.repository.ts';
+import { lockedDate } from './fiscal-year-lock.ts';
+import { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
 import { checkJournalEntry, type JournalEntryInput } from './journal.ts';
 import { addToAccountBalances, insertJournal } from './journal.repository.ts';
 import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';

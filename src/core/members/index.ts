@@ -65,4 +65,7 @@ export {
   type EndMembershipResult,
 } from './end-membership.ts';
 export { findSavingsLedgerProblems } from './savings-checks.ts';
-export { findCooperativesWithSavingsRules } from './savings.repository.ts';
+export {
+  findCooperativesWithSavingsRules,
+  insertSavingsTransaction,
+} from './savings.repository.ts';

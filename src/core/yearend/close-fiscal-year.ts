@@ -9,7 +9,7 @@ import { fiscalYearViewOf, type StoredAllocation } from './fiscal-year.ts';
 import { profitAndLossOfPeriod } from './shu-of-period.ts';
 import { computeShu } from './shu-preview.ts';
 import { findShuRules, rulesMissing } from './shu-rules.ts';
-import { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
+import { findLatestClosedYears } from '../ledger/index.ts';
 import { findFiscalYearClose, insertFiscalYearClose } from './shu.repository.ts';
 import type { FiscalYearView, ShuKey, ShuResult } from './shu.types.ts';
 

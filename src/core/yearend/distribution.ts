@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { COOP, postJournalEntries } from '../ledger/index.ts';
-import { insertSavingsTransaction } from '../members/savings.repository.ts';
+import { insertSavingsTransaction } from '../members/index.ts';
 import { lockOrganization } from '../network/index.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';

@@ -7,7 +7,6 @@ export { computeShu, previewShu } from './shu-preview.ts';
 export { closeFiscalYear } from './close-fiscal-year.ts';
 export { getFiscalYear, listFiscalYears, type FiscalYearItem } from './fiscal-year.ts';
 export { distributeShu, type DistributionInput, type DistributionView } from './distribution.ts';
-export { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
 export type * from './statements.types.ts';
 export { getFinancialStatements } from './statements.ts';
 export { statementsPeriods, type StatementsPeriod } from './statements-period.ts';
@@ -22,3 +21,4 @@ export {
   type StatementRow,
   type StatementTable,
 } from './statements-sheets.ts';
+export { findClosedYearProblems } from './close-checks.ts';

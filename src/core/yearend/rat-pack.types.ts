@@ -1,4 +1,4 @@
-import type { FixedAssetTable } from '../ledger/manual.table.ts';
+import type { FixedAssetTable } from '../ledger/index.ts';
 import type { OfficerRole } from '../network/index.ts';
 import type { ShuResult } from './shu.types.ts';
 import type { FinancialStatements } from './statements.types.ts';

@@ -1,4 +1,4 @@
-import { COOP, HUB, type BookKind } from '../ledger/chart-of-accounts.ts';
+import { COOP, HUB, type BookKind } from '../ledger/index.ts';
 import type { DocType } from '../shared/doc-type.ts';
 import type { CashEntryLine } from './statements.repository.ts';
 import type { StatementSectionView } from './statements.types.ts';
