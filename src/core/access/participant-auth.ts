@@ -21,8 +21,10 @@ export async function checkParticipantCredentials(
 ): Promise<AuthUser> {
   const wrong = () =>
     new DomainError('Unauthenticated', {
-      message: 'NIP atau kata sandi salah',
-      messageEn: 'Wrong NIP or password',
+      message:
+        'NIP atau kata sandi salah. Belum pernah masuk? Aktifkan akun dulu dengan kode aktivasi dari OPD Anda (Aktivasi akun).',
+      messageEn:
+        'Wrong NIP or password. Never signed in? Activate the account first with the activation code from your OPD (Activate your account).',
     });
   if (!/^\d{18}$/.test(nip)) throw wrong();
   let user: AuthUser;
