@@ -126,6 +126,7 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   postCreditLossProvision: ['hubAdmin'],
   runMonthlySubsidy: ['hubAdmin'],
   markSubsidyPaid: HUB,
+  markSubsidyRunPaid: HUB,
   getTrialBalance: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
   exportJournal: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],
   getFinancialStatements: [...HUB, 'managerA', 'managerB', 'govViewer', 'otherGov'],

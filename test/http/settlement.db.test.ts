@@ -433,5 +433,37 @@ for (const engine of ENGINES) {
       expect(third.statusCode).toBe(200);
       expect(third.json()).toEqual({ ...body, newGrants: 0 });
     });
+
+    it("one transfer batch marks the month's waiting payouts paid, and only once", async () => {
+      const run = await f.app.inject({
+        method: 'GET',
+        url: '/api/v1/subsidies/runs/2026-02',
+        headers: bearer(f.tokens.hubAdmin),
+      });
+      const waiting = (run.json().items as { status: string; amount: number }[]).filter(
+        (g) => g.status === 'accrued',
+      );
+      expect(waiting.length).toBeGreaterThan(0);
+      const batch = { reference: 'TRF/SUBSIDI/2026-02', paidOn: '2026-03-10' };
+      const first = await post('/api/v1/subsidies/runs/2026-02/paid', batch);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toEqual({
+        month: '2026-02',
+        paid: waiting.length,
+        total: waiting.reduce((t, g) => t + g.amount, 0),
+      });
+      const after = await f.app.inject({
+        method: 'GET',
+        url: '/api/v1/subsidies/runs/2026-02',
+        headers: bearer(f.tokens.hubAdmin),
+      });
+      expect(
+        (after.json().items as { status: string }[]).filter((g) => g.status === 'accrued'),
+      ).toEqual([]);
+      const again = await post('/api/v1/subsidies/runs/2026-02/paid', batch);
+      expect(again.json()).toEqual({ month: '2026-02', paid: 0, total: 0 });
+      const none = await post('/api/v1/subsidies/runs/2025-01/paid', batch);
+      expect(none.statusCode).toBe(404);
+    });
   });
 }

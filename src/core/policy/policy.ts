@@ -174,6 +174,7 @@ export const POLICY = {
   listSubsidyRuns: { gate: HUB_ROLES },
   getSubsidyRun: { gate: HUB_ROLES },
   markSubsidyPaid: { gate: HUB_ROLES, write: true },
+  markSubsidyRunPaid: { gate: HUB_ROLES, write: true },
   listCooperativeSubsidies: { gate: COOP_READERS },
   // Members: the cooperative's own personal data (NIK). Its manager keeps the registry; its
   // cashier reads a member and the compact directory (no NIK) for the till; hub admins read

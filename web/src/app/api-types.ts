@@ -1151,6 +1151,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/subsidies/runs/{month}/paid': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** One transfer batch: every subsidy of the month's run still waiting to be paid out marked paid with the batch's reference and date (as markSubsidyPaid does each); again → nothing new */
+    post: operations['markSubsidyRunPaid'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives/{id}/subsidies': {
     parameters: {
       query?: never;
@@ -12142,6 +12159,134 @@ export interface operations {
             status: string;
             activeDays: number;
             daysInMonth: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: IdempotencyConflict, ExposureLimitExceeded, ShippingHold, InsufficientStock, InvalidState, AlreadyExists, AlreadyReversed, ReversalBlocked, ParticipationEnded, InsufficientSavings, FiscalYearClosed, FiscalYearNotEnded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PayloadTooLarge */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: UnsupportedMediaType */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: PriceAboveCeiling, PriceNotSet, NotParticipating, DateInFuture, PayrollAuthorizationMissing, SavingsRuleExceeded, UnbalancedEntry, AccountNotManual, InvalidShuRules, ShuRulesMissing */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  markSubsidyRunPaid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description YYYY-MM
+         * @example 2026-03
+         */
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reference": "TRF/SUBSIDI/2026-02/0042",
+         *       "paidOn": "2026-03-05"
+         *     }
+         */
+        'application/json': {
+          reference: string;
+          /**
+           * @description Business date YYYY-MM-DD (WIB)
+           * @example 2026-03-10
+           */
+          paidOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "month": "2026-02",
+           *       "paid": 61,
+           *       "total": 120000000
+           *     }
+           */
+          'application/json': {
+            month: string;
+            /** @description Subsidies marked paid by this request */
+            paid: number;
+            /** @description Their amount in rupiah */
+            total: number;
           };
         };
       };

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { EXAMPLE_IDS } from '../../schemas.ts';
 import type {
   MarkPaidBody,
+  RunPaidResult,
   RunSubsidyBody,
   SubsidyGrant,
   SubsidyGrantList,
@@ -64,4 +65,10 @@ export const cooperativeSubsidiesExample: Static<typeof SubsidyGrantList> = {
       paidReference: 'TRF/SUBSIDI/2026-02',
     },
   ],
+};
+
+export const runPaidExample: Static<typeof RunPaidResult> = {
+  month: '2026-02',
+  paid: 61,
+  total: 120_000_000,
 };

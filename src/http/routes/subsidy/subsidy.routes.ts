@@ -4,6 +4,7 @@ import {
   getSubsidyRun,
   listCooperativeSubsidies,
   markSubsidyPaid,
+  markSubsidyRunPaid,
   runMonthlySubsidy,
 } from '../../../core/subsidy/index.ts';
 import { markReversed } from '../../../core/corrections/index.ts';
@@ -14,6 +15,7 @@ import { CooperativeParams } from '../settlement/settlement.schemas.ts';
 import {
   cooperativeSubsidiesExample,
   markSubsidyPaidExample,
+  runPaidExample,
   runSubsidyExample,
   subsidyRunExample,
   subsidyRunsExample,
@@ -22,6 +24,7 @@ import {
   GrantParams,
   MarkPaidBody,
   MonthParams,
+  RunPaidResult,
   RunSubsidyBody,
   SubsidyGrantList,
   SubsidyItem,
@@ -109,6 +112,29 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request.auditTarget = { type: 'subsidy_grant', id: `${id}/${month}` };
       return runForCooperative(request, id, (db, ctx) =>
         markSubsidyPaid(db, ctx, id, { month, ...request.body }),
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/subsidies/runs/:month/paid',
+    {
+      schema: {
+        operationId: 'markSubsidyRunPaid',
+        tags: ['subsidy'],
+        summary:
+          "One transfer batch: every subsidy of the month's run still waiting to be paid out marked paid with the batch's reference and date (as markSubsidyPaid does each); again → nothing new",
+        params: MonthParams,
+        body: withExample(MarkPaidBody, markSubsidyPaidExample),
+        response: { 200: withExample(RunPaidResult, runPaidExample), ...problems(404, 409) },
+      },
+    },
+    async (request) => {
+      const hubId = await authorize(request, { kind: 'hub' });
+      const { month } = request.params;
+      request.auditTarget = { type: 'subsidy_run', id: month };
+      return inTransaction(request, (db) =>
+        markSubsidyRunPaid(db, commandContext(request), hubId, { month, ...request.body }),
       );
     },
   );

@@ -84,6 +84,12 @@ export const SubsidyRun = Type.Object({
 
 export const GrantParams = Type.Object({ id: Id, month: Month });
 
+export const RunPaidResult = Type.Object({
+  month: Type.String(),
+  paid: Type.Integer({ description: 'Subsidies marked paid by this request' }),
+  total: Type.Integer({ description: 'Their amount in rupiah' }),
+});
+
 export const MarkPaidBody = Type.Object(
   { reference: Text(200), paidOn: Type.Optional(BusinessDate) },
   { additionalProperties: false },

@@ -17,6 +17,7 @@ const ACTIONS = {
   runMonthlySubsidy: ['Proses subsidi bulanan', 'Run monthly subsidy'],
   runJob: ['Jalankan tugas terjadwal', 'Run a scheduled job'],
   markSubsidyPaid: ['Subsidi ditandai dibayar', 'Subsidy marked paid'],
+  markSubsidyRunPaid: ['Subsidi sebulan ditandai dibayar', 'Month’s subsidies marked paid'],
   createDeliveryOrder: ['Buat surat jalan', 'Create delivery order'],
   dispatchDeliveryOrder: ['Kirim surat jalan', 'Dispatch delivery order'],
   'delivery_order.dispatch_override': [

@@ -155,11 +155,13 @@ export function SubsidyPage() {
 function RunDetail({ month }: { month: string }) {
   const { t, i18n } = useTranslation('subsidy');
   const lang = i18n.language;
+  /** One cooperative's subsidy, or (with `count`) every one still waiting in the month. */
   const [paying, setPaying] = useState<{
     id: string;
     coop: string;
     name: string;
     amount: number;
+    count?: number;
   }>();
   const [done, setDone] = useState<string>();
   const query = useQuery({
@@ -259,6 +261,26 @@ function RunDetail({ month }: { month: string }) {
               ))}
             </dl>
             {done && <Notice>{done}</Notice>}
+            {!paying && d.items.filter((g) => g.status === 'accrued').length > 1 && (
+              <div className="actions">
+                <button
+                  type="button"
+                  onClick={() =>
+                    setPaying({
+                      id: '',
+                      coop: '',
+                      name: '',
+                      amount: sum((g) => g.status === 'accrued'),
+                      count: d.items.filter((g) => g.status === 'accrued').length,
+                    })
+                  }
+                >
+                  {t('markAllPaid', {
+                    count: d.items.filter((g) => g.status === 'accrued').length,
+                  })}
+                </button>
+              </div>
+            )}
             {paying && (
               <MarkPaidForm
                 month={month}
@@ -289,25 +311,38 @@ function MarkPaidForm({
   onClose,
 }: {
   month: string;
-  grant: { coop: string; name: string; amount: number };
+  grant: { coop: string; name: string; amount: number; count?: number };
   onClose: (message?: string) => void;
 }) {
+  const batch = grant.count !== undefined;
   const { t } = useTranslation('subsidy');
   const client = useQueryClient();
   const [reference, setReference] = useState('');
   const [paidOn, setPaidOn] = useState(todayWib());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/cooperatives/{id}/subsidies/{month}/paid', {
-          params: { path: { id: grant.coop, month } },
-          body: { reference: reference.trim(), paidOn },
+    mutationFn: async () => {
+      const body = { reference: reference.trim(), paidOn };
+      if (!batch) {
+        unwrap(
+          await api.POST('/api/v1/cooperatives/{id}/subsidies/{month}/paid', {
+            params: { path: { id: grant.coop, month } },
+            body,
+          }),
+        );
+        return t('markedPaid', { coop: grant.name, ref: body.reference });
+      }
+      const r = unwrap(
+        await api.POST('/api/v1/subsidies/runs/{month}/paid', {
+          params: { path: { month } },
+          body,
         }),
-      ),
-    onSuccess: async () => {
+      );
+      return t('markedAllPaid', { count: r.paid, amount: rupiah(r.total), ref: body.reference });
+    },
+    onSuccess: async (message) => {
       await client.invalidateQueries({ queryKey: ['subsidy'] });
-      onClose(t('markedPaid', { coop: grant.name, ref: reference.trim() }));
+      onClose(message);
     },
   });
   function submit(e: FormEvent) {
@@ -320,7 +355,12 @@ function MarkPaidForm({
   }
   return (
     <form className="form card" onSubmit={submit} noValidate>
-      <h3>{t('markPaidTitle', { coop: grant.name, amount: rupiah(grant.amount) })}</h3>
+      <h3>
+        {batch
+          ? t('markAllPaidTitle', { count: grant.count, amount: rupiah(grant.amount) })
+          : t('markPaidTitle', { coop: grant.name, amount: rupiah(grant.amount) })}
+      </h3>
+      {batch && <p>{t('markAllPaidHint')}</p>}
       <div className="form-row">
         <Field label={t('transferRef')} error={errors.reference} hint={t('transferRefHint')}>
           <input

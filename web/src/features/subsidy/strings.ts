@@ -48,6 +48,11 @@ registerTranslations('subsidy', {
     markPaid: 'Tandai dibayar',
     markPaidOf: 'Tandai dibayar: {{coop}}',
     markPaidTitle: 'Tandai dibayar: {{coop}}, {{amount}}',
+    markAllPaid: 'Tandai semua dibayar ({{count}} koperasi)',
+    markAllPaidTitle: 'Tandai dibayar: {{count}} koperasi, {{amount}}',
+    markAllPaidHint:
+      'Satu transfer massal: semua subsidi bulan ini yang belum dibayar dicatat dibayar dengan referensi dan tanggal ini.',
+    markedAllPaid: '{{count}} subsidi ({{amount}}) dicatat dibayar, referensi {{ref}}.',
     transferRef: 'Referensi transfer',
     transferRefHint: 'Nomor bukti transfer bank, wajib.',
     paidOn: 'Tanggal transfer',
@@ -110,6 +115,11 @@ registerTranslations('subsidy', {
     markPaid: 'Mark as paid',
     markPaidOf: 'Mark as paid: {{coop}}',
     markPaidTitle: 'Mark as paid: {{coop}}, {{amount}}',
+    markAllPaid: 'Mark all paid ({{count}} cooperatives)',
+    markAllPaidTitle: 'Mark as paid: {{count}} cooperatives, {{amount}}',
+    markAllPaidHint:
+      'One batch transfer: every subsidy of this month not yet paid is recorded paid with this reference and date.',
+    markedAllPaid: '{{count}} subsidies ({{amount}}) recorded paid, reference {{ref}}.',
     transferRef: 'Transfer reference',
     transferRefHint: 'The bank transfer slip number, required.',
     paidOn: 'Transfer date',
