@@ -116,7 +116,7 @@ const PRODUCTS: DemoProduct[] = [
   {
     sku: 'MK-1',
     name: 'Minyakita 1 L',
-    unit: 'pouch',
+    unit: 'bungkus',
     commodity: 'minyakita',
     net: { value: 1, unit: 'l' },
     cost: 14_000,

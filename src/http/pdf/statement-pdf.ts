@@ -47,14 +47,14 @@ type BankAccount = Pick<OrganizationTable, 'bankName' | 'bankAccountNo' | 'bankA
  * statement import recognizes whose transfer it is.
  */
 function howToPay(doc: Pdf, hub: BankAccount | undefined, reference: string | null) {
-  section(doc, 'Cara pembayaran (How to pay)');
+  section(doc, 'Cara pembayaran');
   const rows: [string, string][] = hub?.bankAccountNo
     ? [
         ['Bank', hub.bankName ?? '-'],
         ['No. rekening', hub.bankAccountNo],
         ['Atas nama', hub.bankAccountName ?? '-'],
       ]
-    : [['Rekening', 'Rekening hub belum tercatat; tanyakan kepada hub (no account on record)']];
+    : [['Rekening', 'Rekening hub belum tercatat; tanyakan kepada hub']];
   if (reference) rows.push(['Berita transfer', reference]);
   doc.fontSize(10);
   for (const [label, value] of rows) {
@@ -103,7 +103,7 @@ export async function renderStatementPdf(
   const bytes = await renderPdf(`Tagihan ${coopName} ${s.periodEnd}`, (doc) => {
     pdfHeader(doc, {
       org: hubName,
-      title: 'Tagihan Konsinyasi (Consignment statement)',
+      title: 'Tagihan Konsinyasi',
       number: `No. ${s.number}`,
       fields: [
         ['Kepada', coopName],
@@ -113,7 +113,7 @@ export async function renderStatementPdf(
         ['Jatuh tempo', tanggal(s.dueDate)],
       ],
     });
-    section(doc, 'Ringkasan (Summary)');
+    section(doc, 'Ringkasan');
     pdfTable(
       doc,
       [
@@ -121,19 +121,19 @@ export async function renderStatementPdf(
         { header: 'Jumlah', width: 155, align: 'right', value: (r: [string, string]) => r[1] },
       ],
       [
-        ['Saldo awal (Opening balance)', pdfRupiah(s.openingBalance)],
-        ['+ Penjualan pada harga konsinyasi (Sales)', pdfRupiah(s.salesAmount)],
-        ['+ Susut stok opname (Shrinkage)', pdfRupiah(s.shrinkageAmount)],
-        ['- Pembayaran (Payments)', pdfRupiah(s.paymentsAmount)],
-        ['- Subsidi dinetting (Subsidy netted)', pdfRupiah(s.subsidyNettedAmount)],
-        ['= Saldo akhir (Closing balance)', pdfRupiah(s.closingBalance)],
-        [`Jatuh tempo (Due date)`, tanggal(s.dueDate)],
-        [`Sisa belum dibayar per ${tanggal(today)} (Outstanding)`, pdfRupiah(outstanding)],
+        ['Saldo awal', pdfRupiah(s.openingBalance)],
+        ['+ Penjualan pada harga konsinyasi', pdfRupiah(s.salesAmount)],
+        ['+ Susut stok opname', pdfRupiah(s.shrinkageAmount)],
+        ['- Pembayaran', pdfRupiah(s.paymentsAmount)],
+        ['- Subsidi dinetting', pdfRupiah(s.subsidyNettedAmount)],
+        ['= Saldo akhir', pdfRupiah(s.closingBalance)],
+        [`Jatuh tempo`, tanggal(s.dueDate)],
+        [`Sisa belum dibayar per ${tanggal(today)}`, pdfRupiah(outstanding)],
       ],
     );
     howToPay(doc, hub, coop?.paymentReference ?? null);
 
-    section(doc, 'Penjualan per hari (Sales per day)');
+    section(doc, 'Penjualan per hari');
     if (docs.salesByDay.length === 0) none(doc, 'Tidak ada penjualan pada periode ini.');
     else
       pdfTable(
@@ -162,7 +162,7 @@ export async function renderStatementPdf(
         ],
       );
 
-    section(doc, 'Penjualan per produk (Sales per product)');
+    section(doc, 'Penjualan per produk');
     if (docs.salesByProduct.length === 0) none(doc, 'Tidak ada penjualan pada periode ini.');
     else
       pdfTable(
@@ -181,7 +181,7 @@ export async function renderStatementPdf(
         docs.salesByProduct,
       );
 
-    section(doc, 'Stok opname dengan susut (Stock counts with shrinkage)');
+    section(doc, 'Stok opname dengan susut');
     const counts = docs.counts.filter((c) => c.shrinkageAmount > 0);
     if (counts.length === 0) none(doc, 'Tidak ada susut pada periode ini.');
     else
@@ -204,7 +204,7 @@ export async function renderStatementPdf(
         counts,
       );
 
-    section(doc, 'Pembayaran (Payments)');
+    section(doc, 'Pembayaran');
     if (docs.payments.length === 0) none(doc, 'Tidak ada pembayaran pada periode ini.');
     else
       pdfTable(
@@ -223,7 +223,7 @@ export async function renderStatementPdf(
         docs.payments,
       );
 
-    section(doc, 'Subsidi operasional dinetting (Subsidy netted)');
+    section(doc, 'Subsidi operasional dinetting');
     if (docs.netted.length === 0) none(doc, 'Tidak ada subsidi yang dinetting pada periode ini.');
     else
       pdfTable(
@@ -241,7 +241,7 @@ export async function renderStatementPdf(
       );
 
     if (docs.reversals.length > 0) {
-      section(doc, 'Penyesuaian: dokumen dibatalkan (Adjustments: reversals)');
+      section(doc, 'Penyesuaian: dokumen dibatalkan');
       pdfTable(
         doc,
         [

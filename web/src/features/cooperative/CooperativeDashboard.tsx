@@ -281,7 +281,11 @@ function Payments({ id }: { id: string }) {
   type Row = NonNullable<typeof q.data>['items'][number];
   const columns: Column<Row>[] = [
     dateColumn('receivedOn', t('receivedOn'), (r) => r.receivedOn, i18n.language),
-    { id: 'method', header: t('method'), accessorKey: 'method' },
+    {
+      id: 'method',
+      header: t('method'),
+      accessorFn: (p) => t(`paymentMethod_${p.method}`, p.method),
+    },
     { id: 'reference', header: t('reference'), accessorKey: 'reference' },
     reversibleMoneyColumn<Row>('amount', t('translation:amount'), (r) => r.amount),
     reversalColumn<Row>(
@@ -384,7 +388,7 @@ function Profile({ id, isHub }: { id: string; isHub: boolean }) {
               <dl className="facts">
                 {c.officers.map((o) => (
                   <div key={o.id}>
-                    <dt>{o.role}</dt>
+                    <dt>{t(`officer_${o.role}`, o.role)}</dt>
                     <dd>
                       {o.name}
                       {o.phone ? ` · ${o.phone}` : ''}

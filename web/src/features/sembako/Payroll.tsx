@@ -9,6 +9,7 @@ import { FailedDeductionSetting } from './FailedDeductionSetting.tsx';
 import { postCsv } from './csv-upload.ts';
 import type { ProgramCtx } from './data.ts';
 import { NeedPeriod } from './NeedPeriod.tsx';
+import { reasonIn } from '../network/import-reasons.ts';
 import './strings.ts';
 
 /** The payroll tab: the deduction file for the payroll office, and the results it sends back. */
@@ -52,7 +53,7 @@ function PayrollOf({ ctx, month }: { ctx: ProgramCtx; month: string }) {
       id: 'errors',
       header: t('reasons'),
       enableSorting: false,
-      accessorFn: (r) => (r.errors ?? []).join('; ') || '—',
+      accessorFn: (r) => (r.errors ?? []).map((x) => reasonIn(x, i18n.language)).join('; ') || '—',
     },
   ];
   return (

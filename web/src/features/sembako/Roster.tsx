@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Notice } from '../../ui/forms.tsx';
+import { reasonIn } from '../network/import-reasons.ts';
 import { ActivationCodes } from './ActivationCodes.tsx';
 import { CsvImportForm } from './CsvImportForm.tsx';
 import { postCsv } from './csv-upload.ts';
@@ -16,7 +17,7 @@ type RosterResult = {
 
 /** The roster tab: import the participants (ASN), download their activation codes per agency. */
 export function Roster({ ctx }: { ctx: ProgramCtx }) {
-  const { t } = useTranslation('sembako');
+  const { t, i18n } = useTranslation('sembako');
   const run = useMutation({
     mutationFn: async (csv: string) =>
       postCsv<RosterResult>(
@@ -33,11 +34,11 @@ export function Roster({ ctx }: { ctx: ProgramCtx }) {
       id: 'errors',
       header: t('reasons'),
       enableSorting: false,
-      accessorFn: (r) => r.errors.join('; '),
+      accessorFn: (r) => r.errors.map((x) => reasonIn(x, i18n.language)).join('; '),
       cell: (c) => (
         <ul className="reason-list">
           {c.row.original.errors.map((x) => (
-            <li key={x}>{x}</li>
+            <li key={x}>{reasonIn(x, i18n.language)}</li>
           ))}
         </ul>
       ),
