@@ -136,6 +136,8 @@ describe('Sembako Bahagia: activation, periods and proposed deliveries in Chromi
         /^Paket Minyak Hemat: harga paket Rp 1\.000\.000 melebihi jumlah HET\/HAP isinya Rp [\d.]+/,
       );
     const text = (await periods.alert().textContent())!;
+    // In words, in Indonesian: no raw JSON path, no English (usability point 3).
+    expect(text).not.toMatch(/\/packages\/|above the items/);
     const cap = Number(/isinya Rp ([\d.]+)/.exec(text)![1]!.replace(/\./g, ''));
     expect(cap).toBeGreaterThan(10_000);
     expect(await periods.row(monthLabel(nextMonth)).count()).toBe(0);

@@ -34,20 +34,31 @@ export function Field({
   );
 }
 
-/** The server's problem (or a network failure) in words, with each field's message. Renders nothing without an error. */
-export function ProblemAlert({ error }: { error: unknown }) {
+/**
+ * The server's problem (or a network failure) in words. Renders nothing without an error. The
+ * sentence is the server's, in the user's language; a field's own message is shown only under the
+ * name the form gives the field (`labels`, by the server's path), never as a raw path.
+ */
+export function ProblemAlert({
+  error,
+  labels,
+}: {
+  error: unknown;
+  labels?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const problem = (error as { problem?: Partial<Problem> }).problem;
   const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  const named = (problem?.errors ?? []).filter((e) => labels?.[e.path]);
   return (
     <div role="alert" className="state error">
       <p>{detail || problem?.title || t('requestFailed')}</p>
-      {problem?.errors && problem.errors.length > 0 && (
+      {named.length > 0 && (
         <ul>
-          {problem.errors.map((e) => (
+          {named.map((e) => (
             <li key={`${e.path}${e.message}`}>
-              {e.path ? <code>{e.path}</code> : null} {e.message}
+              {labels![e.path]}: {e.message}
             </li>
           ))}
         </ul>
