@@ -12,6 +12,7 @@ export function ConfirmBox({
   busyLabel,
   onYes,
   onNo,
+  no,
 }: {
   label: string;
   message: string;
@@ -20,6 +21,8 @@ export function ConfirmBox({
   busyLabel: string;
   onYes: () => void;
   onNo: () => void;
+  /** The "no" button's words (default "Batal"). */
+  no?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -30,7 +33,7 @@ export function ConfirmBox({
           {busy ? busyLabel : yes}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={onNo}>
-          {t('cancel')}
+          {no ?? t('cancel')}
         </button>
       </div>
     </div>

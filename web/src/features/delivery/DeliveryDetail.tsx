@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { ConfirmBox } from '../../ui/Confirm.tsx';
 import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
 import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -263,21 +264,16 @@ export function DeliveryDetail() {
                 <ProblemAlert error={dispatch.error ?? cancel.error} />
 
                 {confirming === 'cancel' ? (
-                  <div className="confirm" role="group" aria-label={t('cancelDraft')}>
-                    <p>{t('confirmCancel')}</p>
-                    <div className="actions">
-                      <button type="button" disabled={busy} onClick={() => cancel.mutate()}>
-                        {cancel.isPending ? t('working') : t('yesCancel')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => setConfirming(null)}
-                      >
-                        {t('no')}
-                      </button>
-                    </div>
-                  </div>
+                  <ConfirmBox
+                    label={t('cancelDraft')}
+                    message={t('confirmCancel')}
+                    yes={t('yesCancel')}
+                    no={t('no')}
+                    busy={busy}
+                    busyLabel={t('working')}
+                    onYes={() => cancel.mutate()}
+                    onNo={() => setConfirming(null)}
+                  />
                 ) : (refused || predicted) && isAdmin ? (
                   <form className="form confirm" onSubmit={submitOverride} noValidate>
                     <h3>{t('override')}</h3>
@@ -318,25 +314,16 @@ export function DeliveryDetail() {
                     </div>
                   </form>
                 ) : confirming === 'dispatch' ? (
-                  <div className="confirm" role="group" aria-label={t('dispatch')}>
-                    <p>{t('confirmDispatch', { coop: coopName, value: rupiah(o.value) })}</p>
-                    <div className="actions">
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() => dispatch.mutate(undefined)}
-                      >
-                        {dispatch.isPending ? t('working') : t('yesDispatch')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => setConfirming(null)}
-                      >
-                        {t('no')}
-                      </button>
-                    </div>
-                  </div>
+                  <ConfirmBox
+                    label={t('dispatch')}
+                    message={t('confirmDispatch', { coop: coopName, value: rupiah(o.value) })}
+                    yes={t('yesDispatch')}
+                    no={t('no')}
+                    busy={busy}
+                    busyLabel={t('working')}
+                    onYes={() => dispatch.mutate(undefined)}
+                    onNo={() => setConfirming(null)}
+                  />
                 ) : (
                   <>
                     {(refused || predicted) && !isAdmin && (
