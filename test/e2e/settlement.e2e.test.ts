@@ -222,7 +222,8 @@ describe('settlement, subsidy, audit and books in Chromium', () => {
     const subsidy = new SubsidyPage(page);
     await subsidy.open(server.url);
     await subsidy.run(quietMonth);
-    await expect.poll(() => subsidy.notices().first().textContent()).toMatch(/1 koperasi layak/);
+    // The two cooperatives joined for this month, and the demo's three pilots (history since 2025).
+    await expect.poll(() => subsidy.notices().first().textContent()).toMatch(/4 koperasi layak/);
     await expect
       .poll(() => subsidy.row(ELIGIBLE).textContent())
       .toMatch(/Ya.*Rp [\d.]+.*Belum dibayar/);
