@@ -93,7 +93,7 @@ function goLive(engine: Engine) {
       trade.joinProgram,
     );
     step(
-      'a delivery of Rp 800.000 is over that limit: the dispatch is refused',
+      'a delivery of Rp 800.000 is over that limit: the check predicts the refusal, only the override is offered',
       trade.deliveryOverTheLimit,
     );
     step(
