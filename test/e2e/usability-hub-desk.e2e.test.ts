@@ -10,8 +10,9 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).for
 const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
 /** The end of last month: the demo below starts on this month's 1st, so nothing closed it yet. */
 const lastMonthEnd = new Date(Date.UTC(ty, tm - 1, 0)).toISOString().slice(0, 10);
-/** Two months ago: before the demo's history, never run. */
-const quietMonth = new Date(Date.UTC(ty, tm - 3, 1)).toISOString().slice(0, 7);
+/** Last month: the demo below starts on this month's 1st and has not run its subsidy yet (the
+ * pilots' history, since 2025, stops a month before). */
+const quietMonth = new Date(Date.UTC(ty, tm - 2, 1)).toISOString().slice(0, 7);
 
 beforeAll(async () => {
   // History from this month's 1st: last month's period is still open (the demo closes on the 1st
