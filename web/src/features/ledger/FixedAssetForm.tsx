@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../ui/forms.tsx';
+import { Field, SubmitRow, fieldErrorsOf } from '../../ui/forms.tsx';
 import { parseRupiah, todayWib } from '../../ui/format.ts';
 import './manual-strings.ts';
 
@@ -152,15 +152,13 @@ export function FixedAssetForm({
           ))}
         </select>
       </Field>
-      {Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('addAsset')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <SubmitRow
+        error={Object.keys(errors).length === 0 ? save.error : null}
+        pending={save.isPending}
+        label={t('addAsset')}
+        busyLabel={t('saving')}
+        close={{ label: t('close'), onClick: onClose }}
+      />
     </form>
   );
 }
