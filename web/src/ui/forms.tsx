@@ -1,22 +1,33 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { cloneElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../app/api.ts';
+import { problemOf, useFieldProblem, useUnshownProblems } from './problem-scope.tsx';
 
-/** A labelled form control with its hint and error; the control gets the id, so its accessible name is the label. */
+export { ProblemScope } from './problem-scope.tsx';
+
+/**
+ * A labelled form control with its hint and error; the control gets the id, so its accessible
+ * name is the label. Inside a `ProblemScope`, `path` (the server's JSON path of the field, or
+ * several; `/lines/0/*` for all under it) shows the server's message for it when the form's own
+ * `error` has none.
+ */
 export function Field({
   label,
-  error,
+  error: own,
   hint,
+  path,
   children,
 }: {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  path?: string | readonly string[];
   children: ReactElement<{ id?: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
 }) {
   const id = useId();
   const msgId = `${id}-msg`;
+  const server = useFieldProblem(path);
+  const error = own ?? server;
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -36,8 +47,9 @@ export function Field({
 
 /**
  * The server's problem (or a network failure) in words. Renders nothing without an error. The
- * sentence is the server's, in the user's language; a field's own message is shown only under the
- * name the form gives the field (`labels`, by the server's path), never as a raw path.
+ * sentence is the server's, in the user's language. The field messages no `Field` of the
+ * surrounding `ProblemScope` shows are listed under the name `labels` gives their path, or alone:
+ * never with a raw path.
  */
 export function ProblemAlert({
   error,
@@ -47,18 +59,18 @@ export function ProblemAlert({
   labels?: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const unshown = useUnshownProblems(error);
   if (!error) return null;
-  const problem = (error as { problem?: Partial<Problem> }).problem;
+  const problem = problemOf(error);
   const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
-  const named = (problem?.errors ?? []).filter((e) => labels?.[e.path]);
   return (
     <div role="alert" className="state error">
       <p>{detail || problem?.title || t('requestFailed')}</p>
-      {named.length > 0 && (
+      {unshown.length > 0 && (
         <ul>
-          {named.map((e) => (
+          {unshown.map((e) => (
             <li key={`${e.path}${e.message}`}>
-              {labels![e.path]}: {e.message}
+              {labels?.[e.path] ? `${labels[e.path]}: ${e.message}` : e.message}
             </li>
           ))}
         </ul>
@@ -75,7 +87,7 @@ export function fieldErrorsOf(
   error: unknown,
   fieldOf: Record<string, string>,
 ): Record<string, string> {
-  const problem = (error as { problem?: Partial<Problem> } | null)?.problem;
+  const problem = problemOf(error);
   const errs: Record<string, string> = {};
   for (const x of problem?.errors ?? []) {
     const field = fieldOf[x.path];
@@ -86,7 +98,7 @@ export function fieldErrorsOf(
 
 /** The problem's code, to branch on (e.g. `ExposureLimitExceeded`). */
 export function problemCode(error: unknown): string | undefined {
-  return (error as { problem?: Partial<Problem> } | null)?.problem?.code;
+  return problemOf(error)?.code;
 }
 
 /** A success message announced to screen readers. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { instantWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import {
@@ -97,14 +97,8 @@ function MerchantSettings({
       client.setQueryData(qrisMerchantQuery(coopId).queryKey, data);
     },
   });
-  // The server's word on a field, when it refused one.
-  const serverErrors = new Map(
-    (
-      (save.error as { problem?: { errors?: { path: string; message: string }[] } } | null)?.problem
-        ?.errors ?? []
-    ).map((e) => [e.path.replace(/^\//, ''), e.message]),
-  );
-  const errorOf = (k: TextField) => (errors[k] ? t(`invalid.${k}`) : serverErrors.get(k));
+  // The form's own word on a field; the server's, when it refused one, comes by the field's path.
+  const errorOf = (k: TextField) => (errors[k] ? t(`invalid.${k}`) : undefined);
   const set = (k: keyof MerchantForm) => (value: string) => {
     setSaved(false);
     setForm((f) => ({ ...f, [k]: value }));
@@ -127,53 +121,60 @@ function MerchantSettings({
       )}
       {saved && <Notice>{t('saved')}</Notice>}
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('nmid')} hint={t('nmidHint')} error={errorOf('nmid')}>
-          <input
-            value={form.nmid}
-            autoCapitalize="characters"
-            maxLength={40}
-            onChange={(e) => set('nmid')(e.target.value)}
-          />
-        </Field>
-        <Field label={t('name')} hint={t('nameHint')} error={errorOf('name')}>
-          <input value={form.name} maxLength={40} onChange={(e) => set('name')(e.target.value)} />
-        </Field>
-        <Field label={t('city')} hint={t('cityHint')} error={errorOf('city')}>
-          <input value={form.city} maxLength={30} onChange={(e) => set('city')(e.target.value)} />
-        </Field>
-        <div className="form-row">
-          <Field label={t('mcc')} hint={t('mccHint')} error={errorOf('mcc')}>
+        <ProblemScope error={save.error}>
+          <Field label={t('nmid')} hint={t('nmidHint')} error={errorOf('nmid')} path="/nmid">
             <input
-              value={form.mcc}
-              inputMode="numeric"
-              maxLength={4}
-              onChange={(e) => set('mcc')(e.target.value)}
+              value={form.nmid}
+              autoCapitalize="characters"
+              maxLength={40}
+              onChange={(e) => set('nmid')(e.target.value)}
             />
           </Field>
-          <Field label={t('postalCode')} hint={t('postalCodeHint')} error={errorOf('postalCode')}>
-            <input
-              value={form.postalCode}
-              inputMode="numeric"
-              maxLength={5}
-              onChange={(e) => set('postalCode')(e.target.value)}
-            />
+          <Field label={t('name')} hint={t('nameHint')} error={errorOf('name')} path="/name">
+            <input value={form.name} maxLength={40} onChange={(e) => set('name')(e.target.value)} />
           </Field>
-        </div>
-        <Field label={t('criteria')} error={serverErrors.get('criteria')}>
-          <select value={form.criteria} onChange={(e) => set('criteria')(e.target.value)}>
-            {CRITERIA.map((c) => (
-              <option key={c} value={c}>
-                {t(c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <ProblemAlert error={save.error} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? t('saving') : t('save')}
-          </button>
-        </div>
+          <Field label={t('city')} hint={t('cityHint')} error={errorOf('city')} path="/city">
+            <input value={form.city} maxLength={30} onChange={(e) => set('city')(e.target.value)} />
+          </Field>
+          <div className="form-row">
+            <Field label={t('mcc')} hint={t('mccHint')} error={errorOf('mcc')} path="/mcc">
+              <input
+                value={form.mcc}
+                inputMode="numeric"
+                maxLength={4}
+                onChange={(e) => set('mcc')(e.target.value)}
+              />
+            </Field>
+            <Field
+              label={t('postalCode')}
+              hint={t('postalCodeHint')}
+              error={errorOf('postalCode')}
+              path="/postalCode"
+            >
+              <input
+                value={form.postalCode}
+                inputMode="numeric"
+                maxLength={5}
+                onChange={(e) => set('postalCode')(e.target.value)}
+              />
+            </Field>
+          </div>
+          <Field label={t('criteria')} path="/criteria">
+            <select value={form.criteria} onChange={(e) => set('criteria')(e.target.value)}>
+              {CRITERIA.map((c) => (
+                <option key={c} value={c}>
+                  {t(c)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <ProblemAlert error={save.error} />
+          <div className="actions">
+            <button type="submit" disabled={save.isPending}>
+              {save.isPending ? t('saving') : t('save')}
+            </button>
+          </div>
+        </ProblemScope>
       </form>
     </>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert, fieldErrorsOf } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { PROVINCES, provinceName } from './provinces.ts';
@@ -103,16 +103,6 @@ export function CeilingsPage() {
   );
 }
 
-/** The server's field paths (`/regulationRef`) as this form's field names. */
-const FIELD_OF: Record<string, string> = {
-  '/commodity': 'commodity',
-  '/provinceCode': 'province',
-  '/unit': 'commodity',
-  '/pricePerUnit': 'price',
-  '/effectiveFrom': 'from',
-  '/regulationRef': 'ref',
-};
-
 function CeilingForm({ onDone, onClose }: { onDone: (c: Ceiling) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation('catalog', { keyPrefix: 'ceilings' });
   const client = useQueryClient();
@@ -135,8 +125,6 @@ function CeilingForm({ onDone, onClose }: { onDone: (c: Ceiling) => void; onClos
       await client.invalidateQueries({ queryKey: ['products'] });
       onDone(c);
     },
-    // Each field's message from the server (in the user's language) goes next to its field.
-    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -159,56 +147,70 @@ function CeilingForm({ onDone, onClose }: { onDone: (c: Ceiling) => void; onClos
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('newCeiling')}</h2>
-      <div className="form-row">
+      <ProblemScope error={save.error}>
+        <h2>{t('newCeiling')}</h2>
+        <div className="form-row">
+          <Field
+            label={t('commodity')}
+            error={errors.commodity}
+            path={['/commodity', '/unit']}
+            hint={unit ? t('unitHint', { unit }) : undefined}
+          >
+            <select value={f.commodity} onChange={set('commodity')}>
+              <option value="">{t('choose')}</option>
+              {Object.keys(REGULATED).map((c) => (
+                <option key={c} value={c}>
+                  {t(`c_${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label={t('province')}
+            error={errors.province}
+            path="/provinceCode"
+            hint={t('provinceHint')}
+          >
+            <select value={f.province} onChange={set('province')}>
+              <option value="">{t('national')}</option>
+              {PROVINCES.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.code} — {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field
+            label={unit ? t('pricePerUnitOf', { unit }) : t('pricePerUnit')}
+            error={errors.price}
+            path="/pricePerUnit"
+          >
+            <input inputMode="numeric" value={f.price} onChange={set('price')} />
+          </Field>
+          <Field label={t('effectiveFrom')} error={errors.from} path="/effectiveFrom">
+            <input type="date" value={f.from} lang={i18n.language} onChange={set('from')} />
+          </Field>
+        </div>
         <Field
-          label={t('commodity')}
-          error={errors.commodity}
-          hint={unit ? t('unitHint', { unit }) : undefined}
+          label={t('regulationRef')}
+          error={errors.ref}
+          path="/regulationRef"
+          hint={t('regulationHint')}
         >
-          <select value={f.commodity} onChange={set('commodity')}>
-            <option value="">{t('choose')}</option>
-            {Object.keys(REGULATED).map((c) => (
-              <option key={c} value={c}>
-                {t(`c_${c}`)}
-              </option>
-            ))}
-          </select>
+          <input value={f.ref} maxLength={300} onChange={set('ref')} />
         </Field>
-        <Field label={t('province')} error={errors.province} hint={t('provinceHint')}>
-          <select value={f.province} onChange={set('province')}>
-            <option value="">{t('national')}</option>
-            {PROVINCES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.code} — {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field
-          label={unit ? t('pricePerUnitOf', { unit }) : t('pricePerUnit')}
-          error={errors.price}
-        >
-          <input inputMode="numeric" value={f.price} onChange={set('price')} />
-        </Field>
-        <Field label={t('effectiveFrom')} error={errors.from}>
-          <input type="date" value={f.from} lang={i18n.language} onChange={set('from')} />
-        </Field>
-      </div>
-      <Field label={t('regulationRef')} error={errors.ref} hint={t('regulationHint')}>
-        <input value={f.ref} maxLength={300} onChange={set('ref')} />
-      </Field>
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('submit')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

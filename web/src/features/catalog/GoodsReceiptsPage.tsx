@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, dateColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, SubmitRow } from '../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { NumberSearch } from '../../ui/NumberSearch.tsx';
 import { parseRupiah, rupiah, todayWib, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -169,105 +169,119 @@ export function GoodsReceiptsPage() {
       <QueryState query={products}>
         {(items) => (
           <form className="form" onSubmit={submit} noValidate>
-            {warehouses.data?.length === 0 && (
-              <p className="caution" role="status">
-                {t('noWarehouse')} <Link to="/pengaturan">{t('addWarehouse')}</Link>
-              </p>
-            )}
-            {warehouses.data && warehouses.data.length > 1 && (
-              <Field label={t('warehouse')}>
-                <select value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
-                  {warehouses.data.map((w) => (
-                    <option key={w.id} value={w.isDefault ? '' : w.id}>
-                      {w.isDefault ? t('warehouseMain', { name: w.name }) : w.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-            <div className="form-row">
-              <Field label={t('supplier')} error={errors.supplier}>
-                <input
-                  value={supplier}
-                  maxLength={200}
-                  onChange={(e) => setSupplier(e.target.value)}
-                />
-              </Field>
-              <Field label={t('date')} error={errors.date} hint={t('dateHint')}>
-                <input
-                  type="date"
-                  value={date}
-                  max={todayWib()}
-                  onChange={(e) => setDate(e.target.value)}
-                />
-              </Field>
-            </div>
-            {lines.map((l, i) => (
-              <fieldset className="line-card" key={l.key}>
-                <Field label={t('productN', { n: i + 1 })} error={errors[`${l.key}.product`]}>
-                  <select
-                    value={l.productId}
-                    onChange={(e) => setLine(l.key, { productId: e.target.value })}
-                  >
-                    <option value="">{t('choose')}</option>
-                    {items.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.sku} — {p.name}
+            <ProblemScope error={save.error}>
+              {warehouses.data?.length === 0 && (
+                <p className="caution" role="status">
+                  {t('noWarehouse')} <Link to="/pengaturan">{t('addWarehouse')}</Link>
+                </p>
+              )}
+              {warehouses.data && warehouses.data.length > 1 && (
+                <Field label={t('warehouse')} path="/warehouseId">
+                  <select value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
+                    {warehouses.data.map((w) => (
+                      <option key={w.id} value={w.isDefault ? '' : w.id}>
+                        {w.isDefault ? t('warehouseMain', { name: w.name }) : w.name}
                       </option>
                     ))}
                   </select>
                 </Field>
-                <div className="form-row">
-                  <Field label={t('qtyN', { n: i + 1 })} error={errors[`${l.key}.qty`]}>
-                    <input
-                      type="number"
-                      inputMode="numeric"
-                      min={1}
-                      step={1}
-                      value={l.qty}
-                      onChange={(e) => setLine(l.key, { qty: e.target.value })}
-                    />
-                  </Field>
-                  <Field label={t('costN', { n: i + 1 })} error={errors[`${l.key}.cost`]}>
-                    <input
-                      inputMode="numeric"
-                      value={l.unitCost}
-                      onChange={(e) => setLine(l.key, { unitCost: e.target.value })}
-                    />
-                  </Field>
-                </div>
-                {lines.length > 1 && (
-                  <div className="actions">
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+              )}
+              <div className="form-row">
+                <Field label={t('supplier')} error={errors.supplier} path="/supplierName">
+                  <input
+                    value={supplier}
+                    maxLength={200}
+                    onChange={(e) => setSupplier(e.target.value)}
+                  />
+                </Field>
+                <Field label={t('date')} error={errors.date} path="/date" hint={t('dateHint')}>
+                  <input
+                    type="date"
+                    value={date}
+                    max={todayWib()}
+                    onChange={(e) => setDate(e.target.value)}
+                  />
+                </Field>
+              </div>
+              {lines.map((l, i) => (
+                <fieldset className="line-card" key={l.key}>
+                  <Field
+                    label={t('productN', { n: i + 1 })}
+                    error={errors[`${l.key}.product`]}
+                    path={[`/lines/${i}/productId`, `/lines/${i}`]}
+                  >
+                    <select
+                      value={l.productId}
+                      onChange={(e) => setLine(l.key, { productId: e.target.value })}
                     >
-                      {t('removeN', { n: i + 1 })}
-                    </button>
+                      <option value="">{t('choose')}</option>
+                      {items.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.sku} — {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <div className="form-row">
+                    <Field
+                      label={t('qtyN', { n: i + 1 })}
+                      error={errors[`${l.key}.qty`]}
+                      path={`/lines/${i}/qty`}
+                    >
+                      <input
+                        type="number"
+                        inputMode="numeric"
+                        min={1}
+                        step={1}
+                        value={l.qty}
+                        onChange={(e) => setLine(l.key, { qty: e.target.value })}
+                      />
+                    </Field>
+                    <Field
+                      label={t('costN', { n: i + 1 })}
+                      error={errors[`${l.key}.cost`]}
+                      path={`/lines/${i}/unitCost`}
+                    >
+                      <input
+                        inputMode="numeric"
+                        value={l.unitCost}
+                        onChange={(e) => setLine(l.key, { unitCost: e.target.value })}
+                      />
+                    </Field>
                   </div>
-                )}
-              </fieldset>
-            ))}
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => setLines((ls) => [...ls, newLine()])}
-              >
-                {t('addLine')}
-              </button>
-            </div>
-            <p className="total-line" aria-live="polite">
-              {t('totalCost')}: <strong>{rupiah(total)}</strong>
-            </p>
-            <SubmitRow
-              error={save.error}
-              notice={saved}
-              pending={save.isPending}
-              label={t('submit')}
-              busyLabel={t('saving')}
-            />
+                  {lines.length > 1 && (
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                      >
+                        {t('removeN', { n: i + 1 })}
+                      </button>
+                    </div>
+                  )}
+                </fieldset>
+              ))}
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setLines((ls) => [...ls, newLine()])}
+                >
+                  {t('addLine')}
+                </button>
+              </div>
+              <p className="total-line" aria-live="polite">
+                {t('totalCost')}: <strong>{rupiah(total)}</strong>
+              </p>
+              <SubmitRow
+                error={save.error}
+                notice={saved}
+                pending={save.isPending}
+                label={t('submit')}
+                busyLabel={t('saving')}
+              />
+            </ProblemScope>
           </form>
         )}
       </QueryState>

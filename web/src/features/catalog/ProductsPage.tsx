@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
@@ -252,61 +252,68 @@ function PriceForm({
   const net = `${product.netContent.value} ${product.netContent.unit}`;
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2 className="wrap">{t('pricesFor', { name: product.name })}</h2>
-      <p>
-        {product.ceilingPrice === null ? (
-          t('ceilingUnregulated')
-        ) : (
-          <>
-            <strong>
-              {t('ceilingInfo', { net, amount: rupiah(product.ceilingPrice), unit: product.unit })}
-            </strong>
-            {product.ceilingRegulation && (
-              <>
-                <br />
-                <small className="muted wrap">{product.ceilingRegulation}</small>
-              </>
-            )}
-          </>
-        )}
-      </p>
-      <div className="form-row">
-        <Field label={t('consignmentPrice')} error={errors.consignment}>
-          <input
-            inputMode="numeric"
-            value={consignment}
-            onChange={(e) => setConsignment(e.target.value)}
-          />
-        </Field>
-        <Field
-          label={t('retailPrice')}
-          error={errors.retail}
-          hint={
-            product.ceilingPrice !== null
-              ? `${t('ceiling')} ${rupiah(product.ceilingPrice)}`
-              : undefined
-          }
-        >
-          <input inputMode="numeric" value={retail} onChange={(e) => setRetail(e.target.value)} />
-        </Field>
-        <Field label={t('effectiveFrom')} error={errors.from}>
-          <input
-            type="date"
-            value={from}
-            lang={i18n.language}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </Field>
-      </div>
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('savePrices')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <ProblemScope error={save.error}>
+        <h2 className="wrap">{t('pricesFor', { name: product.name })}</h2>
+        <p>
+          {product.ceilingPrice === null ? (
+            t('ceilingUnregulated')
+          ) : (
+            <>
+              <strong>
+                {t('ceilingInfo', {
+                  net,
+                  amount: rupiah(product.ceilingPrice),
+                  unit: product.unit,
+                })}
+              </strong>
+              {product.ceilingRegulation && (
+                <>
+                  <br />
+                  <small className="muted wrap">{product.ceilingRegulation}</small>
+                </>
+              )}
+            </>
+          )}
+        </p>
+        <div className="form-row">
+          <Field label={t('consignmentPrice')} error={errors.consignment} path="/consignmentPrice">
+            <input
+              inputMode="numeric"
+              value={consignment}
+              onChange={(e) => setConsignment(e.target.value)}
+            />
+          </Field>
+          <Field
+            label={t('retailPrice')}
+            error={errors.retail}
+            path="/retailPrice"
+            hint={
+              product.ceilingPrice !== null
+                ? `${t('ceiling')} ${rupiah(product.ceilingPrice)}`
+                : undefined
+            }
+          >
+            <input inputMode="numeric" value={retail} onChange={(e) => setRetail(e.target.value)} />
+          </Field>
+          <Field label={t('effectiveFrom')} error={errors.from} path="/effectiveFrom">
+            <input
+              type="date"
+              value={from}
+              lang={i18n.language}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </Field>
+        </div>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('savePrices')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }
@@ -377,69 +384,75 @@ function CreateProductForm({
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('newProduct')}</h2>
-      <div className="form-row">
-        <Field label={t('sku')} error={errors.sku}>
-          <input value={f.sku} maxLength={50} onChange={set('sku')} />
-        </Field>
-        <Field label={t('name')} error={errors.name}>
-          <input value={f.name} maxLength={200} onChange={set('name')} />
-        </Field>
-        <Field label={t('unit')} error={errors.unit}>
-          <input value={f.unit} maxLength={30} onChange={set('unit')} />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('commodity')} error={errors.commodity}>
-          <select value={f.commodity} onChange={set('commodity')}>
-            <option value="">{t('choose')}</option>
-            {COMMODITIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`c_${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('netContent')} error={errors.netValue}>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={f.netValue}
-            onChange={set('netValue')}
-          />
-        </Field>
-        <Field label={t('netUnit')}>
-          <select value={f.netUnit} onChange={set('netUnit')}>
-            {['g', 'kg', 'ml', 'l'].map((u) => (
-              <option key={u} value={u}>
-                {u}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('consignmentPrice')} error={errors.consignment}>
-          <input inputMode="numeric" value={f.consignment} onChange={set('consignment')} />
-        </Field>
-        <Field label={t('retailPrice')} error={errors.retail}>
-          <input inputMode="numeric" value={f.retail} onChange={set('retail')} />
-        </Field>
-        <Field label={t('effectiveFrom')}>
-          <input type="date" value={f.from} onChange={set('from')} />
-        </Field>
-      </div>
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('createSubmit')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+      <ProblemScope error={save.error}>
+        <h2>{t('newProduct')}</h2>
+        <div className="form-row">
+          <Field label={t('sku')} error={errors.sku} path="/sku">
+            <input value={f.sku} maxLength={50} onChange={set('sku')} />
+          </Field>
+          <Field label={t('name')} error={errors.name} path="/name">
+            <input value={f.name} maxLength={200} onChange={set('name')} />
+          </Field>
+          <Field label={t('unit')} error={errors.unit} path="/unit">
+            <input value={f.unit} maxLength={30} onChange={set('unit')} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('commodity')} error={errors.commodity} path="/commodity">
+            <select value={f.commodity} onChange={set('commodity')}>
+              <option value="">{t('choose')}</option>
+              {COMMODITIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`c_${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label={t('netContent')}
+            error={errors.netValue}
+            path={['/netContent/value', '/netContent']}
+          >
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={f.netValue}
+              onChange={set('netValue')}
+            />
+          </Field>
+          <Field label={t('netUnit')} path="/netContent/unit">
+            <select value={f.netUnit} onChange={set('netUnit')}>
+              {['g', 'kg', 'ml', 'l'].map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('consignmentPrice')} error={errors.consignment} path="/consignmentPrice">
+            <input inputMode="numeric" value={f.consignment} onChange={set('consignment')} />
+          </Field>
+          <Field label={t('retailPrice')} error={errors.retail} path="/retailPrice">
+            <input inputMode="numeric" value={f.retail} onChange={set('retail')} />
+          </Field>
+          <Field label={t('effectiveFrom')} path="/effectiveFrom">
+            <input type="date" value={f.from} onChange={set('from')} />
+          </Field>
+        </div>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('createSubmit')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

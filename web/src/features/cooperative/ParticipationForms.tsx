@@ -8,7 +8,6 @@ import {
   DATE_RE,
   FormShell,
   TermsFields,
-  fieldErrors,
   formOf,
   readTerms,
   useFormState,
@@ -50,7 +49,6 @@ export function ChangeTermsForm({
       await invalidate();
       onDone(body.effectiveFrom);
     },
-    onError: (e) => setErrors(fieldErrors(e, { '/effectiveFrom': 'from' })),
   });
   const later = p.history
     .map((v) => v.effectiveFrom)
@@ -88,12 +86,13 @@ export function ChangeTermsForm({
       <Field
         label={t('effectiveFrom')}
         error={errors.from}
+        path="/effectiveFrom"
         hint={later ? t('laterVersion', { date: later }) : undefined}
       >
         <input type="date" value={f.from} lang={i18n.language} onChange={set('from')} />
       </Field>
       <TermsFields f={f} set={set} errors={errors} />
-      <Field label={t('reason')} error={errors.reason}>
+      <Field label={t('reason')} error={errors.reason} path="/reason">
         <textarea value={f.reason} maxLength={500} rows={2} onChange={set('reason')} />
       </Field>
     </FormShell>
@@ -126,7 +125,6 @@ export function EndParticipationForm({
       await invalidate();
       onDone(body.endDate);
     },
-    onError: (e) => setErrors(fieldErrors(e)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -146,10 +144,10 @@ export function EndParticipationForm({
       submit={t('confirmEnd')}
       onClose={onClose}
     >
-      <Field label={t('endDate')} error={errors.endDate}>
+      <Field label={t('endDate')} error={errors.endDate} path="/endDate">
         <input type="date" value={f.endDate} lang={i18n.language} onChange={set('endDate')} />
       </Field>
-      <Field label={t('endReason')} error={errors.reason}>
+      <Field label={t('endReason')} error={errors.reason} path="/reason">
         <textarea value={f.reason} maxLength={500} rows={2} onChange={set('reason')} />
       </Field>
     </FormShell>
@@ -187,7 +185,6 @@ export function CreateParticipationForm({ id, onDone }: { id: string; onDone: ()
       await invalidate();
       onDone();
     },
-    onError: (e) => setErrors(fieldErrors(e)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -208,10 +205,10 @@ export function CreateParticipationForm({ id, onDone }: { id: string; onDone: ()
       submit={t('saveCreate')}
     >
       <div className="form-row">
-        <Field label={t('agreementNo')} error={errors.agreementNo}>
+        <Field label={t('agreementNo')} error={errors.agreementNo} path="/agreementNo">
           <input value={f.agreementNo} maxLength={100} onChange={set('agreementNo')} />
         </Field>
-        <Field label={t('startDate')} error={errors.startDate}>
+        <Field label={t('startDate')} error={errors.startDate} path="/startDate">
           <input type="date" value={f.startDate} lang={i18n.language} onChange={set('startDate')} />
         </Field>
       </div>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, parseQuantity, quantity, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
@@ -125,35 +125,38 @@ function ReceiveForm({
         };
         return (
           <form className="form" onSubmit={submit} noValidate>
-            {o.lines.map((l) => {
-              const product = nameOf(products.data, l.productId);
-              const value = valueOf(l.productId, l.qty);
-              const typed = parseQuantity(value);
-              const short = typed === undefined ? 0 : Math.max(0, l.qty - typed);
-              return (
-                <div key={l.lineNo} className="form-row">
-                  <Field
-                    label={t('received', { product })}
-                    error={errors[l.productId]}
-                    hint={`${t('sent')} ${quantity(l.qty)}${short > 0 ? ` · ${t('short')} ${quantity(short)}` : ''}`}
-                  >
-                    <input
-                      inputMode="numeric"
-                      value={value}
-                      onChange={(e) =>
-                        setReceived((r) => ({ ...r, [l.productId]: e.target.value }))
-                      }
-                    />
-                  </Field>
-                </div>
-              );
-            })}
-            <ProblemAlert error={receive.error} />
-            <div className="actions">
-              <button type="submit" disabled={receive.isPending}>
-                {receive.isPending ? t('receiving') : t('receive')}
-              </button>
-            </div>
+            <ProblemScope error={receive.error}>
+              {o.lines.map((l, i) => {
+                const product = nameOf(products.data, l.productId);
+                const value = valueOf(l.productId, l.qty);
+                const typed = parseQuantity(value);
+                const short = typed === undefined ? 0 : Math.max(0, l.qty - typed);
+                return (
+                  <div key={l.lineNo} className="form-row">
+                    <Field
+                      label={t('received', { product })}
+                      error={errors[l.productId]}
+                      path={[`/lines/${i}/*`, `/lines/${i}`]}
+                      hint={`${t('sent')} ${quantity(l.qty)}${short > 0 ? ` · ${t('short')} ${quantity(short)}` : ''}`}
+                    >
+                      <input
+                        inputMode="numeric"
+                        value={value}
+                        onChange={(e) =>
+                          setReceived((r) => ({ ...r, [l.productId]: e.target.value }))
+                        }
+                      />
+                    </Field>
+                  </div>
+                );
+              })}
+              <ProblemAlert error={receive.error} />
+              <div className="actions">
+                <button type="submit" disabled={receive.isPending}>
+                  {receive.isPending ? t('receiving') : t('receive')}
+                </button>
+              </div>
+            </ProblemScope>
           </form>
         );
       }}

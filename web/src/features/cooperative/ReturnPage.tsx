@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
 import { useStoreStock } from './store-stock.ts';
@@ -66,38 +66,46 @@ export function ReturnPage() {
             setErrors(errs);
             if (Object.keys(errs).length === 0) send.mutate({ lines, reason: reason.trim() });
           };
+          // A product's line in the return sent (only those with a quantity are): the server's paths.
+          const pathsOf = (productId: string) => {
+            const i = send.variables?.lines.findIndex((l) => l.productId === productId) ?? -1;
+            return i < 0 ? undefined : [`/lines/${i}/*`, `/lines/${i}`];
+          };
           return (
             <form className="form" onSubmit={submit} noValidate>
-              <div className="form-row">
-                {inStore.map((s) => (
-                  <Field
-                    key={s.productId}
-                    label={t('returnQty', { product: s.name })}
-                    hint={t('inStore', { qty: s.qty })}
-                    error={errors[s.productId]}
-                  >
-                    <input
-                      inputMode="numeric"
-                      value={qty[s.productId] ?? ''}
-                      onChange={(e) => setQty((q) => ({ ...q, [s.productId]: e.target.value }))}
-                    />
-                  </Field>
-                ))}
-              </div>
-              <Field label={t('reason')} error={errors.reason}>
-                <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-              </Field>
-              {errors.form && (
-                <p role="alert" className="error">
-                  {errors.form}
-                </p>
-              )}
-              <ProblemAlert error={send.error} />
-              <div className="actions">
-                <button type="submit" disabled={send.isPending}>
-                  {t('returnSubmit')}
-                </button>
-              </div>
+              <ProblemScope error={send.error}>
+                <div className="form-row">
+                  {inStore.map((s) => (
+                    <Field
+                      key={s.productId}
+                      label={t('returnQty', { product: s.name })}
+                      hint={t('inStore', { qty: s.qty })}
+                      error={errors[s.productId]}
+                      path={pathsOf(s.productId)}
+                    >
+                      <input
+                        inputMode="numeric"
+                        value={qty[s.productId] ?? ''}
+                        onChange={(e) => setQty((q) => ({ ...q, [s.productId]: e.target.value }))}
+                      />
+                    </Field>
+                  ))}
+                </div>
+                <Field label={t('reason')} error={errors.reason} path="/reason">
+                  <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+                </Field>
+                {errors.form && (
+                  <p role="alert" className="error">
+                    {errors.form}
+                  </p>
+                )}
+                <ProblemAlert error={send.error} />
+                <div className="actions">
+                  <button type="submit" disabled={send.isPending}>
+                    {t('returnSubmit')}
+                  </button>
+                </div>
+              </ProblemScope>
             </form>
           );
         }}

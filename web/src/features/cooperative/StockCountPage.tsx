@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, moneyColumn, quantityColumn, type Column } from '../../ui/DataTable.tsx';
 import { ConfirmBox } from '../../ui/Confirm.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { rupiah, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import '../delivery/hub.css';
@@ -103,46 +103,49 @@ export function StockCountPage() {
             };
             return (
               <form className="form" onSubmit={submit} noValidate>
-                <div className="form-row">
-                  {items.map((s) => (
-                    <Field
-                      key={s.productId}
-                      label={t('counted', { product: s.name })}
-                      error={errors[s.productId]}
-                    >
-                      <input
-                        inputMode="numeric"
-                        value={counted[s.productId] ?? ''}
-                        onChange={(e) =>
-                          setCounted((c) => ({ ...c, [s.productId]: e.target.value }))
-                        }
-                      />
-                    </Field>
-                  ))}
-                </div>
-                <ProblemAlert error={send.error} />
-                {asking ? (
-                  <ConfirmBox
-                    label={t('countTitle')}
-                    message={
-                      asking.short === 0
-                        ? t('countConfirmNone')
-                        : t('countConfirmCharge', {
-                            count: asking.short,
-                            amount: rupiah(asking.charge),
-                          })
-                    }
-                    yes={t('countYes')}
-                    busy={send.isPending}
-                    busyLabel={t('countSaving')}
-                    onYes={() => send.mutate(asking.lines)}
-                    onNo={() => setAsking(undefined)}
-                  />
-                ) : (
-                  <div className="actions">
-                    <button type="submit">{t('countSubmit')}</button>
+                <ProblemScope error={send.error}>
+                  <div className="form-row">
+                    {items.map((s, i) => (
+                      <Field
+                        key={s.productId}
+                        label={t('counted', { product: s.name })}
+                        error={errors[s.productId]}
+                        path={[`/lines/${i}/*`, `/lines/${i}`]}
+                      >
+                        <input
+                          inputMode="numeric"
+                          value={counted[s.productId] ?? ''}
+                          onChange={(e) =>
+                            setCounted((c) => ({ ...c, [s.productId]: e.target.value }))
+                          }
+                        />
+                      </Field>
+                    ))}
                   </div>
-                )}
+                  <ProblemAlert error={send.error} />
+                  {asking ? (
+                    <ConfirmBox
+                      label={t('countTitle')}
+                      message={
+                        asking.short === 0
+                          ? t('countConfirmNone')
+                          : t('countConfirmCharge', {
+                              count: asking.short,
+                              amount: rupiah(asking.charge),
+                            })
+                      }
+                      yes={t('countYes')}
+                      busy={send.isPending}
+                      busyLabel={t('countSaving')}
+                      onYes={() => send.mutate(asking.lines)}
+                      onNo={() => setAsking(undefined)}
+                    />
+                  ) : (
+                    <div className="actions">
+                      <button type="submit">{t('countSubmit')}</button>
+                    </div>
+                  )}
+                </ProblemScope>
               </form>
             );
           }}

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { parseRupiah } from '../../ui/format.ts';
 import './strings.ts';
 
@@ -69,24 +68,13 @@ export function readTerms(f: TermsForm, errs: Record<string, string>, t: (k: str
   return out as Terms;
 }
 
-/** The server's problem: each field's message by the form's field name (`/exposureLimit` → `exposureLimit`). */
-export function fieldErrors(e: unknown, names: Record<string, string> = {}) {
-  const problem = (e as { problem?: Partial<Problem> }).problem;
-  const errs: Record<string, string> = {};
-  for (const x of problem?.errors ?? []) {
-    const field = names[x.path] ?? x.path.slice(1);
-    if (field && !errs[field]) errs[field] = x.message;
-  }
-  return errs;
-}
-
 /** The version of the terms in force on `date`: the latest dated on or before it, else the first. */
 export function versionOn(history: ParticipationState['history'], date: string) {
   const sorted = [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted.filter((v) => v.effectiveFrom <= date).at(-1) ?? sorted[0];
 }
 
-/** The seven terms as labelled fields. */
+/** The seven terms as labelled fields (the server's message for each next to it, by its body path). */
 export function TermsFields({
   f,
   set,
@@ -98,12 +86,12 @@ export function TermsFields({
 }) {
   const { t } = useTranslation('cooperative', { keyPrefix: 'terms' });
   const money = (k: (typeof MONEY)[number]) => (
-    <Field label={t(k)} error={errors[k]}>
+    <Field label={t(k)} error={errors[k]} path={`/${k}`}>
       <input inputMode="numeric" value={f[k]} onChange={set(k)} />
     </Field>
   );
   const days = (k: (typeof DAYS)[number]) => (
-    <Field label={t(k)} error={errors[k]}>
+    <Field label={t(k)} error={errors[k]} path={`/${k}`}>
       <input inputMode="numeric" value={f[k]} onChange={set(k)} />
     </Field>
   );
@@ -114,13 +102,17 @@ export function TermsFields({
         {money('monthlySubsidy')}
       </div>
       <div className="form-row">
-        <Field label={t('settlementPeriod')} error={errors.settlementPeriod}>
+        <Field
+          label={t('settlementPeriod')}
+          error={errors.settlementPeriod}
+          path="/settlementPeriod"
+        >
           <select value={f.settlementPeriod} onChange={set('settlementPeriod')}>
             <option value="monthly">{t('monthly')}</option>
             <option value="weekly">{t('weekly')}</option>
           </select>
         </Field>
-        <Field label={t('subsidyMode')} error={errors.subsidyMode}>
+        <Field label={t('subsidyMode')} error={errors.subsidyMode} path="/subsidyMode">
           <select value={f.subsidyMode} onChange={set('subsidyMode')}>
             <option value="payout">{t('payout')}</option>
             <option value="net">{t('net')}</option>
@@ -167,25 +159,27 @@ export function FormShell({
   const { t } = useTranslation('cooperative', { keyPrefix: 'terms' });
   return (
     <form className="form confirm" onSubmit={onSubmit} noValidate>
-      <h2>{title}</h2>
-      {intro && <p className="muted">{intro}</p>}
-      {children}
-      {formError && (
-        <p role="alert" className="state error">
-          {formError}
-        </p>
-      )}
-      <ProblemAlert error={error} />
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? t('saving') : submit}
-        </button>
-        {onClose && (
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('close')}
-          </button>
+      <ProblemScope error={error}>
+        <h2>{title}</h2>
+        {intro && <p className="muted">{intro}</p>}
+        {children}
+        {formError && (
+          <p role="alert" className="state error">
+            {formError}
+          </p>
         )}
-      </div>
+        <ProblemAlert error={error} />
+        <div className="actions">
+          <button type="submit" disabled={pending}>
+            {pending ? t('saving') : submit}
+          </button>
+          {onClose && (
+            <button type="button" className="secondary" onClick={onClose}>
+              {t('close')}
+            </button>
+          )}
+        </div>
+      </ProblemScope>
     </form>
   );
 }

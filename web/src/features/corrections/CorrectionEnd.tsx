@@ -6,6 +6,7 @@ import './partial-strings.ts';
 /**
  * The end of a correction form: the lines' error, "Alasan", what the correction amounts to
  * (`children`), the server's problem and the confirming button (disabled while sent and after).
+ * The form around it holds the `ProblemScope` of the mutation's error.
  */
 export function CorrectionEnd({
   form,
@@ -33,7 +34,7 @@ export function CorrectionEnd({
           {errors.lines}
         </p>
       )}
-      <Field label={t('reason')} hint={hint} error={errors.reason}>
+      <Field label={t('reason')} hint={hint} error={errors.reason} path="/reason">
         <textarea
           rows={2}
           maxLength={500}
@@ -52,18 +53,23 @@ export function CorrectionEnd({
   );
 }
 
-/** The units of one product a correction moves (a whole number, typed per product). */
+/**
+ * The units of one product a correction moves (a whole number, typed per product); `path`: the
+ * server's paths of its line in the body sent.
+ */
 export function UnitsField({
   productId,
   label,
   hint,
   max,
+  path,
   form,
 }: {
   productId: string;
   label: string;
   hint?: string;
   max?: number;
+  path?: string[] | undefined;
   form: {
     qty: Record<string, string>;
     setQty: (qty: Record<string, string>) => void;
@@ -71,7 +77,7 @@ export function UnitsField({
   };
 }) {
   return (
-    <Field label={label} hint={hint} error={form.errors[productId]}>
+    <Field label={label} hint={hint} error={form.errors[productId]} path={path}>
       <input
         type="number"
         inputMode="numeric"

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import './strings.ts';
 
 /** The server's shortest reason (ReverseBody.reason). */
@@ -37,21 +37,23 @@ export function ReasonForm({
   };
   return (
     <form onSubmit={submit} noValidate>
-      <Field label={t('reason')} error={reasonError} hint={hint}>
-        <textarea
-          rows={2}
-          maxLength={500}
-          required
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Field>
-      <ProblemAlert error={error} />
-      <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? busyLabel : label}
-        </button>
-      </div>
+      <ProblemScope error={error}>
+        <Field label={t('reason')} error={reasonError} path="/reason" hint={hint}>
+          <textarea
+            rows={2}
+            maxLength={500}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Field>
+        <ProblemAlert error={error} />
+        <div className="actions">
+          <button type="submit" disabled={pending}>
+            {pending ? busyLabel : label}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

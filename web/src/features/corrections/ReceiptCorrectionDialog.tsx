@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, Notice } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope } from '../../ui/forms.tsx';
 import { CorrectionEnd, UnitsField } from './CorrectionEnd.tsx';
 import { businessDate, parseQuantity } from '../../ui/format.ts';
 import { correctDeliveryReceipt, type ReceiptCorrectionBody } from './partial-api.ts';
@@ -70,42 +70,45 @@ export function ReceiptCorrectionDialog({
         </Notice>
       ) : (
         <form onSubmit={submit} noValidate>
-          <p className="muted">{t('correctIntro')}</p>
-          {lines.map((l) => (
-            <fieldset key={l.productId}>
-              <legend>
-                {l.name} · {t('received', { qty: l.received })}
-              </legend>
-              <Field label={t('directionOf', { product: l.name })}>
-                <select
-                  value={direction[l.productId] ?? 'none'}
-                  onChange={(e) =>
-                    setDirection({
-                      ...direction,
-                      [l.productId]:
-                        e.target.value === 'plus'
-                          ? 'plus'
-                          : e.target.value === 'minus'
-                            ? 'minus'
-                            : 'none',
-                    })
-                  }
-                >
-                  <option value="none">{t('none')}</option>
-                  <option value="plus">{t('foundLater')}</option>
-                  <option value="minus">{t('turnedShort')}</option>
-                </select>
-              </Field>
-              {(direction[l.productId] ?? 'none') !== 'none' && (
-                <UnitsField
-                  productId={l.productId}
-                  label={t('correctQtyOf', { product: l.name })}
-                  form={form}
-                />
-              )}
-            </fieldset>
-          ))}
-          <CorrectionEnd form={form} label={t('correctConfirm')} />
+          <ProblemScope error={correct.error}>
+            <p className="muted">{t('correctIntro')}</p>
+            {lines.map((l) => (
+              <fieldset key={l.productId}>
+                <legend>
+                  {l.name} · {t('received', { qty: l.received })}
+                </legend>
+                <Field label={t('directionOf', { product: l.name })}>
+                  <select
+                    value={direction[l.productId] ?? 'none'}
+                    onChange={(e) =>
+                      setDirection({
+                        ...direction,
+                        [l.productId]:
+                          e.target.value === 'plus'
+                            ? 'plus'
+                            : e.target.value === 'minus'
+                              ? 'minus'
+                              : 'none',
+                      })
+                    }
+                  >
+                    <option value="none">{t('none')}</option>
+                    <option value="plus">{t('foundLater')}</option>
+                    <option value="minus">{t('turnedShort')}</option>
+                  </select>
+                </Field>
+                {(direction[l.productId] ?? 'none') !== 'none' && (
+                  <UnitsField
+                    productId={l.productId}
+                    label={t('correctQtyOf', { product: l.name })}
+                    path={form.linePaths(l.productId)}
+                    form={form}
+                  />
+                )}
+              </fieldset>
+            ))}
+            <CorrectionEnd form={form} label={t('correctConfirm')} />
+          </ProblemScope>
         </form>
       )}
     </Sheet>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, Notice } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope } from '../../ui/forms.tsx';
 import { CorrectionEnd, UnitsField } from './CorrectionEnd.tsx';
 import { businessDate, rupiah, parseQuantity } from '../../ui/format.ts';
 import { refundSale, type RefundBody } from './partial-api.ts';
@@ -71,40 +71,43 @@ export function RefundDialog({
         <p className="state">{t('nothingLeft')}</p>
       ) : (
         <form onSubmit={submit} noValidate>
-          <p className="muted">{t('refundIntro')}</p>
-          {left.map((p) => (
-            <UnitsField
-              key={p.productId}
-              productId={p.productId}
-              label={t('quantityOf', { product: p.name, max: p.prices.length })}
-              hint={t('soldLine', { sold: p.sold, refunded: p.refunded })}
-              max={p.prices.length}
+          <ProblemScope error={refund.error}>
+            <p className="muted">{t('refundIntro')}</p>
+            {left.map((p) => (
+              <UnitsField
+                key={p.productId}
+                productId={p.productId}
+                label={t('quantityOf', { product: p.name, max: p.prices.length })}
+                hint={t('soldLine', { sold: p.sold, refunded: p.refunded })}
+                max={p.prices.length}
+                path={form.linePaths(p.productId)}
+                form={form}
+              />
+            ))}
+            <Field label={t('method')} path="/method">
+              <select
+                value={method}
+                onChange={(e) => setMethod(e.target.value === 'qris' ? 'qris' : 'cash')}
+              >
+                <option value="cash">{t('cash')}</option>
+                <option value="qris">{t('qris')}</option>
+              </select>
+            </Field>
+            <CorrectionEnd
               form={form}
-            />
-          ))}
-          <Field label={t('method')}>
-            <select
-              value={method}
-              onChange={(e) => setMethod(e.target.value === 'qris' ? 'qris' : 'cash')}
+              hint={t('reasonHint')}
+              label={t('refundConfirm', { amount: rupiah(amount) })}
             >
-              <option value="cash">{t('cash')}</option>
-              <option value="qris">{t('qris')}</option>
-            </select>
-          </Field>
-          <CorrectionEnd
-            form={form}
-            hint={t('reasonHint')}
-            label={t('refundConfirm', { amount: rupiah(amount) })}
-          >
-            <dl className="facts">
-              <div>
-                <dt>{t('refundAmount')}</dt>
-                <dd>
-                  <strong data-testid="refund-amount">{rupiah(amount)}</strong>
-                </dd>
-              </div>
-            </dl>
-          </CorrectionEnd>
+              <dl className="facts">
+                <div>
+                  <dt>{t('refundAmount')}</dt>
+                  <dd>
+                    <strong data-testid="refund-amount">{rupiah(amount)}</strong>
+                  </dd>
+                </div>
+              </dl>
+            </CorrectionEnd>
+          </ProblemScope>
         </form>
       )}
     </Sheet>

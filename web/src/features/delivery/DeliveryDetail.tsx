@@ -6,7 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { ConfirmBox } from '../../ui/Confirm.tsx';
-import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope, problemCode } from '../../ui/forms.tsx';
 import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { ReceivedDeliveryActions } from '../corrections/ReceiptCorrection.tsx';
@@ -202,7 +202,7 @@ export function DeliveryDetail() {
             )}
 
             {isDraft && (
-              <>
+              <ProblemScope error={dispatch.error ?? cancel.error}>
                 <h2>{t('check')}</h2>
                 <QueryState query={check}>
                   {(c) => (
@@ -278,7 +278,7 @@ export function DeliveryDetail() {
                   <form className="form confirm" onSubmit={submitOverride} noValidate>
                     <h3>{t('override')}</h3>
                     <p>{t('overrideHelp')}</p>
-                    <Field label={t('reason')} error={reasonError}>
+                    <Field label={t('reason')} error={reasonError} path="/override/reason">
                       <textarea
                         rows={3}
                         maxLength={500}
@@ -358,7 +358,7 @@ export function DeliveryDetail() {
                     </div>
                   </>
                 )}
-              </>
+              </ProblemScope>
             )}
 
             <h2>{t('history')}</h2>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { v7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { rupiah, parseQuantity } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { fmtQty, useCooperatives, useProducts } from './delivery-data.ts';
@@ -79,6 +79,12 @@ export function NewDelivery() {
     },
   });
 
+  // A product's line in the order sent (only those with a quantity are): the server's paths.
+  const pathsOf = (productId: string) => {
+    const i = create.variables?.lines.findIndex((l) => l.productId === productId) ?? -1;
+    return i < 0 ? undefined : [`/lines/${i}/*`, `/lines/${i}`];
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
@@ -111,91 +117,95 @@ export function NewDelivery() {
       <QueryState query={coops}>
         {() => (
           <form className="form" onSubmit={submit} noValidate>
-            <div className="form-row">
-              <Field label={t('searchCoop')}>
-                <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-              </Field>
-              <Field
-                label={t('cooperative')}
-                error={errors.coop}
-                hint={visibleCoops.length === 0 ? t('noCoopMatch') : undefined}
-              >
-                <select value={coopId} onChange={(e) => chooseCoop(e.target.value)}>
-                  <option value="">{t('chooseCoop')}</option>
-                  {visibleCoops.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-            {coopId && (
-              <QueryState query={products}>
-                {() => (
-                  <QueryState query={suggestion}>
-                    {() =>
-                      lines.length === 0 ? (
-                        <p className="state">{t('noProducts')}</p>
-                      ) : (
-                        <div className="lines-form">
-                          <p className="muted">
-                            {t('suggestionNote', {
-                              window: suggestion.data?.salesWindowDays,
-                              cover: suggestion.data?.coverDays,
-                            })}
-                          </p>
-                          {lines.map((l) => (
-                            <div className="line-card" key={l.productId}>
-                              <Field
-                                label={t('qtyOf', { name: l.product.name })}
-                                error={errors[l.productId]}
-                                hint={t('suggestionHint', {
-                                  days: suggestion.data?.salesWindowDays,
-                                  sold: fmtQty(l.sold28Days),
-                                  stock: fmtQty(l.stock),
-                                  transit: fmtQty(l.inTransit),
-                                  suggested: fmtQty(l.suggestedQty),
-                                })}
-                              >
-                                <input
-                                  type="number"
-                                  inputMode="numeric"
-                                  min={0}
-                                  step={1}
-                                  value={qtyOf(l.productId, l.suggestedQty)}
-                                  onChange={(e) =>
-                                    setQty((q) => ({ ...q, [l.productId]: e.target.value }))
-                                  }
-                                />
-                              </Field>
-                              <small className="muted">
-                                {l.product.sku} · {l.product.unit} ·{' '}
-                                {rupiah(l.consignmentPrice ?? 0)}
-                              </small>
-                            </div>
-                          ))}
-                          <p className="total-line" aria-live="polite">
-                            {t('orderValue')}: <strong>{rupiah(value)}</strong>
-                          </p>
-                          {errors.lines && (
-                            <p className="error" role="alert">
-                              {errors.lines}
+            <ProblemScope error={create.error}>
+              <div className="form-row">
+                <Field label={t('searchCoop')}>
+                  <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+                </Field>
+                <Field
+                  label={t('cooperative')}
+                  error={errors.coop}
+                  path="/cooperativeId"
+                  hint={visibleCoops.length === 0 ? t('noCoopMatch') : undefined}
+                >
+                  <select value={coopId} onChange={(e) => chooseCoop(e.target.value)}>
+                    <option value="">{t('chooseCoop')}</option>
+                    {visibleCoops.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+              {coopId && (
+                <QueryState query={products}>
+                  {() => (
+                    <QueryState query={suggestion}>
+                      {() =>
+                        lines.length === 0 ? (
+                          <p className="state">{t('noProducts')}</p>
+                        ) : (
+                          <div className="lines-form">
+                            <p className="muted">
+                              {t('suggestionNote', {
+                                window: suggestion.data?.salesWindowDays,
+                                cover: suggestion.data?.coverDays,
+                              })}
                             </p>
-                          )}
-                        </div>
-                      )
-                    }
-                  </QueryState>
-                )}
-              </QueryState>
-            )}
-            <ProblemAlert error={create.error} />
-            <div className="actions">
-              <button type="submit" disabled={create.isPending}>
-                {create.isPending ? t('saving') : t('saveDraft')}
-              </button>
-            </div>
+                            {lines.map((l) => (
+                              <div className="line-card" key={l.productId}>
+                                <Field
+                                  label={t('qtyOf', { name: l.product.name })}
+                                  error={errors[l.productId]}
+                                  path={pathsOf(l.productId)}
+                                  hint={t('suggestionHint', {
+                                    days: suggestion.data?.salesWindowDays,
+                                    sold: fmtQty(l.sold28Days),
+                                    stock: fmtQty(l.stock),
+                                    transit: fmtQty(l.inTransit),
+                                    suggested: fmtQty(l.suggestedQty),
+                                  })}
+                                >
+                                  <input
+                                    type="number"
+                                    inputMode="numeric"
+                                    min={0}
+                                    step={1}
+                                    value={qtyOf(l.productId, l.suggestedQty)}
+                                    onChange={(e) =>
+                                      setQty((q) => ({ ...q, [l.productId]: e.target.value }))
+                                    }
+                                  />
+                                </Field>
+                                <small className="muted">
+                                  {l.product.sku} · {l.product.unit} ·{' '}
+                                  {rupiah(l.consignmentPrice ?? 0)}
+                                </small>
+                              </div>
+                            ))}
+                            <p className="total-line" aria-live="polite">
+                              {t('orderValue')}: <strong>{rupiah(value)}</strong>
+                            </p>
+                            {errors.lines && (
+                              <p className="error" role="alert">
+                                {errors.lines}
+                              </p>
+                            )}
+                          </div>
+                        )
+                      }
+                    </QueryState>
+                  )}
+                </QueryState>
+              )}
+              <ProblemAlert error={create.error} />
+              <div className="actions">
+                <button type="submit" disabled={create.isPending}>
+                  {create.isPending ? t('saving') : t('saveDraft')}
+                </button>
+              </div>
+            </ProblemScope>
           </form>
         )}
       </QueryState>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, SubmitRow, fieldErrorsOf } from '../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { parseRupiah, todayWib } from '../../ui/format.ts';
 import './manual-strings.ts';
 
@@ -17,17 +17,6 @@ export interface ChartAccount {
 
 const ASSET_ACCOUNTS = ['1501', '1502', '1503'] as const;
 type AssetAccount = (typeof ASSET_ACCOUNTS)[number];
-
-/** The server's field paths as this form's field names. */
-const FIELD_OF: Record<string, string> = {
-  '/name': 'name',
-  '/accountCode': 'account',
-  '/acquiredOn': 'acquiredOn',
-  '/cost': 'cost',
-  '/residualValue': 'residual',
-  '/usefulLifeMonths': 'life',
-  '/paidFromAccount': 'paidFrom',
-};
 
 interface Registered {
   name: string;
@@ -83,7 +72,6 @@ export function FixedAssetForm({
       await client.invalidateQueries({ queryKey: ['ledger'] });
       onDone(a);
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -112,53 +100,67 @@ export function FixedAssetForm({
     });
   };
   const nameOf = (code: string) => accounts.find((a) => a.code === code)?.name ?? code;
+  // The server's problem until the form's own checks find something (they replace it).
+  const problem = Object.keys(errors).length === 0 ? save.error : null;
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h3>{t('newAsset')}</h3>
-      <Field label={t('name')} error={errors.name}>
-        <input value={f.name} maxLength={200} onChange={set('name')} />
-      </Field>
-      <div className="form-row">
-        <Field label={t('assetAccount')} error={errors.account}>
-          <select value={f.account} onChange={set('account')}>
-            {ASSET_ACCOUNTS.map((c) => (
-              <option key={c} value={c}>
-                {nameOf(c)} ({c})
+      <ProblemScope error={problem}>
+        <h3>{t('newAsset')}</h3>
+        <Field label={t('name')} error={errors.name} path="/name">
+          <input value={f.name} maxLength={200} onChange={set('name')} />
+        </Field>
+        <div className="form-row">
+          <Field label={t('assetAccount')} error={errors.account} path="/accountCode">
+            <select value={f.account} onChange={set('account')}>
+              {ASSET_ACCOUNTS.map((c) => (
+                <option key={c} value={c}>
+                  {nameOf(c)} ({c})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('acquiredOn')} error={errors.acquiredOn} path="/acquiredOn">
+            <input type="date" value={f.acquiredOn} max={todayWib()} onChange={set('acquiredOn')} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('cost')} error={errors.cost} path="/cost">
+            <input inputMode="numeric" value={f.cost} onChange={set('cost')} />
+          </Field>
+          <Field
+            label={t('residualValue')}
+            error={errors.residual}
+            path="/residualValue"
+            hint={t('residualHint')}
+          >
+            <input inputMode="numeric" value={f.residual} onChange={set('residual')} />
+          </Field>
+          <Field label={t('usefulLife')} error={errors.life} path="/usefulLifeMonths">
+            <input inputMode="numeric" value={f.life} onChange={set('life')} />
+          </Field>
+        </div>
+        <Field
+          label={t('paidFrom')}
+          error={errors.paidFrom}
+          path="/paidFromAccount"
+          hint={t('paidFromHint')}
+        >
+          <select value={f.paidFrom} onChange={set('paidFrom')}>
+            {payers.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name} ({a.code})
               </option>
             ))}
           </select>
         </Field>
-        <Field label={t('acquiredOn')} error={errors.acquiredOn}>
-          <input type="date" value={f.acquiredOn} max={todayWib()} onChange={set('acquiredOn')} />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('cost')} error={errors.cost}>
-          <input inputMode="numeric" value={f.cost} onChange={set('cost')} />
-        </Field>
-        <Field label={t('residualValue')} error={errors.residual} hint={t('residualHint')}>
-          <input inputMode="numeric" value={f.residual} onChange={set('residual')} />
-        </Field>
-        <Field label={t('usefulLife')} error={errors.life}>
-          <input inputMode="numeric" value={f.life} onChange={set('life')} />
-        </Field>
-      </div>
-      <Field label={t('paidFrom')} error={errors.paidFrom} hint={t('paidFromHint')}>
-        <select value={f.paidFrom} onChange={set('paidFrom')}>
-          {payers.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name} ({a.code})
-            </option>
-          ))}
-        </select>
-      </Field>
-      <SubmitRow
-        error={Object.keys(errors).length === 0 ? save.error : null}
-        pending={save.isPending}
-        label={t('addAsset')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+        <SubmitRow
+          error={problem}
+          pending={save.isPending}
+          label={t('addAsset')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }

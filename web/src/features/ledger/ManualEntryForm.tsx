@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope, problemCode } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import './manual-strings.ts';
 
@@ -23,7 +23,10 @@ let nextKey = 1;
 const blankLine = (): Line => ({ key: nextKey++, account: '', debit: '', credit: '' });
 const amountOf = (text: string) => (text.trim() ? parseRupiah(text) : 0);
 
-/** The server's problem next to the field it is about: `/lines/1/accountCode` → line 1's account. */
+/**
+ * The server's problem next to the field it is about: `/lines/1/accountCode` → line 1's account
+ * (a line's debit or credit alone comes by the field's path).
+ */
 function serverErrors(error: unknown): Record<string, string> {
   const problem = (error as { problem?: { detail?: string; errors?: { path: string }[] } } | null)
     ?.problem;
@@ -122,114 +125,120 @@ export function ManualEntryForm({ orgId, accounts }: { orgId: string; accounts: 
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('newEntry')}>
-      <h2>{t('newEntry')}</h2>
-      <div className="form-row">
-        <Field label={t('date')} error={errors.date}>
+      <ProblemScope error={save.error}>
+        <h2>{t('newEntry')}</h2>
+        <div className="form-row">
+          <Field label={t('date')} error={errors.date}>
+            <input
+              type="date"
+              value={date}
+              max={todayWib()}
+              onChange={(e) => {
+                clear('date');
+                setDate(e.target.value);
+              }}
+            />
+          </Field>
+        </div>
+        <Field label={t('memo')} error={errors.memo} hint={t('memoHint')}>
           <input
-            type="date"
-            value={date}
-            max={todayWib()}
+            value={memo}
+            maxLength={500}
             onChange={(e) => {
-              clear('date');
-              setDate(e.target.value);
+              clear('memo');
+              setMemo(e.target.value);
             }}
           />
         </Field>
-      </div>
-      <Field label={t('memo')} error={errors.memo} hint={t('memoHint')}>
-        <input
-          value={memo}
-          maxLength={500}
-          onChange={(e) => {
-            clear('memo');
-            setMemo(e.target.value);
-          }}
-        />
-      </Field>
-      {lines.map((l, i) => (
-        <fieldset key={l.key} className="entry-line">
-          <legend>{t('line', { n: i + 1 })}</legend>
-          <Field label={t('account', { n: i + 1 })} error={errors[`account${i}`]}>
-            <select
-              value={l.account}
-              onChange={(e) => setLine(i, l.key, 'account', e.target.value)}
-            >
-              <option value="">{t('chooseAccount')}</option>
-              {accounts.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name} ({a.code})
-                </option>
-              ))}
-            </select>
-          </Field>
-          <div className="form-row">
-            <Field label={t('debit', { n: i + 1 })} error={errors[`amount${i}`]}>
-              <input
-                inputMode="numeric"
-                value={l.debit}
-                onChange={(e) => setLine(i, l.key, 'debit', e.target.value)}
-              />
+        {lines.map((l, i) => (
+          <fieldset key={l.key} className="entry-line">
+            <legend>{t('line', { n: i + 1 })}</legend>
+            <Field label={t('account', { n: i + 1 })} error={errors[`account${i}`]}>
+              <select
+                value={l.account}
+                onChange={(e) => setLine(i, l.key, 'account', e.target.value)}
+              >
+                <option value="">{t('chooseAccount')}</option>
+                {accounts.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.name} ({a.code})
+                  </option>
+                ))}
+              </select>
             </Field>
-            <Field label={t('credit', { n: i + 1 })}>
-              <input
-                inputMode="numeric"
-                value={l.credit}
-                onChange={(e) => setLine(i, l.key, 'credit', e.target.value)}
-              />
-            </Field>
+            <div className="form-row">
+              <Field
+                label={t('debit', { n: i + 1 })}
+                error={errors[`amount${i}`]}
+                path={`/lines/${i}/debit`}
+              >
+                <input
+                  inputMode="numeric"
+                  value={l.debit}
+                  onChange={(e) => setLine(i, l.key, 'debit', e.target.value)}
+                />
+              </Field>
+              <Field label={t('credit', { n: i + 1 })} path={`/lines/${i}/credit`}>
+                <input
+                  inputMode="numeric"
+                  value={l.credit}
+                  onChange={(e) => setLine(i, l.key, 'credit', e.target.value)}
+                />
+              </Field>
+            </div>
+            {lines.length > 2 && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+              >
+                {t('removeLine', { n: i + 1 })}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setLines((ls) => [...ls, blankLine()])}
+          >
+            {t('addLine')}
+          </button>
+        </div>
+        <div className="cards">
+          <div className="card">
+            <span>{t('totalDebit')}</span>
+            <strong>{rupiah(totalDebit)}</strong>
           </div>
-          {lines.length > 2 && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-            >
-              {t('removeLine', { n: i + 1 })}
-            </button>
-          )}
-        </fieldset>
-      ))}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => setLines((ls) => [...ls, blankLine()])}
+          <div className="card">
+            <span>{t('totalCredit')}</span>
+            <strong>{rupiah(totalCredit)}</strong>
+          </div>
+        </div>
+        <p
+          role="status"
+          className={totalDebit + totalCredit === 0 ? 'muted' : diff === 0 ? 'notice' : 'warn'}
         >
-          {t('addLine')}
-        </button>
-      </div>
-      <div className="cards">
-        <div className="card">
-          <span>{t('totalDebit')}</span>
-          <strong>{rupiah(totalDebit)}</strong>
-        </div>
-        <div className="card">
-          <span>{t('totalCredit')}</span>
-          <strong>{rupiah(totalCredit)}</strong>
-        </div>
-      </div>
-      <p
-        role="status"
-        className={totalDebit + totalCredit === 0 ? 'muted' : diff === 0 ? 'notice' : 'warn'}
-      >
-        {totalDebit === 0 && totalCredit === 0
-          ? t('empty')
-          : diff === 0
-            ? t('balanced')
-            : t(diff > 0 ? 'debitOver' : 'creditOver', { diff: rupiah(Math.abs(diff)) })}
-      </p>
-      {errors.totals && (
-        <p className="error" role="alert">
-          {errors.totals}
+          {totalDebit === 0 && totalCredit === 0
+            ? t('empty')
+            : diff === 0
+              ? t('balanced')
+              : t(diff > 0 ? 'debitOver' : 'creditOver', { diff: rupiah(Math.abs(diff)) })}
         </p>
-      )}
-      {Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
-      {notice && <Notice>{notice}</Notice>}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('submit')}
-        </button>
-      </div>
+        {errors.totals && (
+          <p className="error" role="alert">
+            {errors.totals}
+          </p>
+        )}
+        {Object.keys(errors).length === 0 && <ProblemAlert error={save.error} />}
+        {notice && <Notice>{notice}</Notice>}
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('submit')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
-import { Field, fieldErrorsOf, Notice, SubmitRow } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { useVillage } from './regions.tsx';
 import './strings.ts';
 
@@ -41,11 +41,11 @@ type LegalKey = Exclude<Key, 'name' | 'villageCode' | 'chairman' | 'chairmanPhon
 /** The optional fields createCooperative takes as they are: all but the chairman's. */
 const LEGAL = OPTIONAL.map(([k]) => k).filter((k): k is LegalKey => !k.startsWith('chairman'));
 
-/** The server's field paths as this form's field names. */
-const FIELD_OF: Record<string, Key> = {
-  ...Object.fromEntries(Object.keys(EMPTY).map((k) => [`/${k}`, k as Key])),
-  '/officers/0/name': 'chairman',
-  '/officers/0/phone': 'chairmanPhone',
+/** Each field's JSON paths in the request body: the chairman's are the officer's. */
+const PATH_OF: Record<Key, string | string[]> = {
+  ...(Object.fromEntries(Object.keys(EMPTY).map((k) => [k, `/${k}`])) as Record<Key, string>),
+  chairman: ['/officers/0/name', '/officers/0/role', '/officers/0', '/officers'],
+  chairmanPhone: '/officers/0/phone',
 };
 
 /**
@@ -69,7 +69,6 @@ export function CooperativeForm() {
       setF(EMPTY);
       await client.invalidateQueries({ queryKey: ['cooperatives'] });
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,41 +96,44 @@ export function CooperativeForm() {
   const v = village.village;
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="coop-one-title">
-      <h2 id="coop-one-title">{t('one')}</h2>
-      <Field label={t('name')} error={errors.name}>
-        <input value={f.name} maxLength={200} onChange={set('name')} />
-      </Field>
-      <Field
-        label={t('villageCode')}
-        error={errors.villageCode ?? (village.unknown ? t('villageUnknown') : undefined)}
-        hint={v ? `${v.name}, ${v.district}, ${v.regency}` : t('villageHint')}
-      >
-        <input
-          value={f.villageCode}
-          inputMode="decimal"
-          maxLength={13}
-          onChange={set('villageCode')}
+      <ProblemScope error={save.error}>
+        <h2 id="coop-one-title">{t('one')}</h2>
+        <Field label={t('name')} error={errors.name} path={PATH_OF.name}>
+          <input value={f.name} maxLength={200} onChange={set('name')} />
+        </Field>
+        <Field
+          label={t('villageCode')}
+          error={errors.villageCode ?? (village.unknown ? t('villageUnknown') : undefined)}
+          hint={v ? `${v.name}, ${v.district}, ${v.regency}` : t('villageHint')}
+          path={PATH_OF.villageCode}
+        >
+          <input
+            value={f.villageCode}
+            inputMode="decimal"
+            maxLength={13}
+            onChange={set('villageCode')}
+          />
+        </Field>
+        <div className="form-row">
+          {OPTIONAL.map(([k, max]) => (
+            <Field key={k} label={t(k)} error={errors[k]} hint={t('optional')} path={PATH_OF[k]}>
+              <input
+                value={f[k]}
+                maxLength={max}
+                inputMode={k === 'chairmanPhone' ? 'tel' : undefined}
+                onChange={set(k)}
+              />
+            </Field>
+          ))}
+        </div>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
         />
-      </Field>
-      <div className="form-row">
-        {OPTIONAL.map(([k, max]) => (
-          <Field key={k} label={t(k)} error={errors[k]} hint={t('optional')}>
-            <input
-              value={f[k]}
-              maxLength={max}
-              inputMode={k === 'chairmanPhone' ? 'tel' : undefined}
-              onChange={set(k)}
-            />
-          </Field>
-        ))}
-      </div>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('submit')}
-        busyLabel={t('saving')}
-      />
-      {save.data && <Saved coop={save.data} />}
+        {save.data && <Saved coop={save.data} />}
+      </ProblemScope>
     </form>
   );
 }

@@ -58,10 +58,13 @@ export function RegionPicker({
   value,
   onChange,
   error,
+  path,
 }: {
   value: string;
   onChange: (code: string) => void;
   error?: string | undefined;
+  /** The code's JSON path in the request body, for the server's message (see `Field`). */
+  path?: string;
 }) {
   const { t } = useTranslation('network', { keyPrefix: 'region' });
   const province = value.slice(0, 2);
@@ -103,6 +106,7 @@ export function RegionPicker({
         label={t('code')}
         error={error ?? (unknown && settled ? t('unknown') : undefined)}
         hint={name ? `${value} — ${name}` : settled ? t('codeHint') : t('loading')}
+        path={path}
       >
         <input
           value={value}

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, fieldErrorsOf, Notice, SubmitRow } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { RegionPicker } from '../network/regions.tsx';
 import '../delivery/hub.css';
@@ -89,13 +89,6 @@ export function OrganizationsPage() {
   );
 }
 
-/** The server's field paths as this form's field names. */
-const FIELD_OF: Record<string, string> = {
-  '/kind': 'kind',
-  '/name': 'name',
-  '/regionCode': 'region',
-};
-
 function OrganizationForm({
   onDone,
   onClose,
@@ -123,7 +116,6 @@ function OrganizationForm({
       await client.invalidateQueries({ queryKey: ['organizations'] });
       onDone(o);
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -136,34 +128,41 @@ function OrganizationForm({
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('newOrganization')}</h2>
-      <Field label={t('kind')} error={errors.kind}>
-        <select value={kind} onChange={(e) => edit('kind', setKind)(e.target.value as Kind)}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind_${k}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('name')} error={errors.name} hint={t('nameHint')}>
-        <input
-          value={name}
-          maxLength={200}
-          onChange={(e) => edit('name', setName)(e.target.value)}
+      <ProblemScope error={save.error}>
+        <h2>{t('newOrganization')}</h2>
+        <Field label={t('kind')} error={errors.kind} path="/kind">
+          <select value={kind} onChange={(e) => edit('kind', setKind)(e.target.value as Kind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind_${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('name')} error={errors.name} hint={t('nameHint')} path="/name">
+          <input
+            value={name}
+            maxLength={200}
+            onChange={(e) => edit('name', setName)(e.target.value)}
+          />
+        </Field>
+        <fieldset className="region">
+          <legend>{t('region')}</legend>
+          <RegionPicker
+            value={region}
+            onChange={edit('region', setRegion)}
+            error={errors.region}
+            path="/regionCode"
+          />
+        </fieldset>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
         />
-      </Field>
-      <fieldset className="region">
-        <legend>{t('region')}</legend>
-        <RegionPicker value={region} onChange={edit('region', setRegion)} error={errors.region} />
-      </fieldset>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('submit')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+      </ProblemScope>
     </form>
   );
 }

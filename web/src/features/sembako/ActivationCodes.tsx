@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import { ConfirmBox } from '../../ui/Confirm.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import '../delivery/hub.css';
 import './strings.ts';
@@ -62,54 +62,56 @@ export function ActivationCodes({ programId }: { programId: string }) {
   });
   return (
     <div className="form">
-      <Field label={t('opd')} hint={t('opdAll')}>
-        <input value={opd} onChange={(e) => setOpd(e.target.value)} />
-      </Field>
-      <QueryState query={summary}>
-        {(s) => (
-          <>
-            <p>{t('codesSummary', s)}</p>
-            {done && <Notice>{done}</Notice>}
-            <ProblemAlert error={download.error} />
-            {asking ? (
-              <ConfirmBox
-                label={t('reissueCodes')}
-                message={t('reissueConfirm', { count: s.notActivated, withCode: s.withCode })}
-                yes={t('reissueYes')}
-                busy={download.isPending}
-                busyLabel={t('codesWorking')}
-                onYes={() => download.mutate({ reissue: true, expectedCount: s.notActivated })}
-                onNo={() => setAsking(false)}
-              />
-            ) : (
-              <div className="actions">
-                {s.withoutCode > 0 && (
-                  <button
-                    type="button"
-                    disabled={download.isPending}
-                    onClick={() => download.mutate({})}
-                  >
-                    {t('downloadCodes', { count: s.withoutCode })}
-                  </button>
-                )}
-                {s.notActivated > 0 && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={download.isPending}
-                    onClick={() => {
-                      download.reset();
-                      setAsking(true);
-                    }}
-                  >
-                    {t('reissueCodes')}
-                  </button>
-                )}
-              </div>
-            )}
-          </>
-        )}
-      </QueryState>
+      <ProblemScope error={download.error}>
+        <Field label={t('opd')} hint={t('opdAll')} path="/opd">
+          <input value={opd} onChange={(e) => setOpd(e.target.value)} />
+        </Field>
+        <QueryState query={summary}>
+          {(s) => (
+            <>
+              <p>{t('codesSummary', s)}</p>
+              {done && <Notice>{done}</Notice>}
+              <ProblemAlert error={download.error} />
+              {asking ? (
+                <ConfirmBox
+                  label={t('reissueCodes')}
+                  message={t('reissueConfirm', { count: s.notActivated, withCode: s.withCode })}
+                  yes={t('reissueYes')}
+                  busy={download.isPending}
+                  busyLabel={t('codesWorking')}
+                  onYes={() => download.mutate({ reissue: true, expectedCount: s.notActivated })}
+                  onNo={() => setAsking(false)}
+                />
+              ) : (
+                <div className="actions">
+                  {s.withoutCode > 0 && (
+                    <button
+                      type="button"
+                      disabled={download.isPending}
+                      onClick={() => download.mutate({})}
+                    >
+                      {t('downloadCodes', { count: s.withoutCode })}
+                    </button>
+                  )}
+                  {s.notActivated > 0 && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={download.isPending}
+                      onClick={() => {
+                        download.reset();
+                        setAsking(true);
+                      }}
+                    >
+                      {t('reissueCodes')}
+                    </button>
+                  )}
+                </div>
+              )}
+            </>
+          )}
+        </QueryState>
+      </ProblemScope>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { todayWib } from '../../ui/format.ts';
 import './participants.strings.ts';
 
@@ -89,37 +89,44 @@ export function AuthorizationForm({
 
   return (
     <form className="form auth-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('suratKuasaTitle', { name: participant.name })}</h3>
-      <p className="muted">{t('suratKuasaFormHint')}</p>
-      <div className="form-row">
-        <Field label={t('authRef')} error={errors.ref}>
-          <input value={ref} maxLength={100} onChange={(e) => setRef(e.target.value)} />
-        </Field>
-        <Field label={t('authDate')} error={errors.date}>
+      <ProblemScope error={save.error}>
+        <h3 id={titleId}>{t('suratKuasaTitle', { name: participant.name })}</h3>
+        <p className="muted">{t('suratKuasaFormHint')}</p>
+        <div className="form-row">
+          <Field label={t('authRef')} error={errors.ref} path="/ref">
+            <input value={ref} maxLength={100} onChange={(e) => setRef(e.target.value)} />
+          </Field>
+          <Field label={t('authDate')} error={errors.date} path="/signedOn">
+            <input
+              type="date"
+              value={date}
+              max={todayWib()}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </Field>
+        </div>
+        <Field
+          label={t('authFile')}
+          error={errors.file}
+          hint={file?.name}
+          path={['/scan', '/scan/*']}
+        >
           <input
-            type="date"
-            value={date}
-            max={todayWib()}
-            onChange={(e) => setDate(e.target.value)}
+            type="file"
+            accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
+            onChange={(e) => setFile(e.target.files?.[0])}
           />
         </Field>
-      </div>
-      <Field label={t('authFile')} error={errors.file} hint={file?.name}>
-        <input
-          type="file"
-          accept=".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
-          onChange={(e) => setFile(e.target.files?.[0])}
-        />
-      </Field>
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : t('saveSuratKuasa')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('saving') : t('saveSuratKuasa')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

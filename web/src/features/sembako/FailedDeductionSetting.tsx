@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { usePrograms } from './data.ts';
 import './participants.strings.ts';
 
@@ -31,26 +31,28 @@ export function FailedDeductionSetting({ programId }: { programId: string }) {
   }
   return (
     <form className="form" onSubmit={submit} aria-labelledby="failed-title">
-      <h2 id="failed-title">{t('failedTitle')}</h2>
-      <Field label={t('failedHandling')} hint={t('failedHint')}>
-        <select
-          value={value}
-          onChange={(e) => {
-            save.reset();
-            setChosen(e.target.value as Handling);
-          }}
-        >
-          <option value="carry_forward">{t('carryForward')}</option>
-          <option value="collect_at_pickup">{t('collectAtPickup')}</option>
-        </select>
-      </Field>
-      <ProblemAlert error={save.error} />
-      {save.isSuccess && <Notice>{t('settingSaved')}</Notice>}
-      <div className="actions">
-        <button type="submit" disabled={save.isPending || value === current}>
-          {save.isPending ? t('saving') : t('saveSetting')}
-        </button>
-      </div>
+      <ProblemScope error={save.error}>
+        <h2 id="failed-title">{t('failedTitle')}</h2>
+        <Field label={t('failedHandling')} hint={t('failedHint')} path="/failedDeductionHandling">
+          <select
+            value={value}
+            onChange={(e) => {
+              save.reset();
+              setChosen(e.target.value as Handling);
+            }}
+          >
+            <option value="carry_forward">{t('carryForward')}</option>
+            <option value="collect_at_pickup">{t('collectAtPickup')}</option>
+          </select>
+        </Field>
+        <ProblemAlert error={save.error} />
+        {save.isSuccess && <Notice>{t('settingSaved')}</Notice>}
+        <div className="actions">
+          <button type="submit" disabled={save.isPending || value === current}>
+            {save.isPending ? t('saving') : t('saveSetting')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

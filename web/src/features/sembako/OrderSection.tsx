@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { instantWib, monthName, rupiah } from '../../ui/format.ts';
 import { contentsOf, type Directory, type usePeriods } from './data.ts';
 import './strings.ts';
@@ -95,39 +95,41 @@ export function OrderSection({
       </ul>
       {open ? (
         <form className="form" onSubmit={submit} noValidate aria-label={t('orderTitle')}>
-          <h3>{t('orderTitle')}</h3>
-          <div className="form-row">
-            <Field label={t('package')} error={errors.packageId}>
-              <select value={packageId} onChange={(e) => setPackageId(e.target.value)}>
-                <option value="">{t('choosePackage')}</option>
-                {period.packages.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} — {rupiah(p.participantPays)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('qty')} error={errors.qty}>
-              <input
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={100}
-                value={qty}
-                onChange={(e) => setQty(e.target.value)}
-              />
-            </Field>
-          </div>
-          <p className="muted">
-            {lastPickup ? t('pickupAt', { name: lastPickup }) : t('pickupDefault')}
-          </p>
-          <ProblemAlert error={place.error} />
-          {placed && <Notice>{t('orderPlaced')}</Notice>}
-          <div className="actions">
-            <button type="submit" disabled={place.isPending}>
-              {place.isPending ? t('placing') : t('placeOrder')}
-            </button>
-          </div>
+          <ProblemScope error={place.error}>
+            <h3>{t('orderTitle')}</h3>
+            <div className="form-row">
+              <Field label={t('package')} error={errors.packageId} path="/packageId">
+                <select value={packageId} onChange={(e) => setPackageId(e.target.value)}>
+                  <option value="">{t('choosePackage')}</option>
+                  {period.packages.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name} — {rupiah(p.participantPays)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t('qty')} error={errors.qty} path="/qty">
+                <input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100}
+                  value={qty}
+                  onChange={(e) => setQty(e.target.value)}
+                />
+              </Field>
+            </div>
+            <p className="muted">
+              {lastPickup ? t('pickupAt', { name: lastPickup }) : t('pickupDefault')}
+            </p>
+            <ProblemAlert error={place.error} />
+            {placed && <Notice>{t('orderPlaced')}</Notice>}
+            <div className="actions">
+              <button type="submit" disabled={place.isPending}>
+                {place.isPending ? t('placing') : t('placeOrder')}
+              </button>
+            </div>
+          </ProblemScope>
         </form>
       ) : (
         <p className="state">{now < period.orderOpensAt ? t('orderNotOpen') : t('orderClosed')}</p>

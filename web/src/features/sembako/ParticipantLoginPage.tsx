@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import './strings.ts';
 
 const NIP = /^\d{18}$/;
@@ -63,41 +63,47 @@ export function ParticipantLoginPage() {
       <h1>{mode === 'login' ? t('asnSignInTitle') : t('activationTitle')}</h1>
       <p className="muted">{mode === 'login' ? t('asnSignInHint') : t('activationHint')}</p>
       <form onSubmit={submit} noValidate className="form">
-        <Field label={t('nip')} error={errors.nip}>
-          <input
-            inputMode="numeric"
-            autoComplete="username"
-            value={nip}
-            onChange={(e) => setNip(e.target.value)}
-          />
-        </Field>
-        {mode === 'activate' && (
-          <Field label={t('activationCode')} error={errors.code}>
+        <ProblemScope error={problem}>
+          <Field label={t('nip')} error={errors.nip} path="/nip">
             <input
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="username"
+              value={nip}
+              onChange={(e) => setNip(e.target.value)}
             />
           </Field>
-        )}
-        <Field label={mode === 'login' ? t('password') : t('newPassword')} error={errors.password}>
-          <input
-            type="password"
-            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <ProblemAlert error={problem} />
-        <button type="submit" disabled={busy}>
-          {mode === 'login'
-            ? busy
-              ? t('signingIn')
-              : t('signIn')
-            : busy
-              ? t('activating')
-              : t('activate')}
-        </button>
+          {mode === 'activate' && (
+            <Field label={t('activationCode')} error={errors.code} path="/activationCode">
+              <input
+                autoComplete="one-time-code"
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+            </Field>
+          )}
+          <Field
+            label={mode === 'login' ? t('password') : t('newPassword')}
+            error={errors.password}
+            path="/password"
+          >
+            <input
+              type="password"
+              autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          <ProblemAlert error={problem} />
+          <button type="submit" disabled={busy}>
+            {mode === 'login'
+              ? busy
+                ? t('signingIn')
+                : t('signIn')
+              : busy
+                ? t('activating')
+                : t('activate')}
+          </button>
+        </ProblemScope>
       </form>
       <p>
         <button

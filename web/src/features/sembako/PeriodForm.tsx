@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { monthName, parseRupiah, rupiah, parseQuantity } from '../../ui/format.ts';
 import type { Directory } from './data.ts';
 import './strings.ts';
@@ -120,144 +120,161 @@ export function PeriodForm({ programId, dir }: { programId: string; dir: Directo
 
   return (
     <form className="form period-form" onSubmit={submit} noValidate aria-labelledby="period-title">
-      <h2 id="period-title">{t('newPeriod')}</h2>
-      <div className="form-row period-window">
-        <Field label={t('month')} error={errors.month}>
-          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
-        </Field>
-        <Field label={t('opensAt')} error={errors.opens}>
-          <input type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} />
-        </Field>
-        <Field label={t('closesAt')} error={errors.closes}>
-          <input type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} />
-        </Field>
-      </div>
-      {packages.map((p, i) => {
-        const price = parseRupiah(p.price);
-        const subsidy = parseRupiah(p.subsidy);
-        return (
-          <fieldset key={i} className="form">
-            <legend>{t('packageN', { n: i + 1 })}</legend>
-            <Field label={`${t('packageName')} ${i + 1}`} error={errors[`p${i}.name`]}>
-              <input
-                value={p.name}
-                maxLength={100}
-                onChange={(e) => setPkg(i, { name: e.target.value })}
-              />
-            </Field>
-            <div className="form-row">
-              <Field label={`${t('price')} ${i + 1}`} error={errors[`p${i}.price`]}>
-                <input
-                  inputMode="numeric"
-                  value={p.price}
-                  onChange={(e) => setPkg(i, { price: e.target.value })}
-                />
-              </Field>
+      <ProblemScope error={create.error}>
+        <h2 id="period-title">{t('newPeriod')}</h2>
+        <div className="form-row period-window">
+          <Field label={t('month')} error={errors.month} path="/month">
+            <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          </Field>
+          <Field label={t('opensAt')} error={errors.opens} path="/orderOpensAt">
+            <input type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} />
+          </Field>
+          <Field label={t('closesAt')} error={errors.closes} path="/orderClosesAt">
+            <input
+              type="datetime-local"
+              value={closes}
+              onChange={(e) => setCloses(e.target.value)}
+            />
+          </Field>
+        </div>
+        {packages.map((p, i) => {
+          const price = parseRupiah(p.price);
+          const subsidy = parseRupiah(p.subsidy);
+          return (
+            <fieldset key={i} className="form">
+              <legend>{t('packageN', { n: i + 1 })}</legend>
               <Field
-                label={`${t('subsidy')} ${i + 1}`}
-                error={errors[`p${i}.subsidy`]}
-                hint={
-                  price !== undefined && subsidy !== undefined && subsidy <= price
-                    ? `${t('toDeduct')}: ${rupiah(price - subsidy)}`
-                    : undefined
-                }
+                label={`${t('packageName')} ${i + 1}`}
+                error={errors[`p${i}.name`]}
+                path={[`/packages/${i}/name`, `/packages/${i}`]}
               >
                 <input
-                  inputMode="numeric"
-                  value={p.subsidy}
-                  onChange={(e) => setPkg(i, { subsidy: e.target.value })}
+                  value={p.name}
+                  maxLength={100}
+                  onChange={(e) => setPkg(i, { name: e.target.value })}
                 />
               </Field>
-            </div>
-            {p.items.map((it, k) => (
-              <div key={k} className="form-row">
+              <div className="form-row">
                 <Field
-                  label={`${t('packageN', { n: i + 1 })}: ${t('itemProduct', { n: k + 1 })}`}
-                  error={errors[`p${i}.i${k}.product`]}
-                >
-                  <select
-                    value={it.productId}
-                    onChange={(e) => setItem(i, k, { productId: e.target.value })}
-                  >
-                    <option value="">{t('chooseProduct')}</option>
-                    {dir?.products.map((pr) => (
-                      <option key={pr.id} value={pr.id}>
-                        {pr.name}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field
-                  label={`${t('packageN', { n: i + 1 })}: ${t('itemQty', { n: k + 1 })}`}
-                  error={errors[`p${i}.i${k}.qty`]}
+                  label={`${t('price')} ${i + 1}`}
+                  error={errors[`p${i}.price`]}
+                  path={`/packages/${i}/price`}
                 >
                   <input
-                    type="number"
-                    min={1}
                     inputMode="numeric"
-                    value={it.qty}
-                    onChange={(e) => setItem(i, k, { qty: e.target.value })}
+                    value={p.price}
+                    onChange={(e) => setPkg(i, { price: e.target.value })}
                   />
                 </Field>
-                {p.items.length > 1 && (
-                  <div className="actions">
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`${t('packageN', { n: i + 1 })}: ${t('removeItem', { n: k + 1 })}`}
-                      onClick={() => setPkg(i, { items: p.items.filter((_, j) => j !== k) })}
-                    >
-                      {t('removeItem', { n: k + 1 })}
-                    </button>
-                  </div>
-                )}
+                <Field
+                  label={`${t('subsidy')} ${i + 1}`}
+                  error={errors[`p${i}.subsidy`]}
+                  path={`/packages/${i}/sponsorSubsidy`}
+                  hint={
+                    price !== undefined && subsidy !== undefined && subsidy <= price
+                      ? `${t('toDeduct')}: ${rupiah(price - subsidy)}`
+                      : undefined
+                  }
+                >
+                  <input
+                    inputMode="numeric"
+                    value={p.subsidy}
+                    onChange={(e) => setPkg(i, { subsidy: e.target.value })}
+                  />
+                </Field>
               </div>
-            ))}
-            <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                aria-label={`${t('packageN', { n: i + 1 })}: ${t('addItem')}`}
-                onClick={() => setPkg(i, { items: [...p.items, { productId: '', qty: '1' }] })}
-              >
-                {t('addItem')}
-              </button>
-              {packages.length > 1 && (
+              {p.items.map((it, k) => (
+                <div key={k} className="form-row">
+                  <Field
+                    label={`${t('packageN', { n: i + 1 })}: ${t('itemProduct', { n: k + 1 })}`}
+                    error={errors[`p${i}.i${k}.product`]}
+                    path={[`/packages/${i}/items/${k}/productId`, `/packages/${i}/items/${k}`]}
+                  >
+                    <select
+                      value={it.productId}
+                      onChange={(e) => setItem(i, k, { productId: e.target.value })}
+                    >
+                      <option value="">{t('chooseProduct')}</option>
+                      {dir?.products.map((pr) => (
+                        <option key={pr.id} value={pr.id}>
+                          {pr.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field
+                    label={`${t('packageN', { n: i + 1 })}: ${t('itemQty', { n: k + 1 })}`}
+                    error={errors[`p${i}.i${k}.qty`]}
+                    path={`/packages/${i}/items/${k}/qty`}
+                  >
+                    <input
+                      type="number"
+                      min={1}
+                      inputMode="numeric"
+                      value={it.qty}
+                      onChange={(e) => setItem(i, k, { qty: e.target.value })}
+                    />
+                  </Field>
+                  {p.items.length > 1 && (
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`${t('packageN', { n: i + 1 })}: ${t('removeItem', { n: k + 1 })}`}
+                        onClick={() => setPkg(i, { items: p.items.filter((_, j) => j !== k) })}
+                      >
+                        {t('removeItem', { n: k + 1 })}
+                      </button>
+                    </div>
+                  )}
+                </div>
+              ))}
+              <div className="actions">
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => setPackages(packages.filter((_, j) => j !== i))}
+                  aria-label={`${t('packageN', { n: i + 1 })}: ${t('addItem')}`}
+                  onClick={() => setPkg(i, { items: [...p.items, { productId: '', qty: '1' }] })}
                 >
-                  {t('removePackage', { n: i + 1 })}
+                  {t('addItem')}
                 </button>
-              )}
-            </div>
-          </fieldset>
-        );
-      })}
-      <div className="actions">
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => setPackages([...packages, emptyPackage()])}
-        >
-          {t('addPackage')}
-        </button>
-      </div>
-      <ProblemAlert error={create.error} />
-      {create.data && (
-        <Notice>
-          {t('periodCreated', {
-            month: monthName(create.data.month, i18n.language),
-            n: create.data.packages.length,
-          })}
-        </Notice>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? t('creating') : t('createPeriod')}
-        </button>
-      </div>
+                {packages.length > 1 && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setPackages(packages.filter((_, j) => j !== i))}
+                  >
+                    {t('removePackage', { n: i + 1 })}
+                  </button>
+                )}
+              </div>
+            </fieldset>
+          );
+        })}
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setPackages([...packages, emptyPackage()])}
+          >
+            {t('addPackage')}
+          </button>
+        </div>
+        <ProblemAlert error={create.error} />
+        {create.data && (
+          <Notice>
+            {t('periodCreated', {
+              month: monthName(create.data.month, i18n.language),
+              n: create.data.packages.length,
+            })}
+          </Notice>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={create.isPending}>
+            {create.isPending ? t('creating') : t('createPeriod')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert, problemCode } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, problemCode, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, instantWib, rupiah } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { SembakoOrderReversal } from '../corrections/SembakoOrderReversal.tsx';
@@ -144,9 +144,9 @@ export function PickupDesk() {
                   </div>
                 </div>
               ) : (
-                <>
+                <ProblemScope error={hand.error}>
                   <form className="form" onSubmit={submit} noValidate>
-                    <Field label={t('codeLabel')} error={codeError}>
+                    <Field label={t('codeLabel')} error={codeError} path="/code">
                       <input
                         className="code-input"
                         autoComplete="off"
@@ -186,7 +186,10 @@ export function PickupDesk() {
                       {findError}
                     </p>
                   ) : (
-                    <ProblemAlert error={find.error} />
+                    // The lookup's own problem: the code field above shows the handover's.
+                    <ProblemScope error={find.error}>
+                      <ProblemAlert error={find.error} />
+                    </ProblemScope>
                   )}
                   {order && (
                     <div className="desk-result" aria-live="polite">
@@ -253,7 +256,7 @@ export function PickupDesk() {
                       )}
                     </div>
                   )}
-                </>
+                </ProblemScope>
               )}
             </>
           )

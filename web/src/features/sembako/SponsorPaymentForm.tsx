@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import './strings.ts';
 
@@ -52,34 +52,41 @@ export function SponsorPaymentForm({
   }
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="sponsor-title">
-      <h3 id="sponsor-title">{t('sponsorTitle')}</h3>
-      <p className="muted">{t('sponsorHint')}</p>
-      <div className="form-row">
-        <Field
-          label={t('amount')}
-          error={errors.amount}
-          hint={`${t('payable')}: ${rupiah(payable)}`}
-        >
-          <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
-        </Field>
-        <Field label={t('receivedOn')} error={errors.receivedOn}>
-          <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-        </Field>
-        <Field label={t('reference')} error={errors.reference}>
-          <input value={reference} maxLength={150} onChange={(e) => setReference(e.target.value)} />
-        </Field>
-      </div>
-      <ProblemAlert error={pay.error} />
-      {pay.data && (
-        <Notice>
-          {t('paymentRecorded', { amount: rupiah(pay.data.amount), n: pay.data.shares.length })}
-        </Notice>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={pay.isPending}>
-          {pay.isPending ? t('recording') : t('recordPayment')}
-        </button>
-      </div>
+      <ProblemScope error={pay.error}>
+        <h3 id="sponsor-title">{t('sponsorTitle')}</h3>
+        <p className="muted">{t('sponsorHint')}</p>
+        <div className="form-row">
+          <Field
+            label={t('amount')}
+            error={errors.amount}
+            hint={`${t('payable')}: ${rupiah(payable)}`}
+            path="/amount"
+          >
+            <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          </Field>
+          <Field label={t('receivedOn')} error={errors.receivedOn} path="/receivedOn">
+            <input type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+          </Field>
+          <Field label={t('reference')} error={errors.reference} path="/reference">
+            <input
+              value={reference}
+              maxLength={150}
+              onChange={(e) => setReference(e.target.value)}
+            />
+          </Field>
+        </div>
+        <ProblemAlert error={pay.error} />
+        {pay.data && (
+          <Notice>
+            {t('paymentRecorded', { amount: rupiah(pay.data.amount), n: pay.data.shares.length })}
+          </Notice>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={pay.isPending}>
+            {pay.isPending ? t('recording') : t('recordPayment')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

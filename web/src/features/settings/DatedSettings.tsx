@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { DataTable, dateColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, SubmitRow } from '../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { businessDate, instantWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
@@ -174,38 +174,40 @@ function ChangeForm({ settings: s }: { settings: Settings }) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <h3>{t('formTitle')}</h3>
-      <Field label={t('effectiveFrom')} error={errors.from}>
-        <input type="date" value={from} min={s.today} onChange={(e) => setFrom(e.target.value)} />
-      </Field>
-      {KEYS.map((k) => (
-        <Field key={k} label={t(k)} error={errors[k]} hint={t(`${k}Hint`)}>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={BOUNDS[k][0]}
-            max={BOUNDS[k][1]}
-            step={1}
-            value={values[k]}
-            onChange={(e) => setValues((x) => ({ ...x, [k]: e.target.value }))}
+      <ProblemScope error={save.error}>
+        <h3>{t('formTitle')}</h3>
+        <Field label={t('effectiveFrom')} error={errors.from} path="/effectiveFrom">
+          <input type="date" value={from} min={s.today} onChange={(e) => setFrom(e.target.value)} />
+        </Field>
+        {KEYS.map((k) => (
+          <Field key={k} label={t(k)} error={errors[k]} hint={t(`${k}Hint`)} path={`/${k}`}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={BOUNDS[k][0]}
+              max={BOUNDS[k][1]}
+              step={1}
+              value={values[k]}
+              onChange={(e) => setValues((x) => ({ ...x, [k]: e.target.value }))}
+            />
+          </Field>
+        ))}
+        <Field label={t('reason')} error={errors.reason} path="/reason">
+          <textarea
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
           />
         </Field>
-      ))}
-      <Field label={t('reason')} error={errors.reason}>
-        <textarea
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
+        <SubmitRow
+          error={save.error}
+          notice={notice}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
         />
-      </Field>
-      <SubmitRow
-        error={save.error}
-        notice={notice}
-        pending={save.isPending}
-        label={t('submit')}
-        busyLabel={t('saving')}
-      />
+      </ProblemScope>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
-import { Field, SubmitRow } from '../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import './strings.ts';
 
@@ -119,35 +119,43 @@ function ProfileForm({ profile }: { profile: Profile }) {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {profile.regionCode && (
-        <p className="muted">
-          {t('region', { name: profile.regionName ?? '', code: profile.regionCode })}
-        </p>
-      )}
-      {FIELDS.map((f) => (
-        <Field key={f} label={t(f)} error={errors[f]} hint={HINTS[f] ? t(HINTS[f]) : undefined}>
-          {f === 'address' ? (
-            <textarea rows={2} value={v[f]} maxLength={MAX[f]} onChange={set(f)} />
-          ) : (
-            <input
-              value={v[f]}
-              maxLength={MAX[f]}
-              inputMode={
-                ['nikKoperasi', 'npwp', 'bankAccountNo'].includes(f) ? 'numeric' : undefined
-              }
-              autoCapitalize={f === 'shortCode' ? 'characters' : undefined}
-              onChange={set(f)}
-            />
-          )}
-        </Field>
-      ))}
-      <SubmitRow
-        error={save.error}
-        notice={notice}
-        pending={save.isPending}
-        label={t('submit')}
-        busyLabel={t('saving')}
-      />
+      <ProblemScope error={save.error}>
+        {profile.regionCode && (
+          <p className="muted">
+            {t('region', { name: profile.regionName ?? '', code: profile.regionCode })}
+          </p>
+        )}
+        {FIELDS.map((f) => (
+          <Field
+            key={f}
+            label={t(f)}
+            error={errors[f]}
+            hint={HINTS[f] ? t(HINTS[f]) : undefined}
+            path={`/${f}`}
+          >
+            {f === 'address' ? (
+              <textarea rows={2} value={v[f]} maxLength={MAX[f]} onChange={set(f)} />
+            ) : (
+              <input
+                value={v[f]}
+                maxLength={MAX[f]}
+                inputMode={
+                  ['nikKoperasi', 'npwp', 'bankAccountNo'].includes(f) ? 'numeric' : undefined
+                }
+                autoCapitalize={f === 'shortCode' ? 'characters' : undefined}
+                onChange={set(f)}
+              />
+            )}
+          </Field>
+        ))}
+        <SubmitRow
+          error={save.error}
+          notice={notice}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
+        />
+      </ProblemScope>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, SubmitRow } from '../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useWarehouses } from './warehouses-data.ts';
 import './strings.ts';
@@ -71,22 +71,24 @@ export function WarehousesSection() {
         }
       </QueryState>
       <form className="form" onSubmit={submit} noValidate>
-        <h3>{t('addTitle')}</h3>
-        <div className="form-row">
-          <Field label={t('name')} error={error}>
-            <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-          </Field>
-          <Field label={t('address')}>
-            <input value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />
-          </Field>
-        </div>
-        <SubmitRow
-          error={add.error}
-          notice={notice}
-          pending={add.isPending}
-          label={t('submit')}
-          busyLabel={t('saving')}
-        />
+        <ProblemScope error={add.error}>
+          <h3>{t('addTitle')}</h3>
+          <div className="form-row">
+            <Field label={t('name')} error={error} path="/name">
+              <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            </Field>
+            <Field label={t('address')} path="/address">
+              <input value={address} maxLength={300} onChange={(e) => setAddress(e.target.value)} />
+            </Field>
+          </div>
+          <SubmitRow
+            error={add.error}
+            notice={notice}
+            pending={add.isPending}
+            label={t('submit')}
+            busyLabel={t('saving')}
+          />
+        </ProblemScope>
       </form>
     </>
   );

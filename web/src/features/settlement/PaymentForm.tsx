@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import './strings.ts';
 
@@ -120,77 +120,79 @@ export function PaymentForm({
   const allocated = r ? r.allocations.reduce((x, a) => x + a.amount, 0) : 0;
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {!coopId && (
-        <Field label={t('cooperative')} error={errors.coop}>
-          <select value={chosen} onChange={(e) => edit(setChosen)(e.target.value)}>
-            <option value="">{t('chooseCooperative')}</option>
-            {(cooperatives ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
+      <ProblemScope error={mutation.error}>
+        {!coopId && (
+          <Field label={t('cooperative')} error={errors.coop}>
+            <select value={chosen} onChange={(e) => edit(setChosen)(e.target.value)}>
+              <option value="">{t('chooseCooperative')}</option>
+              {(cooperatives ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <div className="form-row">
+          <Field label={t('amountRp')} error={errors.amount} path="/amount">
+            <input
+              inputMode="numeric"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => edit(setAmount)(e.target.value)}
+            />
+          </Field>
+          <Field label={t('paidOn')} error={errors.receivedOn} path="/receivedOn">
+            <input
+              type="date"
+              max={todayWib()}
+              value={receivedOn}
+              onChange={(e) => edit(setReceivedOn)(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('method')} path="/method">
+            <select value={method} onChange={(e) => edit(setMethod)(e.target.value as Method)}>
+              <option value="transfer">{t('transfer')}</option>
+              <option value="cash">{t('cash')}</option>
+              <option value="qris">{t('qris')}</option>
+            </select>
+          </Field>
+          <Field label={t('reference')} hint={t('referenceHint')} path="/reference">
+            <input
+              maxLength={200}
+              value={reference}
+              onChange={(e) => edit(setReference)(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? t('paying') : t('payButton')}
+          </button>
+        </div>
+        <ProblemAlert error={mutation.error} />
+        {r && (
+          <Notice>
+            {t('paidResult', { amount: rupiah(r.amount), coop: r.coopName, number: r.number })}{' '}
+            {t('balanceChange', { before: rupiah(r.balanceBefore), after: rupiah(r.balanceAfter) })}
+            {r.allocations.map((a) => (
+              <span key={a.period} style={{ display: 'block' }}>
+                {t('allocatedTo', {
+                  period: businessDate(a.period, i18n.language),
+                  amount: rupiah(a.amount),
+                })}
+              </span>
             ))}
-          </select>
-        </Field>
-      )}
-      <div className="form-row">
-        <Field label={t('amountRp')} error={errors.amount}>
-          <input
-            inputMode="numeric"
-            autoComplete="off"
-            value={amount}
-            onChange={(e) => edit(setAmount)(e.target.value)}
-          />
-        </Field>
-        <Field label={t('paidOn')} error={errors.receivedOn}>
-          <input
-            type="date"
-            max={todayWib()}
-            value={receivedOn}
-            onChange={(e) => edit(setReceivedOn)(e.target.value)}
-          />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('method')}>
-          <select value={method} onChange={(e) => edit(setMethod)(e.target.value as Method)}>
-            <option value="transfer">{t('transfer')}</option>
-            <option value="cash">{t('cash')}</option>
-            <option value="qris">{t('qris')}</option>
-          </select>
-        </Field>
-        <Field label={t('reference')} hint={t('referenceHint')}>
-          <input
-            maxLength={200}
-            value={reference}
-            onChange={(e) => edit(setReference)(e.target.value)}
-          />
-        </Field>
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? t('paying') : t('payButton')}
-        </button>
-      </div>
-      <ProblemAlert error={mutation.error} />
-      {r && (
-        <Notice>
-          {t('paidResult', { amount: rupiah(r.amount), coop: r.coopName, number: r.number })}{' '}
-          {t('balanceChange', { before: rupiah(r.balanceBefore), after: rupiah(r.balanceAfter) })}
-          {r.allocations.map((a) => (
-            <span key={a.period} style={{ display: 'block' }}>
-              {t('allocatedTo', {
-                period: businessDate(a.period, i18n.language),
-                amount: rupiah(a.amount),
-              })}
-            </span>
-          ))}
-          {r.amount > allocated && (
-            <span style={{ display: 'block' }}>
-              {t('unallocated', { amount: rupiah(r.amount - allocated) })}
-            </span>
-          )}
-        </Notice>
-      )}
+            {r.amount > allocated && (
+              <span style={{ display: 'block' }}>
+                {t('unallocated', { amount: rupiah(r.amount - allocated) })}
+              </span>
+            )}
+          </Notice>
+        )}
+      </ProblemScope>
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { ConfirmBox } from '../../ui/Confirm.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import '../delivery/hub.css';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -116,49 +116,51 @@ function ClosePeriodForm({ cooperatives }: { cooperatives: { id: string; name: s
   return (
     <>
       <form className="form" onSubmit={submit} noValidate>
-        <div className="form-row">
-          <Field label={t('periodEnd')} error={error} hint={t('periodEndHint')}>
-            <input
-              type="date"
-              value={periodEnd}
-              max={todayWib()}
-              onChange={(e) => setPeriodEnd(e.target.value)}
-            />
-          </Field>
-          <Field label={t('cooperativeOptional')}>
-            <select value={coop} onChange={(e) => setCoop(e.target.value)}>
-              <option value="">{t('allCooperatives')}</option>
-              {cooperatives.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        {asking ? (
-          <ConfirmBox
-            label={t('closeButton')}
-            message={t('confirmClose', {
-              date: businessDate(asking.periodEnd, i18n.language),
-              scope: asking.cooperativeId
-                ? (names.get(asking.cooperativeId) ?? '')
-                : cooperatives.length
-                  ? t('allCount', { count: cooperatives.length })
-                  : t('allParticipants'),
-            })}
-            yes={t('yesClose')}
-            busy={mutation.isPending}
-            busyLabel={t('closing')}
-            onYes={() => mutation.mutate(asking)}
-            onNo={() => setAsking(undefined)}
-          />
-        ) : (
-          <div className="actions">
-            <button type="submit">{t('closeButton')}</button>
+        <ProblemScope error={mutation.error}>
+          <div className="form-row">
+            <Field label={t('periodEnd')} error={error} hint={t('periodEndHint')} path="/periodEnd">
+              <input
+                type="date"
+                value={periodEnd}
+                max={todayWib()}
+                onChange={(e) => setPeriodEnd(e.target.value)}
+              />
+            </Field>
+            <Field label={t('cooperativeOptional')} path="/cooperativeId">
+              <select value={coop} onChange={(e) => setCoop(e.target.value)}>
+                <option value="">{t('allCooperatives')}</option>
+                {cooperatives.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
           </div>
-        )}
-        <ProblemAlert error={mutation.error} />
+          {asking ? (
+            <ConfirmBox
+              label={t('closeButton')}
+              message={t('confirmClose', {
+                date: businessDate(asking.periodEnd, i18n.language),
+                scope: asking.cooperativeId
+                  ? (names.get(asking.cooperativeId) ?? '')
+                  : cooperatives.length
+                    ? t('allCount', { count: cooperatives.length })
+                    : t('allParticipants'),
+              })}
+              yes={t('yesClose')}
+              busy={mutation.isPending}
+              busyLabel={t('closing')}
+              onYes={() => mutation.mutate(asking)}
+              onNo={() => setAsking(undefined)}
+            />
+          ) : (
+            <div className="actions">
+              <button type="submit">{t('closeButton')}</button>
+            </div>
+          )}
+          <ProblemAlert error={mutation.error} />
+        </ProblemScope>
       </form>
       {r &&
         (r.statements.length === 0 ? (

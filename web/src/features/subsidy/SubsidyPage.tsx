@@ -6,7 +6,7 @@ import { api, unwrap } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { DataTable, moneyColumn, type Column } from '../../ui/DataTable.tsx';
 import { ConfirmBox } from '../../ui/Confirm.tsx';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import '../delivery/hub.css';
 import { businessDate, monthName, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -85,44 +85,46 @@ export function SubsidyPage() {
       <h2>{t('runTitle')}</h2>
       {isAdmin ? (
         <form className="form" onSubmit={submit} noValidate>
-          <Field label={t('month')} error={monthError} hint={t('monthHint')}>
-            <input
-              type="month"
-              value={month}
-              max={lastMonth()}
-              onChange={(e) => setMonth(e.target.value)}
-            />
-          </Field>
-          {asking ? (
-            <ConfirmBox
-              label={t('run')}
-              message={t('confirmRun', { month: monthName(asking, lang) })}
-              yes={t('yesRun')}
-              busy={run.isPending}
-              busyLabel={t('running')}
-              onYes={() => run.mutate(asking)}
-              onNo={() => setAsking(undefined)}
-            />
-          ) : (
-            <div className="actions">
-              <button type="submit">{t('run')}</button>
-            </div>
-          )}
-          <ProblemAlert error={run.error} />
-          {r && (
-            <Notice>
-              {r.created
-                ? t('ranNew', {
-                    month: monthName(r.month, lang),
-                    eligible: r.items.filter((i) => i.eligible).length,
-                    ineligible: r.items.filter((i) => !i.eligible).length,
-                    total: rupiah(r.items.reduce((x, i) => x + i.amount, 0)),
-                  })
-                : r.newGrants
-                  ? t('ranAgainNew', { month: monthName(r.month, lang), added: r.newGrants })
-                  : t('ranAgain', { month: monthName(r.month, lang) })}
-            </Notice>
-          )}
+          <ProblemScope error={run.error}>
+            <Field label={t('month')} error={monthError} hint={t('monthHint')} path="/month">
+              <input
+                type="month"
+                value={month}
+                max={lastMonth()}
+                onChange={(e) => setMonth(e.target.value)}
+              />
+            </Field>
+            {asking ? (
+              <ConfirmBox
+                label={t('run')}
+                message={t('confirmRun', { month: monthName(asking, lang) })}
+                yes={t('yesRun')}
+                busy={run.isPending}
+                busyLabel={t('running')}
+                onYes={() => run.mutate(asking)}
+                onNo={() => setAsking(undefined)}
+              />
+            ) : (
+              <div className="actions">
+                <button type="submit">{t('run')}</button>
+              </div>
+            )}
+            <ProblemAlert error={run.error} />
+            {r && (
+              <Notice>
+                {r.created
+                  ? t('ranNew', {
+                      month: monthName(r.month, lang),
+                      eligible: r.items.filter((i) => i.eligible).length,
+                      ineligible: r.items.filter((i) => !i.eligible).length,
+                      total: rupiah(r.items.reduce((x, i) => x + i.amount, 0)),
+                    })
+                  : r.newGrants
+                    ? t('ranAgainNew', { month: monthName(r.month, lang), added: r.newGrants })
+                    : t('ranAgain', { month: monthName(r.month, lang) })}
+              </Notice>
+            )}
+          </ProblemScope>
         </form>
       ) : (
         <p className="state">{t('runOnlyAdmin')}</p>
@@ -355,39 +357,46 @@ function MarkPaidForm({
   }
   return (
     <form className="form card" onSubmit={submit} noValidate>
-      <h3>
-        {batch
-          ? t('markAllPaidTitle', { count: grant.count, amount: rupiah(grant.amount) })
-          : t('markPaidTitle', { coop: grant.name, amount: rupiah(grant.amount) })}
-      </h3>
-      {batch && <p>{t('markAllPaidHint')}</p>}
-      <div className="form-row">
-        <Field label={t('transferRef')} error={errors.reference} hint={t('transferRefHint')}>
-          <input
-            maxLength={200}
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-            autoFocus
-          />
-        </Field>
-        <Field label={t('paidOn')} error={errors.paidOn}>
-          <input
-            type="date"
-            max={todayWib()}
-            value={paidOn}
-            onChange={(e) => setPaidOn(e.target.value)}
-          />
-        </Field>
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? t('saving') : t('save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => onClose()}>
-          {t('cancel')}
-        </button>
-      </div>
-      <ProblemAlert error={mutation.error} />
+      <ProblemScope error={mutation.error}>
+        <h3>
+          {batch
+            ? t('markAllPaidTitle', { count: grant.count, amount: rupiah(grant.amount) })
+            : t('markPaidTitle', { coop: grant.name, amount: rupiah(grant.amount) })}
+        </h3>
+        {batch && <p>{t('markAllPaidHint')}</p>}
+        <div className="form-row">
+          <Field
+            label={t('transferRef')}
+            error={errors.reference}
+            hint={t('transferRefHint')}
+            path="/reference"
+          >
+            <input
+              maxLength={200}
+              value={reference}
+              onChange={(e) => setReference(e.target.value)}
+              autoFocus
+            />
+          </Field>
+          <Field label={t('paidOn')} error={errors.paidOn} path="/paidOn">
+            <input
+              type="date"
+              max={todayWib()}
+              value={paidOn}
+              onChange={(e) => setPaidOn(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? t('saving') : t('save')}
+          </button>
+          <button type="button" className="secondary" onClick={() => onClose()}>
+            {t('cancel')}
+          </button>
+        </div>
+        <ProblemAlert error={mutation.error} />
+      </ProblemScope>
     </form>
   );
 }

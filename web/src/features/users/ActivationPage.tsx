@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
 import { homeOf, useSignedIn } from '../../app/session.tsx';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import './strings.ts';
 
 /**
@@ -63,21 +63,28 @@ export function ActivationPage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <form onSubmit={submit} noValidate className="form">
-        <Field label={t('email')} error={errors.email}>
-          <input type="email" autoComplete="username" value={f.email} onChange={set('email')} />
-        </Field>
-        <Field label={t('code')} error={errors.code}>
-          <input autoComplete="one-time-code" value={f.code} onChange={set('code')} />
-        </Field>
-        {(['password', 'repeat'] as const).map((k) => (
-          <Field key={k} label={t(k)} error={errors[k]}>
-            <input type="password" autoComplete="new-password" value={f[k]} onChange={set(k)} />
+        <ProblemScope error={problem}>
+          <Field label={t('email')} error={errors.email} path="/email">
+            <input type="email" autoComplete="username" value={f.email} onChange={set('email')} />
           </Field>
-        ))}
-        <ProblemAlert error={problem} />
-        <button type="submit" disabled={busy}>
-          {busy ? t('submitting') : t('submit')}
-        </button>
+          <Field label={t('code')} error={errors.code} path="/code">
+            <input autoComplete="one-time-code" value={f.code} onChange={set('code')} />
+          </Field>
+          {(['password', 'repeat'] as const).map((k) => (
+            <Field
+              key={k}
+              label={t(k)}
+              error={errors[k]}
+              path={k === 'password' ? '/password' : undefined}
+            >
+              <input type="password" autoComplete="new-password" value={f[k]} onChange={set(k)} />
+            </Field>
+          ))}
+          <ProblemAlert error={problem} />
+          <button type="submit" disabled={busy}>
+            {busy ? t('submitting') : t('submit')}
+          </button>
+        </ProblemScope>
       </form>
       <p>
         <Link to="/login">{t('toLogin')}</Link>

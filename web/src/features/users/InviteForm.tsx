@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, ProblemAlert, fieldErrorsOf } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { ROLES_OF_KIND, type CodeSlipData, type Role } from './data.ts';
 import './strings.ts';
 
@@ -16,15 +16,6 @@ export interface OrgOption {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 .-]{6,22}[0-9]$/;
-
-/** The server's field paths as this form's field names. */
-const FIELD_OF: Record<string, string> = {
-  '/email': 'email',
-  '/name': 'name',
-  '/phone': 'phone',
-  '/orgId': 'org',
-  '/role': 'role',
-};
 
 /**
  * Invites a user: no password, the answer's activation code is handed over (`onInvited`).
@@ -74,7 +65,6 @@ export function InviteForm({
         whatsappUrl: u.whatsappUrl,
       });
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, FIELD_OF)),
   });
 
   const submit = (e: FormEvent) => {
@@ -112,51 +102,54 @@ export function InviteForm({
 
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('invite')}</h2>
-      <div className="form-row">
-        <Field label={t('name')} error={errors.name}>
-          <input value={f.name} maxLength={200} autoComplete="off" onChange={set('name')} />
+      <ProblemScope error={save.error}>
+        <h2>{t('invite')}</h2>
+        <div className="form-row">
+          <Field label={t('name')} error={errors.name} path="/name">
+            <input value={f.name} maxLength={200} autoComplete="off" onChange={set('name')} />
+          </Field>
+          <Field label={t('email')} error={errors.email} path="/email">
+            <input type="email" value={f.email} autoComplete="off" onChange={set('email')} />
+          </Field>
+        </div>
+        <Field label={t('phone')} error={errors.phone} hint={t('phoneHint')} path="/phone">
+          <input type="tel" inputMode="tel" value={f.phone} onChange={set('phone')} />
         </Field>
-        <Field label={t('email')} error={errors.email}>
-          <input type="email" value={f.email} autoComplete="off" onChange={set('email')} />
-        </Field>
-      </div>
-      <Field label={t('phone')} error={errors.phone} hint={t('phoneHint')}>
-        <input type="tel" inputMode="tel" value={f.phone} onChange={set('phone')} />
-      </Field>
-      <div className="form-row">
-        <Field
-          label={t('organization')}
-          error={errors.org}
-          hint={orgs.some((o) => o.group === 'offices') ? t('organizationHint') : undefined}
-        >
-          <select value={f.org} onChange={set('org')} disabled={orgs.length === 1}>
-            {orgs.length > 1 && <option value="">{t('choose')}</option>}
-            {group('hub', t('groupHub'))}
-            {group('cooperatives', t('groupCooperatives'))}
-            {group('offices', t('groupOffices'))}
-          </select>
-        </Field>
-        <Field label={t('role')} error={errors.role}>
-          <select value={role} onChange={set('role')} disabled={roleChoices.length <= 1}>
-            {roleChoices.length !== 1 && <option value="">{t('choose')}</option>}
-            {roleChoices.map((r) => (
-              <option key={r} value={r}>
-                {t(`role_${r}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('inviting') : t('submitInvite')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
+        <div className="form-row">
+          <Field
+            label={t('organization')}
+            error={errors.org}
+            hint={orgs.some((o) => o.group === 'offices') ? t('organizationHint') : undefined}
+            path="/orgId"
+          >
+            <select value={f.org} onChange={set('org')} disabled={orgs.length === 1}>
+              {orgs.length > 1 && <option value="">{t('choose')}</option>}
+              {group('hub', t('groupHub'))}
+              {group('cooperatives', t('groupCooperatives'))}
+              {group('offices', t('groupOffices'))}
+            </select>
+          </Field>
+          <Field label={t('role')} error={errors.role} path="/role">
+            <select value={role} onChange={set('role')} disabled={roleChoices.length <= 1}>
+              {roleChoices.length !== 1 && <option value="">{t('choose')}</option>}
+              {roleChoices.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role_${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending ? t('inviting') : t('submitInvite')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { useCooperatives } from '../delivery/delivery-data.ts';
 import { CodeSlip, NotAllowed, WhatsAppLink } from './CodeSlip.tsx';
 import { useUserAdmin, type ManagerCodeRow } from './data.ts';
@@ -48,28 +48,38 @@ export function ManagerCodesPage() {
       </div>
       <p className="muted">{t('intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        {(coops.data?.length ?? 0) > 0 && (
-          <Field label={t('selectCooperatives')} hint={t('selectHint')}>
-            <select
-              multiple
-              size={Math.min(8, coops.data!.length)}
-              value={selected}
-              onChange={(e) => setSelected([...e.target.selectedOptions].map((o) => o.value))}
+        <ProblemScope error={issue.error}>
+          {(coops.data?.length ?? 0) > 0 && (
+            <Field
+              label={t('selectCooperatives')}
+              hint={t('selectHint')}
+              path={['/cooperativeIds', '/cooperativeIds/*']}
             >
-              {coops.data!.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
-        <ProblemAlert error={issue.error} />
-        <div className="actions">
-          <button type="submit" disabled={issue.isPending}>
-            {issue.isPending ? t('issuing') : selected.length ? t('issueSelected') : t('issueAll')}
-          </button>
-        </div>
+              <select
+                multiple
+                size={Math.min(8, coops.data!.length)}
+                value={selected}
+                onChange={(e) => setSelected([...e.target.selectedOptions].map((o) => o.value))}
+              >
+                {coops.data!.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <ProblemAlert error={issue.error} />
+          <div className="actions">
+            <button type="submit" disabled={issue.isPending}>
+              {issue.isPending
+                ? t('issuing')
+                : selected.length
+                  ? t('issueSelected')
+                  : t('issueAll')}
+            </button>
+          </div>
+        </ProblemScope>
       </form>
       {rows && rows.length === 0 && <Notice>{t('none')}</Notice>}
       {rows && rows.length > 0 && (

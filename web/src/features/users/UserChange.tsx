@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { ROLES_OF_KIND, type Role, type UserRow } from './data.ts';
 import './strings.ts';
 
@@ -46,34 +46,40 @@ export function UserChange({
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      {change.kind === 'role' ? (
-        <>
-          <h2>{t('changeRoleOf', { name: user.name })}</h2>
-          <Field label={t('newRole')} error={error}>
-            <select value={role} onChange={(e) => setRole(e.target.value)}>
-              {(ROLES_OF_KIND[user.orgKind] ?? []).map((r) => (
-                <option key={r} value={r}>
-                  {t(`role_${r}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </>
-      ) : (
-        <>
-          <h2>{t('deactivateOf', { name: user.name })}</h2>
-          <p>{t('deactivateHint')}</p>
-        </>
-      )}
-      <ProblemAlert error={save.error} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          {save.isPending ? t('saving') : change.kind === 'role' ? t('saveRole') : t('deactivate')}
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
+      <ProblemScope error={save.error}>
+        {change.kind === 'role' ? (
+          <>
+            <h2>{t('changeRoleOf', { name: user.name })}</h2>
+            <Field label={t('newRole')} error={error} path="/role">
+              <select value={role} onChange={(e) => setRole(e.target.value)}>
+                {(ROLES_OF_KIND[user.orgKind] ?? []).map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role_${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </>
+        ) : (
+          <>
+            <h2>{t('deactivateOf', { name: user.name })}</h2>
+            <p>{t('deactivateHint')}</p>
+          </>
+        )}
+        <ProblemAlert error={save.error} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            {save.isPending
+              ? t('saving')
+              : change.kind === 'role'
+                ? t('saveRole')
+                : t('deactivate')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
-import { Field, Notice, ProblemAlert, fieldErrorsOf } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { businessDate, rupiah, todayWib } from '../../ui/format.ts';
 import './shu-strings.ts';
 
@@ -28,7 +28,6 @@ export function ShuDistribution({
   const [method, setMethod] = useState<Method>('sukarela');
   const [date, setDate] = useState(todayWib());
   const [id] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const pay = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -38,7 +37,6 @@ export function ShuDistribution({
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['yearEnd', coopId] }),
-    onError: (e) => setErrors(fieldErrorsOf(e, { '/date': 'date', '/method': 'method' })),
   });
   const words = (p: Paid) =>
     t('distributed', {
@@ -50,40 +48,41 @@ export function ShuDistribution({
   if (paid) return <Notice>{words(paid)}</Notice>;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setErrors({});
     pay.mutate();
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <h2>{t('distribution')}</h2>
-      <p className="muted">{t('distributionHint')}</p>
-      <div className="form-row">
-        <Field label={t('method')} error={errors.method}>
-          <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
-            {(['sukarela', 'cash', 'bank'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`m_${m}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('paidOn')} error={errors.date}>
-          <input
-            type="date"
-            value={date}
-            min={`${year + 1}-01-01`}
-            max={todayWib()}
-            lang={i18n.language}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </Field>
-      </div>
-      <ProblemAlert error={pay.error} />
-      <div className="actions">
-        <button type="submit" disabled={pay.isPending}>
-          {pay.isPending ? t('distributing') : t('distribute')}
-        </button>
-      </div>
+      <ProblemScope error={pay.error}>
+        <h2>{t('distribution')}</h2>
+        <p className="muted">{t('distributionHint')}</p>
+        <div className="form-row">
+          <Field label={t('method')} path="/method">
+            <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+              {(['sukarela', 'cash', 'bank'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t(`m_${m}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('paidOn')} path="/date">
+            <input
+              type="date"
+              value={date}
+              min={`${year + 1}-01-01`}
+              max={todayWib()}
+              lang={i18n.language}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          </Field>
+        </div>
+        <ProblemAlert error={pay.error} />
+        <div className="actions">
+          <button type="submit" disabled={pay.isPending}>
+            {pay.isPending ? t('distributing') : t('distribute')}
+          </button>
+        </div>
+      </ProblemScope>
     </form>
   );
 }

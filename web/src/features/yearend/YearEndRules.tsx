@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
-import { Field, Notice, ProblemAlert } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
 import { ShuResultView, type ShuResult } from './ShuResultView.tsx';
 import './shu-strings.ts';
 
@@ -77,8 +77,10 @@ export function YearEndRules({
     Object.entries(f).map(([k, v]) => [k, parsePercent(v)]),
   ) as Record<keyof Form, number | undefined>;
   const invalid = Object.values(parsed).some((v) => v === undefined);
+  /** The keys sent, in the order of the body's `allocation`. */
+  const sent = KEYS.filter((k) => (parsed[k] ?? 0) > 0);
   const body = () => ({
-    allocation: KEYS.filter((k) => (parsed[k] ?? 0) > 0).map((key) => ({
+    allocation: sent.map((key) => ({
       key,
       percent: parsed[key] ?? 0,
     })),
@@ -133,56 +135,61 @@ export function YearEndRules({
   return (
     <>
       <form className="form" onSubmit={submit} noValidate>
-        <h2>{t('rules')}</h2>
-        {!saved && <p className="muted">{t('defaultsOffered')}</p>}
-        <div className="form-row">
-          {KEYS.map((k) => (
+        <ProblemScope error={save.error ?? simulate.error}>
+          <h2>{t('rules')}</h2>
+          {!saved && <p className="muted">{t('defaultsOffered')}</p>}
+          <div className="form-row">
+            {KEYS.map((k) => (
+              <Field
+                key={k}
+                label={`${t(`k_${k}`)} (%)`}
+                error={parsed[k] === undefined ? t('percentInvalid') : undefined}
+                path={sent.includes(k) ? `/allocation/${sent.indexOf(k)}/*` : undefined}
+              >
+                <input inputMode="decimal" value={f[k]} onChange={set(k)} />
+              </Field>
+            ))}
+          </div>
+          <div className="form-row">
             <Field
-              key={k}
-              label={`${t(`k_${k}`)} (%)`}
-              error={parsed[k] === undefined ? t('percentInvalid') : undefined}
+              label={`${t('jasaUsaha')} (%)`}
+              error={parsed.usaha === undefined ? t('percentInvalid') : undefined}
+              path="/jasaUsahaPercent"
             >
-              <input inputMode="decimal" value={f[k]} onChange={set(k)} />
+              <input inputMode="decimal" value={f.usaha} onChange={set('usaha')} />
             </Field>
-          ))}
-        </div>
-        <div className="form-row">
-          <Field
-            label={`${t('jasaUsaha')} (%)`}
-            error={parsed.usaha === undefined ? t('percentInvalid') : undefined}
-          >
-            <input inputMode="decimal" value={f.usaha} onChange={set('usaha')} />
-          </Field>
-          <Field
-            label={`${t('jasaModal')} (%)`}
-            error={parsed.modal === undefined ? t('percentInvalid') : undefined}
-          >
-            <input inputMode="decimal" value={f.modal} onChange={set('modal')} />
-          </Field>
-        </div>
-        <p aria-live="polite" className={sum === 100 ? 'muted' : 'warn'}>
-          {t('sum', { sum })}
-          <br />
-          {t('jasaSum', { sum: jasaSum, jasa: parsed.jasa_anggota ?? 0 })}
-        </p>
-        <ProblemAlert error={save.error ?? simulate.error} />
-        {notice && <Notice>{notice}</Notice>}
-        <div className="actions">
-          <button type="submit" disabled={save.isPending || invalid}>
-            {save.isPending ? t('saving') : t('save')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={simulate.isPending || invalid}
-            onClick={() => {
-              save.reset();
-              simulate.mutate();
-            }}
-          >
-            {simulate.isPending ? t('simulating') : t('simulate')}
-          </button>
-        </div>
+            <Field
+              label={`${t('jasaModal')} (%)`}
+              error={parsed.modal === undefined ? t('percentInvalid') : undefined}
+              path="/jasaModalPercent"
+            >
+              <input inputMode="decimal" value={f.modal} onChange={set('modal')} />
+            </Field>
+          </div>
+          <p aria-live="polite" className={sum === 100 ? 'muted' : 'warn'}>
+            {t('sum', { sum })}
+            <br />
+            {t('jasaSum', { sum: jasaSum, jasa: parsed.jasa_anggota ?? 0 })}
+          </p>
+          <ProblemAlert error={save.error ?? simulate.error} />
+          {notice && <Notice>{notice}</Notice>}
+          <div className="actions">
+            <button type="submit" disabled={save.isPending || invalid}>
+              {save.isPending ? t('saving') : t('save')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={simulate.isPending || invalid}
+              onClick={() => {
+                save.reset();
+                simulate.mutate();
+              }}
+            >
+              {simulate.isPending ? t('simulating') : t('simulate')}
+            </button>
+          </div>
+        </ProblemScope>
       </form>
       {preview && preview.year === year && (
         <section aria-label={t('simulation')}>

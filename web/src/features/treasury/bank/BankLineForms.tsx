@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../app/api.ts';
-import { Field, SubmitRow } from '../../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../../ui/forms.tsx';
 import { businessDate, rupiah } from '../../../ui/format.ts';
 import { useCooperatives } from '../../delivery/delivery-data.ts';
 import { PAYABLES_KEYS, useSuppliers } from '../payables/payables-api.ts';
@@ -60,35 +60,37 @@ export function MatchForm({ line, onDone, onClose }: FormProps) {
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>
-        {t('matchTitle', {
-          amount: rupiah(line.amount),
-          date: businessDate(line.date, i18n.language),
-        })}
-      </h2>
-      <p className="wrap">{line.remark}</p>
-      <div className="form-row">
-        <Field label={t('search')} hint={t('chooseHint', { count: shown.length })}>
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        </Field>
-        <Field label={t('cooperative')} error={error}>
-          <select value={coopId} onChange={(e) => setCoopId(e.target.value)}>
-            <option value="">{t('choose')}</option>
-            {shown.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('matchSubmit')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+      <ProblemScope error={save.error}>
+        <h2>
+          {t('matchTitle', {
+            amount: rupiah(line.amount),
+            date: businessDate(line.date, i18n.language),
+          })}
+        </h2>
+        <p className="wrap">{line.remark}</p>
+        <div className="form-row">
+          <Field label={t('search')} hint={t('chooseHint', { count: shown.length })}>
+            <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          </Field>
+          <Field label={t('cooperative')} error={error || undefined} path="/cooperativeId">
+            <select value={coopId} onChange={(e) => setCoopId(e.target.value)}>
+              <option value="">{t('choose')}</option>
+              {shown.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('matchSubmit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }
@@ -119,23 +121,25 @@ export function DismissForm({ line, onDone, onClose }: FormProps) {
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>
-        {t('dismissTitle', {
-          amount: rupiah(line.amount),
-          date: businessDate(line.date, i18n.language),
-        })}
-      </h2>
-      <p className="wrap">{line.remark}</p>
-      <Field label={t('reason')} error={error} hint={t('reasonHint')}>
-        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('dismissSubmit')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+      <ProblemScope error={save.error}>
+        <h2>
+          {t('dismissTitle', {
+            amount: rupiah(line.amount),
+            date: businessDate(line.date, i18n.language),
+          })}
+        </h2>
+        <p className="wrap">{line.remark}</p>
+        <Field label={t('reason')} error={error || undefined} hint={t('reasonHint')} path="/reason">
+          <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('dismissSubmit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }
@@ -186,34 +190,37 @@ export function SupplierPaymentForm({ line, onDone, onClose }: FormProps) {
   const list = suppliers.data ?? [];
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>
-        {t('payTitle', {
-          amount: rupiah(line.amount),
-          date: businessDate(line.date, i18n.language),
-        })}
-      </h2>
-      <p className="wrap">{line.remark}</p>
-      <Field
-        label={t('supplier')}
-        error={error}
-        hint={suppliers.isSuccess && list.length === 0 ? t('noSuppliers') : t('payHint')}
-      >
-        <select value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-          <option value="">{t('chooseSupplier')}</option>
-          {list.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('paySubmit')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+      <ProblemScope error={save.error}>
+        <h2>
+          {t('payTitle', {
+            amount: rupiah(line.amount),
+            date: businessDate(line.date, i18n.language),
+          })}
+        </h2>
+        <p className="wrap">{line.remark}</p>
+        <Field
+          label={t('supplier')}
+          error={error || undefined}
+          hint={suppliers.isSuccess && list.length === 0 ? t('noSuppliers') : t('payHint')}
+          path="/supplierId"
+        >
+          <select value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
+            <option value="">{t('chooseSupplier')}</option>
+            {list.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('paySubmit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../../ui/DataTable.tsx';
-import { Field, Notice, SubmitRow } from '../../../ui/forms.tsx';
+import { Field, Notice, ProblemScope, SubmitRow } from '../../../ui/forms.tsx';
 import { QueryState } from '../../../ui/QueryState.tsx';
 import {
   BANK_FORMATS,
@@ -171,44 +171,47 @@ function ImportForm() {
   const titleId = useId();
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('importTitle')}</h2>
-      <Field label={t('file')} error={error} hint={t('fileHint')}>
-        <input
-          type="file"
-          accept=".txt,.sta,.mt940,.940,.csv,.json,text/plain,text/csv,application/json"
-          onChange={(e) => {
-            setFile(e.target.files?.[0]);
-            send.reset();
-          }}
-        />
-      </Field>
-      <div className="form-row">
-        <Field label={t('format')}>
-          <select value={format} onChange={(e) => setFormat(e.target.value as BankFormat | '')}>
-            <option value="">{t('formatAuto')}</option>
-            {BANK_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`format_${f}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('accountNo')} hint={t('accountHint')}>
+      {/* The server names the file `/file` and the query's format and account by their names. */}
+      <ProblemScope error={send.error}>
+        <h2 id={titleId}>{t('importTitle')}</h2>
+        <Field label={t('file')} error={error || undefined} hint={t('fileHint')} path="/file">
           <input
-            inputMode="numeric"
-            value={accountNo}
-            maxLength={40}
-            onChange={(e) => setAccountNo(e.target.value)}
+            type="file"
+            accept=".txt,.sta,.mt940,.940,.csv,.json,text/plain,text/csv,application/json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0]);
+              send.reset();
+            }}
           />
         </Field>
-      </div>
-      <SubmitRow
-        error={send.error}
-        notice={r ? t('result', r) : undefined}
-        pending={send.isPending}
-        label={t('submit')}
-        busyLabel={t('importing')}
-      />
+        <div className="form-row">
+          <Field label={t('format')} path="/format">
+            <select value={format} onChange={(e) => setFormat(e.target.value as BankFormat | '')}>
+              <option value="">{t('formatAuto')}</option>
+              {BANK_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`format_${f}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('accountNo')} hint={t('accountHint')} path="/accountNo">
+            <input
+              inputMode="numeric"
+              value={accountNo}
+              maxLength={40}
+              onChange={(e) => setAccountNo(e.target.value)}
+            />
+          </Field>
+        </div>
+        <SubmitRow
+          error={send.error}
+          notice={r ? t('result', r) : undefined}
+          pending={send.isPending}
+          label={t('submit')}
+          busyLabel={t('importing')}
+        />
+      </ProblemScope>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../app/api.ts';
-import { Field, SubmitRow } from '../../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../../ui/forms.tsx';
 import { businessDate, rupiah, todayWib } from '../../../ui/format.ts';
 import './strings.ts';
 
@@ -50,21 +50,28 @@ export function ProvisionForm() {
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Field label={t('periodEnd')} error={error} hint={t('bookHint')}>
-        <input
-          type="date"
-          value={periodEnd}
-          lang={i18n.language}
-          onChange={(e) => setPeriodEnd(e.target.value)}
+      <ProblemScope error={save.error}>
+        <Field
+          label={t('periodEnd')}
+          error={error || undefined}
+          hint={t('bookHint')}
+          path="/periodEnd"
+        >
+          <input
+            type="date"
+            value={periodEnd}
+            lang={i18n.language}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        </Field>
+        <SubmitRow
+          error={save.error}
+          notice={notice}
+          pending={save.isPending}
+          label={t('book')}
+          busyLabel={t('saving')}
         />
-      </Field>
-      <SubmitRow
-        error={save.error}
-        notice={notice}
-        pending={save.isPending}
-        label={t('book')}
-        busyLabel={t('saving')}
-      />
+      </ProblemScope>
     </form>
   );
 }

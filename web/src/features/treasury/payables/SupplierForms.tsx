@@ -2,17 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../app/api.ts';
-import { Field, SubmitRow, fieldErrorsOf } from '../../../ui/forms.tsx';
+import { Field, ProblemScope, SubmitRow } from '../../../ui/forms.tsx';
 import { parseRupiah, rupiah, todayWib } from '../../../ui/format.ts';
 import { PAYABLES_KEYS, useSuppliers } from './payables-api.ts';
 import './strings.ts';
-
-const PAYMENT_FIELDS: Record<string, string> = {
-  '/supplierId': 'supplier',
-  '/amount': 'amount',
-  '/paidOn': 'paidOn',
-  '/reference': 'reference',
-};
 
 function useRefresh() {
   const client = useQueryClient();
@@ -59,7 +52,6 @@ export function SupplierPaymentForm({
         }),
       );
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, PAYMENT_FIELDS)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,43 +73,45 @@ export function SupplierPaymentForm({
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('payTitle')}</h2>
-      <div className="form-row">
-        <Field label={t('supplier')} error={errors.supplier}>
-          <select value={f.supplier} onChange={set('supplier')}>
-            <option value="">{t('choose')}</option>
-            {(suppliers.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+      <ProblemScope error={save.error}>
+        <h2>{t('payTitle')}</h2>
+        <div className="form-row">
+          <Field label={t('supplier')} error={errors.supplier} path="/supplierId">
+            <select value={f.supplier} onChange={set('supplier')}>
+              <option value="">{t('choose')}</option>
+              {(suppliers.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('amount')} error={errors.amount} path="/amount">
+            <input inputMode="numeric" value={f.amount} onChange={set('amount')} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('paidOn')} error={errors.paidOn} path="/paidOn">
+            <input type="date" value={f.paidOn} lang={i18n.language} onChange={set('paidOn')} />
+          </Field>
+          <Field label={t('method')} path="/method">
+            <select value={f.method} onChange={set('method')}>
+              <option value="transfer">{t('m_transfer')}</option>
+              <option value="cash">{t('m_cash')}</option>
+            </select>
+          </Field>
+        </div>
+        <Field label={t('reference')} error={errors.reference} path="/reference">
+          <input value={f.reference} maxLength={100} onChange={set('reference')} />
         </Field>
-        <Field label={t('amount')} error={errors.amount}>
-          <input inputMode="numeric" value={f.amount} onChange={set('amount')} />
-        </Field>
-      </div>
-      <div className="form-row">
-        <Field label={t('paidOn')} error={errors.paidOn}>
-          <input type="date" value={f.paidOn} lang={i18n.language} onChange={set('paidOn')} />
-        </Field>
-        <Field label={t('method')}>
-          <select value={f.method} onChange={set('method')}>
-            <option value="transfer">{t('m_transfer')}</option>
-            <option value="cash">{t('m_cash')}</option>
-          </select>
-        </Field>
-      </div>
-      <Field label={t('reference')} error={errors.reference}>
-        <input value={f.reference} maxLength={100} onChange={set('reference')} />
-      </Field>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('submit')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }
@@ -148,7 +142,6 @@ export function SupplierTermsForm({
       await refresh();
       onDone(t('termsSaved', { supplier: s.name, days: s.termsDays }));
     },
-    onError: (e) => setErrors(fieldErrorsOf(e, { '/termsDays': 'days' })),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -162,36 +155,38 @@ export function SupplierTermsForm({
   };
   return (
     <form className="form confirm" onSubmit={submit} noValidate>
-      <h2>{t('termsTitle')}</h2>
-      <div className="form-row">
-        <Field label={t('supplier')} error={errors.supplier}>
-          <select
-            value={supplier}
-            onChange={(e) => {
-              setSupplier(e.target.value);
-              const s = suppliers.data?.find((x) => x.id === e.target.value);
-              if (s) setDays(String(s.termsDays));
-            }}
-          >
-            <option value="">{t('choose')}</option>
-            {(suppliers.data ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('terms')} error={errors.days} hint={t('termsHint')}>
-          <input inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
-        </Field>
-      </div>
-      <SubmitRow
-        error={save.error}
-        pending={save.isPending}
-        label={t('saveTerms')}
-        busyLabel={t('saving')}
-        close={{ label: t('close'), onClick: onClose }}
-      />
+      <ProblemScope error={save.error}>
+        <h2>{t('termsTitle')}</h2>
+        <div className="form-row">
+          <Field label={t('supplier')} error={errors.supplier}>
+            <select
+              value={supplier}
+              onChange={(e) => {
+                setSupplier(e.target.value);
+                const s = suppliers.data?.find((x) => x.id === e.target.value);
+                if (s) setDays(String(s.termsDays));
+              }}
+            >
+              <option value="">{t('choose')}</option>
+              {(suppliers.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('terms')} error={errors.days} hint={t('termsHint')} path="/termsDays">
+            <input inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+          </Field>
+        </div>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('saveTerms')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
+      </ProblemScope>
     </form>
   );
 }
