@@ -51,6 +51,7 @@ const RULES: Record<string, UserKey[] | 'public'> = {
   updateHubProfile: ['hubAdmin'],
   listWarehouses: HUB,
   createWarehouse: ['hubAdmin'],
+  getWarehouseStock: HUB,
   getHubSettings: HUB,
   updateHubSettings: ['hubAdmin'],
   getCooperativeStock: READERS,
@@ -676,7 +677,7 @@ for (const engine of ENGINES) {
       const id = await refuse('id-ID', { email: f.emails.cashierA });
       expect(id.code).toBe('ValidationFailed');
       expect(id.errors).toEqual([{ path: '/password', message: 'wajib diisi' }]);
-      expect(id.detail).toBe('Data tidak valid: /password wajib diisi');
+      expect(id.detail).toBe('Data tidak valid: periksa isian yang ditandai (1)');
       const en = await refuse('en', { email: f.emails.cashierA, password: 7 });
       expect(en.errors).toEqual([{ path: '/password', message: 'must be text' }]);
       const extra = await refuse('id', { email: f.emails.cashierA, password: 'x', role: 'hub' });

@@ -70,6 +70,11 @@ export {
   type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';
+export {
+  getWarehouseStock,
+  type WarehouseStock,
+  type WarehouseStockLine,
+} from './warehouse-stock.ts';
 export { listMemberPurchases, type MemberPurchases } from './member-purchases.ts';
 export {
   saleNotReversed,

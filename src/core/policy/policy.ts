@@ -82,6 +82,7 @@ export const POLICY = {
   updateHubProfile: { gate: ['hub_admin'], write: true },
   listWarehouses: { gate: HUB_ROLES },
   createWarehouse: { gate: ['hub_admin'], write: true },
+  getWarehouseStock: { gate: HUB_ROLES },
   getHubSettings: { gate: HUB_ROLES },
   updateHubSettings: { gate: ['hub_admin'], write: true },
   getQrisMerchant: { gate: [...HUB_ROLES, ...COOP_ROLES] },

@@ -25,6 +25,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { cooperativeImportRoutes } from './network/cooperative-import.routes.ts';
 import { networkRoutes } from './network/network.routes.ts';
 import { hubRoutes } from './network/hub.routes.ts';
+import { warehouseStockRoutes } from './network/warehouse-stock.routes.ts';
 import { organizationRoutes } from './network/organizations.routes.ts';
 import { participationRoutes } from './network/participation.routes.ts';
 import { regionRoutes } from './region/region.routes.ts';
@@ -61,6 +62,7 @@ export async function registerRoutes(app: FastifyInstance) {
     cooperativeImportRoutes,
     organizationRoutes,
     hubRoutes,
+    warehouseStockRoutes,
     salesRoutes,
     memberRoutes,
     memberImportRoutes,

@@ -143,6 +143,11 @@ const GoodsReceiptsPage = lazyPage(
   'GoodsReceiptsPage',
   '/gudang/penerimaan',
 );
+const WarehouseStockPage = lazyPage(
+  () => import('../features/warehouse/WarehouseStockPage.tsx'),
+  'WarehouseStockPage',
+  '/gudang/stok',
+);
 const ProductsPage = lazyPage(
   () => import('../features/catalog/ProductsPage.tsx'),
   'ProductsPage',
@@ -504,6 +509,7 @@ export function App() {
           <Route path={ParticipantHome.path} element={<ParticipantHome />} />
           <Route path={DeliveryRoutes.path} element={<DeliveryRoutes />} />
           <Route path={GoodsReceiptsPage.path} element={<GoodsReceiptsPage />} />
+          <Route path={WarehouseStockPage.path} element={<WarehouseStockPage />} />
           <Route path={ProductsPage.path} element={<ProductsPage />} />
           <Route path={CeilingsPage.path} element={<CeilingsPage />} />
           <Route path={SettlementPage.path} element={<SettlementPage />} />

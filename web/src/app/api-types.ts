@@ -446,6 +446,23 @@ export interface paths {
     patch: operations['updateHubSettings'];
     trace?: never;
   };
+  '/api/v1/hub/warehouses/{id}/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A warehouse's stock by product: units on hand (Σ of its stock moves) and their cost value, units dispatched from it not yet received, units on its draft delivery orders */
+    get: operations['getWarehouseStock'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cooperatives/{id}/sales': {
     parameters: {
       query?: never;
@@ -5968,6 +5985,102 @@ export interface operations {
       };
       /** @description Problem; code: UnsupportedMediaType */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+    };
+  };
+  getWarehouseStock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "warehouseId": "01936f6e-7c1a-7000-8000-0000000000e1",
+           *       "name": "Gudang Utama",
+           *       "items": [
+           *         {
+           *           "productId": "01936f6e-7c1a-7000-8000-0000000000b1",
+           *           "sku": "GKP-1",
+           *           "name": "Gula Kristal Putih 1 kg",
+           *           "unit": "pak",
+           *           "onHand": 1823,
+           *           "inTransit": 240,
+           *           "reserved": 120,
+           *           "value": 27527300
+           *         }
+           *       ],
+           *       "totalValue": 27527300
+           *     }
+           */
+          'application/json': {
+            warehouseId: string;
+            name: string;
+            items: {
+              productId: string;
+              sku: string;
+              name: string;
+              unit: string;
+              /** @description At the warehouse: Σ in − Σ out of its stock moves */
+              onHand: number;
+              /** @description Dispatched from it on delivery orders not yet received */
+              inTransit: number;
+              /** @description On its draft delivery orders: still on hand, promised to a cooperative */
+              reserved: number;
+              /** @description Cost value of the units on hand (moving average), whole rupiah */
+              value: number;
+            }[];
+            /** @description Whole rupiah (negative = credit) */
+            totalValue: number;
+          };
+        };
+      };
+      /** @description Problem; code: ValidationFailed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Unauthenticated */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['def-0'];
+        };
+      };
+      /** @description Problem; code: NotFound */
+      404: {
         headers: {
           [name: string]: unknown;
         };

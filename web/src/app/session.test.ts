@@ -27,6 +27,16 @@ describe('homeOf', () => {
     ).toBe(`/koperasi/${coop}`);
   });
 
+  it('the warehouse staff lands on the stock of the warehouses; the hub admin keeps the network', () => {
+    expect(homeOf(meWith({ role: 'hub_staff', orgKind: 'hub' }))).toBe('/gudang/stok');
+    expect(homeOf(meWith({ role: 'hub_admin', orgKind: 'hub' }))).toBe('/jaringan');
+    expect(
+      homeOf(meWith({ role: 'hub_staff', orgKind: 'hub' }, { role: 'hub_admin', orgKind: 'hub' })),
+    ).toBe('/jaringan');
+    for (const role of ['hub_admin', 'hub_staff'])
+      expect(navOf(meWith({ role, orgKind: 'hub' })).map((i) => i.to)).toContain('/gudang/stok');
+  });
+
   it("the cashier's menu keeps the overview, the till and the pickup desk", () => {
     expect(
       navOf(meWith({ role: 'coop_cashier', orgKind: 'cooperative' })).map((i) => i.to),

@@ -77,7 +77,7 @@ export function useSignedIn() {
   };
 }
 
-/** The role that decides the home screen: hub, cooperative (a cashier: the till) or office. */
+/** The role that decides the home screen: hub (its warehouse staff: the stock), cooperative (a cashier: the till) or office. */
 export function homeOf(me: Me): string {
   const m = me.memberships[0];
   if (!m) return '/login';
@@ -87,6 +87,7 @@ export function homeOf(me: Me): string {
     return `/koperasi/${m.orgId}/kasir`;
   if (m.orgKind === 'cooperative') return `/koperasi/${m.orgId}`;
   if (m.orgKind === 'government') return '/wilayah';
+  if (me.memberships.every((x) => x.role === 'hub_staff')) return '/gudang/stok';
   return '/jaringan';
 }
 
@@ -135,6 +136,7 @@ export function navOf(me: Me): NavItem[] {
   const items: NavItem[] = [
     { to: '/jaringan', label: 'navNetwork' },
     { to: '/pengiriman', label: 'navDeliveries' },
+    { to: '/gudang/stok', label: 'navWarehouseStock' },
     { to: '/gudang/penerimaan', label: 'navGoodsReceipts' },
     { to: '/produk', label: 'navProducts' },
     { to: '/penagihan', label: 'navSettlement' },
