@@ -87,6 +87,7 @@ describe('manual journal entries in Chromium', () => {
     // The books: the journal narrowed to manual entries shows it, on the electricity account.
     await screen.menuLink('Pembukuan').click();
     await page.getByRole('heading', { level: 1, name: 'Pembukuan' }).waitFor();
+    await page.getByText('Jurnal per periode', { exact: true }).click();
     await screen.field('Jenis dokumen').selectOption({ label: 'Jurnal manual' });
     const row = screen.rows(MEMO).first();
     await row.waitFor();

@@ -167,6 +167,8 @@ describe('corrections in Chromium', () => {
       )
       .toContain(rupiah(before.balanceDue));
     await page.goto(`${server.url}/koperasi/${coopId}/buku`);
+    // The journal opens on a tap under the summary.
+    await page.getByText('Jurnal per periode', { exact: true }).click();
     // The reversals only: the month's savings and sales fill the journal's first pages.
     await page.getByLabel('Jenis dokumen').selectOption({ label: 'Pembatalan' });
     await page

@@ -148,6 +148,9 @@ export class BooksPage {
   async open(base: string, coopId: string) {
     await this.page.goto(`${base}/koperasi/${coopId}/buku`);
     await this.page.getByRole('heading', { level: 1, name: 'Pembukuan' }).waitFor();
+    // Both parts open on a tap under the summary.
+    await this.page.getByText('Neraca saldo', { exact: true }).click();
+    await this.page.getByText('Jurnal per periode', { exact: true }).click();
   }
   trialBalance() {
     return this.page.getByRole('region', { name: 'Neraca saldo' });

@@ -238,6 +238,7 @@ function Overview({ d }: { d: Dashboard }) {
           </small>
         </div>
       </div>
+      <p className="muted">{t('dueExplained')}</p>
       <h2>{t('stock')}</h2>
       <DataTable data={d.stock} columns={stockColumns} empty={t('stockEmpty')} />
       <h2>{t('translation:aging')}</h2>

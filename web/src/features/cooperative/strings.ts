@@ -11,6 +11,8 @@ registerTranslations('cooperative', {
     nextDue: 'Bayar berikutnya',
     dueOn: 'jatuh tempo {{date}}',
     nothingDue: 'Tidak ada tagihan terbuka',
+    dueExplained:
+      'Tagihan: semua yang harus dibayar koperasi kepada hub saat ini, termasuk penjualan yang belum masuk tagihan per periode. Bayar berikutnya: sisa tagihan per periode tertua yang belum lunas, dibayar paling lambat pada tanggal jatuh temponya.',
     subsidy: 'Subsidi operasional',
     subsidyNone: 'Belum ada keputusan subsidi',
     subsidyStatus_accrued: 'Disetujui, belum dibayar',
@@ -203,6 +205,8 @@ registerTranslations('cooperative', {
     nextDue: 'Next payment',
     dueOn: 'due {{date}}',
     nothingDue: 'Nothing open',
+    dueExplained:
+      'Balance due: all the cooperative owes the hub now, including sales not yet on a period statement. Next payment: what is still unpaid on the oldest statement, to be paid by its due date.',
     subsidy: 'Operational subsidy',
     subsidyNone: 'No subsidy decision yet',
     subsidyStatus_accrued: 'Granted, not yet paid',

@@ -1,354 +1,51 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../app/api.ts';
-import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field } from '../../ui/forms.tsx';
-import { instantWib, rupiah, todayWib } from '../../ui/format.ts';
-import { LoadMore, QueryState } from '../../ui/QueryState.tsx';
+import { useSession } from '../../app/session.tsx';
 import { StatementsLink } from '../yearend/StatementsLink.tsx';
-import '../cooperative/strings.ts';
-import '../corrections/strings.ts';
+import { Journal } from './BooksJournal.tsx';
+import { BooksSummary } from './BooksSummary.tsx';
+import { TrialBalance } from './BooksTrialBalance.tsx';
+import './books.css';
 import './strings.ts';
 
-const DOCUMENTS = {
-  sale: ['Penjualan', 'Sale'],
-  sales_batch: ['Penjualan (rekap per sinkron)', 'Sales (summary per sync)'],
-  payment: ['Pembayaran', 'Payment'],
-  stock_count: ['Stok opname', 'Stock count'],
-  subsidy_grant: ['Subsidi operasional', 'Operational subsidy'],
-  subsidy_netting: ['Subsidi dinetting', 'Subsidy netted'],
-  subsidy_payout: ['Subsidi ditransfer', 'Subsidy paid out'],
-  goods_receipt: ['Penerimaan gudang', 'Goods receipt'],
-  delivery_dispatch: ['Pengiriman', 'Dispatch'],
-  delivery_receipt: ['Penerimaan kiriman', 'Delivery receipt'],
-  return: ['Retur', 'Return'],
-  reversal: ['Pembatalan', 'Reversal'],
-  sale_refund: ['Retur pembeli', 'Buyer’s refund'],
-  receipt_correction: ['Koreksi penerimaan kiriman', 'Delivery receipt correction'],
-  savings: ['Simpanan anggota', 'Member savings'],
-  opening_balance: ['Saldo awal', 'Opening balance'],
-  supplier_payment: ['Pembayaran ke pemasok', 'Supplier payment'],
-  credit_loss_provision: ['Penyesuaian CKPN', 'Credit loss allowance (CKPN)'],
-  manual_entry: ['Jurnal manual', 'Manual entry'],
-  fixed_asset: ['Perolehan aset tetap', 'Fixed asset acquired'],
-  depreciation: ['Penyusutan aset tetap', 'Depreciation'],
-  fiscal_year_close: ['Tutup buku tahunan', 'Year-end close'],
-  shu_distribution: ['Pembagian SHU anggota', 'Members’ SHU distributed'],
-  sembako_cash_collection: [
-    'Tunai potongan gaji gagal (Sembako)',
-    'Failed deduction paid in cash (Sembako)',
-  ],
-} as const satisfies Record<string, readonly [string, string]>;
-/** The document kinds the journal can be narrowed to. */
-type DocumentType = keyof typeof DOCUMENTS;
-
-function Part({ title, children }: { title: string; children: ReactNode }) {
+/** A part of the books one tap away: its heading opens it, and its reads start when it opens. */
+function Part({ title, open, children }: { title: string; open: boolean; children: ReactNode }) {
   const id = useId();
+  const [shown, setShown] = useState(open);
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
+    <section aria-labelledby={id} className="books-part">
+      <details open={open} onToggle={(e) => setShown(e.currentTarget.open)}>
+        <summary>
+          <h2 id={id}>{title}</h2>
+        </summary>
+        {shown && children}
+      </details>
     </section>
-  );
-}
-
-/** A cooperative's own books: the trial balance on a date, and the journal of a period with its export. */
-export function BooksPage() {
-  const { t } = useTranslation('ledger');
-  const { id = '' } = useParams();
-  return (
-    <section>
-      <h1>{t('title')}</h1>
-      <StatementsLink orgId={id} />
-      <Part title={t('trialBalance')}>
-        <TrialBalance orgId={id} />
-      </Part>
-      <Part title={t('journal')}>
-        <Journal orgId={id} />
-      </Part>
-    </section>
-  );
-}
-
-function TrialBalance({ orgId }: { orgId: string }) {
-  const { t } = useTranslation('ledger');
-  const [asOf, setAsOf] = useState(todayWib());
-  const query = useQuery({
-    queryKey: ['ledger', 'trial-balance', orgId, asOf],
-    enabled: /^\d{4}-\d{2}-\d{2}$/.test(asOf),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/orgs/{orgId}/ledger/trial-balance', {
-          params: { path: { orgId }, query: { asOf } },
-        }),
-      ),
-  });
-  type Account = NonNullable<typeof query.data>['accounts'][number];
-  const columns: Column<Account>[] = [
-    { id: 'code', header: t('code'), accessorFn: (a) => a.code },
-    { id: 'name', header: t('account'), accessorFn: (a) => a.name },
-    { id: 'cp', header: t('counterparty'), accessorFn: (a) => a.counterpartyName ?? '—' },
-    moneyColumn('debit', t('debit'), (a) => a.debit, { zero: '—' }),
-    moneyColumn('credit', t('credit'), (a) => a.credit, { zero: '—' }),
-  ];
-  return (
-    <>
-      <div className="form-row">
-        <Field label={t('asOf')}>
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-        </Field>
-      </div>
-      <QueryState query={query}>
-        {(tb) => (
-          <>
-            <DataTable
-              data={tb.accounts}
-              columns={columns}
-              empty={t('noAccounts')}
-              initialSort={[{ id: 'code', desc: false }]}
-              pageSize={50}
-            />
-            <div className="cards">
-              <div className="card">
-                <span>
-                  {t('total')} {t('debit')}
-                </span>
-                <strong>{rupiah(tb.totalDebit)}</strong>
-              </div>
-              <div className="card">
-                <span>
-                  {t('total')} {t('credit')}
-                </span>
-                <strong>{rupiah(tb.totalCredit)}</strong>
-              </div>
-            </div>
-            <p role="status" className={tb.totalDebit === tb.totalCredit ? 'notice' : 'warn'}>
-              {tb.totalDebit === tb.totalCredit
-                ? t('balanced')
-                : t('unbalanced', { diff: rupiah(tb.totalDebit - tb.totalCredit) })}
-            </p>
-          </>
-        )}
-      </QueryState>
-    </>
-  );
-}
-
-function firstOfMonth(): string {
-  return `${todayWib().slice(0, 8)}01`;
-}
-
-function Journal({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation('ledger');
-  const lang = i18n.language;
-  const [from, setFrom] = useState(firstOfMonth);
-  const [to, setTo] = useState(todayWib());
-  const [docType, setDocType] = useState<DocumentType | ''>('');
-  const rangeError = from && to && to < from ? t('toBeforeFrom') : undefined;
-  const query = useInfiniteQuery({
-    queryKey: ['ledger', 'entries', orgId, from, to, docType],
-    enabled: !rangeError,
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/v1/orgs/{orgId}/ledger/entries', {
-          params: {
-            path: { orgId },
-            query: {
-              limit: '100',
-              ...(from ? { from } : {}),
-              ...(to ? { to } : {}),
-              ...(docType ? { documentType: docType } : {}),
-              ...(pageParam ? { cursor: pageParam } : {}),
-            },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const entries = useMemo(() => (query.data?.pages ?? []).flatMap((p) => p.items), [query.data]);
-  const lines = useMemo(
-    () =>
-      entries.flatMap((e) =>
-        e.lines.map((l, i) => ({ ...l, key: `${e.id}-${i}`, entry: e, first: i === 0 })),
-      ),
-    [entries],
-  );
-  type Line = (typeof lines)[number];
-  const docName = (type: string) => {
-    const w = (DOCUMENTS as Record<string, readonly [string, string]>)[type];
-    return w ? w[lang === 'en' ? 1 : 0] : type;
-  };
-  const columns: Column<Line>[] = [
-    dateColumn('date', t('date'), (l) => l.entry.date, lang),
-    {
-      id: 'document',
-      header: t('document'),
-      accessorFn: (l) => `${docName(l.entry.documentType)} ${l.entry.memo}`,
-      cell: (c) => (
-        <span style={{ overflowWrap: 'anywhere' }}>
-          {docName(c.row.original.entry.documentType)}
-          {c.row.original.entry.memo && (
-            <>
-              {' '}
-              <small className="muted">{c.row.original.entry.memo}</small>
-            </>
-          )}
-          {c.row.original.first && c.row.original.entry.documentType === 'sales_batch' && (
-            <PostingSales coopId={orgId} postingId={c.row.original.entry.documentId} />
-          )}
-        </span>
-      ),
-    },
-    {
-      id: 'account',
-      header: t('account'),
-      accessorFn: (l) => `${l.accountCode} ${l.accountName}`,
-      cell: (c) => (
-        <span>
-          {c.row.original.accountCode} {c.row.original.accountName}
-          {c.row.original.counterpartyName && (
-            <>
-              {' '}
-              <small className="muted">({c.row.original.counterpartyName})</small>
-            </>
-          )}
-        </span>
-      ),
-    },
-    moneyColumn('debit', t('debit'), (l) => l.debit, { zero: '—' }),
-    moneyColumn('credit', t('credit'), (l) => l.credit, { zero: '—' }),
-  ];
-  const exportUrl = `/api/v1/orgs/${encodeURIComponent(orgId)}/ledger/journal?format=hledger${from ? `&from=${from}` : ''}${to ? `&to=${to}` : ''}`;
-  return (
-    <>
-      <div className="form-row">
-        <Field label={t('from')}>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </Field>
-        <Field label={t('to')} error={rangeError}>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </Field>
-        <Field label={t('documentType')}>
-          <select value={docType} onChange={(e) => setDocType(e.target.value as DocumentType | '')}>
-            <option value="">{t('allDocuments')}</option>
-            {(Object.keys(DOCUMENTS) as DocumentType[]).map((d) => (
-              <option key={d} value={d}>
-                {docName(d)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      <p>
-        <a href={exportUrl} download>
-          {t('export')}
-        </a>{' '}
-        <small className="muted">{t('exportHint')}</small>
-      </p>
-      {rangeError ? null : (
-        <QueryState query={query}>
-          {() => (
-            <>
-              <DataTable
-                data={lines}
-                columns={columns}
-                empty={t('noEntries')}
-                filterLabel={t('filter')}
-                pageSize={100}
-              />
-              <p className="muted">{t('entriesShown', { count: entries.length })}</p>
-              <LoadMore query={query} />
-            </>
-          )}
-        </QueryState>
-      )}
-    </>
   );
 }
 
 /**
- * The sales behind a summary entry (`sales_batch`: one entry per sync and business date), read
- * when opened: each sale's time, payment and amount, and their sum, which is the entry's amount.
+ * An organization's own books. A cooperative's open on their summary in plain words (cash and
+ * bank, what it owes its hub, what it earned this month); the trial balance on a date and the
+ * journal of a period with its export are one tap away. A hub's books open on both at once.
  */
-function PostingSales({ coopId, postingId }: { coopId: string; postingId: string }) {
-  const [open, setOpen] = useState(false);
+export function BooksPage() {
   const { t } = useTranslation('ledger');
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const hubBooks = me?.memberships.some((m) => m.orgId === id && m.orgKind === 'hub') ?? false;
   return (
-    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('showSales')}</summary>
-      {open && <PostingSalesList coopId={coopId} postingId={postingId} />}
-    </details>
-  );
-}
-
-function PostingSalesList({ coopId, postingId }: { coopId: string; postingId: string }) {
-  const { t, i18n } = useTranslation('ledger');
-  const query = useInfiniteQuery({
-    queryKey: ['sales', coopId, 'posting', postingId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      unwrap(
-        await api.GET('/api/v1/cooperatives/{id}/sales', {
-          params: {
-            path: { id: coopId },
-            query: { postingId, limit: '200', ...(pageParam ? { cursor: pageParam } : {}) },
-          },
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  // A posting holds up to 500 sales and a page 200: the count and sums stand for the entry only
-  // once every page is here, so the pages are read one after another before anything is shown.
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  // In the order they were made (the list comes in the order of their ids).
-  const sales = useMemo(
-    () =>
-      (query.data?.pages ?? [])
-        .flatMap((p) => p.items)
-        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)),
-    [query.data],
-  );
-  const total = sales.reduce((sum, s) => sum + s.totalAmount, 0);
-  const consignment = sales.reduce((sum, s) => sum + s.consignmentAmount, 0);
-  // Payment methods in the words of the cooperative's screens (its sales list).
-  const { t: coopT } = useTranslation('cooperative');
-  return (
-    <QueryState query={query}>
-      {() =>
-        hasNextPage ? (
-          <p className="state">{t('loading', { ns: 'translation' })}</p>
-        ) : (
-          <div className="posting-sales">
-            <p>
-              {t('salesOfPosting', {
-                count: sales.length,
-                amount: rupiah(total),
-                consignment: rupiah(consignment),
-              })}
-            </p>
-            <ul className="posting-sales-list">
-              {sales.map((s) => (
-                <li key={s.id}>
-                  {instantWib(s.occurredAt, i18n.language)} · {coopT(s.paymentMethod)} ·{' '}
-                  <strong>{rupiah(s.totalAmount)}</strong>
-                  {s.reversed && (
-                    <>
-                      {' '}
-                      <span className="badge hold">{t('reversed', { ns: 'corrections' })}</span>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )
-      }
-    </QueryState>
+    <section>
+      <h1>{t('title')}</h1>
+      {!hubBooks && <BooksSummary orgId={id} />}
+      <Part title={t('trialBalance')} open={hubBooks}>
+        <TrialBalance orgId={id} />
+      </Part>
+      <Part title={t('journal')} open={hubBooks}>
+        <Journal orgId={id} />
+      </Part>
+      {hubBooks && <StatementsLink orgId={id} />}
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
 
-/** The words of a cooperative's books (trial balance, journal). */
+/** The words of a cooperative's books (summary, trial balance, journal). */
 registerTranslations('ledger', {
   id: {
     title: 'Pembukuan',
@@ -31,6 +31,33 @@ registerTranslations('ledger', {
     allDocuments: 'Semua dokumen',
     showSales: 'Lihat penjualannya',
     salesOfPosting: '{{count}} penjualan, jumlah {{amount}} (harga konsinyasi {{consignment}})',
+    summary: 'Ringkasan',
+    cashNow: 'Uang di kas dan bank sekarang:',
+    account_1101: 'Kas',
+    account_1102: 'Bank',
+    cashDetail: 'Rincian kas dan bank bulan ini',
+    theHub: 'hub',
+    owedTo: 'Utang kepada {{hub}}:',
+    creditWith: 'Kelebihan bayar kepada {{hub}}:',
+    payBy: 'Bayar {{amount}} paling lambat {{date}} (tagihan {{number}}).',
+    payLate: 'Terlambat: {{amount}} jatuh tempo {{date}} dan belum dibayar (tagihan {{number}}).',
+    nothingBilled: 'Semua tagihan per periode yang sudah terbit sudah lunas.',
+    unbilled: 'Sisanya, {{amount}}, dari penjualan yang belum masuk tagihan per periode.',
+    overdue: '{{amount}} sudah lewat jatuh tempo.',
+    owedLink: 'Lihat tagihan dan pembayaran',
+    earned: 'Pendapatan bulan ini:',
+    commission: 'komisi penjualan {{amount}}',
+    subsidy: 'subsidi operasional {{amount}}',
+    subsidyAtMonthEnd:
+      'Subsidi operasional sebulan dicatat pada tanggal terakhir bulan itu, setelah dihitung.',
+    earnedDetail: 'Rincian pendapatan bulan ini',
+    linesOpening: 'Saldo {{date}}',
+    linesNow: 'Saldo sekarang',
+    linesTotal: 'Jumlah',
+    linesCount: '{{count}} baris jurnal',
+    linesNone: 'Tidak ada baris jurnal pada akun ini bulan ini.',
+    linesWhere:
+      'Setiap barisnya ada di "Jurnal per periode" di bawah, disaring menurut jenis dokumen.',
   },
   en: {
     title: 'Books',
@@ -61,5 +88,31 @@ registerTranslations('ledger', {
     allDocuments: 'All documents',
     showSales: 'Show its sales',
     salesOfPosting: '{{count}} sales, total {{amount}} (consignment price {{consignment}})',
+    summary: 'Summary',
+    cashNow: 'Cash and bank now:',
+    account_1101: 'Cash',
+    account_1102: 'Bank',
+    cashDetail: "This month's cash and bank in detail",
+    theHub: 'the hub',
+    owedTo: 'Owed to {{hub}}:',
+    creditWith: 'Overpaid to {{hub}}:',
+    payBy: 'Pay {{amount}} by {{date}} (statement {{number}}).',
+    payLate: 'Late: {{amount}} was due on {{date}} and is unpaid (statement {{number}}).',
+    nothingBilled: 'Every statement issued so far is paid.',
+    unbilled: 'The rest, {{amount}}, is from sales not yet on a statement.',
+    overdue: '{{amount}} is past its due date.',
+    owedLink: 'See statements and payments',
+    earned: 'Earned this month:',
+    commission: 'sales commission {{amount}}',
+    subsidy: 'operational subsidy {{amount}}',
+    subsidyAtMonthEnd:
+      "A month's operational subsidy is booked on the month's last day, once it is worked out.",
+    earnedDetail: "This month's earnings in detail",
+    linesOpening: 'Balance on {{date}}',
+    linesNow: 'Balance now',
+    linesTotal: 'Total',
+    linesCount: '{{count}} journal lines',
+    linesNone: 'No journal lines on these accounts this month.',
+    linesWhere: 'Each line is in "Journal by period" below, narrowed by document type.',
   },
 });
