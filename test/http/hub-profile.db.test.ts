@@ -97,9 +97,9 @@ for (const engine of ENGINES) {
       expect(res.json()).toMatchObject({
         code: 'ValidationFailed',
         errors: [
-          { path: '/nikKoperasi', message: 'must be 16 digits' },
-          { path: '/npwp', message: 'must be 15 or 16 digits' },
-          { path: '/bankAccountNo', message: 'must be 5 to 20 digits' },
+          { path: '/nikKoperasi', message: 'NIK koperasi harus 16 angka' },
+          { path: '/npwp', message: 'NPWP harus 15 atau 16 angka' },
+          { path: '/bankAccountNo', message: 'nomor rekening harus 5–20 angka' },
         ],
       });
       expect(res.json().detail).toBe(
@@ -112,6 +112,7 @@ for (const engine of ENGINES) {
         payload: { npwp: '1234567890123456789' },
       });
       expect(en.json().detail).toBe('Invalid hub profile: the NPWP must be 15 or 16 digits');
+      expect(en.json().errors).toEqual([{ path: '/npwp', message: 'must be 15 or 16 digits' }]);
       // A 16-digit NPWP (the NIK-based one) is fine.
       expect((await patch({ npwp: '3578010101900001' })).json().npwp).toBe('3578010101900001');
       // Short codes: capitals, digits, dashes, 2 to 12; an empty body changes nothing.
@@ -215,7 +216,7 @@ for (const engine of ENGINES) {
       });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({
-        errors: [{ path: '/warehouseId', message: 'not a warehouse of this hub' }],
+        errors: [{ path: '/warehouseId', message: 'bukan gudang hub ini' }],
       });
       expect(() => pickWarehouse([], undefined)).toThrow(
         'Hub belum punya gudang: tambahkan gudang di menu Pengaturan (/pengaturan)',

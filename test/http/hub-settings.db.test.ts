@@ -115,7 +115,12 @@ for (const engine of ENGINES) {
       expect(past.statusCode).toBe(400);
       expect(past.json()).toMatchObject({
         code: 'ValidationFailed',
-        errors: [{ path: '/effectiveFrom', message: 'must be today or later' }],
+        errors: [
+          {
+            path: '/effectiveFrom',
+            message: 'tanggal berlaku tidak boleh sebelum hari ini (2026-03-10)',
+          },
+        ],
       });
       expect(past.json().detail).toContain('tidak boleh sebelum hari ini (2026-03-10)');
       const en = await f.app.inject({
@@ -127,6 +132,10 @@ for (const engine of ENGINES) {
         },
         payload: { effectiveFrom: '2026-03-09', reason: ' ', sessionHours: 8 },
       });
+      expect(en.json().errors).toEqual([
+        { path: '/effectiveFrom', message: 'must be today or later' },
+        { path: '/reason', message: 'required' },
+      ]);
       expect(en.json().detail).toBe(
         'Invalid settings: the effective date cannot be before today (2026-03-10); a reason for the change is required',
       );

@@ -190,7 +190,7 @@ for (const engine of ENGINES) {
       const bad = await patch(siti.id, { phone: 'x1' });
       expect([bad.statusCode, bad.json().errors]).toEqual([
         400,
-        [{ path: '/phone', message: 'phone number not valid' }],
+        [{ path: '/phone', message: 'nomor telepon x1 tidak valid' }],
       ]);
       await expect
         .poll(async () => (await auditEventsOf(f, 'updateMember')).length)

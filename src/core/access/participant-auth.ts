@@ -48,7 +48,13 @@ export async function setParticipantPassword(
   if (typeof password !== 'string' || password.length < 8 || password.length > 200)
     throw new DomainError('ValidationFailed', {
       message: 'Kata sandi 8 sampai 200 karakter',
-      details: [{ path: '/password', message: 'must be 8 to 200 characters' }],
+      details: [
+        {
+          path: '/password',
+          message: 'harus 8 sampai 200 karakter',
+          messageEn: 'must be 8 to 200 characters',
+        },
+      ],
     });
   const existing = await findUserByEmail(db, participantEmail(nip));
   if (existing) {

@@ -98,14 +98,20 @@ export async function updateUser(
     throw new DomainError('ValidationFailed', {
       message: 'Nama wajib diisi',
       messageEn: 'The name is required',
-      details: [{ path: '/name', message: 'required' }],
+      details: [{ path: '/name', message: 'wajib diisi', messageEn: 'required' }],
     });
   const roleChange = input.role !== undefined && input.role !== membership.role;
   if (roleChange && memberships.length > 1)
     throw new DomainError('ValidationFailed', {
       message: 'Pengguna ini bekerja di lebih dari satu organisasi; perannya tidak diubah di sini',
       messageEn: 'This user works for more than one organization; its role is not changed here',
-      details: [{ path: '/role', message: 'the user has several memberships' }],
+      details: [
+        {
+          path: '/role',
+          message: 'pengguna ini punya beberapa keanggotaan',
+          messageEn: 'the user has several memberships',
+        },
+      ],
     });
   if (roleChange) checkRoleFitsOrganization(membership.orgKind, input.role!);
   const deactivating = input.active === false;

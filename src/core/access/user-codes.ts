@@ -169,7 +169,13 @@ export async function activateUser(db: Db, ctx: CommandContext, input: ActivateU
     throw new DomainError('ValidationFailed', {
       message: 'Kata sandi 8 sampai 200 karakter',
       messageEn: 'The password must be 8 to 200 characters',
-      details: [{ path: '/password', message: 'must be 8 to 200 characters' }],
+      details: [
+        {
+          path: '/password',
+          message: 'harus 8 sampai 200 karakter',
+          messageEn: 'must be 8 to 200 characters',
+        },
+      ],
     });
   const user = await findUserByEmail(db, input.email);
   const codes = user && !user.disabled ? await findUserCodes(db, user.id) : [];
@@ -232,7 +238,13 @@ export async function exportManagerActivationCodes(
       throw new DomainError('NotFound', {
         message: `Koperasi ${id} tidak ditemukan`,
         messageEn: `Cooperative ${id} not found`,
-        details: [{ path: '/cooperativeIds', message: `unknown cooperative ${id}` }],
+        details: [
+          {
+            path: '/cooperativeIds',
+            message: `koperasi ${id} tidak dikenal`,
+            messageEn: `unknown cooperative ${id}`,
+          },
+        ],
       });
   }
   const managers = await findManagersToActivate(db, hubId, unclaimedIn, ids);

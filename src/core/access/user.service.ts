@@ -26,7 +26,13 @@ export function checkRoleFitsOrganization(orgKind: string, role: Role): void {
     throw new DomainError('ValidationFailed', {
       message: 'Peran tidak cocok dengan jenis organisasi',
       messageEn: 'The role does not fit the kind of organization',
-      details: [{ path: '/role', message: `not a role of a ${orgKind}` }],
+      details: [
+        {
+          path: '/role',
+          message: `bukan peran untuk ${orgKind}`,
+          messageEn: `not a role of a ${orgKind}`,
+        },
+      ],
     });
 }
 
@@ -65,19 +71,33 @@ export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
   const errors: ErrorDetail[] = [];
   const email = input.email?.trim().toLowerCase() ?? '';
   if (!EMAIL_RE.test(email) || email.length > 254)
-    errors.push({ path: '/email', message: 'must be an e-mail address' });
-  if (!input.name?.trim()) errors.push({ path: '/name', message: 'required' });
+    errors.push({
+      path: '/email',
+      message: 'harus berupa alamat e-mail',
+      messageEn: 'must be an e-mail address',
+    });
+  if (!input.name?.trim())
+    errors.push({ path: '/name', message: 'wajib diisi', messageEn: 'required' });
   if (!input.invited && !input.passwordHash && !isValidPassword(input.password)) {
-    errors.push({ path: '/password', message: 'must be 8 to 200 characters' });
+    errors.push({
+      path: '/password',
+      message: 'harus 8 sampai 200 karakter',
+      messageEn: 'must be 8 to 200 characters',
+    });
   }
   const phone = input.phone?.replace(/[\s.-]/g, '') || undefined;
   if (phone !== undefined && (!/^\+?\d{8,16}$/.test(phone) || !whatsAppNumber(phone)))
-    errors.push({ path: '/phone', message: 'must be a phone number, e.g. 081234567890' });
+    errors.push({
+      path: '/phone',
+      message: 'harus berupa nomor telepon, mis. 081234567890',
+      messageEn: 'must be a phone number, e.g. 081234567890',
+    });
   input.memberships.forEach((m, i) => {
     if (!ROLES.includes(m.role))
       errors.push({
         path: `/memberships/${i}/role`,
-        message: `must be one of ${ROLES.join(', ')}`,
+        message: `harus salah satu dari: ${ROLES.join(', ')}`,
+        messageEn: `must be one of ${ROLES.join(', ')}`,
       });
   });
   if (errors.length)
@@ -88,7 +108,9 @@ export async function createUser(db: Db, input: CreateUserInput, clock: Clock) {
   if (await findUserByEmail(db, email))
     throw new DomainError('AlreadyExists', {
       message: `Pengguna ${email} sudah ada`,
-      details: [{ path: '/email', message: 'already exists' }],
+      details: [
+        { path: '/email', message: 'e-mail ini sudah terdaftar', messageEn: 'already exists' },
+      ],
     });
   const id = newId();
   const passwordHash = input.invited

@@ -49,11 +49,23 @@ export interface CreateProductInput {
 
 function checkPrices(consignment: number, retail: number, errors: ErrorDetail[]) {
   if (!Number.isSafeInteger(consignment) || consignment < 0)
-    errors.push({ path: '/consignmentPrice', message: 'must be a non-negative integer (rupiah)' });
+    errors.push({
+      path: '/consignmentPrice',
+      message: 'harus rupiah bulat, 0 atau lebih',
+      messageEn: 'must be a non-negative integer (rupiah)',
+    });
   if (!Number.isSafeInteger(retail) || retail < 0)
-    errors.push({ path: '/retailPrice', message: 'must be a non-negative integer (rupiah)' });
+    errors.push({
+      path: '/retailPrice',
+      message: 'harus rupiah bulat, 0 atau lebih',
+      messageEn: 'must be a non-negative integer (rupiah)',
+    });
   if (errors.length === 0 && consignment > retail)
-    errors.push({ path: '/consignmentPrice', message: 'must not exceed the retail price' });
+    errors.push({
+      path: '/consignmentPrice',
+      message: 'tidak boleh melebihi harga eceran',
+      messageEn: 'must not exceed the retail price',
+    });
 }
 
 /**
@@ -70,31 +82,40 @@ export async function createProduct(
 ): Promise<ProductTable> {
   const errors: ErrorDetail[] = [];
   const sku = input.sku?.trim() ?? '';
-  if (!sku) errors.push({ path: '/sku', message: 'required' });
-  if (!input.name?.trim()) errors.push({ path: '/name', message: 'required' });
-  if (!input.unit?.trim()) errors.push({ path: '/unit', message: 'required' });
+  if (!sku) errors.push({ path: '/sku', message: 'wajib diisi', messageEn: 'required' });
+  if (!input.name?.trim())
+    errors.push({ path: '/name', message: 'wajib diisi', messageEn: 'required' });
+  if (!input.unit?.trim())
+    errors.push({ path: '/unit', message: 'wajib diisi', messageEn: 'required' });
   const base = COMMODITIES[input.commodity];
   if (!base)
     errors.push({
       path: '/commodity',
-      message: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
+      message: `harus salah satu dari: ${Object.keys(COMMODITIES).join(', ')}`,
+      messageEn: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
     });
   const net = NET_FACTOR[input.netContent?.unit];
   if (!net || !Number.isSafeInteger(input.netContent.value) || input.netContent.value <= 0) {
     errors.push({
       path: '/netContent',
-      message: 'value must be a positive integer; unit g, kg, ml or l',
+      message: 'isi harus bilangan bulat lebih dari 0; satuan g, kg, ml atau l',
+      messageEn: 'value must be a positive integer; unit g, kg, ml or l',
     });
   } else if (base && net.base !== base) {
     errors.push({
       path: '/netContent/unit',
-      message: `${input.commodity} is measured in ${base === 'kg' ? 'g or kg' : 'ml or l'}`,
+      message: `${input.commodity} diukur dalam ${base === 'kg' ? 'g atau kg' : 'ml atau l'}`,
+      messageEn: `${input.commodity} is measured in ${base === 'kg' ? 'g or kg' : 'ml or l'}`,
     });
   }
   checkPrices(input.consignmentPrice, input.retailPrice, errors);
   const effectiveFrom = input.effectiveFrom ?? todayWib(clock);
   if (!isValidBusinessDate(effectiveFrom))
-    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+    errors.push({
+      path: '/effectiveFrom',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be YYYY-MM-DD',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Data produk tidak valid',
@@ -103,7 +124,7 @@ export async function createProduct(
   if (await findProductBySku(db, hubId, sku)) {
     throw new DomainError('AlreadyExists', {
       message: `SKU ${sku} sudah ada`,
-      details: [{ path: '/sku', message: 'already exists' }],
+      details: [{ path: '/sku', message: 'SKU ini sudah dipakai', messageEn: 'already exists' }],
     });
   }
   const row: ProductTable = {
@@ -159,7 +180,11 @@ export async function setProductPrices(
   const errors: ErrorDetail[] = [];
   checkPrices(input.consignmentPrice, input.retailPrice, errors);
   if (!isValidBusinessDate(input.effectiveFrom))
-    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+    errors.push({
+      path: '/effectiveFrom',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be YYYY-MM-DD',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', { message: 'Harga tidak valid', details: errors });
   if (!(await findProductById(db, productId)))
@@ -169,7 +194,13 @@ export async function setProductPrices(
   if (ceiling && input.retailPrice > ceiling.amount) {
     throw new DomainError('PriceAboveCeiling', {
       message: `Harga eceran ${formatRupiah(input.retailPrice)} melebihi HET/HAP ${formatRupiah(ceiling.amount)} (${ceiling.regulationRef})`,
-      details: [{ path: '/retailPrice', message: `above the regulated ceiling ${ceiling.amount}` }],
+      details: [
+        {
+          path: '/retailPrice',
+          message: `melebihi HET/HAP ${formatRupiah(ceiling.amount)}`,
+          messageEn: `above the regulated ceiling ${ceiling.amount}`,
+        },
+      ],
     });
   }
   const createdAt = clock.now().toISOString();
@@ -241,21 +272,39 @@ export async function createCommodityCeiling(
   if (!base)
     errors.push({
       path: '/commodity',
-      message: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
+      message: `harus salah satu dari: ${Object.keys(COMMODITIES).join(', ')}`,
+      messageEn: `must be one of ${Object.keys(COMMODITIES).join(', ')}`,
     });
   else if (input.unit !== undefined && input.unit !== base)
-    errors.push({ path: '/unit', message: `${input.commodity} is priced per ${base}` });
+    errors.push({
+      path: '/unit',
+      message: `harga ${input.commodity} dihitung per ${base}`,
+      messageEn: `${input.commodity} is priced per ${base}`,
+    });
   if (input.provinceCode !== undefined && !(await findProvince(input.provinceCode)))
-    errors.push({ path: '/provinceCode', message: 'unknown Kemendagri province code' });
+    errors.push({
+      path: '/provinceCode',
+      message: 'kode provinsi Kemendagri tidak dikenal',
+      messageEn: 'unknown Kemendagri province code',
+    });
   if (!isValidBusinessDate(input.effectiveFrom))
-    errors.push({ path: '/effectiveFrom', message: 'must be YYYY-MM-DD' });
+    errors.push({
+      path: '/effectiveFrom',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be YYYY-MM-DD',
+    });
   if (!Number.isSafeInteger(input.pricePerUnit) || input.pricePerUnit <= 0)
-    errors.push({ path: '/pricePerUnit', message: 'must be a positive integer (rupiah)' });
-  if (!input.regulationRef?.trim()) errors.push({ path: '/regulationRef', message: 'required' });
+    errors.push({
+      path: '/pricePerUnit',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be a positive integer (rupiah)',
+    });
+  if (!input.regulationRef?.trim())
+    errors.push({ path: '/regulationRef', message: 'wajib diisi', messageEn: 'required' });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
-      message: `HET/HAP tidak valid: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
-      messageEn: `Invalid ceiling: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
+      message: `HET/HAP tidak valid: periksa isian yang ditandai (${errors.length})`,
+      messageEn: `Invalid ceiling: check the marked fields (${errors.length})`,
       details: errors,
     });
   const row: CommodityCeilingTable = {
@@ -276,7 +325,8 @@ export async function createCommodityCeiling(
       details: [
         {
           path: '/effectiveFrom',
-          message: 'a ceiling for this commodity, province and date exists',
+          message: 'HET/HAP komoditas ini untuk provinsi dan tanggal ini sudah ada',
+          messageEn: 'a ceiling for this commodity, province and date exists',
         },
       ],
     });

@@ -34,7 +34,7 @@ export async function createReturn(
   if (typeof input.id !== 'string' || !isUuid(input.id))
     throw new DomainError('ValidationFailed', {
       message: 'id harus UUID',
-      details: [{ path: '/id', message: 'must be a UUID' }],
+      details: [{ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' }],
     });
   const date = businessDateOf(ctx, input.date);
   const c = await loadCooperativeContext(db, coopId, { lock: true });
@@ -53,7 +53,8 @@ export async function createReturn(
     (input.lines ?? []).map((l) => l.productId),
   );
   const errors = checkLines(input.lines, 'qty', book, c.hubId);
-  if (!input.reason?.trim()) errors.push({ path: '/reason', message: 'required' });
+  if (!input.reason?.trim())
+    errors.push({ path: '/reason', message: 'wajib diisi', messageEn: 'required' });
   failIf(errors, 'Retur tidak valid');
   const warehouse = pickWarehouse(c.hubWarehouses, input.warehouseId);
   const balances = await findBalancesForUpdate(
@@ -73,7 +74,8 @@ export async function createReturn(
       message: 'Stok koperasi tidak cukup untuk diretur',
       details: short.map((x) => ({
         path: `/lines/${x.i}/qty`,
-        message: `store holds ${Math.max(0, x.held)}`,
+        message: `stok di toko ${Math.max(0, x.held)}`,
+        messageEn: `store holds ${Math.max(0, x.held)}`,
       })),
     });
   }

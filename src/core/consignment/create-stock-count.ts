@@ -56,20 +56,32 @@ export async function createStockCount(
   if (typeof input.id !== 'string' || !isUuid(input.id))
     throw new DomainError('ValidationFailed', {
       message: 'id harus UUID',
-      details: [{ path: '/id', message: 'must be a UUID' }],
+      details: [{ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' }],
     });
   const at = new Date(input.countedAt);
   if (typeof input.countedAt !== 'string' || Number.isNaN(at.getTime())) {
     throw new DomainError('ValidationFailed', {
       message: 'countedAt harus waktu ISO 8601',
-      details: [{ path: '/countedAt', message: 'must be an ISO 8601 instant' }],
+      details: [
+        {
+          path: '/countedAt',
+          message: 'harus berupa waktu yang sah (ISO 8601)',
+          messageEn: 'must be an ISO 8601 instant',
+        },
+      ],
     });
   }
   const now = ctx.clock.now();
   if (at.getTime() > now.getTime() + 10 * 60 * 1000) {
     throw new DomainError('DateInFuture', {
       message: 'Waktu penghitungan belum terjadi',
-      details: [{ path: '/countedAt', message: 'must not be in the future' }],
+      details: [
+        {
+          path: '/countedAt',
+          message: 'tidak boleh di masa depan',
+          messageEn: 'must not be in the future',
+        },
+      ],
     });
   }
   const date = wibDateOf(at.getTime() > now.getTime() ? now : at);

@@ -7,7 +7,7 @@ import { checkDispatchWithin, loadCooperativeContext, pickWarehouse } from '../n
 import { allocateDocumentNumber } from '../numbering/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { contentHash, newId } from '../shared/ids.ts';
 import { prorateHalfUp } from '../shared/money.ts';
 import {
@@ -161,7 +161,9 @@ export async function dispatchDeliveryOrder(
   if (date < order.orderDate)
     throw new DomainError('ValidationFailed', {
       message: 'Tanggal kirim sebelum tanggal surat jalan',
-      details: [{ path: '/date', message: 'before the order date' }],
+      details: [
+        { path: '/date', message: 'sebelum tanggal pesanan', messageEn: 'before the order date' },
+      ],
     });
   checkDispatchWithin(c.participation, c.coop.name, date);
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
@@ -176,7 +178,7 @@ export async function dispatchDeliveryOrder(
     if (!input.override!.reason?.trim()) {
       throw new DomainError('ValidationFailed', {
         message: 'Alasan wajib diisi',
-        details: [{ path: '/override/reason', message: 'required' }],
+        details: [{ path: '/override/reason', message: 'wajib diisi', messageEn: 'required' }],
       });
     }
   }
@@ -196,7 +198,8 @@ export async function dispatchDeliveryOrder(
       messageEn: 'The warehouse does not hold enough stock',
       details: stockShortfalls.map((s) => ({
         path: `/lines/${s.lineNo - 1}`,
-        message: `warehouse holds ${s.available}, order needs ${s.needed}`,
+        message: `stok gudang ${s.available}, pesanan butuh ${s.needed}`,
+        messageEn: `warehouse holds ${s.available}, order needs ${s.needed}`,
       })),
     });
   }
@@ -295,28 +298,47 @@ export async function receiveDeliveryOrder(
   if (date < order.dispatchedOn!)
     throw new DomainError('ValidationFailed', {
       message: 'Tanggal terima sebelum tanggal kirim',
-      details: [{ path: '/date', message: 'before the dispatch date' }],
+      details: [
+        {
+          path: '/date',
+          message: 'sebelum tanggal pengiriman',
+          messageEn: 'before the dispatch date',
+        },
+      ],
     });
   const lines = await findDeliveryOrderLines(db, c.coop.id, id);
-  const errors: { path: string; message: string }[] = [];
+  const errors: ErrorDetail[] = [];
   const given = new Map<string, number>();
   (input.lines ?? []).forEach((l, i) => {
     const line = lines.find((x) => x.productId === l.productId);
     if (!line)
-      errors.push({ path: `/lines/${i}/productId`, message: 'not on this delivery order' });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: 'tidak ada di surat jalan ini',
+        messageEn: 'not on this delivery order',
+      });
     else if (given.has(l.productId))
-      errors.push({ path: `/lines/${i}/productId`, message: 'product listed twice' });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: 'produk tercantum dua kali',
+        messageEn: 'product listed twice',
+      });
     else if (!isNonNegativeInt(l.qtyReceived) || l.qtyReceived > line.qty) {
       errors.push({
         path: `/lines/${i}/qtyReceived`,
-        message: `must be a whole number from 0 to ${line.qty}`,
+        message: `harus bilangan bulat 0 sampai ${line.qty}`,
+        messageEn: `must be a whole number from 0 to ${line.qty}`,
       });
     }
     given.set(l.productId, l.qtyReceived);
   });
   lines.forEach((l) => {
     if (!given.has(l.productId))
-      errors.push({ path: '/lines', message: `missing product ${l.productId}` });
+      errors.push({
+        path: '/lines',
+        message: `produk ${l.productId} belum diisi`,
+        messageEn: `missing product ${l.productId}`,
+      });
   });
   failIf(errors, 'Penerimaan surat jalan tidak valid');
 

@@ -49,10 +49,15 @@ export async function createGoodsReceipt(
     (input.lines ?? []).map((l) => l.productId),
   );
   const errors = checkLines(input.lines, 'qty', book, hubId);
-  if (!input.supplierName?.trim()) errors.push({ path: '/supplierName', message: 'required' });
+  if (!input.supplierName?.trim())
+    errors.push({ path: '/supplierName', message: 'wajib diisi', messageEn: 'required' });
   input.lines?.forEach((l, i) => {
     if (!isNonNegativeInt(l.unitCost))
-      errors.push({ path: `/lines/${i}/unitCost`, message: 'must be whole rupiah ≥ 0' });
+      errors.push({
+        path: `/lines/${i}/unitCost`,
+        message: 'harus rupiah bulat, 0 atau lebih',
+        messageEn: 'must be whole rupiah ≥ 0',
+      });
   });
   failIf(errors, 'Penerimaan barang tidak valid');
 

@@ -1,5 +1,6 @@
 import type { PriceBook } from '../catalog/index.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
+import { longDate } from '../shared/business-date.ts';
 
 export const MAX_LINES = 200;
 
@@ -24,21 +25,45 @@ export function checkLines<T extends { productId: string }>(
 ): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   if (!Array.isArray(lines) || lines.length === 0)
-    return [{ path: '/lines', message: 'at least one line is required' }];
-  if (lines.length > MAX_LINES) return [{ path: '/lines', message: `at most ${MAX_LINES} lines` }];
+    return [
+      {
+        path: '/lines',
+        message: 'paling sedikit satu baris',
+        messageEn: 'at least one line is required',
+      },
+    ];
+  if (lines.length > MAX_LINES)
+    return [
+      {
+        path: '/lines',
+        message: `paling banyak ${MAX_LINES} baris`,
+        messageEn: `at most ${MAX_LINES} lines`,
+      },
+    ];
   const seen = new Set<string>();
   lines.forEach((l, i) => {
     const p = book.products.get(l.productId);
     if (!p || p.hubId !== hubId)
-      errors.push({ path: `/lines/${i}/productId`, message: 'unknown product' });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: 'produk tidak dikenal',
+        messageEn: 'unknown product',
+      });
     if (seen.has(l.productId))
-      errors.push({ path: `/lines/${i}/productId`, message: 'product listed twice' });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: 'produk tercantum dua kali',
+        messageEn: 'product listed twice',
+      });
     seen.add(l.productId);
     const q = l[qtyField];
     if (!(opts.allowZero ? isNonNegativeInt(q) : isPositiveInt(q))) {
       errors.push({
         path: `/lines/${i}/${qtyField}`,
-        message: opts.allowZero ? 'must be a whole number ≥ 0' : 'must be a whole number > 0',
+        message: opts.allowZero
+          ? 'harus bilangan bulat, 0 atau lebih'
+          : 'harus bilangan bulat lebih dari 0',
+        messageEn: opts.allowZero ? 'must be a whole number ≥ 0' : 'must be a whole number > 0',
       });
     }
   });
@@ -61,7 +86,11 @@ export function consignmentPrices(
   productIds.forEach((id, i) => {
     const k = book.price(id, 'consignment', date);
     if (k === undefined)
-      errors.push({ path: `/lines/${i}/productId`, message: `no consignment price on ${date}` });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: `belum ada harga konsinyasi pada ${longDate(date)}`,
+        messageEn: `no consignment price on ${date}`,
+      });
     else out.set(id, k);
   });
   if (errors.length)

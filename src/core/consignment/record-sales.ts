@@ -223,12 +223,18 @@ export async function recordSales(
   if (!Array.isArray(sales) || sales.length === 0)
     throw new DomainError('ValidationFailed', {
       message: 'sales must hold at least one sale',
-      details: [{ path: '/sales', message: 'required' }],
+      details: [{ path: '/sales', message: 'wajib diisi', messageEn: 'required' }],
     });
   if (sales.length > MAX_SALES_PER_BATCH) {
     throw new DomainError('ValidationFailed', {
       message: `At most ${MAX_SALES_PER_BATCH} sales per call`,
-      details: [{ path: '/sales', message: `at most ${MAX_SALES_PER_BATCH}` }],
+      details: [
+        {
+          path: '/sales',
+          message: `paling banyak ${MAX_SALES_PER_BATCH}`,
+          messageEn: `at most ${MAX_SALES_PER_BATCH}`,
+        },
+      ],
     });
   }
   const c = await loadCooperativeContext(db, coopId, { lock: true });

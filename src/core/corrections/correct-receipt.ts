@@ -36,7 +36,10 @@ export interface ReceiptCorrectionResult {
 function validate(input: ReceiptCorrectionInput) {
   const errors = [
     ...checkIdAndReason(input),
-    ...checkProductLines(input.lines, (q) => q !== 0, 'must be a whole number ≠ 0'),
+    ...checkProductLines(input.lines, (q) => q !== 0, {
+      id: 'harus bilangan bulat, bukan 0',
+      en: 'must be a whole number ≠ 0',
+    }),
   ];
   if (errors.length)
     throw new DomainError('ValidationFailed', {
@@ -108,7 +111,11 @@ export async function correctDeliveryReceipt(
   input.lines.forEach((want, i) => {
     const line = lines.find((l) => l.productId === want.productId);
     if (!line) {
-      errors.push({ path: `/lines/${i}/productId`, message: 'not on this delivery order' });
+      errors.push({
+        path: `/lines/${i}/productId`,
+        message: 'tidak ada di surat jalan ini',
+        messageEn: 'not on this delivery order',
+      });
       return;
     }
     const before = line.qtyReceived ?? 0;
@@ -116,7 +123,8 @@ export async function correctDeliveryReceipt(
     if (received < 0 || received > line.qty) {
       errors.push({
         path: `/lines/${i}/quantity`,
-        message: `received ${before} of ${line.qty} dispatched: from ${-before} to ${line.qty - before}`,
+        message: `diterima ${before} dari ${line.qty} yang dikirim: dari ${-before} sampai ${line.qty - before}`,
+        messageEn: `received ${before} of ${line.qty} dispatched: from ${-before} to ${line.qty - before}`,
       });
       return;
     }
@@ -162,7 +170,8 @@ export async function correctDeliveryReceipt(
         'The store does not hold these units any more (sold or returned): record a stock count for a shortage at the store',
       details: short.map((r) => ({
         path: '/lines',
-        message: `${r.productId}: store holds ${held.get(r.productId) ?? 0}, correction needs ${-r.qty}`,
+        message: `${r.productId}: stok di toko ${held.get(r.productId) ?? 0}, koreksi butuh ${-r.qty}`,
+        messageEn: `${r.productId}: store holds ${held.get(r.productId) ?? 0}, correction needs ${-r.qty}`,
       })),
     });
 

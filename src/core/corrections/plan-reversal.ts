@@ -86,7 +86,13 @@ export async function planReversal(
         throw new DomainError('InvalidState', {
           message: 'Penjualan ini adalah pengambilan pesanan Sembako: batalkan pesanannya',
           messageEn: 'This sale is the pickup of a Sembako order: reverse the order',
-          details: [{ path: '/docId', message: `sembako_order ${order.id}` }],
+          details: [
+            {
+              path: '/docId',
+              message: `pesanan Sembako ${order.id}`,
+              messageEn: `sembako_order ${order.id}`,
+            },
+          ],
         });
     }
     const p = await planSale(db, saleId);

@@ -59,9 +59,12 @@ function validate(input: RefundInput) {
   const errors = [
     ...checkIdAndReason(input),
     ...(input.method !== 'cash' && input.method !== 'qris'
-      ? [{ path: '/method', message: 'must be cash or qris' }]
+      ? [{ path: '/method', message: 'harus tunai atau QRIS', messageEn: 'must be cash or qris' }]
       : []),
-    ...checkProductLines(input.lines, (q) => q >= 1, 'must be a whole number ≥ 1'),
+    ...checkProductLines(input.lines, (q) => q >= 1, {
+      id: 'harus bilangan bulat, 1 atau lebih',
+      en: 'must be a whole number ≥ 1',
+    }),
   ];
   if (errors.length)
     throw new DomainError('ValidationFailed', {
@@ -183,7 +186,10 @@ export async function refundSale(
       const can = want.quantity - left;
       errors.push({
         path: `/lines/${i}/quantity`,
-        message: of.length ? `sold ${sold}, at most ${can} left to refund` : 'not on this sale',
+        message: of.length
+          ? `terjual ${sold}, paling banyak ${can} lagi dapat dikembalikan`
+          : 'tidak ada di penjualan ini',
+        messageEn: of.length ? `sold ${sold}, at most ${can} left to refund` : 'not on this sale',
       });
     }
   });

@@ -4,6 +4,7 @@ import { postJournalEntries } from '../ledger/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
+import { longDate } from '../shared/business-date.ts';
 import { contentHash, newId } from '../shared/ids.ts';
 import { checkIdAndReason } from './correction-input.ts';
 import {
@@ -74,7 +75,9 @@ export async function refuseReversed(db: Db, docType: ReversibleDocType, docId: 
     throw new DomainError('AlreadyReversed', {
       message: `Dokumen ini sudah dibatalkan pada ${done.reversalDate}`,
       messageEn: `This document was already reversed on ${done.reversalDate}`,
-      details: [{ path: '/docId', message: `reversal ${done.id}` }],
+      details: [
+        { path: '/docId', message: `pembatalan ${done.id}`, messageEn: `reversal ${done.id}` },
+      ],
     });
 }
 
@@ -84,10 +87,10 @@ export function throwIfBlocked(plan: ReversalPlan) {
   throw new DomainError('ReversalBlocked', {
     message: `Batalkan dulu dokumen yang memakai dokumen ini: ${names}`,
     messageEn: `Reverse first the documents that depend on this one: ${names}`,
-    details: plan.blockedBy.map((b) => ({
-      path: '/blockedBy',
-      message: `${b.docType} ${b.docId}${b.number ? ` ${b.number}` : ''}`,
-    })),
+    details: plan.blockedBy.map((b) => {
+      const doc = `${b.docType} ${b.docId}${b.number ? ` ${b.number}` : ''}`;
+      return { path: '/blockedBy', message: doc, messageEn: doc };
+    }),
   });
 }
 
@@ -119,7 +122,11 @@ export async function reverseDocument(
 ): Promise<ReversalResult & { created: boolean }> {
   const errors = checkIdAndReason(input);
   if (!isReversibleDocType(input.docType))
-    errors.push({ path: '/docType', message: `must be one of ${REVERSIBLE_DOC_TYPES.join(', ')}` });
+    errors.push({
+      path: '/docType',
+      message: `harus salah satu dari: ${REVERSIBLE_DOC_TYPES.join(', ')}`,
+      messageEn: `must be one of ${REVERSIBLE_DOC_TYPES.join(', ')}`,
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Pembatalan tidak valid',
@@ -146,7 +153,13 @@ export async function reverseDocument(
   if (date < plan.docDate)
     throw new DomainError('ValidationFailed', {
       message: `Tanggal pembatalan tidak boleh sebelum tanggal dokumen (${plan.docDate})`,
-      details: [{ path: '/date', message: `must be on or after ${plan.docDate}` }],
+      details: [
+        {
+          path: '/date',
+          message: `paling awal ${longDate(plan.docDate)}`,
+          messageEn: `must be on or after ${plan.docDate}`,
+        },
+      ],
     });
   const closedTo = plan.coopId ? await findLatestStatementEnd(db, plan.coopId) : undefined;
   if (closedTo && date <= closedTo)

@@ -204,6 +204,8 @@ export async function runJobNow(
   throw new DomainError('InvalidState', {
     message: `${def.title.id} sedang dijalankan oleh proses lain; coba lagi setelah selesai`,
     messageEn: `${def.title.en} is being run by another runner; try again once it has finished`,
-    details: [{ path: '/name', message: 'the job is running' }],
+    details: [
+      { path: '/name', message: 'tugas ini sedang berjalan', messageEn: 'the job is running' },
+    ],
   });
 }

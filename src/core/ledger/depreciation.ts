@@ -42,7 +42,13 @@ export async function postDepreciation(
     throw new DomainError('ValidationFailed', {
       message: `Penyusutan dibukukan untuk bulan yang sudah berakhir (paling akhir ${lastEnded})`,
       messageEn: `Depreciation is posted for a month that has ended (at the latest ${lastEnded})`,
-      details: [{ path: '/month', message: `must be YYYY-MM, at the latest ${lastEnded}` }],
+      details: [
+        {
+          path: '/month',
+          message: `harus bulan yang sudah berakhir (TTTT-BB), paling akhir ${lastEnded}`,
+          messageEn: `must be YYYY-MM, at the latest ${lastEnded}`,
+        },
+      ],
     });
   const now = ctx.clock.now();
   const result: DepreciationResult = {

@@ -27,7 +27,13 @@ export function lockedDate(
     throw new DomainError('FiscalYearClosed', {
       message: `Tahun buku ${closedYear} sudah ditutup; catat di tahun berjalan`,
       messageEn: `Fiscal year ${closedYear} is closed; record it in the running year`,
-      details: [{ path: '/date', message: `must be after ${closedYear}-12-31` }],
+      details: [
+        {
+          path: '/date',
+          message: `harus setelah 31 Desember ${closedYear}`,
+          messageEn: `must be after ${closedYear}-12-31`,
+        },
+      ],
     });
   return {
     date: `${closedYear + 1}-01-01`,

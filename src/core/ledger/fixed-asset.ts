@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { contentHash, isUuid } from '../shared/ids.ts';
 import { COOP, findAccount } from './chart-of-accounts.ts';
 import { monthlyDepreciation } from './depreciation-schedule.ts';
@@ -63,28 +63,40 @@ function viewOf(
 }
 
 function checkInput(input: FixedAssetInput, residualValue: number) {
-  const errors: { path: string; message: string }[] = [];
+  const errors: ErrorDetail[] = [];
   const whole = (n: number) => Number.isSafeInteger(n);
-  if (!isUuid(input.id)) errors.push({ path: '/id', message: 'must be a uuid' });
-  if (!input.name.trim()) errors.push({ path: '/name', message: 'required' });
+  if (!isUuid(input.id))
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a uuid' });
+  if (!input.name.trim())
+    errors.push({ path: '/name', message: 'wajib diisi', messageEn: 'required' });
   if (!(FIXED_ASSET_ACCOUNTS as readonly string[]).includes(input.accountCode))
     errors.push({
       path: '/accountCode',
-      message: `must be one of ${FIXED_ASSET_ACCOUNTS.join(', ')}`,
+      message: `harus salah satu dari: ${FIXED_ASSET_ACCOUNTS.join(', ')}`,
+      messageEn: `must be one of ${FIXED_ASSET_ACCOUNTS.join(', ')}`,
     });
   if (!whole(input.cost) || input.cost <= 0)
-    errors.push({ path: '/cost', message: 'must be a positive whole amount' });
+    errors.push({
+      path: '/cost',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be a positive whole amount',
+    });
   if (!whole(residualValue) || residualValue < 0 || residualValue >= input.cost)
-    errors.push({ path: '/residualValue', message: 'must be at least 0 and less than the cost' });
+    errors.push({
+      path: '/residualValue',
+      message: 'harus 0 atau lebih dan kurang dari harga perolehan',
+      messageEn: 'must be at least 0 and less than the cost',
+    });
   if (!whole(input.usefulLifeMonths) || input.usefulLifeMonths < 1)
     errors.push({
       path: '/usefulLifeMonths',
-      message: 'must be a whole number of months, at least 1',
+      message: 'harus bilangan bulat bulan, paling sedikit 1',
+      messageEn: 'must be a whole number of months, at least 1',
     });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
-      message: `Aset tetap tidak valid: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
-      messageEn: `Invalid fixed asset: ${errors.map((e) => e.path.slice(1)).join(', ')}`,
+      message: `Aset tetap tidak valid: periksa isian yang ditandai (${errors.length})`,
+      messageEn: `Invalid fixed asset: check the marked fields (${errors.length})`,
       details: errors,
     });
 }
@@ -128,7 +140,8 @@ export async function registerFixedAsset(
       details: [
         {
           path: '/paidFromAccount',
-          message: 'must be an asset, liability or equity account, not a fixed asset',
+          message: 'harus akun aset, kewajiban atau ekuitas, bukan akun aset tetap',
+          messageEn: 'must be an asset, liability or equity account, not a fixed asset',
         },
       ],
     });

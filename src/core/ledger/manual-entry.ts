@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { businessDateOf, isReplay, type CommandContext } from '../shared/context.ts';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { contentHash, isUuid } from '../shared/ids.ts';
 import { bookOf } from './book-reads.ts';
 import { chartFor, findAccount, type AccountDef, type BookKind } from './chart-of-accounts.ts';
@@ -82,7 +82,13 @@ export function manualAccount(book: BookKind, code: string, path: string): Accou
     messageEn: account
       ? `Account ${code} ${account.name} is kept by the system, not by manual entries`
       : `Account ${code} is not in the chart of accounts`,
-    details: [{ path, message: `account ${code} is not open to manual entries` }],
+    details: [
+      {
+        path,
+        message: `akun ${code} tidak terbuka untuk jurnal manual`,
+        messageEn: `account ${code} is not open to manual entries`,
+      },
+    ],
   });
 }
 
@@ -90,14 +96,20 @@ const rp = (n: number) => `Rp ${n.toLocaleString('id-ID')}`;
 
 /** The lines checked: one side each, accounts open to manual posting, debits equal to credits. */
 function checkLines(book: BookKind, lines: ManualLineInput[]) {
-  const errors: { path: string; message: string }[] = [];
-  if (lines.length < 2) errors.push({ path: '/lines', message: 'must have at least 2 lines' });
+  const errors: ErrorDetail[] = [];
+  if (lines.length < 2)
+    errors.push({
+      path: '/lines',
+      message: 'paling sedikit 2 baris',
+      messageEn: 'must have at least 2 lines',
+    });
   lines.forEach((l, i) => {
     const ok = (n: number) => Number.isSafeInteger(n) && n >= 0;
     if (!ok(l.debit) || !ok(l.credit) || l.debit > 0 === l.credit > 0)
       errors.push({
         path: `/lines/${i}`,
-        message: 'exactly one of debit and credit must be a positive whole amount',
+        message: 'isi debit atau kredit saja, rupiah bulat lebih dari 0',
+        messageEn: 'exactly one of debit and credit must be a positive whole amount',
       });
   });
   if (errors.length)
@@ -114,7 +126,13 @@ function checkLines(book: BookKind, lines: ManualLineInput[]) {
     throw new DomainError('UnbalancedEntry', {
       message: `Jurnal tidak seimbang: debit ${rp(totalDebit)}, kredit ${rp(totalCredit)}`,
       messageEn: `The entry does not balance: debit ${rp(totalDebit)}, credit ${rp(totalCredit)}`,
-      details: [{ path: '/lines', message: `debit ${totalDebit} ≠ credit ${totalCredit}` }],
+      details: [
+        {
+          path: '/lines',
+          message: `debit ${rp(totalDebit)} ≠ kredit ${rp(totalCredit)}`,
+          messageEn: `debit ${totalDebit} ≠ credit ${totalCredit}`,
+        },
+      ],
     });
 }
 
@@ -155,9 +173,10 @@ export async function recordJournalEntry(
 ): Promise<ManualEntryView & { created: boolean }> {
   const book = await bookOfOrganization(db, orgId);
   const memo = input.memo.trim();
-  const errors: { path: string; message: string }[] = [];
-  if (!isUuid(input.id)) errors.push({ path: '/id', message: 'must be a uuid' });
-  if (!memo) errors.push({ path: '/memo', message: 'required' });
+  const errors: ErrorDetail[] = [];
+  if (!isUuid(input.id))
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a uuid' });
+  if (!memo) errors.push({ path: '/memo', message: 'wajib diisi', messageEn: 'required' });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Jurnal tidak valid: keterangan wajib diisi',

@@ -2,6 +2,7 @@ import { v5 } from 'uuid';
 import type { Db } from '../../db/database.ts';
 import { businessDateOf, type CommandContext } from '../shared/context.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
+import { longDate } from '../shared/business-date.ts';
 import { contentHash, isUuid } from '../shared/ids.ts';
 import type { SavingsKind, SavingsTransactionTable } from './members.table.ts';
 import {
@@ -80,13 +81,25 @@ export async function withdrawAllSavings(
 function checkInput(input: EndMembershipInput): void {
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' });
   if (!['left', 'deceased'].includes(input.status))
-    errors.push({ path: '/status', message: 'must be left or deceased' });
+    errors.push({
+      path: '/status',
+      message: 'harus keluar (left) atau meninggal (deceased)',
+      messageEn: 'must be left or deceased',
+    });
   if (!['cash', 'transfer'].includes(input.method))
-    errors.push({ path: '/method', message: 'must be cash or transfer' });
+    errors.push({
+      path: '/method',
+      message: 'harus tunai atau transfer',
+      messageEn: 'must be cash or transfer',
+    });
   if (typeof input.reason !== 'string' || !input.reason.trim() || input.reason.length > 300)
-    errors.push({ path: '/reason', message: 'must be text up to 300 characters' });
+    errors.push({
+      path: '/reason',
+      message: 'harus teks, paling banyak 300 karakter',
+      messageEn: 'must be text up to 300 characters',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Data berakhirnya keanggotaan tidak valid',
@@ -161,7 +174,13 @@ export async function endMembership(
     throw new DomainError('ValidationFailed', {
       message: `Tanggal berakhir ${date} sebelum ${earliest} (tanggal masuk atau transaksi simpanan terakhir)`,
       messageEn: `The end date ${date} is before ${earliest} (joined, or the last savings transaction)`,
-      details: [{ path: '/date', message: `must be on or after ${earliest}` }],
+      details: [
+        {
+          path: '/date',
+          message: `paling awal ${longDate(earliest)}`,
+          messageEn: `must be on or after ${earliest}`,
+        },
+      ],
     });
   const rows = await withdrawAllSavings(db, ctx, member, {
     commandId: input.id,

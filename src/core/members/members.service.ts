@@ -76,7 +76,7 @@ function invalid(problems: FieldProblem[]): never {
   throw new DomainError('ValidationFailed', {
     message: `Data anggota tidak sah: ${problems.map((p) => p.id).join('; ')}`,
     messageEn: `The member's data is not valid: ${problems.map((p) => p.en).join('; ')}`,
-    details: problems.map((p) => ({ path: p.path, message: p.en })),
+    details: problems.map((p) => ({ path: p.path, message: p.id, messageEn: p.en })),
   });
 }
 
@@ -125,7 +125,7 @@ export async function createMember(
     throw new DomainError('AlreadyExists', {
       message: taken.id,
       messageEn: `The NIK is already member ${holder.memberNo}'s, ${holder.name}`,
-      details: [{ path: '/nik', message: taken.en }],
+      details: [{ path: '/nik', message: taken.id, messageEn: taken.en }],
     });
   }
   const now = ctx.clock.now().toISOString();

@@ -46,10 +46,18 @@ export async function setSavingsRules(
 ): Promise<SavingsRules> {
   const errors: ErrorDetail[] = [];
   if (!isValidBusinessDate(input.effectiveFrom))
-    errors.push({ path: '/effectiveFrom', message: 'must be a date YYYY-MM-DD' });
+    errors.push({
+      path: '/effectiveFrom',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be a date YYYY-MM-DD',
+    });
   for (const k of ['pokok', 'wajibMonthly'] as const)
     if (!Number.isSafeInteger(input[k]) || input[k] < 0)
-      errors.push({ path: `/${k}`, message: 'must be whole rupiah ≥ 0' });
+      errors.push({
+        path: `/${k}`,
+        message: 'harus rupiah bulat, 0 atau lebih',
+        messageEn: 'must be whole rupiah ≥ 0',
+      });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Ketentuan simpanan tidak valid',

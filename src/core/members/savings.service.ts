@@ -55,19 +55,43 @@ export interface SavingsResult {
 function checkInput(input: SavingsInput): void {
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' });
   if (!SAVINGS_KINDS.includes(input.kind))
-    errors.push({ path: '/kind', message: `must be one of ${SAVINGS_KINDS.join(', ')}` });
+    errors.push({
+      path: '/kind',
+      message: `harus salah satu dari: ${SAVINGS_KINDS.join(', ')}`,
+      messageEn: `must be one of ${SAVINGS_KINDS.join(', ')}`,
+    });
   if (!DIRECTIONS.includes(input.direction))
-    errors.push({ path: '/direction', message: `must be one of ${DIRECTIONS.join(', ')}` });
+    errors.push({
+      path: '/direction',
+      message: `harus salah satu dari: ${DIRECTIONS.join(', ')}`,
+      messageEn: `must be one of ${DIRECTIONS.join(', ')}`,
+    });
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    errors.push({ path: '/amount', message: 'must be whole rupiah > 0' });
+    errors.push({
+      path: '/amount',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be whole rupiah > 0',
+    });
   if (!METHODS.includes(input.method))
-    errors.push({ path: '/method', message: `must be one of ${METHODS.join(', ')}` });
+    errors.push({
+      path: '/method',
+      message: `harus salah satu dari: ${METHODS.join(', ')}`,
+      messageEn: `must be one of ${METHODS.join(', ')}`,
+    });
   else if (input.direction === 'withdrawal' && !WITHDRAWAL_METHODS.includes(input.method))
-    errors.push({ path: '/method', message: 'a withdrawal is paid in cash or by transfer' });
+    errors.push({
+      path: '/method',
+      message: 'penarikan dibayar tunai atau transfer',
+      messageEn: 'a withdrawal is paid in cash or by transfer',
+    });
   if (input.note !== undefined && (typeof input.note !== 'string' || input.note.length > 200))
-    errors.push({ path: '/note', message: 'must be text up to 200 characters' });
+    errors.push({
+      path: '/note',
+      message: 'harus teks, paling banyak 200 karakter',
+      messageEn: 'must be text up to 200 characters',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Transaksi simpanan tidak valid',
@@ -147,7 +171,13 @@ export async function writeSavingsTransaction(
     throw new DomainError('ValidationFailed', {
       message: `Tanggal ${tx.date} sebelum anggota masuk (${member.joinedOn})`,
       messageEn: `Date ${tx.date} is before the member joined (${member.joinedOn})`,
-      details: [{ path: '/date', message: 'must not be before the member joined' }],
+      details: [
+        {
+          path: '/date',
+          message: 'tidak boleh sebelum anggota bergabung',
+          messageEn: 'must not be before the member joined',
+        },
+      ],
     });
   if (tx.direction === 'withdrawal') {
     if (tx.kind !== 'sukarela' && !opts.ending)
@@ -176,7 +206,13 @@ export async function writeSavingsTransaction(
       throw new DomainError('SavingsRuleExceeded', {
         message: `Simpanan pokok ${formatRupiah(rule.pokok)}; sisa yang harus dibayar ${formatRupiah(due)}`,
         messageEn: `Simpanan pokok is ${formatRupiah(rule.pokok)}; ${formatRupiah(due)} remains due`,
-        details: [{ path: '/amount', message: `must be at most ${due}` }],
+        details: [
+          {
+            path: '/amount',
+            message: `paling banyak ${formatRupiah(due)}`,
+            messageEn: `must be at most ${due}`,
+          },
+        ],
       });
   }
   const now = ctx.clock.now();

@@ -36,14 +36,26 @@ export async function runWajibBilling(
     throw new DomainError('ValidationFailed', {
       message: 'Bulan harus berformat YYYY-MM',
       messageEn: 'The month must be YYYY-MM',
-      details: [{ path: '/month', message: 'must be a month YYYY-MM' }],
+      details: [
+        {
+          path: '/month',
+          message: 'harus berupa bulan (TTTT-BB)',
+          messageEn: 'must be a month YYYY-MM',
+        },
+      ],
     });
   const current = monthOf(todayWib(ctx.clock));
   if (month > current)
     throw new DomainError('DateInFuture', {
       message: `Bulan ${month} belum dimulai (bulan ini ${current})`,
       messageEn: `Month ${month} has not started (this month is ${current})`,
-      details: [{ path: '/month', message: 'must not be after the current month' }],
+      details: [
+        {
+          path: '/month',
+          message: 'tidak boleh setelah bulan berjalan',
+          messageEn: 'must not be after the current month',
+        },
+      ],
     });
   const rule = await findSavingsRuleOn(db, coopId, firstDayOfMonth(month));
   const wajib = rule?.wajibMonthly ?? 0;

@@ -103,14 +103,26 @@ export function pickWarehouse(
     throw new DomainError('InvalidState', {
       message: 'Hub belum punya gudang: tambahkan gudang di menu Pengaturan (/pengaturan)',
       messageEn: 'The hub has no warehouse yet: add one under Settings (/pengaturan)',
-      details: [{ path: '/warehouseId', message: 'the hub has no warehouse' }],
+      details: [
+        {
+          path: '/warehouseId',
+          message: 'hub belum punya gudang',
+          messageEn: 'the hub has no warehouse',
+        },
+      ],
     });
   const w = warehouseId ? ordered.find((x) => x.id === warehouseId) : ordered[0];
   if (!w) {
     throw new DomainError('ValidationFailed', {
       message: 'Gudang tidak ditemukan di hub ini',
       messageEn: 'No such warehouse at this hub',
-      details: [{ path: '/warehouseId', message: 'not a warehouse of this hub' }],
+      details: [
+        {
+          path: '/warehouseId',
+          message: 'bukan gudang hub ini',
+          messageEn: 'not a warehouse of this hub',
+        },
+      ],
     });
   }
   return w;

@@ -173,7 +173,7 @@ export async function updateHubProfile(
       continue;
     }
     if (!rule.ok(value)) {
-      errors.push({ path: `/${key}`, message: rule.message });
+      errors.push({ path: `/${key}`, message: rule.id, messageEn: rule.message });
       id.push(rule.id);
       en.push(rule.en);
       continue;
@@ -192,7 +192,13 @@ export async function updateHubProfile(
       throw new DomainError('AlreadyExists', {
         message: `Kode singkat ${set.shortCode} sudah dipakai ${other.name}`,
         messageEn: `The short code ${set.shortCode} is already used by ${other.name}`,
-        details: [{ path: '/shortCode', message: 'used by another organization' }],
+        details: [
+          {
+            path: '/shortCode',
+            message: 'sudah dipakai organisasi lain',
+            messageEn: 'used by another organization',
+          },
+        ],
       });
   }
   if (Object.keys(set).length) await updateOrganization(db, hubId, set);

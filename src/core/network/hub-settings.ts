@@ -150,7 +150,7 @@ export async function updateHubSettings(
   const id: string[] = [];
   const en: string[] = [];
   const fail = (path: string, message: string, idText: string, enText: string) => {
-    errors.push({ path, message });
+    errors.push({ path, message: idText, messageEn: message });
     id.push(idText);
     en.push(enText);
   };

@@ -111,26 +111,31 @@ export async function createOrganization(
   const id: string[] = [];
   const en: string[] = [];
   if (!name) {
-    errors.push({ path: '/name', message: 'required' });
+    errors.push({ path: '/name', message: 'wajib diisi', messageEn: 'required' });
     id.push('nama wajib diisi');
     en.push('the name is required');
   }
   const region = input.regionCode === undefined ? undefined : await findRegion(input.regionCode);
   if (input.shortCode !== undefined && !isShortCode(input.shortCode)) {
-    errors.push({ path: '/shortCode', message: `must match ${SHORT_CODE_PATTERN}` });
+    errors.push({
+      path: '/shortCode',
+      message: 'harus 2–12 huruf kapital, angka atau tanda hubung',
+      messageEn: `must match ${SHORT_CODE_PATTERN}`,
+    });
     id.push('kode singkat 2–12 huruf kapital, angka atau tanda hubung');
     en.push('the short code is 2–12 capital letters, digits or dashes');
   }
   if (input.regionCode === undefined) {
     if (input.kind === 'government' || input.kind === 'employer') {
-      errors.push({ path: '/regionCode', message: 'required' });
+      errors.push({ path: '/regionCode', message: 'wajib diisi', messageEn: 'required' });
       id.push('kode wilayah wajib diisi');
       en.push('the region code is required');
     }
   } else if (!region) {
     errors.push({
       path: '/regionCode',
-      message: 'unknown Kemendagri province, regency/city or district code',
+      message: 'kode provinsi, kabupaten/kota atau kecamatan Kemendagri tidak dikenal',
+      messageEn: 'unknown Kemendagri province, regency/city or district code',
     });
     id.push(`kode wilayah ${input.regionCode} tidak dikenal (Kemendagri: 15, 15.71 atau 15.71.01)`);
     en.push(`unknown region code ${input.regionCode} (Kemendagri: 15, 15.71 or 15.71.01)`);
@@ -147,7 +152,13 @@ export async function createOrganization(
     throw new DomainError('AlreadyExists', {
       message: `${name}${region ? ` (${region.name})` : ''} sudah terdaftar`,
       messageEn: `${name}${region ? ` (${region.name})` : ''} already exists`,
-      details: [{ path: '/name', message: 'an organization of this kind, name and region exists' }],
+      details: [
+        {
+          path: '/name',
+          message: 'organisasi jenis ini dengan nama dan wilayah ini sudah ada',
+          messageEn: 'an organization of this kind, name and region exists',
+        },
+      ],
     });
   }
   const row: OrganizationTable = {
@@ -243,19 +254,31 @@ export async function createCooperative(
   if (!name)
     throw new DomainError('ValidationFailed', {
       message: 'Nama koperasi wajib diisi',
-      details: [{ path: '/name', message: 'required' }],
+      details: [{ path: '/name', message: 'wajib diisi', messageEn: 'required' }],
     });
   const village = await findVillage(input.villageCode);
   if (!village) {
     throw new DomainError('ValidationFailed', {
       message: `Kode kelurahan/desa ${input.villageCode} tidak dikenal`,
-      details: [{ path: '/villageCode', message: 'unknown Kemendagri village code' }],
+      details: [
+        {
+          path: '/villageCode',
+          message: 'kode desa/kelurahan Kemendagri tidak dikenal',
+          messageEn: 'unknown Kemendagri village code',
+        },
+      ],
     });
   }
   if (await findOrganizationByVillageCode(db, input.villageCode)) {
     throw new DomainError('AlreadyExists', {
       message: `Kelurahan/desa ${village.name} sudah memiliki KDKMP`,
-      details: [{ path: '/villageCode', message: 'a cooperative already exists for this village' }],
+      details: [
+        {
+          path: '/villageCode',
+          message: 'desa/kelurahan ini sudah punya koperasi',
+          messageEn: 'a cooperative already exists for this village',
+        },
+      ],
     });
   }
   const row: OrganizationTable = {
@@ -332,15 +355,24 @@ export async function createParticipation(
   const hub = await findOrganizationById(db, input.hubId);
   if (!hub || hub.kind !== 'hub')
     throw new DomainError('NotFound', { message: 'Hub tidak ditemukan' });
-  const errors: { path: string; message: string }[] = [];
-  if (!input.agreementNo.trim()) errors.push({ path: '/agreementNo', message: 'required' });
+  const errors: ErrorDetail[] = [];
+  if (!input.agreementNo.trim())
+    errors.push({ path: '/agreementNo', message: 'wajib diisi', messageEn: 'required' });
   if (!isValidBusinessDate(input.startDate))
-    errors.push({ path: '/startDate', message: 'must be YYYY-MM-DD' });
+    errors.push({
+      path: '/startDate',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be YYYY-MM-DD',
+    });
   if (
     input.endDate != null &&
     (!isValidBusinessDate(input.endDate) || input.endDate < input.startDate)
   ) {
-    errors.push({ path: '/endDate', message: 'must be a date on or after startDate' });
+    errors.push({
+      path: '/endDate',
+      message: 'harus tanggal yang sama dengan atau setelah tanggal mulai',
+      messageEn: 'must be a date on or after startDate',
+    });
   }
   errors.push(...checkTermValues(input));
   if (errors.length)

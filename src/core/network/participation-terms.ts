@@ -98,7 +98,11 @@ export function checkTermValues(t: Partial<ParticipationTerms>): ErrorDetail[] {
   const money = (k: 'exposureLimit' | 'monthlySubsidy' | 'monthlySalesPotential', min: number) => {
     const v = t[k];
     if (v !== undefined && (!Number.isSafeInteger(v) || v < min))
-      errors.push({ path: `/${k}`, message: `must be whole rupiah, at least ${min}` });
+      errors.push({
+        path: `/${k}`,
+        message: `harus rupiah bulat, paling kecil ${min}`,
+        messageEn: `must be whole rupiah, at least ${min}`,
+      });
   };
   money('exposureLimit', 0);
   money('monthlySubsidy', 0);
@@ -108,12 +112,21 @@ export function checkTermValues(t: Partial<ParticipationTerms>): ErrorDetail[] {
     if (v !== undefined && (!Number.isSafeInteger(v) || v < 0 || v > MAX_DAYS))
       errors.push({
         path: `/${k}`,
-        message: `must be a whole number of days from 0 to ${MAX_DAYS}`,
+        message: `harus bilangan bulat hari, 0 sampai ${MAX_DAYS}`,
+        messageEn: `must be a whole number of days from 0 to ${MAX_DAYS}`,
       });
   }
   if (t.settlementPeriod !== undefined && !['weekly', 'monthly'].includes(t.settlementPeriod))
-    errors.push({ path: '/settlementPeriod', message: 'must be weekly or monthly' });
+    errors.push({
+      path: '/settlementPeriod',
+      message: 'harus mingguan (weekly) atau bulanan (monthly)',
+      messageEn: 'must be weekly or monthly',
+    });
   if (t.subsidyMode !== undefined && !['payout', 'net'].includes(t.subsidyMode))
-    errors.push({ path: '/subsidyMode', message: 'must be payout or net' });
+    errors.push({
+      path: '/subsidyMode',
+      message: 'harus dibayarkan (payout) atau diperhitungkan (net)',
+      messageEn: 'must be payout or net',
+    });
   return errors;
 }

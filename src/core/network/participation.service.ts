@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { addDays, isValidBusinessDate, lastDayOfMonth } from '../shared/business-date.ts';
+import { addDays, isValidBusinessDate, lastDayOfMonth, longDate } from '../shared/business-date.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
@@ -41,9 +41,14 @@ function invalid(id: string, en: string, details: ErrorDetail[]): never {
 /** Reason and date: both required, the date a real one (the first refusal a user meets). */
 function checkReasonAndDate(reason: string | undefined, date: string, path: string) {
   const errors: ErrorDetail[] = [];
-  if (!reason?.trim()) errors.push({ path: '/reason', message: 'required' });
+  if (!reason?.trim())
+    errors.push({ path: '/reason', message: 'wajib diisi', messageEn: 'required' });
   if (typeof date !== 'string' || !isValidBusinessDate(date))
-    errors.push({ path, message: 'must be a date YYYY-MM-DD' });
+    errors.push({
+      path,
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be a date YYYY-MM-DD',
+    });
   return errors;
 }
 
@@ -53,13 +58,25 @@ function checkWithin(row: ParticipationRow, date: string, path: string) {
     invalid(
       `Tanggal ${date} sebelum kepesertaan dimulai (${row.startDate})`,
       `${date} is before the participation starts (${row.startDate})`,
-      [{ path, message: `must not be before the start date ${row.startDate}` }],
+      [
+        {
+          path,
+          message: `tidak boleh sebelum tanggal mulai ${longDate(row.startDate)}`,
+          messageEn: `must not be before the start date ${row.startDate}`,
+        },
+      ],
     );
   if (row.endDate && date > row.endDate)
     invalid(
       `Tanggal ${date} setelah kepesertaan berakhir (${row.endDate})`,
       `${date} is after the participation ends (${row.endDate})`,
-      [{ path, message: `must not be after the end date ${row.endDate}` }],
+      [
+        {
+          path,
+          message: `tidak boleh setelah tanggal berakhir ${longDate(row.endDate)}`,
+          messageEn: `must not be after the end date ${row.endDate}`,
+        },
+      ],
     );
 }
 
@@ -83,7 +100,13 @@ async function checkGrantsKept(
   invalid(
     `Subsidi bulan ${month} sudah diberikan; ${what === 'end' ? 'tanggal berakhir' : 'perubahan subsidi berlaku'} paling awal ${earliest}`,
     `The subsidy of ${month} is already granted; the ${what === 'end' ? 'end date' : 'subsidy change'} can be ${earliest} at the earliest`,
-    [{ path, message: `a subsidy of ${month} is granted: ${earliest} at the earliest` }],
+    [
+      {
+        path,
+        message: `subsidi ${month} sudah diberikan: paling awal ${longDate(earliest)}`,
+        messageEn: `a subsidy of ${month} is granted: ${earliest} at the earliest`,
+      },
+    ],
   );
 }
 
@@ -108,7 +131,12 @@ export async function updateParticipation(
     ...checkReasonAndDate(input.reason, input.effectiveFrom, '/effectiveFrom'),
     ...checkTermValues(input),
   ];
-  if (given.length === 0) errors.push({ path: '', message: 'give at least one term to change' });
+  if (given.length === 0)
+    errors.push({
+      path: '',
+      message: 'sebutkan paling sedikit satu ketentuan yang diubah',
+      messageEn: 'give at least one term to change',
+    });
   if (errors.length)
     invalid(
       'Perubahan ketentuan tidak valid: tanggal berlaku, alasan, dan minimal satu ketentuan wajib diisi dengan benar',
@@ -123,7 +151,13 @@ export async function updateParticipation(
     throw new DomainError('AlreadyExists', {
       message: `Ketentuan yang berlaku mulai ${same.effectiveFrom} sudah dipakai dan tidak dapat diubah; buat perubahan dari tanggal lain`,
       messageEn: `The terms in force from ${same.effectiveFrom} are already in use and cannot be rewritten; make the change from another date`,
-      details: [{ path: '/effectiveFrom', message: 'a version in force from this date exists' }],
+      details: [
+        {
+          path: '/effectiveFrom',
+          message: 'sudah ada versi yang berlaku mulai tanggal ini',
+          messageEn: 'a version in force from this date exists',
+        },
+      ],
     });
   const base = termsOf(same ?? termsOn(versions, input.effectiveFrom));
   const next: ParticipationTerms = { ...base };
@@ -133,7 +167,7 @@ export async function updateParticipation(
     invalid(
       `Tidak ada ketentuan yang berubah dibanding yang berlaku pada ${input.effectiveFrom}`,
       `No term differs from those in force on ${input.effectiveFrom}`,
-      [{ path: '', message: 'nothing to change' }],
+      [{ path: '', message: 'tidak ada yang berubah', messageEn: 'nothing to change' }],
     );
   if (changed.includes('monthlySubsidy'))
     await checkGrantsKept(db, coopId, input.effectiveFrom, '/effectiveFrom', 'subsidy');
@@ -184,7 +218,13 @@ export async function endParticipation(
     invalid(
       `Sudah ada pengiriman tanggal ${dispatched}, setelah tanggal berakhir ${input.endDate}`,
       `A delivery was dispatched on ${dispatched}, after the end date ${input.endDate}`,
-      [{ path: '/endDate', message: `must not be before the last dispatch ${dispatched}` }],
+      [
+        {
+          path: '/endDate',
+          message: `tidak boleh sebelum pengiriman terakhir ${longDate(dispatched)}`,
+          messageEn: `must not be before the last dispatch ${dispatched}`,
+        },
+      ],
     );
   await checkGrantsKept(db, coopId, input.endDate, '/endDate', 'end');
   const ended = {
@@ -214,6 +254,12 @@ export function checkDispatchWithin(
     throw new DomainError('ParticipationEnded', {
       message: `Kepesertaan ${coopName} berakhir ${p.endDate}: tidak ada pengiriman setelah tanggal itu (${date})`,
       messageEn: `${coopName}'s participation ended on ${p.endDate}: nothing is dispatched after that date (${date})`,
-      details: [{ path: '/date', message: `after the participation's end ${p.endDate}` }],
+      details: [
+        {
+          path: '/date',
+          message: `setelah kepesertaan berakhir ${longDate(p.endDate)}`,
+          messageEn: `after the participation's end ${p.endDate}`,
+        },
+      ],
     });
 }

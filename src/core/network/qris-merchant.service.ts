@@ -49,16 +49,33 @@ export function checkQrisMerchant(input: QrisMerchantInput): {
   };
   const errors: ErrorDetail[] = [];
   if (!/^[A-Z0-9]{1,25}$/.test(value.nmid))
-    errors.push({ path: '/nmid', message: 'must be 1–25 letters and digits' });
-  if (!/^\d{4}$/.test(value.mcc)) errors.push({ path: '/mcc', message: 'must be 4 digits' });
+    errors.push({
+      path: '/nmid',
+      message: 'harus 1–25 huruf dan angka',
+      messageEn: 'must be 1–25 letters and digits',
+    });
+  if (!/^\d{4}$/.test(value.mcc))
+    errors.push({ path: '/mcc', message: 'harus 4 angka', messageEn: 'must be 4 digits' });
   if (!PRINTABLE.test(value.name) || value.name.length > 25)
-    errors.push({ path: '/name', message: 'must be 1–25 printable characters (A–Z, 0–9, .,-)' });
+    errors.push({
+      path: '/name',
+      message: 'harus 1–25 karakter (A–Z, 0–9, .,-)',
+      messageEn: 'must be 1–25 printable characters (A–Z, 0–9, .,-)',
+    });
   if (!PRINTABLE.test(value.city) || value.city.length > 15)
-    errors.push({ path: '/city', message: 'must be 1–15 printable characters (A–Z, 0–9, .,-)' });
+    errors.push({
+      path: '/city',
+      message: 'harus 1–15 karakter (A–Z, 0–9, .,-)',
+      messageEn: 'must be 1–15 printable characters (A–Z, 0–9, .,-)',
+    });
   if (value.postalCode !== null && !/^\d{5}$/.test(value.postalCode))
-    errors.push({ path: '/postalCode', message: 'must be 5 digits' });
+    errors.push({ path: '/postalCode', message: 'harus 5 angka', messageEn: 'must be 5 digits' });
   if (!QRIS_CRITERIA.includes(value.criteria))
-    errors.push({ path: '/criteria', message: `must be one of ${QRIS_CRITERIA.join(', ')}` });
+    errors.push({
+      path: '/criteria',
+      message: `harus salah satu dari: ${QRIS_CRITERIA.join(', ')}`,
+      messageEn: `must be one of ${QRIS_CRITERIA.join(', ')}`,
+    });
   return { value, errors };
 }
 

@@ -40,9 +40,17 @@ export async function createWarehouse(
   const address = input.address?.trim() || null;
   const errors: ErrorDetail[] = [];
   if (!name || name.length > 100)
-    errors.push({ path: '/name', message: 'required, at most 100 characters' });
+    errors.push({
+      path: '/name',
+      message: 'wajib diisi, paling banyak 100 karakter',
+      messageEn: 'required, at most 100 characters',
+    });
   if (address && address.length > 300)
-    errors.push({ path: '/address', message: 'at most 300 characters' });
+    errors.push({
+      path: '/address',
+      message: 'paling banyak 300 karakter',
+      messageEn: 'at most 300 characters',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Gudang tidak valid: nama wajib diisi (paling banyak 100 karakter)',
@@ -55,7 +63,13 @@ export async function createWarehouse(
     throw new DomainError('AlreadyExists', {
       message: `Nama ${name} sudah dipakai lokasi lain hub ini`,
       messageEn: `The name ${name} is already used by another location of this hub`,
-      details: [{ path: '/name', message: 'a location of this hub has this name' }],
+      details: [
+        {
+          path: '/name',
+          message: 'hub ini sudah punya lokasi dengan nama ini',
+          messageEn: 'a location of this hub has this name',
+        },
+      ],
     });
   const row: LocationTable = { id: newId(), orgId: hubId, kind: 'warehouse', name, address };
   await insertLocations(db, [row]);

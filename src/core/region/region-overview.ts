@@ -110,13 +110,17 @@ function checkMonth(month: string, today: string, path = '/month') {
     throw new DomainError('ValidationFailed', {
       message: 'Bulan harus berformat YYYY-MM',
       messageEn: 'The month must be YYYY-MM',
-      details: [{ path, message: 'must be a month YYYY-MM' }],
+      details: [
+        { path, message: 'harus berupa bulan (TTTT-BB)', messageEn: 'must be a month YYYY-MM' },
+      ],
     });
   if (month > monthOf(today))
     throw new DomainError('DateInFuture', {
       message: `Bulan ${month} belum terjadi`,
       messageEn: `Month ${month} has not happened yet`,
-      details: [{ path, message: 'must not be in the future' }],
+      details: [
+        { path, message: 'tidak boleh di masa depan', messageEn: 'must not be in the future' },
+      ],
     });
 }
 
@@ -250,7 +254,13 @@ export async function getRegionTrends(
     throw new DomainError('ValidationFailed', {
       message: 'Jumlah bulan harus 1–36',
       messageEn: 'months must be 1–36',
-      details: [{ path: '/months', message: 'must be an integer from 1 to 36' }],
+      details: [
+        {
+          path: '/months',
+          message: 'harus bilangan bulat 1 sampai 36',
+          messageEn: 'must be an integer from 1 to 36',
+        },
+      ],
     });
   const today = todayWib(clock);
   const last = monthOf(today);

@@ -84,7 +84,13 @@ export async function issueActivationCodes(
     throw new DomainError('InvalidState', {
       message: `Jumlah peserta yang belum aktivasi sekarang ${people.length}, bukan ${input.expectedCount ?? '—'}: periksa lagi sebelum menerbitkan ulang`,
       messageEn: `${people.length} participants have not activated now, not ${input.expectedCount ?? '—'}: check again before reissuing`,
-      details: [{ path: '/expectedCount', message: `must be ${people.length}` }],
+      details: [
+        {
+          path: '/expectedCount',
+          message: `harus ${people.length}`,
+          messageEn: `must be ${people.length}`,
+        },
+      ],
     });
   }
   return issueCodes(db, ctx, program, people);

@@ -182,7 +182,13 @@ export async function collectCashDue(
         total > 0
           ? `The participant must pay ${total} in cash for failed payroll deductions (${due.map((d) => d.month).join(', ')}) before the package is handed over.`
           : 'Nothing is owed in cash by this participant.',
-      details: [{ path: '/cashCollected', message: `must be ${total}` }],
+      details: [
+        {
+          path: '/cashCollected',
+          message: `harus ${formatRupiah(total)}`,
+          messageEn: `must be ${total}`,
+        },
+      ],
     });
   if (total === 0) return 0;
   await markCashCollected(

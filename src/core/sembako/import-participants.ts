@@ -171,7 +171,11 @@ function stoppedPartWay(e: unknown, saved: number, total: number): DomainError {
     message: `Impor terhenti (${why.id}) setelah ${saved} dari ${total} baris yang sah tersimpan. Kirim ulang berkas yang sama untuk melengkapinya; baris yang sudah tersimpan ditulis ulang dengan isi yang sama.`,
     messageEn: `The import stopped (${why.en}) after ${saved} of ${total} valid rows were saved. Send the same file again to complete it; rows already saved are written again with the same content.`,
     details: [
-      { path: '/csv', message: `${saved} of ${total} valid rows saved; send the file again` },
+      {
+        path: '/csv',
+        message: `${saved} dari ${total} baris yang sah tersimpan; kirim ulang berkasnya`,
+        messageEn: `${saved} of ${total} valid rows saved; send the file again`,
+      },
     ],
   });
   err.cause = e;

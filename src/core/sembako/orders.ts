@@ -98,9 +98,13 @@ export async function placeOrder(
   const program = opts.program?.id === programId ? opts.program : await loadProgram(db, programId);
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' });
   if (!Number.isSafeInteger(input.qty) || input.qty < 1 || input.qty > 100)
-    errors.push({ path: '/qty', message: 'must be a whole number 1–100' });
+    errors.push({
+      path: '/qty',
+      message: 'harus bilangan bulat 1–100',
+      messageEn: 'must be a whole number 1–100',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', { message: 'Pesanan tidak valid', details: errors });
   const hash = contentHash({
@@ -147,13 +151,23 @@ export async function placeOrder(
     throw new DomainError('ValidationFailed', {
       message: 'Kelurahan Anda belum memiliki KDKMP; pilih koperasi pengambilan',
       messageEn: 'Your kelurahan has no KDKMP; choose a pickup cooperative',
-      details: [{ path: '/pickupCooperativeId', message: 'required: no KDKMP at the kelurahan' }],
+      details: [
+        {
+          path: '/pickupCooperativeId',
+          message: 'wajib dipilih: kelurahan ini belum punya KDKMP',
+          messageEn: 'required: no KDKMP at the kelurahan',
+        },
+      ],
     });
   if (!(await findParticipation(db, coopId, { hubId: program.hubId })))
     throw new DomainError('ValidationFailed', {
       message: 'Koperasi pengambilan bukan peserta program',
       details: [
-        { path: '/pickupCooperativeId', message: "not a cooperative of the program's hub" },
+        {
+          path: '/pickupCooperativeId',
+          message: 'bukan koperasi dari hub program ini',
+          messageEn: "not a cooperative of the program's hub",
+        },
       ],
     });
   const row: SembakoOrderTable = {
@@ -210,7 +224,13 @@ async function refusePackage(
   checkOrderingWindow(period, month, now);
   throw new DomainError('ValidationFailed', {
     message: 'Paket tidak ada pada periode ini',
-    details: [{ path: '/packageId', message: 'not a package of this period' }],
+    details: [
+      {
+        path: '/packageId',
+        message: 'bukan paket periode ini',
+        messageEn: 'not a package of this period',
+      },
+    ],
   });
 }
 
@@ -281,7 +301,9 @@ export async function pickupOrder(
     throw new DomainError('ValidationFailed', {
       message: 'Kode pengambilan salah',
       messageEn: 'Wrong pickup code',
-      details: [{ path: '/code', message: 'wrong pickup code' }],
+      details: [
+        { path: '/code', message: 'kode pengambilan salah', messageEn: 'wrong pickup code' },
+      ],
     });
   const c = await loadCooperativeContext(db, order.pickupCooperativeId);
   const items = await findPackageItems(db, program.orgId, [order.packageId]);

@@ -68,26 +68,45 @@ export async function recordPayrollAuthorization(
   if (!participant) notFound('Peserta', 'Participant');
   const ref = typeof input.ref === 'string' ? input.ref.trim() : '';
   if (!ref || ref.length > 100)
-    invalid([{ path: '/ref', message: 'required, up to 100 characters' }]);
+    invalid([
+      {
+        path: '/ref',
+        message: 'wajib diisi, paling banyak 100 karakter',
+        messageEn: 'required, up to 100 characters',
+      },
+    ]);
   const signedOn = businessDateOf(ctx, input.signedOn, '/signedOn');
   const { contentType, bytes } = input.scan;
   const declared = SIGNATURES.find((s) => s.type === contentType);
   if (!declared)
     invalid([
-      { path: '/scan/contentType', message: 'must be image/jpeg, image/png or application/pdf' },
+      {
+        path: '/scan/contentType',
+        message: 'harus gambar JPEG, PNG atau berkas PDF',
+        messageEn: 'must be image/jpeg, image/png or application/pdf',
+      },
     ]);
-  if (bytes.length === 0) invalid([{ path: '/scan', message: 'the file is empty' }]);
+  if (bytes.length === 0)
+    invalid([{ path: '/scan', message: 'berkasnya kosong', messageEn: 'the file is empty' }]);
   if (bytes.length > MAX_SCAN_BYTES)
     throw new DomainError('PayloadTooLarge', {
       message: `Berkas surat kuasa ${bytes.length} byte, lebih dari batas 2 MB. Pindai ulang dengan resolusi lebih kecil.`,
       messageEn: `The authorization file has ${bytes.length} bytes, above the 2 MB limit. Scan it again at a lower resolution.`,
-      details: [{ path: '/scan', message: 'larger than 2 MiB' }],
+      details: [
+        { path: '/scan', message: 'lebih besar dari 2 MiB', messageEn: 'larger than 2 MiB' },
+      ],
     });
   if (sniffScanType(bytes) !== declared.type)
     throw new DomainError('ValidationFailed', {
       message: `Berkas bukan ${declared.name} yang sah: isinya tidak diawali tanda berkas ${declared.name}. Kirim pindaian atau foto asli (JPEG, PNG atau PDF).`,
       messageEn: `The file is not a valid ${declared.name}: its content does not start with the ${declared.name} signature. Send the original scan or photo (JPEG, PNG or PDF).`,
-      details: [{ path: '/scan', message: `content is not ${declared.name}` }],
+      details: [
+        {
+          path: '/scan',
+          message: `isinya bukan ${declared.name}`,
+          messageEn: `content is not ${declared.name}`,
+        },
+      ],
     });
   const recordedAt = ctx.clock.now().toISOString();
   await upsertPayrollAuthorization(

@@ -28,15 +28,25 @@ export function programSettingsErrors(input: ProgramSettings): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (input.name !== undefined && (!name || name.length > 200))
-    errors.push({ path: '/name', message: 'required, up to 200 characters' });
+    errors.push({
+      path: '/name',
+      message: 'wajib diisi, paling banyak 200 karakter',
+      messageEn: 'required, up to 200 characters',
+    });
   const per = input.ordersPerPeriod;
   if (per !== undefined && (!Number.isSafeInteger(per) || per < 1 || per > 31))
-    errors.push({ path: '/ordersPerPeriod', message: 'must be a whole number 1–31' });
+    errors.push({
+      path: '/ordersPerPeriod',
+      message: 'harus bilangan bulat 1–31',
+      messageEn: 'must be a whole number 1–31',
+    });
   const handling = input.failedDeductionHandling;
   if (handling !== undefined && !FAILED_DEDUCTION_HANDLINGS.includes(handling))
     errors.push({
       path: '/failedDeductionHandling',
-      message: 'must be carry_forward or collect_at_pickup',
+      message:
+        'harus dibawa ke bulan berikutnya (carry_forward) atau ditagih saat pengambilan (collect_at_pickup)',
+      messageEn: 'must be carry_forward or collect_at_pickup',
     });
   return errors;
 }
@@ -50,10 +60,12 @@ export async function createProgram(db: Db, ctx: CommandContext, input: ProgramI
   if (!sponsor || !['government', 'employer'].includes(sponsor.kind))
     errors.push({
       path: '/sponsorOrgId',
-      message: 'must be a government or employer organization',
+      message: 'harus organisasi pemerintah atau pemberi kerja',
+      messageEn: 'must be a government or employer organization',
     });
   const hub = await findOrganizationById(db, input.hubId);
-  if (!hub || hub.kind !== 'hub') errors.push({ path: '/hubId', message: 'must be a hub' });
+  if (!hub || hub.kind !== 'hub')
+    errors.push({ path: '/hubId', message: 'harus sebuah hub', messageEn: 'must be a hub' });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Data program tidak valid',
@@ -62,7 +74,7 @@ export async function createProgram(db: Db, ctx: CommandContext, input: ProgramI
   if (await findProgramByName(db, input.sponsorOrgId, name))
     throw new DomainError('AlreadyExists', {
       message: `Program ${name} sudah ada`,
-      details: [{ path: '/name', message: 'already exists' }],
+      details: [{ path: '/name', message: 'nama ini sudah dipakai', messageEn: 'already exists' }],
     });
   const row: SembakoProgramTable = {
     orgId: input.sponsorOrgId,
@@ -93,7 +105,7 @@ export async function updateProgram(db: Db, programId: string, input: ProgramSet
   if (name && name !== program.name && (await findProgramByName(db, program.orgId, name)))
     throw new DomainError('AlreadyExists', {
       message: `Program ${name} sudah ada`,
-      details: [{ path: '/name', message: 'already exists' }],
+      details: [{ path: '/name', message: 'nama ini sudah dipakai', messageEn: 'already exists' }],
     });
   const set = {
     ...(name ? { name } : {}),

@@ -64,25 +64,55 @@ export async function createProgramPeriod(
   const program = await loadProgram(db, programId);
   const errors: ErrorDetail[] = [];
   if (typeof input.month !== 'string' || !isValidMonth(input.month))
-    errors.push({ path: '/month', message: 'must be YYYY-MM' });
+    errors.push({
+      path: '/month',
+      message: 'harus berupa bulan (TTTT-BB)',
+      messageEn: 'must be YYYY-MM',
+    });
   const opens = new Date(input.orderOpensAt);
   const closes = new Date(input.orderClosesAt);
   if (Number.isNaN(opens.getTime()))
-    errors.push({ path: '/orderOpensAt', message: 'must be an instant' });
+    errors.push({
+      path: '/orderOpensAt',
+      message: 'harus berupa waktu yang sah',
+      messageEn: 'must be an instant',
+    });
   if (Number.isNaN(closes.getTime()))
-    errors.push({ path: '/orderClosesAt', message: 'must be an instant' });
+    errors.push({
+      path: '/orderClosesAt',
+      message: 'harus berupa waktu yang sah',
+      messageEn: 'must be an instant',
+    });
   else if (!Number.isNaN(opens.getTime()) && closes <= opens)
-    errors.push({ path: '/orderClosesAt', message: 'must be after orderOpensAt' });
+    errors.push({
+      path: '/orderClosesAt',
+      message: 'harus setelah waktu pesanan dibuka',
+      messageEn: 'must be after orderOpensAt',
+    });
   if (!Array.isArray(input.packages) || input.packages.length === 0)
-    errors.push({ path: '/packages', message: 'at least one package' });
+    errors.push({
+      path: '/packages',
+      message: 'paling sedikit satu paket',
+      messageEn: 'at least one package',
+    });
   const names = new Set<string>();
   (input.packages ?? []).forEach((p, i) => {
     const name = p.name?.trim() ?? '';
-    if (!name) errors.push({ path: `/packages/${i}/name`, message: 'required' });
-    if (names.has(name)) errors.push({ path: `/packages/${i}/name`, message: 'used twice' });
+    if (!name)
+      errors.push({ path: `/packages/${i}/name`, message: 'wajib diisi', messageEn: 'required' });
+    if (names.has(name))
+      errors.push({
+        path: `/packages/${i}/name`,
+        message: 'dipakai dua kali',
+        messageEn: 'used twice',
+      });
     names.add(name);
     if (!Number.isSafeInteger(p.price) || p.price <= 0)
-      errors.push({ path: `/packages/${i}/price`, message: 'must be whole rupiah > 0' });
+      errors.push({
+        path: `/packages/${i}/price`,
+        message: 'harus rupiah bulat lebih dari 0',
+        messageEn: 'must be whole rupiah > 0',
+      });
     if (
       !Number.isSafeInteger(p.sponsorSubsidy) ||
       p.sponsorSubsidy < 0 ||
@@ -90,19 +120,29 @@ export async function createProgramPeriod(
     )
       errors.push({
         path: `/packages/${i}/sponsorSubsidy`,
-        message: 'must be whole rupiah, 0 to price',
+        message: 'harus rupiah bulat, dari 0 sampai harga paket',
+        messageEn: 'must be whole rupiah, 0 to price',
       });
     if (!Array.isArray(p.items) || p.items.length === 0)
-      errors.push({ path: `/packages/${i}/items`, message: 'at least one item' });
+      errors.push({
+        path: `/packages/${i}/items`,
+        message: 'paling sedikit satu barang',
+        messageEn: 'at least one item',
+      });
     const seen = new Set<string>();
     (p.items ?? []).forEach((it, j) => {
       if (seen.has(it.productId))
-        errors.push({ path: `/packages/${i}/items/${j}/productId`, message: 'used twice' });
+        errors.push({
+          path: `/packages/${i}/items/${j}/productId`,
+          message: 'dipakai dua kali',
+          messageEn: 'used twice',
+        });
       seen.add(it.productId);
       if (!Number.isSafeInteger(it.qty) || it.qty <= 0)
         errors.push({
           path: `/packages/${i}/items/${j}/qty`,
-          message: 'must be a whole number > 0',
+          message: 'harus bilangan bulat lebih dari 0',
+          messageEn: 'must be a whole number > 0',
         });
     });
   });
@@ -111,7 +151,7 @@ export async function createProgramPeriod(
   if (await findPeriod(db, program.orgId, programId, input.month))
     throw new DomainError('AlreadyExists', {
       message: `Periode ${input.month} sudah ada`,
-      details: [{ path: '/month', message: 'already exists' }],
+      details: [{ path: '/month', message: 'bulan ini sudah ada', messageEn: 'already exists' }],
     });
   const hub = await findOrganizationById(db, program.hubId);
   const book = await loadPriceBook(
@@ -129,7 +169,11 @@ export async function createProgramPeriod(
         throw new DomainError('ValidationFailed', {
           message: 'Produk tidak dikenal',
           details: [
-            { path: `/packages/${i}/items/${j}/productId`, message: 'unknown product of the hub' },
+            {
+              path: `/packages/${i}/items/${j}/productId`,
+              message: 'bukan produk hub ini',
+              messageEn: 'unknown product of the hub',
+            },
           ],
         });
       return {
@@ -144,7 +188,13 @@ export async function createProgramPeriod(
       throw new DomainError('PriceAboveCeiling', {
         message: `${p.name}: harga paket ${formatRupiah(p.price)} melebihi jumlah HET/HAP isinya ${formatRupiah(cap)}`,
         messageEn: `${p.name}: package price ${p.price} is above its items' ceilings ${cap}`,
-        details: [{ path: `/packages/${i}/price`, message: `above the items' ceilings (${cap})` }],
+        details: [
+          {
+            path: `/packages/${i}/price`,
+            message: `melebihi jumlah HET/HAP isinya (${formatRupiah(cap)})`,
+            messageEn: `above the items' ceilings (${cap})`,
+          },
+        ],
       });
     }
     const id = newId();

@@ -50,11 +50,19 @@ export async function recordSponsorPayment(
   const program = await loadProgram(db, programId);
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' });
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    errors.push({ path: '/amount', message: 'must be whole rupiah > 0' });
+    errors.push({
+      path: '/amount',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be whole rupiah > 0',
+    });
   if (typeof input.reference !== 'string' || input.reference.length > 150)
-    errors.push({ path: '/reference', message: 'must be text up to 150 characters' });
+    errors.push({
+      path: '/reference',
+      message: 'harus teks, paling banyak 150 karakter',
+      messageEn: 'must be text up to 150 characters',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Pembayaran sponsor tidak valid',
@@ -91,7 +99,13 @@ export async function recordSponsorPayment(
     throw new DomainError('ValidationFailed', {
       message: `Jumlah ${formatRupiah(input.amount)} melebihi yang terutang kepada koperasi ${formatRupiah(total)}`,
       messageEn: `Amount ${input.amount} is above what is owed to the cooperatives (${total})`,
-      details: [{ path: '/amount', message: `above what is owed (${total})` }],
+      details: [
+        {
+          path: '/amount',
+          message: `melebihi yang terutang (${formatRupiah(total)})`,
+          messageEn: `above what is owed (${total})`,
+        },
+      ],
     });
   const parts = allocateLargestRemainder(
     input.amount,

@@ -52,7 +52,13 @@ export async function closeCooperativePeriod(
   if (!isPeriodEnd(p.settlementPeriod, periodEnd)) {
     throw new DomainError('ValidationFailed', {
       message: `${periodEnd} bukan akhir periode ${p.settlementPeriod === 'monthly' ? 'bulanan' : 'mingguan (Minggu)'}`,
-      details: [{ path: '/periodEnd', message: `not the end of a ${p.settlementPeriod} period` }],
+      details: [
+        {
+          path: '/periodEnd',
+          message: `bukan akhir periode ${p.settlementPeriod === 'monthly' ? 'bulanan' : 'mingguan'}`,
+          messageEn: `not the end of a ${p.settlementPeriod} period`,
+        },
+      ],
     });
   }
   const latest = await findLatestStatement(db, coopId);
@@ -111,13 +117,25 @@ export async function closeSettlementPeriod(
   if (!isValidBusinessDate(input.periodEnd)) {
     throw new DomainError('ValidationFailed', {
       message: 'periodEnd harus YYYY-MM-DD',
-      details: [{ path: '/periodEnd', message: 'must be a date YYYY-MM-DD' }],
+      details: [
+        {
+          path: '/periodEnd',
+          message: 'harus berupa tanggal (TTTT-BB-HH)',
+          messageEn: 'must be a date YYYY-MM-DD',
+        },
+      ],
     });
   }
   if (input.periodEnd >= todayWib(ctx.clock)) {
     throw new DomainError('ValidationFailed', {
       message: 'Periode belum berakhir',
-      details: [{ path: '/periodEnd', message: 'the period has not ended yet' }],
+      details: [
+        {
+          path: '/periodEnd',
+          message: 'periodenya belum berakhir',
+          messageEn: 'the period has not ended yet',
+        },
+      ],
     });
   }
   if (input.cooperativeId) {

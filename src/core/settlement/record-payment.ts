@@ -47,13 +47,25 @@ export async function recordPayment(
 ) {
   const errors: ErrorDetail[] = [];
   if (typeof input.id !== 'string' || !isUuid(input.id))
-    errors.push({ path: '/id', message: 'must be a UUID' });
+    errors.push({ path: '/id', message: 'harus berupa UUID', messageEn: 'must be a UUID' });
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    errors.push({ path: '/amount', message: 'must be whole rupiah > 0' });
+    errors.push({
+      path: '/amount',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be whole rupiah > 0',
+    });
   if (!METHODS.includes(input.method))
-    errors.push({ path: '/method', message: `must be one of ${METHODS.join(', ')}` });
+    errors.push({
+      path: '/method',
+      message: `harus salah satu dari: ${METHODS.join(', ')}`,
+      messageEn: `must be one of ${METHODS.join(', ')}`,
+    });
   if (typeof input.reference !== 'string' || input.reference.length > 200)
-    errors.push({ path: '/reference', message: 'must be text up to 200 characters' });
+    errors.push({
+      path: '/reference',
+      message: 'harus teks, paling banyak 200 karakter',
+      messageEn: 'must be text up to 200 characters',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Pembayaran tidak valid',

@@ -236,7 +236,13 @@ for (const engine of ENGINES) {
           ),
         ).rejects.toMatchObject({
           code: 'ValidationFailed',
-          details: [{ path: '/periodEnd', message: 'the period has not ended yet' }],
+          details: [
+            {
+              path: '/periodEnd',
+              message: 'periodenya belum berakhir',
+              messageEn: 'the period has not ended yet',
+            },
+          ],
         });
       }
       expect(await countRows('statement')).toBe(before);
@@ -252,7 +258,13 @@ for (const engine of ENGINES) {
           ),
         ).rejects.toMatchObject({
           code: 'ValidationFailed',
-          details: [{ path: '/periodEnd', message: 'not the end of a monthly period' }],
+          details: [
+            {
+              path: '/periodEnd',
+              message: 'bukan akhir periode bulanan',
+              messageEn: 'not the end of a monthly period',
+            },
+          ],
         });
       }
       expect(await countRows('statement')).toBe(0);

@@ -31,13 +31,21 @@ export function businessDateOf(
   if (!isValidBusinessDate(date)) {
     throw new DomainError('ValidationFailed', {
       message: 'Tanggal harus berformat YYYY-MM-DD',
-      details: [{ path, message: 'must be a date YYYY-MM-DD' }],
+      details: [
+        {
+          path,
+          message: 'harus berupa tanggal (TTTT-BB-HH)',
+          messageEn: 'must be a date YYYY-MM-DD',
+        },
+      ],
     });
   }
   if (date > today) {
     throw new DomainError('DateInFuture', {
       message: `Tanggal ${date} belum terjadi (hari ini ${today} WIB)`,
-      details: [{ path, message: 'must not be in the future' }],
+      details: [
+        { path, message: 'tidak boleh di masa depan', messageEn: 'must not be in the future' },
+      ],
     });
   }
   return date;

@@ -52,7 +52,13 @@ function unreadable(e: unknown): DomainError {
   return new DomainError('ValidationFailed', {
     message: `Berkas CSV tidak dapat dibaca: ${(e as Error).message}`,
     messageEn: `The CSV file cannot be read: ${(e as Error).message}`,
-    details: [{ path: '/csv', message: 'not a readable CSV file' }],
+    details: [
+      {
+        path: '/csv',
+        message: 'bukan berkas CSV yang dapat dibaca',
+        messageEn: 'not a readable CSV file',
+      },
+    ],
   });
 }
 
@@ -90,14 +96,26 @@ export function rowCollector(
         throw new DomainError('PayloadTooLarge', {
           message: `Berkas memuat ${thousandsId.format(count)} baris data; paling banyak ${thousandsId.format(maxRows)} baris per berkas. Bagi menjadi beberapa berkas; tidak ada yang disimpan.`,
           messageEn: `The file holds ${thousandsEn.format(count)} rows; at most ${thousandsEn.format(maxRows)} rows per file. Split it into several files; nothing was saved.`,
-          details: [{ path: '/csv', message: `at most ${maxRows} rows per file, got ${count}` }],
+          details: [
+            {
+              path: '/csv',
+              message: `paling banyak ${maxRows} baris per berkas, ada ${count}`,
+              messageEn: `at most ${maxRows} rows per file, got ${count}`,
+            },
+          ],
         });
       const missing = columns.filter((c) => !(header ?? []).includes(c));
       if (missing.length)
         throw new DomainError('ValidationFailed', {
           message: `Baris judul CSV harus memuat kolom ${columns.join(',')}; tidak ada: ${missing.join(', ')}`,
           messageEn: `The CSV header must hold ${columns.join(',')}; missing: ${missing.join(', ')}`,
-          details: [{ path: '/csv', message: `header must hold ${columns.join(',')}` }],
+          details: [
+            {
+              path: '/csv',
+              message: `baris judul harus memuat ${columns.join(',')}`,
+              messageEn: `header must hold ${columns.join(',')}`,
+            },
+          ],
         });
       return rows;
     },

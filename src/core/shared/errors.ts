@@ -38,9 +38,15 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One field's finding: `path` is the JSON path of the field, `message` says
+ * what is wrong in Indonesian, `messageEn` in English; the HTTP edge sends
+ * the one of the caller's language.
+ */
 export interface ErrorDetail {
   path: string;
   message: string;
+  messageEn: string;
 }
 
 /**

@@ -46,7 +46,13 @@ function utf8(bytes: Uint8Array): string {
     throw new DomainError('ValidationFailed', {
       message: 'Berkas bukan teks UTF-8 maupun XLSX; tidak ada yang disimpan.',
       messageEn: 'The file is neither UTF-8 text nor XLSX; nothing was saved.',
-      details: [{ path: '/file', message: 'not UTF-8 text or an XLSX workbook' }],
+      details: [
+        {
+          path: '/file',
+          message: 'bukan teks UTF-8 atau buku kerja XLSX',
+          messageEn: 'not UTF-8 text or an XLSX workbook',
+        },
+      ],
     });
   }
 }
@@ -56,6 +62,12 @@ function holdsNul(line: number): DomainError {
   return new DomainError('ValidationFailed', {
     message: `Berkas ditolak seluruhnya: berisi karakter NUL (U+0000) di baris ${line}; tidak ada yang disimpan.`,
     messageEn: `The file is refused whole: it holds a NUL character (U+0000) on line ${line}; nothing was saved.`,
-    details: [{ path: '/file', message: `holds a NUL character (U+0000) on line ${line}` }],
+    details: [
+      {
+        path: '/file',
+        message: `berisi karakter NUL (U+0000) di baris ${line}`,
+        messageEn: `holds a NUL character (U+0000) on line ${line}`,
+      },
+    ],
   });
 }

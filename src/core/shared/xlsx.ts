@@ -118,7 +118,13 @@ function unreadableWorkbook(why: string): DomainError {
   return new DomainError('ValidationFailed', {
     message: `Berkas XLSX tidak dapat dibaca (${why}); tidak ada yang disimpan.`,
     messageEn: `The XLSX file cannot be read (${why}); nothing was saved.`,
-    details: [{ path: '/file', message: 'not a readable XLSX workbook' }],
+    details: [
+      {
+        path: '/file',
+        message: 'bukan buku kerja XLSX yang dapat dibaca',
+        messageEn: 'not a readable XLSX workbook',
+      },
+    ],
   });
 }
 

@@ -111,20 +111,30 @@ export async function runMonthlySubsidy(
   if (!isValidMonth(input.month))
     throw new DomainError('ValidationFailed', {
       message: 'Bulan harus YYYY-MM',
-      details: [{ path: '/month', message: 'must be YYYY-MM' }],
+      details: [
+        { path: '/month', message: 'harus berupa bulan (TTTT-BB)', messageEn: 'must be YYYY-MM' },
+      ],
     });
   const monthEnd = lastDayOfMonth(input.month);
   const today = todayWib(ctx.clock);
   if (monthEnd >= today)
     throw new DomainError('ValidationFailed', {
       message: `Bulan ${input.month} belum berakhir`,
-      details: [{ path: '/month', message: 'the month has not ended yet' }],
+      details: [
+        {
+          path: '/month',
+          message: 'bulannya belum berakhir',
+          messageEn: 'the month has not ended yet',
+        },
+      ],
     });
   const runDate = businessDateOf(ctx, input.date);
   if (runDate < monthEnd)
     throw new DomainError('ValidationFailed', {
       message: 'Tanggal proses sebelum akhir bulan',
-      details: [{ path: '/date', message: 'before the end of the month' }],
+      details: [
+        { path: '/date', message: 'sebelum akhir bulan', messageEn: 'before the end of the month' },
+      ],
     });
   const hub = await findOrganizationById(db, hubId);
   if (!hub || hub.kind !== 'hub')
@@ -255,12 +265,14 @@ export async function markSubsidyPaid(
   if (!isValidMonth(input.month))
     throw new DomainError('ValidationFailed', {
       message: 'Bulan harus YYYY-MM',
-      details: [{ path: '/month', message: 'must be YYYY-MM' }],
+      details: [
+        { path: '/month', message: 'harus berupa bulan (TTTT-BB)', messageEn: 'must be YYYY-MM' },
+      ],
     });
   if (typeof input.reference !== 'string' || !input.reference.trim()) {
     throw new DomainError('ValidationFailed', {
       message: 'Nomor referensi transfer wajib diisi',
-      details: [{ path: '/reference', message: 'required' }],
+      details: [{ path: '/reference', message: 'wajib diisi', messageEn: 'required' }],
     });
   }
   const paidOn = businessDateOf(ctx, input.paidOn, '/paidOn');
@@ -282,7 +294,13 @@ export async function markSubsidyPaid(
   if (paidOn < g.grantedOn)
     throw new DomainError('ValidationFailed', {
       message: 'Tanggal bayar sebelum akhir bulan subsidi',
-      details: [{ path: '/paidOn', message: 'before the grant date' }],
+      details: [
+        {
+          path: '/paidOn',
+          message: 'sebelum tanggal subsidi diberikan',
+          messageEn: 'before the grant date',
+        },
+      ],
     });
   await updateGrant(db, coopId, g.id, {
     status: 'paid',

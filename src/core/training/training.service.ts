@@ -114,11 +114,16 @@ export async function createTrainingEvent(
   const organizerName = input.organizerName.trim();
   const materials = input.materials?.trim() || null;
   const errors: ErrorDetail[] = [];
-  if (!title) errors.push({ path: '/title', message: 'required' });
-  if (!venue) errors.push({ path: '/venue', message: 'required' });
-  if (!organizerName) errors.push({ path: '/organizerName', message: 'required' });
+  if (!title) errors.push({ path: '/title', message: 'wajib diisi', messageEn: 'required' });
+  if (!venue) errors.push({ path: '/venue', message: 'wajib diisi', messageEn: 'required' });
+  if (!organizerName)
+    errors.push({ path: '/organizerName', message: 'wajib diisi', messageEn: 'required' });
   if (!isValidBusinessDate(input.date))
-    errors.push({ path: '/date', message: 'must be a date YYYY-MM-DD' });
+    errors.push({
+      path: '/date',
+      message: 'harus berupa tanggal (TTTT-BB-HH)',
+      messageEn: 'must be a date YYYY-MM-DD',
+    });
   if (errors.length)
     invalid('Data pelatihan tidak lengkap atau tidak valid', 'Training data is invalid', errors);
   const hash = contentHash({ title, date: input.date, venue, organizerName, materials });
@@ -207,18 +212,34 @@ export async function recordTrainingParticipants(
   for (const [i, p] of participants.entries()) {
     const at = `/participants/${i}`;
     const name = p.name.trim();
-    if (!name) errors.push({ path: `${at}/name`, message: 'required' });
+    if (!name) errors.push({ path: `${at}/name`, message: 'wajib diisi', messageEn: 'required' });
     if (!TRAINING_POSITIONS.includes(p.position))
-      errors.push({ path: `${at}/position`, message: `one of ${TRAINING_POSITIONS.join(', ')}` });
+      errors.push({
+        path: `${at}/position`,
+        message: `harus salah satu dari: ${TRAINING_POSITIONS.join(', ')}`,
+        messageEn: `one of ${TRAINING_POSITIONS.join(', ')}`,
+      });
     for (const key of ['preScore', 'postScore'] as const) {
       if (!isValidScore(p[key]))
-        errors.push({ path: `${at}/${key}`, message: 'must be a whole number from 0 to 100' });
+        errors.push({
+          path: `${at}/${key}`,
+          message: 'harus bilangan bulat 0 sampai 100',
+          messageEn: 'must be a whole number from 0 to 100',
+        });
       else if (p[key] != null && !p.attended)
-        errors.push({ path: `${at}/${key}`, message: 'only for an officer who attended' });
+        errors.push({
+          path: `${at}/${key}`,
+          message: 'hanya untuk pengurus yang hadir',
+          messageEn: 'only for an officer who attended',
+        });
     }
     const key = `${p.cooperativeId}\u0000${name.toLowerCase()}`;
     if (seen.has(key))
-      errors.push({ path: `${at}/name`, message: 'the same officer is named twice' });
+      errors.push({
+        path: `${at}/name`,
+        message: 'pengurus yang sama disebut dua kali',
+        messageEn: 'the same officer is named twice',
+      });
     seen.add(key);
     if (!coops.has(p.cooperativeId)) {
       const coop = await findOrganizationById(db, p.cooperativeId);
@@ -235,7 +256,8 @@ export async function recordTrainingParticipants(
     if (!coops.get(p.cooperativeId))
       errors.push({
         path: `${at}/cooperativeId`,
-        message: "not a cooperative of the office's region",
+        message: 'bukan koperasi di wilayah dinas ini',
+        messageEn: "not a cooperative of the office's region",
       });
   }
   if (errors.length)
@@ -244,7 +266,13 @@ export async function recordTrainingParticipants(
     throw new DomainError('DateInFuture', {
       message: `Pelatihan baru berlangsung ${event.eventDate}; kehadiran dicatat setelahnya`,
       messageEn: `The training takes place on ${event.eventDate}; record attendance afterwards`,
-      details: [{ path: '/participants', message: 'attendance before the event date' }],
+      details: [
+        {
+          path: '/participants',
+          message: 'kehadiran dicatat sebelum tanggal pelatihan',
+          messageEn: 'attendance before the event date',
+        },
+      ],
     });
 
   const existing = await findTrainingParticipants(db, organizerId, eventId);
@@ -260,7 +288,11 @@ export async function recordTrainingParticipants(
     const current = (p.id ? byId.get(p.id) : undefined) ?? named;
     if (p.id && named && named.id !== p.id)
       invalid('Pengurus ini sudah diundang', 'This officer is already invited', [
-        { path: `/participants/${i}/id`, message: `already invited as ${named.id}` },
+        {
+          path: `/participants/${i}/id`,
+          message: `sudah diundang sebagai ${named.id}`,
+          messageEn: `already invited as ${named.id}`,
+        },
       ]);
     const row: TrainingParticipantTable = {
       orgId: organizerId,

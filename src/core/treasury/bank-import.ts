@@ -65,7 +65,13 @@ async function accountOf(
     throw new DomainError('ValidationFailed', {
       message: `Berkas mutasi ditolak: berkas untuk rekening ${fromFile}, bukan ${given}`,
       messageEn: `The bank statement file is refused: it is of account ${fromFile}, not ${given}`,
-      details: [{ path: '/accountNo', message: `the file is of account ${fromFile}` }],
+      details: [
+        {
+          path: '/accountNo',
+          message: `berkas ini untuk rekening ${fromFile}`,
+          messageEn: `the file is of account ${fromFile}`,
+        },
+      ],
     });
   const hubAccount = await findHubAccountNo(db, hubId);
   const account = fromFile ?? given ?? (hubAccount ? normalizeAccountNo(hubAccount) : null);
@@ -73,7 +79,13 @@ async function accountOf(
     throw new DomainError('ValidationFailed', {
       message: 'Berkas tidak menyebut nomor rekening: isi nomor rekening',
       messageEn: 'The file names no account: give the account number',
-      details: [{ path: '/accountNo', message: 'required for this file' }],
+      details: [
+        {
+          path: '/accountNo',
+          message: 'wajib diisi untuk berkas ini',
+          messageEn: 'required for this file',
+        },
+      ],
     });
   return account;
 }
@@ -100,7 +112,13 @@ export async function importBankStatement(
     throw new DomainError('ValidationFailed', {
       message: `Berkas mutasi ditolak: mutasi bertanggal ${future.date}, sesudah hari ini (${today} WIB)`,
       messageEn: `The bank statement file is refused: a movement is dated ${future.date}, after today (${today} WIB)`,
-      details: [{ path: '/file', message: 'a movement is dated in the future' }],
+      details: [
+        {
+          path: '/file',
+          message: 'ada mutasi bertanggal di masa depan',
+          messageEn: 'a movement is dated in the future',
+        },
+      ],
     });
   const accountNo = await accountOf(db, hubId, parsed.accountNo, file.accountNo);
   const now = ctx.clock.now().toISOString();

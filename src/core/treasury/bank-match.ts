@@ -54,7 +54,13 @@ export async function matchBankLine(
     throw new DomainError('NotFound', {
       message: 'Koperasi tidak ditemukan di jaringan hub ini',
       messageEn: "Cooperative not found in this hub's network",
-      details: [{ path: '/cooperativeId', message: 'not a cooperative of this hub' }],
+      details: [
+        {
+          path: '/cooperativeId',
+          message: 'bukan koperasi hub ini',
+          messageEn: 'not a cooperative of this hub',
+        },
+      ],
     });
   return postLineAsPayment(db, ctx, hubId, line, input.cooperativeId);
 }
@@ -72,7 +78,7 @@ export async function dismissBankLine(
     throw new DomainError('ValidationFailed', {
       message: 'Alasan wajib diisi',
       messageEn: 'A reason is required',
-      details: [{ path: '/reason', message: 'required' }],
+      details: [{ path: '/reason', message: 'wajib diisi', messageEn: 'required' }],
     });
   const line = await openLine(db, hubId, lineId);
   const change = {

@@ -93,7 +93,13 @@ export async function getCashFlowForecast(
     throw new DomainError('ValidationFailed', {
       message: 'Jumlah minggu harus 1–26',
       messageEn: 'weeks must be 1–26',
-      details: [{ path: '/weeks', message: 'must be an integer from 1 to 26' }],
+      details: [
+        {
+          path: '/weeks',
+          message: 'harus bilangan bulat 1 sampai 26',
+          messageEn: 'must be an integer from 1 to 26',
+        },
+      ],
     });
   const today = todayWib(clock);
   const first = mondayOf(today);

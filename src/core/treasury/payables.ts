@@ -82,9 +82,17 @@ async function resolveSupplier(db: Db, hubId: string, input: SupplierPaymentInpu
 function validate(input: SupplierPaymentInput) {
   const errors: ErrorDetail[] = [];
   if (!!input.supplierId === !!input.supplierName?.trim())
-    errors.push({ path: '/supplierId', message: 'give exactly one of supplierId, supplierName' });
+    errors.push({
+      path: '/supplierId',
+      message: 'pilih pemasok atau tulis nama pemasok baru, salah satu saja',
+      messageEn: 'give exactly one of supplierId, supplierName',
+    });
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-    errors.push({ path: '/amount', message: 'must be whole rupiah > 0' });
+    errors.push({
+      path: '/amount',
+      message: 'harus rupiah bulat lebih dari 0',
+      messageEn: 'must be whole rupiah > 0',
+    });
   if (errors.length)
     throw new DomainError('ValidationFailed', {
       message: 'Pembayaran ke pemasok tidak valid',
@@ -147,7 +155,13 @@ export async function recordSupplierPayment(
       throw new DomainError('ValidationFailed', {
         message: 'Baris rekening koran hanya untuk pembayaran transfer',
         messageEn: 'A bank line goes with a transfer',
-        details: [{ path: '/method', message: 'must be transfer with a bankLineId' }],
+        details: [
+          {
+            path: '/method',
+            message: 'harus transfer dengan baris mutasi bank',
+            messageEn: 'must be transfer with a bankLineId',
+          },
+        ],
       });
     const line = await claimBankLine(db, {
       hubId,
@@ -160,14 +174,26 @@ export async function recordSupplierPayment(
       throw new DomainError('ValidationFailed', {
         message: `Jumlah baris rekening koran (${formatRupiah(Math.floor(line.amountSen / 100))}) berbeda dengan pembayaran`,
         messageEn: 'The bank line’s amount differs from the payment',
-        details: [{ path: '/amount', message: `must equal the bank line (${line.amountSen} sen)` }],
+        details: [
+          {
+            path: '/amount',
+            message: `harus sama dengan baris rekening koran (${formatRupiah(Math.floor(line.amountSen / 100))})`,
+            messageEn: `must equal the bank line (${line.amountSen} sen)`,
+          },
+        ],
       });
   }
   if (unallocated > 0)
     throw new DomainError('InvalidState', {
       message: `Pembayaran melebihi tagihan terbuka ${supplier.name} (${formatRupiah(input.amount - unallocated)})`,
       messageEn: `The payment exceeds ${supplier.name}'s open invoices (${formatRupiah(input.amount - unallocated)})`,
-      details: [{ path: '/amount', message: `at most ${input.amount - unallocated}` }],
+      details: [
+        {
+          path: '/amount',
+          message: `paling banyak ${formatRupiah(input.amount - unallocated)}`,
+          messageEn: `at most ${input.amount - unallocated}`,
+        },
+      ],
     });
   await insertSupplierPayment(
     db,
@@ -239,7 +265,13 @@ export async function setSupplierTerms(
   if (!Number.isSafeInteger(termsDays) || termsDays < 0 || termsDays > 365)
     throw new DomainError('ValidationFailed', {
       message: 'Jangka waktu pembayaran 0–365 hari',
-      details: [{ path: '/termsDays', message: 'must be a whole number 0–365' }],
+      details: [
+        {
+          path: '/termsDays',
+          message: 'harus bilangan bulat 0–365',
+          messageEn: 'must be a whole number 0–365',
+        },
+      ],
     });
   const supplier = await findSupplierById(db, hubId, supplierId);
   if (!supplier)

@@ -48,12 +48,24 @@ export async function postCreditLossProvision(
     throw new DomainError('ValidationFailed', {
       message: 'periodEnd harus tanggal akhir bulan (YYYY-MM-DD)',
       messageEn: 'periodEnd must be the last day of a month (YYYY-MM-DD)',
-      details: [{ path: '/periodEnd', message: 'must be a month end' }],
+      details: [
+        {
+          path: '/periodEnd',
+          message: 'harus tanggal akhir bulan',
+          messageEn: 'must be a month end',
+        },
+      ],
     });
   if (periodEnd > today)
     throw new DomainError('DateInFuture', {
       message: `Periode ${periodEnd} belum berakhir (hari ini ${today} WIB)`,
-      details: [{ path: '/periodEnd', message: 'must not be in the future' }],
+      details: [
+        {
+          path: '/periodEnd',
+          message: 'tidak boleh di masa depan',
+          messageEn: 'must not be in the future',
+        },
+      ],
     });
   await lockOrganization(db, hubId);
   const existing = await findProvision(db, hubId, periodEnd);

@@ -83,7 +83,13 @@ export async function distributeShu(
     throw new DomainError('ValidationFailed', {
       message: `Tanggal pembagian harus setelah tahun buku ${year}`,
       messageEn: `The distribution date must be after fiscal year ${year}`,
-      details: [{ path: '/date', message: `must be after ${year}-12-31` }],
+      details: [
+        {
+          path: '/date',
+          message: `harus setelah 31 Desember ${year}`,
+          messageEn: `must be after ${year}-12-31`,
+        },
+      ],
     });
   const total = shares.reduce((t, s) => t + Number(s.total), 0);
   const now = ctx.clock.now();

@@ -8,7 +8,7 @@ function invalidPeriod(message: string, messageEn: string): DomainError {
   return new DomainError('ValidationFailed', {
     message,
     messageEn,
-    details: [{ path: '/query', message: messageEn }],
+    details: [{ path: '/query', message, messageEn }],
   });
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError, type ErrorDetail } from '../../core/shared/errors.ts';
-import { languageOf, sendInternalError, sendProblem } from './problem.ts';
+import { sendInternalError, sendProblem } from './problem.ts';
 
 /** The media type every operation takes; routes whose body schema is a content map take its keys. */
 const JSON_TYPE = 'application/json';
@@ -76,15 +76,13 @@ export function findNul(input: unknown): NulFinding[] {
   return found;
 }
 
-function nulError(findings: NulFinding[], file: boolean, lang: 'id' | 'en'): DomainError {
+function nulError(findings: NulFinding[], file: boolean): DomainError {
   const where = (f: NulFinding, en: boolean) =>
     f.line === undefined ? '' : en ? ` on line ${f.line}` : ` di baris ${f.line}`;
   const details: ErrorDetail[] = findings.map((f) => ({
     path: f.path,
-    message:
-      lang === 'en'
-        ? `holds a NUL character (U+0000)${where(f, true)}`
-        : `berisi karakter NUL (U+0000)${where(f, false)}`,
+    message: `berisi karakter NUL (U+0000)${where(f, false)}`,
+    messageEn: `holds a NUL character (U+0000)${where(f, true)}`,
   }));
   if (file) {
     const f = findings[0]!;
@@ -141,11 +139,7 @@ export const inputPlugin = fp(
             : findNul(request.body)),
       ];
       if (findings.length)
-        throw nulError(
-          findings.slice(0, MAX_FINDINGS),
-          typeof request.body === 'string',
-          languageOf(request),
-        );
+        throw nulError(findings.slice(0, MAX_FINDINGS), typeof request.body === 'string');
     });
   },
   { name: 'lumbung-input' },

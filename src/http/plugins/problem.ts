@@ -87,7 +87,15 @@ export function sendProblem(
       detail: lang === 'en' ? (detail.en ?? TITLES[code].en) : detail.id,
       code,
       requestId: request.id,
-      ...(errors?.length ? { errors } : {}),
+      // Each field's message in the caller's language; never both (the contract is `{ path, message }`).
+      ...(errors?.length
+        ? {
+            errors: errors.map((e) => ({
+              path: e.path,
+              message: lang === 'en' ? e.messageEn : e.message,
+            })),
+          }
+        : {}),
     });
 }
 
@@ -180,21 +188,28 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     const fe = error as FastifyError & { validation?: SchemaIssue[] };
     if (fe.validation) {
-      const lang = languageOf(request);
       const errors = fe.validation.map((v) => {
         const extra = v.params?.additionalProperty
           ? `/${String(v.params.additionalProperty)}`
           : v.params?.missingProperty
             ? `/${String(v.params.missingProperty)}`
             : '';
-        return { path: `${v.instancePath ?? ''}${extra}` || '/', message: issueMessage(v, lang) };
+        return {
+          path: `${v.instancePath ?? ''}${extra}` || '/',
+          message: issueMessage(v, 'id'),
+          messageEn: issueMessage(v, 'en'),
+        };
       });
-      const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+      // The detail names no paths: the fields are marked by `errors`, each next to its field.
+      const n = errors.length;
       return sendProblem(
         request,
         reply,
         'ValidationFailed',
-        { id: `Data tidak valid: ${list}`, en: `Invalid input: ${list}` },
+        {
+          id: `Data tidak valid: periksa isian yang ditandai (${n})`,
+          en: `Invalid input: check the marked fields (${n})`,
+        },
         errors,
       );
     }

@@ -32,7 +32,7 @@ export function refuseFile(message: string, messageEn: string, details?: ErrorDe
   throw new DomainError('ValidationFailed', {
     message: `Berkas mutasi ditolak: ${message}`,
     messageEn: `The bank statement file is refused: ${messageEn}`,
-    details: details ?? [{ path: '/file', message: messageEn }],
+    details: details ?? [{ path: '/file', message, messageEn }],
   });
 }
 

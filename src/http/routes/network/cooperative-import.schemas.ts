@@ -31,7 +31,7 @@ export function cooperativesFileOf(body: unknown): string | Uint8Array {
       throw new DomainError('ValidationFailed', {
         message: 'Berkas kosong',
         messageEn: 'The file is empty',
-        details: [{ path: '/file', message: 'required' }],
+        details: [{ path: '/file', message: 'wajib diisi', messageEn: 'required' }],
       });
     return body;
   }

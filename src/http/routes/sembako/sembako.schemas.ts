@@ -107,7 +107,7 @@ export function csvOf(body: unknown): string {
   throw new DomainError('ValidationFailed', {
     message: 'Isi CSV tidak ada',
     messageEn: 'No CSV content',
-    details: [{ path: '/csv', message: 'required' }],
+    details: [{ path: '/csv', message: 'wajib diisi', messageEn: 'required' }],
   });
 }
 

@@ -63,7 +63,7 @@ export function bankFileOf(body: unknown): Uint8Array {
   throw new DomainError('ValidationFailed', {
     message: 'Berkas mutasi tidak ada',
     messageEn: 'No bank statement file',
-    details: [{ path: '/file', message: 'required' }],
+    details: [{ path: '/file', message: 'wajib diisi', messageEn: 'required' }],
   });
 }
 

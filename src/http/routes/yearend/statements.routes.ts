@@ -30,7 +30,13 @@ function periodOf(q: { year?: string; from?: string; to?: string }): StatementsP
   throw new DomainError('ValidationFailed', {
     message: 'Sebutkan tahun (year) atau rentang bulan (from dan to)',
     messageEn: 'Give either year, or both from and to',
-    details: [{ path: '/query', message: 'year, or from and to' }],
+    details: [
+      {
+        path: '/query',
+        message: 'tahun, atau bulan awal dan akhir',
+        messageEn: 'year, or from and to',
+      },
+    ],
   });
 }
 

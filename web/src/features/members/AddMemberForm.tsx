@@ -47,7 +47,7 @@ export function AddMemberForm({
       await client.invalidateQueries({ queryKey: ['members', cooperativeId] });
       onDone(t('add.saved', { name: body.name, memberNo: r.memberNo }), r.id);
     },
-    onError: (e) => setErrors(splitProblem(e, FIELD_OF, i18n.language, CODE_FIELD).fields),
+    onError: (e) => setErrors(splitProblem(e, FIELD_OF, CODE_FIELD).fields),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,7 +106,7 @@ export function AddMemberForm({
       <AddressField value={f.address} error={errors.address} onChange={set('address')} />
       <RoleSelect value={f.role} error={errors.role} onChange={set('role')} />
       <SubmitRow
-        error={splitProblem(save.error, FIELD_OF, i18n.language, CODE_FIELD).rest}
+        error={splitProblem(save.error, FIELD_OF, CODE_FIELD).rest}
         pending={save.isPending}
         label={t('add.submit')}
         busyLabel={t('saving')}

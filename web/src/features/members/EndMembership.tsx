@@ -54,7 +54,7 @@ export function EndMembership({
       await client.invalidateQueries({ queryKey: ['savingsArrears', cooperativeId] });
     },
     onError: (e) => {
-      const fields = splitProblem(e, FIELD_OF, i18n.language).fields;
+      const fields = splitProblem(e, FIELD_OF).fields;
       setErrors(fields);
       if (Object.keys(fields).length) setConfirming(false);
     },
@@ -97,7 +97,7 @@ export function EndMembership({
               total: rupiah(back.total),
             })}
           </p>
-          <ProblemAlert error={splitProblem(run.error, FIELD_OF, i18n.language).rest} />
+          <ProblemAlert error={splitProblem(run.error, FIELD_OF).rest} />
           <div className="actions">
             <button
               type="button"

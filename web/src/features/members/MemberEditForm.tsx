@@ -34,7 +34,7 @@ export function MemberEditForm({
   onDone: (name: string) => void;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation('members');
+  const { t } = useTranslation('members');
   const client = useQueryClient();
   const { f, set, errors, setErrors } = useFields({
     name: member.name,
@@ -49,7 +49,7 @@ export function MemberEditForm({
       await client.invalidateQueries({ queryKey: ['members', cooperativeId] });
       onDone(body.name ?? member.name);
     },
-    onError: (e) => setErrors(splitProblem(e, FIELD_OF, i18n.language).fields),
+    onError: (e) => setErrors(splitProblem(e, FIELD_OF).fields),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -79,7 +79,7 @@ export function MemberEditForm({
       </div>
       <AddressField value={f.address} error={errors.address} onChange={set('address')} />
       <SubmitRow
-        error={splitProblem(save.error, FIELD_OF, i18n.language).rest}
+        error={splitProblem(save.error, FIELD_OF).rest}
         pending={save.isPending}
         label={t('member.editSubmit')}
         busyLabel={t('saving')}

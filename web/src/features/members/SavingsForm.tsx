@@ -93,7 +93,7 @@ export function SavingsForm({
         }),
       );
     },
-    onError: (e) => setErrors(splitProblem(e, FIELD_OF, i18n.language, CODE_FIELD).fields),
+    onError: (e) => setErrors(splitProblem(e, FIELD_OF, CODE_FIELD).fields),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -172,7 +172,7 @@ export function SavingsForm({
         <input maxLength={200} value={f.note} onChange={setText('note')} />
       </Field>
       <SubmitRow
-        error={splitProblem(save.error, FIELD_OF, i18n.language, CODE_FIELD).rest}
+        error={splitProblem(save.error, FIELD_OF, CODE_FIELD).rest}
         pending={save.isPending}
         label={t('savings.submit')}
         busyLabel={t('saving')}

@@ -102,7 +102,7 @@ function RulesForm({
       await client.invalidateQueries({ queryKey: ['savingsRules', cooperativeId] });
       onDone(body.effectiveFrom);
     },
-    onError: (e) => setErrors(splitProblem(e, FIELD_OF, i18n.language).fields),
+    onError: (e) => setErrors(splitProblem(e, FIELD_OF).fields),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -130,7 +130,7 @@ function RulesForm({
         </Field>
       </div>
       <SubmitRow
-        error={splitProblem(save.error, FIELD_OF, i18n.language).rest}
+        error={splitProblem(save.error, FIELD_OF).rest}
         pending={save.isPending}
         label={t('rules.submit')}
         busyLabel={t('saving')}

@@ -15,46 +15,12 @@ describe('splitProblem', () => {
         { path: '/joinedOn', message: 'tanggal belum terjadi' },
       ],
     });
-    const { fields, rest } = splitProblem(e, { '/nik': 'nik', '/joinedOn': 'joinedOn' }, 'en');
+    const { fields, rest } = splitProblem(e, { '/nik': 'nik', '/joinedOn': 'joinedOn' });
     expect(fields).toEqual({
       nik: 'kode wilayah 15.71.99 tidak dikenal',
       joinedOn: 'tanggal belum terjadi',
     });
     expect(rest).toBeNull();
-  });
-
-  it('gives each field its part of the Indonesian detail when the field messages are English', () => {
-    const e = problem({
-      code: 'ValidationFailed',
-      detail: 'Data anggota tidak sah: kode wilayah 99.99.01 tidak dikenal; nama wajib diisi',
-      errors: [
-        { path: '/nik', message: 'unknown region code 99.99.01' },
-        { path: '/name', message: 'name required' },
-      ],
-    });
-    expect(splitProblem(e, { '/nik': 'nik', '/name': 'name' }, 'id').fields).toEqual({
-      nik: 'kode wilayah 99.99.01 tidak dikenal',
-      name: 'nama wajib diisi',
-    });
-    const one = problem({
-      code: 'ValidationFailed',
-      detail: 'Tanggal berakhir 2026-01-01 sebelum 2026-02-01',
-      errors: [{ path: '/date', message: 'must be on or after 2026-02-01' }],
-    });
-    expect(splitProblem(one, { '/date': 'date' }, 'id').fields).toEqual({
-      date: 'Tanggal berakhir 2026-01-01 sebelum 2026-02-01',
-    });
-  });
-
-  it('keeps the schema findings as worded (already in the reader language)', () => {
-    const e = problem({
-      code: 'ValidationFailed',
-      detail: 'Data tidak valid: /amount paling kecil 1',
-      errors: [{ path: '/amount', message: 'paling kecil 1' }],
-    });
-    expect(splitProblem(e, { '/amount': 'amount' }, 'id').fields).toEqual({
-      amount: 'paling kecil 1',
-    });
   });
 
   it('keeps the messages of unknown paths for the alert', () => {
@@ -65,7 +31,7 @@ describe('splitProblem', () => {
         { path: '/', message: 'lain' },
       ],
     });
-    const { fields, rest } = splitProblem(e, { '/nik': 'nik' }, 'en');
+    const { fields, rest } = splitProblem(e, { '/nik': 'nik' });
     expect(fields).toEqual({ nik: 'salah' });
     expect((rest as { problem: { errors: unknown[] } }).problem.errors).toEqual([
       { path: '/', message: 'lain' },
@@ -77,7 +43,7 @@ describe('splitProblem', () => {
       code: 'AlreadyExists',
       detail: 'NIK sudah terdaftar sebagai anggota 0042',
     });
-    expect(splitProblem(e, {}, 'id', { AlreadyExists: 'nik' })).toEqual({
+    expect(splitProblem(e, {}, { AlreadyExists: 'nik' })).toEqual({
       fields: { nik: 'NIK sudah terdaftar sebagai anggota 0042' },
       rest: null,
     });
@@ -85,12 +51,12 @@ describe('splitProblem', () => {
 
   it('leaves a problem without field messages, or a network failure, to the alert', () => {
     const e = problem({ code: 'InsufficientSavings', detail: 'Saldo sukarela Rp 10.000' });
-    expect(splitProblem(e, { '/amount': 'amount' }, 'id').rest).toMatchObject({
+    expect(splitProblem(e, { '/amount': 'amount' }).rest).toMatchObject({
       problem: { code: 'InsufficientSavings' },
     });
     const offline = new TypeError('Failed to fetch');
-    expect(splitProblem(offline, {}, 'id')).toEqual({ fields: {}, rest: offline });
-    expect(splitProblem(null, {}, 'id')).toEqual({ fields: {}, rest: null });
+    expect(splitProblem(offline, {})).toEqual({ fields: {}, rest: offline });
+    expect(splitProblem(null, {})).toEqual({ fields: {}, rest: null });
   });
 });
 

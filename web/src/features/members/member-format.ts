@@ -4,14 +4,12 @@ import type { Problem } from '../../app/api.ts';
  * The server's problem split for a form: each field's message (keyed by the form's own field
  * names; `fieldOf` maps the server's paths such as `/nik`, `codeField` whole problems such as
  * `AlreadyExists` to a field, with the problem's detail as the message) and what is left for the
- * alert above the buttons (null when every message sits next to its field). Messages are in the
- * reader's language (`lang`): a command's field details are written in English, so in Indonesian
- * each field gets its part of the (Indonesian) detail, or the whole detail.
+ * alert above the buttons (null when every message sits next to its field). The server words each
+ * field's message in the reader's language.
  */
 export function splitProblem(
   error: unknown,
   fieldOf: Record<string, string>,
-  lang: string,
   codeField: Record<string, string> = {},
 ): { fields: Record<string, string>; rest: unknown } {
   const problem = (error as { problem?: Partial<Problem> } | null | undefined)?.problem;
@@ -20,28 +18,15 @@ export function splitProblem(
   const byCode = problem.code ? codeField[problem.code] : undefined;
   if (byCode && problem.detail) return { fields: { [byCode]: problem.detail }, rest: null };
   const errors = problem.errors ?? [];
-  const messages = messagesIn(problem, lang);
   const fields: Record<string, string> = {};
   const left: { path: string; message: string }[] = [];
-  errors.forEach((e, i) => {
+  errors.forEach((e) => {
     const field = fieldOf[e.path];
     if (!field) left.push(e);
-    else fields[field] ??= messages?.[i] ?? problem.detail ?? e.message;
+    else fields[field] ??= e.message;
   });
   if (errors.length && left.length === 0) return { fields, rest: null };
   return { fields, rest: { problem: { ...problem, errors: left } } };
-}
-
-/** Each field message of `problem` in the reader's language, or undefined when they cannot be told apart. */
-function messagesIn(problem: Partial<Problem>, lang: string): string[] | undefined {
-  const errors = problem.errors ?? [];
-  const detail = problem.detail ?? '';
-  // Schema findings are worded in the reader's language and listed in the detail as `path message`.
-  if (lang.startsWith('en') || errors.every((e) => detail.includes(`${e.path} ${e.message}`)))
-    return errors.map((e) => e.message);
-  const colon = detail.indexOf(': ');
-  const parts = colon >= 0 ? detail.slice(colon + 2).split('; ') : [];
-  return parts.length === errors.length ? parts : undefined;
 }
 
 /** What leaving pays back: every savings balance above zero, and their sum. */
