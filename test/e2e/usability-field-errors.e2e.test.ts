@@ -60,13 +60,16 @@ describe("the server's field messages next to the field, in the user's language 
     await screenshot(page, 'usability-field-error-month');
 
     // The same refusal for an English reader: the message under "Month", in English.
-    await page.getByLabel('Bahasa', { exact: true }).selectOption('en');
+    await page.getByLabel(/Bahasa|Language/).selectOption({ label: 'English' });
     await page.getByLabel('Month', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Save the period' }).click();
     await expect
       .poll(async () => form.fieldMessage('Month').textContent())
       .toMatch(/already exists/);
     expect((await page.locator('main').textContent())!).not.toMatch(rawPath);
+    // The choice is kept on the account: back to Indonesian for the next test.
+    await page.getByLabel(/Bahasa|Language/).selectOption({ label: 'Bahasa Indonesia' });
+    await page.getByLabel('Bulan', { exact: true }).waitFor();
     await page.context().close();
   });
 
