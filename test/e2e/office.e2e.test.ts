@@ -36,8 +36,11 @@ describe('the cooperative office in Chromium', () => {
       const page = await signedIn(OFFICE, width);
       expect(page.url()).toMatch(/\/wilayah$/);
       const region = new RegionPage(page);
-      await expect.poll(() => region.districtHeadings().count()).toBe(11);
+      await expect.poll(() => region.districtButtons().count()).toBe(11);
       expect(await new Shell(page).heading().textContent()).toBe('Ringkasan wilayah');
+      // The cooperatives are listed under their kecamatan, once it is opened.
+      expect(await region.cooperativeLinks().count()).toBe(0);
+      await region.openAllDistricts();
       expect(await region.cooperativeLinks().count()).toBe(68);
       expect(
         await page
@@ -46,14 +49,14 @@ describe('the cooperative office in Chromium', () => {
           .isVisible(),
       ).toBe(true);
       // 11 kecamatan and the city's total in the summary table.
-      const summary = page.getByRole('table').first();
+      const summary = region.districtTable();
       expect(
         await summary
           .getByRole('row')
           .filter({ hasText: /^Total/ })
           .count(),
       ).toBe(1);
-      await expect.poll(() => region.chartCanvases().count()).toBeGreaterThanOrEqual(4);
+      await expect.poll(() => region.chartDrawings().count()).toBe(4);
       expect(await region.charts().getByRole('heading', { level: 3 }).allTextContents()).toEqual([
         'Penjualan per bulan',
         'Subsidi dibayar per bulan',
@@ -97,7 +100,7 @@ describe('the cooperative office in Chromium', () => {
     expect(absent).toBeDefined();
     await shot(page, 'training-detail', 1280);
     await training.filterParticipants(absent.name);
-    await training.markAttended(absent.name, 45, 85);
+    await training.markAttended(absent.cooperativeId, absent.name, 45, 85);
     expect(await page.getByLabel(`Hadir — ${absent.name}`).isChecked()).toBe(true);
 
     await training.openCoverage(server.url);
@@ -135,7 +138,7 @@ describe('the cooperative office in Chromium', () => {
     await shot(page, 'training-list', 360);
     await training.eventLink(/Pelatihan Pengurus KDKMP Kota Jambi/).click();
     await page.getByText('Aula BKPSDM Kota Jambi').first().waitFor();
-    await page.getByRole('checkbox').first().waitFor();
+    await page.getByRole('button', { name: 'Tampilkan pengurus' }).waitFor();
     await shot(page, 'training-detail', 360);
     await training.openCoverage(server.url);
     await page.getByTestId('officers-trained').waitFor();

@@ -6,9 +6,17 @@ export class RegionPage {
   async open(base: string) {
     await this.page.goto(`${base}/wilayah`);
   }
-  /** One heading per kecamatan section ("Kecamatan Telanaipura (6 / 6)"). */
-  districtHeadings() {
-    return this.page.getByRole('heading', { level: 2, name: /^Kecamatan / });
+  /** One row per kecamatan, opened by its button ("Kecamatan Telanaipura"). */
+  districtButtons() {
+    return this.page.getByRole('button', { name: /^Kecamatan / });
+  }
+  /** Opens every kecamatan: their cooperatives are listed under them. */
+  async openAllDistricts() {
+    const buttons = this.districtButtons();
+    for (let i = 0; i < (await buttons.count()); i++) await buttons.nth(i).click();
+  }
+  districtTable() {
+    return this.page.locator('table.districts');
   }
   cooperativeLinks() {
     return this.page.getByRole('link', { name: /^KDKMP / });
@@ -16,8 +24,8 @@ export class RegionPage {
   charts() {
     return this.page.locator('figure.trend');
   }
-  chartCanvases() {
-    return this.page.locator('figure.trend canvas');
+  chartDrawings() {
+    return this.page.locator('figure.trend svg');
   }
   /** Opens the figures under a chart and returns their table. */
   async openFigures(title: string) {
@@ -44,15 +52,15 @@ export class TrainingPage {
   async filterParticipants(text: string) {
     await this.page.getByLabel(/Saring peserta/).fill(text);
   }
-  async markAttended(name: string, pre: number, post: number) {
+  /** Chooses the cooperative on the attendance list, marks the officer attended with scores, saves. */
+  async markAttended(cooperativeId: string, name: string, pre: number, post: number) {
+    await this.page.getByLabel('Koperasi', { exact: true }).selectOption(cooperativeId);
+    await this.page.getByRole('button', { name: 'Tampilkan pengurus' }).click();
     await this.page.getByLabel(`Hadir — ${name}`).check();
     await this.page.getByLabel(`Nilai pre-test — ${name}`).fill(String(pre));
     await this.page.getByLabel(`Nilai post-test — ${name}`).fill(String(post));
-    await this.page.getByRole('button', { name: `Simpan — ${name}` }).click();
-    await this.page
-      .getByRole('status')
-      .filter({ hasText: `Tersimpan: ${name}` })
-      .waitFor();
+    await this.page.getByRole('button', { name: 'Simpan semua' }).click();
+    await this.page.getByRole('status').filter({ hasText: 'Tersimpan' }).waitFor();
   }
   async officersTrained(): Promise<number> {
     const text = await this.page.getByTestId('officers-trained').locator('strong').textContent();

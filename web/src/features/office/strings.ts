@@ -35,6 +35,10 @@ registerTranslations('office', {
     chartSummary:
       '{{title}}: dari {{first}} ({{firstValue}}) sampai {{last}} ({{lastValue}}), tertinggi {{max}}.',
     noTrends: 'Belum ada data tren.',
+    partialMonth: 'bulan berjalan (sebagian)',
+    dataFrom: 'data mulai {{month}}',
+    coopCount: '{{participating}}/{{count}} koperasi peserta',
+    holdCount: '{{count}} ditahan',
   },
   en: {
     title: 'Region overview',
@@ -69,5 +73,9 @@ registerTranslations('office', {
     chartSummary:
       '{{title}}: from {{first}} ({{firstValue}}) to {{last}} ({{lastValue}}), highest {{max}}.',
     noTrends: 'No trend data yet.',
+    partialMonth: 'month to date',
+    dataFrom: 'data from {{month}}',
+    coopCount: '{{participating}}/{{count}} cooperatives participating',
+    holdCount: '{{count}} on hold',
   },
 });
