@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../app/api.ts';
 import type { paths } from '../../app/api-types.ts';
 import { DataTable, dateColumn, moneyColumn, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert, ProblemScope } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { PROVINCES, provinceName } from './provinces.ts';
@@ -201,15 +201,13 @@ function CeilingForm({ onDone, onClose }: { onDone: (c: Ceiling) => void; onClos
         >
           <input value={f.ref} maxLength={300} onChange={set('ref')} />
         </Field>
-        <ProblemAlert error={save.error} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? t('saving') : t('submit')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('submit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
       </ProblemScope>
     </form>
   );
