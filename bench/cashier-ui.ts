@@ -21,7 +21,7 @@ const median = (xs: number[]) => percentile(xs, 50);
  * for it, so that the measurement adds no work of its own while the page works). Passed as a
  * string: tsx would wrap a function with helpers the page does not have.
  */
-function timeClick(page: Page, selector: string, until?: string): Promise<number> {
+export function timeClick(page: Page, selector: string, until?: string): Promise<number> {
   return page.evaluate<number>(`(async ([sel, until]) => {
     const t0 = performance.now();
     const shown = () => !!document.querySelector(until);

@@ -12,6 +12,7 @@ import { benchSembakoImport } from './sembako-import.ts';
 import { benchSembakoOrders } from './sembako-orders.ts';
 import { benchStockCount } from './stock-count.ts';
 import { benchTreasuryForecast } from './treasury-forecast.ts';
+import { benchUiWalk } from './ui-walk.ts';
 import {
   cleanupSqlite,
   printTable,
@@ -33,6 +34,7 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
   'treasury-forecast': { run: () => benchTreasuryForecast(), engines: ['sqlite'] },
   'member-import': { run: () => benchMemberImport(), engines: ['sqlite'] },
+  'ui-walk': { run: () => benchUiWalk(), engines: ['sqlite'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {

@@ -1,5 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../app/api.ts';
@@ -10,9 +10,8 @@ import { ExposureGauge } from '../../ui/Exposure.tsx';
 import { AddCooperativesLink, NetworkStart } from './NetworkStart.tsx';
 import '../delivery/hub.css';
 
-const HubSummary = lazy(() =>
-  import('../treasury/summary/HubSummary.tsx').then((m) => ({ default: m.HubSummary })),
-);
+const loadHubSummary = () => import('../treasury/summary/HubSummary.tsx');
+const HubSummary = lazy(() => loadHubSummary().then((m) => ({ default: m.HubSummary })));
 
 type SortKey = 'name' | 'monthSales' | 'balanceDue' | 'overdueAmount' | 'exposure';
 type Show = 'all' | 'hold' | 'overdue' | 'notParticipating';
@@ -23,6 +22,16 @@ export function NetworkOverview() {
   const { me } = useSession();
   const hubAdmin = !!me?.memberships.some((m) => m.orgKind === 'hub' && m.role === 'hub_admin');
   const hubId = me?.memberships.find((m) => m.orgKind === 'hub')?.orgId;
+  const client = useQueryClient();
+  // The hub summary (a slower request, its own code chunk) starts with the list, not after it.
+  useEffect(() => {
+    if (!hubId) return;
+    void loadHubSummary();
+    void client.prefetchQuery({
+      queryKey: ['treasury', 'summary'],
+      queryFn: async () => unwrap(await api.GET('/api/v1/treasury/summary')),
+    });
+  }, [client, hubId]);
   const [q, setQ] = useState('');
   const [show, setShow] = useState<Show>('all');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
