@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { api, unwrap } from '../../app/api.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import { Field, Notice, ProblemAlert, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
+import { Field, Notice, ProblemScope, SubmitRow } from '../../ui/forms.tsx';
 import { businessDate, parseRupiah, rupiah, todayWib } from '../../ui/format.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useProducts } from '../delivery/delivery-data.ts';
@@ -441,15 +441,13 @@ function CreateProductForm({
             <input type="date" value={f.from} onChange={set('from')} />
           </Field>
         </div>
-        <ProblemAlert error={save.error} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending}>
-            {save.isPending ? t('saving') : t('createSubmit')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <SubmitRow
+          error={save.error}
+          pending={save.isPending}
+          label={t('createSubmit')}
+          busyLabel={t('saving')}
+          close={{ label: t('close'), onClick: onClose }}
+        />
       </ProblemScope>
     </form>
   );
