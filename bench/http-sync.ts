@@ -12,10 +12,13 @@ import {
   freePort,
   startProcess,
 } from './lib.ts';
+import type { Engine } from '../src/db/database.ts';
 import { buildBenchNetwork } from './network.ts';
 import { steadyLoad, type SteadyLoadResult } from './steady-load.ts';
 
 const CONNECTIONS = 50;
+/** Cooperatives syncing at once (each batch goes to the next one in turn). */
+const COOPS = Number(process.env.BENCH_HTTP_COOPS ?? 50);
 const SALES_PER_REQUEST = 100;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 20);
 /** The target throughput, offered as a steady rate in the second phase: 100 batches/s = 10,000 sales/s. */
@@ -35,14 +38,15 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 
 /**
  * `http-sync`: POS sync over HTTP — recordSales with batches of 100 sales
- * from 50 concurrent connections against a SQLite-backed Lumbung server
- * (its own process), next to a minimal Fastify route parsing the same body.
+ * from 50 concurrent connections against a Lumbung server on `engine` (its
+ * own process), spread over BENCH_HTTP_COOPS cooperatives, next to a minimal
+ * Fastify route parsing the same body.
  */
-export async function benchHttpSync(): Promise<BenchEntry | undefined> {
-  const h = await freshDatabase('sqlite', 'http');
+export async function benchHttpSync(engine: Engine): Promise<BenchEntry | undefined> {
+  const h = await freshDatabase(engine, 'http');
   if (!h) return undefined;
   const net = await buildBenchNetwork(h.db, {
-    coops: 50,
+    coops: COOPS,
     products: 10,
     stock: 100_000,
     startDate: '2026-01-01',
@@ -199,7 +203,7 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
   );
   return {
     name: 'http-sync',
-    engine: 'sqlite',
+    engine,
     value: saturated,
     unit: 'sales/s (saturated, 50 connections)',
     p99Ms: atRate.p99,
@@ -208,6 +212,6 @@ export async function benchHttpSync(): Promise<BenchEntry | undefined> {
     referenceUnit: 'requests/s',
     ratio: round(result.requests.average / refResult.requests.average, 3),
     target: '≥ 10,000 sales/s and p99 < 100 ms',
-    note: `${CONNECTIONS} connections × ${DURATION_S} s, ${SALES_PER_REQUEST} sales per request. Saturated (closed loop): ${saturated} sales/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (in a closed loop, mean latency = ${CONNECTIONS} ÷ batches/s), ${result.non2xx} non-2xx, ${result.errors} errors. At ${TARGET_SALES_PER_S} sales/s offered (one batch every ${(1000 * SALES_PER_REQUEST) / TARGET_SALES_PER_S} ms, ≤ ${CONNECTIONS} connections): ${steady} sales/s served, p50 ${atRate.p50} ms, p99 ${atRate.p99} ms (p99Ms), max ${atRate.max} ms, ${atRate.failed} failed; server CPU time ${cpuPerBatch ?? '?'} ms per batch at that rate (all its threads)`,
+    note: `${COOPS} cooperatives, ${CONNECTIONS} connections × ${DURATION_S} s, ${SALES_PER_REQUEST} sales per request. Saturated (closed loop): ${saturated} sales/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (in a closed loop, mean latency = ${CONNECTIONS} ÷ batches/s), ${result.non2xx} non-2xx, ${result.errors} errors. At ${TARGET_SALES_PER_S} sales/s offered (one batch every ${(1000 * SALES_PER_REQUEST) / TARGET_SALES_PER_S} ms, ≤ ${CONNECTIONS} connections): ${steady} sales/s served, p50 ${atRate.p50} ms, p99 ${atRate.p99} ms (p99Ms), max ${atRate.max} ms, ${atRate.failed} failed; server CPU time ${cpuPerBatch ?? '?'} ms per batch at that rate (all its threads)`,
   };
 }

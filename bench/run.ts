@@ -28,7 +28,7 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'sales-posting': { run: benchSalesPosting, engines: ['sqlite', 'postgres'] },
   'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
   'dispatch-check': { run: benchDispatchCheck, engines: ['sqlite', 'postgres'] },
-  'http-sync': { run: () => benchHttpSync(), engines: ['sqlite'] },
+  'http-sync': { run: benchHttpSync, engines: ['sqlite', 'postgres'] },
   'cashier-ui': { run: () => benchCashierUi(), engines: ['sqlite'] },
   'sembako-import': { run: () => benchSembakoImport(), engines: ['sqlite'] },
   'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
