@@ -47,17 +47,10 @@ export function Field({
 
 /**
  * The server's problem (or a network failure) in words. Renders nothing without an error. The
- * sentence is the server's, in the user's language. The field messages no `Field` of the
- * surrounding `ProblemScope` shows are listed under the name `labels` gives their path, or alone:
- * never with a raw path.
+ * sentence is the server's, in the user's language; the field messages no `Field` of the
+ * surrounding `ProblemScope` shows are listed as they are worded, never with a raw path.
  */
-export function ProblemAlert({
-  error,
-  labels,
-}: {
-  error: unknown;
-  labels?: Record<string, string>;
-}) {
+export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const unshown = useUnshownProblems(error);
   if (!error) return null;
@@ -69,31 +62,12 @@ export function ProblemAlert({
       {unshown.length > 0 && (
         <ul>
           {unshown.map((e) => (
-            <li key={`${e.path}${e.message}`}>
-              {labels?.[e.path] ? `${labels[e.path]}: ${e.message}` : e.message}
-            </li>
+            <li key={`${e.path}${e.message}`}>{e.message}</li>
           ))}
         </ul>
       )}
     </div>
   );
-}
-
-/**
- * Each field's message from the server's problem (in the user's language), keyed by the form's
- * field names: `fieldOf` maps the server's paths (`/email`) to them; the first message per field.
- */
-export function fieldErrorsOf(
-  error: unknown,
-  fieldOf: Record<string, string>,
-): Record<string, string> {
-  const problem = problemOf(error);
-  const errs: Record<string, string> = {};
-  for (const x of problem?.errors ?? []) {
-    const field = fieldOf[x.path];
-    if (field && !errs[field]) errs[field] = x.message;
-  }
-  return errs;
 }
 
 /** The problem's code, to branch on (e.g. `ExposureLimitExceeded`). */
