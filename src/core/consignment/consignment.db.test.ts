@@ -121,7 +121,7 @@ for (const engine of ENGINES) {
         value: 2_280_000,
       });
       expect(await journalOf(t.db, n.hub.id, 'delivery_dispatch', d.id)).toEqual([
-        { account: '1302', cp: undefined, debit: 2_240_000, credit: 0, date: '2026-03-10' },
+        { account: '1302', cp: n.coopA.id, debit: 2_240_000, credit: 0, date: '2026-03-10' },
         { account: '1301', cp: undefined, debit: 0, credit: 2_240_000, date: '2026-03-10' },
       ]);
       await expect(tx((db) => cancelDeliveryOrder(db, n.ctx, d.id))).rejects.toMatchObject({
@@ -157,9 +157,9 @@ for (const engine of ENGINES) {
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: 48, value: 729_600 });
       expect(await stockQty(t.db, loc.transit!, n.gula1.id)).toEqual({ qty: 0, value: 0 });
       expect(await journalOf(t.db, n.hub.id, 'delivery_receipt', doId)).toEqual([
-        { account: '1303', cp: undefined, debit: 2_209_600, credit: 0, date: '2026-03-10' },
-        { account: '5201', cp: undefined, debit: 30_400, credit: 0, date: '2026-03-10' },
-        { account: '1302', cp: undefined, debit: 0, credit: 2_240_000, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 2_209_600, credit: 0, date: '2026-03-10' },
+        { account: '5201', cp: n.coopA.id, debit: 30_400, credit: 0, date: '2026-03-10' },
+        { account: '1302', cp: n.coopA.id, debit: 0, credit: 2_240_000, date: '2026-03-10' },
       ]);
       expect(await journalOf(t.db, n.coopA.id, 'delivery_receipt', doId)).toEqual([]);
     });
@@ -187,9 +187,9 @@ for (const engine of ENGINES) {
       ]);
       expect(await journalOfSale(t.db, n.hub.id, sale1)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 48_000, credit: 0, date: '2026-03-10' },
-        { account: '4101', cp: undefined, debit: 0, credit: 48_000, date: '2026-03-10' },
-        { account: '5101', cp: undefined, debit: 45_600, credit: 0, date: '2026-03-10' },
-        { account: '1303', cp: undefined, debit: 0, credit: 45_600, date: '2026-03-10' },
+        { account: '4101', cp: n.coopA.id, debit: 0, credit: 48_000, date: '2026-03-10' },
+        { account: '5101', cp: n.coopA.id, debit: 45_600, credit: 0, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 0, credit: 45_600, date: '2026-03-10' },
       ]);
       const replay = await tx((db) => recordSales(db, n.ctx, n.coopA.id, [s]));
       expect(replay[0]).toEqual({ id: sale1, status: 'duplicate' });
@@ -250,11 +250,11 @@ for (const engine of ENGINES) {
       ]);
       expect(await journalOf(t.db, n.hub.id, 'stock_count', id)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 800_000, credit: 0, date: '2026-03-10' },
-        { account: '4101', cp: undefined, debit: 0, credit: 800_000, date: '2026-03-10' },
-        { account: '5101', cp: undefined, debit: 740_000, credit: 0, date: '2026-03-10' },
-        { account: '1303', cp: undefined, debit: 0, credit: 740_000, date: '2026-03-10' },
-        { account: '1303', cp: undefined, debit: 76_000, credit: 0, date: '2026-03-10' },
-        { account: '5201', cp: undefined, debit: 0, credit: 76_000, date: '2026-03-10' },
+        { account: '4101', cp: n.coopA.id, debit: 0, credit: 800_000, date: '2026-03-10' },
+        { account: '5101', cp: n.coopA.id, debit: 740_000, credit: 0, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 0, credit: 740_000, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 76_000, credit: 0, date: '2026-03-10' },
+        { account: '5201', cp: n.coopA.id, debit: 0, credit: 76_000, date: '2026-03-10' },
       ]);
       expect(await stockQty(t.db, loc.store!, n.gula1.id)).toEqual({ qty: 0, value: 0 });
       const open = await t.db
@@ -299,7 +299,7 @@ for (const engine of ENGINES) {
       );
       expect(await journalOf(t.db, n.hub.id, 'return', id)).toEqual([
         { account: '1301', cp: undefined, debit: 740_000, credit: 0, date: '2026-03-10' },
-        { account: '1303', cp: undefined, debit: 0, credit: 740_000, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 0, credit: 740_000, date: '2026-03-10' },
       ]);
       expect(await stockQty(t.db, loc.warehouse!, n.gula50.id)).toEqual({
         qty: 9,
@@ -425,9 +425,9 @@ for (const engine of ENGINES) {
       ]);
       expect(await journalOf(t.db, n.hub.id, 'sales_batch', p10)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 48_000, credit: 0, date: '2026-03-10' },
-        { account: '4101', cp: undefined, debit: 0, credit: 48_000, date: '2026-03-10' },
-        { account: '5101', cp: undefined, debit: c10, credit: 0, date: '2026-03-10' },
-        { account: '1303', cp: undefined, debit: 0, credit: c10, date: '2026-03-10' },
+        { account: '4101', cp: n.coopA.id, debit: 0, credit: 48_000, date: '2026-03-10' },
+        { account: '5101', cp: n.coopA.id, debit: c10, credit: 0, date: '2026-03-10' },
+        { account: '1303', cp: n.coopA.id, debit: 0, credit: c10, date: '2026-03-10' },
       ]);
       const memo = await t.db
         .selectFrom('journalEntry')

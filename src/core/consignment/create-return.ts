@@ -136,7 +136,7 @@ export async function createReturn(
         memo: `Retur dari ${c.coop.name}: ${input.reason.trim()}`,
         lines: [
           { account: HUB.persediaanGudang, debit: total },
-          { account: HUB.persediaanKoperasi, credit: total },
+          { account: HUB.persediaanKoperasi, counterpartyOrgId: coopId, credit: total },
         ],
       },
     ],

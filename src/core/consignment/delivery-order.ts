@@ -121,7 +121,7 @@ export async function cancelDeliveryOrder(db: Db, ctx: CommandContext, id: strin
   const found = await loadDeliveryOrder(db, id);
   // The same lock as dispatch: a cancel racing a dispatch sees its outcome.
   await loadCooperativeContext(db, found.orgId, { lock: true });
-  const order = (await findDeliveryOrderById(db, id))!;
+  const order = (await findDeliveryOrderById(db, id, found.orgId))!;
   if (order.status === 'cancelled') return { id, status: 'cancelled' as const };
   if (order.status !== 'draft')
     throw new DomainError('InvalidState', {
@@ -152,7 +152,7 @@ export async function dispatchDeliveryOrder(
   const found = await loadDeliveryOrder(db, id);
   // The terms in force on the dispatch's date: its limit and grace days.
   const c = await loadCooperativeContext(db, found.orgId, { lock: true, on: date });
-  const order = (await findDeliveryOrderById(db, id))!;
+  const order = (await findDeliveryOrderById(db, id, found.orgId))!;
   if (order.status === 'dispatched') return { id, status: 'dispatched' as const };
   if (order.status !== 'draft')
     throw new DomainError('InvalidState', {
@@ -249,7 +249,7 @@ export async function dispatchDeliveryOrder(
         docId: id,
         memo: `Pengiriman ke ${c.coop.name}`,
         lines: [
-          { account: HUB.persediaanPerjalanan, debit: total },
+          { account: HUB.persediaanPerjalanan, counterpartyOrgId: c.coop.id, debit: total },
           { account: HUB.persediaanGudang, credit: total },
         ],
       },
@@ -289,7 +289,7 @@ export async function receiveDeliveryOrder(
   const date = businessDateOf(ctx, input.date);
   const found = await loadDeliveryOrder(db, id);
   const c = await loadCooperativeContext(db, found.orgId, { lock: true });
-  const order = (await findDeliveryOrderById(db, id))!;
+  const order = (await findDeliveryOrderById(db, id, found.orgId))!;
   if (order.status === 'received') return { id, status: 'received' as const };
   if (order.status !== 'dispatched')
     throw new DomainError('InvalidState', {
@@ -397,9 +397,13 @@ export async function receiveDeliveryOrder(
         docId: receiptId,
         memo: `Diterima oleh ${c.coop.name}`,
         lines: [
-          { account: HUB.persediaanKoperasi, debit: receivedTotal },
-          { account: HUB.bebanSusut, debit: shortTotal },
-          { account: HUB.persediaanPerjalanan, credit: receivedTotal + shortTotal },
+          { account: HUB.persediaanKoperasi, counterpartyOrgId: c.coop.id, debit: receivedTotal },
+          { account: HUB.bebanSusut, counterpartyOrgId: c.coop.id, debit: shortTotal },
+          {
+            account: HUB.persediaanPerjalanan,
+            counterpartyOrgId: c.coop.id,
+            credit: receivedTotal + shortTotal,
+          },
         ],
       },
     ],

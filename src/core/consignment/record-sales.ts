@@ -182,9 +182,9 @@ function salesJournal(p: Posting, coopId: string, c: CooperativeContext): Journa
       memo: `Penjualan konsinyasi ${c.coop.name} (${sales})`,
       lines: [
         { account: HUB.piutangKonsinyasi, counterpartyOrgId: coopId, debit: p.consignment },
-        { account: HUB.penjualan, credit: p.consignment },
-        { account: HUB.hpp, debit: p.cost },
-        { account: HUB.persediaanKoperasi, credit: p.cost },
+        { account: HUB.penjualan, counterpartyOrgId: coopId, credit: p.consignment },
+        { account: HUB.hpp, counterpartyOrgId: coopId, debit: p.cost },
+        { account: HUB.persediaanKoperasi, counterpartyOrgId: coopId, credit: p.cost },
       ],
     },
   ];

@@ -1,17 +1,21 @@
 import type { Db } from '../../db/database.ts';
+import { bookOf, findAccount, type BookKind } from '../ledger/index.ts';
 import { REVERSIBLE_DOC_TYPES } from './corrections.table.ts';
 import { findAllReversals, findJournalFacts, findStockFacts } from './corrections.repository.ts';
 import { planReversal } from './plan-reversal.ts';
 
 const addTo = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 const nonZero = (m: Map<string, number>) => [...m].filter(([, v]) => v !== 0).map(([k]) => k);
+const byCooperative = (book: BookKind, code: string) => !!findAccount(book, code)?.byCooperative;
 
 /**
  * For `lumbung verify`: every reversal posted exactly the mirror of its
  * original (original + mirror = 0 per organization, account and
  * counterparty, and per location, product and owner in units and cost; a
  * sale of a sync batch against its own share), and no document is reversed
- * twice. Answers the problems found.
+ * twice. A reversal posted before the hub kept 1302/1303/4101/5101/5201 per
+ * cooperative carries no counterparty there: those accounts are then
+ * compared per account. Answers the problems found.
  */
 export async function findReversalProblems(db: Db): Promise<string[]> {
   const problems: string[] = [];
@@ -26,11 +30,25 @@ export async function findReversalProblems(db: Db): Promise<string[]> {
     }
     const plan = await planReversal(db, r.docType, r.docId, { blockers: false });
     const books = new Map<string, number>();
+    const facts = await findJournalFacts(db, ['reversal'], r.id);
+    const legacy = facts.some(
+      (f) => !f.counterpartyOrgId && byCooperative(bookOf(f), f.accountCode),
+    );
+    const keyOf = (orgId: string, book: BookKind, account: string, cp: string) =>
+      `${orgId}|${account}|${legacy && byCooperative(book, account) ? '' : cp}`;
     for (const e of plan.journal)
       for (const l of e.lines)
-        addTo(books, `${e.orgId}|${l.account}|${l.counterpartyOrgId ?? ''}`, l.debit - l.credit);
-    for (const f of await findJournalFacts(db, ['reversal'], r.id))
-      addTo(books, `${f.orgId}|${f.accountCode}|${f.counterpartyOrgId}`, f.credit - f.debit);
+        addTo(
+          books,
+          keyOf(e.orgId, e.book, l.account, l.counterpartyOrgId ?? ''),
+          l.debit - l.credit,
+        );
+    for (const f of facts)
+      addTo(
+        books,
+        keyOf(f.orgId, bookOf(f), f.accountCode, f.counterpartyOrgId),
+        f.credit - f.debit,
+      );
     const stock = new Map<string, number>();
     for (const s of plan.stock)
       for (const m of s.moves) {

@@ -162,9 +162,14 @@ export async function planSale(db: Db, saleId: string) {
           debit: 0,
           credit: sale.consignmentAmount,
         },
-        { account: HUB.penjualan, debit: sale.consignmentAmount, credit: 0 },
-        { account: HUB.hpp, debit: 0, credit: cost },
-        { account: HUB.persediaanKoperasi, debit: cost, credit: 0 },
+        {
+          account: HUB.penjualan,
+          counterpartyOrgId: sale.orgId,
+          debit: sale.consignmentAmount,
+          credit: 0,
+        },
+        { account: HUB.hpp, counterpartyOrgId: sale.orgId, debit: 0, credit: cost },
+        { account: HUB.persediaanKoperasi, counterpartyOrgId: sale.orgId, debit: cost, credit: 0 },
       ],
     },
   ];

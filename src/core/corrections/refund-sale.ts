@@ -278,9 +278,9 @@ export async function refundSale(
       memo: `Pengembalian penjualan ${c.coop.name}: ${row.reason}`,
       lines: [
         { account: HUB.piutangKonsinyasi, counterpartyOrgId: coopId, credit: consignment },
-        { account: HUB.penjualan, debit: consignment },
-        { account: HUB.hpp, credit: cost },
-        { account: HUB.persediaanKoperasi, debit: cost },
+        { account: HUB.penjualan, counterpartyOrgId: coopId, debit: consignment },
+        { account: HUB.hpp, counterpartyOrgId: coopId, credit: cost },
+        { account: HUB.persediaanKoperasi, counterpartyOrgId: coopId, debit: cost },
       ],
     },
   ];

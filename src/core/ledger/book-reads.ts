@@ -2,7 +2,7 @@ import type { DocType } from '../shared/doc-type.ts';
 import type { Db } from '../../db/database.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { DomainError } from '../shared/errors.ts';
-import { chartFor, type BookKind } from './chart-of-accounts.ts';
+import { byCooperativeCodes, chartFor, type BookKind } from './chart-of-accounts.ts';
 import {
   findJournalEntriesPage,
   findJournalLinesOfEntries,
@@ -48,8 +48,9 @@ export interface TrialBalance {
 
 /**
  * An organization's trial balance (neraca saldo) as of a date, from the
- * journal lines themselves: each account (and counterparty) on its net
- * side, accounts that net to zero left out.
+ * journal lines themselves: each account (and counterparty of a
+ * sub-ledger) on its net side, accounts that net to zero left out. An
+ * account kept per cooperative is one line, the sum of its cooperatives.
  */
 export async function getTrialBalance(
   db: Db,
@@ -59,7 +60,7 @@ export async function getTrialBalance(
   namesOf: OrganizationNames,
 ): Promise<TrialBalance> {
   const chart = new Map(chartFor(book).map((a) => [a.code, a.name]));
-  const rows = await sumJournalLines(db, orgId, asOf);
+  const rows = await sumJournalLines(db, orgId, asOf, byCooperativeCodes(book));
   const names = await namesOf(rows.map((r) => r.counterpartyOrgId));
   const accounts = rows
     .map((r) => {

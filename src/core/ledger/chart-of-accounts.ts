@@ -30,6 +30,19 @@ export interface AccountDef {
   /** Sub-ledger by counterparty organization (e.g. a receivable per cooperative). */
   byCounterparty: boolean;
   /**
+   * Kept per cooperative, read as one total (hub only: 1302, 1303, 4101, 5101,
+   * 5201, the accounts every cooperative's sales, counts, returns and
+   * deliveries post to). Every line the commands post names the cooperative
+   * whose goods or sales it is, so each cooperative's activity adds to its own
+   * `account_balance` row (key org, account, counterparty) and cooperatives
+   * never wait on one another for one hub-wide row. Not a sub-ledger: trial
+   * balance, statements and exports show one line per account, the sum over
+   * its counterparties. Lines posted before 2026-12-07 carry none ('') and
+   * stay valid (the sum is the same); a reversal mirrors its document's lines
+   * as they were posted, so it may carry none too.
+   */
+  byCooperative?: boolean;
+  /**
    * Open to manual entries (`recordJournalEntry`): expenses, opening balances,
    * fixed assets. Accounts the commands keep (consignment, savings, subsidy,
    * SHU) are not: their sub-ledgers must stay equal to them.
@@ -167,6 +180,7 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'aset',
     section: 'aset_lancar',
     byCounterparty: false,
+    byCooperative: true,
     manual: false,
   },
   {
@@ -175,6 +189,7 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'aset',
     section: 'aset_lancar',
     byCounterparty: false,
+    byCooperative: true,
     manual: false,
   },
   {
@@ -207,6 +222,7 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'pendapatan',
     section: 'pendapatan_usaha',
     byCounterparty: false,
+    byCooperative: true,
     manual: false,
   },
   {
@@ -215,6 +231,7 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'beban',
     section: 'beban_usaha',
     byCounterparty: false,
+    byCooperative: true,
     manual: false,
   },
   {
@@ -223,6 +240,7 @@ export const HUB_CHART: readonly AccountDef[] = [
     type: 'beban',
     section: 'beban_usaha',
     byCounterparty: false,
+    byCooperative: true,
     manual: false,
   },
   {
@@ -567,4 +585,11 @@ export function chartFor(kind: BookKind): readonly AccountDef[] {
 
 export function findAccount(kind: BookKind, code: string): AccountDef | undefined {
   return chartFor(kind).find((a) => a.code === code);
+}
+
+/** The codes of a book's accounts kept per cooperative and read as one total ({@link AccountDef.byCooperative}). */
+export function byCooperativeCodes(book: BookKind): string[] {
+  return chartFor(book)
+    .filter((a) => a.byCooperative)
+    .map((a) => a.code);
 }

@@ -43,7 +43,8 @@ export function formatHledgerJournal(
   const accountName = (code: string, cp: string) => {
     const a = accounts.get(code);
     const base = a ? `${TYPE_NAME[a.type]}:${code} ${part(a.name)}` : `Lainnya:${code}`;
-    return cp ? `${base}:${part(orgNames.get(cp) ?? cp)}` : base;
+    // An account kept per cooperative is one account, as in the trial balance.
+    return cp && !a?.byCooperative ? `${base}:${part(orgNames.get(cp) ?? cp)}` : base;
   };
   const out: string[] = [
     `; Lumbung — jurnal ${part(orgName)} (${book === 'hub' ? 'hub' : 'koperasi'}), amounts in IDR`,

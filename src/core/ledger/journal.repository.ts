@@ -15,7 +15,17 @@ export async function insertJournal(
 
 /** Adds the deltas to the kept balances (one row per org, account, counterparty). */
 export async function addToAccountBalances(db: Db, deltas: AccountBalanceTable[]): Promise<void> {
-  if (deltas.length === 0) return;
+  // One statement per organization (its book), each routed to its tenant.
+  const byOrg = new Map<string, AccountBalanceTable[]>();
+  for (const d of deltas) {
+    const group = byOrg.get(d.orgId);
+    if (group) group.push(d);
+    else byOrg.set(d.orgId, [d]);
+  }
+  for (const group of byOrg.values()) await addToBookBalances(db, group);
+}
+
+async function addToBookBalances(db: Db, deltas: AccountBalanceTable[]): Promise<void> {
   for (let i = 0; i < deltas.length; i += 1000) {
     await db
       .insertInto('accountBalance')
@@ -41,22 +51,37 @@ export async function findAccountBalances(
   return q.orderBy('accountCode').orderBy('counterpartyOrgId').execute();
 }
 
-/** Σ debit and Σ credit per account up to a date, from the journal lines themselves. */
-export async function sumJournalLines(db: Db, orgId: string, asOf?: string) {
+/**
+ * Σ debit and Σ credit per account and counterparty up to a date, from the
+ * journal lines themselves; the accounts in `pooled` (kept per cooperative,
+ * read as one total) as one row with counterparty ''.
+ */
+export async function sumJournalLines(
+  db: Db,
+  orgId: string,
+  asOf?: string,
+  pooled: readonly string[] = [],
+) {
+  // Literals (chart codes), so that PostgreSQL sees the same expression in select and group by.
+  const codes = sql.join(pooled.map((c) => sql.lit(c)));
+  const counterparty =
+    pooled.length === 0
+      ? sql<string>`counterparty_org_id`
+      : sql<string>`case when account_code in (${codes}) then '' else counterparty_org_id end`;
   let q = db
     .selectFrom('journalLine')
     .select([
       'accountCode',
-      'counterpartyOrgId',
+      counterparty.as('counterpartyOrgId'),
       sql<number>`sum(debit)`.as('debit'),
       sql<number>`sum(credit)`.as('credit'),
     ])
     .where('orgId', '=', orgId);
   if (asOf) q = q.where('entryDate', '<=', asOf);
   return q
-    .groupBy(['accountCode', 'counterpartyOrgId'])
+    .groupBy(['accountCode', counterparty])
     .orderBy('accountCode')
-    .orderBy('counterpartyOrgId')
+    .orderBy(counterparty)
     .execute();
 }
 

@@ -31,9 +31,9 @@ describe('checkJournalEntry', () => {
   it('accepts a balanced hub entry and returns it unchanged', () => {
     const entry = hubEntry([
       { account: HUB.piutangKonsinyasi, counterpartyOrgId: COOP_ORG, debit: 150_000 },
-      { account: HUB.penjualan, credit: 150_000 },
-      { account: HUB.hpp, debit: 120_000 },
-      { account: HUB.persediaanKoperasi, credit: 120_000 },
+      { account: HUB.penjualan, counterpartyOrgId: COOP_ORG, credit: 150_000 },
+      { account: HUB.hpp, counterpartyOrgId: COOP_ORG, debit: 120_000 },
+      { account: HUB.persediaanKoperasi, counterpartyOrgId: COOP_ORG, credit: 120_000 },
     ]);
     expect(checkJournalEntry(entry)).toEqual(entry);
   });
@@ -180,7 +180,7 @@ describe('checkJournalEntry', () => {
   it('refuses a counterparty on an account without a sub-ledger', () => {
     const hub = hubEntry([
       { account: HUB.kas, counterpartyOrgId: COOP_ORG, debit: 100 },
-      { account: HUB.penjualan, credit: 100 },
+      { account: HUB.penjualan, counterpartyOrgId: COOP_ORG, credit: 100 },
     ]);
     expect(() => checkJournalEntry(hub)).toThrow(InvariantViolation);
     expect(() => checkJournalEntry(hub)).toThrow('Account 1101 takes no counterparty');
@@ -213,12 +213,25 @@ describe('checkJournalEntry', () => {
       { account: HUB.kas, debit: max },
       { account: HUB.bank, debit: max },
       { account: HUB.utangUsaha, credit: max },
-      { account: HUB.penjualan, credit: max },
+      { account: HUB.penjualan, counterpartyOrgId: COOP_ORG, credit: max },
     ]);
     expect(() => checkJournalEntry(entry)).toThrow(DomainError);
     expect(() => checkJournalEntry(entry)).toThrow(
       expect.objectContaining({ code: 'ValidationFailed' }),
     );
+  });
+
+  it('requires the cooperative on an account kept per cooperative, except in a reversal', () => {
+    const lines = [
+      { account: HUB.persediaanKoperasi, debit: 100 },
+      { account: HUB.persediaanPerjalanan, counterpartyOrgId: COOP_ORG, credit: 100 },
+    ];
+    expect(() => checkJournalEntry(hubEntry(lines))).toThrow(
+      'Account 1303 is kept per cooperative: it needs the cooperative as counterparty',
+    );
+    // A reversal mirrors a document's lines as posted, those from before 1303 was kept per cooperative too.
+    const reversal = { ...hubEntry(lines), docType: 'reversal' as const };
+    expect(checkJournalEntry(reversal).lines).toEqual(lines);
   });
 
   it('names its error InvariantViolation', () => {

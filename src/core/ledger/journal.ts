@@ -30,7 +30,9 @@ export class InvariantViolation extends Error {
 /**
  * Invariant: every entry balances (Σ debit = Σ credit), amounts are
  * non-negative safe integers, every account exists in the book's chart and a
- * counterparty is given exactly where the account keeps a sub-ledger.
+ * counterparty is given exactly where the account keeps a sub-ledger, and on
+ * every account kept per cooperative (`byCooperative`; a reversal's lines may
+ * mirror older lines without one).
  * Returns the entry with zero lines removed.
  */
 export function checkJournalEntry(entry: JournalEntryInput): JournalEntryInput {
@@ -49,7 +51,13 @@ export function checkJournalEntry(entry: JournalEntryInput): JournalEntryInput {
       throw new InvariantViolation('A journal line is either a debit or a credit');
     const account = findAccount(entry.book, line.account);
     if (!account) throw new InvariantViolation(`Unknown ${entry.book} account ${line.account}`);
-    if (account.byCounterparty !== !!line.counterpartyOrgId) {
+    if (account.byCooperative) {
+      // A reversal mirrors lines posted before these accounts were kept per cooperative.
+      if (!line.counterpartyOrgId && entry.docType !== 'reversal')
+        throw new InvariantViolation(
+          `Account ${line.account} is kept per cooperative: it needs the cooperative as counterparty`,
+        );
+    } else if (account.byCounterparty !== !!line.counterpartyOrgId) {
       throw new InvariantViolation(
         `Account ${line.account} ${account.byCounterparty ? 'needs' : 'takes no'} counterparty`,
       );

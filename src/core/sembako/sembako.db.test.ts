@@ -323,7 +323,7 @@ for (const engine of ENGINES) {
       const hub = await journalOfSale(t.db, n.hub.id, sale);
       expect(hub.slice(0, 2)).toEqual([
         { account: '1201', cp: n.coopA.id, debit: 61_000, credit: 0, date: '2026-03-10' },
-        { account: '4101', cp: undefined, debit: 0, credit: 61_000, date: '2026-03-10' },
+        { account: '4101', cp: n.coopA.id, debit: 0, credit: 61_000, date: '2026-03-10' },
       ]);
       const s = await t.db
         .selectFrom('sale')
