@@ -97,6 +97,7 @@ for (const engine of ENGINES) {
         // Due at 02:30 WIB, after this server's clock.
         { name: 'credit-loss-provision', leaseOwner: null },
         { name: 'depreciation', leaseOwner: null },
+        { name: 'month-partitions', leaseOwner: null },
         { name: 'monthly-subsidy', leaseOwner: null },
         { name: 'wajib-billing', leaseOwner: null },
       ]);

@@ -241,8 +241,10 @@ async function backupPostgres(url: string, partial: string) {
   await client.connect();
   let tables: string[];
   let before: FactCounts;
+  let leaves: Map<string, keyof FactCounts>;
   try {
     tables = await postgresTables(client);
+    leaves = await factLeaves(client);
     if (!tables.includes('kysely_migration'))
       throw new Error(`${conn.shown} is not a Lumbung database (it has no migrations table)`);
     before = await countFactsAsync((t) => postgresCount(client, t));
@@ -258,7 +260,7 @@ async function backupPostgres(url: string, partial: string) {
   const listed = await listArchive(partial);
   const missing = tables.filter((t) => !listed.data.includes(t));
   if (missing.length) throw new Error(`the archive holds no data for tables ${missing.join(', ')}`);
-  const rows = await countArchiveRows(partial);
+  const rows = await countArchiveRows(partial, leaves);
   const after = new pg.Client({ connectionString: url });
   await after.connect();
   try {
@@ -272,12 +274,29 @@ async function backupPostgres(url: string, partial: string) {
   };
 }
 
+/** The tables that hold rows: a partitioned table's rows are its partitions' (their own TABLE DATA). */
 export async function postgresTables(client: pg.Client): Promise<string[]> {
   const r = await client.query<{ name: string }>(
     `select table_name as name from information_schema.tables
-      where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'`,
+      where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'
+        and not exists (select 1 from pg_partitioned_table
+                         where partrelid = format('%I.%I', table_schema, table_name)::regclass)`,
   );
   return r.rows.map((x) => x.name);
+}
+
+/** Each table holding a fact table's rows (itself, or its partitions on PostgreSQL) and that fact table. */
+async function factLeaves(client: pg.Client): Promise<Map<string, keyof FactCounts>> {
+  const leaves = new Map<string, keyof FactCounts>();
+  for (const t of FACT_TABLES) {
+    const r = await client.query<{ name: string }>(
+      `select c.relname as name from pg_partition_tree($1::regclass) p
+         join pg_class c on c.oid = p.relid where p.isleaf`,
+      [t],
+    );
+    for (const name of r.rows.length ? r.rows.map((x) => x.name) : [t]) leaves.set(name, t);
+  }
+  return leaves;
 }
 
 async function postgresCount(client: pg.Client, table: string): Promise<number> {
@@ -297,8 +316,12 @@ export async function listArchive(file: string): Promise<{ data: string[] }> {
 }
 
 /** Counts the rows of the fact tables in a custom-format archive (its COPY data, one row a line). */
-async function countArchiveRows(file: string): Promise<FactCounts> {
-  const args = ['--data-only', ...FACT_TABLES.flatMap((t) => ['--table', t]), '--file=-', file];
+async function countArchiveRows(
+  file: string,
+  leaves: Map<string, keyof FactCounts>,
+): Promise<FactCounts> {
+  const tables = [...leaves.keys()].flatMap((t) => ['--table', t]);
+  const args = ['--data-only', ...tables, '--file=-', file];
   const child = spawn(findPgTool('pg_restore'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -311,7 +334,7 @@ async function countArchiveRows(file: string): Promise<FactCounts> {
       continue;
     }
     const m = /^COPY \S+?\.(\w+) /.exec(line);
-    if (m && (FACT_TABLES as readonly string[]).includes(m[1]!)) table = m[1] as keyof FactCounts;
+    if (m) table = leaves.get(m[1]!);
   }
   const code = await new Promise<number | null>((res) => {
     if (child.exitCode !== null) res(child.exitCode);

@@ -83,6 +83,15 @@ for (const engine of ENGINES) {
           nextRunAt: '2026-03-31T20:00:00.000Z',
           running: false,
         },
+        {
+          name: 'month-partitions',
+          title: 'Partisi bulanan PostgreSQL',
+          titleEn: 'PostgreSQL monthly partitions',
+          schedule: 'Setiap hari pukul 04.00 WIB',
+          scheduleEn: 'Every day at 04:00 WIB',
+          nextRunAt: '2026-03-10T21:00:00.000Z',
+          running: false,
+        },
       ]);
     });
 

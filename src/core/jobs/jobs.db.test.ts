@@ -70,6 +70,7 @@ for (const engine of ENGINES) {
             leaseOwner: null,
           },
           { name: 'depreciation', nextRunAt: '2026-11-30T20:00:00.000Z', leaseOwner: null },
+          { name: 'month-partitions', nextRunAt: '2026-11-30T21:00:00.000Z', leaseOwner: null },
           { name: 'monthly-subsidy', nextRunAt: '2026-11-30T18:00:00.000Z', leaseOwner: null },
           { name: 'wajib-billing', nextRunAt: '2026-11-30T18:30:00.000Z', leaseOwner: null },
         ]);
@@ -147,6 +148,13 @@ for (const engine of ENGINES) {
         {
           name: 'depreciation',
           nextRunAt: '2026-11-30T20:00:00.000Z',
+          leaseOwner: null,
+          lastStatus: null,
+        },
+        // Every day at 04:00 WIB, after this test's clock.
+        {
+          name: 'month-partitions',
+          nextRunAt: '2026-11-30T21:00:00.000Z',
           leaseOwner: null,
           lastStatus: null,
         },

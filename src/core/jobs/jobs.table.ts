@@ -4,7 +4,8 @@ export type JobName =
   | 'monthly-subsidy'
   | 'wajib-billing'
   | 'credit-loss-provision'
-  | 'depreciation';
+  | 'depreciation'
+  | 'month-partitions';
 export type JobStatus = 'ok' | 'failed';
 export type JobTrigger = 'schedule' | 'manual';
 

@@ -6,7 +6,7 @@ export const JobParams = Type.Object({
     minLength: 1,
     maxLength: 64,
     description:
-      'The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision or depreciation',
+      'The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision, depreciation or month-partitions',
     examples: ['close-settlement-periods'],
   }),
 });
