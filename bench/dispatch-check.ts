@@ -16,7 +16,8 @@ import type { Engine } from '../src/db/database.ts';
 import { freshDatabase, percentile, progress, round, say, type BenchEntry } from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
-const COOPS = 1_585;
+/** Cooperatives (Jambi province); BENCH_DISPATCH_COOPS for a toy run. */
+const COOPS = Number(process.env.BENCH_DISPATCH_COOPS ?? 1_585);
 const SAMPLES = 300;
 
 /**

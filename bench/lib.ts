@@ -11,7 +11,8 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
 import type { Engine } from '../src/db/database.ts';
@@ -30,11 +31,16 @@ export interface BenchEntry {
   /** value ÷ reference for throughputs, reference ÷ value for latencies: 1 = as fast as the raw reference. */
   ratio: number | null;
   p99Ms?: number;
+  /** The raw reference's p99 (ms), when it ran under the same load. */
+  referenceP99Ms?: number;
   target?: string;
   note?: string;
 }
 
-export const RESULTS = new URL('./results/latest.json', import.meta.url);
+/** bench/results/latest.json, or the file BENCH_RESULTS names (toy runs that must not replace real figures). */
+export const RESULTS = process.env.BENCH_RESULTS
+  ? pathToFileURL(resolve(process.env.BENCH_RESULTS))
+  : new URL('./results/latest.json', import.meta.url);
 
 export function say(text: string) {
   process.stderr.write(`${text}\n`);
@@ -78,17 +84,15 @@ export function stopPgServer() {
 }
 
 const sqliteDirs: string[] = [];
-/** A fresh, migrated database of the engine: a file-backed SQLite (WAL) or a new PostgreSQL database. */
-export async function freshDatabase(
-  engine: Engine,
-  name: string,
-): Promise<DatabaseHandle | undefined> {
+/**
+ * The URL of a new, empty database of the engine (not migrated): a SQLite file in a
+ * temporary directory or a new database on the run's PostgreSQL server.
+ */
+export async function emptyDatabase(engine: Engine, name: string): Promise<string | undefined> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'lumbung-bench-'));
     sqliteDirs.push(dir);
-    const h = openDatabase(`file:${join(dir, `${name}.sqlite`)}`);
-    await migrateToLatest(h.db);
-    return h;
+    return `file:${join(dir, `${name}.sqlite`)}`;
   }
   const url = await pgServer();
   if (!url) return undefined;
@@ -97,7 +101,17 @@ export async function freshDatabase(
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   await admin.end();
-  const h = openDatabase(url.replace(/\/[^/]*$/, `/${dbName}`), { poolSize: 60 });
+  return url.replace(/\/[^/]*$/, `/${dbName}`);
+}
+
+/** A fresh, migrated database of the engine: a file-backed SQLite (WAL) or a new PostgreSQL database. */
+export async function freshDatabase(
+  engine: Engine,
+  name: string,
+): Promise<DatabaseHandle | undefined> {
+  const url = await emptyDatabase(engine, name);
+  if (!url) return undefined;
+  const h = openDatabase(url, engine === 'postgres' ? { poolSize: 60 } : {});
   await migrateToLatest(h.db);
   return h;
 }
@@ -108,7 +122,7 @@ export function cleanupSqlite() {
 
 /** Merges entries into bench/results/latest.json (replacing same name and engine). */
 export function writeResults(entries: BenchEntry[]) {
-  const dir = new URL('./results/', import.meta.url);
+  const dir = new URL('./', RESULTS);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   let old: BenchEntry[] = [];
   if (existsSync(RESULTS)) {
@@ -135,7 +149,9 @@ export function printTable(entries: BenchEntry[]) {
       ? `${e.reference} ${e.referenceUnit ?? e.unit} (${e.referenceName ?? 'reference'})`
       : '—',
     e.ratio === null ? '—' : String(e.ratio),
-    e.p99Ms === undefined ? '—' : `${e.p99Ms} ms`,
+    e.p99Ms === undefined
+      ? '—'
+      : `${e.p99Ms} ms${e.referenceP99Ms === undefined ? '' : ` (reference ${e.referenceP99Ms} ms)`}`,
     e.target ?? '',
   ]);
   const head = ['benchmark', 'engine', 'value', 'reference (same run)', 'ratio', 'p99', 'target'];

@@ -2,18 +2,23 @@
  * `npm run bench`: runs the benchmarks, prints a table and merges the entries
  * into bench/results/latest.json. Not a test: nothing here asserts a time.
  * Usage: npm run bench [-- NAME…] [--engine=sqlite|postgres]
+ * Each benchmark runs on every engine it lists, one after the other (SQLite first);
+ * `--engine` keeps one. Entries are keyed by name and engine.
  */
 import { benchCashierUi } from './cashier-ui.ts';
 import { benchDispatchCheck } from './dispatch-check.ts';
 import { benchHttpSync } from './http-sync.ts';
 import { benchMemberImport } from './member-import.ts';
 import { benchSalesPosting } from './sales-posting.ts';
+import { benchScaleReport } from './scale-report.ts';
 import { benchSembakoImport } from './sembako-import.ts';
 import { benchSembakoOrders } from './sembako-orders.ts';
 import { benchStockCount } from './stock-count.ts';
 import { benchTreasuryForecast } from './treasury-forecast.ts';
 import { benchUiWalk } from './ui-walk.ts';
+import { fileURLToPath } from 'node:url';
 import {
+  RESULTS,
   cleanupSqlite,
   printTable,
   say,
@@ -23,7 +28,7 @@ import {
 } from './lib.ts';
 import type { Engine } from '../src/db/database.ts';
 
-type Bench = (engine: Engine) => Promise<BenchEntry | undefined>;
+type Bench = (engine: Engine) => Promise<BenchEntry | BenchEntry[] | undefined>;
 const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'sales-posting': { run: benchSalesPosting, engines: ['sqlite', 'postgres'] },
   'stock-count': { run: benchStockCount, engines: ['sqlite', 'postgres'] },
@@ -31,10 +36,11 @@ const BENCHES: Record<string, { run: Bench; engines: Engine[] }> = {
   'http-sync': { run: benchHttpSync, engines: ['sqlite', 'postgres'] },
   'cashier-ui': { run: () => benchCashierUi(), engines: ['sqlite'] },
   'sembako-import': { run: () => benchSembakoImport(), engines: ['sqlite'] },
-  'sembako-orders': { run: () => benchSembakoOrders(), engines: ['sqlite'] },
+  'sembako-orders': { run: benchSembakoOrders, engines: ['sqlite', 'postgres'] },
   'treasury-forecast': { run: () => benchTreasuryForecast(), engines: ['sqlite'] },
   'member-import': { run: () => benchMemberImport(), engines: ['sqlite'] },
   'ui-walk': { run: () => benchUiWalk(), engines: ['sqlite'] },
+  'scale-report': { run: benchScaleReport, engines: ['sqlite', 'postgres'] },
 };
 
 export async function runBenchmarks(args: string[]): Promise<number> {
@@ -52,7 +58,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
       for (const engine of BENCHES[name]!.engines.filter((e) => !engineArg || e === engineArg)) {
         say(`▶ ${name} on ${engine}`);
         const e = await BENCHES[name]!.run(engine);
-        if (e) entries.push(e);
+        if (e) entries.push(...(Array.isArray(e) ? e : [e]));
       }
     }
   } finally {
@@ -61,7 +67,7 @@ export async function runBenchmarks(args: string[]): Promise<number> {
   }
   printTable(entries);
   writeResults(entries);
-  say('Results merged into bench/results/latest.json');
+  say(`Results merged into ${fileURLToPath(RESULTS)}`);
   return 0;
 }
 

@@ -13,11 +13,21 @@ import { systemClock } from '../src/core/shared/clock.ts';
 import { insertMany } from '../src/db/batch.ts';
 import { demoRoster } from '../src/demo/seed-sembako.ts';
 import { recordDemoAuthorization } from '../src/demo/surat-kuasa.ts';
-import { freshDatabase, round, say, type BenchEntry, freePort, startProcess } from './lib.ts';
+import type { Engine } from '../src/db/database.ts';
+import {
+  emptyDatabase,
+  freshDatabase,
+  round,
+  say,
+  type BenchEntry,
+  freePort,
+  startProcess,
+} from './lib.ts';
 import { buildBenchNetwork } from './network.ts';
 
 const CONNECTIONS = 50;
-const ORDERS = 17_000;
+/** Participants, each placing one order (BENCH_SEMBAKO_PARTICIPANTS, for a toy run). */
+const ORDERS = Number(process.env.BENCH_SEMBAKO_PARTICIPANTS ?? 17_000);
 
 /**
  * Runs the load; `seconds` runs from the start to the last answer (autocannon's own duration
@@ -39,12 +49,14 @@ function run(opts: autocannon.Options): Promise<autocannon.Result & { seconds: n
 /**
  * `sembako-orders`: 17,000 participants each place their order (placeOrder,
  * their own bearer token) over HTTP from 50 concurrent connections against a
- * SQLite-backed Lumbung server in its own process; next to a minimal Fastify
- * route parsing the same body.
+ * Lumbung server on `engine` in its own process; next to the raw reference
+ * (bench/sembako-minimal-server.ts: a minimal Fastify route inserting the
+ * order's row with the driver alone, same engine, a database of its own).
  */
-export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
-  const h = await freshDatabase('sqlite', 'sembako-orders');
-  if (!h) return undefined;
+export async function benchSembakoOrders(engine: Engine): Promise<BenchEntry | undefined> {
+  const h = await freshDatabase(engine, 'sembako-orders');
+  const refUrl = await emptyDatabase(engine, 'sembako_ref');
+  if (!h || !refUrl) return undefined;
   const net = await buildBenchNetwork(h.db, {
     coops: 50,
     products: 2,
@@ -186,7 +198,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
   const refPort = await freePort();
   const ref = await startProcess(
     ['--import', 'tsx', 'bench/sembako-minimal-server.ts'],
-    { PORT: String(refPort) },
+    { PORT: String(refPort), REF_DATABASE_URL: refUrl },
     /ready/,
   );
   let refResult: Awaited<ReturnType<typeof run>>;
@@ -201,7 +213,7 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
           method: 'POST',
           setupRequest: (req) => ({
             ...req,
-            path: '/orders',
+            path: `/programs/${program.id}/orders`,
             headers: {
               'content-type': 'application/json',
               authorization: `Bearer ${tokens[j % ORDERS]}`,
@@ -218,25 +230,28 @@ export async function benchSembakoOrders(): Promise<BenchEntry | undefined> {
       ],
     });
   } finally {
+    const gone = new Promise((r) => ref.once('exit', r));
     ref.kill();
+    await gone;
   }
   const ok = result['2xx'];
   const perS = round(ok / result.seconds, 0);
   const refPerS = round(refResult['2xx'] / refResult.seconds, 0);
   say(
-    `  sembako-orders: ${ok} orders ok, ${result.non2xx} non-2xx, ${result.errors} errors in ${round(result.seconds, 2)} s; p99 ${result.latency.p99} ms; reference ${refPerS} req/s p99 ${refResult.latency.p99} ms`,
+    `  sembako-orders/${engine}: ${ok} orders ok, ${result.non2xx} non-2xx, ${result.errors} errors in ${round(result.seconds, 2)} s, ${perS} orders/s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; reference ${refResult['2xx']} ok, ${refResult.non2xx} non-2xx, ${refPerS} orders/s, p99 ${refResult.latency.p99} ms`,
   );
   return {
     name: 'sembako-orders',
-    engine: 'sqlite',
+    engine,
     value: perS,
     unit: 'orders/s',
     p99Ms: result.latency.p99,
     reference: refPerS,
-    referenceName: 'minimal Fastify route, same body and load',
-    referenceUnit: 'requests/s',
+    referenceName: `minimal Fastify + ${engine === 'postgres' ? 'pg' : 'better-sqlite3'} insert of the order row, same body and load`,
+    referenceUnit: 'orders/s',
+    referenceP99Ms: refResult.latency.p99,
     ratio: round(perS / refPerS, 3),
     target: '≥ 1,000 orders/s and p99 < 250 ms',
-    note: `${ORDERS} placeOrder calls by ${ORDERS} participants (own tokens), ${CONNECTIONS} connections; ${result.non2xx} non-2xx, ${result.errors} errors`,
+    note: `${ORDERS} placeOrder calls by ${ORDERS} participants (own tokens), ${CONNECTIONS} connections; ${result.non2xx} non-2xx, ${result.errors} errors; p50 ${result.latency.p50} ms. Reference: ${refResult['2xx']} orders, ${refResult.non2xx} non-2xx, p50 ${refResult.latency.p50} ms, p99 ${refResult.latency.p99} ms`,
   };
 }

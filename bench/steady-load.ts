@@ -29,6 +29,8 @@ export async function steadyLoad(opts: {
   connections: number;
   request: () => { path: string; headers: Record<string, string>; body: string };
   onResponse?: (status: number, body: string) => void;
+  /** A file for each request's due time and latency (ms), to find stalls. */
+  latencyLog?: string;
 }): Promise<SteadyLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const interval = 1000 / opts.rate;
@@ -81,10 +83,9 @@ export async function steadyLoad(opts: {
   await Promise.all(inFlight);
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  // BENCH_LATENCY_LOG=file: each request's due time and latency (ms), to find stalls.
-  if (process.env.BENCH_LATENCY_LOG)
+  if (opts.latencyLog)
     writeFileSync(
-      process.env.BENCH_LATENCY_LOG,
+      opts.latencyLog,
       timeline.map(([t, l]) => `${t.toFixed(1)},${l.toFixed(1)}`).join('\n'),
     );
   const latencies = timeline.map(([, l]) => l);

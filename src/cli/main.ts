@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.ts';
 import { restoreCommand } from './restore.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { simulateCommand, type SimulateCommandOptions } from './simulate.ts';
 import { userCreateCommand, type UserCreateOptions } from './user.ts';
 import { verifyCommand } from './verify.ts';
 
@@ -36,6 +37,17 @@ program
   .description('Seed data into an empty database')
   .option('--demo', 'the Kota Jambi demo network with 90 days of activity')
   .action(async (o: { demo?: boolean }) => exit(await seedCommand(o)));
+program
+  .command('simulate')
+  .description(
+    'Write a simulated network into an empty database through the commands: a hub, one KDKMP per village (Jambi first), months of deliveries, weekly sales syncs, statements, payments and subsidy runs ending this month',
+  )
+  .requiredOption('--cooperatives <n>', 'cooperatives (1,585: Jambi province; up to 83,000)')
+  .requiredOption('--months <m>', 'months of business, the last one this month')
+  .option('--sales-per-day <s>', "a cooperative's sales a day", '8')
+  .option('--seed <k>', 'random seed', '1')
+  .option('--workers <w>', 'PostgreSQL: transactions at once', '1')
+  .action(async (o: SimulateCommandOptions) => exit(await simulateCommand(o)));
 program
   .command('verify')
   .description(

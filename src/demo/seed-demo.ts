@@ -55,7 +55,7 @@ import { seedTraining } from './seed-training.ts';
 export const DEMO_PASSWORD = 'lumbung-demo';
 export const DEMO_REGENCY = '15.71';
 
-interface DemoProduct {
+export interface DemoProduct {
   sku: string;
   name: string;
   unit: string;
@@ -68,7 +68,7 @@ interface DemoProduct {
   daily: number;
 }
 
-const PRODUCTS: DemoProduct[] = [
+export const PRODUCTS: DemoProduct[] = [
   {
     sku: 'GKP-1',
     name: 'Gula Kristal Putih 1 kg',

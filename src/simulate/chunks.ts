@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+export interface ChunkOptions {
+  /** Items per transaction. */
+  per: number;
+  /** Slices of the items worked on at once, each by its own transactions (PostgreSQL). */
+  workers: number;
+}
+
+/** PostgreSQL's deadlock and serialization failures: the transaction may simply run again. */
+function retryable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
+ * Runs `fn` for every item, `per` items to a transaction, the items split into
+ * `workers` contiguous slices worked on at once; a transaction that meets a
+ * deadlock runs again whole. Returns the results in no particular order and
+ * tells `onChunk` how many items each committed transaction did and how many
+ * are done.
+ */
+export async function inChunks<T, R>(
+  db: Kysely<Database>,
+  items: T[],
+  opts: ChunkOptions,
+  onChunk: (count: number, done: number) => void,
+  fn: (trx: Kysely<Database>, item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  const size = Math.ceil(items.length / Math.max(1, opts.workers));
+  const slices = Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+  let done = 0;
+  await Promise.all(
+    slices.map(async (slice) => {
+      for (let from = 0; from < slice.length; from += opts.per) {
+        const chunk = slice.slice(from, from + opts.per);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const results = await db.transaction().execute(async (trx) => {
+              const rs: R[] = [];
+              for (const item of chunk) rs.push(await fn(trx, item));
+              return rs;
+            });
+            out.push(...results);
+            break;
+          } catch (e) {
+            if (!retryable(e) || attempt >= 5) throw e;
+          }
+        }
+        done += chunk.length;
+        onChunk(chunk.length, done);
+      }
+    }),
+  );
+  return out;
+}
