@@ -2,6 +2,9 @@ import { CamelCasePlugin, CompiledQuery, type Insertable } from 'kysely';
 import { engineOf } from './connection.ts';
 import type { Database, Db } from './database.ts';
 
+/** At most this many organizations in one call: one statement each (see `insertMany`). */
+const ROUTED_ORGS = 8;
+
 /** Rows per INSERT: keeps every statement under both engines' bound-parameter limits. */
 const MAX_PARAMS = 30_000;
 
@@ -49,6 +52,22 @@ export async function insertMany<T extends keyof Database & string>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
+  // PostgreSQL: a command's rows of a few organizations (a cooperative's and its hub's books) go in
+  // one statement per organization, each routed to its tenant (docs/SCALING.md); a bulk load of
+  // many organizations (a hub-wide job, the generator) keeps its multi-row statements.
+  if (columns.includes('orgId') && engineOf(db) === 'postgres') {
+    const byOrg = new Map<unknown, Insertable<Database[T]>[]>();
+    for (const r of rows) {
+      const orgId = (r as { orgId?: unknown }).orgId;
+      const group = byOrg.get(orgId);
+      if (group) group.push(r);
+      else byOrg.set(orgId, [r]);
+    }
+    if (byOrg.size > 1 && byOrg.size <= ROUTED_ORGS) {
+      for (const group of byOrg.values()) await insertMany(db, table, group);
+      return;
+    }
+  }
   const chunk = Math.max(1, Math.floor(MAX_PARAMS / (columns.length || 1)));
   const sameShape =
     columns.length > 0 &&

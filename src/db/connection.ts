@@ -8,6 +8,7 @@ import {
   PostgresAdapter,
   PostgresDialect,
   sql,
+  type Dialect,
   type MigrationResultSet,
 } from 'kysely';
 import pg from 'pg';
@@ -125,6 +126,8 @@ export function openDatabase(
     backgroundCheckpoints?: boolean;
     /** PostgreSQL: told when a pooled session is lost (the server logs it); the pool carries on. */
     onConnectionError?: (error: Error) => void;
+    /** PostgreSQL, tests only: wraps the dialect (the routing probe, src/db/partition-probe.ts). */
+    wrapDialect?: (dialect: Dialect) => Dialect;
   } = {},
 ): DatabaseHandle {
   const engine = engineOfUrl(url);
@@ -144,7 +147,7 @@ export function openDatabase(
     pool.on('error', (error) => opts.onConnectionError?.(error));
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: (opts.wrapDialect ?? ((d: Dialect) => d))(new PostgresDialect({ pool })),
       plugins: [new CamelCasePlugin()],
     });
     STATS.set(db, () => ({

@@ -96,6 +96,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     audit: new AuditWriter(opts.db, app.log),
   };
   app.decorate('deps', deps);
+  // Tests only (`npm run test:routing`): which operation runs each SQL statement.
+  if (process.env.LUMBUNG_ROUTING_REPORT)
+    await app.register((await import('./plugins/routing-probe.ts')).routingProbePlugin);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -14,10 +14,29 @@ function retryable(e: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/** Runs `fn` for every item of `chunk` in one transaction, again whole after a deadlock. */
+async function inTransaction<T, R>(
+  db: Kysely<Database>,
+  chunk: T[],
+  fn: (trx: Kysely<Database>, item: T) => Promise<R>,
+): Promise<R[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const rs: R[] = [];
+        for (const item of chunk) rs.push(await fn(trx, item));
+        return rs;
+      });
+    } catch (e) {
+      if (!retryable(e) || attempt >= 5) throw e;
+    }
+  }
+}
+
 /**
  * Runs `fn` for every item, `per` items to a transaction, the items split into
  * `workers` contiguous slices worked on at once; a transaction that meets a
- * deadlock runs again whole. Returns the results in no particular order and
+ * deadlock runs again whole. Returns the results in the items' order and
  * tells `onChunk` how many items each committed transaction did and how many
  * are done.
  */
@@ -28,29 +47,17 @@ export async function inChunks<T, R>(
   onChunk: (count: number, done: number) => void,
   fn: (trx: Kysely<Database>, item: T) => Promise<R>,
 ): Promise<R[]> {
-  const out: R[] = [];
-  const size = Math.ceil(items.length / Math.max(1, opts.workers));
-  const slices = Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
-  );
+  const out: R[] = new Array<R>(items.length);
+  const size = Math.max(1, Math.ceil(items.length / Math.max(1, opts.workers)));
+  const starts = Array.from({ length: Math.ceil(items.length / size) }, (_, i) => i * size);
   let done = 0;
   await Promise.all(
-    slices.map(async (slice) => {
+    starts.map(async (start) => {
+      const slice = items.slice(start, start + size);
       for (let from = 0; from < slice.length; from += opts.per) {
         const chunk = slice.slice(from, from + opts.per);
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const results = await db.transaction().execute(async (trx) => {
-              const rs: R[] = [];
-              for (const item of chunk) rs.push(await fn(trx, item));
-              return rs;
-            });
-            out.push(...results);
-            break;
-          } catch (e) {
-            if (!retryable(e) || attempt >= 5) throw e;
-          }
-        }
+        const results = await inTransaction(db, chunk, fn);
+        results.forEach((r, k) => (out[start + from + k] = r));
         done += chunk.length;
         onChunk(chunk.length, done);
       }

@@ -21,6 +21,7 @@ import {
 import type { Clock } from '../core/shared/clock.ts';
 import type { CommandContext } from '../core/shared/context.ts';
 import type { Database } from '../db/database.ts';
+import { inChunks } from './chunks.ts';
 
 export interface NetworkProduct {
   sku: string;
@@ -55,6 +56,8 @@ export interface NetworkPlan {
   stock?: number;
   /** Cooperatives per transaction (default 25). */
   perTransaction?: number;
+  /** Transactions of different cooperatives at once (PostgreSQL; default 1). */
+  workers?: number;
   /** Runs in the cooperative's transaction after it joined (e.g. to create its users). */
   withCooperative?(
     trx: Kysely<Database>,
@@ -127,36 +130,36 @@ export async function buildNetwork(
       });
     return { hub, products };
   });
-  const coops: OrganizationTable[] = [];
-  const per = plan.perTransaction ?? 25;
-  for (let from = 0; from < plan.villages.length; from += per) {
-    const chunk = plan.villages.slice(from, from + per);
-    await db.transaction().execute(async (trx) => {
-      for (const [k, v] of chunk.entries()) {
-        const i = from + k;
-        const coop = await createCooperative(
-          trx,
-          { name: `KDKMP ${v.name}`, villageCode: v.code },
-          clock,
-        );
-        await createParticipation(
-          trx,
-          coop.id,
-          {
-            hubId: hub.id,
-            agreementNo: plan.agreementNo(i),
-            startDate: plan.startDate,
-            exposureLimit: plan.exposureLimit,
-          },
-          clock,
-        );
-        await plan.withCooperative?.(trx, coop, i, clock);
-        if (plan.stock) await stockCooperative(trx, ctx, coop.id, products, plan.stock);
-        coops.push(coop);
-      }
-    });
-    plan.onProgress?.(coops.length, plan.villages.length);
-  }
+  const indexes = plan.villages.map((_, i) => i);
+  const chunkOpts = { per: plan.perTransaction ?? 25, workers: plan.workers ?? 1 };
+  const coops = await inChunks(
+    db,
+    indexes,
+    chunkOpts,
+    (_, done) => plan.onProgress?.(done, indexes.length),
+    async (trx, i) => {
+      const v = plan.villages[i]!;
+      const coop = await createCooperative(
+        trx,
+        { name: `KDKMP ${v.name}`, villageCode: v.code },
+        clock,
+      );
+      await createParticipation(
+        trx,
+        coop.id,
+        {
+          hubId: hub.id,
+          agreementNo: plan.agreementNo(i),
+          startDate: plan.startDate,
+          exposureLimit: plan.exposureLimit,
+        },
+        clock,
+      );
+      await plan.withCooperative?.(trx, coop, i, clock);
+      if (plan.stock) await stockCooperative(trx, ctx, coop.id, products, plan.stock);
+      return coop;
+    },
+  );
   return { hub, coops, products };
 }
 

@@ -31,6 +31,9 @@ import { inChunks, type ChunkOptions } from './chunks.ts';
 import { salesOfWeek, type SimulatedCoop } from './sales.ts';
 import { simulationVillages } from './villages.ts';
 
+/** Cooperatives per transaction of delivery orders (each takes the hub's next SJ number). */
+const HUB_BOUND_PER = 4;
+
 export interface SimulateOptions {
   cooperatives: number;
   months: number;
@@ -100,6 +103,11 @@ export async function simulateNetwork(
     per: opts.perTransaction ?? 20,
     workers: opts.workers ?? 1,
   };
+  /** Transactions that lock a hub row near their end: small, so the workers overlap the rest. */
+  const hubBound: ChunkOptions =
+    chunkOpts.workers > 1
+      ? { ...chunkOpts, per: Math.min(chunkOpts.per, HUB_BOUND_PER) }
+      : chunkOpts;
   const phases: Record<string, number> = {};
   const timed = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -121,7 +129,7 @@ export async function simulateNetwork(
   /** Payments on the 10th, of last month's statements. */
   const paysIn = (month: string, i: number) => i > 0 && addDays(`${month}-01`, 9) <= today;
   const total =
-    n + months.reduce((t, m, i) => t + n * (2 + weeksOf(m).length + (paysIn(m, i) ? 1 : 0)), 0);
+    n + months.reduce((t, m, i) => t + n * (3 + weeksOf(m).length + (paysIn(m, i) ? 1 : 0)), 0);
   let done = 0;
   const step = (month: string, what: string) => (count: number, ofStep: number) => {
     done += count;
@@ -141,6 +149,7 @@ export async function simulateNetwork(
     buildNetwork(db, ctx, {
       ...plan,
       perTransaction: chunkOpts.per,
+      workers: chunkOpts.workers,
       onProgress: (k) => {
         step(firstMonth, 'jaringan')(k - built, k);
         built = k;
@@ -189,22 +198,33 @@ export async function simulateNetwork(
           })),
         }),
       );
-      const sent = await inChunks(
+      // Every order takes the hub's next SJ number, right before its insert: the orders are
+      // written by all workers in small transactions. Every dispatch locks the hub's warehouse
+      // rows until its transaction ends: the dispatches run in one worker (parallel ones queued
+      // on those rows and were slower than one).
+      const lines = net.products.map((p, k) => ({ productId: p.id, qty: monthly[k]! }));
+      const orders = await inChunks(
         db,
         coops,
-        chunkOpts,
+        hubBound,
+        step(month, 'surat jalan'),
+        async (trx, c) =>
+          (await createDeliveryOrder(trx, ctx, { cooperativeId: c.org.id, lines })).id,
+      );
+      const sent = await inChunks(
+        db,
+        coops.map((c, i) => ({ c, id: orders[i]! })),
+        { ...chunkOpts, workers: 1 },
         step(month, 'pengiriman'),
-        async (trx, c) => {
-          const lines = net.products.map((p, k) => ({ productId: p.id, qty: monthly[k]! }));
-          const d = await createDeliveryOrder(trx, ctx, { cooperativeId: c.org.id, lines });
+        async (trx, { c, id }) => {
           try {
-            await dispatchDeliveryOrder(trx, ctx, d.id);
+            await dispatchDeliveryOrder(trx, ctx, id);
           } catch (e) {
             if (isDomainError(e) && ['ShippingHold', 'ExposureLimitExceeded'].includes(e.code))
               return { c, id: undefined, lines };
             throw e;
           }
-          return { c, id: d.id, lines };
+          return { c, id: id as string | undefined, lines };
         },
       );
       for (const s of sent) {

@@ -76,11 +76,32 @@ const usersWithMemberships = (db: Db) =>
       eb.case().when('u.passwordHash', '=', NO_PASSWORD).then(1).else(0).end().as('invited'),
     ]);
 
-/** Users who work for any of the organizations, with their roles there. */
-export async function findUsersOfOrganizations(db: Db, orgIds: string[]) {
-  if (orgIds.length === 0) return [];
+/**
+ * Users who work for any of the organizations or of the networks of `hubIds`
+ * (the hubs and the cooperatives taking part with them: a subquery, as a
+ * national hub's ids would overflow the statement's parameters), with their roles there.
+ */
+export async function findUsersOfOrganizations(db: Db, orgIds: string[], hubIds: string[] = []) {
+  if (orgIds.length === 0 && hubIds.length === 0) return [];
   return usersWithMemberships(db)
-    .where('m.orgId', 'in', orgIds)
+    .where((eb) =>
+      eb.or([
+        ...(orgIds.length ? [eb('m.orgId', 'in', orgIds)] : []),
+        ...(hubIds.length
+          ? [
+              eb('m.orgId', 'in', hubIds),
+              eb(
+                'm.orgId',
+                'in',
+                eb
+                  .selectFrom('participation')
+                  .select('participation.orgId')
+                  .where('participation.hubId', 'in', hubIds),
+              ),
+            ]
+          : []),
+      ]),
+    )
     .orderBy('o.name')
     .orderBy('u.email')
     .execute();

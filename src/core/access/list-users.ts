@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { findNetworkOrgIds, findOfficesOfHubAreas } from '../network/index.ts';
+import { findOfficesOfHubAreas } from '../network/index.ts';
 import { findUsersOfOrganizations, type findUserOfOrganization } from './access.repository.ts';
 
 /** Whether a user signs in: `invited` until an activation code set a password, `inactive` once deactivated. */
@@ -20,12 +20,8 @@ export function userListItemOf(row: Awaited<ReturnType<typeof findUserOfOrganiza
  */
 export async function listUsers(db: Db, scope: { hubIds: string[]; cooperativeIds: string[] }) {
   const offices = await findOfficesOfHubAreas(db, scope.hubIds);
-  const orgIds = new Set([
-    ...(await findNetworkOrgIds(db, scope.hubIds)),
-    ...offices.map((o) => o.id),
-    ...scope.cooperativeIds,
-  ]);
-  const rows = await findUsersOfOrganizations(db, [...orgIds]);
+  const orgIds = new Set([...offices.map((o) => o.id), ...scope.cooperativeIds]);
+  const rows = await findUsersOfOrganizations(db, [...orgIds], scope.hubIds);
   return { items: rows.map(userListItemOf) };
 }
 

@@ -55,6 +55,8 @@ export async function findAuditEvents(db: Db, orgIds: string[], limit = 100) {
 
 export interface AuditFilter {
   orgIds: string[];
+  /** And the networks of these hubs: the hubs and the cooperatives taking part with them (a subquery, not a list). */
+  networksOf?: string[];
   action?: string;
   targetType?: string;
   actorUserId?: string;
@@ -68,8 +70,29 @@ export interface AuditFilter {
 
 /** A page of the audit trail, newest first, with the filters the audit screen offers. */
 export async function findAuditEventsPage(db: Db, f: AuditFilter) {
-  if (f.orgIds.length === 0) return [];
-  let q = db.selectFrom('auditEvent').selectAll().where('orgId', 'in', f.orgIds);
+  const hubIds = f.networksOf ?? [];
+  if (f.orgIds.length === 0 && hubIds.length === 0) return [];
+  let q = db
+    .selectFrom('auditEvent')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(f.orgIds.length ? [eb('orgId', 'in', f.orgIds)] : []),
+        ...(hubIds.length
+          ? [
+              eb('orgId', 'in', hubIds),
+              eb(
+                'orgId',
+                'in',
+                eb
+                  .selectFrom('participation')
+                  .select('participation.orgId')
+                  .where('participation.hubId', 'in', hubIds),
+              ),
+            ]
+          : []),
+      ]),
+    );
   if (f.action) q = q.where('action', '=', f.action);
   if (f.targetType) q = q.where('targetType', '=', f.targetType);
   if (f.actorUserId) q = q.where('actorUserId', '=', f.actorUserId);

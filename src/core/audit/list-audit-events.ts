@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { findUsersOfOrganizations } from '../access/index.ts';
-import { findCooperatives, findNetworkOrgIds, findOrganizationById } from '../network/index.ts';
+import { findCooperatives, findOrganizationById } from '../network/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { decodeCursor, pageOf } from '../shared/cursor.ts';
 import { findAuditEventsPage } from './audit.repository.ts';
@@ -36,11 +36,12 @@ export async function listAuditEvents(
   hubId: string,
   query: AuditEventQuery = {},
 ): Promise<{ items: AuditEventItem[]; nextCursor?: string }> {
-  const orgIds = await findNetworkOrgIds(db, [hubId]);
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 500);
   const c = decodeCursor(query.cursor);
+  // The network as a subquery: a national hub's ids would overflow the statement's parameters.
   const rows = await findAuditEventsPage(db, {
-    orgIds,
+    orgIds: [],
+    networksOf: [hubId],
     action: query.action,
     targetType: query.targetType,
     fromAt: query.from ? wibStart(query.from) : undefined,
@@ -50,7 +51,7 @@ export async function listAuditEvents(
   });
   const page = pageOf(rows, limit, (e) => [e.at, e.id]);
   const users = new Map(
-    (await findUsersOfOrganizations(db, orgIds)).map((u) => [u.id, u] as const),
+    (await findUsersOfOrganizations(db, [], [hubId])).map((u) => [u.id, u] as const),
   );
   const orgNames = new Map<string, string>(
     (await findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 })).map((o) => [o.id, o.name]),

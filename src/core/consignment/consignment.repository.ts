@@ -34,12 +34,19 @@ export async function insertGoodsReceipt(
   await insertMany(db, 'goodsReceiptLine', lines);
 }
 
-/** A delivery order by id alone (its cooperative is found through the id index). */
+/**
+ * A delivery order by id: of the cooperative `orgId` (routed to its tenant), or, when the caller
+ * knows only the id (the API's `/delivery-orders/{id}`), by id alone through the id index — a
+ * fan-out lookup (docs/SCALING.md), after which the caller passes the order's `orgId`.
+ */
 export async function findDeliveryOrderById(
   db: Db,
   id: string,
+  orgId?: string,
 ): Promise<DeliveryOrderTable | undefined> {
-  return db.selectFrom('deliveryOrder').selectAll().where('id', '=', id).executeTakeFirst();
+  let q = db.selectFrom('deliveryOrder').selectAll().where('id', '=', id);
+  if (orgId !== undefined) q = q.where('orgId', '=', orgId);
+  return q.executeTakeFirst();
 }
 
 export async function findDeliveryOrderLines(
@@ -214,12 +221,15 @@ export async function findDeliveryOrders(
       eb
         .selectFrom('deliveryOrderLine as l')
         .select(sql<number>`count(*)`.as('n'))
+        // One cooperative's list: the org as a value, so the lines' tenant is known when planned.
+        .$if(f.coopIds?.length === 1, (s) => s.where('l.orgId', '=', f.coopIds![0]!))
         .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
         .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
         .as('lineCount'),
       eb
         .selectFrom('deliveryOrderLine as l')
         .select(sql<number>`coalesce(sum(l.qty), 0)`.as('q'))
+        .$if(f.coopIds?.length === 1, (s) => s.where('l.orgId', '=', f.coopIds![0]!))
         .whereRef('l.orgId', '=', 'deliveryOrder.orgId')
         .whereRef('l.deliveryOrderId', '=', 'deliveryOrder.id')
         .as('totalQty'),

@@ -1,15 +1,41 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks, sumInChunks } from '../../db/id-lists.ts';
 
 /**
  * A sale reversed (corrections' `reversal` row) no longer counts as sold; a
  * Sembako pickup's sale is reversed through its order (the reversal's tenant
- * is the order's, so the order is found by its key).
+ * is the order's, so the order is found by its key). `sponsors`: the sponsors
+ * whose orders picked up at the cooperative(s) were reversed
+ * (`findOrderReversalSponsors`), so the orders are read in those tenants only;
+ * none, and no pickup of theirs was reversed. Without it, every sponsor's orders.
  */
-export const saleNotReversed = (saleId: 'sale.id' | 'sale_line.sale_id') =>
-  sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})
+export const saleNotReversed = (saleId: 'sale.id' | 'sale_line.sale_id', sponsors?: string[]) =>
+  sponsors?.length === 0
+    ? sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})`
+    : sql<boolean>`not exists (select 1 from reversal r where r.doc_type = 'sale' and r.doc_id = ${sql.ref(saleId)})
     and not exists (select 1 from reversal r join sembako_order o on o.org_id = r.org_id and o.id = r.doc_id
-      where r.doc_type = 'sembako_order' and o.sale_id = ${sql.ref(saleId)})`;
+      where r.doc_type = 'sembako_order' and o.sale_id = ${sql.ref(saleId)}${
+        sponsors ? sql` and o.org_id in (${sql.join(sponsors)})` : sql``
+      })`;
+
+/**
+ * The sponsors whose Sembako orders picked up at these cooperatives were reversed (a reversal keeps
+ * the pickup's cooperative): the tenants `saleNotReversed` looks in. Usually none.
+ */
+export async function findOrderReversalSponsors(db: Db, coopIds: string[]): Promise<string[]> {
+  if (coopIds.length === 0) return [];
+  const rows = await selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('reversal')
+      .select('orgId')
+      .distinct()
+      .where('docType', '=', 'sembako_order')
+      .where('cooperativeId', 'in', ids)
+      .execute(),
+  );
+  return [...new Set(rows.map((r) => r.orgId))].sort();
+}
 
 /** Sales of a cooperative between two business dates (inclusive): rupiah at retail and how many sales. */
 export async function sumSales(db: Db, coopId: string, from: string, to: string) {
@@ -56,21 +82,33 @@ export async function sumRefundsOfSalesIn(
 ) {
   const key =
     opts.by === 'saleId' ? 'rf.saleId' : opts.by === 'memberId' ? 'sale.memberId' : 'rf.orgId';
-  let q = db
-    .selectFrom('saleRefund as rf')
-    .innerJoin('sale', (j) =>
-      j.onRef('sale.orgId', '=', 'rf.orgId').onRef('sale.id', '=', 'rf.saleId'),
-    )
-    .select([
-      sql<string>`${sql.ref(key)}`.as('key'),
-      sql<number>`sum(rf.amount)`.as('amount'),
-      sql<number>`sum(rf.consignment_amount)`.as('consignmentAmount'),
-    ])
-    .where('rf.orgId', 'in', coopIds)
-    .where('sale.saleDate', '>=', from)
-    .where('sale.saleDate', '<=', to);
-  if (opts.memberId) q = q.where('sale.memberId', '=', opts.memberId);
-  const rows = await q.groupBy(key).execute();
+  const query = (ids: string[]) => {
+    let q = db
+      .selectFrom('saleRefund as rf')
+      .innerJoin('sale', (j) =>
+        j.onRef('sale.orgId', '=', 'rf.orgId').onRef('sale.id', '=', 'rf.saleId'),
+      )
+      .select([
+        sql<string>`${sql.ref(key)}`.as('key'),
+        sql<number>`sum(rf.amount)`.as('amount'),
+        sql<number>`sum(rf.consignment_amount)`.as('consignmentAmount'),
+      ])
+      .where('rf.orgId', 'in', ids)
+      .where('sale.saleDate', '>=', from)
+      .where('sale.saleDate', '<=', to);
+    if (opts.memberId) q = q.where('sale.memberId', '=', opts.memberId);
+    return q.groupBy(key).execute();
+  };
+  const rows = await sumInChunks(
+    coopIds,
+    query,
+    (r) => r.key,
+    (a, b) => ({
+      key: a.key,
+      amount: Number(a.amount) + Number(b.amount),
+      consignmentAmount: Number(a.consignmentAmount) + Number(b.consignmentAmount),
+    }),
+  );
   return new Map<string, Refunded>(
     rows.map((r) => [
       r.key,
@@ -118,20 +156,22 @@ export async function sumSoldQtyByProduct(
 /** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
 export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('sale')
-    .select([
-      'orgId',
-      sql<number>`sum(total_amount)`.as('salesAmount'),
-      sql<number>`sum(consignment_amount)`.as('consignmentAmount'),
-      sql<number>`count(*)`.as('saleCount'),
-    ])
-    .where('orgId', 'in', coopIds)
-    .where('saleDate', '>=', from)
-    .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale.id'))
-    .groupBy('orgId')
-    .execute();
+  const rows = await selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('sale')
+      .select([
+        'orgId',
+        sql<number>`sum(total_amount)`.as('salesAmount'),
+        sql<number>`sum(consignment_amount)`.as('consignmentAmount'),
+        sql<number>`count(*)`.as('saleCount'),
+      ])
+      .where('orgId', 'in', ids)
+      .where('saleDate', '>=', from)
+      .where('saleDate', '<=', to)
+      .where(saleNotReversed('sale.id'))
+      .groupBy('orgId')
+      .execute(),
+  );
   const refunded = await sumRefundsOfSalesIn(db, coopIds, from, to);
   return rows.map((r) => {
     const back = refunded.get(r.orgId);

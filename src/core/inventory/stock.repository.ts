@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import type {
   LocationKind,
   LocationTable,
@@ -16,29 +17,51 @@ export async function insertLocations(db: Db, rows: LocationTable[]): Promise<vo
 
 export async function findLocationsOfOrgs(db: Db, orgIds: string[]): Promise<LocationTable[]> {
   if (orgIds.length === 0) return [];
-  return db.selectFrom('location').selectAll().where('orgId', 'in', orgIds).execute();
+  return selectInChunks(orgIds, (ids) =>
+    db.selectFrom('location').selectAll().where('orgId', 'in', ids).execute(),
+  );
 }
 
 export async function findLocationById(db: Db, id: string): Promise<LocationTable | undefined> {
   return db.selectFrom('location').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Items grouped by their `orgId`, organizations in order: one routed statement per tenant. */
+function byOrg<T extends { orgId: string }>(items: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.orgId);
+    if (group) group.push(item);
+    else groups.set(item.orgId, [item]);
+  }
+  return [...groups.keys()].sort().map((orgId) => groups.get(orgId)!);
+}
+
 /**
  * Balances of the given (location, product, owner) keys. On PostgreSQL the
  * rows are locked until the transaction ends, so that two commands cannot
- * both take their cost from the same snapshot.
+ * both take their cost from the same snapshot. One statement per organization
+ * (each routed to its tenant), in the organizations' order.
  */
 export async function findBalancesForUpdate(
   db: Db,
   keys: { orgId: string; locationId: string; productId: string; ownerOrgId: string }[],
 ): Promise<StockBalanceTable[]> {
-  if (keys.length === 0) return [];
+  const rows: StockBalanceTable[] = [];
+  for (const group of byOrg(keys)) rows.push(...(await findOrgBalancesForUpdate(db, group)));
+  return rows;
+}
+
+async function findOrgBalancesForUpdate(
+  db: Db,
+  keys: { orgId: string; locationId: string; productId: string; ownerOrgId: string }[],
+): Promise<StockBalanceTable[]> {
   const locationIds = [...new Set(keys.map((k) => k.locationId))];
   const productIds = [...new Set(keys.map((k) => k.productId))];
   let q = db
     .selectFrom('stockBalance')
     .selectAll()
-    .where('orgId', 'in', [...new Set(keys.map((k) => k.orgId))])
+    .where('orgId', '=', keys[0]!.orgId)
     .where('locationId', 'in', locationIds)
     .where('productId', 'in', productIds)
     .orderBy('orgId')
@@ -56,7 +79,12 @@ export async function insertStockMoves(db: Db, rows: StockMoveTable[]): Promise<
   await insertMany(db, 'stockMove', rows);
 }
 
+/** Adds to the balances, one statement per organization (each routed to its tenant). */
 export async function addToStockBalances(db: Db, deltas: StockBalanceTable[]): Promise<void> {
+  for (const group of byOrg(deltas)) await addToOrgStockBalances(db, group);
+}
+
+async function addToOrgStockBalances(db: Db, deltas: StockBalanceTable[]): Promise<void> {
   for (let i = 0; i < deltas.length; i += 1000) {
     await db
       .insertInto('stockBalance')
@@ -71,23 +99,40 @@ export async function addToStockBalances(db: Db, deltas: StockBalanceTable[]): P
   }
 }
 
-/** Stock balances at some locations (each given with its organization, so the key's prefix is used). */
+/**
+ * Stock balances at some locations (each given with its organization, so the key's prefix is used):
+ * one statement per organization, each routed to its tenant; by product.
+ */
 export async function findStockAtLocations(
   db: Db,
   locations: Pick<LocationTable, 'id' | 'orgId'>[],
-) {
-  if (locations.length === 0) return [];
-  return db
-    .selectFrom('stockBalance')
-    .selectAll()
-    .where('orgId', 'in', [...new Set(locations.map((l) => l.orgId))])
-    .where(
-      'locationId',
-      'in',
-      locations.map((l) => l.id),
+): Promise<StockBalanceTable[]> {
+  const rows: StockBalanceTable[] = [];
+  for (const group of byOrg(locations))
+    rows.push(
+      ...(await db
+        .selectFrom('stockBalance')
+        .selectAll()
+        .where('orgId', '=', group[0]!.orgId)
+        .where(
+          'locationId',
+          'in',
+          group.map((l) => l.id),
+        )
+        .orderBy('productId')
+        .execute()),
+    );
+  return rows.length > 1 ? sortByProduct(rows) : rows;
+}
+
+/** By product, stable (the order of one statement's `order by product_id`). */
+function sortByProduct(rows: StockBalanceTable[]): StockBalanceTable[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) =>
+      a.r.productId < b.r.productId ? -1 : a.r.productId > b.r.productId ? 1 : a.i - b.i,
     )
-    .orderBy('productId')
-    .execute();
+    .map((x) => x.r);
 }
 
 export async function insertDiscrepancies(db: Db, rows: StockDiscrepancyTable[]): Promise<void> {

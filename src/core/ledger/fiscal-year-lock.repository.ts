@@ -1,17 +1,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-/** The latest closed year of each of some organizations (one query on the primary key). */
+/**
+ * The latest closed year of each of some organizations: one query on the primary key per
+ * organization, each routed to its tenant.
+ */
 export async function findLatestClosedYears(
   db: Db,
   orgIds: string[],
 ): Promise<Map<string, number>> {
-  if (orgIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('fiscalYearClose')
-    .select(['orgId', sql<number>`max(year)`.as('year')])
-    .where('orgId', 'in', orgIds)
-    .groupBy('orgId')
-    .execute();
-  return new Map(rows.map((r) => [r.orgId, Number(r.year)]));
+  const years = new Map<string, number>();
+  for (const orgId of new Set(orgIds)) {
+    const row = await db
+      .selectFrom('fiscalYearClose')
+      .select(sql<number | null>`max(year)`.as('year'))
+      .where('orgId', '=', orgId)
+      .executeTakeFirst();
+    if (row?.year != null) years.set(orgId, Number(row.year));
+  }
+  return years;
 }

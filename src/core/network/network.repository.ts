@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import type { OfficerTable, OrganizationTable, ParticipationTable } from './network.table.ts';
 import { PARTICIPATION_ROW_COLUMNS, type ParticipationRow } from './participation-terms.ts';
 
@@ -234,11 +235,13 @@ export async function updateOrganization(
 /** The payment references of organizations by id (cooperatives have one; others are left out). */
 export async function findPaymentReferences(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('organization')
-    .select(['id', 'paymentReference'])
-    .where('id', 'in', [...new Set(ids)])
-    .where('paymentReference', 'is not', null)
-    .execute();
+  const rows = await selectInChunks(ids, (chunk) =>
+    db
+      .selectFrom('organization')
+      .select(['id', 'paymentReference'])
+      .where('id', 'in', chunk)
+      .where('paymentReference', 'is not', null)
+      .execute(),
+  );
   return new Map(rows.map((r) => [r.id, r.paymentReference!]));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import type { ParticipationTable } from './network.table.ts';
 import type { ParticipationTermsTable } from './participation-terms.table.ts';
 
@@ -52,13 +53,15 @@ export async function findTermsOfCooperatives(
   coopIds: string[],
 ): Promise<ParticipationTermsTable[]> {
   if (coopIds.length === 0) return [];
-  return db
-    .selectFrom('participationTerms')
-    .selectAll()
-    .where('orgId', 'in', coopIds)
-    .orderBy('orgId')
-    .orderBy('effectiveFrom')
-    .execute();
+  return selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('participationTerms')
+      .selectAll()
+      .where('orgId', 'in', ids)
+      .orderBy('orgId')
+      .orderBy('effectiveFrom')
+      .execute(),
+  );
 }
 
 /** Every version of the terms of a hub's participations, oldest first. */

@@ -274,7 +274,7 @@ async function decide(
         return { program, participant: undefined };
       if (!memberships.some((m) => m.role === 'program_participant' && m.orgId === program.orgId))
         programForbidden();
-      const participant = await findParticipantOfUser(db, program.id, actor.id);
+      const participant = await findParticipantOfUser(db, program.orgId, program.id, actor.id);
       if (!participant || (resource.nip !== undefined && participant.nip !== resource.nip))
         programForbidden();
       return { program, participant };

@@ -19,6 +19,14 @@ import { closeSettlementPeriod, recordPayment } from '../settlement/index.ts';
 import { newId } from '../shared/ids.ts';
 import { markSubsidyPaid, runMonthlySubsidy } from '../subsidy/index.ts';
 import { getRegionOverview, getRegionTrends, overdueAt } from './index.ts';
+import {
+  findBilledStatements,
+  findDailyCredits,
+  findRegionCooperatives,
+  sumSalesByMonth,
+  sumSubsidyPaidByCooperative,
+  sumSubsidyPaidByMonth,
+} from './region.repository.ts';
 
 /**
  * Kota Jambi's KDKMP A and B and, in Kota Sungai Penuh (15.72), KDKMP C, all
@@ -245,6 +253,39 @@ for (const engine of ENGINES) {
           activeCooperatives: 1,
         },
       ]);
+    });
+
+    it('reads a national network: more cooperative ids than one statement takes', async () => {
+      const ids = (await findRegionCooperatives(t.db, { hubIds: [n.hub.id] })).map((c) => c.id);
+      const [first] = [...ids].sort();
+      const national = [
+        ...ids,
+        ...Array.from({ length: 70_000 }, (_, i) => `${first}-tak-dikenal-${i}`),
+      ];
+      const numbers = <T extends object>(rows: T[]) =>
+        rows.map((r) =>
+          Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [
+              k,
+              typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v,
+            ]),
+          ),
+        );
+      const range = ['2025-12-01', '2026-03-10'] as const;
+      // Without an `order by`, only the rows count, not their order.
+      const sortBy = (rows: object[]) =>
+        numbers(rows).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      for (const read of [sumSalesByMonth, sumSubsidyPaidByMonth, sumSubsidyPaidByCooperative]) {
+        expect(sortBy(await read(t.db, national, ...range))).toEqual(
+          sortBy(await read(t.db, ids, ...range)),
+        );
+      }
+      expect(numbers(await findBilledStatements(t.db, national, '2026-03-10'))).toEqual(
+        numbers(await findBilledStatements(t.db, ids, '2026-03-10')),
+      );
+      const credits = await findDailyCredits(t.db, national, '2026-03-10');
+      expect(credits.length).toBeGreaterThan(0);
+      expect(sortBy(credits)).toEqual(sortBy(await findDailyCredits(t.db, ids, '2026-03-10')));
     });
 
     it('refuses a month that has not happened and a malformed one', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks, sumInChunks } from '../../db/id-lists.ts';
 import { saleNotReversed } from '../consignment/index.ts';
 
 /**
@@ -66,7 +67,7 @@ export async function findRegionCooperatives(
 export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
   const month = sql<string>`substr(sale_date, 1, 7)`;
-  return (
+  const query = (ids: string[]) =>
     db
       .selectFrom('sale')
       // What buyers were paid back (corrections' refunds) comes off their sale.
@@ -84,12 +85,22 @@ export async function sumSalesByMonth(db: Db, coopIds: string[], from: string, t
         sql<number>`sum(sale.total_amount - coalesce(rf.refunded, 0))`.as('salesAmount'),
         sql<number>`count(distinct sale.org_id)`.as('activeCooperatives'),
       ])
-      .where('sale.orgId', 'in', coopIds)
+      .where('sale.orgId', 'in', ids)
       .where('sale.saleDate', '>=', from)
       .where('sale.saleDate', '<=', to)
       .where(saleNotReversed('sale.id'))
       .groupBy(month)
-      .execute()
+      .execute();
+  // Chunks hold disjoint cooperatives: their sums and counts of cooperatives add up.
+  return sumInChunks(
+    coopIds,
+    query,
+    (r) => r.month,
+    (a, b) => ({
+      month: a.month,
+      salesAmount: Number(a.salesAmount) + Number(b.salesAmount),
+      activeCooperatives: Number(a.activeCooperatives) + Number(b.activeCooperatives),
+    }),
   );
 }
 
@@ -101,49 +112,59 @@ export async function sumSubsidyPaidByCooperative(
   to: string,
 ) {
   if (coopIds.length === 0) return [];
-  return db
-    .selectFrom('subsidyGrant')
-    .select(['orgId', sql<number>`sum(amount)`.as('amount')])
-    .where('orgId', 'in', coopIds)
-    .where('status', 'in', ['paid', 'netted'])
-    .where('settledOn', '>=', from)
-    .where('settledOn', '<=', to)
-    .groupBy('orgId')
-    .execute();
+  return selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('subsidyGrant')
+      .select(['orgId', sql<number>`sum(amount)`.as('amount')])
+      .where('orgId', 'in', ids)
+      .where('status', 'in', ['paid', 'netted'])
+      .where('settledOn', '>=', from)
+      .where('settledOn', '<=', to)
+      .groupBy('orgId')
+      .execute(),
+  );
 }
 
 /** Subsidy handed over per month of settlement in [from, to]. */
 export async function sumSubsidyPaidByMonth(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
   const month = sql<string>`substr(settled_on, 1, 7)`;
-  return db
-    .selectFrom('subsidyGrant')
-    .select([month.as('month'), sql<number>`sum(amount)`.as('amount')])
-    .where('orgId', 'in', coopIds)
-    .where('status', 'in', ['paid', 'netted'])
-    .where('settledOn', '>=', from)
-    .where('settledOn', '<=', to)
-    .groupBy(month)
-    .execute();
+  return sumInChunks(
+    coopIds,
+    (ids) =>
+      db
+        .selectFrom('subsidyGrant')
+        .select([month.as('month'), sql<number>`sum(amount)`.as('amount')])
+        .where('orgId', 'in', ids)
+        .where('status', 'in', ['paid', 'netted'])
+        .where('settledOn', '>=', from)
+        .where('settledOn', '<=', to)
+        .groupBy(month)
+        .execute(),
+    (r) => r.month,
+    (a, b) => ({ month: a.month, amount: Number(a.amount) + Number(b.amount) }),
+  );
 }
 
 /** Billed charges of every statement (period end up to `upTo`), oldest first per cooperative. */
 export async function findBilledStatements(db: Db, coopIds: string[], upTo: string) {
   if (coopIds.length === 0) return [];
-  return db
-    .selectFrom('statement')
-    .select([
-      'orgId',
-      'id',
-      'periodEnd',
-      'dueDate',
-      sql<number>`sales_amount + shrinkage_amount`.as('billed'),
-    ])
-    .where('orgId', 'in', coopIds)
-    .where('periodEnd', '<=', upTo)
-    .orderBy('orgId')
-    .orderBy('periodEnd')
-    .execute();
+  return selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('statement')
+      .select([
+        'orgId',
+        'id',
+        'periodEnd',
+        'dueDate',
+        sql<number>`sales_amount + shrinkage_amount`.as('billed'),
+      ])
+      .where('orgId', 'in', ids)
+      .where('periodEnd', '<=', upTo)
+      .orderBy('orgId')
+      .orderBy('periodEnd')
+      .execute(),
+  );
 }
 
 /**
@@ -153,36 +174,39 @@ export async function findBilledStatements(db: Db, coopIds: string[], upTo: stri
  */
 export async function findDailyCredits(db: Db, coopIds: string[], upTo: string) {
   if (coopIds.length === 0) return [];
-  const [payments, netted, reversed] = await Promise.all([
-    db
-      .selectFrom('payment')
-      .select(['orgId', 'receivedOn as date', sql<number>`sum(amount)`.as('amount')])
-      .where('orgId', 'in', coopIds)
-      .where('receivedOn', '<=', upTo)
-      .groupBy(['orgId', 'receivedOn'])
-      .execute(),
-    db
-      .selectFrom('subsidyGrant')
-      .select(['orgId', 'settledOn as date', sql<number>`sum(amount)`.as('amount')])
-      .where('orgId', 'in', coopIds)
-      .where('status', '=', 'netted')
-      .where('settledOn', '<=', upTo)
-      .groupBy(['orgId', 'settledOn'])
-      .execute(),
-    db
-      .selectFrom('reversal')
-      .select([
-        'cooperativeId as orgId',
-        'reversalDate as date',
-        sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('amount'),
-      ])
-      .where('cooperativeId', 'in', coopIds)
-      .where('reversalDate', '<=', upTo)
-      .where(sql<boolean>`payments_amount + subsidy_netted_amount <> 0`)
-      .groupBy(['cooperativeId', 'reversalDate'])
-      .execute(),
-  ]);
-  return [...payments, ...netted, ...reversed].map((r) => ({
+  const rows = await selectInChunks(coopIds, async (ids) => {
+    const [payments, netted, reversed] = await Promise.all([
+      db
+        .selectFrom('payment')
+        .select(['orgId', 'receivedOn as date', sql<number>`sum(amount)`.as('amount')])
+        .where('orgId', 'in', ids)
+        .where('receivedOn', '<=', upTo)
+        .groupBy(['orgId', 'receivedOn'])
+        .execute(),
+      db
+        .selectFrom('subsidyGrant')
+        .select(['orgId', 'settledOn as date', sql<number>`sum(amount)`.as('amount')])
+        .where('orgId', 'in', ids)
+        .where('status', '=', 'netted')
+        .where('settledOn', '<=', upTo)
+        .groupBy(['orgId', 'settledOn'])
+        .execute(),
+      db
+        .selectFrom('reversal')
+        .select([
+          'cooperativeId as orgId',
+          'reversalDate as date',
+          sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('amount'),
+        ])
+        .where('cooperativeId', 'in', ids)
+        .where('reversalDate', '<=', upTo)
+        .where(sql<boolean>`payments_amount + subsidy_netted_amount <> 0`)
+        .groupBy(['cooperativeId', 'reversalDate'])
+        .execute(),
+    ]);
+    return [...payments, ...netted, ...reversed];
+  });
+  return rows.map((r) => ({
     orgId: r.orgId ?? '',
     date: r.date ?? '',
     amount: Number(r.amount),

@@ -11,6 +11,7 @@ import { nipErrors } from './nip.ts';
 import { loadProgram } from './program.service.ts';
 import type { SembakoParticipantTable } from './sembako.table.ts';
 import {
+  analyzeParticipants,
   findCooperativesOfVillages,
   findParticipantNips,
   upsertParticipants,
@@ -43,6 +44,7 @@ const WRITE_CHUNK = 1_000;
  * A 50,000-row file takes the server a second or two; other requests are
  * answered meanwhile: the file is read and checked a slice at a time with a
  * turn of the event loop between slices, and written as `writeRoster` says.
+ * On PostgreSQL the roster's statistics are refreshed after writing (`analyzeParticipants`).
  */
 export async function importParticipants(
   db: Db,
@@ -118,6 +120,7 @@ export async function importParticipants(
     createdAt: now,
     updatedAt: now,
   }));
+  if (valid.length) await analyzeParticipants(db);
   const updated = valid.filter((v) => known.has(v.nip)).length;
   return { imported: valid.length - updated, updated, rejected };
 }

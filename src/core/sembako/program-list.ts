@@ -31,6 +31,7 @@ export async function listProgramsInScope(db: Db, scope: Scope, userId: string) 
   const programs = await findPrograms(db, sponsors, hubs);
   if (!participantOnly(scope)) return programs.map(toProgram);
   const mine = [];
-  for (const p of programs) if (await findParticipantOfUser(db, p.id, userId)) mine.push(p);
+  for (const p of programs)
+    if (await findParticipantOfUser(db, p.orgId, p.id, userId)) mine.push(p);
   return mine.map(toProgram);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
 import type { Db } from '../../db/database.ts';
 import { insertMany } from '../../db/batch.ts';
+import { ID_CHUNK, selectInChunks } from '../../db/id-lists.ts';
 import type {
   SembakoDeductionTable,
   SembakoOrderTable,
@@ -183,6 +184,15 @@ export async function upsertParticipants(db: Db, rows: SembakoParticipantTable[]
   }
 }
 
+/**
+ * PostgreSQL: refreshes the planner's statistics of the roster after a bulk write. A program the
+ * statistics do not know yet is estimated at one row, and its participants' look-ups (by user at
+ * sign-in, by NIP for every order) could then read the whole program's roster each time.
+ */
+export async function analyzeParticipants(db: Db) {
+  if (engineOf(db) === 'postgres') await sql`analyze sembako_participant`.execute(db);
+}
+
 export async function findParticipant(
   db: Db,
   orgId: string,
@@ -204,10 +214,17 @@ export async function findParticipantsByNip(db: Db, nip: string) {
   return db.selectFrom('sembakoParticipant').selectAll().where('nip', '=', nip).execute();
 }
 
-export async function findParticipantOfUser(db: Db, programId: string, userId: string) {
+/** The user's participant row in a program (of the sponsor `orgId`, routed to its tenant). */
+export async function findParticipantOfUser(
+  db: Db,
+  orgId: string,
+  programId: string,
+  userId: string,
+) {
   return db
     .selectFrom('sembakoParticipant')
     .selectAll()
+    .where('orgId', '=', orgId)
     .where('programId', '=', programId)
     .where('userId', '=', userId)
     .executeTakeFirst();
@@ -227,10 +244,14 @@ export async function findParticipants(
   if (f.opd) q = q.where('opd', '=', f.opd);
   if (f.nips) {
     if (f.nips.length === 0) return [];
-    q = q.where('nip', 'in', f.nips);
+    if (f.nips.length <= ID_CHUNK) q = q.where('nip', 'in', f.nips);
   }
   if (f.notActivated) q = q.where('activatedAt', 'is', null);
-  return q.orderBy('opd').orderBy('nip').execute();
+  const rows = await q.orderBy('opd').orderBy('nip').execute();
+  if (!f.nips || f.nips.length <= ID_CHUNK) return rows;
+  // More NIPs than a statement takes parameters: the program's roster, filtered here.
+  const only = new Set(f.nips);
+  return rows.filter((r) => only.has(r.nip));
 }
 
 export async function setActivationCodes(
@@ -558,28 +579,32 @@ export async function findOrganizationNames(db: Db, ids: string[]) {
 export async function findSupplyAtCooperatives(db: Db, hubId: string, coopIds: string[]) {
   const out = new Map<string, number>();
   if (coopIds.length === 0) return out;
-  const stock = await db
-    .selectFrom('stockBalance as b')
-    .innerJoin('location as l', 'l.id', 'b.locationId')
-    .select(['l.orgId', 'b.productId'])
-    .select((eb) => eb.fn.sum<number>('b.qty').as('qty'))
-    .where('l.orgId', 'in', coopIds)
-    .where('l.kind', 'in', ['store', 'transit'])
-    .where('b.ownerOrgId', '=', hubId)
-    .groupBy(['l.orgId', 'b.productId'])
-    .execute();
-  const drafts = await db
-    .selectFrom('deliveryOrderLine as dl')
-    .innerJoin('deliveryOrder as d', (j) =>
-      j.onRef('d.orgId', '=', 'dl.orgId').onRef('d.id', '=', 'dl.deliveryOrderId'),
-    )
-    .select(['d.orgId', 'dl.productId'])
-    .select((eb) => eb.fn.sum<number>('dl.qty').as('qty'))
-    .where('d.orgId', 'in', coopIds)
-    .where('d.hubId', '=', hubId)
-    .where('d.status', '=', 'draft')
-    .groupBy(['d.orgId', 'dl.productId'])
-    .execute();
+  const stock = await selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('stockBalance as b')
+      .innerJoin('location as l', 'l.id', 'b.locationId')
+      .select(['l.orgId', 'b.productId'])
+      .select((eb) => eb.fn.sum<number>('b.qty').as('qty'))
+      .where('l.orgId', 'in', ids)
+      .where('l.kind', 'in', ['store', 'transit'])
+      .where('b.ownerOrgId', '=', hubId)
+      .groupBy(['l.orgId', 'b.productId'])
+      .execute(),
+  );
+  const drafts = await selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('deliveryOrderLine as dl')
+      .innerJoin('deliveryOrder as d', (j) =>
+        j.onRef('d.orgId', '=', 'dl.orgId').onRef('d.id', '=', 'dl.deliveryOrderId'),
+      )
+      .select(['d.orgId', 'dl.productId'])
+      .select((eb) => eb.fn.sum<number>('dl.qty').as('qty'))
+      .where('d.orgId', 'in', ids)
+      .where('d.hubId', '=', hubId)
+      .where('d.status', '=', 'draft')
+      .groupBy(['d.orgId', 'dl.productId'])
+      .execute(),
+  );
   for (const r of [...stock, ...drafts]) {
     const k = `${r.orgId}|${r.productId}`;
     out.set(k, (out.get(k) ?? 0) + Number(r.qty));

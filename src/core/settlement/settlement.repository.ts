@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import type { PaymentTable, StatementTable } from './settlement.table.ts';
 
 export async function findStatementsOfCooperative(
@@ -19,9 +20,11 @@ export async function findStatementsOfCooperatives(
   opts: { upTo?: string } = {},
 ): Promise<StatementTable[]> {
   if (coopIds.length === 0) return [];
-  let q = db.selectFrom('statement').selectAll().where('orgId', 'in', coopIds);
-  if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
-  return q.orderBy('orgId').orderBy('periodEnd').execute();
+  return selectInChunks(coopIds, (ids) => {
+    let q = db.selectFrom('statement').selectAll().where('orgId', 'in', ids);
+    if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
+    return q.orderBy('orgId').orderBy('periodEnd').execute();
+  });
 }
 
 export async function findStatementByPeriodEnd(db: Db, coopId: string, periodEnd: string) {
@@ -84,34 +87,36 @@ export async function sumCreditsOfCooperatives(
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (coopIds.length === 0) return out;
-  let pq = db
-    .selectFrom('payment')
-    .select(['orgId', sql<number>`sum(amount)`.as('total')])
-    .where('orgId', 'in', coopIds);
-  let gq = db
-    .selectFrom('subsidyGrant')
-    .select(['orgId', sql<number>`sum(amount)`.as('total')])
-    .where('orgId', 'in', coopIds)
-    .where('status', '=', 'netted');
-  let rq = db
-    .selectFrom('reversal')
-    .select([
-      'cooperativeId as orgId',
-      sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('total'),
-    ])
-    .where('cooperativeId', 'in', coopIds);
-  if (asOf) {
-    pq = pq.where('receivedOn', '<=', asOf);
-    gq = gq.where('settledOn', '<=', asOf);
-    rq = rq.where('reversalDate', '<=', asOf);
-  }
-  const [p, g, rv] = await Promise.all([
-    pq.groupBy('orgId').execute(),
-    gq.groupBy('orgId').execute(),
-    rq.groupBy('cooperativeId').execute(),
-  ]);
-  for (const r of [...p, ...g, ...rv.map((x) => ({ orgId: x.orgId!, total: Number(x.total) }))])
-    out.set(r.orgId, (out.get(r.orgId) ?? 0) + r.total);
+  const rows = await selectInChunks(coopIds, async (ids) => {
+    let pq = db
+      .selectFrom('payment')
+      .select(['orgId', sql<number>`sum(amount)`.as('total')])
+      .where('orgId', 'in', ids);
+    let gq = db
+      .selectFrom('subsidyGrant')
+      .select(['orgId', sql<number>`sum(amount)`.as('total')])
+      .where('orgId', 'in', ids)
+      .where('status', '=', 'netted');
+    let rq = db
+      .selectFrom('reversal')
+      .select([
+        'cooperativeId as orgId',
+        sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('total'),
+      ])
+      .where('cooperativeId', 'in', ids);
+    if (asOf) {
+      pq = pq.where('receivedOn', '<=', asOf);
+      gq = gq.where('settledOn', '<=', asOf);
+      rq = rq.where('reversalDate', '<=', asOf);
+    }
+    const [p, g, rv] = await Promise.all([
+      pq.groupBy('orgId').execute(),
+      gq.groupBy('orgId').execute(),
+      rq.groupBy('cooperativeId').execute(),
+    ]);
+    return [...p, ...g, ...rv.map((x) => ({ orgId: x.orgId!, total: Number(x.total) }))];
+  });
+  for (const r of rows) out.set(r.orgId, (out.get(r.orgId) ?? 0) + r.total);
   return out;
 }
 

@@ -152,6 +152,17 @@ for (const engine of ENGINES) {
       expect(
         (await getTrainingEvent(t.db, [dinas.id], eventId, [n.coopA.id])).participants,
       ).toHaveLength(2);
+      // A national network: more ids than one statement takes, A and B read by different ones.
+      const [first] = [n.coopA.id, n.coopB.id].sort();
+      const unknown = Array.from({ length: 70_000 }, (_, i) => `${first}-tak-dikenal-${i}`);
+      const counts = (rows: typeof list) =>
+        rows.map((e) => [e.id, Number(e.invited), Number(e.attended), Number(e.cooperatives)]);
+      expect(
+        counts(await findTrainingEvents(t.db, [dinas.id], [n.coopA.id, n.coopB.id, ...unknown])),
+      ).toEqual(counts(list));
+      expect(
+        (await getTrainingEvent(t.db, [dinas.id], eventId, [n.coopA.id, ...unknown])).participants,
+      ).toHaveLength(2);
     });
 
     it('refuses scores outside 0–100, scores without attendance, other regions and attendance before the event', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import { HUB } from '../ledger/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
 
@@ -89,17 +90,19 @@ export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[
     byDay('sale', 'sale_date', 'consignment_amount'),
     byDay('stockCount', 'count_date', 'shrinkage_amount'),
     byDay('saleRefund', 'refund_date', '-consignment_amount'),
-    db
-      .selectFrom('reversal')
-      .select([
-        'cooperativeId as orgId',
-        'reversalDate as date',
-        sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('credit'),
-        sql<number>`sum(sales_amount + shrinkage_amount)`.as('charge'),
-      ])
-      .where('cooperativeId', 'in', coopIds)
-      .groupBy(['cooperativeId', 'reversalDate'])
-      .execute(),
+    selectInChunks(coopIds, (ids) =>
+      db
+        .selectFrom('reversal')
+        .select([
+          'cooperativeId as orgId',
+          'reversalDate as date',
+          sql<number>`sum(payments_amount + subsidy_netted_amount)`.as('credit'),
+          sql<number>`sum(sales_amount + shrinkage_amount)`.as('charge'),
+        ])
+        .where('cooperativeId', 'in', ids)
+        .groupBy(['cooperativeId', 'reversalDate'])
+        .execute(),
+    ),
   ]);
   return {
     credits: byCooperative([paid, netted, reversed.map((r) => ({ ...r, amount: r.credit }))]),

@@ -21,6 +21,7 @@ import * as m20261206_1720 from './2026_12_06_1720_add_supplier_payables.ts';
 import * as m20261206_1730 from './2026_12_06_1730_add_credit_loss_provision.ts';
 import * as m20261206_1800 from './2026_12_06_1800_add_year_end.ts';
 import * as m20261207_0300 from './2026_12_07_0300_partition_facts_by_month.ts';
+import * as m20261207_0400 from './2026_12_07_0400_sembako_order_indexes.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1730_add_credit_loss_provision': m20261206_1730,
   '2026_12_06_1800_add_year_end': m20261206_1800,
   '2026_12_07_0300_partition_facts_by_month': m20261207_0300,
+  '2026_12_07_0400_sembako_order_indexes': m20261207_0400,
 };
