@@ -1,6 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
-import { findLocationsOfOrgs, findStockAtLocations } from '../inventory/index.ts';
+import {
+  findLocationsOfOrgs,
+  findStockAtLocations,
+  findStockAtNetworkLocations,
+} from '../inventory/index.ts';
 import { HUB, findAccountBalances } from '../ledger/index.ts';
 import {
   findParticipationsOfHubOn,
@@ -94,7 +98,7 @@ export async function computeNetworkExposures(
     (l) => l.kind === 'store' || l.kind === 'transit',
   );
   const [stock, receivables] = await Promise.all([
-    findStockAtLocations(db, locations),
+    findStockAtNetworkLocations(db, locations),
     findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
   ]);
   const book = await loadPriceBook(
@@ -104,25 +108,33 @@ export async function computeNetworkExposures(
   const due = new Map<string, number>();
   for (const r of receivables)
     due.set(r.counterpartyOrgId, (due.get(r.counterpartyOrgId) ?? 0) + r.debit - r.credit);
+  // By cooperative, so that the network's exposures take time linear in its size.
+  const placesOf = new Map<string, { store?: string; transit?: string }>();
+  for (const l of locations) {
+    const places = placesOf.get(l.orgId) ?? {};
+    if (l.kind === 'store') places.store ??= l.id;
+    else places.transit ??= l.id;
+    placesOf.set(l.orgId, places);
+  }
+  const stockOf = new Map<string, typeof stock>();
+  for (const b of stock) {
+    const rows = stockOf.get(b.orgId);
+    if (rows) rows.push(b);
+    else stockOf.set(b.orgId, [b]);
+  }
   const out = new Map<string, Exposure>();
   for (const p of participations) {
-    const store = locations.find((l) => l.orgId === p.orgId && l.kind === 'store');
-    const transit = locations.find((l) => l.orgId === p.orgId && l.kind === 'transit');
+    const { store, transit } = placesOf.get(p.orgId) ?? {};
     if (!store || !transit) continue;
     out.set(
       p.orgId,
-      exposureOf(
-        stock.filter((b) => b.orgId === p.orgId),
-        book,
-        today,
-        {
-          hubId,
-          storeId: store.id,
-          transitId: transit.id,
-          balanceDue: due.get(p.orgId) ?? 0,
-          exposureLimit: p.exposureLimit,
-        },
-      ),
+      exposureOf(stockOf.get(p.orgId) ?? [], book, today, {
+        hubId,
+        storeId: store,
+        transitId: transit,
+        balanceDue: due.get(p.orgId) ?? 0,
+        exposureLimit: p.exposureLimit,
+      }),
     );
   }
   return out;

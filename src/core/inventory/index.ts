@@ -13,6 +13,7 @@ export {
   findLocationsOfOrgs,
   findOpenDiscrepancies,
   findStockAtLocations,
+  findStockAtNetworkLocations,
   findStockBalanceDrift,
   insertDiscrepancies,
   insertLocations,

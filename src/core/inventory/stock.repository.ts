@@ -125,6 +125,22 @@ export async function findStockAtLocations(
   return rows.length > 1 ? sortByProduct(rows) : rows;
 }
 
+/**
+ * The stock at the stores and transits of a whole network (every cooperative of a hub): a fan-out
+ * read by design (docs/SCALING.md, "Fan-out operations"), in id chunks rather than one statement
+ * per cooperative, which at ~83,000 cooperatives would be ~83,000 round trips.
+ */
+export async function findStockAtNetworkLocations(
+  db: Db,
+  locations: Pick<LocationTable, 'id'>[],
+): Promise<StockBalanceTable[]> {
+  if (locations.length === 0) return [];
+  return selectInChunks(
+    locations.map((l) => l.id),
+    (ids) => db.selectFrom('stockBalance').selectAll().where('locationId', 'in', ids).execute(),
+  );
+}
+
 /** By product, stable (the order of one statement's `order by product_id`). */
 function sortByProduct(rows: StockBalanceTable[]): StockBalanceTable[] {
   return rows
