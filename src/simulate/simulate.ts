@@ -32,7 +32,7 @@ import { salesOfWeek, type SimulatedCoop } from './sales.ts';
 import { simulationVillages } from './villages.ts';
 
 /** Cooperatives per transaction of delivery orders (each takes the hub's next SJ number). */
-const HUB_BOUND_PER = 4;
+const HUB_BOUND_PER = 1;
 
 export interface SimulateOptions {
   cooperatives: number;
