@@ -85,14 +85,18 @@ export function exposureOf(
 
 /**
  * Exposure of each participating cooperative of a hub, in a few bulk reads, by the same rule as
- * {@link computeExposure} (the network list shows 68 at once).
+ * {@link computeExposure} (the network list shows 68 at once). With `only`, just those
+ * cooperatives (a page of a list).
  */
 export async function computeNetworkExposures(
   db: Db,
   hubId: string,
   today: string,
+  only?: ReadonlySet<string>,
 ): Promise<Map<string, Exposure>> {
-  const participations = await findParticipationsOfHubOn(db, hubId, today);
+  const participations = (await findParticipationsOfHubOn(db, hubId, today)).filter(
+    (p) => !only || only.has(p.orgId),
+  );
   const ids = participations.map((p) => p.orgId);
   const locations = (await findLocationsOfOrgs(db, ids)).filter(
     (l) => l.kind === 'store' || l.kind === 'transit',

@@ -83,10 +83,12 @@ export async function listCooperatives(
   const hubsOfPage = [...new Set(page.flatMap((r) => (r.hubId ? [r.hubId] : [])))];
   const positions = new Map<string, CooperativePosition>();
   const exposures = new Map<string, Exposure>();
+  // Only the page's cooperatives: a page costs its own size, not the network's.
+  const pageIds = new Set(page.map((r) => r.id));
   for (const hubId of hubsOfPage) {
     const [ps, es] = await Promise.all([
-      getNetworkPositions(db, hubId, today),
-      computeNetworkExposures(db, hubId, today),
+      getNetworkPositions(db, hubId, today, pageIds),
+      computeNetworkExposures(db, hubId, today, pageIds),
     ]);
     for (const p of ps) positions.set(p.cooperativeId, p);
     for (const [id, e] of es) exposures.set(id, e);

@@ -140,9 +140,17 @@ async function creditHistory(db: Db, coops: RegionCooperativeRow[], upTo: string
     return versions?.length ? termsOn(versions, asOf).graceDays : 0;
   };
   const st = new Map<string, Billed[]>();
-  for (const s of statements) st.set(s.orgId, [...(st.get(s.orgId) ?? []), s]);
+  for (const s of statements) {
+    const list = st.get(s.orgId);
+    if (list) list.push(s);
+    else st.set(s.orgId, [s]);
+  }
   const cr = new Map<string, Credit[]>();
-  for (const c of credits) cr.set(c.orgId, [...(cr.get(c.orgId) ?? []), c]);
+  for (const c of credits) {
+    const list = cr.get(c.orgId);
+    if (list) list.push(c);
+    else cr.set(c.orgId, [c]);
+  }
   return (coop: RegionCooperativeRow, asOf: string) =>
     coop.hubId
       ? overdueAt(st.get(coop.id) ?? [], cr.get(coop.id) ?? [], asOf, graceDaysOn(coop, asOf))

@@ -29,15 +29,19 @@ export interface CooperativePosition {
  * Where every participant of the hub stands on `asOf`, read in a few bulk
  * queries and computed by the same functions as one cooperative's balance
  * (`creditPositionOf`, `agingOf` on the hub's kept receivable), so the
- * network's numbers equal the sum of the cooperatives' own.
+ * network's numbers equal the sum of the cooperatives' own. With `only`,
+ * just those cooperatives (a page of a list), each computed the same way.
  */
 export async function getNetworkPositions(
   db: Db,
   hubId: string,
   asOf: string,
+  only?: ReadonlySet<string>,
 ): Promise<CooperativePosition[]> {
   // The grace days in force on `asOf` decide the shipping hold.
-  const participations = await findParticipationsOfHubOn(db, hubId, asOf);
+  const participations = (await findParticipationsOfHubOn(db, hubId, asOf)).filter(
+    (p) => !only || only.has(p.orgId),
+  );
   const ids = participations.map((p) => p.orgId);
   const [coops, statements, credits, receivables] = await Promise.all([
     findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
@@ -53,7 +57,11 @@ export async function getNetworkPositions(
       (receivable.get(r.counterpartyOrgId) ?? 0) + r.debit - r.credit,
     );
   const byCoop = new Map<string, typeof statements>();
-  for (const s of statements) byCoop.set(s.orgId, [...(byCoop.get(s.orgId) ?? []), s]);
+  for (const s of statements) {
+    const list = byCoop.get(s.orgId);
+    if (list) list.push(s);
+    else byCoop.set(s.orgId, [s]);
+  }
   return participations
     .map((p) => {
       const position = creditPositionOf(

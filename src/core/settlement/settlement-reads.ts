@@ -2,8 +2,12 @@ import type { Db } from '../../db/database.ts';
 import { findParticipationOn, findPaymentReferences } from '../network/index.ts';
 import { numberMatches } from '../numbering/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
-import { getCreditPosition, type StatementPosition } from './credit-position.ts';
-import { findPaymentsOfCooperative } from './settlement.repository.ts';
+import { creditPositionOf, getCreditPosition, type StatementPosition } from './credit-position.ts';
+import {
+  findPaymentsOfCooperative,
+  findStatementsOfCooperatives,
+  sumCreditsOfCooperatives,
+} from './settlement.repository.ts';
 import type { PaymentTable, StatementTable } from './settlement.table.ts';
 
 /** A payment as it is shown: the row without its idempotency hash. */
@@ -65,19 +69,27 @@ export async function closedStatementsOf(
   statements: StatementTable[],
 ): Promise<ClosedStatement[]> {
   const today = todayWib(clock);
-  const references = await findPaymentReferences(
-    db,
-    statements.map((s) => s.orgId),
-  );
-  const out: ClosedStatement[] = [];
-  for (const s of statements) {
-    const position = await getCreditPosition(db, s.orgId, today, 0);
-    out.push({
-      ...s,
-      cooperativeId: s.orgId,
-      paymentReference: references.get(s.orgId) ?? null,
-      outstanding: position.statements.find((x) => x.id === s.id)?.outstanding ?? 0,
-    });
+  // The cooperatives' statements and credits read in chunks, not one cooperative at a time.
+  const ids = [...new Set(statements.map((s) => s.orgId))];
+  const [references, issued, credits] = await Promise.all([
+    findPaymentReferences(db, ids),
+    findStatementsOfCooperatives(db, ids, { upTo: today }),
+    sumCreditsOfCooperatives(db, ids, today),
+  ]);
+  const byCoop = new Map<string, StatementTable[]>();
+  for (const s of issued) {
+    const list = byCoop.get(s.orgId);
+    if (list) list.push(s);
+    else byCoop.set(s.orgId, [s]);
   }
-  return out;
+  const outstanding = new Map<string, number>();
+  for (const [id, list] of byCoop)
+    for (const x of creditPositionOf(list, credits.get(id) ?? 0, today, 0).statements)
+      if (!outstanding.has(x.id)) outstanding.set(x.id, x.outstanding);
+  return statements.map((s) => ({
+    ...s,
+    cooperativeId: s.orgId,
+    paymentReference: references.get(s.orgId) ?? null,
+    outstanding: outstanding.get(s.id) ?? 0,
+  }));
 }

@@ -33,8 +33,13 @@ export async function trainingAudienceOf(db: Db, scope: Scope): Promise<Training
   const { hubIds } = scope;
   const coops = await findRegionCooperatives(db, { hubIds });
   const govs = await findOrganizationsByKind(db, 'government');
+  // Every region code a cooperative's village lies in (each prefix of its code before a dot).
+  const regions = new Set<string>();
+  for (const { villageCode: v } of coops)
+    for (let i = v ? v.indexOf('.') : -1; v && i !== -1; i = v.indexOf('.', i + 1))
+      regions.add(v.slice(0, i));
   const organizerIds = govs
-    .filter((g) => g.regionCode && coops.some((c) => c.villageCode?.startsWith(`${g.regionCode}.`)))
+    .filter((g) => g.regionCode && regions.has(g.regionCode))
     .map((g) => g.id);
   return { organizerIds, coopIds: coops.map((c) => c.id), scope: { hubIds } };
 }

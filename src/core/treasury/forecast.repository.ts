@@ -47,11 +47,12 @@ export async function findDueStatements(db: Db, hubId: string) {
     .orderBy('periodEnd')
     .execute();
   const out = new Map<string, DueStatement[]>();
-  for (const r of rows)
-    out.set(r.orgId, [
-      ...(out.get(r.orgId) ?? []),
-      { periodEnd: r.periodEnd, dueDate: r.dueDate, billed: Number(r.billed) },
-    ]);
+  for (const r of rows) {
+    const s = { periodEnd: r.periodEnd, dueDate: r.dueDate, billed: Number(r.billed) };
+    const list = out.get(r.orgId);
+    if (list) list.push(s);
+    else out.set(r.orgId, [s]);
+  }
   return out;
 }
 

@@ -44,9 +44,15 @@ export async function positionsAt(db: Db, hubId: string, asOf: string): Promise<
     sumCreditsOfCooperatives(db, ids, asOf),
     receivablesAt(db, hubId, asOf),
   ]);
+  const byCoop = new Map<string, typeof statements>();
+  for (const s of statements) {
+    const list = byCoop.get(s.orgId);
+    if (list) list.push(s);
+    else byCoop.set(s.orgId, [s]);
+  }
   return participations.map((p) => {
     const position = creditPositionOf(
-      statements.filter((s) => s.orgId === p.orgId),
+      byCoop.get(p.orgId) ?? [],
       credits.get(p.orgId) ?? 0,
       asOf,
       p.graceDays,

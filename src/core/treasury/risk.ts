@@ -62,11 +62,11 @@ export interface RiskOverview {
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0);
 
-function lateness(coopId: string, snapshots: { asOf: string; coops: CooperativeAt[] }[]) {
+function lateness(coopId: string, snapshots: { asOf: string; byId: Map<string, CooperativeAt> }[]) {
   let maxDaysLate = 0;
   const late = new Set<string>();
   for (const s of snapshots) {
-    const c = s.coops.find((x) => x.cooperativeId === coopId);
+    const c = s.byId.get(coopId);
     for (const st of c?.position.statements ?? []) {
       if (st.outstanding <= 0 || st.dueDate >= s.asOf) continue;
       late.add(st.id);
@@ -112,9 +112,24 @@ export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Prom
   };
   const networkShrinkageBps = shrinkage(statements);
   const names = new Map(coops.map((c) => [c.id, c.name]));
-  const snapshots = [...m.history, { asOf, coops: m.today }];
+  // Keyed by cooperative: one look-up per cooperative and snapshot, not a scan of the network.
+  const firstOf = (coops: CooperativeAt[]) => {
+    const byId = new Map<string, CooperativeAt>();
+    for (const c of coops) if (!byId.has(c.cooperativeId)) byId.set(c.cooperativeId, c);
+    return byId;
+  };
+  const snapshots = [...m.history, { asOf, coops: m.today }].map((s) => ({
+    asOf: s.asOf,
+    byId: firstOf(s.coops),
+  }));
   const overdueAt = (i: number, id: string) =>
-    snapshots.at(i)?.coops.find((c) => c.cooperativeId === id)?.position.overdueAmount ?? 0;
+    snapshots.at(i)?.byId.get(id)?.position.overdueAmount ?? 0;
+  const statementsOf = new Map<string, typeof statements>();
+  for (const s of statements) {
+    const list = statementsOf.get(s.orgId);
+    if (list) list.push(s);
+    else statementsOf.set(s.orgId, [s]);
+  }
   const cooperatives = m.today
     .map((c) => {
       const id = c.cooperativeId;
@@ -124,7 +139,7 @@ export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Prom
         overdueTrend: [overdueAt(-3, id), overdueAt(-2, id), overdueAt(-1, id)],
         salesLast30: last30.get(id) ?? 0,
         salesPrevious30: prev30.get(id) ?? 0,
-        shrinkageBps: shrinkage(statements.filter((s) => s.orgId === id)),
+        shrinkageBps: shrinkage(statementsOf.get(id) ?? []),
         networkShrinkageBps,
         exposure: exposure?.exposure ?? c.receivable,
         exposureLimit: exposure?.exposureLimit ?? c.exposureLimit,
