@@ -195,8 +195,27 @@ for (const engine of ENGINES) {
         },
       );
       expect(picked.statusCode, picked.body).toBe(200);
+      const coopA = `/api/v1/cooperatives/${f.n.coopA.id}`;
+      const soldThisMonth = async () =>
+        (await callAs(f, 'managerA', 'GET', `${coopA}/dashboard`)).json().sales.monthCount;
+      const counted = await soldThisMonth();
       const saleOfOrder = await reverse('managerA', 'sale', picked.json().saleId);
       expect([saleOfOrder.statusCode, saleOfOrder.json().code]).toEqual([409, 'InvalidState']);
+      // Nor is a pickup given back in part: its order is reversed whole.
+      const refund = await callAs(
+        f,
+        'managerA',
+        'POST',
+        `${coopA}/sales/${picked.json().saleId}/refund`,
+        {
+          id: randomUUID(),
+          reason: 'Bungkus sobek',
+          method: 'cash',
+          lines: [{ productId: picked.json().lines[0].productId, quantity: 1 }],
+        },
+      );
+      expect([refund.statusCode, refund.json().code]).toEqual([409, 'InvalidState']);
+      expect(refund.json().detail).toMatch(/pesanan Sembako/i);
       const payroll = () => listPayrollDeductions(f.t.db, programId, '2026-03');
       expect(await payroll()).toEqual([expect.objectContaining({ nip: P1, amount: 30_000 })]);
       const res = await reverse('managerA', 'sembako_order', o.id);
@@ -204,6 +223,12 @@ for (const engine of ENGINES) {
       expect(await snapshotBooks(f.t.db)).toEqual(before);
       // Nobody is deducted for a reversed pickup.
       expect(await payroll()).toEqual([]);
+      // The pickup's sale is no longer sold, and the cooperative's list marks it reversed.
+      expect(await soldThisMonth()).toBe(counted - 1);
+      const sales = (await callAs(f, 'managerA', 'GET', `${coopA}/sales`)).json().items;
+      expect(sales).toContainEqual(
+        expect.objectContaining({ id: picked.json().saleId, reversed: true }),
+      );
     });
 
     it('a delivery receipt whose goods were sold: the sales first, then the receipt', async () => {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { sql } from 'kysely';
 import { insertMany } from '../../db/batch.ts';
-import { saleNotReversed } from './sales-summary.repository.ts';
+import { findOrderReversalSponsors, saleNotReversed } from './sales-summary.repository.ts';
 import type {
   DeliveryOrderLineTable,
   DeliveryOrderStatus,
@@ -160,6 +160,7 @@ export async function insertStockCount(db: Db, row: StockCountTable, lines: Stoc
 }
 
 export async function countSalesAndCounts(db: Db, coopId: string, from: string, to: string) {
+  const sponsors = await findOrderReversalSponsors(db, [coopId]);
   const [s, c] = await Promise.all([
     db
       .selectFrom('sale')
@@ -168,7 +169,7 @@ export async function countSalesAndCounts(db: Db, coopId: string, from: string, 
       .where('saleDate', '>=', from)
       .where('saleDate', '<=', to)
       // A reversed sale or count (corrections) did not happen.
-      .where(saleNotReversed('sale.id'))
+      .where(saleNotReversed('sale.id', sponsors))
       .executeTakeFirst(),
     db
       .selectFrom('stockCount')

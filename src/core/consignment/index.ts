@@ -77,6 +77,7 @@ export {
 } from './warehouse-stock.ts';
 export { listMemberPurchases, type MemberPurchases } from './member-purchases.ts';
 export {
+  findOrderReversalSponsors,
   saleNotReversed,
   sumSales,
   sumSalesByCooperative,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { saleNotReversed } from './sales-summary.repository.ts';
+import { findOrderReversalSponsors, saleNotReversed } from './sales-summary.repository.ts';
 
 /**
  * The SQL of member purchases. Reads the `member` table of the members
@@ -36,6 +36,7 @@ export async function findSalesOfMember(
   from: string,
   to: string,
 ) {
+  const sponsors = await findOrderReversalSponsors(db, [coopId]);
   return db
     .selectFrom('sale')
     .select(['id', 'occurredAt', 'totalAmount', 'paymentMethod'])
@@ -43,7 +44,7 @@ export async function findSalesOfMember(
     .where('memberId', '=', memberId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale.id'))
+    .where(saleNotReversed('sale.id', sponsors))
     .orderBy('occurredAt', 'desc')
     .orderBy('id', 'desc')
     .execute();

@@ -21,6 +21,8 @@ export async function findStockReturns(db: Db, coopId: string, f: DocumentPage &
       eb
         .selectFrom('stockReturnLine as l')
         .select((e) => e.fn.coalesce(e.fn.sum<number>('l.costValue'), e.lit(0)).as('v'))
+        // The cooperative as a value too, so the lines are read in its tenant only.
+        .where('l.orgId', '=', coopId)
         .whereRef('l.orgId', '=', 'stockReturn.orgId')
         .whereRef('l.returnId', '=', 'stockReturn.id')
         .as('value'),

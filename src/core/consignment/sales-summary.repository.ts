@@ -39,6 +39,7 @@ export async function findOrderReversalSponsors(db: Db, coopIds: string[]): Prom
 
 /** Sales of a cooperative between two business dates (inclusive): rupiah at retail and how many sales. */
 export async function sumSales(db: Db, coopId: string, from: string, to: string) {
+  const sponsors = await findOrderReversalSponsors(db, [coopId]);
   const r = await db
     .selectFrom('sale')
     .select([
@@ -48,7 +49,7 @@ export async function sumSales(db: Db, coopId: string, from: string, to: string)
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale.id'))
+    .where(saleNotReversed('sale.id', sponsors))
     .executeTakeFirstOrThrow();
   const refunded = await sumRefundsOfSalesIn(db, [coopId], from, to);
   return { amount: lessRefunds(r.amount, refunded.get(coopId)), count: Number(r.count) };
@@ -124,13 +125,14 @@ export async function sumSoldQtyByProduct(
   from: string,
   to: string,
 ): Promise<Map<string, number>> {
+  const sponsors = await findOrderReversalSponsors(db, [coopId]);
   const rows = await db
     .selectFrom('saleLine')
     .select(['productId', sql<number>`sum(qty)`.as('qty')])
     .where('orgId', '=', coopId)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale_line.sale_id'))
+    .where(saleNotReversed('sale_line.sale_id', sponsors))
     .groupBy('productId')
     .execute();
   const sold = new Map(rows.map((r) => [r.productId, Number(r.qty)]));
@@ -156,6 +158,7 @@ export async function sumSoldQtyByProduct(
 /** Sales of each cooperative dated in [from, to]: retail value, value at the consignment price, count. */
 export async function sumSalesByCooperative(db: Db, coopIds: string[], from: string, to: string) {
   if (coopIds.length === 0) return [];
+  const sponsors = await findOrderReversalSponsors(db, coopIds);
   const rows = await selectInChunks(coopIds, (ids) =>
     db
       .selectFrom('sale')
@@ -168,7 +171,7 @@ export async function sumSalesByCooperative(db: Db, coopIds: string[], from: str
       .where('orgId', 'in', ids)
       .where('saleDate', '>=', from)
       .where('saleDate', '<=', to)
-      .where(saleNotReversed('sale.id'))
+      .where(saleNotReversed('sale.id', sponsors))
       .groupBy('orgId')
       .execute(),
   );

@@ -16,11 +16,16 @@ export async function findReversalOfDocument(db: Db, docType: ReversibleDocType,
     .executeTakeFirst();
 }
 
-/** Which of these documents are reversed, and by which reversal. */
+/**
+ * Which of these documents are reversed, and by which reversal. Sales of one cooperative
+ * (`cooperativeId`): a pickup's order is looked for only in the tenants of the sponsors whose orders
+ * picked up there were reversed (a reversal keeps the pickup's cooperative).
+ */
 export async function findReversalsOfDocuments(
   db: Db,
   docType: ReversibleDocType,
   docIds: string[],
+  cooperativeId?: string,
 ): Promise<Map<string, string>> {
   if (docIds.length === 0) return new Map();
   const rows = await db
@@ -32,15 +37,28 @@ export async function findReversalsOfDocuments(
   const by = new Map(rows.map((r) => [r.docId, r.id]));
   if (docType === 'sale') {
     // A Sembako pickup's sale is reversed through its order: reversed with it.
-    const viaOrder = await db
+    let sponsors: string[] | undefined;
+    if (cooperativeId !== undefined) {
+      const of = await db
+        .selectFrom('reversal')
+        .select('orgId')
+        .distinct()
+        .where('docType', '=', 'sembako_order')
+        .where('cooperativeId', '=', cooperativeId)
+        .execute();
+      sponsors = of.map((r) => r.orgId);
+      if (sponsors.length === 0) return by;
+    }
+    let q = db
       .selectFrom('reversal as r')
       .innerJoin('sembakoOrder as o', (j) =>
         j.onRef('o.orgId', '=', 'r.orgId').onRef('o.id', '=', 'r.docId'),
       )
       .select(['o.saleId', 'r.id'])
       .where('r.docType', '=', 'sembako_order')
-      .where('o.saleId', 'in', docIds)
-      .execute();
+      .where('o.saleId', 'in', docIds);
+    if (sponsors) q = q.where('o.orgId', 'in', sponsors);
+    const viaOrder = await q.execute();
     for (const v of viaOrder) if (v.saleId) by.set(v.saleId, v.id);
   }
   return by;
@@ -126,8 +144,11 @@ export async function findOrganizationNames(db: Db, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function findSale(db: Db, id: string) {
-  const sale = await db.selectFrom('sale').selectAll().where('id', '=', id).executeTakeFirst();
+/** A sale and its lines; by its id alone, or in its cooperative's tenant (`orgId`). */
+export async function findSale(db: Db, id: string, orgId?: string) {
+  let q = db.selectFrom('sale').selectAll().where('id', '=', id);
+  if (orgId !== undefined) q = q.where('orgId', '=', orgId);
+  const sale = await q.executeTakeFirst();
   if (!sale) return undefined;
   const lines = await db
     .selectFrom('saleLine')
@@ -143,12 +164,26 @@ export async function findSembakoOrder(db: Db, id: string) {
   return db.selectFrom('sembakoOrder').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findSembakoOrderOfSale(db: Db, saleId: string) {
-  return db
-    .selectFrom('sembakoOrder')
-    .select(['id', 'orgId'])
-    .where('saleId', '=', saleId)
-    .executeTakeFirst();
+/** The Sembako order a sale picked up; in the tenants of `sponsorIds` only, if given. */
+export async function findSembakoOrderOfSale(db: Db, saleId: string, sponsorIds?: string[]) {
+  if (sponsorIds?.length === 0) return undefined;
+  let q = db.selectFrom('sembakoOrder').select(['id', 'orgId']).where('saleId', '=', saleId);
+  if (sponsorIds) q = q.where('orgId', 'in', sponsorIds);
+  return q.executeTakeFirst();
+}
+
+/**
+ * The sponsors of the Sembako programs a hub supplies (a handful): the tenants a pickup at one of
+ * its cooperatives has its order in.
+ */
+export async function findProgramSponsorsOfHub(db: Db, hubId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sembakoProgram')
+    .select('orgId')
+    .distinct()
+    .where('hubId', '=', hubId)
+    .execute();
+  return rows.map((r) => r.orgId);
 }
 
 /** Whether the payroll office has reported the deduction of a participant's month. */

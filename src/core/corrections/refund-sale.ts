@@ -17,6 +17,7 @@ import { checkIdAndReason, checkProductLines } from './correction-input.ts';
 import type { SaleRefundLineTable, SaleRefundTable } from './corrections.table.ts';
 import {
   findLatestStatementEnd,
+  findProgramSponsorsOfHub,
   findReversalOfDocument,
   findSale,
   findSembakoOrderOfSale,
@@ -124,7 +125,7 @@ export async function refundSale(
   if (isReplay(existing, hash, 'Pengembalian'))
     return { ...(await resultOf(db, existing!)), created: false };
 
-  const found = await findSale(db, saleId);
+  const found = await findSale(db, saleId, coopId);
   if (!found || found.sale.orgId !== coopId) notFound();
   const { sale, lines } = found;
   const today = todayWib(ctx.clock);
@@ -145,7 +146,11 @@ export async function refundSale(
       message: `Penjualan ini sudah dibatalkan pada ${reversal.reversalDate}`,
       messageEn: `This sale was reversed on ${reversal.reversalDate}`,
     });
-  if (await findSembakoOrderOfSale(db, saleId))
+  // A pickup is a payroll sale, its order in the tenant of a sponsor of the hub's programs.
+  const pickup =
+    sale.paymentMethod === 'payroll' &&
+    (await findSembakoOrderOfSale(db, saleId, await findProgramSponsorsOfHub(db, sale.hubId)));
+  if (pickup)
     throw new DomainError('InvalidState', {
       message: 'Pengambilan pesanan Sembako tidak dapat dikembalikan sebagian: batalkan pesanannya',
       messageEn: 'A Sembako pickup cannot be refunded in part: reverse the order',

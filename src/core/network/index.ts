@@ -12,7 +12,6 @@ export {
   findOfficers,
   insertOfficers,
   updateOfficer,
-  findNetworkOrgIds,
   findPaymentReferences,
   type CooperativeFilter,
 } from './network.repository.ts';

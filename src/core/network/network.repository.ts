@@ -185,17 +185,6 @@ export async function hasAnyOrganization(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('organization').select('id').limit(1).executeTakeFirst());
 }
 
-/** The organizations of the hubs' networks: the hubs and the cooperatives taking part with them. */
-export async function findNetworkOrgIds(db: Db, hubIds: string[]): Promise<string[]> {
-  if (hubIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('participation')
-    .select('orgId')
-    .where('hubId', 'in', hubIds)
-    .execute();
-  return [...new Set([...hubIds, ...rows.map((r) => r.orgId)])];
-}
-
 /** An officer's name and phone (as a re-imported cooperatives file gives them), or the member it is. */
 export async function updateOfficer(
   db: Db,

@@ -586,6 +586,8 @@ export async function findSupplyAtCooperatives(db: Db, hubId: string, coopIds: s
       .select(['l.orgId', 'b.productId'])
       .select((eb) => eb.fn.sum<number>('b.qty').as('qty'))
       .where('l.orgId', 'in', ids)
+      // The balance of a cooperative's location is in its book: each cooperative's tenant alone.
+      .where('b.orgId', 'in', ids)
       .where('l.kind', 'in', ['store', 'transit'])
       .where('b.ownerOrgId', '=', hubId)
       .groupBy(['l.orgId', 'b.productId'])

@@ -21,25 +21,36 @@ export interface StatementAdjustment {
   amount: number;
 }
 
-/** The reversed document's number, from the table of its kind (sales and grants have none). */
-const NUMBER = sql<string | null>`case r.doc_type
-  when 'payment' then (select x.number from payment x where x.org_id = r.org_id and x.id = r.doc_id)
-  when 'stock_count' then (select x.number from stock_count x where x.org_id = r.org_id and x.id = r.doc_id)
-  when 'return' then (select x.number from stock_return x where x.org_id = r.org_id and x.id = r.doc_id)
-  when 'delivery_receipt' then (select x.number from delivery_order x where x.org_id = r.org_id and x.id = r.doc_id)
+/**
+ * The reversed document's number, from the table of its kind (sales and grants have none). These
+ * four are the cooperative's own documents: given the cooperative, it is also a value, so each is
+ * read in its tenant only.
+ */
+const numberOf = (coopId?: string) => {
+  const org = coopId === undefined ? sql`r.org_id` : sql`${coopId} and x.org_id = r.org_id`;
+  return sql<string | null>`case r.doc_type
+  when 'payment' then (select x.number from payment x where x.org_id = ${org} and x.id = r.doc_id)
+  when 'stock_count' then (select x.number from stock_count x where x.org_id = ${org} and x.id = r.doc_id)
+  when 'return' then (select x.number from stock_return x where x.org_id = ${org} and x.id = r.doc_id)
+  when 'delivery_receipt' then (select x.number from delivery_order x where x.org_id = ${org} and x.id = r.doc_id)
   end`;
+};
 
 /** Statement ids per query: well under both engines' bound-parameter limits. */
 const CHUNK = 1_000;
 
-/** The adjustments (reversals and refunds) on each of these statements, by statement id, in date order. */
+/**
+ * The adjustments (reversals and refunds) on each of these statements, by statement id, in date
+ * order. `coopId`: the statements are that cooperative's (its tenant is then read alone).
+ */
 export async function findStatementAdjustments(
   db: Db,
   statementIds: string[],
+  coopId?: string,
 ): Promise<Map<string, StatementAdjustment[]>> {
   const out = new Map<string, StatementAdjustment[]>();
   for (let i = 0; i < statementIds.length; i += CHUNK) {
-    const rows = await db
+    let reversals = db
       .selectFrom('reversal as r')
       .select([
         'r.statementId',
@@ -52,12 +63,11 @@ export async function findStatementAdjustments(
         'r.shrinkageAmount',
         'r.paymentsAmount',
         'r.subsidyNettedAmount',
-        NUMBER.as('number'),
+        numberOf(coopId).as('number'),
       ])
-      .where('r.statementId', 'in', statementIds.slice(i, i + CHUNK))
-      .orderBy('r.reversalDate')
-      .orderBy('r.id')
-      .execute();
+      .where('r.statementId', 'in', statementIds.slice(i, i + CHUNK));
+    if (coopId !== undefined) reversals = reversals.where('r.cooperativeId', '=', coopId);
+    const rows = await reversals.orderBy('r.reversalDate').orderBy('r.id').execute();
     for (const r of rows) {
       const list = out.get(r.statementId!) ?? [];
       list.push({
@@ -76,11 +86,12 @@ export async function findStatementAdjustments(
       out.set(r.statementId!, list);
     }
     // A buyer's refund: the sale stays billed; the units brought back come off this statement.
-    const refunds = await db
+    let refundsOf = db
       .selectFrom('saleRefund')
       .select(['statementId', 'id', 'saleId', 'refundDate', 'reason', 'consignmentAmount'])
-      .where('statementId', 'in', statementIds.slice(i, i + CHUNK))
-      .execute();
+      .where('statementId', 'in', statementIds.slice(i, i + CHUNK));
+    if (coopId !== undefined) refundsOf = refundsOf.where('orgId', '=', coopId);
+    const refunds = await refundsOf.execute();
     for (const r of refunds) {
       const list = out.get(r.statementId!) ?? [];
       list.push({
@@ -98,14 +109,16 @@ export async function findStatementAdjustments(
   return out;
 }
 
-/** Statements with their adjustment lines (none: an empty list). */
+/** Statements (of one cooperative, `coopId`) with their adjustment lines (none: an empty list). */
 export async function withAdjustments<T extends { id: string }>(
   db: Db,
   statements: T[],
+  coopId?: string,
 ): Promise<(T & { adjustments: StatementAdjustment[] })[]> {
   const by = await findStatementAdjustments(
     db,
     statements.map((s) => s.id),
+    coopId,
   );
   return statements.map((s) => ({ ...s, adjustments: by.get(s.id) ?? [] }));
 }

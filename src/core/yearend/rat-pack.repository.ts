@@ -22,6 +22,8 @@ export async function findConsignedStoreQtyAsOf(db: Db, coopId: string, asOf: st
         'qty',
       ),
     ])
+    // Every move in or out of a cooperative's store is in its own book (org_id).
+    .where('orgId', '=', coopId)
     .where('ownerOrgId', '!=', coopId)
     .where('moveDate', '<=', asOf)
     .where((w) => w.or([w('toLocationId', '=', store.id), w('fromLocationId', '=', store.id)]))

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { saleNotReversed, sumRefundsOfSalesIn } from '../consignment/index.ts';
+import {
+  findOrderReversalSponsors,
+  saleNotReversed,
+  sumRefundsOfSalesIn,
+} from '../consignment/index.ts';
 import type {
   FiscalYearCloseTable,
   ShuDistributionTable,
@@ -129,6 +133,7 @@ export async function sumPurchasesByMember(
   from: string,
   to: string,
 ): Promise<Map<string, number>> {
+  const sponsors = await findOrderReversalSponsors(db, [coopId]);
   const sales = await db
     .selectFrom('sale')
     .select(['memberId', sql<number>`sum(total_amount)`.as('amount')])
@@ -136,7 +141,7 @@ export async function sumPurchasesByMember(
     .where('memberId', 'is not', null)
     .where('saleDate', '>=', from)
     .where('saleDate', '<=', to)
-    .where(saleNotReversed('sale.id'))
+    .where(saleNotReversed('sale.id', sponsors))
     .groupBy('memberId')
     .execute();
   const refunds = await sumRefundsOfSalesIn(db, [coopId], from, to, { by: 'memberId' });

@@ -81,7 +81,7 @@ export const salesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...request.query,
         limit: pageLimit(request.query.limit),
       });
-      const items = await markReversed(deps.db, 'sale', page.items);
+      const items = await markReversed(deps.db, 'sale', page.items, undefined, id);
       return { ...page, items: await markRefunded(deps.db, id, items) };
     },
   );

@@ -92,7 +92,7 @@ export const settlementRoutes: FastifyPluginAsyncTypebox = async (app) => {
         listCooperativeStatements(deps.db, deps.clock, id, request.query.q),
         getPayTo(deps.db, id),
       ]);
-      return { items: await withAdjustments(deps.db, items), payTo };
+      return { items: await withAdjustments(deps.db, items, id), payTo };
     },
   );
 
