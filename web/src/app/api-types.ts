@@ -18881,7 +18881,7 @@ export interface operations {
       header?: never;
       path: {
         /**
-         * @description The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision or depreciation
+         * @description The job: close-settlement-periods, monthly-subsidy, wajib-billing, credit-loss-provision, depreciation or month-partitions
          * @example close-settlement-periods
          */
         name: string;
