@@ -64,7 +64,12 @@ export async function insertMany<T extends keyof Database & string>(
       else byOrg.set(orgId, [r]);
     }
     if (byOrg.size > 1 && byOrg.size <= ROUTED_ORGS) {
-      for (const group of byOrg.values()) await insertMany(db, table, group);
+      // Several statements: all of them or none, as the one statement they replace.
+      const each = async (trx: Db) => {
+        for (const group of byOrg.values()) await insertMany(trx, table, group);
+      };
+      if (db.isTransaction) await each(db);
+      else await db.transaction().execute(each);
       return;
     }
   }
