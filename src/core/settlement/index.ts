@@ -30,6 +30,7 @@ export {
   findStatementDocuments,
   sumCredits,
   sumCreditsOfCooperatives,
+  sumCreditsOfCooperativesAtEach,
   sumStatementDocuments,
 } from './settlement.repository.ts';
 export {

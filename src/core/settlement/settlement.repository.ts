@@ -121,6 +121,58 @@ export async function sumCreditsOfCooperatives(
 }
 
 /**
+ * Credits per cooperative up to each of `dates` (as {@link sumCreditsOfCooperatives} on each
+ * date), in one read per source: a conditional sum per date.
+ */
+export async function sumCreditsOfCooperativesAtEach(
+  db: Db,
+  coopIds: string[],
+  dates: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map(dates.map((d) => [d, new Map<string, number>()]));
+  if (coopIds.length === 0 || dates.length === 0) return out;
+  const upTo = (column: string, amount: string) =>
+    dates.map((d, i) =>
+      sql<number>`sum(case when ${sql.raw(column)} <= ${d} then ${sql.raw(amount)} else 0 end)`.as(
+        `d${i}`,
+      ),
+    );
+  const rows = await selectInChunks(coopIds, async (ids) => {
+    const [p, g, rv] = await Promise.all([
+      db
+        .selectFrom('payment')
+        .select(['orgId', ...upTo('received_on', 'amount')])
+        .where('orgId', 'in', ids)
+        .groupBy('orgId')
+        .execute(),
+      db
+        .selectFrom('subsidyGrant')
+        .select(['orgId', ...upTo('settled_on', 'amount')])
+        .where('orgId', 'in', ids)
+        .where('status', '=', 'netted')
+        .groupBy('orgId')
+        .execute(),
+      db
+        .selectFrom('reversal')
+        .select([
+          'cooperativeId as orgId',
+          ...upTo('reversal_date', 'payments_amount + subsidy_netted_amount'),
+        ])
+        .where('cooperativeId', 'in', ids)
+        .groupBy('cooperativeId')
+        .execute(),
+    ]);
+    return [...p, ...g, ...rv] as unknown as ({ orgId: string } & Record<string, unknown>)[];
+  });
+  for (const r of rows)
+    dates.forEach((d, i) => {
+      const m = out.get(d)!;
+      m.set(r.orgId, (m.get(r.orgId) ?? 0) + Number(r[`d${i}`] ?? 0));
+    });
+  return out;
+}
+
+/**
  * Puts every charge and credit of the cooperative dated up to `periodEnd`
  * and not yet billed on the statement, and returns the period's sums. Late
  * documents dated in an earlier period land on the next statement.

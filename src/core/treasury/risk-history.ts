@@ -1,15 +1,19 @@
 import type { Db } from '../../db/database.ts';
-import { findParticipationsOfHubOn } from '../network/index.ts';
+import {
+  findParticipationsOfHub,
+  findTermsByParticipationOfHub,
+  participationOn,
+} from '../network/index.ts';
 import {
   agingOf,
   creditPositionOf,
   findStatementsOfCooperatives,
-  sumCreditsOfCooperatives,
+  sumCreditsOfCooperativesAtEach,
   type Aging,
   type CreditPosition,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
-import { receivablesAt } from './risk.repository.ts';
+import { receivablesAtEach } from './risk.repository.ts';
 import {
   BUCKETS,
   poolRollSteps,
@@ -32,40 +36,63 @@ export interface CooperativeAt {
 }
 
 /**
- * Where each participant stood at the end of `asOf`, by the settlement's
- * own rules (`creditPositionOf`, `agingOf`) on the statements, credits and
- * receivable of that day: what a month end's aging said then.
+ * Where each participant stood at the end of each of `dates`, by the
+ * settlement's own rules (`creditPositionOf`, `agingOf`) on the statements,
+ * credits and receivable of that day: what a month end's aging said then.
+ * One read of each source (the participations with their terms, the
+ * statements up to the latest date, the credits and the receivables summed
+ * per date): a year of month ends costs the reads of one.
  */
-export async function positionsAt(db: Db, hubId: string, asOf: string): Promise<CooperativeAt[]> {
-  const participations = await findParticipationsOfHubOn(db, hubId, asOf);
-  const ids = participations.map((p) => p.orgId);
-  const [statements, credits, receivables] = await Promise.all([
-    findStatementsOfCooperatives(db, ids, { upTo: asOf }),
-    sumCreditsOfCooperatives(db, ids, asOf),
-    receivablesAt(db, hubId, asOf),
+export async function positionsAtEach(
+  db: Db,
+  hubId: string,
+  dates: readonly string[],
+): Promise<Map<string, CooperativeAt[]>> {
+  const out = new Map<string, CooperativeAt[]>();
+  if (dates.length === 0) return out;
+  const latest = dates.reduce((a, b) => (a > b ? a : b));
+  const [rows, terms] = await Promise.all([
+    findParticipationsOfHub(db, hubId),
+    findTermsByParticipationOfHub(db, hubId),
   ]);
+  const ids = rows.map((r) => r.orgId);
+  const [statements, credits, receivables] = await Promise.all([
+    findStatementsOfCooperatives(db, ids, { upTo: latest }),
+    sumCreditsOfCooperativesAtEach(db, ids, dates),
+    receivablesAtEach(db, hubId, dates),
+  ]);
+  // Oldest first per cooperative, as the query orders them.
   const byCoop = new Map<string, typeof statements>();
   for (const s of statements) {
     const list = byCoop.get(s.orgId);
     if (list) list.push(s);
     else byCoop.set(s.orgId, [s]);
   }
-  return participations.map((p) => {
-    const position = creditPositionOf(
-      byCoop.get(p.orgId) ?? [],
-      credits.get(p.orgId) ?? 0,
+  for (const asOf of dates) {
+    const creditsOn = credits.get(asOf)!;
+    const receivablesOn = receivables.get(asOf)!;
+    out.set(
       asOf,
-      p.graceDays,
+      rows.map((r) => {
+        const p = participationOn(r, terms.get(r.id) ?? [], asOf);
+        const position = creditPositionOf(
+          (byCoop.get(p.orgId) ?? []).filter((s) => s.periodEnd <= asOf),
+          creditsOn.get(p.orgId) ?? 0,
+          asOf,
+          p.graceDays,
+        );
+        const receivable = receivablesOn.get(p.orgId) ?? 0;
+        return {
+          cooperativeId: p.orgId,
+          exposureLimit: p.exposureLimit,
+          position,
+          receivable,
+          aging: agingOf(position, receivable, asOf),
+        };
+      }),
     );
-    const receivable = receivables.get(p.orgId) ?? 0;
-    return {
-      cooperativeId: p.orgId,
-      exposureLimit: p.exposureLimit,
-      position,
-      receivable,
-      aging: agingOf(position, receivable, asOf),
-    };
-  });
+  }
+  return out;
 }
 
 /** The `n` month ends up to `asOf` (itself when it is one), oldest first. */
@@ -119,9 +146,12 @@ export async function computeProvisionMatrix(
   asOf: string,
 ): Promise<ProvisionMatrix> {
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);
-  const history: ProvisionMatrix['history'] = [];
-  for (const end of ends) history.push({ asOf: end, coops: await positionsAt(db, hubId, end) });
-  const today = ends.at(-1) === asOf ? history.at(-1)!.coops : await positionsAt(db, hubId, asOf);
+  const positions = await positionsAtEach(db, hubId, [...new Set([...ends, asOf])]);
+  const history: ProvisionMatrix['history'] = ends.map((end) => ({
+    asOf: end,
+    coops: positions.get(end)!,
+  }));
+  const today = positions.get(asOf)!;
   const snapshots = history.map((h) => snapshotOf(h.asOf, h.coops));
   const rollRates = snapshots.slice(1).map((next, i) => ({
     month: monthOf(next.asOf),
