@@ -20,7 +20,15 @@ export class DeliveryListPage {
 
 export class NewDeliveryPage {
   constructor(private readonly page: Page) {}
+  /**
+   * Chooses on the new delivery's form, once it is on screen: the list it is opened from has a
+   * "Koperasi" filter with the same options, and a choice made there before the form replaced the
+   * list was lost.
+   */
   async chooseCooperative(name: string) {
+    await this.page
+      .getByRole('heading', { level: 1, name: /^(Pengiriman baru|New delivery)$/ })
+      .waitFor();
     await this.page.getByLabel('Koperasi', { exact: true }).selectOption({ label: name });
   }
   cooperativeSelect() {
