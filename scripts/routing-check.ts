@@ -62,13 +62,7 @@ export const FAN_OUT: Record<string, string> = {
  * Tenant-scoped operations known not to be routed yet (docs/SCALING.md, "Known limits"): listed so
  * that the check fails on any new one; each entry is work left, with its cause.
  */
-export const NOT_YET_ROUTED: Record<string, string> = {
-  previewReversal:
-    "the reversal API names a document by type and id alone (the fixed contract): the sale, payment, count, receipt, order are found by id, then its stock moves, journal lines (in the cooperative's and the hub's books) and what blocks it by doc_type/doc_id",
-  reverseDocument: 'as previewReversal',
-  activateParticipant:
-    "a participant activates with NIP and code alone (public, no program given): the sponsor is unknown without a directory of NIPs outside the sponsors' tenants",
-};
+export const NOT_YET_ROUTED: Record<string, string> = {};
 
 /**
  * Single statements allowed in any operation, by name: lookups by an id that is unique across
@@ -90,6 +84,24 @@ export const FAN_OUT_QUERIES: { name: string; why: string; match: RegExp }[] = [
     name: 'findProgramSponsorsOfHub',
     why: "refund of a payroll sale: the sponsors of the hub's Sembako programs (a handful), whose tenants hold the order if the sale was a pickup",
     match: /^select distinct "org_id" from "sembako_program" where "hub_id" = \$1$/,
+  },
+  {
+    name: 'findDocumentTenant',
+    why: "/documents/{docType}/{docId}: the document to reverse is found by its id in its table, then planned, checked and mirrored in its tenant's, its hub's and the hub's sponsors' partitions",
+    match:
+      /^select "org_id" from "(sale|sembako_order|payment|goods_receipt|stock_return|stock_count|subsidy_grant|manual_journal_entry)" where "id" = \$1$/,
+  },
+  {
+    name: 'resolveReceipt',
+    why: "/documents/delivery_receipt/{docId}: a delivery receipt is found by its order (by the order id or the receipt id), then routed by the order's cooperative",
+    match:
+      /^select "org_id", "id", "status", "receipt_id" from "delivery_order" where \("id" = \$1 or "receipt_id" = \$2\)$/,
+  },
+  {
+    name: 'findLaterMovesOut of a warehouse',
+    why: "reversing a hub's goods receipt without the stock for its mirror: the dispatches that took it out since, each in the tenant of the cooperative it went to",
+    match:
+      /^select distinct "org_id", "doc_type", "doc_id" from "stock_move" where "from_location_id" = \$1 and "product_id" = \$2/,
   },
   {
     name: 'findProgramById',

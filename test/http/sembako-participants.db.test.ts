@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../src/core/integrity/index.ts';
 import { createProgramPeriod } from '../../src/core/sembako/index.ts';
+import * as nipDirectory from '../../src/db/migrations/2026_12_07_0500_sembako_nip_directory.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { bearer, buildHttpFixture, callAs, type HttpFixture } from '../helpers/http.ts';
 import { SCAN_PNG, createSembakoProgram, recordAuthorizationOver } from '../helpers/sembako.ts';
@@ -151,6 +152,26 @@ for (const engine of ENGINES) {
       expect((await activate(second.code)).statusCode).toBe(200);
       expect((await as('GET', '/participants?q=budi')).json().items[0].activated).toBe(true);
       expect((await as('POST', `/participants/198601012010011004/code`)).statusCode).toBe(404);
+    });
+
+    it('a roster imported before the NIP directory existed: the migration lists it, and its people activate', async () => {
+      // As a database migrated before 2026_12_07_0500 holds it: rosters, no directory.
+      await nipDirectory.down(f.t.db);
+      await nipDirectory.up(f.t.db);
+      const listed = await f.t.db
+        .selectFrom('sembakoNipDirectory')
+        .select(['nip', 'programId'])
+        .orderBy('nip')
+        .execute();
+      expect(listed).toEqual([P3, P1, P2].map((nip) => ({ nip, programId })));
+      const { code } = (await as('POST', `/participants/${P3}/code`)).json();
+      const activated = await f.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/participants/activate',
+        payload: { nip: P3, activationCode: code, password: 'rahasia-ahmad-123' },
+      });
+      expect(activated.statusCode).toBe(200);
+      expect((await as('GET', '/participants?q=ahmad')).json().items[0].activated).toBe(true);
     });
 
     it('carry_forward: the failed deduction is carried into April’s file and the participant sees it', async () => {

@@ -3,7 +3,10 @@ import { findBalancesForUpdate, type LocationTable } from '../inventory/index.ts
 import {
   findDeliveryOrderNumbers,
   findLaterMovesOut,
+  findProgramSponsorsOfHub,
+  findReversedDocIds,
   findSalesOfPosting,
+  findSembakoOrdersOfSales,
 } from './corrections.repository.ts';
 import type { MirrorMoves } from './mirror.ts';
 
@@ -51,23 +54,38 @@ export async function findBlockers(db: Db, stock: MirrorMoves[], since: string) 
     ).map((r) => [`${r.locationId}|${r.productId}|${r.ownerOrgId}`, r.qty]),
   );
   const out = new Map<string, BlockingDocument>();
+  // A dispatch is in its order's tenant: the cooperative's.
+  const dispatches: { id: string; orgId: string }[] = [];
   for (const [k, n] of need) {
     if ((held.get(k) ?? 0) >= n.qty) continue;
-    for (const d of await findLaterMovesOut(db, n.from.id, n.productId, since)) {
+    for (const d of await findLaterMovesOut(db, n.from, n.productId, since)) {
       if (d.docType === 'sales_batch') {
-        for (const s of await findSalesOfPosting(db, n.from.orgId, d.docId, n.productId))
-          if (s.orderId)
-            out.set(`order|${s.orderId}`, { docType: 'sembako_order', docId: s.orderId });
-          else out.set(`sale|${s.id}`, { docType: 'sale', docId: s.id });
-      } else out.set(`${d.docType}|${d.docId}`, { docType: d.docType, docId: d.docId });
+        const sales = await findSalesOfPosting(db, n.from.orgId, d.docId, n.productId);
+        const orders = await findSembakoOrdersOfSales(
+          db,
+          sales.map((s) => s.id),
+          await findProgramSponsorsOfHub(db, n.owner),
+        );
+        const orderOf = new Map(orders.map((o) => [o.saleId, o.id]));
+        const reversedOrders = await findReversedDocIds(
+          db,
+          'sembako_order',
+          orders.map((o) => o.id),
+        );
+        for (const s of sales) {
+          const orderId = orderOf.get(s.id);
+          if (orderId === undefined) out.set(`sale|${s.id}`, { docType: 'sale', docId: s.id });
+          else if (!reversedOrders.has(orderId))
+            out.set(`order|${orderId}`, { docType: 'sembako_order', docId: orderId });
+        }
+      } else {
+        out.set(`${d.docType}|${d.docId}`, { docType: d.docType, docId: d.docId });
+        if (d.docType === 'delivery_dispatch') dispatches.push({ id: d.docId, orgId: d.orgId });
+      }
     }
     if (out.size === 0) out.set(`stock|${k}`, { docType: 'stock', docId: n.productId });
   }
-  const dispatches = [...out.values()].filter((d) => d.docType === 'delivery_dispatch');
-  const numbers = await findDeliveryOrderNumbers(
-    db,
-    dispatches.map((d) => d.docId),
-  );
+  const numbers = await findDeliveryOrderNumbers(db, dispatches);
   return [...out.values()].map((d) => {
     const number = numbers.get(d.docId);
     return number ? { ...d, number } : d;

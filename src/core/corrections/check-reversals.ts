@@ -1,7 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { bookOf, findAccount, type BookKind } from '../ledger/index.ts';
 import { REVERSIBLE_DOC_TYPES } from './corrections.table.ts';
-import { findAllReversals, findJournalFacts, findStockFacts } from './corrections.repository.ts';
+import {
+  findAllReversals,
+  findJournalFacts,
+  findOrgsOfDocument,
+  findStockFacts,
+} from './corrections.repository.ts';
 import { planReversal } from './plan-reversal.ts';
 
 const addTo = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -28,9 +33,15 @@ export async function findReversalProblems(db: Db): Promise<string[]> {
       problems.push(`reversal ${r.id}: ${r.docType} is not a reversible document`);
       continue;
     }
-    const plan = await planReversal(db, r.docType, r.docId, { blockers: false });
+    const plan = await planReversal(db, r.docType, r.orgId, r.docId, { blockers: false });
+    // The plan reads the books of the document's tenant and hub only: it posted in no other.
+    const posted = [...plan.journal.map((e) => e.orgId), ...plan.stock.map((s) => s.orgId)];
+    for (const orgId of await findOrgsOfDocument(db, r.docType, r.docId))
+      if (!posted.includes(orgId) && orgId !== plan.orgId && orgId !== plan.hubId)
+        problems.push(`${doc} posted in ${orgId}, outside its tenant and hub`);
+    const orgIds = r.orgIds.split(',').filter(Boolean);
     const books = new Map<string, number>();
-    const facts = await findJournalFacts(db, ['reversal'], r.id);
+    const facts = await findJournalFacts(db, orgIds, ['reversal'], r.id);
     const legacy = facts.some(
       (f) => !f.counterpartyOrgId && byCooperative(bookOf(f), f.accountCode),
     );
@@ -55,7 +66,7 @@ export async function findReversalProblems(db: Db): Promise<string[]> {
         addTo(stock, `${m.from.id}>${m.to.id}|${m.productId}|${m.ownerOrgId}|qty`, m.qty);
         addTo(stock, `${m.from.id}>${m.to.id}|${m.productId}|${m.ownerOrgId}|value`, m.value);
       }
-    for (const f of await findStockFacts(db, 'reversal', r.id)) {
+    for (const f of await findStockFacts(db, orgIds, 'reversal', r.id)) {
       addTo(
         stock,
         `${f.fromLocationId}>${f.toLocationId}|${f.productId}|${f.ownerOrgId}|qty`,

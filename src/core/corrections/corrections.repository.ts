@@ -72,8 +72,36 @@ export async function findAllReversals(db: Db) {
   return db.selectFrom('reversal').selectAll().orderBy('id').execute();
 }
 
-/** The journal lines a document posted, with each entry's organization kind. */
-export async function findJournalFacts(db: Db, docTypes: DocType[], docId: string) {
+/**
+ * Runs `query` once per organization, in the given order, and concatenates the rows: a read of
+ * a few tenants (a document's cooperative and its hub) that reaches one tenant per statement.
+ */
+export async function eachOrg<R>(
+  orgIds: readonly string[],
+  query: (orgId: string) => Promise<R[]>,
+) {
+  const out: R[] = [];
+  for (const orgId of [...new Set(orgIds)]) out.push(...(await query(orgId)));
+  return out;
+}
+
+/**
+ * The journal lines a document posted in the books of `orgIds` (its tenant and its hub: every
+ * book a reversible document posts to), with each entry's organization kind; by organization.
+ */
+export async function findJournalFacts(
+  db: Db,
+  orgIds: readonly string[],
+  docTypes: DocType[],
+  docId: string,
+) {
+  const rows = await eachOrg([...orgIds].sort(), (orgId) =>
+    journalFactsOf(db, orgId, docTypes, docId),
+  );
+  return rows;
+}
+
+function journalFactsOf(db: Db, orgId: string, docTypes: DocType[], docId: string) {
   return db
     .selectFrom('journalEntry as e')
     .innerJoin('journalLine as l', (j) =>
@@ -91,18 +119,69 @@ export async function findJournalFacts(db: Db, docTypes: DocType[], docId: strin
       'l.debit',
       'l.credit',
     ])
+    .where('e.orgId', '=', orgId)
+    .where('l.orgId', '=', orgId)
     .where('e.docType', 'in', docTypes)
     .where('e.docId', '=', docId)
-    .orderBy('e.orgId')
     .orderBy('e.docType')
     .orderBy('l.lineNo')
     .execute();
 }
 
-export async function findStockFacts(db: Db, docType: DocType, docId: string) {
+/**
+ * For `lumbung verify`: every organization whose books or stock a document posted to, whatever
+ * its tenant (a read of all tenants, never an API request's). A Sembako order posted through its
+ * pickup's sale.
+ */
+export async function findOrgsOfDocument(db: Db, docType: ReversibleDocType, docId: string) {
+  let ids = [docId];
+  let types: DocType[] = [];
+  if (docType === 'sembako_order') {
+    const order = await db
+      .selectFrom('sembakoOrder')
+      .select('saleId')
+      .where('id', '=', docId)
+      .executeTakeFirst();
+    ids = order?.saleId ? [order.saleId] : [];
+    types = ['sale'];
+  } else if (docType === 'subsidy_grant') types = ['subsidy_grant', 'subsidy_netting'];
+  else types = [docType];
+  if (ids.length === 0) return [];
+  const [journal, stock] = await Promise.all([
+    db
+      .selectFrom('journalEntry')
+      .select('orgId')
+      .distinct()
+      .where('docType', 'in', types)
+      .where('docId', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('stockMove')
+      .select('orgId')
+      .distinct()
+      .where('docType', 'in', types)
+      .where('docId', 'in', ids)
+      .execute(),
+  ]);
+  return [...new Set([...journal, ...stock].map((r) => r.orgId))];
+}
+
+/** The stock moves a document posted in the tenants of `orgIds` (its own and its hub), by id. */
+export async function findStockFacts(
+  db: Db,
+  orgIds: readonly string[],
+  docType: DocType,
+  docId: string,
+) {
+  const rows = await eachOrg(orgIds, (orgId) => stockFactsOf(db, orgId, docType, docId));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function stockFactsOf(db: Db, orgId: string, docType: DocType, docId: string) {
   return db
     .selectFrom('stockMove')
     .select([
+      'id',
       'orgId',
       'moveDate',
       'createdAt',
@@ -113,6 +192,7 @@ export async function findStockFacts(db: Db, docType: DocType, docId: string) {
       'qty',
       'value',
     ])
+    .where('orgId', '=', orgId)
     .where('docType', '=', docType)
     .where('docId', '=', docId)
     .orderBy('id')
@@ -160,16 +240,41 @@ export async function findSale(db: Db, id: string, orgId?: string) {
   return { sale, lines };
 }
 
-export async function findSembakoOrder(db: Db, id: string) {
-  return db.selectFrom('sembakoOrder').selectAll().where('id', '=', id).executeTakeFirst();
+/** A Sembako order in its sponsor's tenant. */
+export async function findSembakoOrder(db: Db, orgId: string, id: string) {
+  return db
+    .selectFrom('sembakoOrder')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-/** The Sembako order a sale picked up; in the tenants of `sponsorIds` only, if given. */
-export async function findSembakoOrderOfSale(db: Db, saleId: string, sponsorIds?: string[]) {
-  if (sponsorIds?.length === 0) return undefined;
-  let q = db.selectFrom('sembakoOrder').select(['id', 'orgId']).where('saleId', '=', saleId);
-  if (sponsorIds) q = q.where('orgId', 'in', sponsorIds);
-  return q.executeTakeFirst();
+/** The Sembako order a sale picked up, looked for in the tenants of `sponsorIds` one by one. */
+export async function findSembakoOrderOfSale(db: Db, saleId: string, sponsorIds: string[]) {
+  for (const orgId of sponsorIds) {
+    const order = await db
+      .selectFrom('sembakoOrder')
+      .select(['id', 'orgId'])
+      .where('orgId', '=', orgId)
+      .where('saleId', '=', saleId)
+      .executeTakeFirst();
+    if (order) return order;
+  }
+  return undefined;
+}
+
+/** The Sembako orders that picked up these sales, in the tenants of `sponsorIds` one by one. */
+export async function findSembakoOrdersOfSales(db: Db, saleIds: string[], sponsorIds: string[]) {
+  if (saleIds.length === 0) return [];
+  return eachOrg(sponsorIds, (orgId) =>
+    db
+      .selectFrom('sembakoOrder')
+      .select(['id', 'saleId'])
+      .where('orgId', '=', orgId)
+      .where('saleId', 'in', saleIds)
+      .execute(),
+  );
 }
 
 /**
@@ -205,19 +310,55 @@ export async function hasDeduction(
   return !!row;
 }
 
-/** The original document's header: its tenant, hub, date and what it billed. */
-export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id: string) {
+/**
+ * The tenant of a document named by its type and id alone (the reversal API's path carries no
+ * organization): one statement by id, before every other read of a reversal is routed by the
+ * organization it finds. A Sembako order's tenant is its sponsor's; a delivery receipt is found
+ * by its order (`resolveReceipt`).
+ */
+export async function findDocumentTenant(
+  db: Db,
+  docType: Exclude<ReversibleDocType, 'delivery_receipt'>,
+  id: string,
+): Promise<string | undefined> {
+  const table = {
+    sale: 'sale',
+    sembako_order: 'sembakoOrder',
+    payment: 'payment',
+    goods_receipt: 'goodsReceipt',
+    return: 'stockReturn',
+    stock_count: 'stockCount',
+    subsidy_grant: 'subsidyGrant',
+    manual_entry: 'manualJournalEntry',
+  } as const;
+  const row = await db
+    .selectFrom(table[docType])
+    .select('orgId')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.orgId;
+}
+
+/** The original document's header in its tenant `orgId`: its hub, date and what it billed. */
+export async function findDocumentHeader(
+  db: Db,
+  docType: ReversibleDocType,
+  orgId: string,
+  id: string,
+) {
   switch (docType) {
     case 'payment':
       return db
         .selectFrom('payment')
         .select(['orgId', 'hubId', 'receivedOn as date', 'amount', 'number'])
+        .where('orgId', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
     case 'goods_receipt':
       return db
         .selectFrom('goodsReceipt')
         .select(['orgId', 'orgId as hubId', 'receiptDate as date', 'totalCost as amount', 'number'])
+        .where('orgId', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
     case 'delivery_receipt':
@@ -238,6 +379,7 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
           sql<number>`0`.as('amount'),
           'o.number',
         ])
+        .where('m.orgId', '=', orgId)
         .where('m.docType', '=', 'delivery_receipt')
         .where('m.docId', '=', id)
         .limit(1)
@@ -246,12 +388,14 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
       return db
         .selectFrom('stockReturn')
         .select(['orgId', 'hubId', 'returnDate as date', sql<number>`0`.as('amount'), 'number'])
+        .where('orgId', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
     case 'stock_count':
       return db
         .selectFrom('stockCount')
         .select(['orgId', 'hubId', 'countDate as date', 'shrinkageAmount as amount', 'number'])
+        .where('orgId', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
     case 'subsidy_grant':
@@ -265,6 +409,7 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
           sql<string | null>`null`.as('number'),
           'status',
         ])
+        .where('orgId', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();
     case 'manual_entry':
@@ -279,7 +424,7 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
               eb
                 .selectFrom('participation as p')
                 .select('p.hubId')
-                .whereRef('p.orgId', '=', 'm.orgId')
+                .where('p.orgId', '=', orgId)
                 .orderBy('p.startDate', 'desc')
                 .limit(1),
               'm.orgId',
@@ -290,6 +435,7 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
           sql<string | null>`null`.as('number'),
           'o.kind',
         ])
+        .where('m.orgId', '=', orgId)
         .where('m.id', '=', id)
         .executeTakeFirst();
     default:
@@ -297,30 +443,45 @@ export async function findDocumentHeader(db: Db, docType: ReversibleDocType, id:
   }
 }
 
-/** A payment made on a cooperative's behalf by a program's sponsor (reversed only with it). */
-export async function findSponsorShareOfPayment(db: Db, paymentId: string) {
-  return db
-    .selectFrom('sembakoSponsorShare')
-    .select(['sponsorPaymentId'])
-    .where('paymentId', '=', paymentId)
-    .executeTakeFirst();
+/**
+ * A payment made on a cooperative's behalf by a program's sponsor (reversed only with it): looked
+ * for in the tenants of the hub's sponsors (`sponsorIds`) one by one.
+ */
+export async function findSponsorShareOfPayment(db: Db, sponsorIds: string[], paymentId: string) {
+  const [share] = await eachOrg(sponsorIds, (orgId) =>
+    db
+      .selectFrom('sembakoSponsorShare')
+      .select(['sponsorPaymentId'])
+      .where('orgId', '=', orgId)
+      .where('paymentId', '=', paymentId)
+      .limit(1)
+      .execute(),
+  );
+  return share;
 }
 
 /**
  * The documents that took stock of a product out of a location after `since`
- * (the stock a mirror would need back), newest first, reversals left out.
+ * (the stock a mirror would need back), reversals left out; with the tenant
+ * each is in. Out of a cooperative's store: its own documents (sales, counts,
+ * returns), read in its tenant. Out of a hub warehouse: dispatches, each in
+ * the tenant of the cooperative it went to — a read of every tenant
+ * (`findLaterMovesOut of a warehouse`, a fan-out look-up: only when a hub's
+ * goods receipt cannot be reversed for want of stock).
  */
 export async function findLaterMovesOut(
   db: Db,
-  locationId: string,
+  location: { id: string; orgId: string; kind: string },
   productId: string,
   since: string,
 ) {
-  return db
+  let q = db
     .selectFrom('stockMove')
-    .select(['docType', 'docId'])
+    .select(['orgId', 'docType', 'docId'])
     .distinct()
-    .where('fromLocationId', '=', locationId)
+    .where('fromLocationId', '=', location.id);
+  if (location.kind === 'store') q = q.where('orgId', '=', location.orgId);
+  return q
     .where('productId', '=', productId)
     .where('createdAt', '>=', since)
     .where('docType', '<>', 'reversal')
@@ -339,8 +500,8 @@ export async function findLaterMovesOut(
 }
 
 /**
- * The sales of a posting with a line of the product, not reversed; a Sembako
- * pickup's sale answered as its order (reversed through the order).
+ * The sales of a posting with a line of the product that are not reversed as sales (a Sembako
+ * pickup's sale is reversed through its order: `findSembakoOrdersOfSales`).
  */
 export async function findSalesOfPosting(
   db: Db,
@@ -353,26 +514,19 @@ export async function findSalesOfPosting(
     .innerJoin('saleLine as l', (j) =>
       j.onRef('l.orgId', '=', 's.orgId').onRef('l.saleId', '=', 's.id'),
     )
-    .leftJoin('sembakoOrder as o', 'o.saleId', 's.id')
-    .select(['s.id', 'o.id as orderId'])
+    .select(['s.id'])
     .distinct()
     .where('s.orgId', '=', orgId)
+    .where('l.orgId', '=', orgId)
     .where('s.postingId', '=', postingId)
     .where('l.productId', '=', productId)
-    .where(({ not, exists, selectFrom, or, and }) =>
+    .where(({ not, exists, selectFrom }) =>
       not(
         exists(
           selectFrom('reversal')
             .select('reversal.id')
-            .where((r) =>
-              or([
-                and([r('reversal.docType', '=', 'sale'), r('reversal.docId', '=', r.ref('s.id'))]),
-                and([
-                  r('reversal.docType', '=', 'sembako_order'),
-                  r('reversal.docId', '=', r.ref('o.id')),
-                ]),
-              ]),
-            ),
+            .where('reversal.docType', '=', 'sale')
+            .whereRef('reversal.docId', '=', 's.id'),
         ),
       ),
     )
@@ -380,13 +534,30 @@ export async function findSalesOfPosting(
     .execute();
 }
 
-export async function findDeliveryOrderNumbers(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
+/** Which of these documents are reversed (the ids found in `reversal`). */
+export async function findReversedDocIds(db: Db, docType: ReversibleDocType, docIds: string[]) {
+  if (docIds.length === 0) return new Set<string>();
   const rows = await db
-    .selectFrom('deliveryOrder')
-    .select(['id', 'number'])
-    .where('id', 'in', ids)
+    .selectFrom('reversal')
+    .select('docId')
+    .where('docType', '=', docType)
+    .where('docId', 'in', docIds)
     .execute();
+  return new Set(rows.map((r) => r.docId));
+}
+
+/** The numbers of delivery orders, each given with its cooperative (`orgId`): one read per cooperative. */
+export async function findDeliveryOrderNumbers(db: Db, orders: { id: string; orgId: string }[]) {
+  const byOrg = new Map<string, string[]>();
+  for (const o of orders) byOrg.set(o.orgId, [...(byOrg.get(o.orgId) ?? []), o.id]);
+  const rows = await eachOrg([...byOrg.keys()], (orgId) =>
+    db
+      .selectFrom('deliveryOrder')
+      .select(['id', 'number'])
+      .where('orgId', '=', orgId)
+      .where('id', 'in', byOrg.get(orgId)!)
+      .execute(),
+  );
   return new Map(rows.map((r) => [r.id, r.number]));
 }
 
@@ -403,10 +574,16 @@ export async function findLatestStatementEnd(db: Db, coopId: string): Promise<st
  * A reversed receipt puts the order back to dispatched, so that it can be
  * received again; its next receipt is posted under `nextReceiptId`.
  */
-export async function reopenDeliveryOrder(db: Db, receiptId: string, nextReceiptId: string) {
+export async function reopenDeliveryOrder(
+  db: Db,
+  orgId: string,
+  receiptId: string,
+  nextReceiptId: string,
+) {
   const order = await db
     .selectFrom('deliveryOrder')
     .select(['orgId', 'id'])
+    .where('orgId', '=', orgId)
     .where((w) =>
       w.or([
         w('receiptId', '=', receiptId),
@@ -430,14 +607,20 @@ export async function reopenDeliveryOrder(db: Db, receiptId: string, nextReceipt
 
 /**
  * A delivery receipt is named by its order's id or by its own receipt id: a
- * received order's id stands for its current receipt.
+ * received order's id stands for its current receipt. Found by that id alone
+ * (the reversal API's path carries no organization), with the order's
+ * cooperative: `docId` the receipt's document id, `orgId` its tenant.
  */
-export async function resolveReceiptId(db: Db, docId: string): Promise<string> {
+export async function resolveReceipt(
+  db: Db,
+  docId: string,
+): Promise<{ docId: string; orgId: string } | undefined> {
   const order = await db
     .selectFrom('deliveryOrder')
-    .select(['receiptId'])
-    .where('id', '=', docId)
-    .where('status', '=', 'received')
+    .select(['orgId', 'id', 'status', 'receiptId'])
+    .where((w) => w.or([w('id', '=', docId), w('receiptId', '=', docId)]))
     .executeTakeFirst();
-  return order?.receiptId ?? docId;
+  if (!order) return undefined;
+  const current = order.id === docId && order.status === 'received' && order.receiptId;
+  return { docId: current || docId, orgId: order.orgId };
 }

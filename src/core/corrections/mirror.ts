@@ -49,14 +49,18 @@ const swap = (l: {
   credit: l.debit,
 });
 
-/** The mirror of every journal line the document posted, one entry per organization. */
+/**
+ * The mirror of every journal line the document posted in the books of `orgIds` (its tenant and
+ * its hub), one entry per organization.
+ */
 export async function mirrorJournal(
   db: Db,
+  orgIds: readonly string[],
   docTypes: DocType[],
   docId: string,
 ): Promise<MirrorEntry[]> {
   const byOrg = new Map<string, MirrorEntry>();
-  for (const f of await findJournalFacts(db, docTypes, docId)) {
+  for (const f of await findJournalFacts(db, orgIds, docTypes, docId)) {
     let e = byOrg.get(f.orgId);
     if (!e)
       byOrg.set(f.orgId, (e = { orgId: f.orgId, orgName: f.orgName, book: bookOf(f), lines: [] }));
@@ -65,9 +69,17 @@ export async function mirrorJournal(
   return [...byOrg.values()];
 }
 
-/** The mirror of every stock move the document posted: the same units and value, back. */
-export async function mirrorStock(db: Db, docType: DocType, docId: string) {
-  const facts = await findStockFacts(db, docType, docId);
+/**
+ * The mirror of every stock move the document posted in the tenants of `orgIds` (its own and its
+ * hub's): the same units and value, back.
+ */
+export async function mirrorStock(
+  db: Db,
+  orgIds: readonly string[],
+  docType: DocType,
+  docId: string,
+) {
+  const facts = await findStockFacts(db, orgIds, docType, docId);
   const locations = new Map(
     (
       await findLocationsByIds(db, [
@@ -99,8 +111,8 @@ export async function mirrorStock(db: Db, docType: DocType, docId: string) {
  * (4102 for a member's sale, else 4101, as it was posted);
  * H: Cr Piutang Konsinyasi, Dr Penjualan q·k; Cr HPP, Dr Persediaan di Koperasi.
  */
-export async function planSale(db: Db, saleId: string) {
-  const found = await findSale(db, saleId);
+export async function planSale(db: Db, coopId: string, saleId: string) {
+  const found = await findSale(db, saleId, coopId);
   if (!found) notFound();
   const { sale, lines } = found;
   const base = {
@@ -114,10 +126,11 @@ export async function planSale(db: Db, saleId: string) {
   };
   if (!sale.postingId) {
     // Posted on its own, before sales were posted per sync: its own facts.
-    const { stock } = await mirrorStock(db, 'sale', saleId);
-    return { ...base, journal: await mirrorJournal(db, ['sale'], saleId), stock };
+    const books = [sale.orgId, sale.hubId];
+    const { stock } = await mirrorStock(db, books, 'sale', saleId);
+    return { ...base, journal: await mirrorJournal(db, books, ['sale'], saleId), stock };
   }
-  const batch = await findStockFacts(db, 'sales_batch', sale.postingId);
+  const batch = await findStockFacts(db, [sale.orgId], 'sales_batch', sale.postingId);
   const move = batch[0];
   const locations = move
     ? await findLocationsByIds(db, [move.fromLocationId, move.toLocationId])

@@ -4,10 +4,14 @@ import { DomainError } from '../shared/errors.ts';
 import type { ReversibleDocType } from './corrections.table.ts';
 import {
   findDocumentHeader,
+  findDocumentTenant,
+  findProgramSponsorsOfHub,
+  findReversalById,
   findSembakoOrder,
   findSembakoOrderOfSale,
   findSponsorShareOfPayment,
   hasDeduction,
+  resolveReceipt,
 } from './corrections.repository.ts';
 import { findBlockers, type BlockingDocument } from './blockers.ts';
 import { findCorrectionsOfReceipt } from './receipt-correction.repository.ts';
@@ -57,19 +61,49 @@ function invalid(message: string, messageEn: string): never {
   throw new DomainError('InvalidState', { message, messageEn });
 }
 
-/** What reversing `docType`/`docId` would post and what stands in its way. Read-only. */
+/**
+ * The document a reversal names, in its tenant: its document id (a delivery receipt named by its
+ * order's id: the order's current receipt) and its organization, from one look-up by id.
+ * `NotFound` for none; a reversal is not a document that can be reversed (`InvalidState`).
+ */
+export async function locateDocument(
+  db: Db,
+  docType: ReversibleDocType,
+  docId: string,
+): Promise<{ docId: string; orgId: string }> {
+  const found =
+    docType === 'delivery_receipt'
+      ? await resolveReceipt(db, docId)
+      : await findDocumentTenant(db, docType, docId).then((orgId) =>
+          orgId === undefined ? undefined : { docId, orgId },
+        );
+  if (found) return found;
+  if (await findReversalById(db, docId))
+    invalid(
+      'Pembatalan tidak dapat dibatalkan; catat dokumen yang benar sebagai dokumen baru',
+      'A reversal cannot be reversed; record the correct document anew',
+    );
+  notFound();
+}
+
+/**
+ * What reversing `docType`/`docId` would post and what stands in its way. Read-only. `orgId` is
+ * the document's tenant (`findDocumentTenant`): every read is of that tenant, its hub or the
+ * hub's program sponsors.
+ */
 export async function planReversal(
   db: Db,
   docType: ReversibleDocType,
+  orgId: string,
   docId: string,
   opts: { blockers?: boolean } = {},
 ): Promise<ReversalPlan> {
   if (docType === 'sale' || docType === 'sembako_order') {
     let saleId = docId;
+    let coopId = orgId;
     const blockedBy: BlockingDocument[] = [];
-    let orgId: string | undefined;
     if (docType === 'sembako_order') {
-      const order = await findSembakoOrder(db, docId);
+      const order = await findSembakoOrder(db, orgId, docId);
       if (!order) notFound();
       if (order.status !== 'picked_up' || !order.saleId)
         invalid(
@@ -79,9 +113,15 @@ export async function planReversal(
       if (await hasDeduction(db, order.orgId, order.programId, order.month, order.nip))
         blockedBy.push({ docType: 'sembako_deduction', docId: `${order.month}/${order.nip}` });
       saleId = order.saleId;
-      orgId = order.orgId;
-    } else {
-      const order = await findSembakoOrderOfSale(db, docId);
+      coopId = order.pickupCooperativeId;
+    }
+    const p = await planSale(db, coopId, saleId);
+    if (docType === 'sale') {
+      const order = await findSembakoOrderOfSale(
+        db,
+        saleId,
+        await findProgramSponsorsOfHub(db, p.hubId),
+      );
       if (order)
         throw new DomainError('InvalidState', {
           message: 'Penjualan ini adalah pengambilan pesanan Sembako: batalkan pesanannya',
@@ -94,15 +134,20 @@ export async function planReversal(
             },
           ],
         });
-    }
-    const p = await planSale(db, saleId);
-    // A sale partly given back is not reversed whole: the rest is refunded too.
-    if (docType === 'sale')
+      // A sale partly given back is not reversed whole: the rest is refunded too.
       for (const id of new Set((await findRefundsOfSales(db, p.orgId, [saleId])).map((r) => r.id)))
         blockedBy.push({ docType: 'sale_refund', docId: id });
-    return { docType, docId, owner: 'cooperative', ...p, orgId: orgId ?? p.orgId, blockedBy };
+    }
+    return {
+      docType,
+      docId,
+      owner: 'cooperative',
+      ...p,
+      orgId: docType === 'sembako_order' ? orgId : p.orgId,
+      blockedBy,
+    };
   }
-  const h = await findDocumentHeader(db, docType, docId);
+  const h = await findDocumentHeader(db, docType, orgId, docId);
   if (!h || !h.date) notFound();
   // A manual entry is its book's: the hub's own, or a cooperative's.
   const hubOwned =
@@ -114,7 +159,11 @@ export async function planReversal(
   const blockedBy: BlockingDocument[] = [];
   if (docType === 'payment') {
     statement = { ...ZERO, paymentsAmount: -h.amount };
-    const share = await findSponsorShareOfPayment(db, docId);
+    const share = await findSponsorShareOfPayment(
+      db,
+      await findProgramSponsorsOfHub(db, h.hubId),
+      docId,
+    );
     if (share)
       blockedBy.push({ docType: 'sembako_sponsor_payment', docId: share.sponsorPaymentId });
   } else if (docType === 'stock_count') statement = { ...ZERO, shrinkageAmount: -h.amount };
@@ -130,9 +179,11 @@ export async function planReversal(
   }
   // A corrected receipt is corrected back, not reversed (the correction would be left over).
   if (docType === 'delivery_receipt')
-    for (const c of await findCorrectionsOfReceipt(db, docId))
+    for (const c of await findCorrectionsOfReceipt(db, orgId, docId))
       blockedBy.push({ docType: 'receipt_correction', docId: c.id });
-  const { stock, since } = await mirrorStock(db, factType, docId);
+  // Every book and stock a reversible document posts to: its tenant's and its hub's.
+  const books = [h.orgId, h.hubId];
+  const { stock, since } = await mirrorStock(db, books, factType, docId);
   if (opts.blockers !== false) blockedBy.push(...(await findBlockers(db, stock, since)));
   return {
     docType,
@@ -144,7 +195,7 @@ export async function planReversal(
     owner,
     docDate: h.date,
     number: h.number ?? null,
-    journal: await mirrorJournal(db, journalTypes, docId),
+    journal: await mirrorJournal(db, books, journalTypes, docId),
     stock,
     statement,
     blockedBy,

@@ -1,16 +1,13 @@
 import type { Db } from '../../db/database.ts';
 import { findAccount } from '../ledger/index.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
-import { DomainError } from '../shared/errors.ts';
 import type { ReversibleDocType } from './corrections.table.ts';
 import {
   findOrganizationNames,
   findProductNames,
-  findReversalById,
   findReversalOfDocument,
-  resolveReceiptId,
 } from './corrections.repository.ts';
-import { planReversal, type BlockingDocument } from './plan-reversal.ts';
+import { locateDocument, planReversal, type BlockingDocument } from './plan-reversal.ts';
 import { checkReversalRight, type Reverser } from './reversal-rights.ts';
 
 export interface ReversalPreview {
@@ -42,16 +39,8 @@ export async function previewReversal(
   docType: ReversibleDocType,
   orderOrReceiptId: string,
 ): Promise<ReversalPreview> {
-  const docId =
-    docType === 'delivery_receipt'
-      ? await resolveReceiptId(db, orderOrReceiptId)
-      : orderOrReceiptId;
-  if (await findReversalById(db, docId))
-    throw new DomainError('InvalidState', {
-      message: 'Pembatalan tidak dapat dibatalkan',
-      messageEn: 'A reversal cannot be reversed',
-    });
-  const plan = await planReversal(db, docType, docId);
+  const { docId, orgId } = await locateDocument(db, docType, orderOrReceiptId);
+  const plan = await planReversal(db, docType, orgId, docId);
   checkReversalRight(who, plan, todayWib(clock));
   const done = await findReversalOfDocument(db, docType, docId);
   if (done)

@@ -22,10 +22,11 @@ export async function findReceiptCorrectionLines(db: Db, coopId: string, id: str
 }
 
 /** The corrections of a receipt (by its document id). */
-export async function findCorrectionsOfReceipt(db: Db, receiptId: string) {
+export async function findCorrectionsOfReceipt(db: Db, orgId: string, receiptId: string) {
   return db
     .selectFrom('receiptCorrection')
     .select(['id'])
+    .where('orgId', '=', orgId)
     .where('receiptId', '=', receiptId)
     .orderBy('id')
     .execute();

@@ -18,10 +18,9 @@ import {
   findReversalOfDocument,
   insertReversal,
   reopenDeliveryOrder,
-  resolveReceiptId,
 } from './corrections.repository.ts';
 import { releaseBankLineOf } from '../treasury/index.ts';
-import { planReversal, type ReversalPlan } from './plan-reversal.ts';
+import { locateDocument, planReversal, type ReversalPlan } from './plan-reversal.ts';
 import { checkReversalRight, type Reverser } from './reversal-rights.ts';
 
 export interface ReversalInput {
@@ -142,10 +141,9 @@ export async function reverseDocument(
   const existing = await findReversalById(db, input.id);
   if (isReplay(existing, hash, 'Pembatalan')) return { ...resultOf(existing!), created: false };
 
-  const docId =
-    docType === 'delivery_receipt' ? await resolveReceiptId(db, input.docId) : input.docId;
+  const { docId, orgId } = await locateDocument(db, docType, input.docId);
   await refuseReversed(db, docType, docId);
-  const plan = await planReversal(db, docType, docId);
+  const plan = await planReversal(db, docType, orgId, docId);
   const today = todayWib(ctx.clock);
   checkReversalRight(who, plan, today);
   throwIfBlocked(plan);
@@ -222,10 +220,12 @@ export async function reverseDocument(
     now,
   );
   // The goods are back in transit: the order can be received again, under a new document id.
-  if (docType === 'delivery_receipt') await reopenDeliveryOrder(db, docId, newId());
+  if (docType === 'delivery_receipt') await reopenDeliveryOrder(db, plan.orgId, docId, newId());
   // A payment from a bank line: the line goes back to the hub's unmatched queue, to be matched again.
   const bankLineId =
-    docType === 'payment' ? await releaseBankLineOf(db, { kind: 'payment', id: docId }) : undefined;
+    docType === 'payment'
+      ? await releaseBankLineOf(db, plan.hubId, { kind: 'payment', id: docId })
+      : undefined;
   return { ...resultOf(row), ...(bankLineId ? { bankLineId } : {}), created: true };
 }
 
@@ -235,12 +235,7 @@ export async function reverseDocument(
  * document that can be reversed: `InvalidState`).
  */
 export async function findReversalTarget(db: Db, docType: ReversibleDocType, docId: string) {
-  if (await findReversalById(db, docId))
-    throw new DomainError('InvalidState', {
-      message: 'Pembatalan tidak dapat dibatalkan; catat dokumen yang benar sebagai dokumen baru',
-      messageEn: 'A reversal cannot be reversed; record the correct document anew',
-    });
-  const id = docType === 'delivery_receipt' ? await resolveReceiptId(db, docId) : docId;
-  const plan = await planReversal(db, docType, id, { blockers: false });
+  const found = await locateDocument(db, docType, docId);
+  const plan = await planReversal(db, docType, found.orgId, found.docId, { blockers: false });
   return { owner: plan.owner, hubId: plan.hubId, coopId: plan.coopId };
 }

@@ -167,9 +167,16 @@ export async function upsertParticipants(db: Db, rows: SembakoParticipantTable[]
   if (rows.length === 0) return;
   const chunk = 2000;
   for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    // The directory first: a roster row is never without its entry (one without a row is skipped).
+    await db
+      .insertInto('sembakoNipDirectory')
+      .values(part.map((r) => ({ nip: r.nip, orgId: r.orgId, programId: r.programId })))
+      .onConflict((oc) => oc.columns(['nip', 'orgId', 'programId']).doNothing())
+      .execute();
     await db
       .insertInto('sembakoParticipant')
-      .values(rows.slice(i, i + chunk))
+      .values(part)
       .onConflict((oc) =>
         oc.columns(['orgId', 'programId', 'nip']).doUpdateSet((eb) => ({
           name: eb.ref('excluded.name'),
@@ -210,8 +217,24 @@ export async function findParticipant(
   return q.executeTakeFirst();
 }
 
+/**
+ * Every program's roster row of a NIP: the programs from the directory (keyed by NIP), then each
+ * row in its sponsor's tenant.
+ */
 export async function findParticipantsByNip(db: Db, nip: string) {
-  return db.selectFrom('sembakoParticipant').selectAll().where('nip', '=', nip).execute();
+  const programs = await db
+    .selectFrom('sembakoNipDirectory')
+    .select(['orgId', 'programId'])
+    .where('nip', '=', nip)
+    .orderBy('orgId')
+    .orderBy('programId')
+    .execute();
+  const out: SembakoParticipantTable[] = [];
+  for (const p of programs) {
+    const row = await findParticipant(db, p.orgId, p.programId, nip);
+    if (row) out.push(row);
+  }
+  return out;
 }
 
 /** The user's participant row in a program (of the sponsor `orgId`, routed to its tenant). */

@@ -58,6 +58,13 @@ export interface SembakoParticipantTable {
   updatedAt: string;
 }
 
+/** Which sponsors' programs hold a NIP (keyed by the NIP: the activation's way to the roster rows). */
+export interface SembakoNipDirectoryTable {
+  nip: string;
+  orgId: string;
+  programId: string;
+}
+
 export type SembakoOrderStatus = 'ordered' | 'picked_up' | 'cancelled';
 export interface SembakoOrderTable {
   orgId: string;
@@ -161,6 +168,7 @@ export interface SembakoTables {
   sembakoPackage: SembakoPackageTable;
   sembakoPackageItem: SembakoPackageItemTable;
   sembakoParticipant: SembakoParticipantTable;
+  sembakoNipDirectory: SembakoNipDirectoryTable;
   sembakoOrder: SembakoOrderTable;
   sembakoDeduction: SembakoDeductionTable;
   sembakoSponsorPayment: SembakoSponsorPaymentTable;

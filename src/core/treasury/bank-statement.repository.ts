@@ -77,11 +77,13 @@ export async function resolveBankLine(
 /** The matched line that became `target` back to the unmatched queue (its link cleared); its id, if any. */
 export async function releaseBankLineOf(
   db: Db,
+  hubId: string,
   target: { kind: BankTargetKind; id: string },
 ): Promise<string | undefined> {
   const line = await db
     .selectFrom('bankLine')
     .select(['orgId', 'id'])
+    .where('orgId', '=', hubId)
     .where('targetKind', '=', target.kind)
     .where('targetId', '=', target.id)
     .where('status', '=', 'matched')
