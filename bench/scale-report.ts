@@ -144,7 +144,11 @@ export async function benchScaleReport(engine: Engine): Promise<BenchEntry[] | u
     net: Awaited<ReturnType<typeof networkOf>>,
     random: ReturnType<typeof seededRandom>,
   ): Promise<BenchEntry[]> {
-    const server = await serveLumbung(url, { LUMBUNG_JOBS: 'off' });
+    // A network simulated up to an earlier day is read as on that day (17:00 WIB).
+    const server = await serveLumbung(url, {
+      LUMBUNG_JOBS: 'off',
+      ...(net.lastDay < todayWib(systemClock) ? { LUMBUNG_NOW: `${net.lastDay}T10:00:00Z` } : {}),
+    });
     try {
       const base = server.url;
       const n = knob('BENCH_SCALE_REQUESTS', 20);
@@ -252,18 +256,14 @@ async function networkOf(db: Kysely<Database>) {
     .select(['id', 'villageCode'])
     .where('kind', '=', 'cooperative')
     .execute();
-  const latest = await db
-    .selectFrom('statement')
-    .select((eb) => eb.fn.max('periodEnd').as('periodEnd'))
-    .executeTakeFirst();
-  const first = await db
+  const span = await db
     .selectFrom('sale')
-    .select((eb) => eb.fn.min('occurredAt').as('at'))
+    .select((eb) => [eb.fn.min('saleDate').as('first'), eb.fn.max('saleDate').as('last')])
     .executeTakeFirst();
-  const lastMonth = latest?.periodEnd
-    ? addMonths(latest.periodEnd.slice(0, 7), 1)
-    : todayWib(systemClock).slice(0, 7);
-  const firstMonth = String(first?.at ?? lastMonth).slice(0, 7);
+  // The simulation ended on its last sale day (today, or the day `--until` named).
+  const lastDay = span?.last ?? todayWib(systemClock);
+  const lastMonth = lastDay.slice(0, 7);
+  const firstMonth = (span?.first ?? lastDay).slice(0, 7);
   const months =
     (Number(lastMonth.slice(0, 4)) - Number(firstMonth.slice(0, 4))) * 12 +
     Number(lastMonth.slice(5)) -
@@ -271,6 +271,7 @@ async function networkOf(db: Kysely<Database>) {
     1;
   return {
     coops: coops.map((c) => ({ id: c.id, villageCode: c.villageCode ?? '' })),
+    lastDay,
     lastMonth,
     months,
   };

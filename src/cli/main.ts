@@ -40,13 +40,17 @@ program
 program
   .command('simulate')
   .description(
-    'Write a simulated network into an empty database through the commands: a hub, one KDKMP per village (Jambi first), months of deliveries, weekly sales syncs, statements, payments and subsidy runs ending this month',
+    'Write a simulated network into an empty database through the commands: a hub, one KDKMP per village (Jambi first), months of deliveries, weekly sales syncs, statements, payments and subsidy runs ending this month (or the month of --until)',
   )
   .requiredOption('--cooperatives <n>', 'cooperatives (1,585: Jambi province; up to 83,000)')
-  .requiredOption('--months <m>', 'months of business, the last one this month')
+  .requiredOption(
+    '--months <m>',
+    'months of business, the last one this month (or that of --until)',
+  )
   .option('--sales-per-day <s>', "a cooperative's sales a day", '8')
   .option('--seed <k>', 'random seed', '1')
   .option('--workers <w>', 'PostgreSQL: transactions at once', '1')
+  .option('--until <date>', 'the last day simulated (YYYY-MM-DD, WIB; default today)')
   .action(async (o: SimulateCommandOptions) => exit(await simulateCommand(o)));
 program
   .command('verify')

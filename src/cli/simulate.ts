@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
+import { fixedClock, systemClock, todayWib, type Clock } from '../core/shared/clock.ts';
 import { engineOf } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
 import {
@@ -20,6 +21,26 @@ export interface SimulateCommandOptions {
   salesPerDay?: string;
   seed?: string;
   workers?: string;
+  until?: string;
+}
+
+/**
+ * The clock `--until DATE` stands the simulation on: the last minute of DATE in WIB (the months
+ * end with its month, its last day simulated in full); the system clock without it or for today
+ * (simulated up to now). A date after today, or not a calendar date, is refused.
+ */
+export function untilClock(until: string | undefined, real: Clock = systemClock): Clock {
+  if (until === undefined) return real;
+  const end = Date.parse(`${until}T16:59:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(until) ||
+    Number.isNaN(end) ||
+    new Date(end).toISOString().slice(0, 10) !== until
+  )
+    throw new Error(`--until must be a date YYYY-MM-DD, got ${until}`);
+  const today = todayWib(real);
+  if (until > today) throw new Error(`--until must not be after today (${today})`);
+  return until === today ? real : fixedClock(new Date(end).toISOString());
 }
 
 /** Bytes the database takes: SQLite's file with its WAL, PostgreSQL's pg_database_size. */
@@ -89,6 +110,7 @@ export async function simulateCommand(o: SimulateCommandOptions): Promise<number
       salesPerDay: whole(o.salesPerDay, 'sales-per-day', 1, 500, 8),
       seed: whole(o.seed, 'seed', 0, 2 ** 31, 1),
       workers: whole(o.workers, 'workers', 1, 16, 1),
+      realClock: untilClock(o.until),
     };
   } catch (e) {
     console.error((e as Error).message);
