@@ -602,18 +602,19 @@ export async function findOrganizationNames(db: Db, ids: string[]) {
 export async function findSupplyAtCooperatives(db: Db, hubId: string, coopIds: string[]) {
   const out = new Map<string, number>();
   if (coopIds.length === 0) return out;
+  // Each location's balance on its own: a store sold past its books (negative, not yet counted)
+  // holds none, and takes nothing off what is in transit or on a draft.
   const stock = await selectInChunks(coopIds, (ids) =>
     db
       .selectFrom('stockBalance as b')
       .innerJoin('location as l', 'l.id', 'b.locationId')
-      .select(['l.orgId', 'b.productId'])
-      .select((eb) => eb.fn.sum<number>('b.qty').as('qty'))
+      .select(['l.orgId', 'b.productId', 'b.qty'])
       .where('l.orgId', 'in', ids)
       // The balance of a cooperative's location is in its book: each cooperative's tenant alone.
       .where('b.orgId', 'in', ids)
       .where('l.kind', 'in', ['store', 'transit'])
       .where('b.ownerOrgId', '=', hubId)
-      .groupBy(['l.orgId', 'b.productId'])
+      .where('b.qty', '>', 0)
       .execute(),
   );
   const drafts = await selectInChunks(coopIds, (ids) =>
