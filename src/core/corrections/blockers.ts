@@ -4,7 +4,7 @@ import {
   findDeliveryOrderNumbers,
   findLaterMovesOut,
   findProgramSponsorsOfHub,
-  findReversedDocIds,
+  findReversalsOfDocuments,
   findSalesOfPosting,
   findSembakoOrdersOfSales,
 } from './corrections.repository.ts';
@@ -67,7 +67,7 @@ export async function findBlockers(db: Db, stock: MirrorMoves[], since: string) 
           await findProgramSponsorsOfHub(db, n.owner),
         );
         const orderOf = new Map(orders.map((o) => [o.saleId, o.id]));
-        const reversedOrders = await findReversedDocIds(
+        const reversedOrders = await findReversalsOfDocuments(
           db,
           'sembako_order',
           orders.map((o) => o.id),

@@ -95,10 +95,7 @@ export async function findJournalFacts(
   docTypes: DocType[],
   docId: string,
 ) {
-  const rows = await eachOrg([...orgIds].sort(), (orgId) =>
-    journalFactsOf(db, orgId, docTypes, docId),
-  );
-  return rows;
+  return eachOrg([...orgIds].sort(), (orgId) => journalFactsOf(db, orgId, docTypes, docId));
 }
 
 function journalFactsOf(db: Db, orgId: string, docTypes: DocType[], docId: string) {
@@ -532,18 +529,6 @@ export async function findSalesOfPosting(
     )
     .limit(20)
     .execute();
-}
-
-/** Which of these documents are reversed (the ids found in `reversal`). */
-export async function findReversedDocIds(db: Db, docType: ReversibleDocType, docIds: string[]) {
-  if (docIds.length === 0) return new Set<string>();
-  const rows = await db
-    .selectFrom('reversal')
-    .select('docId')
-    .where('docType', '=', docType)
-    .where('docId', 'in', docIds)
-    .execute();
-  return new Set(rows.map((r) => r.docId));
 }
 
 /** The numbers of delivery orders, each given with its cooperative (`orgId`): one read per cooperative. */
