@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures } from '../consignment/index.ts';
-import { getRegionTrends } from '../region/index.ts';
 import { getNetworkAging } from '../settlement/index.ts';
 import type { Clock } from '../shared/clock.ts';
+import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import {
+  assessRisk,
   countUnmatchedBankLines,
   getCashFlowForecast,
-  getRiskOverview,
   type Backtest,
   type ForecastWeek,
   type RiskOverview,
@@ -14,6 +14,23 @@ import {
 
 /** Exposure at or above this share of its limit (per ten thousand) counts as near the limit. */
 export const NEAR_LIMIT_BPS = 9_000;
+
+/** Month ends the overdue trend shows: the last five and this month (today). */
+const TREND_MONTHS = 6;
+
+/** What the network had overdue at a position: each cooperative once (its first participation). */
+function overdueOfNetwork(
+  coops: readonly { cooperativeId: string; position: { overdueAmount: number } }[],
+) {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const c of coops) {
+    if (seen.has(c.cooperativeId)) continue;
+    seen.add(c.cooperativeId);
+    total += c.position.overdueAmount;
+  }
+  return total;
+}
 
 export interface HubSummary {
   asOf: string;
@@ -58,13 +75,25 @@ export interface HubSummary {
  */
 export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promise<HubSummary> {
   const forecast = await getCashFlowForecast(db, clock, hubId);
-  const [exposures, aging, trends, unmatchedBankLines, risk] = await Promise.all([
-    computeNetworkExposures(db, hubId, forecast.asOf),
+  const today = forecast.asOf;
+  const exposures = await computeNetworkExposures(db, hubId, today);
+  const [aging, unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
     getNetworkAging(db, clock, hubId),
-    getRegionTrends(db, clock, { hubIds: [hubId] }, { months: 6 }),
     countUnmatchedBankLines(db, hubId),
-    getRiskOverview(db, clock, hubId),
+    assessRisk(db, clock, hubId, { exposures }),
   ]);
+  // The overdue trend from the positions the risk was worked out from: its window holds the
+  // last 12 month ends and today, the settlement's own overdue rule on each.
+  const positionsOn = new Map([
+    ...matrix.history.map((h) => [h.asOf, h.coops] as const),
+    [matrix.asOf, matrix.today] as const,
+  ]);
+  const trend = Array.from({ length: TREND_MONTHS }, (_, i) => {
+    const month = addMonths(monthOf(today), i - (TREND_MONTHS - 1));
+    const end = lastDayOfMonth(month);
+    const asOf = end < today ? end : today;
+    return { month, asOf, amount: overdueOfNetwork(positionsOn.get(asOf) ?? []) };
+  });
   let total = 0;
   let limit = 0;
   let nearLimit = 0;
@@ -103,7 +132,7 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
       balanceDue: aging.totals.balanceDue,
       cooperatives: aging.items.filter((i) => i.overdueAmount > 0).length,
       onHold: aging.items.filter((i) => i.onHold).length,
-      trend: trends.items.map((p) => ({ month: p.month, asOf: p.asOf, amount: p.overdueAmount })),
+      trend,
     },
     unmatchedBankLines,
     provision: {

@@ -26,12 +26,32 @@ export function isValidMonth(value: string): boolean {
   return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 }
 
+/**
+ * Dates are parsed and formatted again and again by the reports' day-by-day
+ * loops (a forecast walks every cooperative's days): both directions are
+ * remembered, up to {@link MEMO_LIMIT} dates each (then forgotten at once).
+ */
+const MEMO_LIMIT = 100_000;
+const midnightOf = new Map<string, number>();
+const dateOfDay = new Map<number, BusinessDate>();
+const lastDayOf = new Map<string, BusinessDate>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function toUtcMidnight(date: BusinessDate): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  return midnightOf.get(date) ?? remember(midnightOf, date, Date.parse(`${date}T00:00:00Z`));
 }
 
 export function addDays(date: BusinessDate, days: number): BusinessDate {
-  return new Date(toUtcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.round(toUtcMidnight(date) / DAY_MS) + days;
+  return (
+    dateOfDay.get(day) ??
+    remember(dateOfDay, day, new Date(day * DAY_MS).toISOString().slice(0, 10))
+  );
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
@@ -48,8 +68,10 @@ export function firstDayOfMonth(month: string): BusinessDate {
 }
 
 export function lastDayOfMonth(month: string): BusinessDate {
+  const known = lastDayOf.get(month);
+  if (known) return known;
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return remember(lastDayOf, month, new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10));
 }
 
 export function daysInMonth(month: string): number {

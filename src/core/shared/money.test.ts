@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MoneyError,
@@ -126,6 +127,29 @@ describe('prorateHalfUp', () => {
     expect(prorateHalfUp(-1_000, 1, 3)).toBe(-333);
     expect(prorateHalfUp(-1_000, 2, 3)).toBe(-667);
     expect(prorateHalfUp(7, -1, 2)).toBe(-4);
+  });
+
+  it('gives the exact half-up quotient for any safe amounts, small or large', () => {
+    const reference = (a: number, n: number, d: number) => {
+      const p = BigInt(a) * BigInt(n);
+      const q = ((p < 0n ? -p : p) * 2n + BigInt(d)) / (2n * BigInt(d));
+      return Number(p < 0n ? -q : q);
+    };
+    const big = fc.integer({ min: -MAX, max: MAX });
+    const small = fc.integer({ min: -10_000_000_000, max: 10_000_000_000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(small, big),
+        fc.oneof(fc.integer({ min: -1_000, max: 1_000 }), big),
+        fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: MAX })),
+        (a, n, d) => {
+          const expected = reference(a, n, d);
+          if (Number.isSafeInteger(expected)) expect(prorateHalfUp(a, n, d)).toBe(expected);
+          else expect(() => prorateHalfUp(a, n, d)).toThrow(/safe integer/);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
   });
 
   it('stays exact for large amounts', () => {

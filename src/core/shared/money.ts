@@ -60,6 +60,16 @@ export function prorateHalfUp(amount: number, numerator: number, denominator: nu
   assertSafeInteger(numerator, 'Numerator');
   assertSafeInteger(denominator, 'Denominator');
   if (denominator <= 0) throw new MoneyError('Denominator must be positive');
+  const exact = amount * numerator;
+  if (Number.isSafeInteger(Math.abs(exact) * 2 + denominator * 2)) {
+    // Within 2^53 the same half-up division in plain numbers, its quotient corrected by the remainder.
+    const num = Math.abs(exact) * 2 + denominator;
+    const den = 2 * denominator;
+    let q = Math.floor(num / den);
+    if (q * den > num) q--;
+    else if ((q + 1) * den <= num) q++;
+    return rupiah(exact < 0 && q !== 0 ? -q : q);
+  }
   const product = BigInt(amount) * BigInt(numerator);
   const sign = product < 0n ? -1n : 1n;
   const abs = product * sign;

@@ -39,6 +39,44 @@ export type Lateness = Map<number, number>;
 export function latenessOf(statements: DueStatement[], credits: DatedAmount[]): Lateness {
   const out: Lateness = new Map();
   const ordered = [...credits].sort((a, b) => a.date.localeCompare(b.date));
+  if (statements.some((s) => s.billed < 0)) return latenessByAllocation(statements, ordered, out);
+  // With no negative bill, the rupiah covered by a running total T are the first T of the bills laid
+  // end to end: each new high of the total covers the next rupiah, statement after statement.
+  const billed = statements.reduce((t, s) => t + s.billed, 0);
+  let total = 0;
+  let covered = 0;
+  let i = 0;
+  let usedOfI = 0;
+  for (const c of ordered) {
+    total += c.amount;
+    const paidNow = Math.min(Math.max(0, total), billed);
+    if (paidNow <= covered) continue;
+    let left = paidNow - covered;
+    while (left > 0 && i < statements.length) {
+      const s = statements[i]!;
+      const piece = Math.min(s.billed - usedOfI, left);
+      if (piece > 0) {
+        const late = daysBetween(s.dueDate, c.date);
+        out.set(late, (out.get(late) ?? 0) + piece);
+        usedOfI += piece;
+        left -= piece;
+      }
+      if (usedOfI >= s.billed) {
+        i++;
+        usedOfI = 0;
+      }
+    }
+    covered = paidNow;
+  }
+  return out;
+}
+
+/** {@link latenessOf} by allocating every running total again: for bills that take credit back (negative). */
+export function latenessByAllocation(
+  statements: DueStatement[],
+  ordered: DatedAmount[],
+  out: Lateness,
+): Lateness {
   let total = 0;
   let covered = 0;
   for (const c of ordered) {

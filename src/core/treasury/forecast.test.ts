@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtestCollections, mape, mondayOf } from './backtest.ts';
-import { latenessOf, spreadByLateness, type Spread } from './forecast-lateness.ts';
+import {
+  latenessByAllocation,
+  latenessOf,
+  spreadByLateness,
+  type Spread,
+} from './forecast-lateness.ts';
+import { addDays } from '../shared/business-date.ts';
 import { subsidyPayoutsOf } from './forecast-outflows.ts';
 import {
   networkCollections,
@@ -40,6 +47,32 @@ describe('payment behaviour', () => {
       [-4, 60_000],
       [7, 40_000],
     ]);
+  });
+
+  it('walks the bills once and gives what allocating every running total again gives, reversals and all', () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((d) => addDays('2026-01-01', d));
+    const sorted = (list: string[]) => [...list].sort();
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(day, fc.integer({ min: 0, max: 200_000 })), { maxLength: 12 }),
+        fc.array(fc.tuple(day, fc.integer({ min: -80_000, max: 150_000 })), { maxLength: 20 }),
+        (bills, paid) => {
+          const dues = sorted(bills.map(([d]) => d));
+          const statements = bills.map(([, billed], i) => ({
+            periodEnd: dues[i]!,
+            dueDate: addDays(dues[i]!, 14),
+            billed,
+          }));
+          const credits = paid.map(([date, amount]) => ({ date, amount }));
+          const sortedCredits = [...credits].sort((a, b) => a.date.localeCompare(b.date));
+          const byLate = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
+          expect(byLate(latenessOf(statements, credits))).toEqual(
+            byLate(latenessByAllocation(statements, sortedCredits, new Map())),
+          );
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it('spreads an amount over the days of the behaviour still possible; an overdue amount later than all of it is not expected', () => {

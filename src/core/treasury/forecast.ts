@@ -52,23 +52,62 @@ export function periodEndOf(period: 'weekly' | 'monthly', date: string): string 
   return addDays(date, (7 - isoWeekday(date)) % 7);
 }
 
+/** Whether each list is in date order, found once per list (the backtest asks of the same lists week after week). */
+const inOrder = new WeakMap<readonly unknown[], boolean>();
+
+function isSorted<T>(list: readonly T[], dateOf: (x: T) => string): boolean {
+  let sorted = inOrder.get(list);
+  if (sorted === undefined) {
+    sorted = list.every((x, i) => i === 0 || dateOf(list[i - 1]!) <= dateOf(x));
+    inOrder.set(list, sorted);
+  }
+  return sorted;
+}
+
+/** How many first items of a list in date order are dated up to `day` (binary search). */
+function countUpTo<T>(list: readonly T[], dateOf: (x: T) => string, day: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dateOf(list[mid]!) <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The items dated up to `day`, in their order (cut by binary search when the list is in date order). */
+function upTo<T>(list: T[], dateOf: (x: T) => string, day: string): T[] {
+  if (!isSorted(list, dateOf)) return list.filter((x) => dateOf(x) <= day);
+  const n = countUpTo(list, dateOf, day);
+  return n === list.length ? list : list.slice(0, n);
+}
+
+const periodEndOfStatement = (s: DueStatement) => s.periodEnd;
+const dateOfAmount = (x: DatedAmount) => x.date;
+
 /** What was known at the end of `knownThrough`: statements whose period had ended, credits and charges up to then. */
 export function knownOn(c: CooperativeHistory, knownThrough: string) {
   return {
-    statements: c.statements.filter((s) => s.periodEnd <= knownThrough),
-    credits: c.credits.filter((x) => x.date <= knownThrough),
-    charges: c.charges.filter((x) => x.date <= knownThrough),
+    statements: upTo(c.statements, periodEndOfStatement, knownThrough),
+    credits: upTo(c.credits, dateOfAmount, knownThrough),
+    charges: upTo(c.charges, dateOfAmount, knownThrough),
   };
+}
+
+/** Each cooperative's own payment behaviour on a day, in the order given. */
+function latenessOfEach(coops: CooperativeHistory[], knownThrough: string): Lateness[] {
+  return coops.map((c) =>
+    latenessOf(
+      upTo(c.statements, periodEndOfStatement, knownThrough),
+      upTo(c.credits, dateOfAmount, knownThrough),
+    ),
+  );
 }
 
 /** The network's payment behaviour on a day: every cooperative's, pooled. */
 export function networkLateness(coops: CooperativeHistory[], knownThrough: string): Lateness {
-  return poolLateness(
-    coops.map((c) => {
-      const k = knownOn(c, knownThrough);
-      return latenessOf(k.statements, k.credits);
-    }),
-  );
+  return poolLateness(latenessOfEach(coops, knownThrough));
 }
 
 /**
@@ -81,6 +120,7 @@ export function networkLateness(coops: CooperativeHistory[], knownThrough: strin
  *   `knownThrough` at its velocity (the last 28 days' charges per day), on
  *   the statement of their settlement period, due its payment terms later,
  *   spread the same way. A credit beyond every statement pays those first.
+ * `own` is its behaviour on `knownThrough` when already worked out.
  */
 export function collectionsOf(
   c: CooperativeHistory,
@@ -89,17 +129,25 @@ export function collectionsOf(
   until: string,
   network: Lateness,
   into: Collections,
+  own?: Lateness,
 ): void {
-  const k = knownOn(c, knownThrough);
-  const own = latenessOf(k.statements, k.credits);
-  const behaviour = own.size > 0 ? own : network;
-  const credit = k.credits.reduce((t, x) => t + x.amount, 0);
-  const { outstanding, unusedCredit } = outstandingOf(k.statements, credit);
-  k.statements.forEach((s, i) =>
+  const statements = upTo(c.statements, periodEndOfStatement, knownThrough);
+  const credits = upTo(c.credits, dateOfAmount, knownThrough);
+  // The charges are read in place: the first `known` of `charges` (a copy only when out of order).
+  const charges = isSorted(c.charges, dateOfAmount)
+    ? c.charges
+    : c.charges.filter((x) => x.date <= knownThrough);
+  const known =
+    charges === c.charges ? countUpTo(charges, dateOfAmount, knownThrough) : charges.length;
+  const mine = own ?? latenessOf(statements, credits);
+  const behaviour = mine.size > 0 ? mine : network;
+  const credit = credits.reduce((t, x) => t + x.amount, 0);
+  const { outstanding, unusedCredit } = outstandingOf(statements, credit);
+  statements.forEach((s, i) =>
     spreadByLateness(outstanding[i] ?? 0, s.dueDate, from, behaviour, into.statements),
   );
   const terms = termsOn(c.terms, knownThrough);
-  const lastBilled = k.statements.at(-1)?.periodEnd ?? '';
+  const lastBilled = statements.at(-1)?.periodEnd ?? '';
   const unbilled = new Map<string, number>();
   const bill = (date: string, amount: number) => {
     let end = periodEndOf(terms.settlementPeriod, date);
@@ -107,8 +155,11 @@ export function collectionsOf(
     if (end <= lastBilled) end = periodEndOf(terms.settlementPeriod, addDays(lastBilled, 1));
     unbilled.set(end, (unbilled.get(end) ?? 0) + amount);
   };
-  for (const x of k.charges) if (x.date > lastBilled) bill(x.date, x.amount);
-  const velocity = velocityOf(c, k.charges, knownThrough);
+  for (let i = 0; i < known; i++) {
+    const x = charges[i]!;
+    if (x.date > lastBilled) bill(x.date, x.amount);
+  }
+  const velocity = velocityIn(c, charges, known, knownThrough);
   const lastSaleDay = c.endDate !== null && c.endDate < until ? c.endDate : until;
   if (velocity.days > 0) {
     const perPeriod = new Map<string, number>();
@@ -143,17 +194,35 @@ export function velocityOf(
   charges: DatedAmount[],
   knownThrough: string,
 ): { amount: number; days: number } {
-  const firstCharge = charges.reduce<string | undefined>(
-    (m, x) => (x.amount > 0 && (!m || x.date < m) ? x.date : m),
-    undefined,
-  );
+  return velocityIn(c, charges, charges.length, knownThrough);
+}
+
+/** {@link velocityOf} of the first `count` charges. */
+function velocityIn(
+  c: Pick<CooperativeHistory, 'startDate'>,
+  charges: DatedAmount[],
+  count: number,
+  knownThrough: string,
+): { amount: number; days: number } {
+  const sorted = isSorted(charges, dateOfAmount);
+  let firstCharge: string | undefined;
+  for (let i = 0; i < count; i++) {
+    const x = charges[i]!;
+    if (x.amount > 0 && (!firstCharge || x.date < firstCharge)) {
+      firstCharge = x.date;
+      if (sorted) break;
+    }
+  }
   if (!firstCharge) return { amount: 0, days: 0 };
   let from = addDays(knownThrough, -(VELOCITY_DAYS - 1));
   if (firstCharge > from) from = firstCharge;
   if (c.startDate > from) from = c.startDate;
   const days = daysBetween(from, knownThrough) + 1;
   if (days <= 0) return { amount: 0, days: 0 };
-  const amount = charges.filter((x) => x.date >= from).reduce((t, x) => t + x.amount, 0);
+  let amount = 0;
+  if (sorted)
+    for (let i = count - 1; i >= 0 && charges[i]!.date >= from; i--) amount += charges[i]!.amount;
+  else for (let i = 0; i < count; i++) if (charges[i]!.date >= from) amount += charges[i]!.amount;
   return { amount: Math.max(0, amount), days };
 }
 
@@ -164,12 +233,13 @@ export function networkCollections(
   from: string,
   until: string,
 ): Collections {
-  const network = networkLateness(coops, knownThrough);
+  const own = latenessOfEach(coops, knownThrough);
+  const network = poolLateness(own);
   const into: Collections = {
     statements: { byDate: new Map(), notExpected: 0 },
     sales: { byDate: new Map(), notExpected: 0 },
   };
-  for (const c of coops) collectionsOf(c, knownThrough, from, until, network, into);
+  coops.forEach((c, i) => collectionsOf(c, knownThrough, from, until, network, into, own[i]));
   return into;
 }
 

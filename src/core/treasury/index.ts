@@ -45,7 +45,7 @@ export {
   type ForecastWeek,
 } from './forecast.read-model.ts';
 export type { Backtest, BacktestPoint } from './backtest.ts';
-export { getRiskOverview, DSO_WINDOW_DAYS, type RiskOverview } from './risk.ts';
+export { assessRisk, getRiskOverview, DSO_WINDOW_DAYS, type RiskOverview } from './risk.ts';
 export { RISK_WINDOW_MONTHS } from './risk-history.ts';
 export { LOSS_RATE_FLOORS } from './risk-math.ts';
 export { postCreditLossProvision, type ProvisionResult } from './provision.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { computeNetworkExposures } from '../consignment/index.ts';
+import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
 import { HUB } from '../ledger/index.ts';
 import { findCooperatives } from '../network/index.ts';
 import { findStatementsOfCooperatives } from '../settlement/index.ts';
@@ -83,6 +83,20 @@ function lateness(coopId: string, snapshots: { asOf: string; byId: Map<string, C
  * (riskiest first).
  */
 export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Promise<RiskOverview> {
+  return (await assessRisk(db, clock, hubId)).overview;
+}
+
+/**
+ * {@link getRiskOverview} with what it was worked out from: each participant's position at the
+ * month ends of the window and today (`matrix.history`, `matrix.today`), for a caller that shows
+ * them too. `exposures` are today's, when the caller has them already.
+ */
+export async function assessRisk(
+  db: Db,
+  clock: Clock,
+  hubId: string,
+  known: { exposures?: Map<string, Exposure> } = {},
+): Promise<{ overview: RiskOverview; matrix: ProvisionMatrix }> {
   const asOf = todayWib(clock);
   const m = await computeProvisionMatrix(db, hubId, asOf);
   const from = addDays(asOf, -DSO_WINDOW_DAYS);
@@ -93,7 +107,7 @@ export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Prom
       chargesBetween(db, hubId, from, asOf),
       chargesBetween(db, hubId, addDays(asOf, -30), asOf),
       chargesBetween(db, hubId, addDays(asOf, -60), addDays(asOf, -30)),
-      computeNetworkExposures(db, hubId, asOf),
+      known.exposures ?? computeNetworkExposures(db, hubId, asOf),
       findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
       findLatestProvision(db, hubId),
     ],
@@ -153,7 +167,7 @@ export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Prom
       };
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-  return {
+  const overview: RiskOverview = {
     asOf,
     dso: daysSalesOutstanding(receivable, sales, DSO_WINDOW_DAYS),
     cei: collectionEffectiveness(total(opening), total(charges), receivable, closingCurrent),
@@ -181,4 +195,5 @@ export async function getRiskOverview(db: Db, clock: Clock, hubId: string): Prom
     },
     cooperatives,
   };
+  return { overview, matrix: m };
 }
