@@ -8,6 +8,7 @@ import type {
   DeliveryOrderTable,
   GoodsReceiptLineTable,
   GoodsReceiptTable,
+  SaleDayTable,
   SaleLineTable,
   SaleTable,
   StockCountLineTable,
@@ -112,9 +113,46 @@ export async function findSalesByIds(db: Db, coopId: string, ids: string[]) {
     .execute();
 }
 
+/** The one writer of sales: the sales, their lines, and each day's totals (`sale_day`) with them. */
 export async function insertSales(db: Db, sales: SaleTable[], lines: SaleLineTable[]) {
   await insertMany(db, 'sale', sales);
   await insertMany(db, 'saleLine', lines);
+  const days = new Map<string, SaleDayTable>();
+  for (const s of sales) {
+    const key = `${s.orgId}|${s.hubId}|${s.saleDate}`;
+    const day = days.get(key);
+    if (day) {
+      day.sales += 1;
+      day.totalAmount += s.totalAmount;
+      day.consignmentAmount += s.consignmentAmount;
+    } else
+      days.set(key, {
+        orgId: s.orgId,
+        hubId: s.hubId,
+        saleDate: s.saleDate,
+        sales: 1,
+        totalAmount: s.totalAmount,
+        consignmentAmount: s.consignmentAmount,
+      });
+  }
+  // In key order, so that two syncs of one cooperative lock its days in the same order.
+  const rows = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('saleDay')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.columns(['orgId', 'hubId', 'saleDate']).doUpdateSet((eb) => ({
+          sales: eb(eb.ref('saleDay.sales'), '+', eb.ref('excluded.sales')),
+          totalAmount: eb(eb.ref('saleDay.totalAmount'), '+', eb.ref('excluded.totalAmount')),
+          consignmentAmount: eb(
+            eb.ref('saleDay.consignmentAmount'),
+            '+',
+            eb.ref('excluded.consignmentAmount'),
+          ),
+        })),
+      )
+      .execute();
 }
 
 export async function findStockReturn(db: Db, coopId: string, id: string) {
@@ -330,4 +368,44 @@ export async function findSaleLines(db: Db, coopId: string, saleIds: string[]) {
     .where('saleId', 'in', saleIds)
     .orderBy('lineNo')
     .execute();
+}
+
+/** Every kept day of sales (`sale_day`) next to the sum of its sales, where they differ (either missing counts as zero). */
+export async function findSaleDayDrift(db: Db) {
+  const [sums, kept] = await Promise.all([
+    db
+      .selectFrom('sale')
+      .select((eb) => [
+        'orgId',
+        'hubId',
+        'saleDate',
+        eb.fn.countAll<number>().as('sales'),
+        eb.fn.sum<number>('totalAmount').as('totalAmount'),
+        eb.fn.sum<number>('consignmentAmount').as('consignmentAmount'),
+      ])
+      .groupBy(['orgId', 'hubId', 'saleDate'])
+      .execute(),
+    db.selectFrom('saleDay').selectAll().execute(),
+  ]);
+  const key = (r: { orgId: string; hubId: string; saleDate: string }) =>
+    `${r.orgId}|${r.hubId}|${r.saleDate}`;
+  const figures = (r?: { sales: unknown; totalAmount: unknown; consignmentAmount: unknown }) =>
+    [
+      Number(r?.sales ?? 0),
+      Number(r?.totalAmount ?? 0),
+      Number(r?.consignmentAmount ?? 0),
+    ] as const;
+  const keptOf = new Map(kept.map((r) => [key(r), r]));
+  const drift: { key: string; kept: readonly number[]; sales: readonly number[] }[] = [];
+  for (const s of sums) {
+    const k = keptOf.get(key(s));
+    keptOf.delete(key(s));
+    const [a, b] = [figures(k), figures(s)];
+    if (a.some((v, i) => v !== b[i])) drift.push({ key: key(s), kept: a, sales: b });
+  }
+  for (const [k, r] of keptOf) {
+    const a = figures(r);
+    if (a.some((v) => v !== 0)) drift.push({ key: k, kept: a, sales: [0, 0, 0] });
+  }
+  return drift;
 }

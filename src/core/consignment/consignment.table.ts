@@ -76,6 +76,15 @@ export interface SaleTable {
   /** The user who recorded the sale (null before reversals were built, or without a user). */
   recordedBy: string | null;
 }
+/** A cooperative's sales of one day with one hub, summed: kept with every sale (`insertSales`). */
+export interface SaleDayTable {
+  orgId: string;
+  hubId: string;
+  saleDate: string;
+  sales: number;
+  totalAmount: number;
+  consignmentAmount: number;
+}
 export interface SaleLineTable {
   orgId: string;
   saleDate: string;
@@ -141,6 +150,7 @@ export interface ConsignmentTables {
   deliveryOrderLine: DeliveryOrderLineTable;
   sale: SaleTable;
   saleLine: SaleLineTable;
+  saleDay: SaleDayTable;
   stockReturn: StockReturnTable;
   stockReturnLine: StockReturnLineTable;
   stockCount: StockCountTable;

@@ -67,6 +67,7 @@ export {
   findGoodsReceipts,
   findSales,
   findSaleLines,
+  findSaleDayDrift,
   type DocumentPage,
 } from './consignment.repository.ts';
 export { getCooperativeBalance, type CooperativeBalance } from './cooperative-balance.ts';

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { findSaleDayDrift } from '../consignment/index.ts';
 import {
   findReceiptCorrectionProblems,
   findRefundProblems,
@@ -47,6 +48,13 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
     (await findAccountBalanceDrift(db)).map(
       (d) =>
         `${d.key}: kept Dr ${d.kept[0]} Cr ${d.kept[1]}, lines Dr ${d.computed[0]} Cr ${d.computed[1]}`,
+    ),
+  );
+  check(
+    "Each cooperative's daily sales totals equal the sum of its sales",
+    (await findSaleDayDrift(db)).map(
+      (d) =>
+        `${d.key}: kept ${d.kept.join(' / ')}, sales ${d.sales.join(' / ')} (count / total / at consignment price)`,
     ),
   );
   check(

@@ -64,7 +64,7 @@ export async function findDueStatements(db: Db, hubId: string) {
 export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[]) {
   if (coopIds.length === 0)
     return { credits: new Map<string, DatedAmount[]>(), charges: new Map<string, DatedAmount[]>() };
-  const byDay = <T extends 'payment' | 'sale' | 'stockCount' | 'saleRefund'>(
+  const byDay = <T extends 'payment' | 'stockCount' | 'saleRefund'>(
     table: T,
     date: string,
     amount: string,
@@ -88,7 +88,12 @@ export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[
       .where('status', '=', 'netted')
       .groupBy(['orgId', 'settledOn'])
       .execute(),
-    byDay('sale', 'sale_date', 'consignment_amount'),
+    // Each day's sales as kept with them (`sale_day`), not summed again from every sale.
+    db
+      .selectFrom('saleDay')
+      .select(['orgId', 'saleDate as date', 'consignmentAmount as amount'])
+      .where('hubId', '=', hubId)
+      .execute(),
     byDay('stockCount', 'count_date', 'shrinkage_amount'),
     byDay('saleRefund', 'refund_date', '-consignment_amount'),
     selectInChunks(coopIds, (ids) =>
