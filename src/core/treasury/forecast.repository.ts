@@ -27,7 +27,7 @@ function byCooperative(rows: Row[][]): Map<string, DatedAmount[]> {
       id,
       [...days]
         .map(([date, amount]) => ({ date, amount }))
-        .sort((a, b) => a.date.localeCompare(b.date)),
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     ]),
   );
 }

@@ -155,7 +155,8 @@ export function collectionsOf(
     if (end <= lastBilled) end = periodEndOf(terms.settlementPeriod, addDays(lastBilled, 1));
     unbilled.set(end, (unbilled.get(end) ?? 0) + amount);
   };
-  for (let i = 0; i < known; i++) {
+  const firstUnbilled = charges === c.charges ? countUpTo(charges, dateOfAmount, lastBilled) : 0;
+  for (let i = firstUnbilled; i < known; i++) {
     const x = charges[i]!;
     if (x.date > lastBilled) bill(x.date, x.amount);
   }

@@ -47,6 +47,7 @@ export async function positionsAtEach(
   db: Db,
   hubId: string,
   dates: readonly string[],
+  known: { receivables?: Map<string, Map<string, number>> } = {},
 ): Promise<Map<string, CooperativeAt[]>> {
   const out = new Map<string, CooperativeAt[]>();
   if (dates.length === 0) return out;
@@ -59,7 +60,7 @@ export async function positionsAtEach(
   const [statements, credits, receivables] = await Promise.all([
     findStatementsOfCooperatives(db, ids, { upTo: latest }),
     sumCreditsOfCooperativesAtEach(db, ids, dates),
-    receivablesAtEach(db, hubId, dates),
+    known.receivables ?? receivablesAtEach(db, hubId, dates),
   ]);
   // Oldest first per cooperative, as the query orders them.
   const byCoop = new Map<string, typeof statements>();
@@ -100,6 +101,11 @@ export function monthEndsUpTo(asOf: string, n: number): string[] {
   let month = monthOf(asOf);
   if (lastDayOfMonth(month) > asOf) month = addMonths(month, -1);
   return Array.from({ length: n }, (_, i) => lastDayOfMonth(addMonths(month, i - n + 1)));
+}
+
+/** The days the provision matrix on `asOf` reads positions at: the window's month ends and `asOf`. */
+export function matrixDates(asOf: string): string[] {
+  return [...new Set([...monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1), asOf])];
 }
 
 export function snapshotOf(asOf: string, coops: CooperativeAt[]): MonthEndSnapshot {
@@ -144,9 +150,10 @@ export async function computeProvisionMatrix(
   db: Db,
   hubId: string,
   asOf: string,
+  known: { receivables?: Map<string, Map<string, number>> } = {},
 ): Promise<ProvisionMatrix> {
+  const positions = await positionsAtEach(db, hubId, matrixDates(asOf), known);
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);
-  const positions = await positionsAtEach(db, hubId, [...new Set([...ends, asOf])]);
   const history: ProvisionMatrix['history'] = ends.map((end) => ({
     asOf: end,
     coops: positions.get(end)!,

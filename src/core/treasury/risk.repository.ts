@@ -26,14 +26,8 @@ export async function sumAccountBetween(
   );
 }
 
-/** Each cooperative's receivable (Piutang Konsinyasi, debit − credit) at the end of `asOf`. */
-export async function receivablesAt(db: Db, hubId: string, asOf: string) {
-  const rows = await sumAccountBetween(db, hubId, HUB.piutangKonsinyasi, { upTo: asOf });
-  return new Map([...rows].map(([id, r]) => [id, r.debit - r.credit]));
-}
-
 /**
- * Each cooperative's receivable at the end of each of `dates` (as {@link receivablesAt} on each),
+ * Each cooperative's receivable at the end of each of `dates` (Σ of its lines dated up to each),
  * in one read of the hub's Piutang Konsinyasi: a conditional sum per date.
  */
 export async function receivablesAtEach(
@@ -41,15 +35,36 @@ export async function receivablesAtEach(
   hubId: string,
   dates: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
-  const out = new Map(dates.map((d) => [d, new Map<string, number>()]));
-  if (dates.length === 0) return out;
-  const latest = dates.reduce((a, b) => (a > b ? a : b));
+  return (await readReceivables(db, hubId, { at: dates, charges: [] })).at;
+}
+
+/**
+ * One read of the hub's Piutang Konsinyasi (debit − credit per cooperative) for all of: the
+ * receivable at the end of each of `at`, and the charges (its debits: sales and shrinkage at
+ * the consignment price) in each range of `charges`, after `after` up to `upTo`. A
+ * cooperative with lines but none in a range counts 0 there.
+ */
+export async function readReceivables(
+  db: Db,
+  hubId: string,
+  want: { at: readonly string[]; charges: readonly { after: string; upTo: string }[] },
+): Promise<{ at: Map<string, Map<string, number>>; charges: Map<string, number>[] }> {
+  const at = new Map(want.at.map((d) => [d, new Map<string, number>()]));
+  const charges = want.charges.map(() => new Map<string, number>());
+  const days = [...want.at, ...want.charges.map((r) => r.upTo)];
+  if (days.length === 0) return { at, charges };
+  const latest = days.reduce((a, b) => (a > b ? a : b));
   const rows = (await db
     .selectFrom('journalLine')
     .select([
       'counterpartyOrgId',
-      ...dates.map((d, i) =>
+      ...want.at.map((d, i) =>
         sql<number>`sum(case when entry_date <= ${d} then debit - credit else 0 end)`.as(`d${i}`),
+      ),
+      ...want.charges.map((r, i) =>
+        sql<number>`sum(case when entry_date > ${r.after} and entry_date <= ${r.upTo} then debit else 0 end)`.as(
+          `c${i}`,
+        ),
       ),
     ])
     .where('orgId', '=', hubId)
@@ -57,13 +72,9 @@ export async function receivablesAtEach(
     .where('entryDate', '<=', latest)
     .groupBy('counterpartyOrgId')
     .execute()) as unknown as ({ counterpartyOrgId: string } & Record<string, unknown>)[];
-  for (const r of rows)
-    dates.forEach((d, i) => out.get(d)!.set(r.counterpartyOrgId, Number(r[`d${i}`] ?? 0)));
-  return out;
-}
-
-/** Charges (debits of Piutang Konsinyasi: sales and shrinkage at k) per cooperative in the range. */
-export async function chargesBetween(db: Db, hubId: string, after: string, upTo: string) {
-  const rows = await sumAccountBetween(db, hubId, HUB.piutangKonsinyasi, { after, upTo });
-  return new Map([...rows].map(([id, r]) => [id, r.debit]));
+  for (const r of rows) {
+    want.at.forEach((d, i) => at.get(d)!.set(r.counterpartyOrgId, Number(r[`d${i}`] ?? 0)));
+    charges.forEach((m, i) => m.set(r.counterpartyOrgId, Number(r[`c${i}`] ?? 0)));
+  }
+  return { at, charges };
 }

@@ -8,6 +8,7 @@ import { todayWib, type Clock } from '../shared/clock.ts';
 import { findLatestProvision } from './provision.repository.ts';
 import {
   computeProvisionMatrix,
+  matrixDates,
   type CooperativeAt,
   type ProvisionMatrix,
 } from './risk-history.ts';
@@ -18,7 +19,7 @@ import {
   type MatrixRow,
   type RollStep,
 } from './risk-math.ts';
-import { chargesBetween, receivablesAt, sumAccountBetween } from './risk.repository.ts';
+import { readReceivables, sumAccountBetween } from './risk.repository.ts';
 import { scoreCooperative, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
@@ -98,20 +99,31 @@ export async function assessRisk(
   known: { exposures?: Map<string, Exposure> } = {},
 ): Promise<{ overview: RiskOverview; matrix: ProvisionMatrix }> {
   const asOf = todayWib(clock);
-  const m = await computeProvisionMatrix(db, hubId, asOf);
   const from = addDays(asOf, -DSO_WINDOW_DAYS);
-  const [penjualan, opening, charges, last30, prev30, exposures, coops, latest] = await Promise.all(
-    [
-      sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
-      receivablesAt(db, hubId, from),
-      chargesBetween(db, hubId, from, asOf),
-      chargesBetween(db, hubId, addDays(asOf, -30), asOf),
-      chargesBetween(db, hubId, addDays(asOf, -60), addDays(asOf, -30)),
-      known.exposures ?? computeNetworkExposures(db, hubId, asOf),
-      findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
-      findLatestProvision(db, hubId),
+  const dates = matrixDates(asOf);
+  // The receivables at the window's month ends and 90 days ago, and the charges of the last
+  // 90, 30 and the 30 before: one read of the hub's Piutang Konsinyasi.
+  const ledger = await readReceivables(db, hubId, {
+    at: [...dates, from],
+    charges: [
+      { after: from, upTo: asOf },
+      { after: addDays(asOf, -30), upTo: asOf },
+      { after: addDays(asOf, -60), upTo: addDays(asOf, -30) },
     ],
-  );
+  });
+  const m = await computeProvisionMatrix(db, hubId, asOf, { receivables: ledger.at });
+  const opening = ledger.at.get(from)!;
+  const [charges, last30, prev30] = ledger.charges as [
+    Map<string, number>,
+    Map<string, number>,
+    Map<string, number>,
+  ];
+  const [penjualan, exposures, coops, latest] = await Promise.all([
+    sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
+    known.exposures ?? computeNetworkExposures(db, hubId, asOf),
+    findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
+    findLatestProvision(db, hubId),
+  ]);
   const sales = [...penjualan.values()].reduce((t, r) => t + r.credit - r.debit, 0);
   const receivable = m.today.reduce((t, c) => t + c.receivable, 0);
   const closingCurrent = m.today.reduce((t, c) => t + c.aging.current, 0);
