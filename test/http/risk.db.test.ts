@@ -3,6 +3,7 @@ import { issueToken } from '../../src/core/access/index.ts';
 import { recordSales } from '../../src/core/consignment/index.ts';
 import { verifyDatabase } from '../../src/core/integrity/index.ts';
 import { findJobDefinition } from '../../src/core/jobs/index.ts';
+import { getRegionTrends } from '../../src/core/region/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../../src/core/settlement/index.ts';
 import { newId } from '../../src/core/shared/ids.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -222,6 +223,35 @@ for (const engine of ENGINES) {
       );
       expect(late.textEn).toBe('Paid up to 116 days late (1 late statements in 12 months)');
       expect(second.reasons).toEqual([]);
+    });
+
+    it("shows on the hub's summary what was overdue at each of the last six month ends, as the region's trends count it", async () => {
+      const s = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/summary')).json();
+      // A's January bill, due 14 Feb: 1.600.000 late at the end of February, 1.200.000 after its
+      // payment of 10 March; B paid before the due date, and its June sale is not billed yet.
+      expect(
+        s.overdue.trend.map((p: { month: string; asOf: string; amount: number }) => [
+          p.month,
+          p.asOf,
+          p.amount,
+        ]),
+      ).toEqual([
+        ['2026-01', '2026-01-31', 0],
+        ['2026-02', '2026-02-28', 1_600_000],
+        ['2026-03', '2026-03-31', 1_200_000],
+        ['2026-04', '2026-04-30', 1_200_000],
+        ['2026-05', '2026-05-31', 1_200_000],
+        ['2026-06', '2026-06-10', 1_200_000],
+      ]);
+      const region = await getRegionTrends(
+        f.t.db,
+        f.n.clock,
+        { hubIds: [f.n.hub.id] },
+        { months: 6 },
+      );
+      expect(s.overdue.trend.map((p: { amount: number }) => p.amount)).toEqual(
+        region.items.map((p) => p.overdueAmount),
+      );
     });
 
     it('books the allowance (CKPN) once per month end, posting only the change', async () => {
