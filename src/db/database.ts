@@ -20,6 +20,7 @@ import type { TrainingTables } from '../core/training/training.table.ts';
 import type { BankStatementTables } from '../core/treasury/bank-statement.table.ts';
 import type { SuppliersTables } from '../core/suppliers/suppliers.table.ts';
 import type { PayablesTables } from '../core/treasury/payables.table.ts';
+import type { ForecastTables } from '../core/treasury/forecast.table.ts';
 import type { ManualBookTables } from '../core/ledger/manual.table.ts';
 import type { YearEndTables } from '../core/yearend/yearend.table.ts';
 
@@ -46,6 +47,7 @@ export interface Database
     BankStatementTables,
     SuppliersTables,
     PayablesTables,
+    ForecastTables,
     ManualBookTables,
     YearEndTables {}
 

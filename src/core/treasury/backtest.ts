@@ -46,11 +46,31 @@ export function mape(pairs: { predicted: number; actual: number }[]): number | n
 }
 
 /**
+ * The Mondays the backtest runs as of: every Monday with {@link BASELINE_WEEKS} weeks of history
+ * before it (from `firstDay`, the first day the history holds anything) whose week ended by
+ * `lastDay`, oldest first.
+ */
+export function backtestWeeks(firstDay: string | undefined, lastDay: string): string[] {
+  const weeks: string[] = [];
+  if (!firstDay) return weeks;
+  let w = addDays(mondayOf(firstDay), 7 * BASELINE_WEEKS);
+  if (mondayOf(firstDay) !== firstDay) w = addDays(w, 7);
+  for (; addDays(w, 6) <= lastDay; w = addDays(w, 7)) weeks.push(w);
+  return weeks;
+}
+
+/** The forecast's collections for the week from Monday `w`, run as of `w` knowing only what was dated before it. */
+export function forecastOfWeek(coops: CooperativeHistory[], w: string): number {
+  const end = addDays(w, 6);
+  const expected = networkCollections(coops, addDays(w, -1), w, end);
+  return sumBetween(expected.statements.byDate, w, end) + sumBetween(expected.sales.byDate, w, end);
+}
+
+/**
  * The forecast's collections run as of each past Monday `W` (knowing only
  * what was dated before it), its first week compared with the payments
  * received in `W … W+6`; beside it the naive baseline, the average weekly
- * inflow of the 4 weeks before `W`. Weeks run: every Monday with 4 weeks of
- * history before it whose week ended by `lastDay`.
+ * inflow of the 4 weeks before `W`. Weeks run: {@link backtestWeeks}.
  */
 export function backtestCollections(
   coops: CooperativeHistory[],
@@ -58,29 +78,32 @@ export function backtestCollections(
   firstDay: string | undefined,
   lastDay: string,
 ): Backtest {
-  const points: BacktestPoint[] = [];
-  if (firstDay) {
-    const inflow = new Map<string, number>();
-    for (const r of received) inflow.set(r.date, (inflow.get(r.date) ?? 0) + r.amount);
-    let w = addDays(mondayOf(firstDay), 7 * BASELINE_WEEKS);
-    if (mondayOf(firstDay) !== firstDay) w = addDays(w, 7);
-    for (; addDays(w, 6) <= lastDay; w = addDays(w, 7)) {
-      const end = addDays(w, 6);
-      const expected = networkCollections(coops, addDays(w, -1), w, end);
-      points.push({
-        weekStart: w,
-        forecast:
-          sumBetween(expected.statements.byDate, w, end) +
-          sumBetween(expected.sales.byDate, w, end),
-        baseline: prorateHalfUp(
-          sumBetween(inflow, addDays(w, -7 * BASELINE_WEEKS), addDays(w, -1)),
-          1,
-          BASELINE_WEEKS,
-        ),
-        actual: sumBetween(inflow, w, end),
-      });
-    }
-  }
+  const weeks = backtestWeeks(firstDay, lastDay);
+  return scoreBacktest(new Map(weeks.map((w) => [w, forecastOfWeek(coops, w)])), received, lastDay);
+}
+
+/**
+ * The backtest of the forecasts made for past weeks (`forecasts`: Monday → the collections the
+ * forecast expected that week, oldest first), against the payments received and the naive
+ * baseline; the weeks' receipts are counted up to `lastDay`.
+ */
+export function scoreBacktest(
+  forecasts: ReadonlyMap<string, number>,
+  received: DatedAmount[],
+  lastDay: string,
+): Backtest {
+  const inflow = new Map<string, number>();
+  for (const r of received) inflow.set(r.date, (inflow.get(r.date) ?? 0) + r.amount);
+  const points: BacktestPoint[] = [...forecasts].map(([w, forecast]) => ({
+    weekStart: w,
+    forecast,
+    baseline: prorateHalfUp(
+      sumBetween(inflow, addDays(w, -7 * BASELINE_WEEKS), addDays(w, -1)),
+      1,
+      BASELINE_WEEKS,
+    ),
+    actual: sumBetween(inflow, w, addDays(w, 6)),
+  }));
   return {
     weeks: points.filter((p) => p.actual !== 0).length,
     mape: mape(points.map((p) => ({ predicted: p.forecast, actual: p.actual }))),

@@ -3,17 +3,26 @@ import { findParticipationsOfHubOn, findTermsByParticipationOfHub } from '../net
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
-import { backtestCollections, mondayOf, type Backtest } from './backtest.ts';
+import {
+  backtestWeeks,
+  forecastOfWeek,
+  mondayOf,
+  scoreBacktest,
+  type Backtest,
+} from './backtest.ts';
+import type { DatedAmount } from './forecast-lateness.ts';
 import { networkCollections, sumBetween, type CooperativeHistory } from './forecast.ts';
 import { subsidyPayoutsOf } from './forecast-outflows.ts';
 import { listSupplierInvoices } from './payables-reads.ts';
 import {
   findCashBalance,
   findDueStatements,
+  findForecastWeeks,
   findLatestBankDay,
   findMovementsByDay,
   findReceiptsByDay,
   findSubsidyGrants,
+  keepForecastWeeks,
 } from './forecast.repository.ts';
 
 export interface ForecastWeek {
@@ -152,6 +161,30 @@ export async function getCashFlowForecast(
     cashToday,
     weeks,
     notExpected: expected.statements.notExpected + expected.sales.notExpected,
-    backtest: backtestCollections(coops, received, firstDayOf(coops), receivedThrough),
+    backtest: await keptBacktest(db, clock, hubId, coops, received, receivedThrough),
   };
+}
+
+/**
+ * The backtest on the kept forecasts of past weeks (`forecast_week`): a week not kept yet is
+ * worked out from the history (knowing only what was dated before its Monday) and kept, so each
+ * past week is run once, not on every request. A document synced later but dated before a kept
+ * week's Monday does not change that week's forecast: the backtest scores what was forecast.
+ */
+async function keptBacktest(
+  db: Db,
+  clock: Clock,
+  hubId: string,
+  coops: CooperativeHistory[],
+  received: DatedAmount[],
+  receivedThrough: string,
+): Promise<Backtest> {
+  const weeks = backtestWeeks(firstDayOf(coops), receivedThrough);
+  if (weeks.length === 0) return scoreBacktest(new Map(), received, receivedThrough);
+  const kept = await findForecastWeeks(db, hubId, weeks[0]!, weeks.at(-1)!);
+  const made = new Map<string, number>();
+  for (const w of weeks) if (!kept.has(w)) made.set(w, forecastOfWeek(coops, w));
+  if (made.size > 0) await keepForecastWeeks(db, hubId, made, clock.now().toISOString());
+  const forecasts = new Map(weeks.map((w) => [w, kept.get(w) ?? made.get(w)!]));
+  return scoreBacktest(forecasts, received, receivedThrough);
 }

@@ -176,3 +176,41 @@ export async function findSubsidyGrants(db: Db, hubId: string) {
     .execute();
   return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
+
+/** The forecasts kept for the hub's past weeks from `from` to `to` (Mondays): Monday → collections expected. */
+export async function findForecastWeeks(
+  db: Db,
+  hubId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('forecastWeek')
+    .select(['weekStart', 'forecast'])
+    .where('orgId', '=', hubId)
+    .where('weekStart', '>=', from)
+    .where('weekStart', '<=', to)
+    .execute();
+  return new Map(rows.map((r) => [r.weekStart, Number(r.forecast)]));
+}
+
+/** Keeps the forecasts of past weeks just worked out; a week already kept (a request at the same time) stays as it is. */
+export async function keepForecastWeeks(
+  db: Db,
+  hubId: string,
+  made: ReadonlyMap<string, number>,
+  madeAt: string,
+): Promise<void> {
+  const rows = [...made].map(([weekStart, forecast]) => ({
+    orgId: hubId,
+    weekStart,
+    forecast,
+    madeAt,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('forecastWeek')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['orgId', 'weekStart']).doNothing())
+      .execute();
+}

@@ -1,4 +1,5 @@
 export type * from './payables.table.ts';
+export type * from './forecast.table.ts';
 export {
   allocateToInvoices,
   recordSupplierPayment,

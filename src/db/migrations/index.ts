@@ -24,6 +24,7 @@ import * as m20261207_0300 from './2026_12_07_0300_partition_facts_by_month.ts';
 import * as m20261207_0400 from './2026_12_07_0400_sembako_order_indexes.ts';
 import * as m20261207_0500 from './2026_12_07_0500_sembako_nip_directory.ts';
 import * as m20261207_0600 from './2026_12_07_0600_sale_day_totals.ts';
+import * as m20261207_0700 from './2026_12_07_0700_forecast_weeks.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0400_sembako_order_indexes': m20261207_0400,
   '2026_12_07_0500_sembako_nip_directory': m20261207_0500,
   '2026_12_07_0600_sale_day_totals': m20261207_0600,
+  '2026_12_07_0700_forecast_weeks': m20261207_0700,
 };
