@@ -134,6 +134,42 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('keeps each past week’s forecast once made: the next request scores the kept one, not a rerun', async () => {
+      const kept = () =>
+        f.t.db
+          .selectFrom('forecastWeek')
+          .select(['weekStart', 'forecast'])
+          .where('orgId', '=', f.n.hub.id)
+          .orderBy('weekStart')
+          .execute();
+      expect(await kept()).toEqual([
+        { weekStart: '2026-02-16', forecast: 0 },
+        { weekStart: '2026-02-23', forecast: 0 },
+        { weekStart: '2026-03-02', forecast: 0 },
+      ]);
+      // Were the week of 16 Feb rerun, it would say 0 again: the kept 150.000 is what is scored.
+      await f.t.db
+        .updateTable('forecastWeek')
+        .set({ forecast: 150_000 })
+        .where('orgId', '=', f.n.hub.id)
+        .where('weekStart', '=', '2026-02-16')
+        .execute();
+      const body = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/forecast?weeks=2')).json();
+      expect(body.backtest.points[0]).toEqual({
+        weekStart: '2026-02-16',
+        forecast: 150_000,
+        baseline: 0,
+        actual: 160_000,
+      });
+      expect(body.backtest.mape).toBeCloseTo(6.25, 10); // |150.000 − 160.000| ÷ 160.000
+      await f.t.db
+        .updateTable('forecastWeek')
+        .set({ forecast: 0 })
+        .where('orgId', '=', f.n.hub.id)
+        .where('weekStart', '=', '2026-02-16')
+        .execute();
+    });
+
     it('refuses a horizon outside 1–26 weeks', async () => {
       const res = await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/forecast?weeks=27');
       expect(res.statusCode).toBe(400);
