@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSales } from '../../src/core/consignment/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../../src/core/settlement/index.ts';
 import { newId } from '../../src/core/shared/ids.ts';
+import { addDays } from '../../src/core/shared/business-date.ts';
 import type { ForecastWeek as Week } from '../../src/core/treasury/index.ts';
+import { loadForecastHistory } from '../../src/core/treasury/forecast.read-model.ts';
+import { networkCollections, sumBetween } from '../../src/core/treasury/forecast.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { buildHttpFixture, callAs, type HttpFixture } from '../helpers/http.ts';
 
@@ -168,6 +171,28 @@ for (const engine of ENGINES) {
         .where('orgId', '=', f.n.hub.id)
         .where('weekStart', '=', '2026-02-16')
         .execute();
+    });
+
+    it('reads only the recent days of sales for today, and expects what the whole history would', async () => {
+      const today = '2026-03-10';
+      const { coops } = await loadForecastHistory(f.t.db, f.n.hub.id, today, { whole: false });
+      // After A's last statement (28 Feb) and the velocity's 28 days from 11 Feb: B's sale of
+      // 10 Feb is not read, only its first day.
+      const b = coops.find((c) => c.id === f.n.coopB.id)!;
+      expect(b.charges).toEqual([]);
+      expect(b.firstSaleDay).toBe('2026-02-10');
+      const whole = (await loadForecastHistory(f.t.db, f.n.hub.id, today)).coops;
+      const body = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/forecast')).json() as {
+        weeks: Week[];
+      };
+      const expected = networkCollections(whole, today, today, addDays('2026-03-09', 7 * 13 - 1));
+      for (const w of body.weeks) {
+        const end = addDays(w.weekStart, 6);
+        expect([w.statementCollections, w.salesSettlements]).toEqual([
+          sumBetween(expected.statements.byDate, w.weekStart, end),
+          sumBetween(expected.sales.byDate, w.weekStart, end),
+        ]);
+      }
     });
 
     it('refuses a horizon outside 1–26 weeks', async () => {

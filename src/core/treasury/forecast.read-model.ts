@@ -11,7 +11,12 @@ import {
   type Backtest,
 } from './backtest.ts';
 import type { DatedAmount } from './forecast-lateness.ts';
-import { networkCollections, sumBetween, type CooperativeHistory } from './forecast.ts';
+import {
+  networkCollections,
+  sumBetween,
+  VELOCITY_DAYS,
+  type CooperativeHistory,
+} from './forecast.ts';
 import { subsidyPayoutsOf } from './forecast-outflows.ts';
 import { listSupplierInvoices } from './payables-reads.ts';
 import {
@@ -19,10 +24,12 @@ import {
   findDueStatements,
   findForecastWeeks,
   findLatestBankDay,
+  findFirstSaleDays,
   findMovementsByDay,
   findReceiptsByDay,
   findSubsidyGrants,
   keepForecastWeeks,
+  type SalesRead,
 } from './forecast.repository.ts';
 
 export interface ForecastWeek {
@@ -54,24 +61,50 @@ export interface CashFlowForecast {
   backtest: Backtest;
 }
 
-/** Every participant's history as the forecast reads it, and the participations themselves. */
-export async function loadForecastHistory(db: Db, hubId: string, today: string) {
+/**
+ * Every participant's history as the forecast reads it, and the participations themselves.
+ * `whole`: every day of sales; otherwise only the days a forecast as of `today` needs (after
+ * each cooperative's last statement, and the velocity's last 28 days), with each one's first day
+ * of sales.
+ */
+export async function loadForecastHistory(
+  db: Db,
+  hubId: string,
+  today: string,
+  opts: { whole: boolean } = { whole: true },
+) {
   const participations = await findParticipationsOfHubOn(db, hubId, today);
   const ids = participations.map((p) => p.orgId);
-  const [versions, statements, { credits, charges }] = await Promise.all([
+  const [versions, statements, firstSales] = await Promise.all([
     findTermsByParticipationOfHub(db, hubId),
     findDueStatements(db, hubId),
-    findMovementsByDay(db, hubId, ids),
+    opts.whole ? undefined : findFirstSaleDays(db, hubId),
   ]);
-  const coops: CooperativeHistory[] = participations.map((p) => ({
-    id: p.orgId,
-    startDate: p.startDate,
-    endDate: p.endDate,
-    terms: versions.get(p.id) ?? [{ ...p, effectiveFrom: p.startDate }],
-    statements: statements.get(p.orgId) ?? [],
-    credits: credits.get(p.orgId) ?? [],
-    charges: charges.get(p.orgId) ?? [],
-  }));
+  let read: SalesRead = { since: '' };
+  if (!opts.whole) {
+    let since = addDays(today, -(VELOCITY_DAYS - 1));
+    const allOf: string[] = [];
+    for (const id of ids) {
+      const last = statements.get(id)?.at(-1)?.periodEnd;
+      if (last === undefined) allOf.push(id);
+      else if (addDays(last, 1) < since) since = addDays(last, 1);
+    }
+    read = { since, allOf };
+  }
+  const { credits, charges } = await findMovementsByDay(db, hubId, ids, read);
+  const coops: CooperativeHistory[] = participations.map((p) => {
+    const firstSaleDay = firstSales?.get(p.orgId);
+    return {
+      id: p.orgId,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      terms: versions.get(p.id) ?? [{ ...p, effectiveFrom: p.startDate }],
+      statements: statements.get(p.orgId) ?? [],
+      credits: credits.get(p.orgId) ?? [],
+      charges: charges.get(p.orgId) ?? [],
+      ...(firstSaleDay ? { firstSaleDay } : {}),
+    };
+  });
   return { participations, coops };
 }
 
@@ -79,7 +112,12 @@ export async function loadForecastHistory(db: Db, hubId: string, today: string) 
 export function firstDayOf(coops: CooperativeHistory[]): string | undefined {
   let first: string | undefined;
   for (const c of coops)
-    for (const d of [c.charges[0]?.date, c.credits[0]?.date, c.statements[0]?.periodEnd])
+    for (const d of [
+      c.firstSaleDay,
+      c.charges[0]?.date,
+      c.credits[0]?.date,
+      c.statements[0]?.periodEnd,
+    ])
       if (d && (!first || d < first)) first = d;
   return first;
 }
@@ -113,7 +151,7 @@ export async function getCashFlowForecast(
   const today = todayWib(clock);
   const first = mondayOf(today);
   const until = addDays(first, 7 * count - 1);
-  const { participations, coops } = await loadForecastHistory(db, hubId, today);
+  const { participations, coops } = await loadForecastHistory(db, hubId, today, { whole: false });
   const [cashToday, invoices, grants, received, bankDay] = await Promise.all([
     findCashBalance(db, hubId),
     listSupplierInvoices(db, clock, hubId, { status: 'open' }),
@@ -161,7 +199,7 @@ export async function getCashFlowForecast(
     cashToday,
     weeks,
     notExpected: expected.statements.notExpected + expected.sales.notExpected,
-    backtest: await keptBacktest(db, clock, hubId, coops, received, receivedThrough),
+    backtest: await keptBacktest(db, clock, hubId, firstDayOf(coops), received, receivedThrough),
   };
 }
 
@@ -175,15 +213,20 @@ async function keptBacktest(
   db: Db,
   clock: Clock,
   hubId: string,
-  coops: CooperativeHistory[],
+  firstDay: string | undefined,
   received: DatedAmount[],
   receivedThrough: string,
 ): Promise<Backtest> {
-  const weeks = backtestWeeks(firstDayOf(coops), receivedThrough);
+  const weeks = backtestWeeks(firstDay, receivedThrough);
   if (weeks.length === 0) return scoreBacktest(new Map(), received, receivedThrough);
   const kept = await findForecastWeeks(db, hubId, weeks[0]!, weeks.at(-1)!);
   const made = new Map<string, number>();
-  for (const w of weeks) if (!kept.has(w)) made.set(w, forecastOfWeek(coops, w));
+  const missing = weeks.filter((w) => !kept.has(w));
+  if (missing.length > 0) {
+    // A week not kept yet needs the whole history (what was known before its Monday).
+    const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), { whole: true });
+    for (const w of missing) made.set(w, forecastOfWeek(coops, w));
+  }
   if (made.size > 0) await keepForecastWeeks(db, hubId, made, clock.now().toISOString());
   const forecasts = new Map(weeks.map((w) => [w, kept.get(w) ?? made.get(w)!]));
   return scoreBacktest(forecasts, received, receivedThrough);

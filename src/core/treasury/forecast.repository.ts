@@ -61,7 +61,12 @@ export async function findDueStatements(db: Db, hubId: string) {
  * consignment price (sales, shrinkage, less refunds); a reversal takes back its document's credit
  * or charge on its own date (its sums are negative), as the statements count it.
  */
-export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[]) {
+export async function findMovementsByDay(
+  db: Db,
+  hubId: string,
+  coopIds: string[],
+  read: SalesRead = { since: '' },
+) {
   if (coopIds.length === 0)
     return { credits: new Map<string, DatedAmount[]>(), charges: new Map<string, DatedAmount[]>() };
   const byDay = <T extends 'payment' | 'stockCount' | 'saleRefund'>(
@@ -88,12 +93,7 @@ export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[
       .where('status', '=', 'netted')
       .groupBy(['orgId', 'settledOn'])
       .execute(),
-    // Each day's sales as kept with them (`sale_day`), not summed again from every sale.
-    db
-      .selectFrom('saleDay')
-      .select(['orgId', 'saleDate as date', 'consignmentAmount as amount'])
-      .where('hubId', '=', hubId)
-      .execute(),
+    findSaleDays(db, hubId, read),
     byDay('stockCount', 'count_date', 'shrinkage_amount'),
     byDay('saleRefund', 'refund_date', '-consignment_amount'),
     selectInChunks(coopIds, (ids) =>
@@ -119,6 +119,46 @@ export async function findMovementsByDay(db: Db, hubId: string, coopIds: string[
       reversed.map((r) => ({ ...r, amount: r.charge })),
     ]),
   };
+}
+
+/**
+ * Which days of sales to read: those from `since` on (all when ''), and every day of the
+ * cooperatives in `allOf` (a cooperative with no statement yet bills all it ever sold).
+ */
+export interface SalesRead {
+  since: string;
+  allOf?: string[];
+}
+
+/** Each day's sales at the consignment price as kept with them (`sale_day`), not summed again from every sale. */
+async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
+  const days = db
+    .selectFrom('saleDay')
+    .select(['orgId', 'saleDate as date', 'consignmentAmount as amount'])
+    .where('hubId', '=', hubId);
+  if (!read.since) return days.execute();
+  const allOf = read.allOf ?? [];
+  const [recent, whole] = await Promise.all([
+    days.where('saleDate', '>=', read.since).execute(),
+    allOf.length === 0
+      ? []
+      : selectInChunks(allOf, (ids) =>
+          days.where('orgId', 'in', ids).where('saleDate', '<', read.since).execute(),
+        ),
+  ]);
+  return [...recent, ...whole];
+}
+
+/** Each cooperative's first day of sales with the hub (its first charge at the consignment price). */
+export async function findFirstSaleDays(db: Db, hubId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('saleDay')
+    .select(['orgId', sql<string>`min(sale_date)`.as('first')])
+    .where('hubId', '=', hubId)
+    .where('consignmentAmount', '>', 0)
+    .groupBy('orgId')
+    .execute();
+  return new Map(rows.map((r) => [r.orgId, r.first]));
 }
 
 /** Money the hub received from or for its cooperatives, by day (the cash the forecast is scored on). */

@@ -36,6 +36,11 @@ export interface CooperativeHistory {
   credits: DatedAmount[];
   /** Charges at the consignment price by day: sales, shrinkage, less corrections. */
   charges: DatedAmount[];
+  /**
+   * Its first day of sales, when `charges` holds only its recent days of sales (enough for a
+   * forecast as of today): where its velocity may start.
+   */
+  firstSaleDay?: string;
 }
 
 /** Expected collections by day, split by where they come from. */
@@ -200,17 +205,18 @@ export function velocityOf(
 
 /** {@link velocityOf} of the first `count` charges. */
 function velocityIn(
-  c: Pick<CooperativeHistory, 'startDate'>,
+  c: Pick<CooperativeHistory, 'startDate' | 'firstSaleDay'>,
   charges: DatedAmount[],
   count: number,
   knownThrough: string,
 ): { amount: number; days: number } {
   const sorted = isSorted(charges, dateOfAmount);
-  let firstCharge: string | undefined;
+  let firstCharge =
+    c.firstSaleDay !== undefined && c.firstSaleDay <= knownThrough ? c.firstSaleDay : undefined;
   for (let i = 0; i < count; i++) {
     const x = charges[i]!;
-    if (x.amount > 0 && (!firstCharge || x.date < firstCharge)) {
-      firstCharge = x.date;
+    if (x.amount > 0) {
+      if (!firstCharge || x.date < firstCharge) firstCharge = x.date;
       if (sorted) break;
     }
   }
