@@ -78,7 +78,7 @@ export async function loadForecastHistory(
   const [versions, statements, firstSales] = await Promise.all([
     findTermsByParticipationOfHub(db, hubId),
     findDueStatements(db, hubId),
-    opts.whole ? undefined : findFirstSaleDays(db, hubId),
+    opts.whole ? undefined : findFirstSaleDays(db, hubId, ids),
   ]);
   let read: SalesRead = { since: '' };
   if (!opts.whole) {

@@ -149,16 +149,33 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
   return [...recent, ...whole];
 }
 
-/** Each cooperative's first day of sales with the hub (its first charge at the consignment price). */
-export async function findFirstSaleDays(db: Db, hubId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('saleDay')
-    .select(['orgId', sql<string>`min(sale_date)`.as('first')])
-    .where('hubId', '=', hubId)
-    .where('consignmentAmount', '>', 0)
-    .groupBy('orgId')
-    .execute();
-  return new Map(rows.map((r) => [r.orgId, r.first]));
+/**
+ * Each cooperative's first day of sales with the hub (its first charge at the consignment price):
+ * one look-up by index per cooperative, not a scan of every day.
+ */
+export async function findFirstSaleDays(
+  db: Db,
+  hubId: string,
+  coopIds: string[],
+): Promise<Map<string, string>> {
+  const rows = await selectInChunks(coopIds, (ids) =>
+    db
+      .selectFrom('organization as o')
+      .select((eb) => [
+        'o.id as orgId',
+        eb
+          .selectFrom('saleDay as s')
+          .select('s.saleDate')
+          .whereRef('s.orgId', '=', 'o.id')
+          .where('s.hubId', '=', hubId)
+          .orderBy('s.saleDate')
+          .limit(1)
+          .as('first'),
+      ])
+      .where('o.id', 'in', ids)
+      .execute(),
+  );
+  return new Map(rows.filter((r) => r.first).map((r) => [r.orgId, r.first!]));
 }
 
 /** Money the hub received from or for its cooperatives, by day (the cash the forecast is scored on). */

@@ -19,10 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('consignment_amount', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('sale_day_pkey', ['org_id', 'hub_id', 'sale_date'])
     .execute();
+  // The hub's days from a date on, read from the index alone (the forecast's recent sales).
   await db.schema
     .createIndex('sale_day_hub_id_sale_date_idx')
     .on('sale_day')
-    .columns(['hub_id', 'sale_date'])
+    .columns(['hub_id', 'sale_date', 'org_id', 'consignment_amount'])
     .execute();
   await db
     .insertInto('sale_day')
