@@ -6,7 +6,13 @@ import {
   findReversalProblems,
 } from '../corrections/index.ts';
 import { sumStockValueByLocationKind, findStockBalanceDrift } from '../inventory/index.ts';
-import { COOP, HUB, findAccountBalanceDrift, findUnbalancedEntries } from '../ledger/index.ts';
+import {
+  COOP,
+  HUB,
+  findAccountBalanceDrift,
+  findAccountMonthDrift,
+  findUnbalancedEntries,
+} from '../ledger/index.ts';
 import { findSavingsLedgerProblems } from '../members/index.ts';
 import { formatRupiah } from '../shared/money.ts';
 import { findPayablesProblems } from '../treasury/index.ts';
@@ -46,6 +52,13 @@ export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   check(
     'Account balances equal the sum of their journal lines',
     (await findAccountBalanceDrift(db)).map(
+      (d) =>
+        `${d.key}: kept Dr ${d.kept[0]} Cr ${d.kept[1]}, lines Dr ${d.computed[0]} Cr ${d.computed[1]}`,
+    ),
+  );
+  check(
+    'Account month totals equal the sum of their journal lines of the month',
+    (await findAccountMonthDrift(db)).map(
       (d) =>
         `${d.key}: kept Dr ${d.kept[0]} Cr ${d.kept[1]}, lines Dr ${d.computed[0]} Cr ${d.computed[1]}`,
     ),

@@ -7,6 +7,9 @@ export type { FixedAssetTable } from './manual.table.ts';
 export {
   findAccountBalances,
   findAccountBalanceDrift,
+  findAccountMonthDrift,
+  sumAccountUpTo,
+  type DebitCredit,
   findJournal,
   findJournalEntriesPage,
   findJournalLinesOfEntries,

@@ -1,8 +1,14 @@
 import type { DocType } from '../shared/doc-type.ts';
 import { sql } from 'kysely';
+import { lastDayOfMonth } from '../shared/business-date.ts';
 import { insertMany } from '../../db/batch.ts';
 import type { Db } from '../../db/database.ts';
-import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';
+import type {
+  AccountBalanceTable,
+  AccountMonthTable,
+  JournalEntryTable,
+  JournalLineTable,
+} from './ledger.table.ts';
 
 export async function insertJournal(
   db: Db,
@@ -38,6 +44,28 @@ async function addToBookBalances(db: Db, deltas: AccountBalanceTable[]): Promise
       )
       .execute();
   }
+}
+
+/** Adds the deltas to the kept month totals (one row per org, account, counterparty and month). */
+export async function addToAccountMonths(db: Db, deltas: AccountMonthTable[]): Promise<void> {
+  const byOrg = new Map<string, AccountMonthTable[]>();
+  for (const d of deltas) {
+    const group = byOrg.get(d.orgId);
+    if (group) group.push(d);
+    else byOrg.set(d.orgId, [d]);
+  }
+  for (const group of byOrg.values())
+    for (let i = 0; i < group.length; i += 1000)
+      await db
+        .insertInto('accountMonth')
+        .values(group.slice(i, i + 1000))
+        .onConflict((oc) =>
+          oc.columns(['orgId', 'accountCode', 'counterpartyOrgId', 'month']).doUpdateSet((eb) => ({
+            debit: eb(eb.ref('accountMonth.debit'), '+', eb.ref('excluded.debit')),
+            credit: eb(eb.ref('accountMonth.credit'), '+', eb.ref('excluded.credit')),
+          })),
+        )
+        .execute();
 }
 
 export async function findAccountBalances(
@@ -161,6 +189,118 @@ export async function findAccountBalanceDrift(db: Db) {
     if (r.debit !== 0 || r.credit !== 0)
       drift.push({ key: k, kept: [r.debit, r.credit], computed: [0, 0] });
   }
+  return drift;
+}
+
+export interface DebitCredit {
+  debit: number;
+  credit: number;
+}
+
+/**
+ * Σ debit and Σ credit per counterparty of one account of a book over its lines dated up to each
+ * of `dates` (date → counterparty → sums): the whole months before a date's month from
+ * `account_month`, the rest of its month from the month's lines (none when the date ends its
+ * month). A counterparty with nothing up to a date is not in that date's map.
+ */
+export async function sumAccountUpTo(
+  db: Db,
+  orgId: string,
+  accountCode: string,
+  dates: readonly string[],
+): Promise<Map<string, Map<string, DebitCredit>>> {
+  const out = new Map(dates.map((d) => [d, new Map<string, DebitCredit>()]));
+  if (dates.length === 0) return out;
+  const monthOf = (d: string) => d.slice(0, 7);
+  const endsItsMonth = (d: string) => d === lastDayOfMonth(monthOf(d));
+  const latest = dates.reduce((a, b) => (a > b ? a : b));
+  const partial = [...new Set(dates.filter((d) => !endsItsMonth(d)))];
+  const [months, days] = await Promise.all([
+    db
+      .selectFrom('accountMonth')
+      .select(['counterpartyOrgId', 'month', 'debit', 'credit'])
+      .where('orgId', '=', orgId)
+      .where('accountCode', '=', accountCode)
+      .where('month', '<=', monthOf(latest))
+      .execute(),
+    partial.length === 0
+      ? []
+      : db
+          .selectFrom('journalLine')
+          .select([
+            'counterpartyOrgId',
+            'entryDate',
+            sql<number>`sum(debit)`.as('debit'),
+            sql<number>`sum(credit)`.as('credit'),
+          ])
+          .where('orgId', '=', orgId)
+          .where('accountCode', '=', accountCode)
+          .where((eb) =>
+            eb.or(
+              partial.map((d) =>
+                eb.and([eb('entryDate', '>=', `${monthOf(d)}-01`), eb('entryDate', '<=', d)]),
+              ),
+            ),
+          )
+          .groupBy(['counterpartyOrgId', 'entryDate'])
+          .execute(),
+  ]);
+  const add = (into: Map<string, DebitCredit>, cp: string, debit: unknown, credit: unknown) => {
+    const t = into.get(cp) ?? { debit: 0, credit: 0 };
+    t.debit += Number(debit);
+    t.credit += Number(credit);
+    into.set(cp, t);
+  };
+  for (const [d, into] of out) {
+    const m = monthOf(d);
+    const whole = endsItsMonth(d);
+    for (const r of months)
+      if (r.month < m || (whole && r.month === m))
+        add(into, r.counterpartyOrgId, r.debit, r.credit);
+    if (!whole)
+      for (const r of days)
+        if (r.entryDate >= `${m}-01` && r.entryDate <= d)
+          add(into, r.counterpartyOrgId, r.debit, r.credit);
+  }
+  return out;
+}
+
+/** Every kept month total next to the sum of its lines, where they differ (either missing counts as zero). */
+export async function findAccountMonthDrift(db: Db) {
+  const month = sql<string>`substr(entry_date, 1, 7)`;
+  const [sums, kept] = await Promise.all([
+    db
+      .selectFrom('journalLine')
+      .select([
+        'orgId',
+        'accountCode',
+        'counterpartyOrgId',
+        month.as('month'),
+        sql<number>`sum(debit)`.as('debit'),
+        sql<number>`sum(credit)`.as('credit'),
+      ])
+      .groupBy(['orgId', 'accountCode', 'counterpartyOrgId', month])
+      .execute(),
+    db.selectFrom('accountMonth').selectAll().execute(),
+  ]);
+  const key = (r: {
+    orgId: string;
+    accountCode: string;
+    counterpartyOrgId: string;
+    month: string;
+  }) => `${r.orgId}|${r.accountCode}|${r.counterpartyOrgId}|${r.month}`;
+  const keptOf = new Map(kept.map((r) => [key(r), r]));
+  const drift: { key: string; kept: [number, number]; computed: [number, number] }[] = [];
+  for (const s of sums) {
+    const k = keptOf.get(key(s));
+    keptOf.delete(key(s));
+    const computed: [number, number] = [Number(s.debit), Number(s.credit)];
+    if (!k || Number(k.debit) !== computed[0] || Number(k.credit) !== computed[1])
+      drift.push({ key: key(s), kept: [Number(k?.debit ?? 0), Number(k?.credit ?? 0)], computed });
+  }
+  for (const [k, r] of keptOf)
+    if (Number(r.debit) !== 0 || Number(r.credit) !== 0)
+      drift.push({ key: k, kept: [Number(r.debit), Number(r.credit)], computed: [0, 0] });
   return drift;
 }
 

@@ -30,8 +30,14 @@ export interface AccountBalanceTable {
   credit: number;
 }
 
+/** Σ of a book's lines of one account and counterparty dated in one month (`YYYY-MM`). */
+export interface AccountMonthTable extends AccountBalanceTable {
+  month: string;
+}
+
 export interface LedgerTables {
   journalEntry: JournalEntryTable;
   journalLine: JournalLineTable;
   accountBalance: AccountBalanceTable;
+  accountMonth: AccountMonthTable;
 }

@@ -3,14 +3,20 @@ import { newId } from '../shared/ids.ts';
 import { lockedDate } from './fiscal-year-lock.ts';
 import { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
 import { checkJournalEntry, type JournalEntryInput } from './journal.ts';
-import { addToAccountBalances, insertJournal } from './journal.repository.ts';
-import type { AccountBalanceTable, JournalEntryTable, JournalLineTable } from './ledger.table.ts';
+import { addToAccountBalances, addToAccountMonths, insertJournal } from './journal.repository.ts';
+import type {
+  AccountBalanceTable,
+  AccountMonthTable,
+  JournalEntryTable,
+  JournalLineTable,
+} from './ledger.table.ts';
 
 /**
  * The only writer of journal lines. Keeps: every entry balanced, one entry per
- * document and book (unique constraint), account balances equal to the sum of
- * their lines (updated in the caller's transaction). Closed years stay
- * closed: an entry dated in one is refused or moved past it ({@link lockedDate}).
+ * document and book (unique constraint), account balances and month totals
+ * (`account_month`) equal to the sum of their lines (updated in the caller's
+ * transaction). Closed years stay closed: an entry dated in one is refused or
+ * moved past it ({@link lockedDate}).
  */
 export async function postJournalEntries(
   db: Db,
@@ -20,6 +26,7 @@ export async function postJournalEntries(
   const entries: JournalEntryTable[] = [];
   const lines: JournalLineTable[] = [];
   const deltas = new Map<string, AccountBalanceTable>();
+  const months = new Map<string, AccountMonthTable>();
   const createdAt = now.toISOString();
   const closed = await findLatestClosedYears(db, [...new Set(inputs.map((i) => i.orgId))]);
   for (const input of inputs) {
@@ -50,6 +57,22 @@ export async function postJournalEntries(
         debit,
         credit,
       });
+      const month = entry.date.slice(0, 7);
+      const km = `${entry.orgId}|${l.account}|${counterpartyOrgId}|${month}`;
+      const m = months.get(km);
+      if (m) {
+        m.debit += debit;
+        m.credit += credit;
+      } else {
+        months.set(km, {
+          orgId: entry.orgId,
+          accountCode: l.account,
+          counterpartyOrgId,
+          month,
+          debit,
+          credit,
+        });
+      }
       const k = `${entry.orgId}|${l.account}|${counterpartyOrgId}`;
       const d = deltas.get(k);
       if (d) {
@@ -68,8 +91,8 @@ export async function postJournalEntries(
   }
   await insertJournal(db, entries, lines);
   // Always in key order, so concurrent transactions lock balance rows in the same order (no deadlock).
-  await addToAccountBalances(
-    db,
-    [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d),
-  );
+  const inKeyOrder = <T>(rows: Map<string, T>) =>
+    [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  await addToAccountBalances(db, inKeyOrder(deltas));
+  await addToAccountMonths(db, inKeyOrder(months));
 }

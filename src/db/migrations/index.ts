@@ -25,6 +25,7 @@ import * as m20261207_0400 from './2026_12_07_0400_sembako_order_indexes.ts';
 import * as m20261207_0500 from './2026_12_07_0500_sembako_nip_directory.ts';
 import * as m20261207_0600 from './2026_12_07_0600_sale_day_totals.ts';
 import * as m20261207_0700 from './2026_12_07_0700_forecast_weeks.ts';
+import * as m20261207_0800 from './2026_12_07_0800_account_months.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0500_sembako_nip_directory': m20261207_0500,
   '2026_12_07_0600_sale_day_totals': m20261207_0600,
   '2026_12_07_0700_forecast_weeks': m20261207_0700,
+  '2026_12_07_0800_account_months': m20261207_0800,
 };
