@@ -150,13 +150,15 @@ for (const engine of ENGINES) {
         { weekStart: '2026-02-23', forecast: 0 },
         { weekStart: '2026-03-02', forecast: 0 },
       ]);
+      const keepFirstWeek = (forecast: number) =>
+        f.t.db
+          .updateTable('forecastWeek')
+          .set({ forecast })
+          .where('orgId', '=', f.n.hub.id)
+          .where('weekStart', '=', '2026-02-16')
+          .execute();
       // Were the week of 16 Feb rerun, it would say 0 again: the kept 150.000 is what is scored.
-      await f.t.db
-        .updateTable('forecastWeek')
-        .set({ forecast: 150_000 })
-        .where('orgId', '=', f.n.hub.id)
-        .where('weekStart', '=', '2026-02-16')
-        .execute();
+      await keepFirstWeek(150_000);
       const body = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/forecast?weeks=2')).json();
       expect(body.backtest.points[0]).toEqual({
         weekStart: '2026-02-16',
@@ -165,12 +167,7 @@ for (const engine of ENGINES) {
         actual: 160_000,
       });
       expect(body.backtest.mape).toBeCloseTo(6.25, 10); // |150.000 − 160.000| ÷ 160.000
-      await f.t.db
-        .updateTable('forecastWeek')
-        .set({ forecast: 0 })
-        .where('orgId', '=', f.n.hub.id)
-        .where('weekStart', '=', '2026-02-16')
-        .execute();
+      await keepFirstWeek(0);
     });
 
     it('reads only the recent days of sales for today, and expects what the whole history would', async () => {

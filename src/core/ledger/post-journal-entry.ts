@@ -57,36 +57,19 @@ export async function postJournalEntries(
         debit,
         credit,
       });
+      const balance = {
+        orgId: entry.orgId,
+        accountCode: l.account,
+        counterpartyOrgId,
+        debit,
+        credit,
+      };
+      addTo(deltas, `${entry.orgId}|${l.account}|${counterpartyOrgId}`, balance);
       const month = entry.date.slice(0, 7);
-      const km = `${entry.orgId}|${l.account}|${counterpartyOrgId}|${month}`;
-      const m = months.get(km);
-      if (m) {
-        m.debit += debit;
-        m.credit += credit;
-      } else {
-        months.set(km, {
-          orgId: entry.orgId,
-          accountCode: l.account,
-          counterpartyOrgId,
-          month,
-          debit,
-          credit,
-        });
-      }
-      const k = `${entry.orgId}|${l.account}|${counterpartyOrgId}`;
-      const d = deltas.get(k);
-      if (d) {
-        d.debit += debit;
-        d.credit += credit;
-      } else {
-        deltas.set(k, {
-          orgId: entry.orgId,
-          accountCode: l.account,
-          counterpartyOrgId,
-          debit,
-          credit,
-        });
-      }
+      addTo(months, `${entry.orgId}|${l.account}|${counterpartyOrgId}|${month}`, {
+        ...balance,
+        month,
+      });
     });
   }
   await insertJournal(db, entries, lines);
@@ -95,4 +78,13 @@ export async function postJournalEntries(
     [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
   await addToAccountBalances(db, inKeyOrder(deltas));
   await addToAccountMonths(db, inKeyOrder(months));
+}
+
+/** Adds a line's debit and credit to the row of its key, starting the row with it. */
+function addTo<T extends AccountBalanceTable>(rows: Map<string, T>, key: string, line: T): void {
+  const row = rows.get(key);
+  if (row) {
+    row.debit += line.debit;
+    row.credit += line.credit;
+  } else rows.set(key, line);
 }
