@@ -89,9 +89,10 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
     [matrix.asOf, matrix.today] as const,
   ]);
   const trend = Array.from({ length: TREND_MONTHS }, (_, i) => {
-    const month = addMonths(monthOf(today), i - (TREND_MONTHS - 1));
+    // The risk's own day (the same as the forecast's unless midnight passed between the reads).
+    const month = addMonths(monthOf(matrix.asOf), i - (TREND_MONTHS - 1));
     const end = lastDayOfMonth(month);
-    const asOf = end < today ? end : today;
+    const asOf = end < matrix.asOf ? end : matrix.asOf;
     return { month, asOf, amount: overdueOfNetwork(positionsOn.get(asOf) ?? []) };
   });
   let total = 0;
