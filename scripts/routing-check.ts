@@ -38,6 +38,10 @@ export const FAN_OUT: Record<string, string> = {
   getNetworkAging: "aging of every cooperative's statements in the hub's network",
   listNetworkStatements: "the statements of every cooperative in the hub's network",
   getRiskOverview: "credit risk of every cooperative in the hub's network",
+  getHubSummary:
+    "the hub's network overview: the cash forecast over every cooperative's statements, credits and days of sales, the exposures, aging and risk",
+  getCashFlowForecast:
+    "the hub's cash forecast: every cooperative's statements, credits and days of sales (sale_day by hub_id)",
   postCreditLossProvision: "the provision over every cooperative's overdue balance",
   getWarehouseStock:
     "the hub warehouse's reserved stock: the open delivery orders of every cooperative it supplies",
