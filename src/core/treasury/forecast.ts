@@ -91,15 +91,6 @@ function upTo<T>(list: T[], dateOf: (x: T) => string, day: string): T[] {
 const periodEndOfStatement = (s: DueStatement) => s.periodEnd;
 const dateOfAmount = (x: DatedAmount) => x.date;
 
-/** What was known at the end of `knownThrough`: statements whose period had ended, credits and charges up to then. */
-export function knownOn(c: CooperativeHistory, knownThrough: string) {
-  return {
-    statements: upTo(c.statements, periodEndOfStatement, knownThrough),
-    credits: upTo(c.credits, dateOfAmount, knownThrough),
-    charges: upTo(c.charges, dateOfAmount, knownThrough),
-  };
-}
-
 /** Each cooperative's own payment behaviour on a day, in the order given. */
 function latenessOfEach(coops: CooperativeHistory[], knownThrough: string): Lateness[] {
   return coops.map((c) =>
