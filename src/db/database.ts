@@ -6,6 +6,7 @@ import type { ConsignmentTables } from '../core/consignment/consignment.table.ts
 import type { CorrectionsTables } from '../core/corrections/corrections.table.ts';
 import type { InventoryTables } from '../core/inventory/inventory.table.ts';
 import type { JobsTables } from '../core/jobs/jobs.table.ts';
+import type { KeptTables } from '../core/kept/kept.table.ts';
 import type { MembersTables } from '../core/members/members.table.ts';
 import type { LedgerTables } from '../core/ledger/ledger.table.ts';
 import type { NetworkTables } from '../core/network/network.table.ts';
@@ -48,6 +49,7 @@ export interface Database
     SuppliersTables,
     PayablesTables,
     ForecastTables,
+    KeptTables,
     ManualBookTables,
     YearEndTables {}
 

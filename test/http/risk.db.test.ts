@@ -254,6 +254,20 @@ for (const engine of ENGINES) {
       );
     });
 
+    it("shows on the hub's summary today's overdue as the network aging lists it", async () => {
+      const s = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/summary')).json();
+      const aging = (await callAs(f, 'hubAdmin', 'GET', '/api/v1/settlements/aging')).json();
+      type Item = { overdueAmount: number; onHold: boolean };
+      // A still owes 1.200.000 of January, long past its grace days: on hold.
+      expect(s.overdue).toMatchObject({ amount: 1_200_000, cooperatives: 1, onHold: 1 });
+      expect(s.overdue).toMatchObject({
+        amount: aging.totals.overdueAmount,
+        balanceDue: aging.totals.balanceDue,
+        cooperatives: aging.items.filter((i: Item) => i.overdueAmount > 0).length,
+        onHold: aging.items.filter((i: Item) => i.onHold).length,
+      });
+    });
+
     it('books the allowance (CKPN) once per month end, posting only the change', async () => {
       const may = await callAs(f, 'hubAdmin', 'POST', '/api/v1/treasury/provision', {
         periodEnd: '2026-05-31',

@@ -6,6 +6,8 @@ import { addDays } from '../../src/core/shared/business-date.ts';
 import type { ForecastWeek as Week } from '../../src/core/treasury/index.ts';
 import { loadForecastHistory } from '../../src/core/treasury/forecast.read-model.ts';
 import { networkCollections, sumBetween } from '../../src/core/treasury/forecast.ts';
+import { forecastOfWeek } from '../../src/core/treasury/backtest.ts';
+import { updateParticipation } from '../../src/core/network/index.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { buildHttpFixture, callAs, type HttpFixture } from '../helpers/http.ts';
 
@@ -234,6 +236,70 @@ for (const engine of ENGINES) {
       for (const user of ['managerA', 'cashierA', 'govViewer'] as const)
         for (const url of ['/api/v1/treasury/forecast', '/api/v1/treasury/summary'])
           expect((await callAs(f, user, 'GET', url)).statusCode).toBe(403);
+    });
+
+    // Last: it writes documents the tests above do not expect.
+    it('forgets the kept weeks a document dated before them changes, and works them out again', async () => {
+      const hub = f.n.hub.id;
+      const keptWeeks = () =>
+        f.t.db
+          .selectFrom('forecastWeek')
+          .select(['weekStart', 'forecast'])
+          .where('orgId', '=', hub)
+          .orderBy('weekStart')
+          .execute();
+      const forecastNow = () => callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/forecast');
+      // A mark on every kept week shows which ones are worked out again.
+      const mark = () => f.t.db.updateTable('forecastWeek').set({ forecast: 1 }).execute();
+      const recomputed = async (weeks: string[]) => {
+        const { coops } = await loadForecastHistory(f.t.db, hub, '2026-03-10');
+        return weeks.map((weekStart) => ({
+          weekStart,
+          forecast: forecastOfWeek(coops, weekStart),
+        }));
+      };
+      expect((await forecastNow()).statusCode).toBe(200);
+      await mark();
+      // Today, 10 Mar, B's transfer received on Friday 20 Feb is recorded: the weeks from 23 Feb
+      // knew it; the week from 16 Feb did not.
+      await recordPayment(f.t.db, f.n.ctx, f.n.coopB.id, {
+        id: newId(),
+        amount: 17_500,
+        receivedOn: '2026-02-20',
+        method: 'transfer',
+        reference: 'TRF 20 Feb dicatat terlambat',
+      });
+      expect(await keptWeeks()).toEqual([{ weekStart: '2026-02-16', forecast: 1 }]);
+      const body = (await forecastNow()).json() as { backtest: { points: { forecast: number }[] } };
+      const again = await recomputed(['2026-02-23', '2026-03-02']);
+      expect(await keptWeeks()).toEqual([{ weekStart: '2026-02-16', forecast: 1 }, ...again]);
+      expect(body.backtest.points.map((p) => p.forecast)).toEqual([
+        1,
+        ...again.map((w) => w.forecast),
+      ]);
+      // A change of B's terms from 1 Mar forgets the week from 2 Mar.
+      await mark();
+      await updateParticipation(f.t.db, f.n.ctx, f.n.coopB.id, {
+        paymentTermsDays: 21,
+        effectiveFrom: '2026-03-01',
+        reason: 'Perpanjangan tempo pembayaran',
+      });
+      expect((await keptWeeks()).map((w) => [w.weekStart, w.forecast])).toEqual([
+        ['2026-02-16', 1],
+        ['2026-02-23', 1],
+      ]);
+      // A sale of today and a payment of last week change no kept week: nothing is forgotten.
+      await forecastNow();
+      await mark();
+      await sell(f.n.coopA.id, '2026-03-10', 1);
+      await recordPayment(f.t.db, f.n.ctx, f.n.coopA.id, {
+        id: newId(),
+        amount: 17_500,
+        receivedOn: '2026-03-04',
+        method: 'transfer',
+        reference: 'TRF 4 Mar',
+      });
+      expect((await keptWeeks()).map((w) => w.forecast)).toEqual([1, 1, 1]);
     });
   });
 }

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures } from '../consignment/index.ts';
-import { getNetworkAging } from '../settlement/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import {
@@ -77,11 +76,19 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
   const forecast = await getCashFlowForecast(db, clock, hubId);
   const today = forecast.asOf;
   const exposures = await computeNetworkExposures(db, hubId, today);
-  const [aging, unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
-    getNetworkAging(db, clock, hubId),
+  const [unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
     countUnmatchedBankLines(db, hubId),
     assessRisk(db, clock, hubId, { exposures }),
   ]);
+  // What is overdue today: the network aging's figures (one item per participation, as its
+  // list has them), from the positions the risk worked out today by the same rules.
+  const overdueToday = { amount: 0, balanceDue: 0, cooperatives: 0, onHold: 0 };
+  for (const c of matrix.today) {
+    overdueToday.amount += c.position.overdueAmount;
+    overdueToday.balanceDue += c.receivable;
+    if (c.position.overdueAmount > 0) overdueToday.cooperatives++;
+    if (c.position.onHold) overdueToday.onHold++;
+  }
   // The overdue trend from the positions the risk was worked out from: its window holds the
   // last 12 month ends and today, the settlement's own overdue rule on each.
   const positionsOn = new Map([
@@ -128,13 +135,7 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
       },
     },
     exposure: { total, limit, cooperatives: exposures.size, nearLimit },
-    overdue: {
-      amount: aging.totals.overdueAmount,
-      balanceDue: aging.totals.balanceDue,
-      cooperatives: aging.items.filter((i) => i.overdueAmount > 0).length,
-      onHold: aging.items.filter((i) => i.onHold).length,
-      trend,
-    },
+    overdue: { ...overdueToday, trend },
     unmatchedBankLines,
     provision: {
       total: risk.provision.total,

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database.ts';
+import { forgetKeptFrom } from '../kept/index.ts';
+import { wibDateOf } from '../shared/business-date.ts';
 import { newId } from '../shared/ids.ts';
 import { lockedDate } from './fiscal-year-lock.ts';
 import { findLatestClosedYears } from './fiscal-year-lock.repository.ts';
@@ -16,7 +18,9 @@ import type {
  * document and book (unique constraint), account balances and month totals
  * (`account_month`) equal to the sum of their lines (updated in the caller's
  * transaction). Closed years stay closed: an entry dated in one is refused or
- * moved past it ({@link lockedDate}).
+ * moved past it ({@link lockedDate}). An entry in a hub's books dated in the past forgets what
+ * was kept of the hub's past from its documents (`forgetKeptFrom`), before any balance row is
+ * touched.
  */
 export async function postJournalEntries(
   db: Db,
@@ -29,6 +33,15 @@ export async function postJournalEntries(
   const months = new Map<string, AccountMonthTable>();
   const createdAt = now.toISOString();
   const closed = await findLatestClosedYears(db, [...new Set(inputs.map((i) => i.orgId))]);
+  const today = wibDateOf(now);
+  const earliest = new Map<string, string>();
+  for (const i of inputs) {
+    if (i.book !== 'hub') continue;
+    const first = earliest.get(i.orgId);
+    if (first === undefined || i.date < first) earliest.set(i.orgId, i.date);
+  }
+  for (const [orgId, date] of [...earliest].sort(([a], [b]) => (a < b ? -1 : 1)))
+    await forgetKeptFrom(db, orgId, date, today);
   for (const input of inputs) {
     const checked = checkJournalEntry(input);
     const entry = { ...checked, ...lockedDate(checked, closed.get(checked.orgId)) };

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { insertLocations, type LocationKind } from '../inventory/index.ts';
-import { isValidBusinessDate } from '../shared/business-date.ts';
+import { forgetKeptFrom } from '../kept/index.ts';
+import { isValidBusinessDate, wibDateOf } from '../shared/business-date.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError, type ErrorDetail } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -405,6 +406,8 @@ export async function createParticipation(
     endedAt: null,
   };
   await insertParticipation(db, row);
+  // A participation entered from a past day changes the hub's kept forecasts of the weeks after it.
+  await forgetKeptFrom(db, row.hubId, row.startDate, wibDateOf(clock.now()));
   const terms = {
     ...termsOf({ ...row, monthlySalesPotential: 0 }),
     monthlySalesPotential: input.monthlySalesPotential ?? DEFAULT_MONTHLY_SALES_POTENTIAL,

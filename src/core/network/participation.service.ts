@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { forgetKeptFrom } from '../kept/index.ts';
 import { addDays, isValidBusinessDate, lastDayOfMonth, longDate } from '../shared/business-date.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
@@ -182,6 +183,8 @@ export async function updateParticipation(
   };
   if (same) await replaceParticipationTerms(db, version);
   else await insertParticipationTerms(db, version);
+  // Terms changed from a past day change the hub's kept forecasts of the weeks after it.
+  await forgetKeptFrom(db, row.hubId, input.effectiveFrom, today);
   return participationView(row, await findTermsVersions(db, coopId, row.id), today);
 }
 
@@ -234,6 +237,7 @@ export async function endParticipation(
     endedAt: ctx.clock.now().toISOString(),
   };
   await updateParticipationEnd(db, coopId, row.id, ended);
+  await forgetKeptFrom(db, row.hubId, input.endDate, todayWib(ctx.clock));
   return participationView(
     { ...row, ...ended },
     await findTermsVersions(db, coopId, row.id),

@@ -12,6 +12,7 @@ import {
   lastDayOfMonth,
   monthOf,
 } from '../shared/business-date.ts';
+import { forgetKeptFrom } from '../kept/index.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -91,6 +92,8 @@ export async function closeCooperativePeriod(
     dueDate: addDays(periodEnd, p.paymentTermsDays),
     issuedAt: ctx.clock.now().toISOString(),
   });
+  // A period closed late changes the hub's kept forecasts of the weeks after its end.
+  await forgetKeptFrom(db, c.hubId, periodEnd, todayWib(ctx.clock));
   await billToStatement(db, coopId, periodEnd, id);
   const sums = await sumStatementDocuments(db, coopId, id);
   const closingBalance =

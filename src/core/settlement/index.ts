@@ -25,6 +25,8 @@ export {
 export {
   findStatementsOfCooperative,
   findStatementsOfCooperatives,
+  findBilledStatementsOfCooperatives,
+  type BilledStatementRow,
   findPaymentsOfCooperative,
   findStatementById,
   findStatementDocuments,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { findParticipationsOfHubOn, findTermsByParticipationOfHub } from '../network/index.ts';
+import { keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -206,8 +207,10 @@ export async function getCashFlowForecast(
 /**
  * The backtest on the kept forecasts of past weeks (`forecast_week`): a week not kept yet is
  * worked out from the history (knowing only what was dated before its Monday) and kept, so each
- * past week is run once, not on every request. A document synced later but dated before a kept
- * week's Monday does not change that week's forecast: the backtest scores what was forecast.
+ * past week is run once, not on every request. A document written later but dated before a kept
+ * week's Monday forgets that week (`forgetKeptFrom`, called by every writer of what the forecast
+ * reads), and the next request works it out again: the kept forecasts are always what the
+ * history says now.
  */
 async function keptBacktest(
   db: Db,
@@ -223,11 +226,16 @@ async function keptBacktest(
   const made = new Map<string, number>();
   const missing = weeks.filter((w) => !kept.has(w));
   if (missing.length > 0) {
+    // Counted before the read: a document dated before a week and written while the weeks are
+    // worked out forgets them (`forgetKeptFrom`) and moves the count, and then none is kept.
+    const epoch = await readKeptEpoch(db, hubId);
     // A week not kept yet needs the whole history (what was known before its Monday).
     const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), { whole: true });
     for (const w of missing) made.set(w, forecastOfWeek(coops, w));
+    await keepUnlessForgotten(db, hubId, epoch, (trx) =>
+      keepForecastWeeks(trx, hubId, made, clock.now().toISOString()),
+    );
   }
-  if (made.size > 0) await keepForecastWeeks(db, hubId, made, clock.now().toISOString());
   const forecasts = new Map(weeks.map((w) => [w, kept.get(w) ?? made.get(w)!]));
   return scoreBacktest(forecasts, received, receivedThrough);
 }

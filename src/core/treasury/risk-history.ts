@@ -2,15 +2,16 @@ import type { Db } from '../../db/database.ts';
 import {
   findParticipationsOfHub,
   findTermsByParticipationOfHub,
-  participationOn,
+  termsOn,
 } from '../network/index.ts';
 import {
-  agingOf,
-  creditPositionOf,
-  findStatementsOfCooperatives,
+  ageBalance,
+  findBilledStatementsOfCooperatives,
+  overdueOf,
   sumCreditsOfCooperativesAtEach,
   type Aging,
-  type CreditPosition,
+  type BilledStatement,
+  type BilledStatementRow,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import { receivablesAtEach } from './risk.repository.ts';
@@ -27,27 +28,49 @@ import {
 /** How far back roll rates and loss rates look: the last 12 month ends. */
 export const RISK_WINDOW_MONTHS = 12;
 
+/** A statement with something still outstanding on a day. */
+export interface OpenStatementAt {
+  id: string;
+  dueDate: string;
+  outstanding: number;
+}
+
+/** Where a cooperative stood on its statements on a day (the settlement's `creditPositionOf`). */
+export interface PositionAt {
+  /** Its statements with something outstanding (more than zero), oldest first. */
+  open: OpenStatementAt[];
+  overdueAmount: number;
+  unusedCredit: number;
+  /** Overdue longer than the grace days in force that day: on shipping hold. */
+  onHold: boolean;
+}
+
 export interface CooperativeAt {
   cooperativeId: string;
   exposureLimit: number;
-  position: CreditPosition;
+  position: PositionAt;
   receivable: number;
   aging: Aging;
 }
 
 /**
  * Where each participant stood at the end of each of `dates`, by the
- * settlement's own rules (`creditPositionOf`, `agingOf`) on the statements,
- * credits and receivable of that day: what a month end's aging said then.
- * One read of each source (the participations with their terms, the
- * statements up to the latest date, the credits and the receivables summed
- * per date): a year of month ends costs the reads of one.
+ * settlement's own rules (`overdueOf`, `ageBalance`: what `creditPositionOf`
+ * and `agingOf` apply) on the statements, credits and receivable of that
+ * day: what a month end's aging said then. One read of each source (the
+ * participations with their terms, the statements up to the latest date, the
+ * credits and the receivables summed per date): a year of month ends costs
+ * the reads of one. Only what the risk reads is kept of each position (the
+ * open statements), so 15 dates of a province stay small.
  */
 export async function positionsAtEach(
   db: Db,
   hubId: string,
   dates: readonly string[],
-  known: { receivables?: Map<string, Map<string, number>> } = {},
+  known: {
+    receivables?: Map<string, Map<string, number>>;
+    statements?: readonly BilledStatementRow[];
+  } = {},
 ): Promise<Map<string, CooperativeAt[]>> {
   const out = new Map<string, CooperativeAt[]>();
   if (dates.length === 0) return out;
@@ -58,16 +81,23 @@ export async function positionsAtEach(
   ]);
   const ids = rows.map((r) => r.orgId);
   const [statements, credits, receivables] = await Promise.all([
-    findStatementsOfCooperatives(db, ids, { upTo: latest }),
+    known.statements ?? findBilledStatementsOfCooperatives(db, ids, { upTo: latest }),
     sumCreditsOfCooperativesAtEach(db, ids, dates),
     known.receivables ?? receivablesAtEach(db, hubId, dates),
   ]);
   // Oldest first per cooperative, as the query orders them.
-  const byCoop = new Map<string, typeof statements>();
+  const byCoop = new Map<string, BilledStatement[]>();
   for (const s of statements) {
+    if (s.periodEnd > latest) continue;
+    const billed = {
+      id: s.id,
+      periodEnd: s.periodEnd,
+      dueDate: s.dueDate,
+      billed: s.salesAmount + s.shrinkageAmount,
+    };
     const list = byCoop.get(s.orgId);
-    if (list) list.push(s);
-    else byCoop.set(s.orgId, [s]);
+    if (list) list.push(billed);
+    else byCoop.set(s.orgId, [billed]);
   }
   for (const asOf of dates) {
     const creditsOn = credits.get(asOf)!;
@@ -75,20 +105,33 @@ export async function positionsAtEach(
     out.set(
       asOf,
       rows.map((r) => {
-        const p = participationOn(r, terms.get(r.id) ?? [], asOf);
-        const position = creditPositionOf(
-          (byCoop.get(p.orgId) ?? []).filter((s) => s.periodEnd <= asOf),
-          creditsOn.get(p.orgId) ?? 0,
-          asOf,
-          p.graceDays,
-        );
-        const receivable = receivablesOn.get(p.orgId) ?? 0;
+        const { exposureLimit, graceDays } = termsOn(terms.get(r.id) ?? [], asOf);
+        const all = byCoop.get(r.orgId) ?? [];
+        let issued = all.length;
+        while (issued > 0 && all[issued - 1]!.periodEnd > asOf) issued--;
+        const billed = issued === all.length ? all : all.slice(0, issued);
+        const o = overdueOf(billed, creditsOn.get(r.orgId) ?? 0, asOf, graceDays);
+        const open: OpenStatementAt[] = [];
+        let billedOutstanding = 0;
+        billed.forEach((s, i) => {
+          const outstanding = o.outstanding[i] ?? 0;
+          billedOutstanding += outstanding;
+          if (outstanding > 0) open.push({ id: s.id, dueDate: s.dueDate, outstanding });
+        });
+        const receivable = receivablesOn.get(r.orgId) ?? 0;
+        // agingOf: charges not on a statement yet (less the credit left over) are current.
+        const unbilled = receivable - billedOutstanding + o.unusedCredit;
         return {
-          cooperativeId: p.orgId,
-          exposureLimit: p.exposureLimit,
-          position,
+          cooperativeId: r.orgId,
+          exposureLimit,
+          position: {
+            open,
+            overdueAmount: o.overdueAmount,
+            unusedCredit: o.unusedCredit,
+            onHold: o.holdIds.size > 0,
+          },
           receivable,
-          aging: agingOf(position, receivable, asOf),
+          aging: ageBalance(billed, o.outstanding, Math.max(0, unbilled), o.unusedCredit, asOf),
         };
       }),
     );
@@ -112,7 +155,7 @@ export function snapshotOf(asOf: string, coops: CooperativeAt[]): MonthEndSnapsh
   return {
     asOf,
     statements: coops.flatMap((c) =>
-      c.position.statements.map((s) => ({
+      c.position.open.map((s) => ({
         cooperativeId: c.cooperativeId,
         statementId: s.id,
         dueDate: s.dueDate,
@@ -150,7 +193,7 @@ export async function computeProvisionMatrix(
   db: Db,
   hubId: string,
   asOf: string,
-  known: { receivables?: Map<string, Map<string, number>> } = {},
+  known: Parameters<typeof positionsAtEach>[3] = {},
 ): Promise<ProvisionMatrix> {
   const positions = await positionsAtEach(db, hubId, matrixDates(asOf), known);
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
 import { HUB } from '../ledger/index.ts';
-import { findCooperatives } from '../network/index.ts';
-import { findStatementsOfCooperatives } from '../settlement/index.ts';
+import { findCooperatives, findParticipationsOfHub } from '../network/index.ts';
+import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { findLatestProvision } from './provision.repository.ts';
@@ -68,8 +68,8 @@ function lateness(coopId: string, snapshots: { asOf: string; byId: Map<string, C
   const late = new Set<string>();
   for (const s of snapshots) {
     const c = s.byId.get(coopId);
-    for (const st of c?.position.statements ?? []) {
-      if (st.outstanding <= 0 || st.dueDate >= s.asOf) continue;
+    for (const st of c?.position.open ?? []) {
+      if (st.dueDate >= s.asOf) continue;
       late.add(st.id);
       maxDaysLate = Math.max(maxDaysLate, daysBetween(st.dueDate, s.asOf));
     }
@@ -111,26 +111,33 @@ export async function assessRisk(
       { after: addDays(asOf, -60), upTo: addDays(asOf, -30) },
     ],
   });
-  const m = await computeProvisionMatrix(db, hubId, asOf, { receivables: ledger.at });
+  const [penjualan, exposures, coops, latest, participations] = await Promise.all([
+    sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
+    known.exposures ?? computeNetworkExposures(db, hubId, asOf),
+    findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
+    findLatestProvision(db, hubId),
+    findParticipationsOfHub(db, hubId),
+  ]);
+  // Every participant's statements up to today, read once: the positions and the shrinkage.
+  const issued = await findBilledStatementsOfCooperatives(
+    db,
+    participations.map((p) => p.orgId),
+    { upTo: asOf },
+  );
+  const m = await computeProvisionMatrix(db, hubId, asOf, {
+    receivables: ledger.at,
+    statements: issued,
+  });
   const opening = ledger.at.get(from)!;
   const [charges, last30, prev30] = ledger.charges as [
     Map<string, number>,
     Map<string, number>,
     Map<string, number>,
   ];
-  const [penjualan, exposures, coops, latest] = await Promise.all([
-    sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
-    known.exposures ?? computeNetworkExposures(db, hubId, asOf),
-    findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
-    findLatestProvision(db, hubId),
-  ]);
   const sales = [...penjualan.values()].reduce((t, r) => t + r.credit - r.debit, 0);
   const receivable = m.today.reduce((t, c) => t + c.receivable, 0);
   const closingCurrent = m.today.reduce((t, c) => t + c.aging.current, 0);
-  const ids = m.today.map((c) => c.cooperativeId);
-  const statements = (await findStatementsOfCooperatives(db, ids, { upTo: asOf })).filter(
-    (s) => s.periodEnd > m.window.from,
-  );
+  const statements = issued.filter((s) => s.periodEnd > m.window.from);
   const shrinkage = (list: typeof statements) => {
     const s = list.reduce((t, x) => t + x.salesAmount, 0);
     const k = list.reduce((t, x) => t + x.shrinkageAmount, 0);

@@ -1,0 +1,8 @@
+export type * from './kept.table.ts';
+export {
+  KEPT_AFTER_DAYS,
+  changesKept,
+  forgetKeptFrom,
+  keepUnlessForgotten,
+  readKeptEpoch,
+} from './kept.repository.ts';
