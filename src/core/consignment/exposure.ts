@@ -8,6 +8,8 @@ import {
 import { HUB, findAccountBalances } from '../ledger/index.ts';
 import {
   findParticipationsOfHubOn,
+  participationsOn,
+  type HubParticipations,
   type CooperativeContext,
   type Participation,
 } from '../network/index.ts';
@@ -93,10 +95,12 @@ export async function computeNetworkExposures(
   hubId: string,
   today: string,
   only?: ReadonlySet<string>,
+  known: { participations?: HubParticipations } = {},
 ): Promise<Map<string, Exposure>> {
-  const participations = (await findParticipationsOfHubOn(db, hubId, today)).filter(
-    (p) => !only || only.has(p.orgId),
-  );
+  const all = known.participations
+    ? participationsOn(known.participations, today)
+    : await findParticipationsOfHubOn(db, hubId, today);
+  const participations = all.filter((p) => !only || only.has(p.orgId));
   const ids = participations.map((p) => p.orgId);
   const locations = (await findLocationsOfOrgs(db, ids)).filter(
     (l) => l.kind === 'store' || l.kind === 'transit',

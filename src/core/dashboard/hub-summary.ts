@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures } from '../consignment/index.ts';
+import { readHubParticipations } from '../network/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import {
@@ -73,12 +74,14 @@ export interface HubSummary {
  * match. Each figure is the total of a list the hub already has.
  */
 export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promise<HubSummary> {
-  const forecast = await getCashFlowForecast(db, clock, hubId);
+  // The participations and their terms, read once for the forecast, the exposures and the risk.
+  const participations = await readHubParticipations(db, hubId);
+  const forecast = await getCashFlowForecast(db, clock, hubId, { participations });
   const today = forecast.asOf;
-  const exposures = await computeNetworkExposures(db, hubId, today);
+  const exposures = await computeNetworkExposures(db, hubId, today, undefined, { participations });
   const [unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
     countUnmatchedBankLines(db, hubId),
-    assessRisk(db, clock, hubId, { exposures }),
+    assessRisk(db, clock, hubId, { exposures, participations }),
   ]);
   // What is overdue today: the network aging's figures (one item per participation, as its
   // list has them), from the positions the risk worked out today by the same rules.

@@ -80,6 +80,9 @@ export {
   findTermsByParticipation,
   findTermsByParticipationOfHub,
   getParticipation,
+  participationsOn,
+  readHubParticipations,
+  type HubParticipations,
   type ParticipationView,
   type TermsHistoryItem,
 } from './participation-reads.ts';

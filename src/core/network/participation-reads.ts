@@ -51,17 +51,36 @@ export async function findTermsByParticipation(db: Db, coopIds: string[]) {
   return groupByParticipation(await findTermsOfCooperatives(db, coopIds));
 }
 
+/** A hub's participations (by cooperative) and every version of their terms (by participation id). */
+export interface HubParticipations {
+  rows: ParticipationRow[];
+  terms: Map<string, ParticipationTermsTable[]>;
+}
+
+/**
+ * The hub's participations and their terms in two reads: what the network's reads of many
+ * dates start from (a read across them, the hub's summary, reads it once and hands it on).
+ */
+export async function readHubParticipations(db: Db, hubId: string): Promise<HubParticipations> {
+  const [rows, terms] = await Promise.all([
+    findParticipationsOfHub(db, hubId),
+    findTermsByParticipationOfHub(db, hubId),
+  ]);
+  return { rows, terms };
+}
+
+/** Each participation with the terms in force on `date`. */
+export function participationsOn(hub: HubParticipations, date: string): Participation[] {
+  return hub.rows.map((r) => participationOn(r, hub.terms.get(r.id) ?? [], date));
+}
+
 /** The hub's participations, each with the terms in force on `date`, in two reads. */
 export async function findParticipationsOfHubOn(
   db: Db,
   hubId: string,
   date: string,
 ): Promise<Participation[]> {
-  const [rows, terms] = await Promise.all([
-    findParticipationsOfHub(db, hubId),
-    findTermsByParticipationOfHub(db, hubId),
-  ]);
-  return rows.map((r) => participationOn(r, terms.get(r.id) ?? [], date));
+  return participationsOn(await readHubParticipations(db, hubId), date);
 }
 
 /** One version of the terms as the history lists it. */

@@ -29,12 +29,14 @@ export function isValidMonth(value: string): boolean {
 /**
  * Dates are parsed and formatted again and again by the reports' day-by-day
  * loops (a forecast walks every cooperative's days): both directions are
- * remembered, up to {@link MEMO_LIMIT} dates each (then forgotten at once).
+ * remembered, and months moved by `addMonths`, up to {@link MEMO_LIMIT} each (then forgotten
+ * at once).
  */
 const MEMO_LIMIT = 100_000;
 const midnightOf = new Map<string, number>();
 const dateOfDay = new Map<number, BusinessDate>();
 const lastDayOf = new Map<string, BusinessDate>();
+const monthsFrom = new Map<string, string>();
 
 function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -79,9 +81,12 @@ export function daysInMonth(month: string): number {
 }
 
 export function addMonths(month: string, n: number): string {
+  const key = `${month}|${n}`;
+  const known = monthsFrom.get(key);
+  if (known !== undefined) return known;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
+  return remember(monthsFrom, key, d.toISOString().slice(0, 7));
 }
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */

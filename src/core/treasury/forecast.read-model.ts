@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts';
-import { findParticipationsOfHubOn, findTermsByParticipationOfHub } from '../network/index.ts';
+import {
+  participationsOn,
+  readHubParticipations,
+  type HubParticipations,
+} from '../network/index.ts';
 import { keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
@@ -72,12 +76,13 @@ export async function loadForecastHistory(
   db: Db,
   hubId: string,
   today: string,
-  opts: { whole: boolean } = { whole: true },
+  opts: { whole: boolean; participations?: HubParticipations } = { whole: true },
 ) {
-  const participations = await findParticipationsOfHubOn(db, hubId, today);
+  const hub = opts.participations ?? (await readHubParticipations(db, hubId));
+  const participations = participationsOn(hub, today);
+  const versions = hub.terms;
   const ids = participations.map((p) => p.orgId);
-  const [versions, statements, firstSales] = await Promise.all([
-    findTermsByParticipationOfHub(db, hubId),
+  const [statements, firstSales] = await Promise.all([
     findDueStatements(db, hubId),
     opts.whole ? undefined : findFirstSaleDays(db, hubId, ids),
   ]);
@@ -134,7 +139,7 @@ export async function getCashFlowForecast(
   db: Db,
   clock: Clock,
   hubId: string,
-  opts: { weeks?: number } = {},
+  opts: { weeks?: number; participations?: HubParticipations } = {},
 ): Promise<CashFlowForecast> {
   const count = opts.weeks ?? 13;
   if (!Number.isInteger(count) || count < 1 || count > 26)
@@ -152,7 +157,11 @@ export async function getCashFlowForecast(
   const today = todayWib(clock);
   const first = mondayOf(today);
   const until = addDays(first, 7 * count - 1);
-  const { participations, coops } = await loadForecastHistory(db, hubId, today, { whole: false });
+  const known = opts.participations ?? (await readHubParticipations(db, hubId));
+  const { participations, coops } = await loadForecastHistory(db, hubId, today, {
+    whole: false,
+    participations: known,
+  });
   const [cashToday, invoices, grants, received, bankDay] = await Promise.all([
     findCashBalance(db, hubId),
     listSupplierInvoices(db, clock, hubId, { status: 'open' }),
@@ -200,7 +209,14 @@ export async function getCashFlowForecast(
     cashToday,
     weeks,
     notExpected: expected.statements.notExpected + expected.sales.notExpected,
-    backtest: await keptBacktest(db, clock, hubId, firstDayOf(coops), received, receivedThrough),
+    backtest: await keptBacktest(
+      db,
+      clock,
+      hubId,
+      { firstDay: firstDayOf(coops), participations: known },
+      received,
+      receivedThrough,
+    ),
   };
 }
 
@@ -216,10 +232,11 @@ async function keptBacktest(
   db: Db,
   clock: Clock,
   hubId: string,
-  firstDay: string | undefined,
+  history: { firstDay: string | undefined; participations: HubParticipations },
   received: DatedAmount[],
   receivedThrough: string,
 ): Promise<Backtest> {
+  const { firstDay } = history;
   const weeks = backtestWeeks(firstDay, receivedThrough);
   if (weeks.length === 0) return scoreBacktest(new Map(), received, receivedThrough);
   const kept = await findForecastWeeks(db, hubId, weeks[0]!, weeks.at(-1)!);
@@ -230,7 +247,10 @@ async function keptBacktest(
     // worked out forgets them (`forgetKeptFrom`) and moves the count, and then none is kept.
     const epoch = await readKeptEpoch(db, hubId);
     // A week not kept yet needs the whole history (what was known before its Monday).
-    const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), { whole: true });
+    const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), {
+      whole: true,
+      participations: history.participations,
+    });
     for (const w of missing) made.set(w, forecastOfWeek(coops, w));
     await keepUnlessForgotten(db, hubId, epoch, (trx) =>
       keepForecastWeeks(trx, hubId, made, clock.now().toISOString()),

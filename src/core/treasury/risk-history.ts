@@ -1,9 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import {
-  findParticipationsOfHub,
-  findTermsByParticipationOfHub,
-  termsOn,
-} from '../network/index.ts';
+import { readHubParticipations, termsOn, type HubParticipations } from '../network/index.ts';
 import {
   ageBalance,
   findBilledStatementsOfCooperatives,
@@ -70,15 +66,13 @@ export async function positionsAtEach(
   known: {
     receivables?: Map<string, Map<string, number>>;
     statements?: readonly BilledStatementRow[];
+    participations?: HubParticipations;
   } = {},
 ): Promise<Map<string, CooperativeAt[]>> {
   const out = new Map<string, CooperativeAt[]>();
   if (dates.length === 0) return out;
   const latest = dates.reduce((a, b) => (a > b ? a : b));
-  const [rows, terms] = await Promise.all([
-    findParticipationsOfHub(db, hubId),
-    findTermsByParticipationOfHub(db, hubId),
-  ]);
+  const { rows, terms } = known.participations ?? (await readHubParticipations(db, hubId));
   const ids = rows.map((r) => r.orgId);
   const [statements, credits, receivables] = await Promise.all([
     known.statements ?? findBilledStatementsOfCooperatives(db, ids, { upTo: latest }),

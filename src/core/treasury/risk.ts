@@ -1,7 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
 import { HUB } from '../ledger/index.ts';
-import { findCooperatives, findParticipationsOfHub } from '../network/index.ts';
+import {
+  findCooperatives,
+  readHubParticipations,
+  type HubParticipations,
+} from '../network/index.ts';
 import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
@@ -96,7 +100,7 @@ export async function assessRisk(
   db: Db,
   clock: Clock,
   hubId: string,
-  known: { exposures?: Map<string, Exposure> } = {},
+  known: { exposures?: Map<string, Exposure>; participations?: HubParticipations } = {},
 ): Promise<{ overview: RiskOverview; matrix: ProvisionMatrix }> {
   const asOf = todayWib(clock);
   const from = addDays(asOf, -DSO_WINDOW_DAYS);
@@ -111,22 +115,23 @@ export async function assessRisk(
       { after: addDays(asOf, -60), upTo: addDays(asOf, -30) },
     ],
   });
-  const [penjualan, exposures, coops, latest, participations] = await Promise.all([
+  const participations = known.participations ?? (await readHubParticipations(db, hubId));
+  const [penjualan, exposures, coops, latest] = await Promise.all([
     sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
-    known.exposures ?? computeNetworkExposures(db, hubId, asOf),
+    known.exposures ?? computeNetworkExposures(db, hubId, asOf, undefined, { participations }),
     findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
     findLatestProvision(db, hubId),
-    findParticipationsOfHub(db, hubId),
   ]);
   // Every participant's statements up to today, read once: the positions and the shrinkage.
   const issued = await findBilledStatementsOfCooperatives(
     db,
-    participations.map((p) => p.orgId),
+    participations.rows.map((p) => p.orgId),
     { upTo: asOf },
   );
   const m = await computeProvisionMatrix(db, hubId, asOf, {
     receivables: ledger.at,
     statements: issued,
+    participations,
   });
   const opening = ledger.at.get(from)!;
   const [charges, last30, prev30] = ledger.charges as [
