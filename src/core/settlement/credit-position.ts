@@ -90,6 +90,44 @@ export function overdueOf(
   return { outstanding, unusedCredit, overdueAmount, holdIds };
 }
 
+/** Where a cooperative stands on `asOf`, from its statements' billed amounts alone. */
+export interface Standing {
+  /** What is still outstanding of each statement, in the order given. */
+  outstanding: number[];
+  unusedCredit: number;
+  overdueAmount: number;
+  /** Overdue longer than the grace days: on shipping hold. */
+  onHold: boolean;
+  aging: Aging;
+}
+
+/**
+ * {@link creditPositionOf} and {@link agingOf} in one, on the billed amounts alone: what the
+ * network's reads of every cooperative (aging, the risk's month ends) work out, without a copy of
+ * each statement's row. `billed` oldest first, all issued by `asOf`; `receivable` the hub's on that
+ * day.
+ */
+export function standingOf(
+  billed: BilledStatement[],
+  credits: number,
+  receivable: number,
+  asOf: string,
+  graceDays: number,
+): Standing {
+  const o = overdueOf(billed, credits, asOf, graceDays);
+  let billedOutstanding = 0;
+  for (const x of o.outstanding) billedOutstanding += x;
+  // As agingOf: charges not on a statement yet, less the credit left over, are current.
+  const unbilled = receivable - billedOutstanding + o.unusedCredit;
+  return {
+    outstanding: o.outstanding,
+    unusedCredit: o.unusedCredit,
+    overdueAmount: o.overdueAmount,
+    onHold: o.holdIds.size > 0,
+    aging: ageBalance(billed, o.outstanding, Math.max(0, unbilled), o.unusedCredit, asOf),
+  };
+}
+
 export function agingOf(position: CreditPosition, receivable: number, asOf: string): Aging {
   const billedOutstanding = position.statements.reduce((t, s) => t + s.outstanding, 0);
   const unbilled = receivable - billedOutstanding + position.unusedCredit;

@@ -11,7 +11,9 @@ export {
   creditPositionOf,
   overdueOf,
   agingOf,
+  standingOf,
   type CreditPosition,
+  type Standing,
   type StatementPosition,
 } from './credit-position.ts';
 export { findReceivable } from './receivable.ts';

@@ -8,10 +8,19 @@ import {
 import { numberMatches } from '../numbering/index.ts';
 import { daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
-import { agingOf, creditPositionOf, type StatementPosition } from './credit-position.ts';
-import type { Aging } from './settlement-math.ts';
+import {
+  agingOf,
+  creditPositionOf,
+  standingOf,
+  type StatementPosition,
+} from './credit-position.ts';
+import type { Aging, BilledStatement } from './settlement-math.ts';
 import type { StatementTable } from './settlement.table.ts';
-import { findStatementsOfCooperatives, sumCreditsOfCooperatives } from './settlement.repository.ts';
+import {
+  findBilledStatementsOfCooperatives,
+  findStatementsOfCooperatives,
+  sumCreditsOfCooperatives,
+} from './settlement.repository.ts';
 
 export interface CooperativePosition {
   cooperativeId: string;
@@ -50,12 +59,7 @@ export async function getNetworkPositions(
     findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
   ]);
   const names = new Map(coops.map((c) => [c.id, c.name]));
-  const receivable = new Map<string, number>();
-  for (const r of receivables)
-    receivable.set(
-      r.counterpartyOrgId,
-      (receivable.get(r.counterpartyOrgId) ?? 0) + r.debit - r.credit,
-    );
+  const receivable = receivableByCooperative(receivables);
   const byCoop = new Map<string, typeof statements>();
   for (const s of statements) {
     const list = byCoop.get(s.orgId);
@@ -95,21 +99,74 @@ export interface NetworkAging {
   totals: { balanceDue: number; overdueAmount: number; aging: Aging };
 }
 
-/** Every participant's balance by days past due today, with the network's totals. */
+/**
+ * Every participant's balance by days past due today, with the network's totals: the same
+ * figures as {@link getNetworkPositions}, worked out on the statements' billed amounts alone
+ * (`standingOf`), as the list shows no statement.
+ */
 export async function getNetworkAging(db: Db, clock: Clock, hubId: string): Promise<NetworkAging> {
   const asOf = todayWib(clock);
-  const positions = await getNetworkPositions(db, hubId, asOf);
+  const participations = await findParticipationsOfHubOn(db, hubId, asOf);
+  const ids = participations.map((p) => p.orgId);
+  const [coops, statements, credits, receivables] = await Promise.all([
+    findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
+    findBilledStatementsOfCooperatives(db, ids, { upTo: asOf }),
+    sumCreditsOfCooperatives(db, ids, asOf),
+    findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
+  ]);
+  const names = new Map(coops.map((c) => [c.id, c.name]));
+  const receivable = receivableByCooperative(receivables);
+  const billedOf = new Map<string, BilledStatement[]>();
+  for (const s of statements) {
+    const billed = {
+      id: s.id,
+      periodEnd: s.periodEnd,
+      dueDate: s.dueDate,
+      billed: s.salesAmount + s.shrinkageAmount,
+    };
+    const list = billedOf.get(s.orgId);
+    if (list) list.push(billed);
+    else billedOf.set(s.orgId, [billed]);
+  }
   const totals = {
     balanceDue: 0,
     overdueAmount: 0,
     aging: { current: 0, d1to30: 0, d31to60: 0, d61to90: 0, d90plus: 0 },
   };
-  for (const p of positions) {
-    totals.balanceDue += p.balanceDue;
-    totals.overdueAmount += p.overdueAmount;
-    for (const k of Object.keys(totals.aging) as (keyof Aging)[]) totals.aging[k] += p.aging[k];
-  }
-  return { asOf, items: positions.map(({ statements: _s, ...p }) => p), totals };
+  const items = participations
+    .map((p) => {
+      const balanceDue = receivable.get(p.orgId) ?? 0;
+      const s = standingOf(
+        billedOf.get(p.orgId) ?? [],
+        credits.get(p.orgId) ?? 0,
+        balanceDue,
+        asOf,
+        p.graceDays,
+      );
+      totals.balanceDue += balanceDue;
+      totals.overdueAmount += s.overdueAmount;
+      for (const k of Object.keys(totals.aging) as (keyof Aging)[]) totals.aging[k] += s.aging[k];
+      return {
+        cooperativeId: p.orgId,
+        cooperativeName: names.get(p.orgId) ?? p.orgId,
+        balanceDue,
+        overdueAmount: s.overdueAmount,
+        onHold: s.onHold,
+        aging: s.aging,
+      };
+    })
+    .sort((a, b) => a.cooperativeName.localeCompare(b.cooperativeName));
+  return { asOf, items, totals };
+}
+
+/** The hub's receivable from each cooperative (debit − credit of its 1201 rows; negative = credit). */
+function receivableByCooperative(
+  rows: { counterpartyOrgId: string; debit: number; credit: number }[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows)
+    out.set(r.counterpartyOrgId, (out.get(r.counterpartyOrgId) ?? 0) + r.debit - r.credit);
+  return out;
 }
 
 export interface NetworkStatement extends StatementTable {

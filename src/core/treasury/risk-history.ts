@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { readHubParticipations, termsOn, type HubParticipations } from '../network/index.ts';
 import {
-  ageBalance,
   findBilledStatementsOfCooperatives,
-  overdueOf,
+  standingOf,
   sumCreditsOfCooperativesAtEach,
   type Aging,
   type BilledStatement,
@@ -51,9 +50,8 @@ export interface CooperativeAt {
 
 /**
  * Where each participant stood at the end of each of `dates`, by the
- * settlement's own rules (`overdueOf`, `ageBalance`: what `creditPositionOf`
- * and `agingOf` apply) on the statements, credits and receivable of that
- * day: what a month end's aging said then. One read of each source (the
+ * settlement's own rules (`standingOf`: what `creditPositionOf` and `agingOf`
+ * apply) on the statements, credits and receivable of that day: what a month end's aging said then. One read of each source (the
  * participations with their terms, the statements up to the latest date, the
  * credits and the receivables summed per date): a year of month ends costs
  * the reads of one. Only what the risk reads is kept of each position (the
@@ -104,17 +102,13 @@ export async function positionsAtEach(
         let issued = all.length;
         while (issued > 0 && all[issued - 1]!.periodEnd > asOf) issued--;
         const billed = issued === all.length ? all : all.slice(0, issued);
-        const o = overdueOf(billed, creditsOn.get(r.orgId) ?? 0, asOf, graceDays);
+        const receivable = receivablesOn.get(r.orgId) ?? 0;
+        const o = standingOf(billed, creditsOn.get(r.orgId) ?? 0, receivable, asOf, graceDays);
         const open: OpenStatementAt[] = [];
-        let billedOutstanding = 0;
         billed.forEach((s, i) => {
           const outstanding = o.outstanding[i] ?? 0;
-          billedOutstanding += outstanding;
           if (outstanding > 0) open.push({ id: s.id, dueDate: s.dueDate, outstanding });
         });
-        const receivable = receivablesOn.get(r.orgId) ?? 0;
-        // agingOf: charges not on a statement yet (less the credit left over) are current.
-        const unbilled = receivable - billedOutstanding + o.unusedCredit;
         return {
           cooperativeId: r.orgId,
           exposureLimit,
@@ -122,10 +116,10 @@ export async function positionsAtEach(
             open,
             overdueAmount: o.overdueAmount,
             unusedCredit: o.unusedCredit,
-            onHold: o.holdIds.size > 0,
+            onHold: o.onHold,
           },
           receivable,
-          aging: ageBalance(billed, o.outstanding, Math.max(0, unbilled), o.unusedCredit, asOf),
+          aging: o.aging,
         };
       }),
     );
