@@ -22,6 +22,7 @@ import type { BankStatementTables } from '../core/treasury/bank-statement.table.
 import type { SuppliersTables } from '../core/suppliers/suppliers.table.ts';
 import type { PayablesTables } from '../core/treasury/payables.table.ts';
 import type { ForecastTables } from '../core/treasury/forecast.table.ts';
+import type { RiskTables } from '../core/treasury/risk.table.ts';
 import type { ManualBookTables } from '../core/ledger/manual.table.ts';
 import type { YearEndTables } from '../core/yearend/yearend.table.ts';
 
@@ -49,6 +50,7 @@ export interface Database
     SuppliersTables,
     PayablesTables,
     ForecastTables,
+    RiskTables,
     KeptTables,
     ManualBookTables,
     YearEndTables {}

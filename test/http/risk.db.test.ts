@@ -330,5 +330,59 @@ for (const engine of ENGINES) {
       expect([july.total, july.adjustment]).toEqual([1_650_000, 0]);
       expect(await ckpn()).toEqual({ allowance: 1_650_000, expense: 1_650_000 });
     });
+
+    // Last: it records a payment the tests above do not expect.
+    it('keeps each past month end once worked out, answers the same from it, and forgets it when a document dated on or before it comes', async () => {
+      await at('2026-08-20T03:00:00Z');
+      const kept = async () =>
+        (
+          await f.t.db
+            .selectFrom('positionMonthEnd')
+            .select('monthEnd')
+            .where('orgId', '=', f.n.hub.id)
+            .orderBy('monthEnd')
+            .execute()
+        ).map((r) => r.monthEnd);
+      const read = async () => [
+        (await callAs(f, 'hubStaff', 'GET', '/api/v1/treasury/risk')).json(),
+        (await callAs(f, 'hubStaff', 'GET', '/api/v1/treasury/summary')).json(),
+      ];
+      const ends = [
+        '2025-07-31',
+        '2025-08-31',
+        '2025-09-30',
+        '2025-10-31',
+        '2025-11-30',
+        '2025-12-31',
+        '2026-01-31',
+        '2026-02-28',
+        '2026-03-31',
+        '2026-04-30',
+        '2026-05-31',
+        '2026-06-30',
+        '2026-07-31',
+      ];
+      await f.t.db.deleteFrom('positionMonthEnd').execute();
+      const first = await read();
+      // The window's 13 month ends, each over by more than seven days on 20 August.
+      expect(await kept()).toEqual(ends);
+      expect(await read()).toEqual(first);
+      // Worked out again from the documents alone, the overview is the same.
+      await f.t.db.deleteFrom('positionMonthEnd').execute();
+      expect(await read()).toEqual(first);
+      expect(await kept()).toEqual(ends);
+      expect(first[1].overdue.trend.map((p: { amount: number }) => p.amount)).toEqual([
+        1_200_000, 1_200_000, 1_200_000, 1_200_000, 1_200_000, 1_200_000,
+      ]);
+      // Today A's transfer of 100.000 received on 20 April is recorded: the month ends from April
+      // on are forgotten, and worked out again knowing it.
+      await pay(f.n.coopA.id, '2026-04-20', 100_000);
+      expect(await kept()).toEqual(ends.slice(0, 9));
+      const [, summary] = await read();
+      expect(summary.overdue.trend.map((p: { amount: number }) => p.amount)).toEqual([
+        1_200_000, 1_100_000, 1_100_000, 1_100_000, 1_100_000, 1_100_000,
+      ]);
+      expect(await kept()).toEqual(ends);
+    });
   });
 }

@@ -6,8 +6,9 @@ import { addDays } from '../shared/business-date.ts';
 
 /**
  * Kept views: what a hub's reads work out once from its documents and keep (the forecast of each
- * past week, `forecast_week`). Each is of a period over at least this many days before the day it
- * is kept, so a document dated later than that changes none of them.
+ * past week, `forecast_week`; the positions at each past month end, `position_month_end`). Each is
+ * of a period over more than this many days before the day it is kept, so a document dated later
+ * than that changes none of them.
  */
 export const KEPT_AFTER_DAYS = 7;
 
@@ -18,7 +19,8 @@ export function changesKept(date: string, today: string): boolean {
 
 /**
  * Forgets the organization's kept views that a document dated `date` changes (the forecast of
- * every week starting after it), inside the writer's transaction. It first counts the forgetting
+ * every week starting after it, the positions at every month end on or after it), inside the
+ * writer's transaction. It first counts the forgetting
  * (`kept_epoch`), so a view being worked out at the same time is not kept (see {@link keepUnlessForgotten}).
  * A document dated within {@link KEPT_AFTER_DAYS} of `today` changes nothing kept: nothing is
  * written, so the everyday writers (a sale of today) touch no shared row.
@@ -39,6 +41,11 @@ export async function forgetKeptFrom(
     .deleteFrom('forecastWeek')
     .where('orgId', '=', orgId)
     .where('weekStart', '>', date)
+    .execute();
+  await db
+    .deleteFrom('positionMonthEnd')
+    .where('orgId', '=', orgId)
+    .where('monthEnd', '>=', date)
     .execute();
 }
 

@@ -9,7 +9,12 @@ import {
   type BilledStatementRow,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
-import { receivablesAtEach } from './risk.repository.ts';
+import { changesKept, keepUnlessForgotten } from '../kept/index.ts';
+import {
+  findPositionMonthEnds,
+  keepPositionMonthEnds,
+  receivablesAtEach,
+} from './risk.repository.ts';
 import {
   BUCKETS,
   poolRollSteps,
@@ -40,8 +45,14 @@ export interface PositionAt {
   onHold: boolean;
 }
 
-export interface CooperativeAt {
+/** A participant at a month end of the window: what the risk reads of it there. */
+export interface CooperativeThen {
   cooperativeId: string;
+  participationId: string;
+  position: Pick<PositionAt, 'open' | 'overdueAmount'>;
+}
+
+export interface CooperativeAt extends CooperativeThen {
   exposureLimit: number;
   position: PositionAt;
   receivable: number;
@@ -111,6 +122,7 @@ export async function positionsAtEach(
         });
         return {
           cooperativeId: r.orgId,
+          participationId: r.id,
           exposureLimit,
           position: {
             open,
@@ -139,7 +151,7 @@ export function matrixDates(asOf: string): string[] {
   return [...new Set([...monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1), asOf])];
 }
 
-export function snapshotOf(asOf: string, coops: CooperativeAt[]): MonthEndSnapshot {
+export function snapshotOf(asOf: string, coops: CooperativeThen[]): MonthEndSnapshot {
   return {
     asOf,
     statements: coops.flatMap((c) =>
@@ -167,9 +179,39 @@ export interface ProvisionMatrix {
   pooled: RollStep[];
   rows: MatrixRow[];
   total: number;
-  /** The cooperatives on `asOf` and at each month end of the window (oldest first). */
+  /**
+   * The cooperatives on `asOf`, and at each month end of the window (oldest first): there every
+   * participation with something open (a month end kept) or every participation (worked out now).
+   */
   today: CooperativeAt[];
-  history: { asOf: string; coops: CooperativeAt[] }[];
+  history: { asOf: string; coops: CooperativeThen[] }[];
+}
+
+/** What is kept of a month end (`position_month_end.positions`): the participations with something open. */
+export function keptPositionsOf(coops: readonly CooperativeThen[]): string {
+  return JSON.stringify(
+    coops
+      .filter((c) => c.position.open.length > 0)
+      .map((c) => [
+        c.participationId,
+        c.cooperativeId,
+        c.position.overdueAmount,
+        c.position.open.map((s) => [s.id, s.dueDate, s.outstanding]),
+      ]),
+  );
+}
+
+/** The participations a kept month end holds ({@link keptPositionsOf}). */
+export function positionsFromKept(kept: string): CooperativeThen[] {
+  const rows = JSON.parse(kept) as [string, string, number, [string, string, number][]][];
+  return rows.map(([participationId, cooperativeId, overdueAmount, open]) => ({
+    cooperativeId,
+    participationId,
+    position: {
+      overdueAmount,
+      open: open.map(([id, dueDate, outstanding]) => ({ id, dueDate, outstanding })),
+    },
+  }));
 }
 
 /**
@@ -181,14 +223,36 @@ export async function computeProvisionMatrix(
   db: Db,
   hubId: string,
   asOf: string,
-  known: Parameters<typeof positionsAtEach>[3] = {},
+  known: Parameters<typeof positionsAtEach>[3] & {
+    /**
+     * Keep the month ends worked out now that are over by more than `KEPT_AFTER_DAYS` on `today`,
+     * unless the hub's kept views were forgotten since `epoch` was read (before any read the
+     * positions come from).
+     */
+    keep?: { today: string; madeAt: string; epoch: number };
+  } = {},
 ): Promise<ProvisionMatrix> {
-  const positions = await positionsAtEach(db, hubId, matrixDates(asOf), known);
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);
-  const history: ProvisionMatrix['history'] = ends.map((end) => ({
-    asOf: end,
-    coops: positions.get(end)!,
-  }));
+  // A past month end is worked out once and kept (`position_month_end`): only the others are now.
+  const kept = await findPositionMonthEnds(db, hubId, ends[0]!, ends.at(-1)!);
+  const live = [...new Set([...ends.filter((e) => !kept.has(e)), asOf])];
+  const positions = await positionsAtEach(db, hubId, live, known);
+  const history: ProvisionMatrix['history'] = ends.map((end) => {
+    const k = kept.get(end);
+    return { asOf: end, coops: k === undefined ? positions.get(end)! : positionsFromKept(k) };
+  });
+  const keep = known.keep;
+  if (keep) {
+    const made = new Map(
+      ends
+        .filter((e) => !kept.has(e) && changesKept(e, keep.today))
+        .map((e) => [e, keptPositionsOf(positions.get(e)!)]),
+    );
+    if (made.size > 0)
+      await keepUnlessForgotten(db, hubId, keep.epoch, (trx) =>
+        keepPositionMonthEnds(trx, hubId, made, keep.madeAt),
+      );
+  }
   const today = positions.get(asOf)!;
   const snapshots = history.map((h) => snapshotOf(h.asOf, h.coops));
   const rollRates = snapshots.slice(1).map((next, i) => ({

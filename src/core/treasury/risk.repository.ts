@@ -59,3 +59,41 @@ export async function readReceivables(
   });
   return { at, charges };
 }
+
+/** The kept positions of the hub's month ends from `from` to `to` (JSON, as kept), by month end. */
+export async function findPositionMonthEnds(
+  db: Db,
+  hubId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('positionMonthEnd')
+    .select(['monthEnd', 'positions'])
+    .where('orgId', '=', hubId)
+    .where('monthEnd', '>=', from)
+    .where('monthEnd', '<=', to)
+    .execute();
+  return new Map(rows.map((r) => [r.monthEnd, r.positions]));
+}
+
+/** Keeps month ends' positions just worked out; one already kept (a request at the same time) stays. */
+export async function keepPositionMonthEnds(
+  db: Db,
+  hubId: string,
+  made: ReadonlyMap<string, string>,
+  madeAt: string,
+): Promise<void> {
+  const rows = [...made].map(([monthEnd, positions]) => ({
+    orgId: hubId,
+    monthEnd,
+    positions,
+    madeAt,
+  }));
+  for (const row of rows)
+    await db
+      .insertInto('positionMonthEnd')
+      .values(row)
+      .onConflict((oc) => oc.columns(['orgId', 'monthEnd']).doNothing())
+      .execute();
+}

@@ -7,13 +7,14 @@ import {
   type HubParticipations,
 } from '../network/index.ts';
 import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
+import { readKeptEpoch } from '../kept/index.ts';
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { findLatestProvision } from './provision.repository.ts';
 import {
   computeProvisionMatrix,
   matrixDates,
-  type CooperativeAt,
+  type CooperativeThen,
   type ProvisionMatrix,
 } from './risk-history.ts';
 import {
@@ -67,7 +68,10 @@ export interface RiskOverview {
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0);
 
-function lateness(coopId: string, snapshots: { asOf: string; byId: Map<string, CooperativeAt> }[]) {
+function lateness(
+  coopId: string,
+  snapshots: { asOf: string; byId: Map<string, CooperativeThen> }[],
+) {
   let maxDaysLate = 0;
   const late = new Set<string>();
   for (const s of snapshots) {
@@ -105,6 +109,9 @@ export async function assessRisk(
   const asOf = todayWib(clock);
   const from = addDays(asOf, -DSO_WINDOW_DAYS);
   const dates = matrixDates(asOf);
+  // Counted before any read: month ends worked out now are kept only if no document dated on or
+  // before them was written meanwhile (`keepUnlessForgotten`).
+  const epoch = await readKeptEpoch(db, hubId);
   // The receivables at the window's month ends and 90 days ago, and the charges of the last
   // 90, 30 and the 30 before: one read of the hub's Piutang Konsinyasi.
   const ledger = await readReceivables(db, hubId, {
@@ -132,6 +139,7 @@ export async function assessRisk(
     receivables: ledger.at,
     statements: issued,
     participations,
+    keep: { today: asOf, madeAt: clock.now().toISOString(), epoch },
   });
   const opening = ledger.at.get(from)!;
   const [charges, last30, prev30] = ledger.charges as [
@@ -151,8 +159,8 @@ export async function assessRisk(
   const networkShrinkageBps = shrinkage(statements);
   const names = new Map(coops.map((c) => [c.id, c.name]));
   // Keyed by cooperative: one look-up per cooperative and snapshot, not a scan of the network.
-  const firstOf = (coops: CooperativeAt[]) => {
-    const byId = new Map<string, CooperativeAt>();
+  const firstOf = (coops: CooperativeThen[]) => {
+    const byId = new Map<string, CooperativeThen>();
     for (const c of coops) if (!byId.has(c.cooperativeId)) byId.set(c.cooperativeId, c);
     return byId;
   };
