@@ -29,15 +29,39 @@ for (const engine of ENGINES) {
       t = await createTestDatabase(engine);
     });
     afterAll(() => t.close());
+    const monthEnds = async () =>
+      (
+        await t.db
+          .selectFrom('positionMonthEnd')
+          .select('monthEnd')
+          .where('orgId', '=', HUB)
+          .orderBy('monthEnd')
+          .execute()
+      ).map((r) => r.monthEnd);
+
     beforeEach(async () => {
       await t.db.deleteFrom('forecastWeek').execute();
+      await t.db.deleteFrom('positionMonthEnd').execute();
       await t.db.deleteFrom('keptEpoch').execute();
       await keepAll(t.db);
+      await t.db
+        .insertInto('positionMonthEnd')
+        .values(
+          ['2026-01-31', '2026-02-28'].map((monthEnd) => ({
+            orgId: HUB,
+            monthEnd,
+            positions: '[]',
+            madeAt: 'now',
+          })),
+        )
+        .execute();
     });
 
     it('forgets the weeks starting after a document dated more than seven days ago, and counts it', async () => {
       await forgetKeptFrom(t.db, HUB, '2026-02-10', TODAY);
       expect(await kept()).toEqual(['2026-02-02', '2026-02-09']);
+      // The month ends on or after it too: January's stays, February's goes.
+      expect(await monthEnds()).toEqual(['2026-01-31']);
       expect(await readKeptEpoch(t.db, HUB)).toBe(1);
       // Dated on a kept Monday: the week from that Monday knew only what was dated before it.
       await forgetKeptFrom(t.db, HUB, '2026-02-09', TODAY);
@@ -49,6 +73,7 @@ for (const engine of ENGINES) {
       await forgetKeptFrom(t.db, HUB, '2026-03-03', TODAY);
       await forgetKeptFrom(t.db, HUB, TODAY, TODAY);
       expect(await kept()).toEqual(WEEKS);
+      expect(await monthEnds()).toEqual(['2026-01-31', '2026-02-28']);
       expect(await t.db.selectFrom('keptEpoch').selectAll().execute()).toEqual([]);
     });
 
