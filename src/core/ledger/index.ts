@@ -9,6 +9,7 @@ export {
   findAccountBalanceDrift,
   findAccountMonthDrift,
   sumAccountUpTo,
+  sumAccountTotalUpTo,
   type DebitCredit,
   findJournal,
   findJournalEntriesPage,

@@ -265,6 +265,52 @@ export async function sumAccountUpTo(
   return out;
 }
 
+/**
+ * {@link sumAccountUpTo} summed over every counterparty: the book's Σ debit and Σ credit of one
+ * account up to each of `dates`, added up by the database (whole months from `account_month`, the
+ * rest of a month from its lines), so a network total reads no row per cooperative.
+ */
+export async function sumAccountTotalUpTo(
+  db: Db,
+  orgId: string,
+  accountCode: string,
+  dates: readonly string[],
+): Promise<Map<string, DebitCredit>> {
+  const out = new Map<string, DebitCredit>();
+  for (const d of new Set(dates)) {
+    const month = d.slice(0, 7);
+    const whole = d === lastDayOfMonth(month);
+    const months = await db
+      .selectFrom('accountMonth')
+      .select([
+        sql<number | null>`sum(debit)`.as('debit'),
+        sql<number | null>`sum(credit)`.as('credit'),
+      ])
+      .where('orgId', '=', orgId)
+      .where('accountCode', '=', accountCode)
+      .where('month', whole ? '<=' : '<', month)
+      .executeTakeFirst();
+    const total = { debit: Number(months?.debit ?? 0), credit: Number(months?.credit ?? 0) };
+    if (!whole) {
+      const days = await db
+        .selectFrom('journalLine')
+        .select([
+          sql<number | null>`sum(debit)`.as('debit'),
+          sql<number | null>`sum(credit)`.as('credit'),
+        ])
+        .where('orgId', '=', orgId)
+        .where('accountCode', '=', accountCode)
+        .where('entryDate', '>=', `${month}-01`)
+        .where('entryDate', '<=', d)
+        .executeTakeFirst();
+      total.debit += Number(days?.debit ?? 0);
+      total.credit += Number(days?.credit ?? 0);
+    }
+    out.set(d, total);
+  }
+  return out;
+}
+
 /** Every kept month total next to the sum of its lines, where they differ (either missing counts as zero). */
 export async function findAccountMonthDrift(db: Db) {
   const month = sql<string>`substr(entry_date, 1, 7)`;

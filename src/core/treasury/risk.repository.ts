@@ -1,27 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { HUB, sumAccountUpTo, type DebitCredit } from '../ledger/index.ts';
-
-/** Σ (debit − credit) per counterparty of one hub account, over entries dated after `from` up to `to`. */
-export async function sumAccountBetween(
-  db: Db,
-  hubId: string,
-  accountCode: string,
-  range: { after?: string; upTo: string },
-): Promise<Map<string, DebitCredit>> {
-  const dates = range.after ? [range.after, range.upTo] : [range.upTo];
-  const sums = await sumAccountUpTo(db, hubId, accountCode, dates);
-  const upTo = sums.get(range.upTo)!;
-  const before = range.after ? sums.get(range.after)! : new Map<string, DebitCredit>();
-  return new Map(
-    [...upTo].map(([cp, t]) => [
-      cp,
-      {
-        debit: t.debit - (before.get(cp)?.debit ?? 0),
-        credit: t.credit - (before.get(cp)?.credit ?? 0),
-      },
-    ]),
-  );
-}
+import { HUB, sumAccountUpTo } from '../ledger/index.ts';
 
 /**
  * Each cooperative's receivable at the end of each of `dates` (Σ of its lines dated up to each),

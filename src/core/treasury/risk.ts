@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
-import { HUB } from '../ledger/index.ts';
+import { HUB, sumAccountTotalUpTo } from '../ledger/index.ts';
 import {
   findCooperatives,
   readHubParticipations,
@@ -24,7 +24,7 @@ import {
   type MatrixRow,
   type RollStep,
 } from './risk-math.ts';
-import { readReceivables, sumAccountBetween } from './risk.repository.ts';
+import { readReceivables } from './risk.repository.ts';
 import { scoreCooperative, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
@@ -124,7 +124,7 @@ export async function assessRisk(
   });
   const participations = known.participations ?? (await readHubParticipations(db, hubId));
   const [penjualan, exposures, coops, latest] = await Promise.all([
-    sumAccountBetween(db, hubId, HUB.penjualan, { after: from, upTo: asOf }),
+    sumAccountTotalUpTo(db, hubId, HUB.penjualan, [from, asOf]),
     known.exposures ?? computeNetworkExposures(db, hubId, asOf, undefined, { participations }),
     findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
     findLatestProvision(db, hubId),
@@ -147,7 +147,9 @@ export async function assessRisk(
     Map<string, number>,
     Map<string, number>,
   ];
-  const sales = [...penjualan.values()].reduce((t, r) => t + r.credit - r.debit, 0);
+  // Consignment sales of the 90 days: the network's 4101 credits less debits after `from`.
+  const net = (d: string) => penjualan.get(d)!.credit - penjualan.get(d)!.debit;
+  const sales = net(asOf) - net(from);
   const receivable = m.today.reduce((t, c) => t + c.receivable, 0);
   const closingCurrent = m.today.reduce((t, c) => t + c.aging.current, 0);
   const statements = issued.filter((s) => s.periodEnd > m.window.from);
