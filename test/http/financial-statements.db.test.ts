@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJournalEntries, type JournalEntryInput } from '../../src/core/ledger/index.ts';
@@ -275,7 +274,6 @@ for (const engine of ENGINES) {
       expect(text).toContain('Laporan Posisi Keuangan');
       expect(text).toContain('Perhitungan Hasil Usaha');
       expect(text).toContain(formatRupiah(fs.balanceSheet.assets));
-      writeFileSync(`/tmp/fs-pdf/statements-${engine}.pdf`, pdf.rawPayload);
       const xlsx = await get(
         `/api/v1/orgs/${coop()}/ledger/statements/export?year=2026&format=xlsx`,
       );
