@@ -43,7 +43,9 @@ for (const engine of ENGINES) {
         } finally {
           await t.close();
         }
-      });
+        // The whole demo on PostgreSQL takes about 100 s alone on a 2-core machine, longer beside
+        // the other test files: a time limit for a hung seed, not a speed check.
+      }, 360_000);
     }
   });
 }
