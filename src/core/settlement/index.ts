@@ -28,6 +28,7 @@ export {
   findStatementsOfCooperative,
   findStatementsOfCooperatives,
   findBilledStatementsOfCooperatives,
+  billedByCooperative,
   type BilledStatementRow,
   findPaymentsOfCooperative,
   findStatementById,

@@ -14,9 +14,10 @@ import {
   standingOf,
   type StatementPosition,
 } from './credit-position.ts';
-import type { Aging, BilledStatement } from './settlement-math.ts';
+import type { Aging } from './settlement-math.ts';
 import type { StatementTable } from './settlement.table.ts';
 import {
+  billedByCooperative,
   findBilledStatementsOfCooperatives,
   findStatementsOfCooperatives,
   sumCreditsOfCooperatives,
@@ -116,18 +117,7 @@ export async function getNetworkAging(db: Db, clock: Clock, hubId: string): Prom
   ]);
   const names = new Map(coops.map((c) => [c.id, c.name]));
   const receivable = receivableByCooperative(receivables);
-  const billedOf = new Map<string, BilledStatement[]>();
-  for (const s of statements) {
-    const billed = {
-      id: s.id,
-      periodEnd: s.periodEnd,
-      dueDate: s.dueDate,
-      billed: s.salesAmount + s.shrinkageAmount,
-    };
-    const list = billedOf.get(s.orgId);
-    if (list) list.push(billed);
-    else billedOf.set(s.orgId, [billed]);
-  }
+  const billedOf = billedByCooperative(statements);
   const totals = {
     balanceDue: 0,
     overdueAmount: 0,

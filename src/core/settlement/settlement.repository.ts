@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
+import type { BilledStatement } from './settlement-math.ts';
 import type { PaymentTable, StatementTable } from './settlement.table.ts';
 
 export async function findStatementsOfCooperative(
@@ -55,6 +56,27 @@ export async function findBilledStatementsOfCooperatives(
     if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
     return q.orderBy('orgId').orderBy('periodEnd').execute();
   });
+}
+
+/** Each cooperative's statements as billed amounts (`standingOf`'s input), in the rows' order. */
+export function billedByCooperative(
+  rows: readonly BilledStatementRow[],
+  upTo?: string,
+): Map<string, BilledStatement[]> {
+  const out = new Map<string, BilledStatement[]>();
+  for (const s of rows) {
+    if (upTo !== undefined && s.periodEnd > upTo) continue;
+    const billed = {
+      id: s.id,
+      periodEnd: s.periodEnd,
+      dueDate: s.dueDate,
+      billed: s.salesAmount + s.shrinkageAmount,
+    };
+    const list = out.get(s.orgId);
+    if (list) list.push(billed);
+    else out.set(s.orgId, [billed]);
+  }
+  return out;
 }
 
 export async function findStatementByPeriodEnd(db: Db, coopId: string, periodEnd: string) {

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { readHubParticipations, termsOn, type HubParticipations } from '../network/index.ts';
 import {
+  billedByCooperative,
   findBilledStatementsOfCooperatives,
   standingOf,
   sumCreditsOfCooperativesAtEach,
   type Aging,
-  type BilledStatement,
   type BilledStatementRow,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
@@ -89,19 +89,7 @@ export async function positionsAtEach(
     known.receivables ?? receivablesAtEach(db, hubId, dates),
   ]);
   // Oldest first per cooperative, as the query orders them.
-  const byCoop = new Map<string, BilledStatement[]>();
-  for (const s of statements) {
-    if (s.periodEnd > latest) continue;
-    const billed = {
-      id: s.id,
-      periodEnd: s.periodEnd,
-      dueDate: s.dueDate,
-      billed: s.salesAmount + s.shrinkageAmount,
-    };
-    const list = byCoop.get(s.orgId);
-    if (list) list.push(billed);
-    else byCoop.set(s.orgId, [billed]);
-  }
+  const byCoop = billedByCooperative(statements, latest);
   for (const asOf of dates) {
     const creditsOn = credits.get(asOf)!;
     const receivablesOn = receivables.get(asOf)!;
