@@ -2,6 +2,7 @@ export type * from './kept.table.ts';
 export {
   KEPT_AFTER_DAYS,
   changesKept,
+  forgetAllKept,
   forgetKeptFrom,
   keepUnlessForgotten,
   readKeptEpoch,

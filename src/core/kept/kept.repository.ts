@@ -49,6 +49,17 @@ export async function forgetKeptFrom(
     .execute();
 }
 
+/** Before any business date: forgetting from it forgets everything kept. */
+const EVERY_DAY = '0000-01-01';
+
+/**
+ * Forgets every kept view of the organization: for a change that reaches documents of any date
+ * (a participation's terms or end).
+ */
+export async function forgetAllKept(db: Db, orgId: string, today: string): Promise<void> {
+  await forgetKeptFrom(db, orgId, EVERY_DAY, today);
+}
+
 /** The organization's count of forgettings (0 before the first), read before a view is worked out. */
 export async function readKeptEpoch(db: Db, orgId: string): Promise<number> {
   const row = await db

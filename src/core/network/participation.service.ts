@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { forgetKeptFrom } from '../kept/index.ts';
+import { forgetAllKept } from '../kept/index.ts';
 import { addDays, isValidBusinessDate, lastDayOfMonth, longDate } from '../shared/business-date.ts';
 import { todayWib } from '../shared/clock.ts';
 import type { CommandContext } from '../shared/context.ts';
@@ -183,8 +183,9 @@ export async function updateParticipation(
   };
   if (same) await replaceParticipationTerms(db, version);
   else await insertParticipationTerms(db, version);
-  // Terms changed from a past day change the hub's kept forecasts of the weeks after it.
-  await forgetKeptFrom(db, row.hubId, input.effectiveFrom, today);
+  // Terms in force on a later period end already reach the forecast of the weeks before it:
+  // a change of terms forgets every kept view of the hub.
+  await forgetAllKept(db, row.hubId, today);
   return participationView(row, await findTermsVersions(db, coopId, row.id), today);
 }
 
@@ -237,7 +238,9 @@ export async function endParticipation(
     endedAt: ctx.clock.now().toISOString(),
   };
   await updateParticipationEnd(db, coopId, row.id, ended);
-  await forgetKeptFrom(db, row.hubId, input.endDate, todayWib(ctx.clock));
+  // The end date reaches the forecast of the weeks before it (the sales until it), and may move
+  // one set at the start: every kept view of the hub is forgotten.
+  await forgetAllKept(db, row.hubId, todayWib(ctx.clock));
   return participationView(
     { ...row, ...ended },
     await findTermsVersions(db, coopId, row.id),

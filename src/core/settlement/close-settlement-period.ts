@@ -92,8 +92,6 @@ export async function closeCooperativePeriod(
     dueDate: addDays(periodEnd, p.paymentTermsDays),
     issuedAt: ctx.clock.now().toISOString(),
   });
-  // A period closed late changes the hub's kept forecasts of the weeks after its end.
-  await forgetKeptFrom(db, c.hubId, periodEnd, todayWib(ctx.clock));
   await billToStatement(db, coopId, periodEnd, id);
   const sums = await sumStatementDocuments(db, coopId, id);
   const closingBalance =
@@ -147,7 +145,9 @@ export async function closeSettlementPeriod(
       throw new DomainError('NotFound', {
         message: 'Koperasi tidak ditemukan dalam jaringan hub ini',
       });
-    return [await closeCooperativePeriod(db, ctx, input.cooperativeId, input.periodEnd)];
+    const one = [await closeCooperativePeriod(db, ctx, input.cooperativeId, input.periodEnd)];
+    await forgetKeptFrom(db, hubId, input.periodEnd, todayWib(ctx.clock));
+    return one;
   }
   const out: StatementTable[] = [];
   for (const p of await findParticipationsOfHubOn(db, hubId, input.periodEnd)) {
@@ -159,5 +159,9 @@ export async function closeSettlementPeriod(
     if (latest && p.endDate !== null && latest.periodEnd >= p.endDate) continue;
     out.push(await closeCooperativePeriod(db, ctx, p.orgId, input.periodEnd));
   }
+  // A period closed late changes the hub's kept views from its end on. Forgotten once, after
+  // every cooperative's lock: the hub's count (`kept_epoch`) is always locked after them, as a
+  // payment or a sale locks its cooperative before posting (no lock cycle on PostgreSQL).
+  if (out.length > 0) await forgetKeptFrom(db, hubId, input.periodEnd, todayWib(ctx.clock));
   return out;
 }

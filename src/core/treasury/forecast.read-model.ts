@@ -209,14 +209,7 @@ export async function getCashFlowForecast(
     cashToday,
     weeks,
     notExpected: expected.statements.notExpected + expected.sales.notExpected,
-    backtest: await keptBacktest(
-      db,
-      clock,
-      hubId,
-      { firstDay: firstDayOf(coops), participations: known },
-      received,
-      receivedThrough,
-    ),
+    backtest: await keptBacktest(db, clock, hubId, firstDayOf(coops), received, receivedThrough),
   };
 }
 
@@ -232,11 +225,10 @@ async function keptBacktest(
   db: Db,
   clock: Clock,
   hubId: string,
-  history: { firstDay: string | undefined; participations: HubParticipations },
+  firstDay: string | undefined,
   received: DatedAmount[],
   receivedThrough: string,
 ): Promise<Backtest> {
-  const { firstDay } = history;
   const weeks = backtestWeeks(firstDay, receivedThrough);
   if (weeks.length === 0) return scoreBacktest(new Map(), received, receivedThrough);
   const kept = await findForecastWeeks(db, hubId, weeks[0]!, weeks.at(-1)!);
@@ -247,10 +239,8 @@ async function keptBacktest(
     // worked out forgets them (`forgetKeptFrom`) and moves the count, and then none is kept.
     const epoch = await readKeptEpoch(db, hubId);
     // A week not kept yet needs the whole history (what was known before its Monday).
-    const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), {
-      whole: true,
-      participations: history.participations,
-    });
+    // Read again after the count, the participations and their terms too.
+    const { coops } = await loadForecastHistory(db, hubId, todayWib(clock), { whole: true });
     for (const w of missing) made.set(w, forecastOfWeek(coops, w));
     await keepUnlessForgotten(db, hubId, epoch, (trx) =>
       keepForecastWeeks(trx, hubId, made, clock.now().toISOString()),
