@@ -2,14 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { CommandContext } from '../core/shared/context.ts';
 import type { Database } from '../db/database.ts';
+import { transactionRunAgain } from '../db/retry.ts';
 import { authorize } from './authorize.ts';
 
-/** Runs one command in one transaction. */
+/**
+ * Runs one command in one transaction, again from the start when PostgreSQL ends it for a
+ * deadlock or a serialization failure (it was rolled back whole: nothing of the first run stays).
+ */
 export function inTransaction<T>(
   request: FastifyRequest,
   fn: (db: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return request.server.deps.db.transaction().execute(fn);
+  return transactionRunAgain(request.server.deps.db, fn);
 }
 
 /** The command context of a request: clock, who, request id, address. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { transactionRunAgain } from '../db/retry.ts';
 
 export interface ChunkOptions {
   /** Items per transaction. */
@@ -8,29 +9,21 @@ export interface ChunkOptions {
   workers: number;
 }
 
-/** PostgreSQL's deadlock and serialization failures: the transaction may simply run again. */
-function retryable(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-}
-
 /** Runs `fn` for every item of `chunk` in one transaction, again whole after a deadlock. */
-async function inTransaction<T, R>(
+function inTransaction<T, R>(
   db: Kysely<Database>,
   chunk: T[],
   fn: (trx: Kysely<Database>, item: T) => Promise<R>,
 ): Promise<R[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const rs: R[] = [];
-        for (const item of chunk) rs.push(await fn(trx, item));
-        return rs;
-      });
-    } catch (e) {
-      if (!retryable(e) || attempt >= 5) throw e;
-    }
-  }
+  return transactionRunAgain(
+    db,
+    async (trx) => {
+      const rs: R[] = [];
+      for (const item of chunk) rs.push(await fn(trx, item));
+      return rs;
+    },
+    5,
+  );
 }
 
 /**

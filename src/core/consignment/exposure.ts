@@ -106,7 +106,8 @@ export async function computeNetworkExposures(
     (l) => l.kind === 'store' || l.kind === 'transit',
   );
   const [stock, receivables] = await Promise.all([
-    findStockAtNetworkLocations(db, locations),
+    // Only the hub's own stock counts (`exposureOf`), and only what is there.
+    findStockAtNetworkLocations(db, locations, { owner: hubId }),
     findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
   ]);
   const book = await loadPriceBook(

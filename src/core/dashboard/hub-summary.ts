@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures } from '../consignment/index.ts';
 import { readHubParticipations } from '../network/index.ts';
+import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
 import type { Clock } from '../shared/clock.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import {
@@ -76,12 +77,17 @@ export interface HubSummary {
 export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promise<HubSummary> {
   // The participations and their terms, read once for the forecast, the exposures and the risk.
   const participations = await readHubParticipations(db, hubId);
-  const forecast = await getCashFlowForecast(db, clock, hubId, { participations });
+  // Every participant's statements, read once for the forecast (the hub's own) and the risk.
+  const statements = await findBilledStatementsOfCooperatives(
+    db,
+    participations.rows.map((p) => p.orgId),
+  );
+  const forecast = await getCashFlowForecast(db, clock, hubId, { participations, statements });
   const today = forecast.asOf;
   const exposures = await computeNetworkExposures(db, hubId, today, undefined, { participations });
   const [unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
     countUnmatchedBankLines(db, hubId),
-    assessRisk(db, clock, hubId, { exposures, participations }),
+    assessRisk(db, clock, hubId, { exposures, participations, statements }),
   ]);
   // What is overdue today: the network aging's figures (one item per participation, as its
   // list has them), from the positions the risk worked out today by the same rules.

@@ -132,13 +132,22 @@ export async function findStockAtLocations(
  */
 export async function findStockAtNetworkLocations(
   db: Db,
-  locations: Pick<LocationTable, 'id'>[],
-): Promise<StockBalanceTable[]> {
+  locations: Pick<LocationTable, 'id' | 'orgId'>[],
+  opts: { owner?: string } = {},
+): Promise<Pick<StockBalanceTable, 'orgId' | 'locationId' | 'productId' | 'ownerOrgId' | 'qty'>[]> {
   if (locations.length === 0) return [];
-  return selectInChunks(
-    locations.map((l) => l.id),
-    (ids) => db.selectFrom('stockBalance').selectAll().where('locationId', 'in', ids).execute(),
-  );
+  // By the cooperatives (the key's first column), then to the locations asked for.
+  const wanted = new Set(locations.map((l) => l.id));
+  const rows = await selectInChunks([...new Set(locations.map((l) => l.orgId))], (ids) => {
+    let q = db
+      .selectFrom('stockBalance')
+      .select(['orgId', 'locationId', 'productId', 'ownerOrgId', 'qty'])
+      .where('orgId', 'in', ids);
+    // Only what the owner has there (nothing held is no stock).
+    if (opts.owner) q = q.where('ownerOrgId', '=', opts.owner).where('qty', '>', 0);
+    return q.execute();
+  });
+  return rows.filter((r) => wanted.has(r.locationId));
 }
 
 /** By product, stable (the order of one statement's `order by product_id`). */

@@ -211,27 +211,49 @@ export async function sumAccountUpTo(
 ): Promise<Map<string, Map<string, DebitCredit>>> {
   const out = new Map(dates.map((d) => [d, new Map<string, DebitCredit>()]));
   if (dates.length === 0) return out;
+  const days = [...out.keys()];
   const monthOf = (d: string) => d.slice(0, 7);
   const endsItsMonth = (d: string) => d === lastDayOfMonth(monthOf(d));
-  const latest = dates.reduce((a, b) => (a > b ? a : b));
-  const partial = [...new Set(dates.filter((d) => !endsItsMonth(d)))];
-  const [months, days] = await Promise.all([
+  const latest = days.reduce((a, b) => (a > b ? a : b));
+  const partial = days.filter((d) => !endsItsMonth(d));
+  // Each date's sums as columns of one grouped read (`case when` per date): one row per
+  // counterparty, added up by the database, however many dates.
+  const sums = (conditions: ReturnType<typeof sql<boolean>>[]) =>
+    conditions.flatMap((when, i) => [
+      sql<number>`sum(case when ${when} then debit else 0 end)`.as(`d${i}`),
+      sql<number>`sum(case when ${when} then credit else 0 end)`.as(`c${i}`),
+      sql<number>`sum(case when ${when} then 1 else 0 end)`.as(`n${i}`),
+    ]);
+  type Summed = { counterpartyOrgId: string } & Record<string, unknown>;
+  const [months, lines] = await Promise.all([
     db
       .selectFrom('accountMonth')
-      .select(['counterpartyOrgId', 'month', 'debit', 'credit'])
+      .select([
+        'counterpartyOrgId',
+        ...sums(
+          days.map((d) =>
+            endsItsMonth(d)
+              ? sql<boolean>`month <= ${monthOf(d)}`
+              : sql<boolean>`month < ${monthOf(d)}`,
+          ),
+        ),
+      ])
       .where('orgId', '=', orgId)
       .where('accountCode', '=', accountCode)
       .where('month', '<=', monthOf(latest))
-      .execute(),
+      .groupBy('counterpartyOrgId')
+      .execute() as Promise<Summed[]>,
     partial.length === 0
-      ? []
-      : db
+      ? ([] as Summed[])
+      : (db
           .selectFrom('journalLine')
           .select([
             'counterpartyOrgId',
-            'entryDate',
-            sql<number>`sum(debit)`.as('debit'),
-            sql<number>`sum(credit)`.as('credit'),
+            ...sums(
+              partial.map(
+                (d) => sql<boolean>`entry_date >= ${`${monthOf(d)}-01`} and entry_date <= ${d}`,
+              ),
+            ),
           ])
           .where('orgId', '=', orgId)
           .where('accountCode', '=', accountCode)
@@ -242,26 +264,22 @@ export async function sumAccountUpTo(
               ),
             ),
           )
-          .groupBy(['counterpartyOrgId', 'entryDate'])
-          .execute(),
+          .groupBy('counterpartyOrgId')
+          .execute() as Promise<Summed[]>),
   ]);
-  const add = (into: Map<string, DebitCredit>, cp: string, debit: unknown, credit: unknown) => {
-    const t = into.get(cp) ?? { debit: 0, credit: 0 };
-    t.debit += Number(debit);
-    t.credit += Number(credit);
-    into.set(cp, t);
-  };
-  for (const [d, into] of out) {
-    const m = monthOf(d);
-    const whole = endsItsMonth(d);
-    for (const r of months)
-      if (r.month < m || (whole && r.month === m))
-        add(into, r.counterpartyOrgId, r.debit, r.credit);
-    if (!whole)
-      for (const r of days)
-        if (r.entryDate >= `${m}-01` && r.entryDate <= d)
-          add(into, r.counterpartyOrgId, r.debit, r.credit);
-  }
+  const add = (of: string[], rows: Summed[]) =>
+    of.forEach((d, i) => {
+      const into = out.get(d)!;
+      for (const r of rows) {
+        if (Number(r[`n${i}`] ?? 0) === 0) continue;
+        const t = into.get(r.counterpartyOrgId) ?? { debit: 0, credit: 0 };
+        t.debit += Number(r[`d${i}`] ?? 0);
+        t.credit += Number(r[`c${i}`] ?? 0);
+        into.set(r.counterpartyOrgId, t);
+      }
+    });
+  add(days, months);
+  add(partial, lines);
   return out;
 }
 

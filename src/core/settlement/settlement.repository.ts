@@ -31,6 +31,8 @@ export async function findStatementsOfCooperatives(
 /** A statement as positions are worked out from it: its dates and what it billed. */
 export interface BilledStatementRow {
   orgId: string;
+  /** The hub it was issued by (a cooperative may take part in more than one). */
+  hubId: string;
   id: string;
   periodEnd: string;
   dueDate: string;
@@ -51,7 +53,7 @@ export async function findBilledStatementsOfCooperatives(
   return selectInChunks(coopIds, (ids) => {
     let q = db
       .selectFrom('statement')
-      .select(['orgId', 'id', 'periodEnd', 'dueDate', 'salesAmount', 'shrinkageAmount'])
+      .select(['orgId', 'hubId', 'id', 'periodEnd', 'dueDate', 'salesAmount', 'shrinkageAmount'])
       .where('orgId', 'in', ids);
     if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
     return q.orderBy('orgId').orderBy('periodEnd').execute();

@@ -27,16 +27,31 @@ export interface GrantRow {
   status: string;
   mode: 'payout' | 'net';
   settledOn: string | null;
+  /** How many grants the row stands for (their amounts summed); 1 when absent. */
+  grants?: number;
 }
 
-/** Days after the 1st of the next month the hub has paid a month's subsidy: the median of its history. */
+/**
+ * Days after the 1st of the next month the hub has paid a month's subsidy: the median of its
+ * history, each paid grant counted once (a row standing for several counts as many).
+ */
 export function payoutLagOf(grants: GrantRow[]): number {
   const lags = grants
     .filter((g) => g.status === 'paid' && g.settledOn)
-    .map((g) => daysBetween(firstDayOfMonth(addMonths(g.month, 1)), g.settledOn!))
-    .sort((a, b) => a - b);
-  if (lags.length === 0) return DEFAULT_PAYOUT_LAG_DAYS;
-  return Math.max(0, lags[Math.floor((lags.length - 1) / 2)]!);
+    .map((g) => ({
+      lag: daysBetween(firstDayOfMonth(addMonths(g.month, 1)), g.settledOn!),
+      count: g.grants ?? 1,
+    }))
+    .sort((a, b) => a.lag - b.lag);
+  const count = lags.reduce((t, l) => t + l.count, 0);
+  if (count === 0) return DEFAULT_PAYOUT_LAG_DAYS;
+  // The lower median: the grant at (count − 1) / 2 in lag order.
+  let left = Math.floor((count - 1) / 2);
+  for (const l of lags) {
+    if (left < l.count) return Math.max(0, l.lag);
+    left -= l.count;
+  }
+  return DEFAULT_PAYOUT_LAG_DAYS;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type HubParticipations,
 } from '../network/index.ts';
 import { keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
+import type { BilledStatementRow } from '../settlement/index.ts';
 import { addDays } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -26,6 +27,7 @@ import { subsidyPayoutsOf } from './forecast-outflows.ts';
 import { listSupplierInvoices } from './payables-reads.ts';
 import {
   findCashBalance,
+  dueStatementsOf,
   findDueStatements,
   findForecastWeeks,
   findLatestBankDay,
@@ -76,14 +78,19 @@ export async function loadForecastHistory(
   db: Db,
   hubId: string,
   today: string,
-  opts: { whole: boolean; participations?: HubParticipations } = { whole: true },
+  opts: {
+    whole: boolean;
+    participations?: HubParticipations;
+    /** The participants' statements, when the caller read them already. */
+    statements?: readonly BilledStatementRow[];
+  } = { whole: true },
 ) {
   const hub = opts.participations ?? (await readHubParticipations(db, hubId));
   const participations = participationsOn(hub, today);
   const versions = hub.terms;
   const ids = participations.map((p) => p.orgId);
   const [statements, firstSales] = await Promise.all([
-    findDueStatements(db, hubId),
+    opts.statements ? dueStatementsOf(opts.statements, hubId) : findDueStatements(db, hubId),
     opts.whole ? undefined : findFirstSaleDays(db, hubId, ids),
   ]);
   let read: SalesRead = { since: '' };
@@ -139,7 +146,12 @@ export async function getCashFlowForecast(
   db: Db,
   clock: Clock,
   hubId: string,
-  opts: { weeks?: number; participations?: HubParticipations } = {},
+  opts: {
+    weeks?: number;
+    participations?: HubParticipations;
+    /** Every participant's statements, when the caller read them already (`findBilledStatementsOfCooperatives`). */
+    statements?: readonly BilledStatementRow[];
+  } = {},
 ): Promise<CashFlowForecast> {
   const count = opts.weeks ?? 13;
   if (!Number.isInteger(count) || count < 1 || count > 26)
@@ -161,6 +173,7 @@ export async function getCashFlowForecast(
   const { participations, coops } = await loadForecastHistory(db, hubId, today, {
     whole: false,
     participations: known,
+    ...(opts.statements ? { statements: opts.statements } : {}),
   });
   const [cashToday, invoices, grants, received, bankDay] = await Promise.all([
     findCashBalance(db, hubId),

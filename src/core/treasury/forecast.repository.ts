@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
 import { HUB } from '../ledger/index.ts';
+import type { BilledStatementRow } from '../settlement/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
+import type { GrantRow } from './forecast-outflows.ts';
 
 /**
  * The forecast's SQL: the hub's cooperatives' statements, credits and
@@ -30,6 +32,29 @@ function byCooperative(rows: Row[][]): Map<string, DatedAmount[]> {
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     ]),
   );
+}
+
+/**
+ * {@link findDueStatements} from statements read already (`findBilledStatementsOfCooperatives`,
+ * each cooperative's oldest first): those the hub issued.
+ */
+export function dueStatementsOf(
+  rows: readonly BilledStatementRow[],
+  hubId: string,
+): Map<string, DueStatement[]> {
+  const out = new Map<string, DueStatement[]>();
+  for (const r of rows) {
+    if (r.hubId !== hubId) continue;
+    const s = {
+      periodEnd: r.periodEnd,
+      dueDate: r.dueDate,
+      billed: r.salesAmount + r.shrinkageAmount,
+    };
+    const list = out.get(r.orgId);
+    if (list) list.push(s);
+    else out.set(r.orgId, [s]);
+  }
+  return out;
 }
 
 /** Each cooperative's statements of the hub, oldest first: period end, due date and new charges. */
@@ -224,14 +249,23 @@ export async function findLatestBankDay(db: Db, hubId: string): Promise<string |
 }
 
 /** The hub's subsidy grants that matter to its cash: paid ones (when), accrued ones still to pay out. */
-export async function findSubsidyGrants(db: Db, hubId: string) {
+export async function findSubsidyGrants(db: Db, hubId: string): Promise<GrantRow[]> {
+  // Summed by month, status, mode and day settled: a few rows per month, not one per cooperative.
   const rows = await db
     .selectFrom('subsidyGrant')
-    .select(['orgId', 'month', 'amount', 'status', 'mode', 'settledOn'])
+    .select([
+      'month',
+      'status',
+      'mode',
+      'settledOn',
+      sql<number>`sum(amount)`.as('amount'),
+      sql<number>`count(*)`.as('grants'),
+    ])
     .where('hubId', '=', hubId)
     .where('status', 'in', ['paid', 'accrued'])
+    .groupBy(['month', 'status', 'mode', 'settledOn'])
     .execute();
-  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+  return rows.map((r) => ({ ...r, amount: Number(r.amount), grants: Number(r.grants) }));
 }
 
 /** The forecasts kept for the hub's past weeks from `from` to `to` (Mondays): Monday → collections expected. */

@@ -8,7 +8,7 @@ import {
   type Spread,
 } from './forecast-lateness.ts';
 import { addDays } from '../shared/business-date.ts';
-import { subsidyPayoutsOf } from './forecast-outflows.ts';
+import { payoutLagOf, subsidyPayoutsOf, type GrantRow } from './forecast-outflows.ts';
 import {
   networkCollections,
   periodEndOf,
@@ -201,6 +201,30 @@ describe('backtest', () => {
 });
 
 describe('subsidy payouts', () => {
+  it('takes the same payout lag from grants summed by month and day paid as from each grant', () => {
+    const grant = fc.record({
+      month: fc.constantFrom('2026-01', '2026-02', '2026-03'),
+      settledOn: fc.constantFrom('2026-03-02', '2026-03-05', '2026-04-01', '2026-04-09', null),
+      status: fc.constantFrom('paid', 'accrued'),
+    });
+    fc.assert(
+      fc.property(fc.array(grant, { maxLength: 40 }), (list) => {
+        const each: GrantRow[] = list.map((g) => ({ ...g, amount: 1_000, mode: 'payout' }));
+        const summed = new Map<string, GrantRow>();
+        for (const g of each) {
+          const key = `${g.month}|${g.status}|${g.settledOn}`;
+          const row = summed.get(key);
+          if (row) {
+            row.amount += g.amount;
+            row.grants = (row.grants ?? 1) + 1;
+          } else summed.set(key, { ...g, grants: 1 });
+        }
+        expect(payoutLagOf([...summed.values()])).toBe(payoutLagOf(each));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('pays a month not yet run after the next 1st, pro rata to the days the participation ran', () => {
     const out = subsidyPayoutsOf(
       [

@@ -218,11 +218,13 @@ export async function computeProvisionMatrix(
      * positions come from).
      */
     keep?: { today: string; madeAt: string; epoch: number };
+    /** The kept month ends of the window, when the caller read them already (`findPositionMonthEnds`). */
+    kept?: Map<string, string>;
   } = {},
 ): Promise<ProvisionMatrix> {
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);
   // A past month end is worked out once and kept (`position_month_end`): only the others are now.
-  const kept = await findPositionMonthEnds(db, hubId, ends[0]!, ends.at(-1)!);
+  const kept = known.kept ?? (await findPositionMonthEnds(db, hubId, ends[0]!, ends.at(-1)!));
   const live = [...new Set([...ends.filter((e) => !kept.has(e)), asOf])];
   const positions = await positionsAtEach(db, hubId, live, known);
   const history: ProvisionMatrix['history'] = ends.map((end) => {

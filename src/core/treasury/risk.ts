@@ -6,7 +6,10 @@ import {
   readHubParticipations,
   type HubParticipations,
 } from '../network/index.ts';
-import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
+import {
+  findBilledStatementsOfCooperatives,
+  type BilledStatementRow,
+} from '../settlement/index.ts';
 import { readKeptEpoch } from '../kept/index.ts';
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
@@ -24,7 +27,7 @@ import {
   type MatrixRow,
   type RollStep,
 } from './risk-math.ts';
-import { readReceivables } from './risk.repository.ts';
+import { findPositionMonthEnds, readReceivables } from './risk.repository.ts';
 import { scoreCooperative, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
@@ -104,7 +107,12 @@ export async function assessRisk(
   db: Db,
   clock: Clock,
   hubId: string,
-  known: { exposures?: Map<string, Exposure>; participations?: HubParticipations } = {},
+  known: {
+    exposures?: Map<string, Exposure>;
+    participations?: HubParticipations;
+    /** Every participant's statements (any period end), when the caller read them already. */
+    statements?: readonly BilledStatementRow[];
+  } = {},
 ): Promise<{ overview: RiskOverview; matrix: ProvisionMatrix }> {
   const asOf = todayWib(clock);
   const from = addDays(asOf, -DSO_WINDOW_DAYS);
@@ -112,10 +120,12 @@ export async function assessRisk(
   // Counted before any read: month ends worked out now are kept only if no document dated on or
   // before them was written meanwhile (`keepUnlessForgotten`).
   const epoch = await readKeptEpoch(db, hubId);
-  // The receivables at the window's month ends and 90 days ago, and the charges of the last
+  // Month ends kept already need no receivable: only the others (and today) are worked out.
+  const kept = await findPositionMonthEnds(db, hubId, dates[0]!, dates.at(-1)!);
+  // The receivables on the days worked out now and 90 days ago, and the charges of the last
   // 90, 30 and the 30 before: one read of the hub's Piutang Konsinyasi.
   const ledger = await readReceivables(db, hubId, {
-    at: [...dates, from],
+    at: [...dates.filter((d) => !kept.has(d) || d === asOf), from],
     charges: [
       { after: from, upTo: asOf },
       { after: addDays(asOf, -30), upTo: asOf },
@@ -130,16 +140,19 @@ export async function assessRisk(
     findLatestProvision(db, hubId),
   ]);
   // Every participant's statements up to today, read once: the positions and the shrinkage.
-  const issued = await findBilledStatementsOfCooperatives(
-    db,
-    participations.rows.map((p) => p.orgId),
-    { upTo: asOf },
-  );
+  const issued = known.statements
+    ? known.statements.filter((s) => s.periodEnd <= asOf)
+    : await findBilledStatementsOfCooperatives(
+        db,
+        participations.rows.map((p) => p.orgId),
+        { upTo: asOf },
+      );
   const m = await computeProvisionMatrix(db, hubId, asOf, {
     receivables: ledger.at,
     statements: issued,
     participations,
     keep: { today: asOf, madeAt: clock.now().toISOString(), epoch },
+    kept,
   });
   const opening = ledger.at.get(from)!;
   const [charges, last30, prev30] = ledger.charges as [
