@@ -299,5 +299,41 @@ for (const engine of ENGINES) {
       });
       expect((await keptWeeks()).map((w) => w.forecast)).toEqual([1, 1, 1]);
     });
+
+    it('forgets, at a period close run late, the kept weeks and month ends from its period end on', async () => {
+      const hub = f.n.hub.id;
+      const kept = async () => ({
+        weeks: (
+          await f.t.db
+            .selectFrom('forecastWeek')
+            .select(['weekStart', 'forecast'])
+            .where('orgId', '=', hub)
+            .orderBy('weekStart')
+            .execute()
+        ).map((w) => `${w.weekStart}:${w.forecast}`),
+        monthEnds: (
+          await f.t.db
+            .selectFrom('positionMonthEnd')
+            .select('monthEnd')
+            .where('orgId', '=', hub)
+            .orderBy('monthEnd')
+            .execute()
+        ).map((m) => m.monthEnd),
+      });
+      // 20 April: March was never closed. The overview keeps the weeks and month ends over by
+      // more than 7 days (up to 13 April), among them those after 31 March.
+      at('2026-04-20');
+      expect((await callAs(f, 'hubAdmin', 'GET', '/api/v1/treasury/summary')).statusCode).toBe(200);
+      await f.t.db.updateTable('forecastWeek').set({ forecast: 1 }).execute();
+      const before = await kept();
+      expect(before.weeks).toContain('2026-04-06:1');
+      expect(before.monthEnds).toContain('2026-03-31');
+      await close('2026-03-31', '2026-04-20');
+      const after = await kept();
+      // The March statement is dated 31 March: what was kept from then on is forgotten.
+      expect(after.weeks).toEqual(before.weeks.filter((w) => w < '2026-04'));
+      expect(after.weeks.length).toBeGreaterThan(0);
+      expect(after.monthEnds).toEqual(before.monthEnds.filter((m) => m < '2026-03-31'));
+    });
   });
 }
