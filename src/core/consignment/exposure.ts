@@ -102,12 +102,11 @@ export async function computeNetworkExposures(
     : await findParticipationsOfHubOn(db, hubId, today);
   const participations = all.filter((p) => !only || only.has(p.orgId));
   const ids = participations.map((p) => p.orgId);
-  const locations = (await findLocationsOfOrgs(db, ids)).filter(
-    (l) => l.kind === 'store' || l.kind === 'transit',
-  );
+  const kinds = ['store', 'transit'] as const;
+  const locations = await findLocationsOfOrgs(db, ids, { kinds });
   const [stock, receivables] = await Promise.all([
     // Only the hub's own stock counts (`exposureOf`), and only what is there.
-    findStockAtNetworkLocations(db, locations, { owner: hubId }),
+    findStockAtNetworkLocations(db, locations, { owner: hubId, kinds }),
     findAccountBalances(db, hubId, { accountCode: HUB.piutangKonsinyasi }),
   ]);
   const book = await loadPriceBook(

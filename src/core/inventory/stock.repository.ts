@@ -15,11 +15,18 @@ export async function insertLocations(db: Db, rows: LocationTable[]): Promise<vo
   await insertMany(db, 'location', rows);
 }
 
-export async function findLocationsOfOrgs(db: Db, orgIds: string[]): Promise<LocationTable[]> {
+/** The locations of the organizations; with `kinds`, only those of these kinds. */
+export async function findLocationsOfOrgs(
+  db: Db,
+  orgIds: string[],
+  opts: { kinds?: readonly LocationKind[] } = {},
+): Promise<LocationTable[]> {
   if (orgIds.length === 0) return [];
-  return selectInChunks(orgIds, (ids) =>
-    db.selectFrom('location').selectAll().where('orgId', 'in', ids).execute(),
-  );
+  return selectInChunks(orgIds, (ids) => {
+    let q = db.selectFrom('location').selectAll().where('orgId', 'in', ids);
+    if (opts.kinds) q = q.where('kind', 'in', [...opts.kinds]);
+    return q.execute();
+  });
 }
 
 export async function findLocationById(db: Db, id: string): Promise<LocationTable | undefined> {
@@ -133,18 +140,31 @@ export async function findStockAtLocations(
 export async function findStockAtNetworkLocations(
   db: Db,
   locations: Pick<LocationTable, 'id' | 'orgId'>[],
-  opts: { owner?: string } = {},
+  opts: { owner?: string; kinds?: readonly LocationKind[] } = {},
 ): Promise<Pick<StockBalanceTable, 'orgId' | 'locationId' | 'productId' | 'ownerOrgId' | 'qty'>[]> {
   if (locations.length === 0) return [];
   // By the cooperatives (the key's first column), then to the locations asked for.
   const wanted = new Set(locations.map((l) => l.id));
+  const kinds = opts.kinds;
   const rows = await selectInChunks([...new Set(locations.map((l) => l.orgId))], (ids) => {
     let q = db
-      .selectFrom('stockBalance')
-      .select(['orgId', 'locationId', 'productId', 'ownerOrgId', 'qty'])
-      .where('orgId', 'in', ids);
+      .selectFrom('stockBalance as b')
+      .select(['b.orgId', 'b.locationId', 'b.productId', 'b.ownerOrgId', 'b.qty'])
+      .where('b.orgId', 'in', ids);
     // Only what the owner has there (nothing held is no stock).
-    if (opts.owner) q = q.where('ownerOrgId', '=', opts.owner).where('qty', '>', 0);
+    if (opts.owner) q = q.where('b.ownerOrgId', '=', opts.owner).where('b.qty', '>', 0);
+    // Only at locations of these kinds: the others' rows are not read out at all.
+    if (kinds)
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('location as l')
+            .select('l.id')
+            .whereRef('l.orgId', '=', 'b.orgId')
+            .whereRef('l.id', '=', 'b.locationId')
+            .where('l.kind', 'in', [...kinds]),
+        ),
+      );
     return q.execute();
   });
   return rows.filter((r) => wanted.has(r.locationId));

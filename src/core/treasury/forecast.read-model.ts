@@ -6,7 +6,7 @@ import {
 } from '../network/index.ts';
 import { keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
 import type { BilledStatementRow } from '../settlement/index.ts';
-import { addDays } from '../shared/business-date.ts';
+import { addDays, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
@@ -95,14 +95,27 @@ export async function loadForecastHistory(
   ]);
   let read: SalesRead = { since: '' };
   if (!opts.whole) {
-    let since = addDays(today, -(VELOCITY_DAYS - 1));
+    const velocityFrom = addDays(today, -(VELOCITY_DAYS - 1));
+    let since = velocityFrom;
     const allOf: string[] = [];
-    for (const id of ids) {
+    // Summed by month and side of the velocity's first day (`SalesRead.summedFrom`), except a
+    // cooperative whose days need telling apart: weekly terms, a last statement that does not end
+    // a month, or a participation that starts inside the velocity's days.
+    const byDayOf: string[] = [];
+    for (const p of participations) {
+      const id = p.orgId;
       const last = statements.get(id)?.at(-1)?.periodEnd;
       if (last === undefined) allOf.push(id);
       else if (addDays(last, 1) < since) since = addDays(last, 1);
+      // The participation's terms in force today, as `collectionsOf` bills by.
+      if (
+        p.settlementPeriod !== 'monthly' ||
+        (last !== undefined && last !== lastDayOfMonth(monthOf(last))) ||
+        p.startDate > velocityFrom
+      )
+        byDayOf.push(id);
     }
-    read = { since, allOf };
+    read = { since, allOf, summedFrom: velocityFrom, summedUpTo: today, byDayOf };
   }
   const { credits, charges } = await findMovementsByDay(db, hubId, ids, read);
   const coops: CooperativeHistory[] = participations.map((p) => {

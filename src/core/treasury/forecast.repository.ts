@@ -153,6 +153,17 @@ export async function findMovementsByDay(
 export interface SalesRead {
   since: string;
   allOf?: string[];
+  /**
+   * Sum the days from `since` on into one amount per cooperative, month and side of this day
+   * (before it, or on and after it), dated at the part's first day of sales, except for the
+   * cooperatives in `byDayOf` (read day by day). For a monthly cooperative billed up to a month
+   * end, whose sales velocity starts on this day, a part is what its days are to the forecast:
+   * billed on one period end, and wholly inside the velocity's days or wholly outside them.
+   */
+  summedFrom?: string;
+  /** The last day summed (today): a later day is not known to a forecast as of today. */
+  summedUpTo?: string;
+  byDayOf?: string[];
 }
 
 /** Each day's sales at the consignment price as kept with them (`sale_day`), not summed again from every sale. */
@@ -164,7 +175,11 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
   if (!read.since) return days.execute();
   const allOf = read.allOf ?? [];
   const [recent, whole] = await Promise.all([
-    days.where('saleDate', '>=', read.since).execute(),
+    read.summedFrom === undefined
+      ? days.where('saleDate', '>=', read.since).execute()
+      : findSaleDaysSummed(db, hubId, read.since, read.summedFrom, read.summedUpTo, [
+          ...new Set([...allOf, ...(read.byDayOf ?? [])]),
+        ]),
     allOf.length === 0
       ? []
       : selectInChunks(allOf, (ids) =>
@@ -172,6 +187,53 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
         ),
   ]);
   return [...recent, ...whole];
+}
+
+/**
+ * The days of sales from `since` on (`SalesRead.summedFrom`): summed by cooperative, month and
+ * side of `summedFrom` up to `upTo`, dated at each part's first day with sales, and day by day for
+ * the cooperatives in `byDayOf`.
+ */
+async function findSaleDaysSummed(
+  db: Db,
+  hubId: string,
+  since: string,
+  summedFrom: string,
+  upTo: string | undefined,
+  byDayOf: string[],
+) {
+  let summed = db
+    .selectFrom('saleDay')
+    .select([
+      'orgId',
+      sql<string | null>`min(case when consignment_amount > 0 then sale_date end)`.as('date'),
+      sql<number>`sum(consignment_amount)`.as('amount'),
+    ])
+    .where('hubId', '=', hubId)
+    .where('saleDate', '>=', since);
+  if (upTo !== undefined) summed = summed.where('saleDate', '<=', upTo);
+  const [parts, days] = await Promise.all([
+    summed
+      .groupBy([
+        'orgId',
+        sql`substr(sale_date, 1, 7)`,
+        sql`case when sale_date >= ${summedFrom} then 1 else 0 end`,
+      ])
+      .execute(),
+    byDayOf.length === 0
+      ? []
+      : selectInChunks(byDayOf, (ids) =>
+          db
+            .selectFrom('saleDay')
+            .select(['orgId', 'saleDate as date', 'consignmentAmount as amount'])
+            .where('hubId', '=', hubId)
+            .where('orgId', 'in', ids)
+            .where('saleDate', '>=', since)
+            .execute(),
+        ),
+  ]);
+  const dayByDay = new Set(byDayOf);
+  return [...parts.filter((p) => !dayByDay.has(p.orgId)), ...days];
 }
 
 /**
