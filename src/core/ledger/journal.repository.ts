@@ -199,9 +199,12 @@ export interface DebitCredit {
 
 /**
  * Σ debit and Σ credit per counterparty of one account of a book over its lines dated up to each
- * of `dates` (date → counterparty → sums): the whole months before a date's month from
- * `account_month`, the rest of its month from the month's lines (none when the date ends its
- * month). A counterparty with nothing up to a date is not in that date's map.
+ * of `dates` (date → counterparty → sums), read from what the postings keep: the balance of all
+ * its lines (`account_balance`), less the whole months after the date's month (`account_month`),
+ * less the date's month and plus that month's lines up to the date (none when the date ends its
+ * month). Only the months from the earliest date's on are read, each date's sums added up by the
+ * database: one row per counterparty, however many dates. A counterparty with nothing up to a date
+ * (both sums zero) is not in that date's map.
  */
 export async function sumAccountUpTo(
   db: Db,
@@ -212,43 +215,90 @@ export async function sumAccountUpTo(
   const out = new Map(dates.map((d) => [d, new Map<string, DebitCredit>()]));
   if (dates.length === 0) return out;
   const days = [...out.keys()];
+  const { balances, later, lines, partial } = await readBackFrom(db, orgId, accountCode, days, [
+    'counterpartyOrgId',
+  ]);
+  const cps = new Set<string>();
+  const byCp = <T extends { counterpartyOrgId: string }>(rows: T[]) =>
+    new Map(rows.map((r) => (cps.add(r.counterpartyOrgId), [r.counterpartyOrgId, r])));
+  const balance = byCp(balances);
+  const after = byCp(later);
+  const within = byCp(lines);
+  days.forEach((d, i) => {
+    const into = out.get(d)!;
+    const j = partial.indexOf(d);
+    for (const cp of cps) {
+      const b = balance.get(cp);
+      const a = after.get(cp);
+      const l = j >= 0 ? within.get(cp) : undefined;
+      const debit = Number(b?.debit ?? 0) - Number(a?.[`d${i}`] ?? 0) + Number(l?.[`d${j}`] ?? 0);
+      const credit = Number(b?.credit ?? 0) - Number(a?.[`c${i}`] ?? 0) + Number(l?.[`c${j}`] ?? 0);
+      if (debit !== 0 || credit !== 0) into.set(cp, { debit, credit });
+    }
+  });
+  return out;
+}
+
+type Summed = Record<string, unknown>;
+
+/**
+ * The reads {@link sumAccountUpTo} and {@link sumAccountTotalUpTo} work from, grouped by
+ * `groupBy` (nothing: one row): the balance; for each of `days` (column `d<i>`, `c<i>`) the
+ * months after it (its own month too when it does not end it); and for each of the days that
+ * do not end their month (`partial`, column `d<j>`, `c<j>`) its month's lines up to it.
+ */
+async function readBackFrom(
+  db: Db,
+  orgId: string,
+  accountCode: string,
+  days: readonly string[],
+  groupBy: readonly 'counterpartyOrgId'[],
+) {
   const monthOf = (d: string) => d.slice(0, 7);
   const endsItsMonth = (d: string) => d === lastDayOfMonth(monthOf(d));
-  const latest = days.reduce((a, b) => (a > b ? a : b));
+  const earliest = days.reduce((a, b) => (a < b ? a : b));
   const partial = days.filter((d) => !endsItsMonth(d));
-  // Each date's sums as columns of one grouped read (`case when` per date): one row per
-  // counterparty, added up by the database, however many dates.
   const sums = (conditions: ReturnType<typeof sql<boolean>>[]) =>
     conditions.flatMap((when, i) => [
       sql<number>`sum(case when ${when} then debit else 0 end)`.as(`d${i}`),
       sql<number>`sum(case when ${when} then credit else 0 end)`.as(`c${i}`),
-      sql<number>`sum(case when ${when} then 1 else 0 end)`.as(`n${i}`),
     ]);
-  type Summed = { counterpartyOrgId: string } & Record<string, unknown>;
-  const [months, lines] = await Promise.all([
+  const columns = [...groupBy];
+  const [balances, later, lines] = await Promise.all([
+    db
+      .selectFrom('accountBalance')
+      .select([
+        ...columns,
+        sql<number>`sum(debit)`.as('debit'),
+        sql<number>`sum(credit)`.as('credit'),
+      ])
+      .where('orgId', '=', orgId)
+      .where('accountCode', '=', accountCode)
+      .$if(columns.length > 0, (q) => q.groupBy(columns))
+      .execute() as Promise<(Summed & { counterpartyOrgId: string })[]>,
     db
       .selectFrom('accountMonth')
       .select([
-        'counterpartyOrgId',
+        ...columns,
         ...sums(
           days.map((d) =>
             endsItsMonth(d)
-              ? sql<boolean>`month <= ${monthOf(d)}`
-              : sql<boolean>`month < ${monthOf(d)}`,
+              ? sql<boolean>`month > ${monthOf(d)}`
+              : sql<boolean>`month >= ${monthOf(d)}`,
           ),
         ),
       ])
       .where('orgId', '=', orgId)
       .where('accountCode', '=', accountCode)
-      .where('month', '<=', monthOf(latest))
-      .groupBy('counterpartyOrgId')
-      .execute() as Promise<Summed[]>,
+      .where('month', '>=', monthOf(earliest))
+      .$if(columns.length > 0, (q) => q.groupBy(columns))
+      .execute() as Promise<(Summed & { counterpartyOrgId: string })[]>,
     partial.length === 0
-      ? ([] as Summed[])
+      ? []
       : (db
           .selectFrom('journalLine')
           .select([
-            'counterpartyOrgId',
+            ...columns,
             ...sums(
               partial.map(
                 (d) => sql<boolean>`entry_date >= ${`${monthOf(d)}-01`} and entry_date <= ${d}`,
@@ -264,29 +314,16 @@ export async function sumAccountUpTo(
               ),
             ),
           )
-          .groupBy('counterpartyOrgId')
-          .execute() as Promise<Summed[]>),
+          .$if(columns.length > 0, (q) => q.groupBy(columns))
+          .execute() as Promise<(Summed & { counterpartyOrgId: string })[]>),
   ]);
-  const add = (of: string[], rows: Summed[]) =>
-    of.forEach((d, i) => {
-      const into = out.get(d)!;
-      for (const r of rows) {
-        if (Number(r[`n${i}`] ?? 0) === 0) continue;
-        const t = into.get(r.counterpartyOrgId) ?? { debit: 0, credit: 0 };
-        t.debit += Number(r[`d${i}`] ?? 0);
-        t.credit += Number(r[`c${i}`] ?? 0);
-        into.set(r.counterpartyOrgId, t);
-      }
-    });
-  add(days, months);
-  add(partial, lines);
-  return out;
+  return { balances, later, lines, partial };
 }
 
 /**
  * {@link sumAccountUpTo} summed over every counterparty: the book's Σ debit and Σ credit of one
- * account up to each of `dates`, added up by the database (whole months from `account_month`, the
- * rest of a month from its lines), so a network total reads no row per cooperative.
+ * account up to each of `dates`, added up by the database from the same kept rows, so a network
+ * total reads no row per cooperative.
  */
 export async function sumAccountTotalUpTo(
   db: Db,
@@ -295,37 +332,20 @@ export async function sumAccountTotalUpTo(
   dates: readonly string[],
 ): Promise<Map<string, DebitCredit>> {
   const out = new Map<string, DebitCredit>();
-  for (const d of new Set(dates)) {
-    const month = d.slice(0, 7);
-    const whole = d === lastDayOfMonth(month);
-    const months = await db
-      .selectFrom('accountMonth')
-      .select([
-        sql<number | null>`sum(debit)`.as('debit'),
-        sql<number | null>`sum(credit)`.as('credit'),
-      ])
-      .where('orgId', '=', orgId)
-      .where('accountCode', '=', accountCode)
-      .where('month', whole ? '<=' : '<', month)
-      .executeTakeFirst();
-    const total = { debit: Number(months?.debit ?? 0), credit: Number(months?.credit ?? 0) };
-    if (!whole) {
-      const days = await db
-        .selectFrom('journalLine')
-        .select([
-          sql<number | null>`sum(debit)`.as('debit'),
-          sql<number | null>`sum(credit)`.as('credit'),
-        ])
-        .where('orgId', '=', orgId)
-        .where('accountCode', '=', accountCode)
-        .where('entryDate', '>=', `${month}-01`)
-        .where('entryDate', '<=', d)
-        .executeTakeFirst();
-      total.debit += Number(days?.debit ?? 0);
-      total.credit += Number(days?.credit ?? 0);
-    }
-    out.set(d, total);
-  }
+  const days = [...new Set(dates)];
+  if (days.length === 0) return out;
+  const { balances, later, lines, partial } = await readBackFrom(db, orgId, accountCode, days, []);
+  const b = balances[0];
+  const a = later[0];
+  const l = lines[0];
+  days.forEach((d, i) => {
+    const j = partial.indexOf(d);
+    const within = (c: 'd' | 'c') => (j >= 0 ? Number(l?.[`${c}${j}`] ?? 0) : 0);
+    out.set(d, {
+      debit: Number(b?.debit ?? 0) - Number(a?.[`d${i}`] ?? 0) + within('d'),
+      credit: Number(b?.credit ?? 0) - Number(a?.[`c${i}`] ?? 0) + within('c'),
+    });
+  });
   return out;
 }
 
