@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
 import { HUB } from '../ledger/index.ts';
-import type { BilledStatementRow } from '../settlement/index.ts';
+import { billedByCooperative, type BilledStatementRow } from '../settlement/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
 import type { GrantRow } from './forecast-outflows.ts';
 
@@ -42,19 +42,7 @@ export function dueStatementsOf(
   rows: readonly BilledStatementRow[],
   hubId: string,
 ): Map<string, DueStatement[]> {
-  const out = new Map<string, DueStatement[]>();
-  for (const r of rows) {
-    if (r.hubId !== hubId) continue;
-    const s = {
-      periodEnd: r.periodEnd,
-      dueDate: r.dueDate,
-      billed: r.salesAmount + r.shrinkageAmount,
-    };
-    const list = out.get(r.orgId);
-    if (list) list.push(s);
-    else out.set(r.orgId, [s]);
-  }
-  return out;
+  return billedByCooperative(rows.filter((r) => r.hubId === hubId));
 }
 
 /** Each cooperative's statements of the hub, oldest first: period end, due date and new charges. */
