@@ -218,12 +218,12 @@ export async function sumAccountUpTo(
   const { balances, later, lines, partial } = await readBackFrom(db, orgId, accountCode, days, [
     'counterpartyOrgId',
   ]);
-  const cps = new Set<string>();
   const byCp = <T extends { counterpartyOrgId: string }>(rows: T[]) =>
-    new Map(rows.map((r) => (cps.add(r.counterpartyOrgId), [r.counterpartyOrgId, r])));
+    new Map(rows.map((r) => [r.counterpartyOrgId, r]));
   const balance = byCp(balances);
   const after = byCp(later);
   const within = byCp(lines);
+  const cps = new Set([...balance.keys(), ...after.keys(), ...within.keys()]);
   days.forEach((d, i) => {
     const into = out.get(d)!;
     const j = partial.indexOf(d);
