@@ -98,7 +98,7 @@ export async function loadForecastHistory(
     const velocityFrom = addDays(today, -(VELOCITY_DAYS - 1));
     let since = velocityFrom;
     const allOf: string[] = [];
-    // Summed by month and side of the velocity's first day (`SalesRead.summedFrom`), except a
+    // Summed by month and side of the velocity's first day (`SalesRead.summed`), except a
     // cooperative whose days need telling apart: weekly terms, a last statement that does not end
     // a month, or a participation that starts inside the velocity's days.
     const byDayOf: string[] = [];
@@ -115,7 +115,7 @@ export async function loadForecastHistory(
       )
         byDayOf.push(id);
     }
-    read = { since, allOf, summedFrom: velocityFrom, summedUpTo: today, byDayOf };
+    read = { since, allOf, summed: { from: velocityFrom, upTo: today, byDayOf } };
   }
   const { credits, charges } = await findMovementsByDay(db, hubId, ids, read);
   const coops: CooperativeHistory[] = participations.map((p) => {

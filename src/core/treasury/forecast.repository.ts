@@ -46,27 +46,18 @@ export function dueStatementsOf(
 }
 
 /** Each cooperative's statements of the hub, oldest first: period end, due date and new charges. */
-export async function findDueStatements(db: Db, hubId: string) {
+export async function findDueStatements(
+  db: Db,
+  hubId: string,
+): Promise<Map<string, DueStatement[]>> {
   const rows = await db
     .selectFrom('statement')
-    .select([
-      'orgId',
-      'periodEnd',
-      'dueDate',
-      sql<number>`sales_amount + shrinkage_amount`.as('billed'),
-    ])
+    .select(['orgId', 'hubId', 'id', 'periodEnd', 'dueDate', 'salesAmount', 'shrinkageAmount'])
     .where('hubId', '=', hubId)
     .orderBy('orgId')
     .orderBy('periodEnd')
     .execute();
-  const out = new Map<string, DueStatement[]>();
-  for (const r of rows) {
-    const s = { periodEnd: r.periodEnd, dueDate: r.dueDate, billed: Number(r.billed) };
-    const list = out.get(r.orgId);
-    if (list) list.push(s);
-    else out.set(r.orgId, [s]);
-  }
-  return out;
+  return billedByCooperative(rows);
 }
 
 /**
@@ -142,16 +133,14 @@ export interface SalesRead {
   since: string;
   allOf?: string[];
   /**
-   * Sum the days from `since` on into one amount per cooperative, month and side of this day
-   * (before it, or on and after it), dated at the part's first day of sales, except for the
-   * cooperatives in `byDayOf` (read day by day). For a monthly cooperative billed up to a month
-   * end, whose sales velocity starts on this day, a part is what its days are to the forecast:
-   * billed on one period end, and wholly inside the velocity's days or wholly outside them.
+   * Sum the days from `since` up to `upTo` (today: a later day is not known to a forecast as of
+   * today) into one amount per cooperative, month and side of `from` (before it, or on and after
+   * it), dated at the part's first day of sales, except for the cooperatives in `byDayOf` (read
+   * day by day). For a monthly cooperative billed up to a month end, whose sales velocity starts
+   * on `from`, a part is what its days are to the forecast: billed on one period end, and wholly
+   * inside the velocity's days or wholly outside them.
    */
-  summedFrom?: string;
-  /** The last day summed (today): a later day is not known to a forecast as of today. */
-  summedUpTo?: string;
-  byDayOf?: string[];
+  summed?: { from: string; upTo: string; byDayOf: string[] };
 }
 
 /** Each day's sales at the consignment price as kept with them (`sale_day`), not summed again from every sale. */
@@ -163,11 +152,12 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
   if (!read.since) return days.execute();
   const allOf = read.allOf ?? [];
   const [recent, whole] = await Promise.all([
-    read.summedFrom === undefined
+    read.summed === undefined
       ? days.where('saleDate', '>=', read.since).execute()
-      : findSaleDaysSummed(db, hubId, read.since, read.summedFrom, read.summedUpTo, [
-          ...new Set([...allOf, ...(read.byDayOf ?? [])]),
-        ]),
+      : findSaleDaysSummed(db, hubId, read.since, {
+          ...read.summed,
+          byDayOf: [...new Set([...allOf, ...read.summed.byDayOf])],
+        }),
     allOf.length === 0
       ? []
       : selectInChunks(allOf, (ids) =>
@@ -178,34 +168,31 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
 }
 
 /**
- * The days of sales from `since` on (`SalesRead.summedFrom`): summed by cooperative, month and
- * side of `summedFrom` up to `upTo`, dated at each part's first day with sales, and day by day for
- * the cooperatives in `byDayOf`.
+ * The days of sales from `since` on (`SalesRead.summed`): summed by cooperative, month and side of
+ * `from` up to `upTo`, dated at each part's first day with sales, and day by day for the
+ * cooperatives in `byDayOf`.
  */
 async function findSaleDaysSummed(
   db: Db,
   hubId: string,
   since: string,
-  summedFrom: string,
-  upTo: string | undefined,
-  byDayOf: string[],
+  { from, upTo, byDayOf }: NonNullable<SalesRead['summed']>,
 ) {
-  let summed = db
-    .selectFrom('saleDay')
-    .select([
-      'orgId',
-      sql<string | null>`min(case when consignment_amount > 0 then sale_date end)`.as('date'),
-      sql<number>`sum(consignment_amount)`.as('amount'),
-    ])
-    .where('hubId', '=', hubId)
-    .where('saleDate', '>=', since);
-  if (upTo !== undefined) summed = summed.where('saleDate', '<=', upTo);
   const [parts, days] = await Promise.all([
-    summed
+    db
+      .selectFrom('saleDay')
+      .select([
+        'orgId',
+        sql<string | null>`min(case when consignment_amount > 0 then sale_date end)`.as('date'),
+        sql<number>`sum(consignment_amount)`.as('amount'),
+      ])
+      .where('hubId', '=', hubId)
+      .where('saleDate', '>=', since)
+      .where('saleDate', '<=', upTo)
       .groupBy([
         'orgId',
         sql`substr(sale_date, 1, 7)`,
-        sql`case when sale_date >= ${summedFrom} then 1 else 0 end`,
+        sql`case when sale_date >= ${from} then 1 else 0 end`,
       ])
       .execute(),
     byDayOf.length === 0
