@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { engineOf } from './connection.ts';
 import type { Database, Db } from './database.ts';
+import { transactionRunAgain } from './retry.ts';
 
 /**
  * The monthly partitions of the fact tables on PostgreSQL (migration
@@ -119,16 +120,21 @@ export async function ensureMonthPartitions(
     const have = new Set(present.months.map((p) => p.month));
     for (const month of monthsBetween(range.from, range.to)) {
       if (have.has(month)) continue;
+      // What it created, counted once its transaction lands (run again after a deadlock).
       const create = async (trx: Transaction<Database>) => {
         if (!db.isTransaction) await sql`set local lock_timeout = '10s'`.execute(trx);
         await sql`lock table ${sql.id(table)} in access exclusive mode`.execute(trx);
         const now = await listMonthPartitions(trx, table);
-        if (now.months.some((p) => p.month === month)) return;
-        result.moved += await createMonth(trx, table, column, month, now);
-        result.created.push(`${table}_${month.replace('-', '_')}`);
+        if (now.months.some((p) => p.month === month)) return undefined;
+        return { moved: await createMonth(trx, table, column, month, now) };
       };
-      if (db.isTransaction) await create(db as Transaction<Database>);
-      else await db.transaction().execute(create);
+      const made = db.isTransaction
+        ? await create(db as Transaction<Database>)
+        : await transactionRunAgain(db as Kysely<Database>, create);
+      if (made) {
+        result.moved += made.moved;
+        result.created.push(`${table}_${month.replace('-', '_')}`);
+      }
     }
   }
   return result;

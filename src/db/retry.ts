@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 /** Times a transaction is run at most when PostgreSQL ends it for a deadlock or a serialization failure. */
@@ -20,7 +20,7 @@ export function mayRunAgain(e: unknown): boolean {
  */
 export async function transactionRunAgain<T>(
   db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
+  fn: (trx: Transaction<Database>) => Promise<T>,
   attempts = TRANSACTION_ATTEMPTS,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import {
   findOrganizationById,
@@ -75,7 +76,7 @@ export async function closeEndedPeriods(db: Db, job: JobContext) {
       checkNotStopped(job.signal);
       checked++;
       try {
-        const statementId = await db.transaction().execute(async (trx) => {
+        const statementId = await transactionRunAgain(db, async (trx) => {
           const c = await loadCooperativeContext(trx, p.orgId, { lock: true });
           if (!needsClosing(p, periodEnd, await findLatestPeriodEnd(trx, p.orgId))) return null;
           const [s] = await closeSettlementPeriod(trx, ctx, hub.id, {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findOrganizationsByKind, findParticipationsOfHub } from '../network/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
@@ -33,7 +34,7 @@ export async function bookPreviousMonthProvision(db: Db, job: JobContext) {
     checkNotStopped(job.signal);
     checked++;
     try {
-      booked += await db.transaction().execute(async (trx) => {
+      booked += await transactionRunAgain(db, async (trx) => {
         const r = await postCreditLossProvision(trx, ctx, hub.id, { periodEnd });
         if (!r.created) return 0;
         await recordAuditEvent(trx, ctx, {

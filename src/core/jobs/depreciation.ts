@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findFixedAssets, postDepreciation } from '../ledger/index.ts';
 import { findOrganizationById, findParticipation } from '../network/index.ts';
@@ -33,11 +34,10 @@ export async function depreciatePreviousMonth(db: Db, job: JobContext) {
     checkNotStopped(job.signal);
     checked++;
     try {
-      await db.transaction().execute(async (trx) => {
+      // Counted once the transaction lands: a run again after a deadlock counts nothing twice.
+      const done = await transactionRunAgain(db, async (trx) => {
         const r = await postDepreciation(trx, ctx, { month, orgId });
-        skipped += r.skippedClosed.length;
-        if (r.posted.length === 0) return;
-        posted += r.posted.length;
+        if (r.posted.length === 0) return r;
         await recordAuditEvent(trx, ctx, {
           orgId,
           action: 'postDepreciation',
@@ -49,7 +49,10 @@ export async function depreciatePreviousMonth(db: Db, job: JobContext) {
             amount: r.amount,
           }),
         });
+        return r;
       });
+      skipped += done.skippedClosed.length;
+      posted += done.posted.length;
     } catch (e) {
       const coop = await findOrganizationById(db, orgId);
       const p = await findParticipation(db, orgId);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findOrganizationsByKind, findParticipationsOfHub } from '../network/index.ts';
 import {
@@ -44,7 +45,7 @@ export async function runPreviousMonthSubsidy(db: Db, job: JobContext) {
     checkNotStopped(job.signal);
     checked++;
     try {
-      decided += await db.transaction().execute(async (trx) => {
+      decided += await transactionRunAgain(db, async (trx) => {
         const r = await runMonthlySubsidy(trx, ctx, hub.id, { month });
         if (r.created || r.newGrants > 0)
           await recordAuditEvent(trx, ctx, {

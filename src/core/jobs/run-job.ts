@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -94,7 +95,7 @@ export async function runJob(
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   const log = opts.log ?? SILENT_LOG;
   const started = clock.now();
-  const taken = await db.transaction().execute((trx) =>
+  const taken = await transactionRunAgain(db, (trx) =>
     takeJobLease(trx, def.name, {
       owner: opts.owner,
       now: started.toISOString(),
@@ -149,7 +150,7 @@ export async function runJob(
     triggeredBy: opts.triggeredBy ?? null,
   };
   const next = await nextRunAt(db, def, run, finished, opts.retryBaseMs ?? 60_000);
-  const held = await db.transaction().execute((trx) => recordJobRun(trx, run, opts.owner, next));
+  const held = await transactionRunAgain(db, (trx) => recordJobRun(trx, run, opts.owner, next));
   if (!held) log.warn({ job: def.name }, 'job lease had lapsed when the run finished');
   log[status === 'ok' ? 'info' : 'warn'](
     { job: def.name, runId, status, summary: result.summaryEn },

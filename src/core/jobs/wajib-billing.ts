@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { transactionRunAgain } from '../../db/retry.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { findCooperativesWithSavingsRules, runWajibBilling } from '../members/index.ts';
 import { findOrganizationById, findParticipation } from '../network/index.ts';
@@ -32,7 +33,7 @@ export async function billWajibOfMonth(db: Db, job: JobContext) {
     checkNotStopped(job.signal);
     checked++;
     try {
-      billed += await db.transaction().execute(async (trx) => {
+      billed += await transactionRunAgain(db, async (trx) => {
         const r = await runWajibBilling(trx, ctx, coopId, { month });
         if (r.billed > 0)
           await recordAuditEvent(trx, ctx, {
