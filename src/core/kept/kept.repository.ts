@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { engineOf } from '../../db/connection.ts';
+import { selectInChunks } from '../../db/id-lists.ts';
 import { addDays } from '../shared/business-date.ts';
 
 /**
@@ -20,18 +21,40 @@ export function changesKept(date: string, today: string): boolean {
 /**
  * Forgets the organization's kept views that a document dated `date` changes (the forecast of
  * every week starting after it, the positions at every month end on or after it), inside the
- * writer's transaction. It first counts the forgetting
- * (`kept_epoch`), so a view being worked out at the same time is not kept (see {@link keepUnlessForgotten}).
- * A document dated within {@link KEPT_AFTER_DAYS} of `today` changes nothing kept: nothing is
- * written, so the everyday writers (a sale of today) touch no shared row.
+ * writer's transaction; and those of every other hub the document's `cooperatives` take or took
+ * part with, as a hub's risk reads a cooperative's statements and credits of every hub (the
+ * one table read here besides the kept ones: `participation`, for those hubs). Each hub's
+ * forgetting is counted first (`kept_epoch`), so a view being worked out at the same time is not
+ * kept (see {@link keepUnlessForgotten}). A document dated within {@link KEPT_AFTER_DAYS} of
+ * `today` changes nothing kept: nothing is read or written, so the everyday writers (a sale of
+ * today) touch no shared row.
  */
 export async function forgetKeptFrom(
   db: Db,
   orgId: string,
   date: string,
   today: string,
+  cooperatives: readonly string[] = [],
 ): Promise<void> {
   if (!changesKept(date, today)) return;
+  const hubs = new Set([orgId]);
+  const rows =
+    cooperatives.length === 0
+      ? []
+      : await selectInChunks(cooperatives, (ids) =>
+          db
+            .selectFrom('participation')
+            .select('hubId')
+            .distinct()
+            .where('orgId', 'in', ids)
+            .execute(),
+        );
+  for (const r of rows) hubs.add(r.hubId);
+  // One order of the count rows for every writer.
+  for (const hub of [...hubs].sort()) await forgetHubFrom(db, hub, date);
+}
+
+async function forgetHubFrom(db: Db, orgId: string, date: string): Promise<void> {
   await db
     .insertInto('keptEpoch')
     .values({ orgId, epoch: 1 })

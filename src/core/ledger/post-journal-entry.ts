@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { forgetKeptFrom } from '../kept/index.ts';
+import { changesKept, forgetKeptFrom } from '../kept/index.ts';
 import { wibDateOf } from '../shared/business-date.ts';
 import { newId } from '../shared/ids.ts';
 import { lockedDate } from './fiscal-year-lock.ts';
@@ -35,13 +35,20 @@ export async function postJournalEntries(
   const closed = await findLatestClosedYears(db, [...new Set(inputs.map((i) => i.orgId))]);
   const today = wibDateOf(now);
   const earliest = new Map<string, string>();
+  // The cooperatives of the hub's entries that change its kept views: the other hubs they take
+  // part with read their documents too.
+  const counterparties = new Map<string, Set<string>>();
   for (const i of inputs) {
     if (i.book !== 'hub') continue;
     const first = earliest.get(i.orgId);
     if (first === undefined || i.date < first) earliest.set(i.orgId, i.date);
+    if (!changesKept(i.date, today)) continue;
+    const ids = counterparties.get(i.orgId) ?? new Set<string>();
+    for (const l of i.lines) if (l.counterpartyOrgId) ids.add(l.counterpartyOrgId);
+    counterparties.set(i.orgId, ids);
   }
   for (const [orgId, date] of [...earliest].sort(([a], [b]) => (a < b ? -1 : 1)))
-    await forgetKeptFrom(db, orgId, date, today);
+    await forgetKeptFrom(db, orgId, date, today, [...(counterparties.get(orgId) ?? [])]);
   for (const input of inputs) {
     const checked = checkJournalEntry(input);
     const entry = { ...checked, ...lockedDate(checked, closed.get(checked.orgId)) };

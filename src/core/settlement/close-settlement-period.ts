@@ -146,7 +146,7 @@ export async function closeSettlementPeriod(
         message: 'Koperasi tidak ditemukan dalam jaringan hub ini',
       });
     const one = [await closeCooperativePeriod(db, ctx, input.cooperativeId, input.periodEnd)];
-    await forgetKeptFrom(db, hubId, input.periodEnd, todayWib(ctx.clock));
+    await forgetKeptFrom(db, hubId, input.periodEnd, todayWib(ctx.clock), [input.cooperativeId]);
     return one;
   }
   const out: StatementTable[] = [];
@@ -162,6 +162,14 @@ export async function closeSettlementPeriod(
   // A period closed late changes the hub's kept views from its end on. Forgotten once, after
   // every cooperative's lock: the hub's count (`kept_epoch`) is always locked after them, as a
   // payment or a sale locks its cooperative before posting (no lock cycle on PostgreSQL).
-  if (out.length > 0) await forgetKeptFrom(db, hubId, input.periodEnd, todayWib(ctx.clock));
+  // (The other hubs the cooperatives take part with read their statements too.)
+  if (out.length > 0)
+    await forgetKeptFrom(
+      db,
+      hubId,
+      input.periodEnd,
+      todayWib(ctx.clock),
+      out.map((s) => s.orgId),
+    );
   return out;
 }
