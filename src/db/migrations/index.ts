@@ -29,6 +29,7 @@ import * as m20261207_0800 from './2026_12_07_0800_account_months.ts';
 import * as m20261207_0900 from './2026_12_07_0900_kept_epoch.ts';
 import * as m20261207_1000 from './2026_12_07_1000_position_month_ends.ts';
 import * as m20261207_1100 from './2026_12_07_1100_hub_read_indexes.ts';
+import * as m20261207_1200 from './2026_12_07_1200_statement_payment_reads.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0900_kept_epoch': m20261207_0900,
   '2026_12_07_1000_position_month_ends': m20261207_1000,
   '2026_12_07_1100_hub_read_indexes': m20261207_1100,
+  '2026_12_07_1200_statement_payment_reads': m20261207_1200,
 };
