@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   createDeliveryOrder,
   createGoodsReceipt,
@@ -7,7 +8,9 @@ import {
   recordSales,
 } from '../../src/core/consignment/index.ts';
 import { newId } from '../../src/core/shared/ids.ts';
-import type { Database } from '../../src/db/database.ts';
+import { verifyDatabase } from '../../src/core/integrity/index.ts';
+import type { Database, Engine } from '../../src/db/database.ts';
+import { createTestDatabase, type TestDatabase } from './engines.ts';
 import { buildNetwork, type TestNetwork } from './network.ts';
 
 /** 1 December 2026, 02:00 WIB: November has ended, its period close (00:30) and subsidy run (01:00) are due. */
@@ -87,4 +90,76 @@ export async function statementsOf(db: Kysely<Database>, coopId: string) {
     .where('orgId', '=', coopId)
     .orderBy('periodEnd')
     .execute();
+}
+
+/**
+ * What November's month end leaves, run once: one statement of A's and B's November sales each
+ * (A 10 and B 4 packs at Rp 16.000), one subsidy run of November and its two grants, each in
+ * the audit trail once.
+ */
+export async function expectNovemberClosedOnce(db: Kysely<Database>, n: TestNetwork) {
+  for (const [coop, sales] of [
+    [n.coopA, 10 * 16_000],
+    [n.coopB, 4 * 16_000],
+  ] as const)
+    expect(await statementsOf(db, coop.id)).toEqual([
+      {
+        periodStart: '2026-01-01',
+        periodEnd: '2026-11-30',
+        salesAmount: sales,
+        closingBalance: sales,
+      },
+    ]);
+  expect(await db.selectFrom('subsidyRun').select(['month']).execute()).toEqual([
+    { month: '2026-11' },
+  ]);
+  const grants = await db
+    .selectFrom('subsidyGrant')
+    .select(['orgId', 'month', 'amount', 'status'])
+    .orderBy('orgId')
+    .execute();
+  expect(grants.sort((a, b) => a.orgId.localeCompare(b.orgId))).toEqual(
+    [n.coopA.id, n.coopB.id].sort().map((orgId) => ({
+      orgId,
+      month: '2026-11',
+      amount: 2_000_000,
+      status: 'accrued',
+    })),
+  );
+  // Written under the system actor, once each.
+  const audit = await db
+    .selectFrom('auditEvent')
+    .select(['orgId', 'action', 'targetId'])
+    .where('actorUserId', '=', 'system:jobs')
+    .where('action', 'in', ['closeSettlementPeriod', 'runMonthlySubsidy'])
+    .orderBy('action')
+    .orderBy('orgId')
+    .execute();
+  expect(audit).toEqual([
+    ...[n.coopA.id, n.coopB.id]
+      .sort()
+      .map((orgId) => ({ orgId, action: 'closeSettlementPeriod', targetId: '2026-11-30' })),
+    { orgId: n.hub.id, action: 'runMonthlySubsidy', targetId: expect.any(String) },
+  ]);
+}
+
+/**
+ * A database of its own with the month-end network, for the `describe` block this is called in
+ * (built before its tests, checked by `lumbung verify` and closed after them).
+ */
+export function monthEndDatabase(engine: Engine): { t: TestDatabase; n: TestNetwork } {
+  const s = {} as { t: TestDatabase; n: TestNetwork };
+  beforeAll(async () => {
+    s.t = await createTestDatabase(engine);
+    s.n = await buildMonthEndNetwork(s.t.db);
+  });
+  afterAll(async () => {
+    try {
+      const report = await verifyDatabase(s.t.db);
+      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    } finally {
+      await s.t.close();
+    }
+  });
+  return s;
 }

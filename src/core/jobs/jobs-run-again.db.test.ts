@@ -1,15 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/helpers/engines.ts';
 import {
   BEFORE_MONTH_END,
-  buildMonthEndNetwork,
+  monthEndDatabase,
+  expectNovemberClosedOnce,
   runsOf,
-  statementsOf,
 } from '../../../test/helpers/month-end.ts';
-import type { TestNetwork } from '../../../test/helpers/network.ts';
 import type { Database } from '../../db/database.ts';
-import { verifyDatabase } from '../integrity/index.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createJobRunner } from './index.ts';
 
@@ -48,24 +46,10 @@ function deadlockingOnce(db: Kysely<Database>) {
 
 for (const engine of ENGINES) {
   describe(`month-end jobs meeting deadlocks on ${engine}`, () => {
-    let t: TestDatabase;
-    let n: TestNetwork;
-
-    beforeAll(async () => {
-      t = await createTestDatabase(engine);
-      n = await buildMonthEndNetwork(t.db);
-    });
-    afterAll(async () => {
-      try {
-        const report = await verifyDatabase(t.db);
-        expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-      } finally {
-        await t.close();
-      }
-    });
+    const s = monthEndDatabase(engine);
 
     it('each transaction rolled back once runs again: one statement per cooperative, one subsidy run, each counted once', async () => {
-      const flaky = deadlockingOnce(t.db);
+      const flaky = deadlockingOnce(s.t.db);
       const clock = fixedClock(BEFORE_MONTH_END);
       const runner = createJobRunner(flaky.db, clock, { owner: 'runner-1' });
       try {
@@ -79,28 +63,8 @@ for (const engine of ENGINES) {
       // Every job's lease, every statement, the subsidy run and every record of a run met one.
       expect(flaky.ended()).toBeGreaterThanOrEqual(6);
 
-      for (const [coop, sales] of [
-        [n.coopA, 10 * 16_000],
-        [n.coopB, 4 * 16_000],
-      ] as const)
-        expect(await statementsOf(t.db, coop.id)).toEqual([
-          {
-            periodStart: '2026-01-01',
-            periodEnd: '2026-11-30',
-            salesAmount: sales,
-            closingBalance: sales,
-          },
-        ]);
-      expect(await t.db.selectFrom('subsidyRun').select(['month']).execute()).toEqual([
-        { month: '2026-11' },
-      ]);
-      expect(
-        await t.db
-          .selectFrom('subsidyGrant')
-          .select(({ fn }) => fn.countAll().as('n'))
-          .execute(),
-      ).toEqual([{ n: 2 }]);
-      const runs = await runsOf(t.db);
+      await expectNovemberClosedOnce(s.t.db, s.n);
+      const runs = await runsOf(s.t.db);
       expect(
         runs
           .map(({ name, status }) => ({ name, status }))
@@ -119,20 +83,6 @@ for (const engine of ENGINES) {
         '2 tagihan diterbitkan (periode s.d. 2026-11-30)',
       );
       expect(summary.get('monthly-subsidy')).toBe('Subsidi 2026-11: 2 keputusan baru');
-      const audit = await t.db
-        .selectFrom('auditEvent')
-        .select(['orgId', 'action'])
-        .where('actorUserId', '=', 'system:jobs')
-        .where('action', 'in', ['closeSettlementPeriod', 'runMonthlySubsidy'])
-        .orderBy('action')
-        .orderBy('orgId')
-        .execute();
-      expect(audit).toEqual([
-        ...[n.coopA.id, n.coopB.id]
-          .sort()
-          .map((orgId) => ({ orgId, action: 'closeSettlementPeriod' })),
-        { orgId: n.hub.id, action: 'runMonthlySubsidy' },
-      ]);
     });
   });
 }

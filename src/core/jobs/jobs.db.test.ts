@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../../../test/helpers/engines.ts';
 import {
   AFTER_MONTH_END,
   BEFORE_MONTH_END,
-  buildMonthEndNetwork,
+  monthEndDatabase,
+  expectNovemberClosedOnce,
   runsOf,
-  statementsOf,
 } from '../../../test/helpers/month-end.ts';
-import type { TestNetwork } from '../../../test/helpers/network.ts';
 import { openDatabase } from '../../db/connection.ts';
-import { verifyDatabase } from '../integrity/index.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createJobRunner } from './index.ts';
 
@@ -20,40 +18,26 @@ import { createJobRunner } from './index.ts';
  */
 for (const engine of ENGINES) {
   describe(`scheduled jobs on ${engine}`, () => {
-    let t: TestDatabase;
-    let n: TestNetwork;
-
-    beforeAll(async () => {
-      t = await createTestDatabase(engine);
-      n = await buildMonthEndNetwork(t.db);
-    });
-    afterAll(async () => {
-      try {
-        const report = await verifyDatabase(t.db);
-        expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-      } finally {
-        await t.close();
-      }
-    });
+    const s = monthEndDatabase(engine);
 
     it('two runners on their own connections tick at once past the month end: one statement per cooperative, one subsidy run, one run of each job', async () => {
       // PostgreSQL: a second pool, as a second server process has. SQLite: one process holds one
       // connection (a second one in the same process would wait for the first's lock while
       // blocking the event loop the first needs to commit), so the runners share it here; two
       // processes on one SQLite file are tested in test/jobs-serve.db.test.ts.
-      const other = engine === 'postgres' ? openDatabase(t.url) : undefined;
+      const other = engine === 'postgres' ? openDatabase(s.t.url) : undefined;
       const clocks = [fixedClock(BEFORE_MONTH_END), fixedClock(BEFORE_MONTH_END)];
       const runners = [
-        createJobRunner(t.db, clocks[0]!, { owner: 'runner-1' }),
-        createJobRunner(other?.db ?? t.db, clocks[1]!, { owner: 'runner-2' }),
+        createJobRunner(s.t.db, clocks[0]!, { owner: 'runner-1' }),
+        createJobRunner(other?.db ?? s.t.db, clocks[1]!, { owner: 'runner-2' }),
       ];
       const round = () => Promise.all(runners.map((r) => r.tick()));
       try {
         await round();
         // Nothing due on the month's last day: the close is due at 00:30 WIB, the subsidy at 01:00.
-        expect(await runsOf(t.db)).toEqual([]);
+        expect(await runsOf(s.t.db)).toEqual([]);
         expect(
-          await t.db
+          await s.t.db
             .selectFrom('job')
             .select(['name', 'nextRunAt', 'leaseOwner'])
             .orderBy('name')
@@ -83,36 +67,9 @@ for (const engine of ENGINES) {
         await other?.close();
       }
 
-      for (const [coop, sales] of [
-        [n.coopA, 10 * 16_000],
-        [n.coopB, 4 * 16_000],
-      ] as const)
-        expect(await statementsOf(t.db, coop.id)).toEqual([
-          {
-            periodStart: '2026-01-01',
-            periodEnd: '2026-11-30',
-            salesAmount: sales,
-            closingBalance: sales,
-          },
-        ]);
-      expect(await t.db.selectFrom('subsidyRun').select(['month']).execute()).toEqual([
-        { month: '2026-11' },
-      ]);
-      const grants = await t.db
-        .selectFrom('subsidyGrant')
-        .select(['orgId', 'month', 'amount', 'status'])
-        .orderBy('orgId')
-        .execute();
-      expect(grants.sort((a, b) => a.orgId.localeCompare(b.orgId))).toEqual(
-        [n.coopA.id, n.coopB.id].sort().map((orgId) => ({
-          orgId,
-          month: '2026-11',
-          amount: 2_000_000,
-          status: 'accrued',
-        })),
-      );
+      await expectNovemberClosedOnce(s.t.db, s.n);
       // One successful run per job; the other runner found the lease taken (or the job done) and skipped.
-      const runs = await runsOf(t.db);
+      const runs = await runsOf(s.t.db);
       expect(runs.map(({ name, status, trigger }) => ({ name, status, trigger }))).toEqual([
         { name: 'close-settlement-periods', status: 'ok', trigger: 'schedule' },
         { name: 'monthly-subsidy', status: 'ok', trigger: 'schedule' },
@@ -125,7 +82,7 @@ for (const engine of ENGINES) {
       ]);
       // Due again at the next scheduled time, the lease let go.
       expect(
-        await t.db
+        await s.t.db
           .selectFrom('job')
           .select(['name', 'nextRunAt', 'leaseOwner', 'lastStatus'])
           .orderBy('name')
@@ -171,20 +128,14 @@ for (const engine of ENGINES) {
           lastStatus: 'ok',
         },
       ]);
-      // The writes are in the audit trail under the system actor.
-      const audit = await t.db
-        .selectFrom('auditEvent')
-        .select(['orgId', 'action', 'targetId'])
-        .where('actorUserId', '=', 'system:jobs')
-        .orderBy('action')
-        .orderBy('orgId')
-        .execute();
-      expect(audit).toEqual([
-        ...[n.coopA.id, n.coopB.id]
-          .sort()
-          .map((orgId) => ({ orgId, action: 'closeSettlementPeriod', targetId: '2026-11-30' })),
-        { orgId: n.hub.id, action: 'runMonthlySubsidy', targetId: expect.any(String) },
-      ]);
+      // The jobs wrote nothing else under the system actor (the rest: `expectNovemberClosedOnce`).
+      expect(
+        await s.t.db
+          .selectFrom('auditEvent')
+          .select('action')
+          .where('actorUserId', '=', 'system:jobs')
+          .execute(),
+      ).toHaveLength(3);
     });
   });
 }
