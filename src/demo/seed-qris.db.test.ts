@@ -33,6 +33,6 @@ for (const engine of ENGINES) {
       } finally {
         await t.close();
       }
-    });
+    }, 360_000);
   });
 }

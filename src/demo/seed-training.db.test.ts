@@ -28,6 +28,6 @@ for (const engine of ENGINES) {
       } finally {
         await t.close();
       }
-    });
+    }, 360_000);
   });
 }
