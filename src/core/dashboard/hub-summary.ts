@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures } from '../consignment/index.ts';
 import { readHubParticipations } from '../network/index.ts';
-import { findBilledStatementsOfCooperatives } from '../settlement/index.ts';
-import type { Clock } from '../shared/clock.ts';
+import { findHubStatementsOf } from '../settlement/index.ts';
+import { todayWib, type Clock } from '../shared/clock.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
 import {
   assessRisk,
@@ -78,9 +78,11 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
   // The participations and their terms, read once for the forecast, the exposures and the risk.
   const participations = await readHubParticipations(db, hubId);
   // Every participant's statements, read once for the forecast (the hub's own) and the risk.
-  const statements = await findBilledStatementsOfCooperatives(
+  const statements = await findHubStatementsOf(
     db,
+    hubId,
     participations.rows.map((p) => p.orgId),
+    todayWib(clock),
   );
   const forecast = await getCashFlowForecast(db, clock, hubId, { participations, statements });
   const today = forecast.asOf;

@@ -7,3 +7,4 @@ export {
   keepUnlessForgotten,
   readKeptEpoch,
 } from './kept.repository.ts';
+export { heldHistory, keptCutoff } from './kept-history.ts';

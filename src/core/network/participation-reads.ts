@@ -71,8 +71,17 @@ export async function readHubParticipations(db: Db, hubId: string): Promise<HubP
 
 /** Each participation with the terms in force on `date`. */
 export function participationsOn(hub: HubParticipations, date: string): Participation[] {
-  return hub.rows.map((r) => participationOn(r, hub.terms.get(r.id) ?? [], date));
+  // Worked out once per read of the hub and day (the summary's forecast and exposures both ask).
+  const byDate = onDate.get(hub) ?? new Map<string, Participation[]>();
+  onDate.set(hub, byDate);
+  const known = byDate.get(date);
+  if (known) return [...known];
+  const list = hub.rows.map((r) => participationOn(r, hub.terms.get(r.id) ?? [], date));
+  byDate.set(date, list);
+  return [...list];
 }
+
+const onDate = new WeakMap<HubParticipations, Map<string, Participation[]>>();
 
 /** The hub's participations, each with the terms in force on `date`, in two reads. */
 export async function findParticipationsOfHubOn(

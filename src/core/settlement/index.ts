@@ -28,6 +28,7 @@ export {
   findStatementsOfCooperative,
   findStatementsOfCooperatives,
   findBilledStatementsOfCooperatives,
+  findHubStatementsOf,
   billedByCooperative,
   type BilledStatementRow,
   findPaymentsOfCooperative,

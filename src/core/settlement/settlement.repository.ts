@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
+import { heldHistory, keptCutoff } from '../kept/index.ts';
 import type { BilledStatement } from './settlement-math.ts';
 import type { PaymentTable, StatementTable } from './settlement.table.ts';
 
@@ -47,7 +48,7 @@ export interface BilledStatementRow {
 export async function findBilledStatementsOfCooperatives(
   db: Db,
   coopIds: string[],
-  opts: { upTo?: string } = {},
+  opts: { upTo?: string; after?: string } = {},
 ): Promise<BilledStatementRow[]> {
   if (coopIds.length === 0) return [];
   return selectInChunks(coopIds, (ids) => {
@@ -56,8 +57,30 @@ export async function findBilledStatementsOfCooperatives(
       .select(['orgId', 'hubId', 'id', 'periodEnd', 'dueDate', 'salesAmount', 'shrinkageAmount'])
       .where('orgId', 'in', ids);
     if (opts.upTo) q = q.where('periodEnd', '<=', opts.upTo);
+    if (opts.after) q = q.where('periodEnd', '>', opts.after);
     return q.orderBy('orgId').orderBy('periodEnd').execute();
   });
+}
+
+/**
+ * {@link findBilledStatementsOfCooperatives} of all a hub's participants, as on `today`: those of
+ * period ends up to the kept cutoff held in this process (`heldHistory`), the later ones read.
+ * Each cooperative's oldest first (the held ones before the read ones).
+ */
+export async function findHubStatementsOf(
+  db: Db,
+  hubId: string,
+  coopIds: string[],
+  today: string,
+): Promise<BilledStatementRow[]> {
+  const cutoff = keptCutoff(today);
+  const [early, late] = await Promise.all([
+    heldHistory(db, hubId, 'statements', cutoff, coopIds.join(','), () =>
+      findBilledStatementsOfCooperatives(db, coopIds, { upTo: cutoff }),
+    ),
+    findBilledStatementsOfCooperatives(db, coopIds, { after: cutoff }),
+  ]);
+  return [...early, ...late];
 }
 
 /** Each cooperative's statements as billed amounts (`standingOf`'s input), in the rows' order. */

@@ -91,7 +91,7 @@ export async function loadForecastHistory(
   const ids = participations.map((p) => p.orgId);
   const [statements, firstSales] = await Promise.all([
     opts.statements ? dueStatementsOf(opts.statements, hubId) : findDueStatements(db, hubId),
-    opts.whole ? undefined : findFirstSaleDays(db, hubId, ids),
+    opts.whole ? undefined : findFirstSaleDays(db, hubId, ids, today),
   ]);
   let read: SalesRead = { since: '' };
   if (!opts.whole) {
@@ -117,7 +117,14 @@ export async function loadForecastHistory(
     }
     read = { since, allOf, summed: { from: velocityFrom, upTo: today, byDayOf } };
   }
-  const { credits, charges } = await findMovementsByDay(db, hubId, ids, read);
+  // Today's forecast holds what is dated up to the kept cutoff; a week's backtest reads it all.
+  const { credits, charges } = await findMovementsByDay(
+    db,
+    hubId,
+    ids,
+    read,
+    opts.whole ? undefined : today,
+  );
   const coops: CooperativeHistory[] = participations.map((p) => {
     const firstSaleDay = firstSales?.get(p.orgId);
     return {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
+import { heldHistory, keptCutoff } from '../kept/index.ts';
 import { HUB } from '../ledger/index.ts';
 import { billedByCooperative, type BilledStatementRow } from '../settlement/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
@@ -12,6 +13,11 @@ import type { GrantRow } from './forecast-outflows.ts';
  * (what it owes suppliers is PAYABLES' `listSupplierInvoices`). Reads the tables of settlement, consignment, corrections,
  * subsidy and the ledger; writes nothing.
  */
+
+/** A query that can be narrowed by a column compared with a value. */
+interface WhereRef<Q> {
+  where(column: ReturnType<typeof sql.ref>, op: '<=' | '>', value: string): Q;
+}
 
 type Row = { orgId: string | null; date: string | null; amount: number | string | null };
 
@@ -63,16 +69,100 @@ export async function findDueStatements(
 /**
  * Each cooperative's movements by day: credits (payments, netted subsidy) and charges at the
  * consignment price (sales, shrinkage, less refunds); a reversal takes back its document's credit
- * or charge on its own date (its sums are negative), as the statements count it.
+ * or charge on its own date (its sums are negative), as the statements count it. `today`: a
+ * forecast's read as on that day, whose movements other than sales up to the kept cutoff are
+ * held in this process (`heldHistory`) and only the later ones read.
  */
 export async function findMovementsByDay(
   db: Db,
   hubId: string,
   coopIds: string[],
   read: SalesRead = { since: '' },
+  today?: string,
 ) {
   if (coopIds.length === 0)
     return { credits: new Map<string, DatedAmount[]>(), charges: new Map<string, DatedAmount[]>() };
+  if (today === undefined) {
+    const [other, sales] = await Promise.all([
+      findOtherMovements(db, hubId, coopIds, {}),
+      findSaleDays(db, hubId, read),
+    ]);
+    return {
+      credits: byCooperative([other.credits]),
+      charges: byCooperative([other.charges, sales]),
+    };
+  }
+  const cutoff = keptCutoff(today);
+  const [early, late, sales] = await Promise.all([
+    heldHistory(db, hubId, 'movements', cutoff, coopIds.join(','), async () => {
+      const rows = await findOtherMovements(db, hubId, coopIds, { upTo: cutoff });
+      return { credits: byCooperative([rows.credits]), charges: byCooperative([rows.charges]) };
+    }),
+    findOtherMovements(db, hubId, coopIds, { after: cutoff }),
+    findSaleDays(db, hubId, read),
+  ]);
+  return {
+    credits: mergeByCooperative(early.credits, byCooperative([late.credits])),
+    charges: mergeByCooperative(early.charges, byCooperative([late.charges, sales])),
+  };
+}
+
+/** Two lists by cooperative in date order, merged into new lists (the same day summed). */
+function mergeByCooperative(
+  a: Map<string, DatedAmount[]>,
+  b: Map<string, DatedAmount[]>,
+): Map<string, DatedAmount[]> {
+  const out = new Map<string, DatedAmount[]>();
+  for (const [id, list] of a) out.set(id, mergeByDate(list, b.get(id) ?? []));
+  for (const [id, list] of b) if (!a.has(id)) out.set(id, list);
+  return out;
+}
+
+function mergeByDate(a: DatedAmount[], b: DatedAmount[]): DatedAmount[] {
+  if (b.length === 0) return [...a];
+  if (a.length === 0 || a.at(-1)!.date < b[0]!.date) return [...a, ...b];
+  const out: DatedAmount[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.date < y.date)) {
+      out.push(x!);
+      i++;
+    } else if (x === undefined || y.date < x.date) {
+      out.push(y);
+      j++;
+    } else {
+      out.push({ date: x.date, amount: x.amount + y.amount });
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The movements other than sales, summed by cooperative and day: credits (payments, netted
+ * subsidy, reversals' credits) and charges (shrinkage, less refunds; reversals' charges), dated
+ * up to `upTo` and after `after` when given.
+ */
+async function findOtherMovements(
+  db: Db,
+  hubId: string,
+  coopIds: string[],
+  range: { upTo?: string; after?: string },
+): Promise<{ credits: Row[]; charges: Row[] }> {
+  const { upTo, after } = range;
+  /** The range's days of a date column. */
+  const dated =
+    (column: string) =>
+    <Q extends WhereRef<Q>>(q: Q): Q => {
+      let out = q;
+      if (upTo) out = out.where(sql.ref(column), '<=', upTo);
+      if (after) out = out.where(sql.ref(column), '>', after);
+      return out;
+    };
   const byDay = <T extends 'payment' | 'stockCount' | 'saleRefund'>(
     table: T,
     date: string,
@@ -86,18 +176,19 @@ export async function findMovementsByDay(
         sql<number>`sum(${sql.raw(amount)})`.as('amount'),
       ])
       .where('hubId', '=', hubId)
+      .$call(dated(date))
       .groupBy(['orgId', sql.ref(date)])
       .execute();
-  const [paid, netted, sales, counts, refunds, reversed] = await Promise.all([
+  const [paid, netted, counts, refunds, reversed] = await Promise.all([
     byDay('payment', 'received_on', 'amount'),
     db
       .selectFrom('subsidyGrant')
       .select(['orgId', 'settledOn as date', sql<number>`sum(amount)`.as('amount')])
       .where('hubId', '=', hubId)
       .where('status', '=', 'netted')
+      .$call(dated('settled_on'))
       .groupBy(['orgId', 'settledOn'])
       .execute(),
-    findSaleDays(db, hubId, read),
     byDay('stockCount', 'count_date', 'shrinkage_amount'),
     byDay('saleRefund', 'refund_date', '-consignment_amount'),
     selectInChunks(coopIds, (ids) =>
@@ -110,18 +201,14 @@ export async function findMovementsByDay(
           sql<number>`sum(sales_amount + shrinkage_amount)`.as('charge'),
         ])
         .where('cooperativeId', 'in', ids)
+        .$call(dated('reversal_date'))
         .groupBy(['cooperativeId', 'reversalDate'])
         .execute(),
     ),
   ]);
   return {
-    credits: byCooperative([paid, netted, reversed.map((r) => ({ ...r, amount: r.credit }))]),
-    charges: byCooperative([
-      sales,
-      counts,
-      refunds,
-      reversed.map((r) => ({ ...r, amount: r.charge })),
-    ]),
+    credits: [...paid, ...netted, ...reversed.map((r) => ({ ...r, amount: r.credit }))],
+    charges: [...counts, ...refunds, ...reversed.map((r) => ({ ...r, amount: r.charge }))],
   };
 }
 
@@ -216,6 +303,26 @@ async function findSaleDaysSummed(
  * one look-up by index per cooperative, not a scan of every day.
  */
 export async function findFirstSaleDays(
+  db: Db,
+  hubId: string,
+  coopIds: string[],
+  today?: string,
+): Promise<Map<string, string>> {
+  if (today === undefined) return readFirstSaleDays(db, hubId, coopIds);
+  // A first day up to the kept cutoff stays first while the hub's kept epoch stands (an earlier
+  // sale would be dated before it): held in this process; only the others are looked up.
+  const cutoff = keptCutoff(today);
+  const early = await heldHistory(db, hubId, 'first-sales', cutoff, coopIds.join(','), async () => {
+    const all = await readFirstSaleDays(db, hubId, coopIds);
+    return new Map([...all].filter(([, day]) => day <= cutoff));
+  });
+  const rest = coopIds.filter((id) => !early.has(id));
+  const late =
+    rest.length === 0 ? new Map<string, string>() : await readFirstSaleDays(db, hubId, rest);
+  return new Map([...early, ...late]);
+}
+
+async function readFirstSaleDays(
   db: Db,
   hubId: string,
   coopIds: string[],

@@ -158,15 +158,9 @@ export function collectionsOf(
   }
   const velocity = velocityIn(c, charges, known, knownThrough);
   const lastSaleDay = c.endDate !== null && c.endDate < until ? c.endDate : until;
-  if (velocity.days > 0) {
-    const perPeriod = new Map<string, number>();
-    for (let d = addDays(knownThrough, 1); d <= lastSaleDay; d = addDays(d, 1)) {
-      const end = periodEndOf(terms.settlementPeriod, d);
-      perPeriod.set(end, (perPeriod.get(end) ?? 0) + 1);
-    }
-    for (const [end, days] of perPeriod)
+  if (velocity.days > 0)
+    for (const [end, days] of daysPerPeriod(terms.settlementPeriod, knownThrough, lastSaleDay))
       bill(end, prorateHalfUp(velocity.amount, days, velocity.days));
-  }
   let prepaid = unusedCredit;
   for (const [end, amount] of [...unbilled].sort((a, b) => a[0].localeCompare(b[0]))) {
     const used = Math.min(prepaid, Math.max(0, amount));
@@ -180,6 +174,29 @@ export function collectionsOf(
       into.sales,
     );
   }
+}
+
+/** The days after `knownThrough` up to `lastDay`, counted by the period end they are billed on. */
+const periodDays = new Map<string, readonly (readonly [string, number])[]>();
+
+function daysPerPeriod(
+  period: 'weekly' | 'monthly',
+  knownThrough: string,
+  lastDay: string,
+): readonly (readonly [string, number])[] {
+  // The same few spans for every cooperative of a network: counted once each.
+  const key = `${period}|${knownThrough}|${lastDay}`;
+  const known = periodDays.get(key);
+  if (known) return known;
+  const perPeriod = new Map<string, number>();
+  for (let d = addDays(knownThrough, 1); d <= lastDay; d = addDays(d, 1)) {
+    const end = periodEndOf(period, d);
+    perPeriod.set(end, (perPeriod.get(end) ?? 0) + 1);
+  }
+  const counted = [...perPeriod];
+  if (periodDays.size >= 1_000) periodDays.clear();
+  periodDays.set(key, counted);
+  return counted;
 }
 
 /**

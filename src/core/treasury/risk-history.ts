@@ -9,8 +9,9 @@ import {
   type BilledStatementRow,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
-import { changesKept, keepUnlessForgotten } from '../kept/index.ts';
+import { changesKept, keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
 import {
+  findPositionMonthEndDays,
   findPositionMonthEnds,
   keepPositionMonthEnds,
   receivablesAtEach,
@@ -189,6 +190,51 @@ export function keptPositionsOf(coops: readonly CooperativeThen[]): string {
   );
 }
 
+/** A kept month end as the risk reads it: its participations with something open, and their statements. */
+export interface KeptMonthEnd {
+  coops: CooperativeThen[];
+  snapshot: MonthEndSnapshot;
+  /** The roll rates from it to the next kept month end, once worked out. */
+  rolled?: { next: KeptMonthEnd; steps: RollStep[] };
+}
+
+/** Kept month ends read in this process, by database handle and `hub|month end`, with the count they were read under. */
+const readKept = new WeakMap<object, Map<string, { epoch: number; kept: KeptMonthEnd }>>();
+
+/**
+ * The hub's kept month ends from `from` to `to`. A kept month end does not change while the hub's
+ * `kept_epoch` stands (it is only ever forgotten, and the count moved, or kept once): one read
+ * under the count `epoch` (read before) is held in this process, and only the others are read.
+ */
+export async function readKeptMonthEnds(
+  db: Db,
+  hubId: string,
+  from: string,
+  to: string,
+  epoch: number,
+): Promise<Map<string, KeptMonthEnd>> {
+  const days = await findPositionMonthEndDays(db, hubId, from, to);
+  let held = readKept.get(db);
+  if (!held) {
+    held = new Map();
+    if (!db.isTransaction) readKept.set(db, held);
+  }
+  const out = new Map<string, KeptMonthEnd>();
+  const missing: string[] = [];
+  for (const d of days) {
+    const h = held.get(`${hubId}|${d}`);
+    if (h?.epoch === epoch) out.set(d, h.kept);
+    else missing.push(d);
+  }
+  for (const [d, json] of await findPositionMonthEnds(db, hubId, missing)) {
+    const coops = positionsFromKept(json);
+    const kept = { coops, snapshot: snapshotOf(d, coops) };
+    held.set(`${hubId}|${d}`, { epoch, kept });
+    out.set(d, kept);
+  }
+  return out;
+}
+
 /** The participations a kept month end holds ({@link keptPositionsOf}). */
 export function positionsFromKept(kept: string): CooperativeThen[] {
   const rows = JSON.parse(kept) as [string, string, number, [string, string, number][]][];
@@ -218,18 +264,26 @@ export async function computeProvisionMatrix(
      * positions come from).
      */
     keep?: { today: string; madeAt: string; epoch: number };
-    /** The kept month ends of the window, when the caller read them already (`findPositionMonthEnds`). */
-    kept?: Map<string, string>;
+    /** The kept month ends of the window, when the caller read them already (`readKeptMonthEnds`). */
+    kept?: Map<string, KeptMonthEnd>;
   } = {},
 ): Promise<ProvisionMatrix> {
   const ends = monthEndsUpTo(asOf, RISK_WINDOW_MONTHS + 1);
   // A past month end is worked out once and kept (`position_month_end`): only the others are now.
-  const kept = known.kept ?? (await findPositionMonthEnds(db, hubId, ends[0]!, ends.at(-1)!));
+  const kept =
+    known.kept ??
+    (await readKeptMonthEnds(
+      db,
+      hubId,
+      ends[0]!,
+      ends.at(-1)!,
+      known.keep?.epoch ?? (await readKeptEpoch(db, hubId)),
+    ));
   const live = [...new Set([...ends.filter((e) => !kept.has(e)), asOf])];
   const positions = await positionsAtEach(db, hubId, live, known);
   const history: ProvisionMatrix['history'] = ends.map((end) => {
     const k = kept.get(end);
-    return { asOf: end, coops: k === undefined ? positions.get(end)! : positionsFromKept(k) };
+    return { asOf: end, coops: k === undefined ? positions.get(end)! : k.coops };
   });
   const keep = known.keep;
   if (keep) {
@@ -244,10 +298,12 @@ export async function computeProvisionMatrix(
       );
   }
   const today = positions.get(asOf)!;
-  const snapshots = history.map((h) => snapshotOf(h.asOf, h.coops));
+  const snapshots = history.map((h) => kept.get(h.asOf)?.snapshot ?? snapshotOf(h.asOf, h.coops));
   const rollRates = snapshots.slice(1).map((next, i) => ({
     month: monthOf(next.asOf),
-    steps: rollStepsBetween(snapshots[i]!, next),
+    steps:
+      stepsBetween(kept.get(history[i]!.asOf), kept.get(next.asOf)) ??
+      rollStepsBetween(snapshots[i]!, next),
   }));
   const pooled = poolRollSteps(rollRates.map((r) => r.steps));
   const { rows, total } = provisionMatrix(pooled, sumAging(today));
@@ -261,4 +317,15 @@ export async function computeProvisionMatrix(
     today,
     history: history.slice(1),
   };
+}
+
+/** The roll rates between two kept month ends, worked out once for the pair; undefined unless both are kept. */
+function stepsBetween(
+  prev: KeptMonthEnd | undefined,
+  next: KeptMonthEnd | undefined,
+): RollStep[] | undefined {
+  if (!prev || !next) return undefined;
+  if (prev.rolled?.next !== next)
+    prev.rolled = { next, steps: rollStepsBetween(prev.snapshot, next.snapshot) };
+  return prev.rolled.steps;
 }

@@ -38,19 +38,35 @@ export async function readReceivables(
   return { at, charges };
 }
 
-/** The kept positions of the hub's month ends from `from` to `to` (JSON, as kept), by month end. */
-export async function findPositionMonthEnds(
+/** The month ends from `from` to `to` the hub has positions kept of. */
+export async function findPositionMonthEndDays(
   db: Db,
   hubId: string,
   from: string,
   to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('positionMonthEnd')
+    .select('monthEnd')
+    .where('orgId', '=', hubId)
+    .where('monthEnd', '>=', from)
+    .where('monthEnd', '<=', to)
+    .execute();
+  return rows.map((r) => r.monthEnd);
+}
+
+/** The kept positions of these month ends of the hub (JSON, as kept), by month end. */
+export async function findPositionMonthEnds(
+  db: Db,
+  hubId: string,
+  monthEnds: readonly string[],
 ): Promise<Map<string, string>> {
+  if (monthEnds.length === 0) return new Map();
   const rows = await db
     .selectFrom('positionMonthEnd')
     .select(['monthEnd', 'positions'])
     .where('orgId', '=', hubId)
-    .where('monthEnd', '>=', from)
-    .where('monthEnd', '<=', to)
+    .where('monthEnd', 'in', monthEnds)
     .execute();
   return new Map(rows.map((r) => [r.monthEnd, r.positions]));
 }

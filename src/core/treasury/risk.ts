@@ -17,6 +17,7 @@ import { findLatestProvision } from './provision.repository.ts';
 import {
   computeProvisionMatrix,
   matrixDates,
+  readKeptMonthEnds,
   type CooperativeThen,
   type ProvisionMatrix,
 } from './risk-history.ts';
@@ -27,7 +28,7 @@ import {
   type MatrixRow,
   type RollStep,
 } from './risk-math.ts';
-import { findPositionMonthEnds, readReceivables } from './risk.repository.ts';
+import { readReceivables } from './risk.repository.ts';
 import { scoreCooperative, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
@@ -121,7 +122,7 @@ export async function assessRisk(
   // before them was written meanwhile (`keepUnlessForgotten`).
   const epoch = await readKeptEpoch(db, hubId);
   // Month ends kept already need no receivable: only the others (and today) are worked out.
-  const kept = await findPositionMonthEnds(db, hubId, dates[0]!, dates.at(-1)!);
+  const kept = await readKeptMonthEnds(db, hubId, dates[0]!, dates.at(-1)!, epoch);
   // The receivables on the days worked out now and 90 days ago, and the charges of the last
   // 90, 30 and the 30 before: one read of the hub's Piutang Konsinyasi.
   const ledger = await readReceivables(db, hubId, {
