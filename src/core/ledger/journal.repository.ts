@@ -202,7 +202,8 @@ export interface DebitCredit {
  * of `dates` (date → counterparty → sums), read from what the postings keep: the balance of all
  * its lines (`account_balance`), less the whole months after the date's month (`account_month`),
  * less the date's month and plus that month's lines up to the date (none when the date ends its
- * month). Only the months from the earliest date's on are read, each date's sums added up by the
+ * month), or, for a date in the later part of its month, less that month's lines after the date
+ * (today's: none). Only the months from the earliest date's on are read, each date's sums added up by the
  * database: one row per counterparty, however many dates. A counterparty with nothing up to a date
  * (both sums zero) is not in that date's map.
  */
@@ -215,9 +216,13 @@ export async function sumAccountUpTo(
   const out = new Map(dates.map((d) => [d, new Map<string, DebitCredit>()]));
   if (dates.length === 0) return out;
   const days = [...out.keys()];
-  const { balances, later, lines, partial } = await readBackFrom(db, orgId, accountCode, days, [
-    'counterpartyOrgId',
-  ]);
+  const { balances, later, lines, partial, sign } = await readBackFrom(
+    db,
+    orgId,
+    accountCode,
+    days,
+    ['counterpartyOrgId'],
+  );
   const byCp = <T extends { counterpartyOrgId: string }>(rows: T[]) =>
     new Map(rows.map((r) => [r.counterpartyOrgId, r]));
   const balance = byCp(balances);
@@ -231,8 +236,11 @@ export async function sumAccountUpTo(
       const b = balance.get(cp);
       const a = after.get(cp);
       const l = j >= 0 ? within.get(cp) : undefined;
-      const debit = Number(b?.debit ?? 0) - Number(a?.[`d${i}`] ?? 0) + Number(l?.[`d${j}`] ?? 0);
-      const credit = Number(b?.credit ?? 0) - Number(a?.[`c${i}`] ?? 0) + Number(l?.[`c${j}`] ?? 0);
+      const s = sign[j] ?? 0;
+      const debit =
+        Number(b?.debit ?? 0) - Number(a?.[`d${i}`] ?? 0) + s * Number(l?.[`d${j}`] ?? 0);
+      const credit =
+        Number(b?.credit ?? 0) - Number(a?.[`c${i}`] ?? 0) + s * Number(l?.[`c${j}`] ?? 0);
       if (debit !== 0 || credit !== 0) into.set(cp, { debit, credit });
     }
   });
@@ -255,9 +263,16 @@ async function readBackFrom(
   groupBy: readonly 'counterpartyOrgId'[],
 ) {
   const monthOf = (d: string) => d.slice(0, 7);
-  const endsItsMonth = (d: string) => d === lastDayOfMonth(monthOf(d));
+  const endOf = (d: string) => lastDayOfMonth(monthOf(d));
+  const endsItsMonth = (d: string) => d === endOf(d);
+  // A day in the later part of its month is read back from the month's end: the month counted
+  // whole, less its lines after the day (none for today), the fewer lines of the two.
+  const fromEnd = (d: string) =>
+    Number(endOf(d).slice(8)) - Number(d.slice(8)) < Number(d.slice(8));
   const earliest = days.reduce((a, b) => (a < b ? a : b));
   const partial = days.filter((d) => !endsItsMonth(d));
+  /** +1: the month's lines up to the day are added; −1: its lines after the day are taken off. */
+  const sign = partial.map((d) => (fromEnd(d) ? -1 : 1));
   const sums = (conditions: ReturnType<typeof sql<boolean>>[]) =>
     conditions.flatMap((when, i) => [
       sql<number>`sum(case when ${when} then debit else 0 end)`.as(`d${i}`),
@@ -282,7 +297,7 @@ async function readBackFrom(
         ...columns,
         ...sums(
           days.map((d) =>
-            endsItsMonth(d)
+            endsItsMonth(d) || fromEnd(d)
               ? sql<boolean>`month > ${monthOf(d)}`
               : sql<boolean>`month >= ${monthOf(d)}`,
           ),
@@ -300,8 +315,10 @@ async function readBackFrom(
           .select([
             ...columns,
             ...sums(
-              partial.map(
-                (d) => sql<boolean>`entry_date >= ${`${monthOf(d)}-01`} and entry_date <= ${d}`,
+              partial.map((d, j) =>
+                sign[j]! > 0
+                  ? sql<boolean>`entry_date >= ${`${monthOf(d)}-01`} and entry_date <= ${d}`
+                  : sql<boolean>`entry_date > ${d} and entry_date <= ${endOf(d)}`,
               ),
             ),
           ])
@@ -309,15 +326,17 @@ async function readBackFrom(
           .where('accountCode', '=', accountCode)
           .where((eb) =>
             eb.or(
-              partial.map((d) =>
-                eb.and([eb('entryDate', '>=', `${monthOf(d)}-01`), eb('entryDate', '<=', d)]),
+              partial.map((d, j) =>
+                sign[j]! > 0
+                  ? eb.and([eb('entryDate', '>=', `${monthOf(d)}-01`), eb('entryDate', '<=', d)])
+                  : eb.and([eb('entryDate', '>', d), eb('entryDate', '<=', endOf(d))]),
               ),
             ),
           )
           .$if(columns.length > 0, (q) => q.groupBy(columns))
           .execute() as Promise<(Summed & { counterpartyOrgId: string })[]>),
   ]);
-  return { balances, later, lines, partial };
+  return { balances, later, lines, partial, sign };
 }
 
 /**
@@ -334,13 +353,19 @@ export async function sumAccountTotalUpTo(
   const out = new Map<string, DebitCredit>();
   const days = [...new Set(dates)];
   if (days.length === 0) return out;
-  const { balances, later, lines, partial } = await readBackFrom(db, orgId, accountCode, days, []);
+  const { balances, later, lines, partial, sign } = await readBackFrom(
+    db,
+    orgId,
+    accountCode,
+    days,
+    [],
+  );
   const b = balances[0];
   const a = later[0];
   const l = lines[0];
   days.forEach((d, i) => {
     const j = partial.indexOf(d);
-    const within = (c: 'd' | 'c') => (j >= 0 ? Number(l?.[`${c}${j}`] ?? 0) : 0);
+    const within = (c: 'd' | 'c') => (j >= 0 ? sign[j]! * Number(l?.[`${c}${j}`] ?? 0) : 0);
     out.set(d, {
       debit: Number(b?.debit ?? 0) - Number(a?.[`d${i}`] ?? 0) + within('d'),
       credit: Number(b?.credit ?? 0) - Number(a?.[`c${i}`] ?? 0) + within('c'),
