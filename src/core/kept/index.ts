@@ -7,4 +7,4 @@ export {
   keepUnlessForgotten,
   readKeptEpoch,
 } from './kept.repository.ts';
-export { heldHistory, keptCutoff } from './kept-history.ts';
+export { heldHistory, keptCutoff, lastKeptDay } from './kept-history.ts';

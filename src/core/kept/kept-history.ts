@@ -8,9 +8,18 @@ import { KEPT_AFTER_DAYS, readKeptEpoch } from './kept.repository.ts';
  * of the hub's history up to it loads stays true while the hub's `kept_epoch` stands.
  */
 export function keptCutoff(today: string): string {
-  const last = addDays(today, -(KEPT_AFTER_DAYS + 1));
+  const last = lastKeptDay(today);
   const month = monthOf(last);
   return lastDayOfMonth(month) === last ? last : lastDayOfMonth(addMonths(month, -1));
+}
+
+/**
+ * The last day whose documents a writer can no longer add to or change without forgetting the
+ * hub's kept views: a day's sums up to it stay true while the hub's `kept_epoch` stands (held
+ * for the day: tomorrow has a later one).
+ */
+export function lastKeptDay(today: string): string {
+  return addDays(today, -(KEPT_AFTER_DAYS + 1));
 }
 
 interface Held {

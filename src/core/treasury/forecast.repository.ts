@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
-import { heldHistory, keptCutoff } from '../kept/index.ts';
+import { heldHistory, keptCutoff, lastKeptDay } from '../kept/index.ts';
 import { HUB } from '../ledger/index.ts';
 import { billedByCooperative, type BilledStatementRow } from '../settlement/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
@@ -99,7 +99,7 @@ export async function findMovementsByDay(
       return { credits: byCooperative([rows.credits]), charges: byCooperative([rows.charges]) };
     }),
     findOtherMovements(db, hubId, coopIds, { after: cutoff }),
-    findSaleDays(db, hubId, read),
+    findSaleDays(db, hubId, read, today),
   ]);
   return {
     credits: mergeByCooperative(early.credits, byCooperative([late.credits])),
@@ -231,7 +231,7 @@ export interface SalesRead {
 }
 
 /** Each day's sales at the consignment price as kept with them (`sale_day`), not summed again from every sale. */
-async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
+async function findSaleDays(db: Db, hubId: string, read: SalesRead, today?: string) {
   const days = db
     .selectFrom('saleDay')
     .select(['orgId', 'saleDate as date', 'consignmentAmount as amount'])
@@ -241,10 +241,13 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
   const [recent, whole] = await Promise.all([
     read.summed === undefined
       ? days.where('saleDate', '>=', read.since).execute()
-      : findSaleDaysSummed(db, hubId, read.since, {
-          ...read.summed,
-          byDayOf: [...new Set([...allOf, ...read.summed.byDayOf])],
-        }),
+      : findSaleDaysSummed(
+          db,
+          hubId,
+          read.since,
+          { ...read.summed, byDayOf: [...new Set([...allOf, ...read.summed.byDayOf])] },
+          today,
+        ),
     allOf.length === 0
       ? []
       : selectInChunks(allOf, (ids) =>
@@ -257,31 +260,25 @@ async function findSaleDays(db: Db, hubId: string, read: SalesRead) {
 /**
  * The days of sales from `since` on (`SalesRead.summed`): summed by cooperative, month and side of
  * `from` up to `upTo`, dated at each part's first day with sales, and day by day for the
- * cooperatives in `byDayOf`.
+ * cooperatives in `byDayOf`. As on `today` when given: the sums of the days up to `lastKeptDay`
+ * are held in this process for the day (`heldHistory`), the later days' added to them.
  */
 async function findSaleDaysSummed(
   db: Db,
   hubId: string,
   since: string,
   { from, upTo, byDayOf }: NonNullable<SalesRead['summed']>,
+  today?: string,
 ) {
-  const [parts, days] = await Promise.all([
-    db
-      .selectFrom('saleDay')
-      .select([
-        'orgId',
-        sql<string | null>`min(case when consignment_amount > 0 then sale_date end)`.as('date'),
-        sql<number>`sum(consignment_amount)`.as('amount'),
-      ])
-      .where('hubId', '=', hubId)
-      .where('saleDate', '>=', since)
-      .where('saleDate', '<=', upTo)
-      .groupBy([
-        'orgId',
-        sql`substr(sale_date, 1, 7)`,
-        sql`case when sale_date >= ${from} then 1 else 0 end`,
-      ])
-      .execute(),
+  const last = today === undefined ? undefined : lastKeptDay(today);
+  const held = last !== undefined && since <= last && last < upTo;
+  const [early, late, days] = await Promise.all([
+    held
+      ? heldHistory(db, hubId, 'sales', last, `${since}|${from}`, () =>
+          sumSaleDays(db, hubId, from, { since, upTo: last }),
+        )
+      : [],
+    sumSaleDays(db, hubId, from, held ? { after: last, upTo } : { since, upTo }),
     byDayOf.length === 0
       ? []
       : selectInChunks(byDayOf, (ids) =>
@@ -294,8 +291,51 @@ async function findSaleDaysSummed(
             .execute(),
         ),
   ]);
+  // A part of the held days and the same part of the later ones: one part, dated at its first day.
+  const parts = new Map<string, { orgId: string; date: string | null; amount: number }>();
+  for (const p of [...early, ...late]) {
+    const key = `${p.orgId}|${p.day.slice(0, 7)}|${p.day >= from ? 1 : 0}`;
+    const known = parts.get(key);
+    if (!known) parts.set(key, { orgId: p.orgId, date: p.date, amount: Number(p.amount) });
+    else {
+      known.amount += Number(p.amount);
+      known.date ??= p.date;
+    }
+  }
   const dayByDay = new Set(byDayOf);
-  return [...parts.filter((p) => !dayByDay.has(p.orgId)), ...days];
+  return [...[...parts.values()].filter((p) => !dayByDay.has(p.orgId)), ...days];
+}
+
+/**
+ * The hub's days of sales in a range (from `since` or after `after`, up to `upTo`), summed by
+ * cooperative, month and side of `from` (before it, or on and after it), with each part's first
+ * day and first day with sales.
+ */
+async function sumSaleDays(
+  db: Db,
+  hubId: string,
+  from: string,
+  range: { since?: string; after?: string; upTo: string },
+) {
+  return db
+    .selectFrom('saleDay')
+    .select([
+      'orgId',
+      // Every day of a part is of its month and side: its first day tells which.
+      sql<string>`min(sale_date)`.as('day'),
+      sql<string | null>`min(case when consignment_amount > 0 then sale_date end)`.as('date'),
+      sql<number>`sum(consignment_amount)`.as('amount'),
+    ])
+    .where('hubId', '=', hubId)
+    .$if(range.since !== undefined, (q) => q.where('saleDate', '>=', range.since!))
+    .$if(range.after !== undefined, (q) => q.where('saleDate', '>', range.after!))
+    .where('saleDate', '<=', range.upTo)
+    .groupBy([
+      'orgId',
+      sql`substr(sale_date, 1, 7)`,
+      sql`case when sale_date >= ${from} then 1 else 0 end`,
+    ])
+    .execute();
 }
 
 /**

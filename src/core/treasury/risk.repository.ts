@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { HUB, sumAccountUpTo } from '../ledger/index.ts';
+import { heldHistory, lastKeptDay } from '../kept/index.ts';
+import { HUB, sumAccountTotalUpTo, sumAccountUpTo, type DebitCredit } from '../ledger/index.ts';
 
 /**
  * Each cooperative's receivable at the end of each of `dates` (Σ of its lines dated up to each),
@@ -23,9 +24,10 @@ export async function readReceivables(
   db: Db,
   hubId: string,
   want: { at: readonly string[]; charges: readonly { after: string; upTo: string }[] },
+  today?: string,
 ): Promise<{ at: Map<string, Map<string, number>>; charges: Map<string, number>[] }> {
   const days = [...new Set([...want.at, ...want.charges.flatMap((r) => [r.after, r.upTo])])];
-  const sums = await sumAccountUpTo(db, hubId, HUB.piutangKonsinyasi, days);
+  const sums = await sumHeldUpTo(db, hubId, HUB.piutangKonsinyasi, days, today);
   const at = new Map(
     want.at.map((d) => [d, new Map([...sums.get(d)!].map(([cp, t]) => [cp, t.debit - t.credit]))]),
   );
@@ -90,4 +92,54 @@ export async function keepPositionMonthEnds(
       .values(row)
       .onConflict((oc) => oc.columns(['orgId', 'monthEnd']).doNothing())
       .execute();
+}
+
+/**
+ * `sumAccountUpTo` of the hub's account, as on `today` when given: the sums up to the days no
+ * writer can change without forgetting the hub's kept views (`lastKeptDay`) held in this process
+ * for the day (`heldHistory`), the others read.
+ */
+export async function sumHeldUpTo(
+  db: Db,
+  hubId: string,
+  accountCode: string,
+  days: readonly string[],
+  today?: string,
+): Promise<Map<string, Map<string, DebitCredit>>> {
+  if (today === undefined) return sumAccountUpTo(db, hubId, accountCode, days);
+  const last = lastKeptDay(today);
+  const early = days.filter((d) => d <= last).sort();
+  const late = days.filter((d) => d > last);
+  const [held, read] = await Promise.all([
+    early.length === 0
+      ? new Map<string, Map<string, DebitCredit>>()
+      : heldHistory(db, hubId, `sums ${accountCode}`, last, early.join(','), () =>
+          sumAccountUpTo(db, hubId, accountCode, early),
+        ),
+    sumAccountUpTo(db, hubId, accountCode, late),
+  ]);
+  return new Map([...held, ...read]);
+}
+
+/** The network's totals of {@link sumHeldUpTo}: each day's Σ over every counterparty. */
+export async function sumHeldTotalUpTo(
+  db: Db,
+  hubId: string,
+  accountCode: string,
+  days: readonly string[],
+  today?: string,
+): Promise<Map<string, DebitCredit>> {
+  if (today === undefined) return sumAccountTotalUpTo(db, hubId, accountCode, days);
+  const last = lastKeptDay(today);
+  const early = [...new Set(days.filter((d) => d <= last))].sort();
+  const late = days.filter((d) => d > last);
+  const [held, read] = await Promise.all([
+    early.length === 0
+      ? new Map<string, DebitCredit>()
+      : heldHistory(db, hubId, `totals ${accountCode}`, last, early.join(','), () =>
+          sumAccountTotalUpTo(db, hubId, accountCode, early),
+        ),
+    sumAccountTotalUpTo(db, hubId, accountCode, late),
+  ]);
+  return new Map([...held, ...read]);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
-import { HUB, sumAccountTotalUpTo } from '../ledger/index.ts';
+import { HUB } from '../ledger/index.ts';
 import {
   findCooperatives,
   readHubParticipations,
@@ -28,7 +28,7 @@ import {
   type MatrixRow,
   type RollStep,
 } from './risk-math.ts';
-import { readReceivables } from './risk.repository.ts';
+import { readReceivables, sumHeldTotalUpTo } from './risk.repository.ts';
 import { scoreCooperative, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
@@ -125,17 +125,22 @@ export async function assessRisk(
   const kept = await readKeptMonthEnds(db, hubId, dates[0]!, dates.at(-1)!, epoch);
   // The receivables on the days worked out now and 90 days ago, and the charges of the last
   // 90, 30 and the 30 before: one read of the hub's Piutang Konsinyasi.
-  const ledger = await readReceivables(db, hubId, {
-    at: [...dates.filter((d) => !kept.has(d) || d === asOf), from],
-    charges: [
-      { after: from, upTo: asOf },
-      { after: addDays(asOf, -30), upTo: asOf },
-      { after: addDays(asOf, -60), upTo: addDays(asOf, -30) },
-    ],
-  });
+  const ledger = await readReceivables(
+    db,
+    hubId,
+    {
+      at: [...dates.filter((d) => !kept.has(d) || d === asOf), from],
+      charges: [
+        { after: from, upTo: asOf },
+        { after: addDays(asOf, -30), upTo: asOf },
+        { after: addDays(asOf, -60), upTo: addDays(asOf, -30) },
+      ],
+    },
+    asOf,
+  );
   const participations = known.participations ?? (await readHubParticipations(db, hubId));
   const [penjualan, exposures, coops, latest] = await Promise.all([
-    sumAccountTotalUpTo(db, hubId, HUB.penjualan, [from, asOf]),
+    sumHeldTotalUpTo(db, hubId, HUB.penjualan, [from, asOf], asOf),
     known.exposures ?? computeNetworkExposures(db, hubId, asOf, undefined, { participations }),
     findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
     findLatestProvision(db, hubId),
