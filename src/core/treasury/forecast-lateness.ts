@@ -38,7 +38,10 @@ export type Lateness = Map<number, number>;
  */
 export function latenessOf(statements: DueStatement[], credits: DatedAmount[]): Lateness {
   const out: Lateness = new Map();
-  const ordered = [...credits].sort((a, b) => a.date.localeCompare(b.date));
+  // In date order already as read (ISO dates order as strings): sorted only when not.
+  const ordered = credits.every((c, i) => i === 0 || credits[i - 1]!.date <= c.date)
+    ? credits
+    : [...credits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   if (statements.some((s) => s.billed < 0)) return latenessByAllocation(statements, ordered, out);
   // With no negative bill, the rupiah covered by a running total T are the first T of the bills laid
   // end to end: each new high of the total covers the next rupiah, statement after statement.

@@ -162,7 +162,7 @@ export function collectionsOf(
     for (const [end, days] of daysPerPeriod(terms.settlementPeriod, knownThrough, lastSaleDay))
       bill(end, prorateHalfUp(velocity.amount, days, velocity.days));
   let prepaid = unusedCredit;
-  for (const [end, amount] of [...unbilled].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [end, amount] of [...unbilled].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const used = Math.min(prepaid, Math.max(0, amount));
     prepaid -= used;
     const termsThen = termsOn(c.terms, end);

@@ -70,6 +70,23 @@ export interface RiskOverview {
   }[];
 }
 
+/** Names in the order `localeCompare` puts them, one collator for every comparison of a sort. */
+const byName = new Intl.Collator();
+
+/** Each month end's participations by cooperative (its first), worked out once per list (a kept month end's is held). */
+const byCooperative = new WeakMap<readonly CooperativeThen[], Map<string, CooperativeThen>>();
+
+/** Keyed by cooperative: one look-up per cooperative and snapshot, not a scan of the network. */
+function firstOf(coops: readonly CooperativeThen[]): Map<string, CooperativeThen> {
+  let byId = byCooperative.get(coops);
+  if (!byId) {
+    byId = new Map();
+    for (const c of coops) if (!byId.has(c.cooperativeId)) byId.set(c.cooperativeId, c);
+    byCooperative.set(coops, byId);
+  }
+  return byId;
+}
+
 const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0);
 
 function lateness(
@@ -179,12 +196,6 @@ export async function assessRisk(
   };
   const networkShrinkageBps = shrinkage(statements);
   const names = new Map(coops.map((c) => [c.id, c.name]));
-  // Keyed by cooperative: one look-up per cooperative and snapshot, not a scan of the network.
-  const firstOf = (coops: CooperativeThen[]) => {
-    const byId = new Map<string, CooperativeThen>();
-    for (const c of coops) if (!byId.has(c.cooperativeId)) byId.set(c.cooperativeId, c);
-    return byId;
-  };
   const snapshots = [...m.history, { asOf, coops: m.today }].map((s) => ({
     asOf: s.asOf,
     byId: firstOf(s.coops),
@@ -219,7 +230,7 @@ export async function assessRisk(
         balanceDue: c.receivable,
       };
     })
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+    .sort((a, b) => b.score - a.score || byName.compare(a.name, b.name));
   const overview: RiskOverview = {
     asOf,
     dso: daysSalesOutstanding(receivable, sales, DSO_WINDOW_DAYS),
