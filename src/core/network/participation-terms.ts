@@ -81,9 +81,20 @@ export function participationOn(
 
 /** Only the row's own columns (a full table row also carries the first version's terms). */
 export function rowOf(p: ParticipationRow): ParticipationRow {
-  const out = {} as Record<string, unknown>;
-  for (const k of PARTICIPATION_ROW_COLUMNS) out[k] = p[k];
-  return out as ParticipationRow;
+  // Spelled out (PARTICIPATION_ROW_COLUMNS' order): one object shape for every row of a network.
+  return {
+    orgId: p.orgId,
+    id: p.id,
+    hubId: p.hubId,
+    program: p.program,
+    agreementNo: p.agreementNo,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    createdAt: p.createdAt,
+    endReason: p.endReason,
+    endedBy: p.endedBy,
+    endedAt: p.endedAt,
+  };
 }
 
 const MAX_DAYS = 365;

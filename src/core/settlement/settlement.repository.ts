@@ -72,7 +72,7 @@ export async function findHubStatementsOf(
   hubId: string,
   coopIds: string[],
   today: string,
-): Promise<BilledStatementRow[]> {
+): Promise<readonly BilledStatementRow[]> {
   const cutoff = keptCutoff(today);
   const [early, late] = await Promise.all([
     heldHistory(db, hubId, 'statements', cutoff, coopIds.join(','), () =>
@@ -80,8 +80,23 @@ export async function findHubStatementsOf(
     ),
     findBilledStatementsOfCooperatives(db, coopIds, { after: cutoff }),
   ]);
-  return [...early, ...late];
+  // The same list as the last read's while the later statements are the same: what the reads
+  // work out of it (`derivedOf`) is worked out once.
+  const signature = late
+    .map((s) => `${s.id}|${s.periodEnd}|${s.dueDate}|${s.salesAmount}|${s.shrinkageAmount}`)
+    .join(',');
+  const last = withLater.get(early);
+  if (last?.signature === signature) return last.rows;
+  const rows = late.length === 0 ? early : [...early, ...late];
+  withLater.set(early, { signature, rows });
+  return rows;
 }
+
+/** Each held list of statements with the later ones last read after it. */
+const withLater = new WeakMap<
+  readonly BilledStatementRow[],
+  { signature: string; rows: readonly BilledStatementRow[] }
+>();
 
 /** Each cooperative's statements as billed amounts (`standingOf`'s input), in the rows' order. */
 export function billedByCooperative(

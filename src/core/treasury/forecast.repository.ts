@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { selectInChunks } from '../../db/id-lists.ts';
 import { heldHistory, keptCutoff, lastKeptDay } from '../kept/index.ts';
 import { HUB } from '../ledger/index.ts';
+import { derivedOf } from '../shared/derived.ts';
 import { billedByCooperative, type BilledStatementRow } from '../settlement/index.ts';
 import type { DatedAmount, DueStatement } from './forecast-lateness.ts';
 import type { GrantRow } from './forecast-outflows.ts';
@@ -42,13 +43,16 @@ function byCooperative(rows: Row[][]): Map<string, DatedAmount[]> {
 
 /**
  * {@link findDueStatements} from statements read already (`findBilledStatementsOfCooperatives`,
- * each cooperative's oldest first): those the hub issued.
+ * each cooperative's oldest first): those the hub issued. Worked out once per list (shared: not to
+ * be changed).
  */
 export function dueStatementsOf(
   rows: readonly BilledStatementRow[],
   hubId: string,
 ): Map<string, DueStatement[]> {
-  return billedByCooperative(rows.filter((r) => r.hubId === hubId));
+  return derivedOf(rows, `due ${hubId}`, () =>
+    billedByCooperative(rows.filter((r) => r.hubId === hubId)),
+  );
 }
 
 /** Each cooperative's statements of the hub, oldest first: period end, due date and new charges. */
@@ -107,7 +111,7 @@ export async function findMovementsByDay(
   };
 }
 
-/** Two lists by cooperative in date order, merged into new lists (the same day summed). */
+/** Two lists by cooperative in date order, merged (the same day summed). */
 function mergeByCooperative(
   a: Map<string, DatedAmount[]>,
   b: Map<string, DatedAmount[]>,
@@ -119,7 +123,8 @@ function mergeByCooperative(
 }
 
 function mergeByDate(a: DatedAmount[], b: DatedAmount[]): DatedAmount[] {
-  if (b.length === 0) return [...a];
+  // The held list itself when nothing is added to it (shared: its readers do not change it).
+  if (b.length === 0) return a;
   if (a.length === 0 || a.at(-1)!.date < b[0]!.date) return [...a, ...b];
   const out: DatedAmount[] = [];
   let i = 0;

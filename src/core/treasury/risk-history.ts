@@ -9,6 +9,7 @@ import {
   type BilledStatementRow,
 } from '../settlement/index.ts';
 import { addMonths, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
+import { derivedOf } from '../shared/derived.ts';
 import { changesKept, keepUnlessForgotten, readKeptEpoch } from '../kept/index.ts';
 import {
   findPositionMonthEndDays,
@@ -90,7 +91,9 @@ export async function positionsAtEach(
     known.receivables ?? receivablesAtEach(db, hubId, dates),
   ]);
   // Oldest first per cooperative, as the query orders them.
-  const byCoop = billedByCooperative(statements, latest);
+  const byCoop = derivedOf(statements, `billed ${latest}`, () =>
+    billedByCooperative(statements, latest),
+  );
   for (const asOf of dates) {
     const creditsOn = credits.get(asOf)!;
     const receivablesOn = receivables.get(asOf)!;

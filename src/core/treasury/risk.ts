@@ -11,6 +11,7 @@ import {
   type BilledStatementRow,
 } from '../settlement/index.ts';
 import { readKeptEpoch } from '../kept/index.ts';
+import { derivedOf } from '../shared/derived.ts';
 import { addDays, daysBetween } from '../shared/business-date.ts';
 import { todayWib, type Clock } from '../shared/clock.ts';
 import { findLatestProvision } from './provision.repository.ts';
@@ -85,6 +86,28 @@ function firstOf(coops: readonly CooperativeThen[]): Map<string, CooperativeThen
     byCooperative.set(coops, byId);
   }
   return byId;
+}
+
+/** Shrinkage over sales (bps; null without sales) of the statements of period ends after `from`: the network's and each cooperative's. */
+function shrinkageAfter(statements: readonly BilledStatementRow[], from: string) {
+  const sums = new Map<string, { sales: number; shrinkage: number }>();
+  let sales = 0;
+  let shrinkage = 0;
+  for (const s of statements) {
+    if (s.periodEnd <= from) continue;
+    sales += s.salesAmount;
+    shrinkage += s.shrinkageAmount;
+    const own = sums.get(s.orgId);
+    if (own) {
+      own.sales += s.salesAmount;
+      own.shrinkage += s.shrinkageAmount;
+    } else sums.set(s.orgId, { sales: s.salesAmount, shrinkage: s.shrinkageAmount });
+  }
+  const bps = (k: number, v: number) => (v > 0 ? ratioBps(BigInt(k), BigInt(v)) : null);
+  return {
+    networkShrinkageBps: bps(shrinkage, sales),
+    shrinkageOf: new Map([...sums].map(([id, x]) => [id, bps(x.shrinkage, x.sales)])),
+  };
 }
 
 const total = (m: Map<string, number>) => [...m.values()].reduce((t, v) => t + v, 0);
@@ -164,7 +187,9 @@ export async function assessRisk(
   ]);
   // Every participant's statements up to today, read once: the positions and the shrinkage.
   const issued = known.statements
-    ? known.statements.filter((s) => s.periodEnd <= asOf)
+    ? known.statements.some((s) => s.periodEnd > asOf)
+      ? known.statements.filter((s) => s.periodEnd <= asOf)
+      : known.statements
     : await findBilledStatementsOfCooperatives(
         db,
         participations.rows.map((p) => p.orgId),
@@ -188,13 +213,9 @@ export async function assessRisk(
   const sales = net(asOf) - net(from);
   const receivable = m.today.reduce((t, c) => t + c.receivable, 0);
   const closingCurrent = m.today.reduce((t, c) => t + c.aging.current, 0);
-  const statements = issued.filter((s) => s.periodEnd > m.window.from);
-  const shrinkage = (list: typeof statements) => {
-    const s = list.reduce((t, x) => t + x.salesAmount, 0);
-    const k = list.reduce((t, x) => t + x.shrinkageAmount, 0);
-    return s > 0 ? ratioBps(BigInt(k), BigInt(s)) : null;
-  };
-  const networkShrinkageBps = shrinkage(statements);
+  const { networkShrinkageBps, shrinkageOf } = derivedOf(issued, `shrinkage ${m.window.from}`, () =>
+    shrinkageAfter(issued, m.window.from),
+  );
   const names = new Map(coops.map((c) => [c.id, c.name]));
   const snapshots = [...m.history, { asOf, coops: m.today }].map((s) => ({
     asOf: s.asOf,
@@ -202,12 +223,6 @@ export async function assessRisk(
   }));
   const overdueAt = (i: number, id: string) =>
     snapshots.at(i)?.byId.get(id)?.position.overdueAmount ?? 0;
-  const statementsOf = new Map<string, typeof statements>();
-  for (const s of statements) {
-    const list = statementsOf.get(s.orgId);
-    if (list) list.push(s);
-    else statementsOf.set(s.orgId, [s]);
-  }
   const cooperatives = m.today
     .map((c) => {
       const id = c.cooperativeId;
@@ -217,7 +232,7 @@ export async function assessRisk(
         overdueTrend: [overdueAt(-3, id), overdueAt(-2, id), overdueAt(-1, id)],
         salesLast30: last30.get(id) ?? 0,
         salesPrevious30: prev30.get(id) ?? 0,
-        shrinkageBps: shrinkage(statementsOf.get(id) ?? []),
+        shrinkageBps: shrinkageOf.get(id) ?? null,
         networkShrinkageBps,
         exposure: exposure?.exposure ?? c.receivable,
         exposureLimit: exposure?.exposureLimit ?? c.exposureLimit,
