@@ -25,8 +25,9 @@ export interface RiskReason {
   textEn: string;
 }
 
-const pct = (bps: number) =>
-  `${(bps / 100).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`;
+/** One formatter for every percentage (`toLocaleString` would build one per call). */
+const percent = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+const pct = (bps: number) => `${percent.format(bps / 100)}%`;
 const pctEn = (bps: number) => `${(bps / 100).toFixed(1)}%`;
 
 /**
