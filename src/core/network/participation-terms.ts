@@ -76,7 +76,28 @@ export function participationOn(
   versions: readonly (ParticipationTerms & { effectiveFrom: string })[],
   date: string,
 ): Participation {
-  return { ...rowOf(row), ...termsOf(termsOn(versions, date)) };
+  const t = termsOn(versions, date);
+  // Spelled out rather than spread (several times slower for a network of rows).
+  return {
+    orgId: row.orgId,
+    id: row.id,
+    hubId: row.hubId,
+    program: row.program,
+    agreementNo: row.agreementNo,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    createdAt: row.createdAt,
+    endReason: row.endReason,
+    endedBy: row.endedBy,
+    endedAt: row.endedAt,
+    exposureLimit: t.exposureLimit,
+    monthlySubsidy: t.monthlySubsidy,
+    settlementPeriod: t.settlementPeriod,
+    paymentTermsDays: t.paymentTermsDays,
+    graceDays: t.graceDays,
+    subsidyMode: t.subsidyMode,
+    monthlySalesPotential: t.monthlySalesPotential,
+  };
 }
 
 /** Only the row's own columns (a full table row also carries the first version's terms). */

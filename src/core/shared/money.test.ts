@@ -99,6 +99,24 @@ describe('prorateDown', () => {
     expect(prorateDown(rupiah(MAX), 1, 3)).toBe(3_002_399_751_580_330);
   });
 
+  it('is the floor of the exact quotient for any amounts, whether in plain numbers or not', () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }),
+      fc.maxSafeInteger().map((n) => n - 1),
+    );
+    // A share (numerator up to the denominator), as a pro rata subsidy is.
+    const share = fc
+      .integer({ min: 1, max: 1_000_000 })
+      .chain((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.constant(d)));
+    fc.assert(
+      fc.property(amount, share, (a, [n, d]) => {
+        const product = BigInt(a) * BigInt(n);
+        const floor = product / BigInt(d) - (product % BigInt(d) < 0n ? 1n : 0n);
+        expect(prorateDown(rupiah(a), n, d)).toBe(Number(floor));
+      }),
+    );
+  });
+
   it('rejects a zero or negative denominator and fractional factors', () => {
     expect(() => prorateDown(rupiah(1_000), 1, 0)).toThrow(/Denominator must be positive/);
     expect(() => prorateDown(rupiah(1_000), 1, -3)).toThrow(MoneyError);

@@ -45,6 +45,14 @@ export function prorateDown(amount: Rupiah, numerator: number, denominator: numb
   assertSafeInteger(numerator, 'Numerator');
   assertSafeInteger(denominator, 'Denominator');
   if (denominator <= 0) throw new MoneyError('Denominator must be positive');
+  const exact = amount * numerator;
+  if (Number.isSafeInteger(exact)) {
+    // Within 2^53 the same floor in plain numbers, its quotient corrected by the remainder.
+    let q = Math.floor(exact / denominator);
+    if (q * denominator > exact) q--;
+    else if ((q + 1) * denominator <= exact) q++;
+    return rupiah(q === 0 ? 0 : q); // never −0
+  }
   const big = (BigInt(amount) * BigInt(numerator)) / BigInt(denominator);
   // BigInt division truncates toward zero; floor negative results.
   const rem = (BigInt(amount) * BigInt(numerator)) % BigInt(denominator);
