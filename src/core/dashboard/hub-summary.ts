@@ -16,6 +16,9 @@ import {
 /** Exposure at or above this share of its limit (per ten thousand) counts as near the limit. */
 export const NEAR_LIMIT_BPS = 9_000;
 
+/** The riskiest cooperatives the summary names. */
+const RISKIEST_SHOWN = 10;
+
 /** Month ends the overdue trend shows: the last five and this month (today). */
 const TREND_MONTHS = 6;
 
@@ -89,7 +92,12 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
   const exposures = await computeNetworkExposures(db, hubId, today, undefined, { participations });
   const [unmatchedBankLines, { overview: risk, matrix }] = await Promise.all([
     countUnmatchedBankLines(db, hubId),
-    assessRisk(db, clock, hubId, { exposures, participations, statements }),
+    assessRisk(db, clock, hubId, {
+      exposures,
+      participations,
+      statements,
+      riskiest: RISKIEST_SHOWN,
+    }),
   ]);
   // What is overdue today: the network aging's figures (one item per participation, as its
   // list has them), from the positions the risk worked out today by the same rules.
@@ -152,6 +160,6 @@ export async function getHubSummary(db: Db, clock: Clock, hubId: string): Promis
       total: risk.provision.total,
       ...(risk.provision.posted ? { posted: risk.provision.posted } : {}),
     },
-    riskiest: risk.cooperatives.filter((c) => c.score > 0).slice(0, 10),
+    riskiest: risk.cooperatives.filter((c) => c.score > 0).slice(0, RISKIEST_SHOWN),
   };
 }

@@ -30,7 +30,7 @@ import {
   type RollStep,
 } from './risk-math.ts';
 import { readReceivables, sumHeldTotalUpTo } from './risk.repository.ts';
-import { scoreCooperative, type RiskReason } from './risk-score.ts';
+import { riskScore, scoreCooperative, type RiskInputs, type RiskReason } from './risk-score.ts';
 
 /** The window of DSO and CEI: the last 90 days up to today. */
 export const DSO_WINDOW_DAYS = 90;
@@ -153,6 +153,8 @@ export async function assessRisk(
     participations?: HubParticipations;
     /** Every participant's statements (any period end), when the caller read them already. */
     statements?: readonly BilledStatementRow[];
+    /** List only the riskiest this many (a caller showing only those), not every participant. */
+    riskiest?: number;
   } = {},
 ): Promise<{ overview: RiskOverview; matrix: ProvisionMatrix }> {
   const asOf = todayWib(clock);
@@ -223,11 +225,11 @@ export async function assessRisk(
   }));
   const overdueAt = (i: number, id: string) =>
     snapshots.at(i)?.byId.get(id)?.position.overdueAmount ?? 0;
-  const cooperatives = m.today
+  const scored = m.today
     .map((c) => {
       const id = c.cooperativeId;
       const exposure = exposures.get(id);
-      const scored = scoreCooperative({
+      const inputs: RiskInputs = {
         ...lateness(id, snapshots),
         overdueTrend: [overdueAt(-3, id), overdueAt(-2, id), overdueAt(-1, id)],
         salesLast30: last30.get(id) ?? 0,
@@ -236,16 +238,18 @@ export async function assessRisk(
         networkShrinkageBps,
         exposure: exposure?.exposure ?? c.receivable,
         exposureLimit: exposure?.exposureLimit ?? c.exposureLimit,
-      });
-      return {
-        id,
-        name: names.get(id) ?? id,
-        ...scored,
-        overdueAmount: c.position.overdueAmount,
-        balanceDue: c.receivable,
       };
+      return { c, name: names.get(id) ?? id, inputs, score: riskScore(inputs) };
     })
     .sort((a, b) => b.score - a.score || byName.compare(a.name, b.name));
+  // Reasons put in words only for the cooperatives listed.
+  const cooperatives = scored.slice(0, known.riskiest ?? scored.length).map((x) => ({
+    id: x.c.cooperativeId,
+    name: x.name,
+    ...scoreCooperative(x.inputs),
+    overdueAmount: x.c.position.overdueAmount,
+    balanceDue: x.c.receivable,
+  }));
   const overview: RiskOverview = {
     asOf,
     dso: daysSalesOutstanding(receivable, sales, DSO_WINDOW_DAYS),
