@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { loadPriceBook, type PriceBook } from '../catalog/index.ts';
 import {
-  findLocationsOfOrgs,
+  findPlacesOfOrgs,
   findStockAtLocations,
   findStockAtNetworkLocations,
 } from '../inventory/index.ts';
@@ -103,7 +103,7 @@ export async function computeNetworkExposures(
   const participations = all.filter((p) => !only || only.has(p.orgId));
   const ids = participations.map((p) => p.orgId);
   const kinds = ['store', 'transit'] as const;
-  const locations = await findLocationsOfOrgs(db, ids, { kinds });
+  const locations = await findPlacesOfOrgs(db, ids, kinds);
   const [stock, receivables] = await Promise.all([
     // Only the hub's own stock counts (`exposureOf`), and only what is there.
     findStockAtNetworkLocations(db, locations, { owner: hubId, kinds }),

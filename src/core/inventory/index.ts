@@ -14,6 +14,7 @@ export {
   findOpenDiscrepancies,
   findStockAtLocations,
   findStockAtNetworkLocations,
+  findPlacesOfOrgs,
   findStockBalanceDrift,
   insertDiscrepancies,
   insertLocations,

@@ -29,6 +29,23 @@ export async function findLocationsOfOrgs(
   });
 }
 
+/** {@link findLocationsOfOrgs} with only what tells the places apart: id, organization and kind. */
+export async function findPlacesOfOrgs(
+  db: Db,
+  orgIds: string[],
+  kinds: readonly LocationKind[],
+): Promise<Pick<LocationTable, 'id' | 'orgId' | 'kind'>[]> {
+  if (orgIds.length === 0) return [];
+  return selectInChunks(orgIds, (ids) =>
+    db
+      .selectFrom('location')
+      .select(['id', 'orgId', 'kind'])
+      .where('orgId', 'in', ids)
+      .where('kind', 'in', [...kinds])
+      .execute(),
+  );
+}
+
 export async function findLocationById(db: Db, id: string): Promise<LocationTable | undefined> {
   return db.selectFrom('location').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -8,6 +8,7 @@ export {
   findParticipation,
   findParticipationsOfHub,
   findCooperatives,
+  findNamesOfHubCooperatives,
   hasAnyOrganization,
   findOfficers,
   insertOfficers,

@@ -176,6 +176,21 @@ export async function findCooperatives(db: Db, f: CooperativeFilter) {
   return q.orderBy('o.name').orderBy('o.id').limit(f.limit).execute();
 }
 
+/** The names of the cooperatives taking or having taken part with the hub, by id. */
+export async function findNamesOfHubCooperatives(
+  db: Db,
+  hubId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('organization')
+    .select(['id', 'name'])
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('participation').select('orgId').where('hubId', '=', hubId),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function findOfficers(db: Db, coopId: string) {
   return db.selectFrom('officer').selectAll().where('orgId', '=', coopId).orderBy('role').execute();
 }

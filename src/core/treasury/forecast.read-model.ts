@@ -199,7 +199,7 @@ export async function getCashFlowForecast(
     findCashBalance(db, hubId),
     listSupplierInvoices(db, clock, hubId, { status: 'open' }),
     findSubsidyGrants(db, hubId),
-    findReceiptsByDay(db, hubId),
+    findReceiptsByDay(db, hubId, today),
     findLatestBankDay(db, hubId),
   ]);
   // Weeks are scored only on days whose receipts are in: up to yesterday, and no later than the

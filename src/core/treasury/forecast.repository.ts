@@ -392,16 +392,34 @@ async function readFirstSaleDays(
   return new Map(rows.filter((r) => r.first).map((r) => [r.orgId, r.first!]));
 }
 
-/** Money the hub received from or for its cooperatives, by day (the cash the forecast is scored on). */
-export async function findReceiptsByDay(db: Db, hubId: string): Promise<DatedAmount[]> {
-  const rows = await db
-    .selectFrom('payment')
-    .select(['receivedOn as date', sql<number>`sum(amount)`.as('amount')])
-    .where('hubId', '=', hubId)
-    .groupBy('receivedOn')
-    .orderBy('receivedOn')
-    .execute();
-  return rows.map((r) => ({ date: r.date, amount: Number(r.amount) }));
+/**
+ * Money the hub received from or for its cooperatives, by day (the cash the forecast is scored
+ * on). As on `today` when given: the days up to the kept cutoff held in this process
+ * (`heldHistory`), the later ones read.
+ */
+export async function findReceiptsByDay(
+  db: Db,
+  hubId: string,
+  today?: string,
+): Promise<DatedAmount[]> {
+  const read = (range: { upTo?: string; after?: string }) =>
+    db
+      .selectFrom('payment')
+      .select(['receivedOn as date', sql<number>`sum(amount)`.as('amount')])
+      .where('hubId', '=', hubId)
+      .$if(range.upTo !== undefined, (q) => q.where('receivedOn', '<=', range.upTo!))
+      .$if(range.after !== undefined, (q) => q.where('receivedOn', '>', range.after!))
+      .groupBy('receivedOn')
+      .orderBy('receivedOn')
+      .execute()
+      .then((rows) => rows.map((r) => ({ date: r.date, amount: Number(r.amount) })));
+  if (today === undefined) return read({});
+  const cutoff = keptCutoff(today);
+  const [early, late] = await Promise.all([
+    heldHistory(db, hubId, 'receipts', cutoff, '', () => read({ upTo: cutoff })),
+    read({ after: cutoff }),
+  ]);
+  return [...early, ...late];
 }
 
 /** The hub's cash now: Kas and Bank in its own books. */

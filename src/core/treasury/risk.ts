@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { computeNetworkExposures, type Exposure } from '../consignment/index.ts';
 import { HUB } from '../ledger/index.ts';
 import {
-  findCooperatives,
+  findNamesOfHubCooperatives,
   readHubParticipations,
   type HubParticipations,
 } from '../network/index.ts';
@@ -181,10 +181,10 @@ export async function assessRisk(
     asOf,
   );
   const participations = known.participations ?? (await readHubParticipations(db, hubId));
-  const [penjualan, exposures, coops, latest] = await Promise.all([
+  const [penjualan, exposures, names, latest] = await Promise.all([
     sumHeldTotalUpTo(db, hubId, HUB.penjualan, [from, asOf], asOf),
     known.exposures ?? computeNetworkExposures(db, hubId, asOf, undefined, { participations }),
-    findCooperatives(db, { hubIds: [hubId], limit: 1_000_000 }),
+    findNamesOfHubCooperatives(db, hubId),
     findLatestProvision(db, hubId),
   ]);
   // Every participant's statements up to today, read once: the positions and the shrinkage.
@@ -218,7 +218,6 @@ export async function assessRisk(
   const { networkShrinkageBps, shrinkageOf } = derivedOf(issued, `shrinkage ${m.window.from}`, () =>
     shrinkageAfter(issued, m.window.from),
   );
-  const names = new Map(coops.map((c) => [c.id, c.name]));
   const snapshots = [...m.history, { asOf, coops: m.today }].map((s) => ({
     asOf: s.asOf,
     byId: firstOf(s.coops),
