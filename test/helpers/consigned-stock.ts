@@ -10,7 +10,11 @@ import type { HttpFixture } from './http.ts';
  * Gula 1 kg in a cooperative's store: bought in by the hub (Rp 15.000 a pack), delivered and
  * received in full. Answers the delivery order's id.
  */
-export async function consignGula(f: HttpFixture, coopId: string, qty: number): Promise<string> {
+export async function consignGula(
+  f: Pick<HttpFixture, 't' | 'n'>,
+  coopId: string,
+  qty: number,
+): Promise<string> {
   const tx = <T>(fn: (db: HttpFixture['t']['db']) => Promise<T>) =>
     f.t.db.transaction().execute(fn);
   const lines = [{ productId: f.n.gula1.id, qty }];

@@ -2,15 +2,10 @@ import fc from 'fast-check';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/engines.ts';
+import { consignGula } from '../../../test/helpers/consigned-stock.ts';
 import { buildNetwork, type TestNetwork } from '../../../test/helpers/network.ts';
 import type { Database } from '../../db/database.ts';
-import {
-  createDeliveryOrder,
-  createGoodsReceipt,
-  dispatchDeliveryOrder,
-  receiveDeliveryOrder,
-  recordSales,
-} from '../consignment/index.ts';
+import { recordSales } from '../consignment/index.ts';
 import { getHubSummary } from '../dashboard/index.ts';
 import { closeSettlementPeriod, recordPayment } from '../settlement/index.ts';
 import { addDays, lastDayOfMonth, monthOf } from '../shared/business-date.ts';
@@ -105,24 +100,7 @@ for (const engine of ENGINES) {
 
       beforeAll(async () => {
         n = await buildNetwork(db(), { now: '2026-01-05T03:00:00Z' });
-        await tx((trx) =>
-          createGoodsReceipt(trx, n.ctx, n.hub.id, {
-            supplierName: 'PT Gula Nusantara',
-            lines: [{ productId: n.gula1.id, qty: 5_000, unitCost: 15_000 }],
-          }),
-        );
-        for (const coop of [n.coopA, n.coopB]) {
-          const lines = [{ productId: n.gula1.id, qty: 2_000 }];
-          const d = await tx((trx) =>
-            createDeliveryOrder(trx, n.ctx, { cooperativeId: coop.id, lines }),
-          );
-          await tx((trx) => dispatchDeliveryOrder(trx, n.ctx, d.id));
-          await tx((trx) =>
-            receiveDeliveryOrder(trx, n.ctx, d.id, {
-              lines: [{ productId: n.gula1.id, qtyReceived: 2_000 }],
-            }),
-          );
-        }
+        for (const coop of [n.coopA, n.coopB]) await consignGula({ t, n }, coop.id, 2_000);
       });
 
       it('is the same whether the history is held or read afresh, whatever is written and whenever', async () => {

@@ -222,6 +222,11 @@ export async function readKeptMonthEnds(
     held = new Map();
     if (!db.isTransaction) readKept.set(db, held);
   }
+  // Month ends that left the window are not read again: let them go.
+  for (const key of held.keys()) {
+    const [hub, day] = key.split('|') as [string, string];
+    if (hub === hubId && (day < from || day > to)) held.delete(key);
+  }
   const out = new Map<string, KeptMonthEnd>();
   const missing: string[] = [];
   for (const d of days) {
