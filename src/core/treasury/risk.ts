@@ -74,7 +74,10 @@ export interface RiskOverview {
 /** Names in the order `localeCompare` puts them, one collator for every comparison of a sort. */
 const byName = new Intl.Collator();
 
-/** Each month end's participations by cooperative (its first), worked out once per list (a kept month end's is held). */
+/**
+ * Each month end's participations by cooperative (its first), worked out once per list (a kept
+ * month end's is held).
+ */
 const byCooperative = new WeakMap<readonly CooperativeThen[], Map<string, CooperativeThen>>();
 
 /** Keyed by cooperative: one look-up per cooperative and snapshot, not a scan of the network. */
@@ -88,7 +91,10 @@ function firstOf(coops: readonly CooperativeThen[]): Map<string, CooperativeThen
   return byId;
 }
 
-/** Shrinkage over sales (bps; null without sales) of the statements of period ends after `from`: the network's and each cooperative's. */
+/**
+ * Shrinkage over sales (bps; null without sales) of the statements of period ends after `from`:
+ * the network's and each cooperative's.
+ */
 function shrinkageAfter(statements: readonly BilledStatementRow[], from: string) {
   const sums = new Map<string, { sales: number; shrinkage: number }>();
   let sales = 0;
