@@ -106,19 +106,9 @@ export async function sumHeldUpTo(
   days: readonly string[],
   today?: string,
 ): Promise<Map<string, Map<string, DebitCredit>>> {
-  if (today === undefined) return sumAccountUpTo(db, hubId, accountCode, days);
-  const last = lastKeptDay(today);
-  const early = days.filter((d) => d <= last).sort();
-  const late = days.filter((d) => d > last);
-  const [held, read] = await Promise.all([
-    early.length === 0
-      ? new Map<string, Map<string, DebitCredit>>()
-      : heldHistory(db, hubId, `sums ${accountCode}`, last, early.join(','), () =>
-          sumAccountUpTo(db, hubId, accountCode, early),
-        ),
-    sumAccountUpTo(db, hubId, accountCode, late),
-  ]);
-  return new Map([...held, ...read]);
+  return heldByDay(db, hubId, `sums ${accountCode}`, days, today, (d) =>
+    sumAccountUpTo(db, hubId, accountCode, d),
+  );
 }
 
 /** The network's totals of {@link sumHeldUpTo}: each day's Σ over every counterparty. */
@@ -129,17 +119,29 @@ export async function sumHeldTotalUpTo(
   days: readonly string[],
   today?: string,
 ): Promise<Map<string, DebitCredit>> {
-  if (today === undefined) return sumAccountTotalUpTo(db, hubId, accountCode, days);
+  return heldByDay(db, hubId, `totals ${accountCode}`, days, today, (d) =>
+    sumAccountTotalUpTo(db, hubId, accountCode, d),
+  );
+}
+
+/** `read` of each of `days`: those up to `lastKeptDay(today)` held for the day, the others read. */
+async function heldByDay<T>(
+  db: Db,
+  hubId: string,
+  part: string,
+  days: readonly string[],
+  today: string | undefined,
+  read: (days: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  if (today === undefined) return read(days);
   const last = lastKeptDay(today);
   const early = [...new Set(days.filter((d) => d <= last))].sort();
   const late = days.filter((d) => d > last);
-  const [held, read] = await Promise.all([
+  const [held, recent] = await Promise.all([
     early.length === 0
-      ? new Map<string, DebitCredit>()
-      : heldHistory(db, hubId, `totals ${accountCode}`, last, early.join(','), () =>
-          sumAccountTotalUpTo(db, hubId, accountCode, early),
-        ),
-    sumAccountTotalUpTo(db, hubId, accountCode, late),
+      ? new Map<string, T>()
+      : heldHistory(db, hubId, part, last, early.join(','), () => read(early)),
+    read(late),
   ]);
-  return new Map([...held, ...read]);
+  return new Map([...held, ...recent]);
 }
