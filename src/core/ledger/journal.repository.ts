@@ -203,9 +203,9 @@ export interface DebitCredit {
  * its lines (`account_balance`), less the whole months after the date's month (`account_month`),
  * less the date's month and plus that month's lines up to the date (none when the date ends its
  * month), or, for a date in the later part of its month, less that month's lines after the date
- * (today's: none). Only the months from the earliest date's on are read, each date's sums added up by the
- * database: one row per counterparty, however many dates. A counterparty with nothing up to a date
- * (both sums zero) is not in that date's map.
+ * (today's: none). Only the months from the earliest date's on are read, each date's sums added
+ * up by the database: one row per counterparty, however many dates. A counterparty with nothing
+ * up to a date (both sums zero) is not in that date's map.
  */
 export async function sumAccountUpTo(
   db: Db,

@@ -193,7 +193,10 @@ export function keptPositionsOf(coops: readonly CooperativeThen[]): string {
   );
 }
 
-/** A kept month end as the risk reads it: its participations with something open, and their statements. */
+/**
+ * A kept month end as the risk reads it: its participations with something open, and their
+ * statements.
+ */
 export interface KeptMonthEnd {
   coops: CooperativeThen[];
   snapshot: MonthEndSnapshot;
@@ -201,7 +204,10 @@ export interface KeptMonthEnd {
   rolled?: { next: KeptMonthEnd; steps: RollStep[] };
 }
 
-/** Kept month ends read in this process, by database handle and `hub|month end`, with the count they were read under. */
+/**
+ * Kept month ends read in this process, by database handle and `hub|month end`, with the count
+ * they were read under.
+ */
 const readKept = new WeakMap<object, Map<string, { epoch: number; kept: KeptMonthEnd }>>();
 
 /**
@@ -272,7 +278,7 @@ export async function computeProvisionMatrix(
      * positions come from).
      */
     keep?: { today: string; madeAt: string; epoch: number };
-    /** The kept month ends of the window, when the caller read them already (`readKeptMonthEnds`). */
+    /** The window's kept month ends, when the caller read them already (`readKeptMonthEnds`). */
     kept?: Map<string, KeptMonthEnd>;
   } = {},
 ): Promise<ProvisionMatrix> {
@@ -327,7 +333,10 @@ export async function computeProvisionMatrix(
   };
 }
 
-/** The roll rates between two kept month ends, worked out once for the pair; undefined unless both are kept. */
+/**
+ * The roll rates between two kept month ends, worked out once for the pair; undefined unless both
+ * are kept.
+ */
 function stepsBetween(
   prev: KeptMonthEnd | undefined,
   next: KeptMonthEnd | undefined,

@@ -52,12 +52,12 @@ function rulesOf(r: RiskInputs, words: boolean): { score: number; reasons: RiskR
     reasons.push({
       code: 'late_payments',
       points: Math.min(35, Math.ceil(r.maxDaysLate / 3)),
-      text: !words
-        ? ''
-        : `Terlambat membayar hingga ${r.maxDaysLate} hari (${r.lateStatements} tagihan terlambat dalam 12 bulan)`,
-      textEn: !words
-        ? ''
-        : `Paid up to ${r.maxDaysLate} days late (${r.lateStatements} late statements in 12 months)`,
+      text: words
+        ? `Terlambat membayar hingga ${r.maxDaysLate} hari (${r.lateStatements} tagihan terlambat dalam 12 bulan)`
+        : '',
+      textEn: words
+        ? `Paid up to ${r.maxDaysLate} days late (${r.lateStatements} late statements in 12 months)`
+        : '',
     });
   }
   const [a, b, c] = r.overdueTrend;
@@ -65,12 +65,12 @@ function rulesOf(r: RiskInputs, words: boolean): { score: number; reasons: RiskR
     reasons.push({
       code: 'rising_overdue',
       points: b > a ? 20 : 10,
-      text: !words
-        ? ''
-        : `Tunggakan naik: ${formatRupiah(b)} di akhir bulan lalu, ${formatRupiah(c)} hari ini`,
-      textEn: !words
-        ? ''
-        : `Overdue rising: ${formatRupiah(b)} at the last month end, ${formatRupiah(c)} today`,
+      text: words
+        ? `Tunggakan naik: ${formatRupiah(b)} di akhir bulan lalu, ${formatRupiah(c)} hari ini`
+        : '',
+      textEn: words
+        ? `Overdue rising: ${formatRupiah(b)} at the last month end, ${formatRupiah(c)} today`
+        : '',
     });
   }
   if (r.salesPrevious30 > 0 && r.salesLast30 * 10 <= r.salesPrevious30 * 7) {
@@ -78,10 +78,8 @@ function rulesOf(r: RiskInputs, words: boolean): { score: number; reasons: RiskR
     reasons.push({
       code: 'falling_sales',
       points: 15,
-      text: !words
-        ? ''
-        : `Penjualan turun ${drop}% (30 hari terakhir dibanding 30 hari sebelumnya)`,
-      textEn: !words ? '' : `Sales down ${drop}% (last 30 days against the 30 before)`,
+      text: words ? `Penjualan turun ${drop}% (30 hari terakhir dibanding 30 hari sebelumnya)` : '',
+      textEn: words ? `Sales down ${drop}% (last 30 days against the 30 before)` : '',
     });
   }
   if (
@@ -92,12 +90,12 @@ function rulesOf(r: RiskInputs, words: boolean): { score: number; reasons: RiskR
     reasons.push({
       code: 'shrinkage',
       points: 10,
-      text: !words
-        ? ''
-        : `Susut ${pct(r.shrinkageBps)} dari penjualan, jaringan ${pct(r.networkShrinkageBps ?? 0)}`,
-      textEn: !words
-        ? ''
-        : `Shrinkage ${pctEn(r.shrinkageBps)} of sales, network ${pctEn(r.networkShrinkageBps ?? 0)}`,
+      text: words
+        ? `Susut ${pct(r.shrinkageBps)} dari penjualan, jaringan ${pct(r.networkShrinkageBps ?? 0)}`
+        : '',
+      textEn: words
+        ? `Shrinkage ${pctEn(r.shrinkageBps)} of sales, network ${pctEn(r.networkShrinkageBps ?? 0)}`
+        : '',
     });
   }
   if (r.exposureLimit > 0 && r.exposure * 100 >= r.exposureLimit * 80) {
@@ -105,12 +103,12 @@ function rulesOf(r: RiskInputs, words: boolean): { score: number; reasons: RiskR
     reasons.push({
       code: 'exposure',
       points: r.exposure * 100 >= r.exposureLimit * 95 ? 20 : 10,
-      text: !words
-        ? ''
-        : `Eksposur ${used}% dari batas (${formatRupiah(r.exposure)} dari ${formatRupiah(r.exposureLimit)})`,
-      textEn: !words
-        ? ''
-        : `Exposure at ${used}% of the limit (${formatRupiah(r.exposure)} of ${formatRupiah(r.exposureLimit)})`,
+      text: words
+        ? `Eksposur ${used}% dari batas (${formatRupiah(r.exposure)} dari ${formatRupiah(r.exposureLimit)})`
+        : '',
+      textEn: words
+        ? `Exposure at ${used}% of the limit (${formatRupiah(r.exposure)} of ${formatRupiah(r.exposureLimit)})`
+        : '',
     });
   }
   return {
